@@ -1,0 +1,722 @@
+#include "io/ProjectStore.h"
+
+#include "model/Project.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+#include <bit>
+#include <cstring>
+#include <cstdio>
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace vanadis {
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "BLOB encoding assumes a little-endian host");
+
+std::string str(const QString& s) { return s.toStdString(); }
+
+/// RAII prepared statement with typed binders; every failure becomes an Error naming the file.
+class Stmt {
+public:
+    Stmt(sqlite3* db, const char* sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    ~Stmt() { sqlite3_finalize(m_stmt); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    bool ok() const { return m_rc == SQLITE_OK && m_stmt; }
+    Stmt& bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); return *this; }
+    Stmt& bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); return *this; }
+    Stmt& bindNull(int i) { sqlite3_bind_null(m_stmt, i); return *this; }
+    Stmt& bind(int i, const QString& v)
+    {
+        const QByteArray u = v.toUtf8();
+        sqlite3_bind_text(m_stmt, i, u.constData(), int(u.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& bindBlob(int i, const void* data, qint64 n)
+    {
+        sqlite3_bind_blob64(m_stmt, i, n ? data : "", sqlite3_uint64(n), SQLITE_TRANSIENT);
+        return *this;
+    }
+    /// SQLITE_ROW, SQLITE_DONE or an error code.
+    int step() { return m_rc = sqlite3_step(m_stmt); }
+    void reset() { sqlite3_reset(m_stmt); sqlite3_clear_bindings(m_stmt); }
+    qint64 int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
+    double real(int c) const { return sqlite3_column_double(m_stmt, c); }
+    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+    QString text(int c) const
+    {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, c));
+        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, c)) : QString();
+    }
+    QByteArray blob(int c) const
+    {
+        const void* p = sqlite3_column_blob(m_stmt, c);
+        const int n = sqlite3_column_bytes(m_stmt, c);
+        return p ? QByteArray(static_cast<const char*>(p), n) : QByteArray();
+    }
+    int blobSize(int c) const { return sqlite3_column_bytes(m_stmt, c); }
+    const void* blobData(int c) const { return sqlite3_column_blob(m_stmt, c); }
+    int rc() const { return m_rc; }
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+    int m_rc = SQLITE_OK;
+};
+
+std::string sqliteReason(sqlite3* db, int rc)
+{
+    switch (rc) {
+    case SQLITE_CORRUPT: return "the project file is damaged (SQLite reports corruption)";
+    case SQLITE_NOTADB: return "the file is not a Vanadis project (not an SQLite database)";
+    case SQLITE_FULL: return "the disk is full; nothing was saved";
+    case SQLITE_READONLY: return "the file is read-only; nothing was saved";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "the file is in use by another program";
+    case SQLITE_IOERR: return "a read or write error occurred on the disk";
+    case SQLITE_CANTOPEN: return "the file cannot be opened (missing, or no permission)";
+    default: break;
+    }
+    return std::string("database error: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+}
+
+Expected<void> exec(sqlite3* db, const QString& path, const char* sql)
+{
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
+    sqlite3_free(err);
+    if (rc != SQLITE_OK) return fail(str(path), "", sqliteReason(db, rc));
+    return {};
+}
+
+QString toJsonText(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString toJsonText(const QJsonArray& a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
+
+Expected<QJsonDocument> parseJson(const QString& text, const QString& path, const std::string& where)
+{
+    QJsonParseError pe;
+    QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return fail(str(path), where, "stored JSON is damaged (" + str(pe.errorString()) + ")");
+    return doc;
+}
+
+QJsonArray idsToJson(const std::vector<Id>& ids)
+{
+    QJsonArray a;
+    for (Id id : ids) a.append(qint64(id));
+    return a;
+}
+
+std::vector<Id> idsFromJson(const QJsonArray& a)
+{
+    std::vector<Id> ids;
+    for (const auto& v : a) ids.push_back(Id(v.toInteger()));
+    return ids;
+}
+
+QJsonObject provenanceToJson(const Provenance& p)
+{
+    return {{"original_file_name", p.originalFileName}, {"sha256", p.sha256},
+            {"file_size", p.fileSize},                  {"importer_id", p.importerId},
+            {"importer_version", p.importerVersion},    {"imported_at_utc", p.importedAtUtc.toString(Qt::ISODate)}};
+}
+
+Provenance provenanceFromJson(const QJsonObject& o)
+{
+    Provenance p;
+    p.originalFileName = o.value("original_file_name").toString();
+    p.sha256 = o.value("sha256").toString();
+    p.fileSize = o.value("file_size").toInteger();
+    p.importerId = o.value("importer_id").toString();
+    p.importerVersion = o.value("importer_version").toString();
+    p.importedAtUtc = QDateTime::fromString(o.value("imported_at_utc").toString(), Qt::ISODate);
+    return p;
+}
+
+// Schema version 1. Later versions add a migration step to kMigrations, never edit this text.
+const char* const kSchemaV1 = R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE series(id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, varied_condition TEXT NOT NULL,
+                    sample_order TEXT NOT NULL, next_id INTEGER NOT NULL);
+CREATE TABLE samples(id INTEGER PRIMARY KEY, name TEXT NOT NULL, color TEXT NOT NULL, marker TEXT NOT NULL,
+                     dash TEXT NOT NULL, active_mass_mg REAL, mass_basis TEXT NOT NULL, notes TEXT NOT NULL,
+                     dataset_order TEXT NOT NULL);
+CREATE TABLE files(sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, size INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE datasets(id INTEGER PRIMARY KEY, sample_id INTEGER NOT NULL, technique TEXT NOT NULL,
+                      kind TEXT NOT NULL, name TEXT NOT NULL, metadata TEXT NOT NULL, provenance TEXT NOT NULL,
+                      columns TEXT NOT NULL, file_sha256 TEXT NOT NULL);
+CREATE INDEX datasets_file ON datasets(file_sha256);
+CREATE TABLE dataset_columns(dataset_id INTEGER NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL,
+                             UNIQUE(dataset_id, idx));
+CREATE TABLE runs(id INTEGER PRIMARY KEY, dataset_id INTEGER NOT NULL, analysis_id TEXT NOT NULL,
+                  analysis_version INTEGER NOT NULL, params TEXT NOT NULL, result TEXT NOT NULL,
+                  status TEXT NOT NULL);
+CREATE TABLE figures(id INTEGER PRIMARY KEY, name TEXT NOT NULL, spec TEXT NOT NULL);
+)SQL";
+
+/// Tables and the columns each must have; anything else in a file is ignored, nothing is executed.
+const std::vector<std::pair<const char*, std::vector<const char*>>>& requiredTables()
+{
+    static const std::vector<std::pair<const char*, std::vector<const char*>>> t{
+        {"meta", {"key", "value"}},
+        {"series", {"id", "name", "varied_condition", "sample_order", "next_id"}},
+        {"samples", {"id", "name", "color", "marker", "dash", "active_mass_mg", "mass_basis", "notes", "dataset_order"}},
+        {"files", {"sha256", "name", "size", "data"}},
+        {"datasets", {"id", "sample_id", "technique", "kind", "name", "metadata", "provenance", "columns", "file_sha256"}},
+        {"dataset_columns", {"dataset_id", "idx", "data"}},
+        {"runs", {"id", "dataset_id", "analysis_id", "analysis_version", "params", "result", "status"}},
+        {"figures", {"id", "name", "spec"}}};
+    return t;
+}
+
+/// Reads the fixed SQLite header fields straight from the file so that a foreign or newer file is
+/// refused before SQLite touches it.
+Expected<void> checkHeader(const QString& path)
+{
+    QFile f(path);
+    if (!f.exists()) return fail(str(path), "", "the file does not exist");
+    if (!f.open(QIODevice::ReadOnly)) return fail(str(path), "", "the file cannot be read (" + str(f.errorString()) + ")");
+    const QByteArray h = f.read(100);
+    if (h.size() == 0) return fail(str(path), "", "the file is empty");
+    if (h.size() < 100 || !h.startsWith(QByteArray("SQLite format 3\0", 16)))
+        return fail(str(path), "byte 0", "not a Vanadis project (the file is not an SQLite database)");
+    auto be32 = [&](int off) {
+        return (quint32(quint8(h[off])) << 24) | (quint32(quint8(h[off + 1])) << 16) |
+               (quint32(quint8(h[off + 2])) << 8) | quint32(quint8(h[off + 3]));
+    };
+    const auto appId = qint32(be32(68));
+    const auto version = qint32(be32(60));
+    if (appId != ProjectStore::kApplicationId)
+        return fail(str(path), "byte 68", "an SQLite database, but not a Vanadis project (application id mismatch)");
+    if (version > ProjectStore::kSchemaVersion)
+        return fail(str(path), "byte 60",
+                    "made by a newer Vanadis (file schema " + std::to_string(version) +
+                        "; this version reads up to " + std::to_string(ProjectStore::kSchemaVersion) +
+                        "); please update Vanadis");
+    if (version < 1) return fail(str(path), "byte 60", "the project file has no valid schema version");
+    return {};
+}
+
+Expected<void> validateSchema(sqlite3* db, const QString& path)
+{
+    {
+        Stmt s(db, "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger','view')");
+        if (!s.ok() || s.step() != SQLITE_ROW) return fail(str(path), "", sqliteReason(db, s.rc()));
+        if (s.int64(0) > 0)
+            return fail(str(path), "schema", "the file contains triggers or views, which Vanadis never writes; refused for safety");
+    }
+    for (const auto& [table, cols] : requiredTables()) {
+        const std::string sql = std::string("PRAGMA table_info(") + table + ")";
+        Stmt s(db, sql.c_str());
+        if (!s.ok()) return fail(str(path), "schema", sqliteReason(db, s.rc()));
+        QStringList have;
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) have << s.text(1);
+        if (rc != SQLITE_DONE) return fail(str(path), "schema", sqliteReason(db, rc));
+        for (const char* c : cols)
+            if (!have.contains(QLatin1String(c)))
+                return fail(str(path), std::string("table ") + table,
+                            std::string("the project file is damaged or incomplete (missing column '") + c + "')");
+    }
+    return {};
+}
+
+/// Migrations from schema N to N+1, applied in order inside one transaction (none yet).
+Expected<void> migrate(sqlite3* db, const QString& path, int from)
+{
+    if (from == ProjectStore::kSchemaVersion) return {};
+    return fail(str(path), "", "no migration from schema " + std::to_string(from));
+}
+
+Expected<void> writeSeries(sqlite3* db, const QString& path, const Project& p)
+{
+    Stmt s(db, "INSERT OR REPLACE INTO series(id, name, varied_condition, sample_order, next_id) VALUES(1,?,?,?,?)");
+    s.bind(1, p.series().name).bind(2, p.series().variedCondition).bind(3, toJsonText(idsToJson(p.series().sampleIds)))
+        .bind(4, qint64(p.nextId()));
+    if (s.step() != SQLITE_DONE) return fail(str(path), "series", sqliteReason(db, s.rc()));
+    return {};
+}
+
+Expected<void> writeSample(sqlite3* db, const QString& path, const Project& p, Id id)
+{
+    const Sample* smp = p.sample(id);
+    if (!smp) {
+        Stmt d(db, "DELETE FROM samples WHERE id=?");
+        d.bind(1, qint64(id));
+        if (d.step() != SQLITE_DONE) return fail(str(path), "samples", sqliteReason(db, d.rc()));
+        return {};
+    }
+    Stmt s(db, "INSERT OR REPLACE INTO samples(id, name, color, marker, dash, active_mass_mg, mass_basis, notes, "
+               "dataset_order) VALUES(?,?,?,?,?,?,?,?,?)");
+    s.bind(1, qint64(id)).bind(2, smp->name).bind(3, smp->color.name()).bind(4, smp->marker).bind(5, smp->dash);
+    if (std::isnan(smp->activeMassMg))
+        s.bindNull(6);
+    else
+        s.bind(6, smp->activeMassMg);
+    s.bind(7, massBasisKey(smp->massBasis)).bind(8, smp->notes).bind(9, toJsonText(idsToJson(smp->datasetIds)));
+    if (s.step() != SQLITE_DONE) return fail(str(path), "samples", sqliteReason(db, s.rc()));
+    return {};
+}
+
+Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, Id id)
+{
+    const Dataset* d = p.dataset(id);
+    if (!d) {
+        for (const char* sql : {"DELETE FROM dataset_columns WHERE dataset_id=?", "DELETE FROM datasets WHERE id=?"}) {
+            Stmt s(db, sql);
+            s.bind(1, qint64(id));
+            if (s.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, s.rc()));
+        }
+        Stmt gc(db, "DELETE FROM files WHERE sha256 NOT IN (SELECT file_sha256 FROM datasets)");
+        if (gc.step() != SQLITE_DONE) return fail(str(path), "files", sqliteReason(db, gc.rc()));
+        return {};
+    }
+    {
+        // Datasets are immutable: a row that exists is already right.
+        Stmt e(db, "SELECT 1 FROM datasets WHERE id=?");
+        e.bind(1, qint64(id));
+        if (e.step() == SQLITE_ROW) return {};
+    }
+    const Sample* owner = p.sampleOfDataset(id);
+    if (auto ok = d->ensureLoaded(); !ok) return std::unexpected(ok.error());
+    QJsonArray cols;
+    for (const Column& c : d->columns())
+        cols.append(QJsonObject{{"name", c.name}, {"unit", c.unit}, {"count", qint64(c.values.size())}});
+    Stmt s(db, "INSERT INTO datasets(id, sample_id, technique, kind, name, metadata, provenance, columns, file_sha256) "
+               "VALUES(?,?,?,?,?,?,?,?,?)");
+    s.bind(1, qint64(id)).bind(2, qint64(owner ? owner->id : 0)).bind(3, techniqueKey(d->technique()))
+        .bind(4, d->kind()).bind(5, d->name()).bind(6, toJsonText(d->metadata()))
+        .bind(7, toJsonText(provenanceToJson(d->provenance()))).bind(8, toJsonText(cols))
+        .bind(9, d->provenance().sha256);
+    if (s.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, s.rc()));
+    Stmt c(db, "INSERT INTO dataset_columns(dataset_id, idx, data) VALUES(?,?,?)");
+    int idx = 0;
+    for (const Column& col : d->columns()) {
+        c.bind(1, qint64(id)).bind(2, qint64(idx++)).bindBlob(3, col.values.data(), qint64(col.values.size() * 8));
+        if (c.step() != SQLITE_DONE) return fail(str(path), "dataset_columns", sqliteReason(db, c.rc()));
+        c.reset();
+    }
+    if (!d->provenance().sha256.isEmpty()) {
+        Stmt e(db, "SELECT 1 FROM files WHERE sha256=?");
+        e.bind(1, d->provenance().sha256);
+        if (e.step() != SQLITE_ROW) {
+            auto bytes = d->originalFile();
+            if (!bytes) return std::unexpected(bytes.error());
+            Stmt f(db, "INSERT INTO files(sha256, name, size, data) VALUES(?,?,?,?)");
+            f.bind(1, d->provenance().sha256).bind(2, d->provenance().originalFileName)
+                .bind(3, qint64(bytes->size())).bindBlob(4, bytes->constData(), bytes->size());
+            if (f.step() != SQLITE_DONE) return fail(str(path), "files", sqliteReason(db, f.rc()));
+        }
+    }
+    return {};
+}
+
+Expected<void> writeRun(sqlite3* db, const QString& path, const Project& p, Id id)
+{
+    const AnalysisRun* r = p.run(id);
+    if (!r) {
+        Stmt d(db, "DELETE FROM runs WHERE id=?");
+        d.bind(1, qint64(id));
+        if (d.step() != SQLITE_DONE) return fail(str(path), "runs", sqliteReason(db, d.rc()));
+        return {};
+    }
+    Stmt s(db, "INSERT OR REPLACE INTO runs(id, dataset_id, analysis_id, analysis_version, params, result, status) "
+               "VALUES(?,?,?,?,?,?,?)");
+    s.bind(1, qint64(id)).bind(2, qint64(r->datasetId)).bind(3, r->analysisId).bind(4, qint64(r->analysisVersion))
+        .bind(5, toJsonText(r->params)).bind(6, toJsonText(r->result)).bind(7, runStatusKey(r->status));
+    if (s.step() != SQLITE_DONE) return fail(str(path), "runs", sqliteReason(db, s.rc()));
+    return {};
+}
+
+Expected<void> writeChangesIn(sqlite3* db, const QString& path, const Project& p, const ChangeSet& changes)
+{
+    ChangeSet c = changes;
+    if (c.everything) {
+        c.series = true;
+        for (const Sample* s : p.samples()) c.samples.insert(s->id);
+        for (const auto& [id, d] : p.allDatasets()) c.datasets.insert(id);
+        for (const auto& [id, r] : p.allRuns()) c.runs.insert(id);
+    }
+    if (auto ok = exec(db, path, "BEGIN IMMEDIATE"); !ok) return ok;
+    auto body = [&]() -> Expected<void> {
+        Stmt m(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('saved_with', ?)");
+        m.bind(1, QStringLiteral("Vanadis " VANADIS_VERSION));
+        if (m.step() != SQLITE_DONE) return fail(str(path), "meta", sqliteReason(db, m.rc()));
+        if (c.series)
+            if (auto ok = writeSeries(db, path, p); !ok) return ok;
+        for (Id id : c.samples)
+            if (auto ok = writeSample(db, path, p, id); !ok) return ok;
+        for (Id id : c.datasets)
+            if (auto ok = writeDataset(db, path, p, id); !ok) return ok;
+        for (Id id : c.runs)
+            if (auto ok = writeRun(db, path, p, id); !ok) return ok;
+        return {};
+    };
+    if (auto ok = body(); !ok) {
+        (void)exec(db, path, "ROLLBACK");
+        return ok;
+    }
+    return exec(db, path, "COMMIT");
+}
+
+Expected<void> initSchema(sqlite3* db, const QString& path)
+{
+    const std::string pragmas = "PRAGMA application_id=" + std::to_string(ProjectStore::kApplicationId) +
+                                "; PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion) + ";";
+    if (auto ok = exec(db, path, "BEGIN"); !ok) return ok;
+    if (auto ok = exec(db, path, kSchemaV1); !ok) return ok;
+    if (auto ok = exec(db, path, pragmas.c_str()); !ok) return ok;
+    Stmt m(db, "INSERT INTO meta(key, value) VALUES('format','vanadis-project'),('created_with',?)");
+    m.bind(1, QStringLiteral("Vanadis " VANADIS_VERSION));
+    if (m.step() != SQLITE_DONE) return fail(str(path), "meta", sqliteReason(db, m.rc()));
+    return exec(db, path, "COMMIT");
+}
+
+QString tempPathFor(const QString& path)
+{
+    return path + ".tmp-" + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+}
+
+/// fsync of the directory so that a rename survives a power loss.
+void syncDirectoryOf(const QString& path)
+{
+    QFile dir(QFileInfo(path).absolutePath());
+    if (dir.open(QIODevice::ReadOnly)) ::fsync(dir.handle());
+}
+
+} // namespace
+
+ProjectStore::~ProjectStore()
+{
+    if (m_db) sqlite3_close_v2(m_db);
+}
+
+Expected<sqlite3*> ProjectStore::openDatabase(const QString& path, bool create)
+{
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string reason = sqliteReason(db, rc);
+        sqlite3_close_v2(db);
+        return fail(str(path), "", reason);
+    }
+    sqlite3_extended_result_codes(db, 0);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_busy_timeout(db, 2000);
+    // Hostile files: bound what a crafted file can make us allocate.
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1'000'000'000);
+    if (auto ok = exec(db, path, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA cell_size_check=ON;");
+        !ok) {
+        sqlite3_close_v2(db);
+        return std::unexpected(ok.error());
+    }
+    return db;
+}
+
+Expected<std::shared_ptr<ProjectStore>> ProjectStore::open(const QString& path)
+{
+    if (auto ok = checkHeader(path); !ok) return std::unexpected(ok.error());
+    auto db = openDatabase(path, false);
+    if (!db) return std::unexpected(db.error());
+    std::shared_ptr<ProjectStore> store(new ProjectStore);
+    store->m_db = *db;
+    store->m_path = path;
+    sqlite3* h = *db;
+    // The first read rolls back a hot journal left by a crash, so the checks below see the last
+    // committed state.
+    int version = 0;
+    {
+        Stmt s(h, "PRAGMA user_version");
+        if (!s.ok() || s.step() != SQLITE_ROW) return fail(str(path), "", sqliteReason(h, s.rc()));
+        version = int(s.int64(0));
+    }
+    {
+        Stmt pc(h, "PRAGMA page_count");
+        Stmt ps(h, "PRAGMA page_size");
+        if (pc.step() != SQLITE_ROW || ps.step() != SQLITE_ROW) return fail(str(path), "", sqliteReason(h, pc.rc()));
+        const qint64 expected = pc.int64(0) * ps.int64(0);
+        const qint64 actual = QFileInfo(path).size();
+        if (actual < expected)
+            return fail(str(path), "byte " + std::to_string(actual),
+                        "the project file is truncated (" + std::to_string(expected) + " bytes expected, " +
+                            std::to_string(actual) + " found)");
+        // A full structural check is cheap for ordinary projects; very large ones are checked as
+        // their parts are read (every BLOB is length-checked on load).
+        if (expected < 64ll * 1024 * 1024) {
+            Stmt qc(h, "PRAGMA quick_check(1)");
+            if (qc.step() != SQLITE_ROW || qc.text(0) != QLatin1String("ok"))
+                return fail(str(path), "", "the project file is damaged (" + str(qc.text(0)) + ")");
+        }
+    }
+    if (version < kSchemaVersion) {
+        if (auto ok = migrate(h, path, version); !ok) return std::unexpected(ok.error());
+    }
+    if (auto ok = validateSchema(h, path); !ok) return std::unexpected(ok.error());
+    return store;
+}
+
+std::shared_ptr<ProjectStore> ProjectStore::detached() { return std::shared_ptr<ProjectStore>(new ProjectStore); }
+
+QString ProjectStore::path() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_path;
+}
+
+bool ProjectStore::hasFile() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_db != nullptr;
+}
+
+QString ProjectStore::metaValue(const QString& key) const
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_db) return {};
+    Stmt s(m_db, "SELECT value FROM meta WHERE key=?");
+    s.bind(1, key);
+    return s.step() == SQLITE_ROW ? s.text(0) : QString();
+}
+
+Expected<void> ProjectStore::load(Project& project)
+{
+    std::unique_lock lock(m_mutex);
+    sqlite3* db = m_db;
+    const QString path = m_path;
+    if (!db) return fail("", "", "no project file is open");
+    SampleSeries series;
+    Id nextId = 1;
+    {
+        Stmt s(db, "SELECT name, varied_condition, sample_order, next_id FROM series WHERE id=1");
+        const int rc = s.step();
+        if (rc == SQLITE_ROW) {
+            series.name = s.text(0);
+            series.variedCondition = s.text(1);
+            auto order = parseJson(s.text(2), path, "series");
+            if (!order) return std::unexpected(order.error());
+            series.sampleIds = idsFromJson(order->array());
+            nextId = Id(s.int64(3));
+        } else if (rc != SQLITE_DONE) {
+            return fail(str(path), "series", sqliteReason(db, rc));
+        }
+    }
+    std::map<Id, Sample> samples;
+    {
+        Stmt s(db, "SELECT id, name, color, marker, dash, active_mass_mg, mass_basis, notes, dataset_order FROM samples");
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            Sample smp;
+            smp.id = Id(s.int64(0));
+            smp.name = s.text(1);
+            smp.color = QColor(s.text(2));
+            smp.marker = s.text(3);
+            smp.dash = s.text(4);
+            smp.activeMassMg = s.isNull(5) ? std::nan("") : s.real(5);
+            smp.massBasis = massBasisFromKey(s.text(6));
+            smp.notes = s.text(7);
+            auto order = parseJson(s.text(8), path, "sample " + std::to_string(smp.id));
+            if (!order) return std::unexpected(order.error());
+            smp.datasetIds = idsFromJson(order->array());
+            nextId = std::max(nextId, smp.id + 1);
+            samples[smp.id] = std::move(smp);
+        }
+        if (rc != SQLITE_DONE) return fail(str(path), "samples", sqliteReason(db, rc));
+    }
+    lock.unlock(); // lazy datasets call back into loadColumns()
+    std::shared_ptr<ColumnSource> self = shared_from_this();
+    lock.lock();
+    std::map<Id, Dataset> datasets;
+    {
+        Stmt s(db, "SELECT id, technique, kind, name, metadata, provenance, columns FROM datasets");
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            const Id id = Id(s.int64(0));
+            const std::string where = "dataset " + std::to_string(id);
+            const auto technique = techniqueFromKey(s.text(1));
+            if (!technique) return fail(str(path), where, "unknown technique '" + str(s.text(1)) + "'");
+            auto meta = parseJson(s.text(4), path, where);
+            auto prov = parseJson(s.text(5), path, where);
+            auto cols = parseJson(s.text(6), path, where);
+            if (!meta) return std::unexpected(meta.error());
+            if (!prov) return std::unexpected(prov.error());
+            if (!cols) return std::unexpected(cols.error());
+            std::vector<ColumnHeader> headers;
+            for (const auto& v : cols->array()) {
+                const QJsonObject c = v.toObject();
+                const qint64 n = c.value("count").toInteger(-1);
+                if (n < 0) return fail(str(path), where, "stored column list is damaged");
+                headers.push_back({c.value("name").toString(), c.value("unit").toString(), qsizetype(n)});
+            }
+            datasets.emplace(id, Dataset::lazy(id, *technique, s.text(2), s.text(3), std::move(headers),
+                                               meta->object(), provenanceFromJson(prov->object()), self));
+            nextId = std::max(nextId, id + 1);
+        }
+        if (rc != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, rc));
+    }
+    std::map<Id, AnalysisRun> runs;
+    {
+        Stmt s(db, "SELECT id, dataset_id, analysis_id, analysis_version, params, result, status FROM runs");
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            AnalysisRun r;
+            r.id = Id(s.int64(0));
+            const std::string where = "analysis run " + std::to_string(r.id);
+            r.datasetId = Id(s.int64(1));
+            r.analysisId = s.text(2);
+            r.analysisVersion = int(s.int64(3));
+            auto params = parseJson(s.text(4), path, where);
+            auto result = parseJson(s.text(5), path, where);
+            if (!params) return std::unexpected(params.error());
+            if (!result) return std::unexpected(result.error());
+            r.params = params->object();
+            r.result = result->object();
+            r.status = runStatusFromKey(s.text(6));
+            nextId = std::max(nextId, r.id + 1);
+            runs[r.id] = std::move(r);
+        }
+        if (rc != SQLITE_DONE) return fail(str(path), "runs", sqliteReason(db, rc));
+    }
+    lock.unlock();
+    // Consistency: drop dangling references instead of crashing later, but say so.
+    for (auto& [id, smp] : samples)
+        std::erase_if(smp.datasetIds, [&](Id d) { return !datasets.contains(d); });
+    std::erase_if(series.sampleIds, [&](Id s) { return !samples.contains(s); });
+    project.resetFromLoad(std::move(series), std::move(samples), std::move(datasets), std::move(runs), nextId);
+    project.setFilePath(path);
+    return {};
+}
+
+Expected<void> ProjectStore::write(const Project& project, const ChangeSet& changes)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_db) return fail("", "", "no project file is open; use Save As");
+    return writeChangesIn(m_db, m_path, project, changes);
+}
+
+Expected<void> ProjectStore::writeCopy(const Project& project, const ChangeSet& changes, const QString& path,
+                                       const QString& recoveryOf) const
+{
+    const QString tmp = tempPathFor(path);
+    auto cleanup = [&] { QFile::remove(tmp); QFile::remove(tmp + "-journal"); };
+    auto db = openDatabase(tmp, true);
+    if (!db) return std::unexpected(db.error());
+    sqlite3* out = *db;
+    auto result = [&]() -> Expected<void> {
+        std::unique_lock lock(m_mutex);
+        ChangeSet c = changes;
+        if (m_db) {
+            sqlite3_backup* b = sqlite3_backup_init(out, "main", m_db, "main");
+            if (!b) return fail(str(path), "", sqliteReason(out, sqlite3_errcode(out)));
+            const int rc = sqlite3_backup_step(b, -1);
+            sqlite3_backup_finish(b);
+            if (rc != SQLITE_DONE) return fail(str(path), "", sqliteReason(out, rc));
+        } else {
+            if (auto ok = initSchema(out, tmp); !ok) return fail(str(path), "", ok.error().reason);
+            c.everything = true;
+        }
+        lock.unlock();
+        if (auto ok = writeChangesIn(out, path, project, c); !ok) return ok;
+        Stmt m(out, "INSERT OR REPLACE INTO meta(key, value) VALUES('recovery_of', ?)");
+        m.bind(1, recoveryOf);
+        if (recoveryOf.isEmpty()) {
+            Stmt d(out, "DELETE FROM meta WHERE key='recovery_of'");
+            d.step();
+        } else if (m.step() != SQLITE_DONE) {
+            return fail(str(path), "meta", sqliteReason(out, m.rc()));
+        }
+        return {};
+    }();
+    sqlite3_close_v2(out);
+    if (!result) {
+        cleanup();
+        return result;
+    }
+    // rename(2) replaces an existing file atomically (QFile::rename refuses to overwrite).
+    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        cleanup();
+        return fail(str(path), "", "the file cannot be written (rename failed)");
+    }
+    syncDirectoryOf(path);
+    return {};
+}
+
+Expected<void> ProjectStore::writeAs(const Project& project, const ChangeSet& changes, const QString& path)
+{
+    if (auto ok = writeCopy(project, changes, path); !ok) return ok;
+    auto db = openDatabase(path, false);
+    if (!db) return std::unexpected(db.error());
+    std::lock_guard lock(m_mutex);
+    if (m_db) sqlite3_close_v2(m_db);
+    m_db = *db;
+    m_path = path;
+    return {};
+}
+
+Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_db) return fail("", "", "the project file is closed");
+    const std::string where = "dataset " + std::to_string(datasetId);
+    QJsonArray headers;
+    {
+        Stmt s(m_db, "SELECT columns FROM datasets WHERE id=?");
+        s.bind(1, qint64(datasetId));
+        if (s.step() != SQLITE_ROW) return fail(str(m_path), where, "the dataset is missing from the file");
+        auto doc = parseJson(s.text(0), m_path, where);
+        if (!doc) return std::unexpected(doc.error());
+        headers = doc->array();
+    }
+    std::vector<Column> cols(headers.size());
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QJsonObject h = headers[i].toObject();
+        cols[i].name = h.value("name").toString();
+        cols[i].unit = h.value("unit").toString();
+    }
+    Stmt s(m_db, "SELECT idx, data FROM dataset_columns WHERE dataset_id=? ORDER BY idx");
+    s.bind(1, qint64(datasetId));
+    int rc;
+    qsizetype seen = 0;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const qint64 idx = s.int64(0);
+        if (idx < 0 || idx >= qint64(cols.size()))
+            return fail(str(m_path), where, "stored values are damaged (unexpected column " + std::to_string(idx) + ")");
+        const qint64 expected = headers[idx].toObject().value("count").toInteger() * 8;
+        const int n = s.blobSize(1);
+        if (n != expected)
+            return fail(str(m_path), where + ", column '" + str(cols[idx].name) + "'",
+                        "stored values are damaged (" + std::to_string(expected) + " bytes expected, " +
+                            std::to_string(n) + " found)");
+        cols[idx].values.resize(size_t(n / 8));
+        if (n) std::memcpy(cols[idx].values.data(), s.blobData(1), size_t(n));
+        ++seen;
+    }
+    if (rc != SQLITE_DONE) return fail(str(m_path), where, sqliteReason(m_db, rc));
+    if (seen != qsizetype(cols.size())) return fail(str(m_path), where, "stored values are incomplete");
+    return cols;
+}
+
+Expected<QByteArray> ProjectStore::loadOriginalFile(const QString& sha256)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_db) return fail("", "", "the project file is closed");
+    Stmt s(m_db, "SELECT data, size FROM files WHERE sha256=?");
+    s.bind(1, sha256);
+    if (s.step() != SQLITE_ROW) return fail(str(m_path), "embedded file " + str(sha256.left(12)), "missing from the project");
+    QByteArray data = s.blob(0);
+    if (data.size() != s.int64(1)) return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (size mismatch)");
+    return data;
+}
+
+} // namespace vanadis

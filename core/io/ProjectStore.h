@@ -1,0 +1,71 @@
+#pragma once
+/// \file ProjectStore.h
+/// The `.vanadis` project file: one SQLite database per sample series.
+///
+/// - Identified by `PRAGMA application_id` (kApplicationId) and versioned by `user_version`; older
+///   schemas are migrated in order on open, newer ones are refused.
+/// - Arrays are little-endian float64 BLOBs (one row per column, never a row per point); params,
+///   results and metadata are JSON text; original instrument files are embedded once, by SHA-256.
+/// - Every save is one transaction in rollback-journal mode with synchronous=FULL: a kill or power
+///   loss at any moment leaves the last committed state readable.
+/// - Only what changed since the last write is written (Project::unsavedChanges()).
+/// - Nothing in a file is executed: files holding triggers or views are refused, and the connection
+///   runs in SQLite's defensive mode with trusted_schema off.
+
+#include "model/ChangeSet.h"
+#include "model/Dataset.h"
+
+#include <mutex>
+
+struct sqlite3;
+
+namespace vanadis {
+
+class Project;
+
+class ProjectStore : public ColumnSource, public std::enable_shared_from_this<ProjectStore> {
+public:
+    static constexpr std::int32_t kApplicationId = 0x564E4453; ///< "VNDS"
+    static constexpr int kSchemaVersion = 1;
+
+    ~ProjectStore() override;
+
+    /// Opens and validates an existing project file (read-write). Does not load anything yet.
+    static Expected<std::shared_ptr<ProjectStore>> open(const QString& path);
+    /// A store without a file yet (a new, unsaved project).
+    static std::shared_ptr<ProjectStore> detached();
+
+    QString path() const;
+    bool hasFile() const;
+
+    /// Reads the tree (series, samples, dataset headers, runs) into \a project. Column values stay in
+    /// the file until a dataset is used.
+    Expected<void> load(Project& project);
+
+    /// Writes \a changes of \a project to the current file in one transaction.
+    Expected<void> write(const Project& project, const ChangeSet& changes);
+
+    /// Makes \a path a copy of the current file (or a new empty project file when detached) with
+    /// \a changes applied, atomically (temporary file + rename), and switches this store to it.
+    Expected<void> writeAs(const Project& project, const ChangeSet& changes, const QString& path);
+
+    /// Like writeAs but leaves this store on its current file (autosave to a recovery file).
+    Expected<void> writeCopy(const Project& project, const ChangeSet& changes, const QString& path,
+                             const QString& recoveryOf = {}) const;
+
+    /// A meta value (e.g. "recovery_of"), empty when absent.
+    QString metaValue(const QString& key) const;
+
+    Expected<std::vector<Column>> loadColumns(Id datasetId) override;
+    Expected<QByteArray> loadOriginalFile(const QString& sha256) override;
+
+private:
+    ProjectStore() = default;
+    static Expected<sqlite3*> openDatabase(const QString& path, bool create);
+
+    mutable std::mutex m_mutex;
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+} // namespace vanadis

@@ -1,0 +1,287 @@
+#include "io/import/DelimitedTextImporter.h"
+
+#include "io/import/TextDecoding.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <cmath>
+
+namespace vanadis {
+
+namespace {
+
+constexpr int kMaxColumns = 4096;
+
+QStringList splitLine(const QString& line, QChar delim)
+{
+    if (delim == ' ') return line.split(QRegularExpression(QStringLiteral("[ \\t]+")), Qt::SkipEmptyParts);
+    QStringList cells;
+    QString cur;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar ch = line[i];
+        if (ch == '"') {
+            if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
+                cur += '"';
+                ++i;
+            } else {
+                quoted = !quoted;
+            }
+        } else if (ch == delim && !quoted) {
+            cells << cur.trimmed();
+            cur.clear();
+        } else {
+            cur += ch;
+        }
+    }
+    cells << cur.trimmed();
+    return cells;
+}
+
+/// Parses one number in C locale (or with a decimal comma). Empty cells are NaN (missing values).
+bool parseNumber(QString cell, bool decimalComma, double& out)
+{
+    cell = cell.trimmed();
+    if (cell.isEmpty()) {
+        out = std::nan("");
+        return true;
+    }
+    if (decimalComma) cell.replace(',', '.');
+    cell.replace(QChar(0x2212), '-'); // true minus sign from some exports
+    bool ok = false;
+    out = cell.toDouble(&ok); // QString::toDouble is C-locale
+    return ok && std::isfinite(out);
+}
+
+bool isNumericRow(const QStringList& cells, bool decimalComma)
+{
+    if (cells.isEmpty()) return false;
+    int numbers = 0;
+    for (const QString& c : cells) {
+        double v;
+        if (!c.trimmed().isEmpty()) {
+            if (!parseNumber(c, decimalComma, v)) return false;
+            ++numbers;
+        }
+    }
+    return numbers > 0;
+}
+
+} // namespace
+
+QString DelimitedTextImporter::displayName() const
+{
+    return QCoreApplication::translate("vanadis", "Delimited text (CSV, TSV, columns)");
+}
+
+int DelimitedTextImporter::sniff(const QByteArray& head, const QString& fileName) const
+{
+    // The fallback for any text file: specific instrument readers score higher.
+    if (!looksLikeText(head)) return 0;
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (suffix == "csv" || suffix == "tsv" || suffix == "txt" || suffix == "dat") return 20;
+    return 10;
+}
+
+std::pair<QString, QString> DelimitedTextImporter::splitNameUnit(const QString& header)
+{
+    static const QRegularExpression paren(QStringLiteral("^(.*?)\\s*[\\(\\[]([^\\)\\]]*)[\\)\\]]\\s*$"));
+    static const QRegularExpression slash(QStringLiteral("^([^/]+?)\\s*/\\s*(.+)$"));
+    const QString h = header.trimmed();
+    if (auto m = paren.match(h); m.hasMatch() && !m.captured(1).isEmpty()) return {m.captured(1).trimmed(), m.captured(2).trimmed()};
+    // "P/P0" is a quantity, not "P in units of P0".
+    if (auto m = slash.match(h); m.hasMatch() && !h.contains(QRegularExpression("^p\\s*/\\s*p", QRegularExpression::CaseInsensitiveOption)))
+        return {m.captured(1).trimmed(), m.captured(2).trimmed()};
+    return {h, QString()};
+}
+
+std::optional<std::pair<Technique, QString>> DelimitedTextImporter::guessTechnique(const QStringList& names)
+{
+    const QString all = names.join('|').toLower();
+    auto has = [&](const char* re) { return all.contains(QRegularExpression(QLatin1String(re))); };
+    if (has("frequency|freq") && has("z'|zre|z_re|re\\(z\\)|-z''|zim")) return std::pair{Technique::Echem, QStringLiteral("eis")};
+    if (has("2theta|2-theta|2θ|two.?theta|angle")) return std::pair{Technique::Xrd, QStringLiteral("pattern")};
+    if (has("binding|kinetic energy|\\bbe\\b")) return std::pair{Technique::Xps, QStringLiteral("spectrum")};
+    if (has("p/p0|p/p°|relative pressure|p/po")) return std::pair{Technique::Bet, QStringLiteral("isotherm")};
+    if (has("temp") && has("mass|weight|tg")) return std::pair{Technique::Tga, QStringLiteral("mass")};
+    if (has("scan rate") || (has("potential|ewe|voltage") && has("current") && !has("capacity|cycle")))
+        return std::pair{Technique::Echem, QStringLiteral("cv")};
+    if (has("charge capacity|discharge capacity|coulombic")) return std::pair{Technique::Echem, QStringLiteral("cycling")};
+    if (has("voltage|potential|current|capacity")) return std::pair{Technique::Echem, QStringLiteral("gcd")};
+    return std::nullopt;
+}
+
+Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, const QString& fileName,
+                                                        const DelimitedOptions& options)
+{
+    const std::string name = fileName.toStdString();
+    const QStringList lines = text.split(QRegularExpression(QStringLiteral("\\r\\n|\\n|\\r")));
+    // Candidates are scored on the first 200 lines: the delimiter whose numeric rows have the most
+    // consistent, largest column count wins.
+    const QList<QChar> delims = options.delimiter ? QList<QChar>{*options.delimiter}
+                                                  : QList<QChar>{'\t', ';', ',', ' '};
+    DelimitedLayout best;
+    int bestScore = -1;
+    for (QChar d : delims) {
+        for (bool comma : {false, true}) {
+            if (options.decimalComma && *options.decimalComma != comma) continue;
+            if (comma && d == ',') continue;
+            int firstData = -1, cols = 0, rows = 0;
+            for (int i = 0; i < lines.size() && i < 400; ++i) {
+                if (lines[i].trimmed().isEmpty()) continue;
+                const QStringList cells = splitLine(lines[i], d);
+                if (isNumericRow(cells, comma)) {
+                    if (firstData < 0) {
+                        firstData = i;
+                        cols = int(cells.size());
+                    }
+                    if (cells.size() == cols) ++rows;
+                } else if (firstData >= 0) {
+                    break;
+                }
+            }
+            if (firstData < 0 || cols < 1) continue;
+            const int score = rows * 10 + cols * (cols > 1 ? 5 : 0) - (comma ? 1 : 0);
+            if (score > bestScore) {
+                bestScore = score;
+                best.delimiter = d;
+                best.decimalComma = comma;
+                best.headerRows = firstData;
+                best.columnCount = cols;
+            }
+        }
+    }
+    if (bestScore < 0) return fail(name, "", "no rows of numbers were found; this is not a delimited data file");
+    if (best.columnCount > kMaxColumns) return fail(name, "", "too many columns (more than 4096)");
+    if (options.headerRows) best.headerRows = *options.headerRows;
+    // Header: the last non-empty line above the data with as many cells as the data, optionally
+    // followed by a row of units ("[s]", "(V)", "mAh/g").
+    QStringList names, units;
+    int headerLine = -1;
+    for (int i = best.headerRows - 1; i >= 0; --i) {
+        if (lines[i].trimmed().isEmpty()) continue;
+        const QStringList cells = splitLine(lines[i], best.delimiter);
+        if (cells.size() == best.columnCount) {
+            headerLine = i;
+            break;
+        }
+        if (i < best.headerRows - 2) break;
+    }
+    if (headerLine >= 0) {
+        QStringList cells = splitLine(lines[headerLine], best.delimiter);
+        // A unit row directly above the data and below the names.
+        int namesLine = headerLine;
+        bool unitRow = false;
+        if (headerLine > 0) {
+            const QStringList above = splitLine(lines[headerLine - 1], best.delimiter);
+            const bool looksUnits = std::all_of(cells.begin(), cells.end(), [](const QString& c) {
+                return c.isEmpty() || c.startsWith('[') || c.startsWith('(') || c.size() <= 8;
+            });
+            if (above.size() == best.columnCount && looksUnits && !isNumericRow(above, best.decimalComma)) {
+                namesLine = headerLine - 1;
+                unitRow = true;
+            }
+        }
+        const QStringList nameCells = splitLine(lines[namesLine], best.delimiter);
+        for (int c = 0; c < best.columnCount; ++c) {
+            auto [n, u] = splitNameUnit(nameCells.value(c));
+            if (unitRow) {
+                QString ru = cells.value(c).trimmed();
+                if ((ru.startsWith('[') && ru.endsWith(']')) || (ru.startsWith('(') && ru.endsWith(')'))) ru = ru.mid(1, ru.size() - 2);
+                if (!ru.isEmpty()) u = ru;
+            }
+            names << (n.isEmpty() ? QStringLiteral("Column %1").arg(c + 1) : n);
+            units << u;
+        }
+    } else {
+        for (int c = 0; c < best.columnCount; ++c) {
+            names << QStringLiteral("Column %1").arg(c + 1);
+            units << QString();
+        }
+    }
+    best.columnNames = names;
+    best.columnUnits = units;
+    for (int i = best.headerRows; i < lines.size() && best.preview.size() < 20; ++i)
+        if (!lines[i].trimmed().isEmpty()) best.preview.push_back(splitLine(lines[i], best.delimiter));
+    return best;
+}
+
+Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteArray& bytes, const QString& fileName,
+                                                                   const ImportOptions& options) const
+{
+    const std::string name = fileName.toStdString();
+    auto text = decodeText(bytes, fileName);
+    if (!text) return std::unexpected(text.error());
+    auto layout = detect(*text, fileName, options.delimited);
+    if (!layout) return std::unexpected(layout.error());
+    const QStringList lines = text->split(QRegularExpression(QStringLiteral("\\r\\n|\\n|\\r")));
+
+    std::vector<ColumnMapping> mapping = options.delimited.mapping;
+    if (mapping.empty())
+        for (int c = 0; c < layout->columnCount; ++c) mapping.push_back({c, layout->columnNames[c], layout->columnUnits[c]});
+    for (const auto& m : mapping)
+        if (m.sourceColumn < 0 || m.sourceColumn >= layout->columnCount)
+            return fail(name, "", "column " + std::to_string(m.sourceColumn + 1) + " does not exist (the file has " +
+                                      std::to_string(layout->columnCount) + ")");
+
+    std::vector<Column> cols;
+    for (const auto& m : mapping) cols.push_back({m.quantity, m.unit, {}});
+    for (int i = layout->headerRows; i < lines.size(); ++i) {
+        const QString& line = lines[i];
+        if (line.trimmed().isEmpty()) continue;
+        const QStringList cells = splitLine(line, layout->delimiter);
+        if (cells.size() != layout->columnCount) {
+            // A trailing non-numeric block (footer) ends the data; anything else is an error.
+            if (!isNumericRow(cells, layout->decimalComma)) {
+                bool restBlank = true;
+                for (int j = i + 1; j < lines.size() && restBlank; ++j) restBlank = !isNumericRow(splitLine(lines[j], layout->delimiter), layout->decimalComma);
+                if (restBlank) break;
+            }
+            return fail(name, "line " + std::to_string(i + 1),
+                        "expected " + std::to_string(layout->columnCount) + " columns, found " +
+                            std::to_string(cells.size()) + " (truncated or garbled row?)");
+        }
+        for (size_t k = 0; k < mapping.size(); ++k) {
+            double v;
+            const QString& cell = cells[mapping[k].sourceColumn];
+            if (!parseNumber(cell, layout->decimalComma, v)) {
+                if (!isNumericRow(cells, layout->decimalComma)) {
+                    bool restBlank = true;
+                    for (int j = i + 1; j < lines.size() && restBlank; ++j) restBlank = !isNumericRow(splitLine(lines[j], layout->delimiter), layout->decimalComma);
+                    if (restBlank) goto done;
+                }
+                return fail(name, "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1),
+                            "'" + cell.left(40).toStdString() + "' is not a number");
+            }
+            cols[k].values.push_back(v);
+        }
+    }
+done:
+    if (cols.empty() || cols.front().values.empty()) return fail(name, "", "the file holds no data rows");
+
+    ImportedDataset ds;
+    QStringList names;
+    for (const auto& c : cols) names << c.name;
+    auto guess = guessTechnique(names);
+    if (options.technique) {
+        ds.technique = *options.technique;
+        ds.kind = guess && guess->first == *options.technique ? guess->second : QString();
+    } else if (guess) {
+        ds.technique = guess->first;
+        ds.kind = guess->second;
+    } else {
+        return fail(name, "", "the technique cannot be told from the column names (" +
+                                  names.join(", ").left(120).toStdString() + "); choose it explicitly");
+    }
+    if (!options.kind.isEmpty()) ds.kind = options.kind;
+    if (ds.kind.isEmpty()) ds.kind = QStringLiteral("data");
+    ds.name = QFileInfo(fileName).completeBaseName();
+    ds.columns = std::move(cols);
+    ds.metadata.insert("delimiter", layout->delimiter == '\t' ? QStringLiteral("tab") : QString(layout->delimiter));
+    ds.metadata.insert("decimal_comma", layout->decimalComma);
+    ds.metadata.insert("header_rows", layout->headerRows);
+    return std::vector<ImportedDataset>{std::move(ds)};
+}
+
+} // namespace vanadis

@@ -1,0 +1,87 @@
+#include "model/Dataset.h"
+
+namespace vanadis {
+
+Dataset::Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
+                 QJsonObject metadata, Provenance provenance, QByteArray originalFile)
+    : m_id(id), m_technique(technique), m_kind(std::move(kind)), m_name(std::move(name)),
+      m_metadata(std::move(metadata)), m_provenance(std::move(provenance)),
+      m_payload(std::make_shared<Payload>())
+{
+    for (const auto& c : columns) m_headers.push_back({c.name, c.unit, qsizetype(c.values.size())});
+    m_payload->loaded = true;
+    m_payload->columns = std::move(columns);
+    m_payload->originalFile = std::move(originalFile);
+}
+
+Dataset Dataset::lazy(Id id, Technique technique, QString kind, QString name, std::vector<ColumnHeader> headers,
+                      QJsonObject metadata, Provenance provenance, std::shared_ptr<ColumnSource> source)
+{
+    Dataset d;
+    d.m_id = id;
+    d.m_technique = technique;
+    d.m_kind = std::move(kind);
+    d.m_name = std::move(name);
+    d.m_metadata = std::move(metadata);
+    d.m_provenance = std::move(provenance);
+    d.m_headers = std::move(headers);
+    d.m_payload = std::make_shared<Payload>();
+    d.m_payload->source = std::move(source);
+    return d;
+}
+
+Expected<void> Dataset::ensureLoaded() const
+{
+    if (!m_payload) return {};
+    std::lock_guard lock(m_payload->mutex);
+    if (m_payload->loaded) return {};
+    if (!m_payload->source) return fail("", "", "dataset " + std::to_string(m_id) + " has no stored values");
+    auto cols = m_payload->source->loadColumns(m_id);
+    if (!cols) return std::unexpected(cols.error());
+    m_payload->columns = std::move(*cols);
+    m_payload->loaded = true;
+    return {};
+}
+
+bool Dataset::isLoaded() const
+{
+    if (!m_payload) return true;
+    std::lock_guard lock(m_payload->mutex);
+    return m_payload->loaded;
+}
+
+const std::vector<Column>& Dataset::columns() const
+{
+    static const std::vector<Column> empty;
+    if (!m_payload) return empty;
+    if (!ensureLoaded()) return empty;
+    return m_payload->columns;
+}
+
+const Column* Dataset::column(const QString& name) const
+{
+    for (const auto& c : columns())
+        if (c.name.compare(name, Qt::CaseInsensitive) == 0) return &c;
+    return nullptr;
+}
+
+Expected<QByteArray> Dataset::originalFile() const
+{
+    if (!m_payload) return QByteArray();
+    std::lock_guard lock(m_payload->mutex);
+    if (!m_payload->originalFile.isEmpty() || m_provenance.sha256.isEmpty()) return m_payload->originalFile;
+    if (!m_payload->source) return QByteArray();
+    auto bytes = m_payload->source->loadOriginalFile(m_provenance.sha256);
+    if (!bytes) return std::unexpected(bytes.error());
+    m_payload->originalFile = *bytes;
+    return *bytes;
+}
+
+Dataset Dataset::withId(Id id) const
+{
+    Dataset d = *this;
+    d.m_id = id;
+    return d;
+}
+
+} // namespace vanadis

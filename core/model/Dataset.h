@@ -1,0 +1,98 @@
+#pragma once
+/// \file Dataset.h
+/// An immutable measurement: technique, named columns with units, instrument metadata and provenance.
+/// Columns of a dataset read from a project file are loaded on first use, so opening a large project
+/// only reads the tree.
+
+#include "model/Types.h"
+#include "numeric/Error.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <memory>
+#include <mutex>
+
+namespace vanadis {
+
+/// Where a dataset came from, so a number can be traced back to the instrument file.
+struct Provenance {
+    QString originalFileName; ///< file name as imported (no directory)
+    QString sha256;           ///< hex SHA-256 of the original bytes; the embedded copy is stored under it
+    qint64 fileSize = 0;      ///< bytes
+    QString importerId;       ///< e.g. "generic-delimited", "demo-forward-model"
+    QString importerVersion;
+    QDateTime importedAtUtc;
+};
+
+/// Name, unit and length of a column, known without loading the values.
+struct ColumnHeader {
+    QString name;
+    QString unit;
+    qsizetype count = 0;
+};
+
+/// Supplies the values of datasets that live in a project file (implemented by the project store).
+class ColumnSource {
+public:
+    virtual ~ColumnSource() = default;
+    virtual Expected<std::vector<Column>> loadColumns(Id datasetId) = 0;
+    virtual Expected<QByteArray> loadOriginalFile(const QString& sha256) = 0;
+};
+
+/// A measurement. Cheap to copy: copies share the (immutable) payload.
+class Dataset {
+public:
+    Dataset() = default;
+    /// A dataset whose values are in memory (freshly imported or generated).
+    Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
+            QJsonObject metadata, Provenance provenance, QByteArray originalFile = {});
+    /// A dataset stored in a project file; values come from \a source on first use.
+    static Dataset lazy(Id id, Technique technique, QString kind, QString name,
+                        std::vector<ColumnHeader> headers, QJsonObject metadata, Provenance provenance,
+                        std::shared_ptr<ColumnSource> source);
+
+    Id id() const { return m_id; }
+    Technique technique() const { return m_technique; }
+    /// What the data is within the technique: "pattern", "isotherm", "mass", "V 2p", "cycling_1Ag", ...
+    const QString& kind() const { return m_kind; }
+    const QString& name() const { return m_name; }
+    const QJsonObject& metadata() const { return m_metadata; }
+    const Provenance& provenance() const { return m_provenance; }
+    const std::vector<ColumnHeader>& headers() const { return m_headers; }
+    qsizetype pointCount() const { return m_headers.empty() ? 0 : m_headers.front().count; }
+
+    /// Loads the values if needed. The error names the project file and dataset when the stored
+    /// values are damaged.
+    Expected<void> ensureLoaded() const;
+    bool isLoaded() const;
+    /// The columns (loading them if needed); empty when loading failed (see ensureLoaded()).
+    const std::vector<Column>& columns() const;
+    /// The column with this name (case-insensitive), or nullptr.
+    const Column* column(const QString& name) const;
+    /// The original instrument file bytes (embedded in the project).
+    Expected<QByteArray> originalFile() const;
+
+    /// A copy with another id (used when the same file is imported for a second sample).
+    Dataset withId(Id id) const;
+
+private:
+    struct Payload {
+        std::mutex mutex;
+        bool loaded = false;
+        std::vector<Column> columns;
+        QByteArray originalFile;
+        std::shared_ptr<ColumnSource> source;
+    };
+
+    Id m_id = 0;
+    Technique m_technique = Technique::Xrd;
+    QString m_kind;
+    QString m_name;
+    QJsonObject m_metadata;
+    Provenance m_provenance;
+    std::vector<ColumnHeader> m_headers;
+    std::shared_ptr<Payload> m_payload;
+};
+
+} // namespace vanadis
