@@ -6,6 +6,8 @@
 
 #include "model/Dataset.h"
 
+#include <QColor>
+
 namespace vanadis {
 
 class Project;

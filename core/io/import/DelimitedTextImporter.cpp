@@ -12,10 +12,16 @@ namespace vanadis {
 namespace {
 
 constexpr int kMaxColumns = 4096;
+/// No row of at most kMaxColumns numbers is longer; longer lines (a file without line breaks, binary
+/// data decoded as text) are never split into cells, which keeps hostile input linear and fast.
+constexpr qsizetype kMaxLineChars = qsizetype(kMaxColumns) * 64;
+/// Characters each delimiter candidate may examine during detection.
+constexpr qsizetype kScanBudgetChars = 4 * 1024 * 1024;
 
 QStringList splitLine(const QString& line, QChar delim)
 {
-    if (delim == ' ') return line.split(QRegularExpression(QStringLiteral("[ \\t]+")), Qt::SkipEmptyParts);
+    static const QRegularExpression whitespace(QStringLiteral("[ \\t]+"));
+    if (delim == ' ') return line.split(whitespace, Qt::SkipEmptyParts);
     QStringList cells;
     QString cur;
     bool quoted = false;
@@ -68,6 +74,36 @@ bool isNumericRow(const QStringList& cells, bool decimalComma)
     return numbers > 0;
 }
 
+/// A row of numbers in this layout (over-long lines never are).
+bool isNumericLine(const QString& line, QChar delim, bool decimalComma)
+{
+    return line.size() <= kMaxLineChars && isNumericRow(splitLine(line, delim), decimalComma);
+}
+
+/// Instrument exports often put the column names on a comment line ("# 2Theta Intensity").
+bool isCommentLine(const QString& line)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(#|%|!|//)"));
+    return re.match(line).hasMatch();
+}
+
+QString withoutCommentMarker(const QString& line)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(#|%|!|//)\\s*"));
+    return QString(line).remove(re);
+}
+
+/// A cell of a unit row: "s", "mA", "[V]", "(°C)", or empty. "Time (s)" is a name with its unit, so a
+/// row of those is a header, not a unit row.
+bool looksLikeUnit(const QString& cell)
+{
+    const QString c = cell.trimmed();
+    if (c.isEmpty()) return true;
+    if ((c.startsWith('[') && c.endsWith(']')) || (c.startsWith('(') && c.endsWith(')'))) return true;
+    if (c.contains('(') || c.contains('[')) return false;
+    return c.size() <= 8;
+}
+
 } // namespace
 
 QString DelimitedTextImporter::displayName() const
@@ -117,18 +153,26 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
 {
     const std::string name = fileName.toStdString();
     const QStringList lines = text.split(QRegularExpression(QStringLiteral("\\r\\n|\\n|\\r")));
-    // Candidates are scored on the first 200 lines: the delimiter whose numeric rows have the most
+    // Candidates are scored on the first 400 lines: the delimiter whose numeric rows have the most
     // consistent, largest column count wins.
     const QList<QChar> delims = options.delimiter ? QList<QChar>{*options.delimiter}
                                                   : QList<QChar>{'\t', ';', ',', ' '};
     DelimitedLayout best;
     int bestScore = -1;
+    int longLine = -1; // first over-long line seen, for the message when nothing is found
     for (QChar d : delims) {
         for (bool comma : {false, true}) {
             if (options.decimalComma && *options.decimalComma != comma) continue;
             if (comma && d == ',') continue;
             int firstData = -1, cols = 0, rows = 0;
-            for (int i = 0; i < lines.size() && i < 400; ++i) {
+            qsizetype scanned = 0;
+            for (int i = 0; i < lines.size() && i < 400 && scanned < kScanBudgetChars; ++i) {
+                if (lines[i].size() > kMaxLineChars) {
+                    if (longLine < 0) longLine = i;
+                    if (firstData >= 0) break;
+                    continue;
+                }
+                scanned += lines[i].size();
                 if (lines[i].trimmed().isEmpty()) continue;
                 const QStringList cells = splitLine(lines[i], d);
                 if (isNumericRow(cells, comma)) {
@@ -152,16 +196,29 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
             }
         }
     }
+    if (bestScore < 0 && longLine >= 0)
+        return fail(name, "line " + std::to_string(longLine + 1),
+                    "no rows of numbers were found; this line has " + std::to_string(lines[longLine].size()) +
+                        " characters without a line break, so this is not a delimited data file");
     if (bestScore < 0) return fail(name, "", "no rows of numbers were found; this is not a delimited data file");
     if (best.columnCount > kMaxColumns) return fail(name, "", "too many columns (more than 4096)");
-    if (options.headerRows) best.headerRows = *options.headerRows;
+    if (options.headerRows) {
+        // The mapping dialog lets the user type this; it indexes the lines below, so check it.
+        if (*options.headerRows < 0 || *options.headerRows >= lines.size())
+            return fail(name, "", "the number of header rows (" + std::to_string(*options.headerRows) +
+                                      ") must be between 0 and " + std::to_string(lines.size() - 1) +
+                                      " for this file");
+        best.headerRows = *options.headerRows;
+    }
     // Header: the last non-empty line above the data with as many cells as the data, optionally
-    // followed by a row of units ("[s]", "(V)", "mAh/g").
+    // followed by a row of units ("[s]", "(V)", "mAh/g"). A leading comment marker is not a cell.
+    auto headerCells = [&](int i) { return splitLine(withoutCommentMarker(lines[i]), best.delimiter); };
     QStringList names, units;
     int headerLine = -1;
     for (int i = best.headerRows - 1; i >= 0; --i) {
+        if (lines[i].size() > kMaxLineChars) break;
         if (lines[i].trimmed().isEmpty()) continue;
-        const QStringList cells = splitLine(lines[i], best.delimiter);
+        const QStringList cells = headerCells(i);
         if (cells.size() == best.columnCount) {
             headerLine = i;
             break;
@@ -169,21 +226,20 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
         if (i < best.headerRows - 2) break;
     }
     if (headerLine >= 0) {
-        QStringList cells = splitLine(lines[headerLine], best.delimiter);
-        // A unit row directly above the data and below the names.
+        QStringList cells = headerCells(headerLine);
+        // A unit row directly above the data and below the names. A comment line ("# Sample CS")
+        // above an uncommented header is not the names row.
         int namesLine = headerLine;
         bool unitRow = false;
-        if (headerLine > 0) {
-            const QStringList above = splitLine(lines[headerLine - 1], best.delimiter);
-            const bool looksUnits = std::all_of(cells.begin(), cells.end(), [](const QString& c) {
-                return c.isEmpty() || c.startsWith('[') || c.startsWith('(') || c.size() <= 8;
-            });
+        if (headerLine > 0 && lines[headerLine - 1].size() <= kMaxLineChars && isCommentLine(lines[headerLine - 1]) == isCommentLine(lines[headerLine])) {
+            const QStringList above = headerCells(headerLine - 1);
+            const bool looksUnits = std::all_of(cells.begin(), cells.end(), looksLikeUnit);
             if (above.size() == best.columnCount && looksUnits && !isNumericRow(above, best.decimalComma)) {
                 namesLine = headerLine - 1;
                 unitRow = true;
             }
         }
-        const QStringList nameCells = splitLine(lines[namesLine], best.delimiter);
+        const QStringList nameCells = headerCells(namesLine);
         for (int c = 0; c < best.columnCount; ++c) {
             auto [n, u] = splitNameUnit(nameCells.value(c));
             if (unitRow) {
@@ -203,7 +259,7 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
     best.columnNames = names;
     best.columnUnits = units;
     for (int i = best.headerRows; i < lines.size() && best.preview.size() < 20; ++i)
-        if (!lines[i].trimmed().isEmpty()) best.preview.push_back(splitLine(lines[i], best.delimiter));
+        if (!lines[i].trimmed().isEmpty()) best.preview.push_back(splitLine(lines[i].left(kMaxLineChars), best.delimiter));
     return best;
 }
 
@@ -227,17 +283,25 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
 
     std::vector<Column> cols;
     for (const auto& m : mapping) cols.push_back({m.quantity, m.unit, {}});
+    // A trailing non-numeric block (footer) ends the data; a non-numeric row followed by more data is
+    // an error.
+    auto onlyFooterFrom = [&](int first) {
+        for (int j = first; j < lines.size(); ++j)
+            if (isNumericLine(lines[j], layout->delimiter, layout->decimalComma)) return false;
+        return true;
+    };
     for (int i = layout->headerRows; i < lines.size(); ++i) {
         const QString& line = lines[i];
+        if (line.size() > kMaxLineChars) {
+            if (onlyFooterFrom(i + 1)) break;
+            return fail(name, "line " + std::to_string(i + 1),
+                        "the line has " + std::to_string(line.size()) +
+                            " characters, more than any row of numbers (binary or damaged file?)");
+        }
         if (line.trimmed().isEmpty()) continue;
         const QStringList cells = splitLine(line, layout->delimiter);
         if (cells.size() != layout->columnCount) {
-            // A trailing non-numeric block (footer) ends the data; anything else is an error.
-            if (!isNumericRow(cells, layout->decimalComma)) {
-                bool restBlank = true;
-                for (int j = i + 1; j < lines.size() && restBlank; ++j) restBlank = !isNumericRow(splitLine(lines[j], layout->delimiter), layout->decimalComma);
-                if (restBlank) break;
-            }
+            if (!isNumericRow(cells, layout->decimalComma) && onlyFooterFrom(i + 1)) break;
             return fail(name, "line " + std::to_string(i + 1),
                         "expected " + std::to_string(layout->columnCount) + " columns, found " +
                             std::to_string(cells.size()) + " (truncated or garbled row?)");
@@ -246,11 +310,7 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
             double v;
             const QString& cell = cells[mapping[k].sourceColumn];
             if (!parseNumber(cell, layout->decimalComma, v)) {
-                if (!isNumericRow(cells, layout->decimalComma)) {
-                    bool restBlank = true;
-                    for (int j = i + 1; j < lines.size() && restBlank; ++j) restBlank = !isNumericRow(splitLine(lines[j], layout->delimiter), layout->decimalComma);
-                    if (restBlank) goto done;
-                }
+                if (!isNumericRow(cells, layout->decimalComma) && onlyFooterFrom(i + 1)) goto done;
                 return fail(name, "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1),
                             "'" + cell.left(40).toStdString() + "' is not a number");
             }

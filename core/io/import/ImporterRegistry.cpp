@@ -42,8 +42,7 @@ const Importer* ImporterRegistry::detect(const QByteArray& head, const QString& 
     return best;
 }
 
-Expected<std::vector<Dataset>> importFile(Project& project, const QString& path, const ImportOptions& options,
-                                          const std::function<bool()>& cancelled)
+Expected<ParsedFile> parseFile(const QString& path, const ImportOptions& options, const std::function<bool()>& cancelled)
 {
     const std::string name = path.toStdString();
     QFile f(path);
@@ -66,21 +65,39 @@ Expected<std::vector<Dataset>> importFile(Project& project, const QString& path,
     if (!parsed) return std::unexpected(parsed.error());
     if (cancelled && cancelled()) return fail(name, "", "import cancelled");
 
-    Provenance p;
+    for (const auto& d : *parsed) {
+        const size_t n = d.columns.empty() ? 0 : d.columns.front().values.size();
+        for (const auto& c : d.columns)
+            if (c.values.size() != n) return fail(name, "", "columns of different lengths (importer error)");
+    }
+    ParsedFile out;
+    Provenance& p = out.provenance;
     p.originalFileName = fileName;
     p.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     p.fileSize = bytes.size();
     p.importerId = importer->id();
     p.importerVersion = importer->version();
     p.importedAtUtc = QDateTime::currentDateTimeUtc();
-    std::vector<Dataset> out;
-    for (auto& d : *parsed) {
-        const size_t n = d.columns.empty() ? 0 : d.columns.front().values.size();
-        for (const auto& c : d.columns)
-            if (c.values.size() != n) return fail(name, "", "columns of different lengths (importer error)");
-        out.emplace_back(project.allocateId(), d.technique, d.kind, d.name, std::move(d.columns), d.metadata, p, bytes);
-    }
+    out.datasets = std::move(*parsed);
+    out.bytes = bytes;
     return out;
+}
+
+std::vector<Dataset> makeDatasets(Project& project, ParsedFile parsed)
+{
+    std::vector<Dataset> out;
+    for (auto& d : parsed.datasets)
+        out.emplace_back(project.allocateId(), d.technique, d.kind, d.name, std::move(d.columns), d.metadata,
+                         parsed.provenance, parsed.bytes);
+    return out;
+}
+
+Expected<std::vector<Dataset>> importFile(Project& project, const QString& path, const ImportOptions& options,
+                                          const std::function<bool()>& cancelled)
+{
+    auto parsed = parseFile(path, options, cancelled);
+    if (!parsed) return std::unexpected(parsed.error());
+    return makeDatasets(project, std::move(*parsed));
 }
 
 } // namespace vanadis

@@ -1,0 +1,86 @@
+#include "analysis/DemoProject.h"
+
+#include "model/Project.h"
+#include "numeric/sim/DemoSeries.h"
+
+#include <QCryptographicHash>
+#include <QJsonObject>
+#include <QLocale>
+#include <cstring>
+
+namespace vanadis {
+
+namespace {
+
+Dataset toDataset(Id id, const sim::SimDataset& s)
+{
+    std::vector<Column> cols;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const auto& c : s.columns) {
+        cols.push_back({QString::fromStdString(c.name), QString::fromStdString(c.unit), c.values});
+        hash.addData(QByteArrayView(reinterpret_cast<const char*>(c.values.data()), qsizetype(c.values.size() * 8)));
+    }
+    QJsonObject meta;
+    for (const auto& [k, v] : s.metadata) {
+        // Numbers stay numbers in JSON so that scripts reading `info --json` need no parsing.
+        bool ok = false;
+        const double d = QLocale::c().toDouble(QString::fromStdString(v), &ok);
+        if (ok)
+            meta.insert(QString::fromStdString(k), d);
+        else
+            meta.insert(QString::fromStdString(k), QString::fromStdString(v));
+    }
+    Provenance p;
+    p.originalFileName = QString::fromStdString(s.name);
+    // A generated dataset has no instrument file; its hash identifies the values themselves.
+    p.sha256.clear();
+    meta.insert("values_sha256", QString::fromLatin1(hash.result().toHex()));
+    p.importerId = QStringLiteral("demo-forward-model");
+    p.importerVersion = QStringLiteral(VANADIS_VERSION);
+    p.importedAtUtc = QDateTime(QDate(2022, 11, 1), QTime(0, 0), Qt::UTC);
+    const auto technique = techniqueFromKey(QString::fromStdString(s.technique)).value_or(Technique::Xrd);
+    return Dataset(id, technique, QString::fromStdString(s.kind), QString::fromStdString(s.name), std::move(cols),
+                   meta, p);
+}
+
+} // namespace
+
+SampleStyle defaultSampleStyle(int index)
+{
+    // Okabe & Ito (2008) palette without yellow (poor contrast on white), plus distinct markers.
+    static const char* colors[] = {"#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#000000"};
+    static const char* markers[] = {"circle", "square", "triangle", "diamond", "cross", "plus", "star"};
+    static const char* dashes[] = {"solid", "dash", "dashdot", "solid", "dot", "dash", "dashdot"};
+    const int i = ((index % 7) + 7) % 7;
+    return {QColor(colors[i]), markers[i], dashes[i]};
+}
+
+void populateDemoProject(Project& project)
+{
+    project.setSeriesInfo(QStringLiteral("A/C-V2O3@C core–shell series (demo)"),
+                          QStringLiteral("precursor hydration and annealing atmosphere"));
+    static const char* fullNames[] = {"A/C-V2O3@C-CS", "A/C-V2O3@C-WCS", "A/C-V2O3@C-HCS", "A/C-V2O3-x@C-HMCS"};
+    static const char* how[] = {"V-glycerate spheres reduced 500 °C Ar/H2 2 h",
+                                "CS annealed 2 h at 500 °C in N2",
+                                "hydrated precursor, reduced 600 °C Ar/H2",
+                                "HCS annealed 600 °C in N2 (defect-rich)"};
+    int index = 0;
+    for (const std::string& name : sim::demoSampleNames()) {
+        Sample s;
+        s.id = project.allocateId();
+        s.name = QString::fromStdString(name);
+        const SampleStyle st = defaultSampleStyle(index);
+        s.color = st.color;
+        s.marker = st.marker;
+        s.dash = st.dash;
+        s.activeMassMg = 1.5;
+        s.massBasis = MassBasis::Composite;
+        s.notes = QStringLiteral("%1: %2. Generated demo data reproducing the published values.")
+                      .arg(QLatin1String(fullNames[index % 4]), QString::fromUtf8(how[index % 4]));
+        project.insertSample(s, -1);
+        for (const sim::SimDataset& sd : sim::demoDatasets(name)) project.insertDataset(s.id, toDataset(project.allocateId(), sd));
+        ++index;
+    }
+}
+
+} // namespace vanadis
