@@ -151,6 +151,30 @@ private Q_SLOTS:
         QCOMPARE((*again)->project().samples().size(), size_t(2));
     }
 
+    void releasedSchemaFixturesStillOpen()
+    {
+        // One fixture per released schema (tests/data/schema-vN.vanadis, never regenerated): every
+        // later version must migrate and read them.
+        const QString src = QStringLiteral(VANADIS_SOURCE_DIR "/tests/data/schema-v1.vanadis");
+        QVERIFY(QFile::exists(src));
+        const QString file = path("fixture-v1.vanadis");
+        QFile::remove(file);
+        QVERIFY(QFile::copy(src, file));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        auto doc = ProjectDocument::open(file);
+        QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+        const Project& p = (*doc)->project();
+        QCOMPARE(p.samples().size(), size_t(2));
+        const Sample* cs = p.sampleByName("CS");
+        QVERIFY(cs);
+        const Dataset* xrd = p.datasetsOf(cs->id, Technique::Xrd).front();
+        QCOMPARE(xrd->columns()[0].values, (std::vector<double>{10.00, 10.02, 10.04, 10.06}));
+        QCOMPARE(xrd->columns()[1].unit, QString("counts"));
+        QCOMPARE(xrd->provenance().sha256, QString("79ade1e18544c9037c2651067322774c2098f34c38c5802a25443682c973797d"));
+        const Dataset* tga = p.datasetsOf(p.sampleByName("WCS")->id, Technique::Tga).front();
+        QCOMPARE(tga->columns()[1].values, (std::vector<double>{10.0, 9.8, 10.15})); // decimal comma
+    }
+
     void secondInstanceIsToldFileIsInUse()
     {
         auto doc = makeDoc(1, 10);
