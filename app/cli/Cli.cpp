@@ -206,14 +206,7 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     Project& pr = doc->project();
     const QString sampleName = p.value("sample");
     if (!pr.sampleByName(sampleName)) {
-        Sample s;
-        s.id = pr.allocateId();
-        s.name = sampleName;
-        const SampleStyle st = defaultSampleStyle(int(pr.samples().size()));
-        s.color = st.color;
-        s.marker = st.marker;
-        s.dash = st.dash;
-        pr.undoStack()->push(new AddSampleCommand(&pr, s));
+        pr.undoStack()->push(new AddSampleCommand(&pr, makeSample(pr.allocateId(), sampleName, int(pr.samples().size()))));
     }
     const Id sampleId = pr.sampleByName(sampleName)->id;
     std::vector<Dataset> all;

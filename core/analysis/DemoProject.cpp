@@ -45,16 +45,6 @@ Dataset toDataset(Id id, const sim::SimDataset& s)
 
 } // namespace
 
-SampleStyle defaultSampleStyle(int index)
-{
-    // Okabe & Ito (2008) palette without yellow (poor contrast on white), plus distinct markers.
-    static const char* colors[] = {"#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#000000"};
-    static const char* markers[] = {"circle", "square", "triangle", "diamond", "cross", "plus", "star"};
-    static const char* dashes[] = {"solid", "dash", "dashdot", "solid", "dot", "dash", "dashdot"};
-    const int i = ((index % 7) + 7) % 7;
-    return {QColor(colors[i]), markers[i], dashes[i]};
-}
-
 void populateDemoProject(Project& project)
 {
     project.setSeriesInfo(QStringLiteral("A/C-V2O3@C core–shell series (demo)"),
@@ -66,13 +56,7 @@ void populateDemoProject(Project& project)
                                 "HCS annealed 600 °C in N2 (defect-rich)"};
     int index = 0;
     for (const std::string& name : sim::demoSampleNames()) {
-        Sample s;
-        s.id = project.allocateId();
-        s.name = QString::fromStdString(name);
-        const SampleStyle st = defaultSampleStyle(index);
-        s.color = st.color;
-        s.marker = st.marker;
-        s.dash = st.dash;
+        Sample s = makeSample(project.allocateId(), QString::fromStdString(name), index);
         s.activeMassMg = 1.5;
         s.massBasis = MassBasis::Composite;
         s.notes = QStringLiteral("%1: %2. Generated demo data reproducing the published values.")

@@ -6,8 +6,6 @@
 
 #include "model/Dataset.h"
 
-#include <QColor>
-
 namespace vanadis {
 
 class Project;
@@ -15,13 +13,5 @@ class Project;
 /// Fills an empty project with the demo series (no undo entries: it is the starting state).
 void populateDemoProject(Project& project);
 
-
-/// Colour, marker and dash of the n-th sample of a series (Okabe–Ito palette, colour-blind safe).
-struct SampleStyle {
-    QColor color;
-    QString marker;
-    QString dash;
-};
-SampleStyle defaultSampleStyle(int index);
 
 } // namespace vanadis

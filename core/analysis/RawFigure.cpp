@@ -68,10 +68,21 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                 // Stacked patterns, as in every XRD figure of a series.
                 fs.x = x->values;
                 fs.y = y->values;
-                const auto [mn, mx] = std::minmax_element(fs.y.begin(), fs.y.end());
-                for (double& v : fs.y) v -= *mn;
+                // Copies, not iterators: subtracting the minimum changes the element it points to.
+                const auto [mnIt, mxIt] = std::minmax_element(fs.y.begin(), fs.y.end());
+                const double mn = *mnIt, mx = *mxIt;
+                for (double& v : fs.y) v -= mn;
                 fs.yOffset = stackOffset;
-                stackOffset += (*mx - *mn) * 1.05;
+                stackOffset += (mx - mn) * 1.08;
+                // Stacked patterns are labelled at their right end instead of a legend over the data.
+                FigureAnnotation label;
+                label.kind = FigureAnnotation::Kind::Text;
+                label.x = fs.x.empty() ? 0.0 : fs.x.back();
+                label.y = fs.yOffset + 0.35 * (mx - mn);
+                label.text = s->name;
+                label.color = s->color;
+                f.annotations.push_back(label);
+                f.legend = false;
                 f.x.label = QStringLiteral("2θ (°)");
                 f.y.label = tr("Intensity (a.u.)");
                 f.series.push_back(fs);
@@ -131,17 +142,26 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                     const Column* q = find(*d, {"discharge capacity"});
                     const Column* ce = find(*d, {"coulombic", "efficiency"});
                     if (!n || !q) break;
-                    fs.x = n->values;
-                    fs.y = q->values;
+                    // Thousands of cycles as markers are an unreadable band: show every k-th cycle
+                    // (at most ~200 markers per sample), as cycling figures in papers do.
+                    const size_t stride = std::max<size_t>(1, n->values.size() / 200);
+                    for (size_t i = 0; i < n->values.size(); i += stride) {
+                        fs.x.push_back(n->values[i]);
+                        fs.y.push_back(q->values[i]);
+                    }
                     fs.line = false;
                     fs.marker = s->marker;
+                    f.y.min = 0.0;
+                    f.legendPosition = "bottomRight";
                     f.x.label = tr("Cycle number");
                     f.y.label = tr("Discharge capacity (mAh g^{-1})");
                     f.series.push_back(fs);
                     if (ce) {
                         FigureSeries c = styled(*s, s->name + tr(" CE"));
-                        c.x = n->values;
-                        c.y = ce->values;
+                        for (size_t i = 0; i < n->values.size(); i += stride) {
+                            c.x.push_back(n->values[i]);
+                            c.y.push_back(ce->values[i]);
+                        }
                         c.onRightAxis = true;
                         c.dash = "dot";
                         f.y2 = FigureAxis{tr("Coulombic efficiency (%)"), false, false, 0.0, 110.0};

@@ -9,6 +9,22 @@ bool Sample::operator==(const Sample& o) const
            massBasis == o.massBasis && notes == o.notes && datasetIds == o.datasetIds;
 }
 
+Sample makeSample(Id id, const QString& name, int index)
+{
+    // Okabe & Ito (2008) palette without yellow (poor contrast on white).
+    static const char* colors[] = {"#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#000000"};
+    static const char* markers[] = {"circle", "square", "triangle", "diamond", "cross", "plus", "star"};
+    static const char* dashes[] = {"solid", "dash", "dashdot", "solid", "dot", "dash", "dashdot"};
+    const int i = ((index % 7) + 7) % 7;
+    Sample s;
+    s.id = id;
+    s.name = name;
+    s.color = QColor(QLatin1String(colors[i]));
+    s.marker = QLatin1String(markers[i]);
+    s.dash = QLatin1String(dashes[i]);
+    return s;
+}
+
 QString runStatusKey(RunStatus s)
 {
     switch (s) {

@@ -56,6 +56,10 @@ struct AnalysisRun {
     bool operator==(const AnalysisRun&) const = default;
 };
 
+/// A new sample with the default plot identity of the n-th sample of a series: Okabe–Ito colour
+/// (colour-blind safe), a distinct marker and dash, so that samples never differ by colour alone.
+Sample makeSample(Id id, const QString& name, int index);
+
 QString runStatusKey(RunStatus s);
 RunStatus runStatusFromKey(const QString& key);
 QString massBasisKey(MassBasis b);

@@ -140,11 +140,13 @@ std::optional<std::pair<Technique, QString>> DelimitedTextImporter::guessTechniq
     if (has("2theta|2-theta|2θ|two.?theta|angle")) return std::pair{Technique::Xrd, QStringLiteral("pattern")};
     if (has("binding|kinetic energy|\\bbe\\b")) return std::pair{Technique::Xps, QStringLiteral("spectrum")};
     if (has("p/p0|p/p°|relative pressure|p/po")) return std::pair{Technique::Bet, QStringLiteral("isotherm")};
-    if (has("temp") && has("mass|weight|tg")) return std::pair{Technique::Tga, QStringLiteral("mass")};
-    if (has("scan rate") || (has("potential|ewe|voltage") && has("current") && !has("capacity|cycle")))
+    if (has("temp") && has("mass|weight|tg|gewicht")) return std::pair{Technique::Tga, QStringLiteral("mass")};
+    // English and German instrument exports (EC-Lab, LAND and BioLogic in German locales).
+    if (has("scan rate|vorschub") || (has("potential|ewe|voltage|spannung") && has("current|strom") && !has("capacity|kapazit|cycle|zyklus")))
         return std::pair{Technique::Echem, QStringLiteral("cv")};
-    if (has("charge capacity|discharge capacity|coulombic")) return std::pair{Technique::Echem, QStringLiteral("cycling")};
-    if (has("voltage|potential|current|capacity")) return std::pair{Technique::Echem, QStringLiteral("gcd")};
+    if (has("charge capacity|discharge capacity|coulombic|ladekapazit|entladekapazit"))
+        return std::pair{Technique::Echem, QStringLiteral("cycling")};
+    if (has("voltage|potential|current|capacity|spannung|strom|kapazit|ladung")) return std::pair{Technique::Echem, QStringLiteral("gcd")};
     return std::nullopt;
 }
 
@@ -283,12 +285,23 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
 
     std::vector<Column> cols;
     for (const auto& m : mapping) cols.push_back({m.quantity, m.unit, {}});
-    // A trailing non-numeric block (footer) ends the data; a non-numeric row followed by more data is
-    // an error.
+    std::vector<double> row(mapping.size());
+    // Text after the data ("End of scan", "Total counts,14950") ends it: a row that starts with a
+    // word, after which no row of numbers follows. A row that starts with a number but is not a full
+    // row of numbers is damaged data, never a footer, so the last row cannot be dropped silently.
     auto onlyFooterFrom = [&](int first) {
         for (int j = first; j < lines.size(); ++j)
             if (isNumericLine(lines[j], layout->delimiter, layout->decimalComma)) return false;
         return true;
+    };
+    auto isFooter = [&](const QStringList& cells, int i) {
+        for (const QString& c : cells) {
+            if (c.trimmed().isEmpty()) continue;
+            double v;
+            if (parseNumber(c, layout->decimalComma, v)) return false;
+            break;
+        }
+        return !isNumericRow(cells, layout->decimalComma) && onlyFooterFrom(i + 1);
     };
     for (int i = layout->headerRows; i < lines.size(); ++i) {
         const QString& line = lines[i];
@@ -301,23 +314,25 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
         if (line.trimmed().isEmpty()) continue;
         const QStringList cells = splitLine(line, layout->delimiter);
         if (cells.size() != layout->columnCount) {
-            if (!isNumericRow(cells, layout->decimalComma) && onlyFooterFrom(i + 1)) break;
+            if (isFooter(cells, i)) break;
             return fail(name, "line " + std::to_string(i + 1),
                         "expected " + std::to_string(layout->columnCount) + " columns, found " +
                             std::to_string(cells.size()) + " (truncated or garbled row?)");
         }
-        for (size_t k = 0; k < mapping.size(); ++k) {
-            double v;
+        // The whole row is parsed before any value is kept, so that all columns stay equally long.
+        bool footer = false;
+        for (size_t k = 0; k < mapping.size() && !footer; ++k) {
             const QString& cell = cells[mapping[k].sourceColumn];
-            if (!parseNumber(cell, layout->decimalComma, v)) {
-                if (!isNumericRow(cells, layout->decimalComma) && onlyFooterFrom(i + 1)) goto done;
-                return fail(name, "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1),
-                            "'" + cell.left(40).toStdString() + "' is not a number");
+            if (!parseNumber(cell, layout->decimalComma, row[k])) {
+                footer = isFooter(cells, i);
+                if (!footer)
+                    return fail(name, "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1),
+                                "'" + cell.left(40).toStdString() + "' is not a number");
             }
-            cols[k].values.push_back(v);
         }
+        if (footer) break;
+        for (size_t k = 0; k < mapping.size(); ++k) cols[k].values.push_back(row[k]);
     }
-done:
     if (cols.empty() || cols.front().values.empty()) return fail(name, "", "the file holds no data rows");
 
     ImportedDataset ds;

@@ -1,0 +1,100 @@
+// The main window on the demo series: every tab shows data of the four samples, edits are undoable,
+// the tree follows the project. Screenshots of every tab are written to $VANADIS_SCREENSHOT_DIR (or
+// a temporary folder) for people to look at.
+#include "io/ProjectDocument.h"
+#include "model/Commands.h"
+#include "widgets/CompareTab.h"
+#include "widgets/MainWindow.h"
+#include "widgets/ProjectTree.h"
+#include "widgets/TechniqueTab.h"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace vanadis;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private:
+    QString m_shots;
+    QTemporaryDir m_tmp;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_shots = qEnvironmentVariable("VANADIS_SCREENSHOT_DIR", m_tmp.path());
+        QDir().mkpath(m_shots);
+    }
+
+    void everyTabShowsTheDemo()
+    {
+        MainWindow w;
+        w.resize(1400, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDemo();
+        QCOMPARE(w.document()->project().samples().size(), size_t(4));
+        for (Technique t : allTechniques()) {
+            TechniqueTab* tab = w.techniqueTab(t);
+            QVERIFY(tab);
+            w.tabs()->setCurrentWidget(tab);
+            QTest::qWait(50);
+            const FigureSpec& f = tab->figure();
+            QVERIFY2(f.series.size() >= 4, qPrintable(techniqueKey(t) + ": fewer than 4 series"));
+            QVERIFY(f.pointCount() > 100);
+            w.grab().save(QDir(m_shots).filePath("tab-" + techniqueKey(t) + ".png"));
+        }
+        // Other dataset kinds of the electrochemistry tab.
+        TechniqueTab* ec = w.techniqueTab(Technique::Echem);
+        w.tabs()->setCurrentWidget(ec);
+        for (const QString kind : {"cycling_1Ag", "rate", "gcd", "cv", "gitt", "eis"}) {
+            ec->setCurrentKind(kind);
+            QCOMPARE(ec->currentKind(), kind);
+            QVERIFY2(ec->figure().series.size() >= 4, qPrintable(kind));
+            QTest::qWait(30);
+            w.grab().save(QDir(m_shots).filePath("tab-echem-" + kind + ".png"));
+        }
+        TechniqueTab* xps = w.techniqueTab(Technique::Xps);
+        QVERIFY(xps->figure().x.reversed); // binding energy runs right to left
+        w.tabs()->setCurrentIndex(w.tabs()->count() - 1);
+        auto* compare = qobject_cast<CompareTab*>(w.tabs()->currentWidget());
+        QVERIFY(compare);
+        QCOMPARE(compare->table()->rowCount(), 4);
+        w.grab().save(QDir(m_shots).filePath("tab-compare.png"));
+    }
+
+    void selectionLimitsPlottedSamples()
+    {
+        MainWindow w;
+        w.show();
+        w.openDemo();
+        const Id hmcs = w.document()->project().sampleByName("HMCS")->id;
+        w.projectTree()->selectSample(hmcs);
+        QCOMPARE(w.projectTree()->selectedSampleIds(), std::vector<Id>{hmcs});
+        QCOMPARE(w.techniqueTab(Technique::Bet)->figure().series.front().label.left(4), QString("HMCS"));
+    }
+
+    void editsAreUndoableAndReplot()
+    {
+        MainWindow w;
+        w.show();
+        w.openDemo();
+        Project& p = w.document()->project();
+        const Id cs = p.sampleByName("CS")->id;
+        p.undoStack()->push(new EditSampleCommand(&p, cs, SampleField::Color, QColor("#000000")));
+        const auto& series = w.techniqueTab(Technique::Tga)->figure().series;
+        QCOMPARE(series.front().color, QColor("#000000"));
+        QVERIFY(w.isWindowModified());
+        p.undoStack()->undo();
+        QCOMPARE(w.techniqueTab(Technique::Tga)->figure().series.front().color, QColor("#E69F00"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

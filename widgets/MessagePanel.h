@@ -1,0 +1,17 @@
+#pragma once
+/// \file MessagePanel.h
+/// Warnings and errors of imports, saves and analyses, newest last, with the time they happened.
+
+#include <QListWidget>
+
+namespace vanadis {
+
+class MessagePanel : public QListWidget {
+    Q_OBJECT
+public:
+    enum class Level { Info, Warning, Error };
+    explicit MessagePanel(QWidget* parent = nullptr);
+    void addMessage(Level level, const QString& text);
+};
+
+} // namespace vanadis

@@ -1,0 +1,129 @@
+#include "widgets/SamplePanel.h"
+
+#include "model/Commands.h"
+#include "model/Project.h"
+#include "widgets/ProjectTree.h"
+
+#include <QColorDialog>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QUndoStack>
+#include <cmath>
+
+namespace vanadis {
+
+SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
+{
+    m_name = new QLineEdit;
+    m_color = new QPushButton;
+    m_marker = new QComboBox;
+    for (const char* m : {"circle", "square", "triangle", "diamond", "cross", "plus", "star", "none"})
+        m_marker->addItem(tr(m), QString::fromLatin1(m));
+    m_dash = new QComboBox;
+    for (const char* d : {"solid", "dash", "dot", "dashdot"}) m_dash->addItem(tr(d), QString::fromLatin1(d));
+    m_mass = new QDoubleSpinBox;
+    m_mass->setRange(0.0, 10000.0);
+    m_mass->setDecimals(3);
+    m_mass->setSingleStep(0.01);
+    m_mass->setSuffix(tr(" mg"));
+    m_mass->setSpecialValueText(tr("unknown"));
+    m_mass->setToolTip(tr("Active mass per electrode. Capacities in mAh g⁻¹ are divided by it."));
+    m_basis = new QComboBox;
+    m_basis->addItem(tr("composite (V2O3@C)"), QStringLiteral("composite"));
+    m_basis->addItem(tr("oxide only (V2O3)"), QStringLiteral("active_oxide"));
+    m_notes = new QPlainTextEdit;
+    m_notes->setTabChangesFocus(true);
+
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Colour:"), m_color);
+    form->addRow(tr("&Marker:"), m_marker);
+    form->addRow(tr("&Line:"), m_dash);
+    form->addRow(tr("Active &mass:"), m_mass);
+    form->addRow(tr("Mass &basis:"), m_basis);
+    form->addRow(tr("N&otes:"), m_notes);
+    m_name->setAccessibleName(tr("Sample name"));
+    m_color->setAccessibleName(tr("Sample colour"));
+    m_mass->setAccessibleName(tr("Active mass in mg"));
+
+    connect(m_name, &QLineEdit::editingFinished, this, [this] {
+        if (!m_name->text().trimmed().isEmpty()) push(int(SampleField::Name), m_name->text().trimmed());
+    });
+    connect(m_color, &QPushButton::clicked, this, [this] {
+        const Sample* s = m_project ? m_project->sample(m_sampleId) : nullptr;
+        if (!s) return;
+        const QColor c = QColorDialog::getColor(s->color, this, tr("Sample colour"));
+        if (c.isValid()) push(int(SampleField::Color), c);
+    });
+    connect(m_marker, &QComboBox::currentIndexChanged, this, [this] { push(int(SampleField::Marker), m_marker->currentData()); });
+    connect(m_dash, &QComboBox::currentIndexChanged, this, [this] { push(int(SampleField::Dash), m_dash->currentData()); });
+    connect(m_basis, &QComboBox::currentIndexChanged, this, [this] { push(int(SampleField::MassBasis), m_basis->currentData()); });
+    // Arrow-key or wheel steps merge into one undo step until the field loses focus.
+    connect(m_mass, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        push(int(SampleField::ActiveMassMg), v <= 0.0 ? std::nan("") : v, m_editSession);
+    });
+    connect(m_mass, &QDoubleSpinBox::editingFinished, this, [this] { ++m_editSession; });
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] { push(int(SampleField::Notes), m_notes->toPlainText(), 1'000'000 + m_editSession); });
+    setEnabled(false);
+}
+
+void SamplePanel::setProject(Project* project)
+{
+    if (m_project) disconnect(m_project, nullptr, this, nullptr);
+    m_project = project;
+    m_sampleId = 0;
+    if (m_project) {
+        connect(m_project, &Project::sampleChanged, this, [this](Id id) { if (id == m_sampleId) load(); });
+        connect(m_project, &Project::sampleRemoved, this, [this](Id id) { if (id == m_sampleId) setSample(0); });
+        connect(m_project, &Project::modelReset, this, [this] { setSample(0); });
+    }
+    load();
+}
+
+void SamplePanel::setSample(Id sampleId)
+{
+    if (sampleId != m_sampleId) ++m_editSession;
+    m_sampleId = sampleId;
+    load();
+}
+
+void SamplePanel::load()
+{
+    const Sample* s = m_project ? m_project->sample(m_sampleId) : nullptr;
+    setEnabled(s != nullptr);
+    m_loading = true;
+    if (s) {
+        if (!m_name->hasFocus()) m_name->setText(s->name);
+        m_color->setText(s->color.name());
+        m_color->setIcon(sampleIcon(s->color));
+        m_marker->setCurrentIndex(std::max(0, m_marker->findData(s->marker)));
+        m_dash->setCurrentIndex(std::max(0, m_dash->findData(s->dash)));
+        if (!m_mass->hasFocus()) m_mass->setValue(std::isnan(s->activeMassMg) ? 0.0 : s->activeMassMg);
+        m_basis->setCurrentIndex(std::max(0, m_basis->findData(massBasisKey(s->massBasis))));
+        if (m_notes->toPlainText() != s->notes) m_notes->setPlainText(s->notes);
+    } else {
+        m_name->clear();
+        m_color->setText({});
+        m_color->setIcon({});
+        m_notes->clear();
+    }
+    m_loading = false;
+}
+
+void SamplePanel::push(int field, const QVariant& value, int mergeKey)
+{
+    if (m_loading || !m_project) return;
+    const Sample* s = m_project->sample(m_sampleId);
+    if (!s) return;
+    const auto f = SampleField(field);
+    const QVariant current = EditSampleCommand::read(*s, f);
+    if (current == value) return;
+    if (f == SampleField::ActiveMassMg && std::isnan(current.toDouble()) && std::isnan(value.toDouble())) return;
+    m_project->undoStack()->push(new EditSampleCommand(m_project, m_sampleId, f, value, mergeKey));
+}
+
+} // namespace vanadis
