@@ -12,6 +12,8 @@ public:
     enum class Level { Info, Warning, Error };
     explicit MessagePanel(QWidget* parent = nullptr);
     void addMessage(Level level, const QString& text);
+    /// A few lines high by default: the plots get the room.
+    QSize sizeHint() const override { return {400, 72}; }
 };
 
 } // namespace vanadis

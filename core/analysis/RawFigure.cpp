@@ -77,10 +77,11 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                 // Stacked patterns are labelled at their right end instead of a legend over the data.
                 FigureAnnotation label;
                 label.kind = FigureAnnotation::Kind::Text;
-                label.x = fs.x.empty() ? 0.0 : fs.x.back();
-                label.y = fs.yOffset + 0.35 * (mx - mn);
+                label.x = fs.x.empty() ? 0.0 : fs.x.back() - 0.01 * (fs.x.back() - fs.x.front());
+                label.y = fs.yOffset + 0.45 * (mx - mn);
                 label.text = s->name;
                 label.color = s->color;
+                label.align = "right";
                 f.annotations.push_back(label);
                 f.legend = false;
                 f.x.label = QStringLiteral("2θ (°)");

@@ -74,7 +74,8 @@ QJsonObject FigureSpec::toJson() const
                                {"x", a.x},
                                {"y", a.y},
                                {"text", a.text},
-                               {"color", a.color.name()}});
+                               {"color", a.color.name()},
+                               {"align", a.align}});
     }
     QJsonObject o{{"title", title},          {"x", axisToJson(x)},       {"y", axisToJson(y)},
                   {"series", ser},           {"annotations", ann},       {"equal_aspect", equalAspect},
@@ -116,6 +117,7 @@ FigureSpec FigureSpec::fromJson(const QJsonObject& o)
         fa.y = a.value("y").toDouble();
         fa.text = a.value("text").toString();
         fa.color = QColor(a.value("color").toString("#000000"));
+        fa.align = a.value("align").toString("center");
         f.annotations.push_back(std::move(fa));
     }
     f.equalAspect = o.value("equal_aspect").toBool();

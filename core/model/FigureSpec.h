@@ -44,6 +44,7 @@ struct FigureAnnotation {
     double y = 0.0;
     QString text;
     QColor color = Qt::black;
+    QString align = "center"; ///< left|center|right: which part of a text sits at (x, y)
 };
 
 /// A complete figure description.

@@ -1,0 +1,55 @@
+#pragma once
+/// \file FigureRenderer.h
+/// FigureSpec → QCustomPlot: plottables, axes (reversed, log, right axis), ranges, legend, rich axis
+/// titles and annotations. Used by PlotView on screen and by PlotExporter offscreen, so what is exported
+/// is what is shown.
+
+#include "model/FigureSpec.h"
+
+#include <vector>
+
+class QCustomPlot;
+
+namespace vanadis {
+
+class PlotTheme;
+
+/// Builds a QCustomPlot from a FigureSpec. Stateless: everything it creates is owned by the plot and
+/// replaced by the next render.
+class FigureRenderer {
+public:
+    /// How to render. `scale` is device units per pt (1 for exports painted in a 1 unit = 1 pt space,
+    /// logicalDpi/72 on screen).
+    struct Options {
+        double scale = 1.0;
+        bool adaptiveSampling = true; ///< QCPGraph min/max per pixel column: fast on screen, coarse in print
+        bool clipToRanges = false; ///< cut data at the axis ranges before adding it (SVG has no clip paths)
+        /// With clipToRanges: M4 decimation of monotonic line series to this many columns per device
+        /// unit (dpi/72 for raster exports; 0 = keep every point). Unlike adaptive sampling it draws
+        /// identically to the full data at that resolution.
+        double decimationColumnsPerUnit = 0.0;
+    };
+
+    /// Renders `spec` with default options (scale 1, adaptive sampling, no clipping).
+    static void render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme);
+    /// Renders `spec` onto `plot`: applies `theme`, builds the plottables and lays the plot out for its
+    /// current viewport (set the viewport first when the plot is never shown).
+    static void render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme,
+                       const Options& options);
+
+    /// Makes one data unit the same length on x and y (Nyquist plots) for the current layout.
+    /// `fitData` true expands the tighter axis around its centre so all data stays visible; false keeps
+    /// the x range and sets the y span from it (stable while a window is resized).
+    static void applyEqualAspect(QCustomPlot* plot, bool fitData);
+
+    /// Reserves room at the top/right/left edges so the outermost tick numbers are not dropped
+    /// (QCustomPlot silently skips tick labels that would cross the widget border). `scale` as in Options.
+    static void fitEdgeMargins(QCustomPlot* plot, double scale);
+
+    /// +1 when `x` never decreases, −1 when it never increases (and is not constant), 0 otherwise.
+    /// NaNs are ignored. Monotonic data becomes a QCPGraph, other data (cyclic voltammograms, Nyquist
+    /// arcs) a QCPCurve.
+    static int sortOrder(const std::vector<double>& x);
+};
+
+} // namespace vanadis

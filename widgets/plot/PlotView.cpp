@@ -1,0 +1,474 @@
+#include "widgets/plot/PlotView.h"
+
+#include "widgets/plot/FigureRenderer.h"
+#include "widgets/plot/PlotExporter.h"
+#include "widgets/plot/RichLabel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QBuffer>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMimeData>
+#include <QVBoxLayout>
+
+// qcustomplot.h spells its signal sections `signals:`, which QT_NO_KEYWORDS builds leave undefined.
+#ifndef signals
+#define signals Q_SIGNALS
+#define VANADIS_QCP_SIGNALS
+#endif
+#include <qcustomplot.h>
+#ifdef VANADIS_QCP_SIGNALS
+#undef signals
+#undef VANADIS_QCP_SIGNALS
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace vanadis {
+
+namespace {
+
+constexpr double kCopyDpi = 300.0;     // clipboard PNG (export.md: PNG is what Office pastes reliably)
+constexpr double kSearchRadiusPx = 40; // data cursor looks this far left/right of the pointer
+
+struct RangeSet {
+    QCPRange x, y, y2;
+};
+
+/// Keys on the plot: Ctrl+C copies (taken even when a window-wide "Copy" action has the same shortcut),
+/// arrows pan, +/− zoom, Home resets.
+class PlotKeyFilter : public QObject {
+public:
+    explicit PlotKeyFilter(PlotView* view) : QObject(view), m_view(view) {}
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)
+            return QObject::eventFilter(watched, event);
+        auto* key = static_cast<QKeyEvent*>(event);
+        const bool press = event->type() == QEvent::KeyPress;
+        if (key->matches(QKeySequence::Copy)) {
+            key->accept();
+            if (press) m_view->copyToClipboard();
+            return press;
+        }
+        if (!press || (key->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier))) return false;
+        switch (key->key()) {
+        case Qt::Key_Left:
+            m_view->panBy(-0.1, 0.0);
+            return true;
+        case Qt::Key_Right:
+            m_view->panBy(0.1, 0.0);
+            return true;
+        case Qt::Key_Up:
+            m_view->panBy(0.0, 0.1);
+            return true;
+        case Qt::Key_Down:
+            m_view->panBy(0.0, -0.1);
+            return true;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+            m_view->zoomBy(0.8);
+            return true;
+        case Qt::Key_Minus:
+            m_view->zoomBy(1.25);
+            return true;
+        case Qt::Key_Home:
+            m_view->resetView();
+            return true;
+        default:
+            return false;
+        }
+    }
+
+private:
+    PlotView* m_view;
+};
+
+} // namespace
+
+struct PlotView::Private {
+    QCustomPlot* plot = nullptr;
+    QLabel* readout = nullptr;
+    QAction* copyAction = nullptr;
+    QAction* resetAction = nullptr;
+    FigureSpec spec;
+    PlotTheme theme = PlotTheme::builtIn();
+    std::vector<int> orders; ///< FigureRenderer::sortOrder per series, for the cursor search
+    RangeSet home;
+    QString cursorText;
+    bool adjustingAspect = false;
+};
+
+PlotView::PlotView(QWidget* parent) : QWidget(parent), m_d(std::make_unique<Private>())
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_d->plot = new QCustomPlot(this);
+    layout->addWidget(m_d->plot);
+    m_d->plot->setMouseTracking(true);
+    m_d->plot->setFocusPolicy(Qt::StrongFocus);
+    m_d->plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    // Stroke polylines segment by segment on screen: a 1 pt (1.33 px) pen over a 1e6-point sampled
+    // trace takes ~2 s as one path and ~12 ms as segments (QCustomPlot ignores the hint for exports).
+    m_d->plot->setPlottingHint(QCP::phFastPolylines, true);
+    m_d->plot->installEventFilter(new PlotKeyFilter(this));
+    setFocusProxy(m_d->plot);
+    setAccessibleName(tr("Plot"));
+    m_d->plot->setAccessibleName(tr("Plot area"));
+
+    m_d->readout = new QLabel(m_d->plot);
+    m_d->readout->setObjectName(QStringLiteral("plotCursorReadout"));
+    m_d->readout->setAccessibleName(tr("Data cursor"));
+    m_d->readout->setAutoFillBackground(true);
+    m_d->readout->setBackgroundRole(QPalette::ToolTipBase);
+    m_d->readout->setForegroundRole(QPalette::ToolTipText);
+    m_d->readout->setFrameShape(QFrame::Box);
+    m_d->readout->setMargin(2);
+    m_d->readout->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_d->readout->hide();
+
+    m_d->copyAction = new QAction(tr("&Copy"), this);
+    m_d->copyAction->setShortcut(QKeySequence::Copy);
+    m_d->copyAction->setShortcutContext(Qt::WidgetShortcut); // shown in the menu; keys go via PlotKeyFilter
+    m_d->copyAction->setToolTip(tr("Copy the figure as PNG (300 dpi), PDF and SVG"));
+    connect(m_d->copyAction, &QAction::triggered, this, &PlotView::copyToClipboard);
+    m_d->resetAction = new QAction(tr("&Reset View"), this);
+    connect(m_d->resetAction, &QAction::triggered, this, &PlotView::resetView);
+    addAction(m_d->copyAction);
+    addAction(m_d->resetAction);
+
+    QCustomPlot* plot = m_d->plot;
+    connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
+        if (e->buttons() != Qt::NoButton) {
+            hideCursor(); // panning
+            return;
+        }
+        updateCursor(e->position());
+    });
+    connect(plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { resetView(); });
+    // Over the numbers of one axis, wheel and drag act on that axis only; inside the frame on both.
+    auto restrictToAxis = [this](const QPointF& pos) {
+        QCPAxisRect* rect = m_d->plot->axisRect();
+        const QRect r = rect->rect();
+        Qt::Orientations o = Qt::Horizontal | Qt::Vertical;
+        if (pos.x() < r.left() || pos.x() > r.right())
+            o = Qt::Vertical;
+        else if (pos.y() < r.top() || pos.y() > r.bottom())
+            o = Qt::Horizontal;
+        if (m_d->spec.equalAspect) o = Qt::Horizontal | Qt::Vertical; // keep Nyquist circles round
+        rect->setRangeZoom(o);
+        rect->setRangeDrag(o);
+    };
+    connect(plot, &QCustomPlot::mouseWheel, this,
+            [restrictToAxis](QWheelEvent* e) { restrictToAxis(e->position()); });
+    connect(plot, &QCustomPlot::mousePress, this, [this, restrictToAxis](QMouseEvent* e) {
+        restrictToAxis(e->position());
+        hideCursor();
+    });
+    connect(plot, &QCustomPlot::beforeReplot, this,
+            [this] { FigureRenderer::fitEdgeMargins(m_d->plot, scale()); });
+    connect(plot, &QCustomPlot::afterLayout, this, [this] { keepAspect(); });
+
+    rerender();
+}
+
+PlotView::~PlotView() = default;
+
+void PlotView::setFigure(const FigureSpec& spec)
+{
+    m_d->spec = spec;
+    m_d->orders.clear();
+    for (const auto& s : spec.series)
+        m_d->orders.push_back(FigureRenderer::sortOrder(s.x));
+    const QString title = spec.title.isEmpty() ? RichLabel(spec.y.label).plainText() : spec.title;
+    setAccessibleName(title.isEmpty() ? tr("Plot") : tr("Plot: %1").arg(title));
+    setAccessibleDescription(
+        tr("%1 versus %2, %n series", nullptr, int(spec.series.size()))
+            .arg(RichLabel(spec.y.label).plainText(), RichLabel(spec.x.label).plainText()));
+    rerender();
+}
+
+const FigureSpec& PlotView::figure() const
+{
+    return m_d->spec;
+}
+
+FigureSpec PlotView::visibleFigure() const
+{
+    FigureSpec f = m_d->spec;
+    f.x.min = m_d->plot->xAxis->range().lower;
+    f.x.max = m_d->plot->xAxis->range().upper;
+    f.y.min = m_d->plot->yAxis->range().lower;
+    f.y.max = m_d->plot->yAxis->range().upper;
+    if (f.y2) {
+        f.y2->min = m_d->plot->yAxis2->range().lower;
+        f.y2->max = m_d->plot->yAxis2->range().upper;
+    }
+    return f;
+}
+
+void PlotView::setTheme(const PlotTheme& theme)
+{
+    m_d->theme = theme;
+    rerender();
+}
+
+const PlotTheme& PlotView::theme() const
+{
+    return m_d->theme;
+}
+
+double PlotView::scale() const
+{
+    const int dpi = m_d->plot->logicalDpiY();
+    return dpi > 0 ? dpi / 72.0 : 96.0 / 72.0;
+}
+
+double PlotView::widthMm() const
+{
+    const int dpi = m_d->plot->logicalDpiX();
+    return m_d->plot->width() / double(dpi > 0 ? dpi : 96) * 25.4;
+}
+
+double PlotView::heightMm() const
+{
+    const int dpi = m_d->plot->logicalDpiY();
+    return m_d->plot->height() / double(dpi > 0 ? dpi : 96) * 25.4;
+}
+
+QString PlotView::cursorText() const
+{
+    return m_d->cursorText;
+}
+
+QCustomPlot* PlotView::plot() const
+{
+    return m_d->plot;
+}
+
+void PlotView::rerender()
+{
+    QCustomPlot* plot = m_d->plot;
+    // The viewport follows the widget only once it has been resized; lay out for the real size now.
+    plot->setViewport(plot->rect());
+    FigureRenderer::Options options;
+    options.scale = scale();
+    options.adaptiveSampling = true;
+    options.clipToRanges = false; // the painter clips on screen, and panning must reveal the data
+    m_d->adjustingAspect = true;
+    FigureRenderer::render(m_d->spec, plot, m_d->theme, options);
+    m_d->adjustingAspect = false;
+    QCPAxisRect* rect = plot->axisRect();
+    QList<QCPAxis*> vertical{plot->yAxis};
+    if (m_d->spec.y2) vertical << plot->yAxis2;
+    rect->setRangeDragAxes({plot->xAxis}, vertical);
+    rect->setRangeZoomAxes({plot->xAxis}, vertical);
+    rect->setRangeZoomFactor(0.85);
+    m_d->home = {plot->xAxis->range(), plot->yAxis->range(), plot->yAxis2->range()};
+    hideCursor();
+    replot();
+}
+
+void PlotView::resetView()
+{
+    QCustomPlot* plot = m_d->plot;
+    plot->xAxis->setRange(m_d->home.x);
+    plot->yAxis->setRange(m_d->home.y);
+    if (m_d->spec.y2) plot->yAxis2->setRange(m_d->home.y2);
+    if (m_d->spec.equalAspect) FigureRenderer::applyEqualAspect(plot, true);
+    replot();
+}
+
+void PlotView::replot()
+{
+    m_d->plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotView::zoomBy(double factor)
+{
+    if (!(factor > 0.0)) return;
+    QCustomPlot* plot = m_d->plot;
+    QList<QCPAxis*> axes{plot->xAxis, plot->yAxis};
+    if (m_d->spec.y2) axes << plot->yAxis2;
+    for (QCPAxis* axis : axes)
+        axis->scaleRange(factor, axis->range().center());
+    replot();
+}
+
+void PlotView::panBy(double xFraction, double yFraction)
+{
+    QCustomPlot* plot = m_d->plot;
+    auto pan = [](QCPAxis* axis, double fraction) {
+        if (fraction == 0.0) return;
+        const double dir = axis->rangeReversed() ? -1.0 : 1.0;
+        if (axis->scaleType() == QCPAxis::stLogarithmic) {
+            const double f = std::pow(axis->range().upper / axis->range().lower, fraction * dir);
+            axis->setRange(axis->range().lower * f, axis->range().upper * f);
+        } else {
+            axis->moveRange(axis->range().size() * fraction * dir);
+        }
+    };
+    pan(plot->xAxis, xFraction);
+    pan(plot->yAxis, yFraction);
+    if (m_d->spec.y2) pan(plot->yAxis2, yFraction);
+    replot();
+}
+
+void PlotView::keepAspect()
+{
+    if (!m_d->spec.equalAspect || m_d->adjustingAspect) return;
+    QCustomPlot* plot = m_d->plot;
+    const QCPRange before = plot->yAxis->range();
+    FigureRenderer::applyEqualAspect(plot, false);
+    if (plot->yAxis->range() != before) {
+        // Ticks were generated for the old range in this replot's preparation phase: redo them now.
+        m_d->adjustingAspect = true;
+        plot->plotLayout()->update(QCPLayoutElement::upPreparation);
+        m_d->adjustingAspect = false;
+    }
+}
+
+void PlotView::updateCursor(const QPointF& pos)
+{
+    QCustomPlot* plot = m_d->plot;
+    const QRect r = plot->axisRect()->rect();
+    if (!r.contains(pos.toPoint()) || m_d->spec.series.empty()) {
+        hideCursor();
+        return;
+    }
+    double bestDist = std::numeric_limits<double>::infinity();
+    int bestSeries = -1;
+    size_t bestIndex = 0;
+    QCPAxis* x = plot->xAxis;
+    const double radius = kSearchRadiusPx * scale() * 72.0 / 96.0;
+    for (size_t si = 0; si < m_d->spec.series.size(); ++si) {
+        const FigureSeries& s = m_d->spec.series[si];
+        QCPAxis* y = s.onRightAxis && m_d->spec.y2 ? plot->yAxis2 : plot->yAxis;
+        const size_t n = std::min(s.x.size(), s.y.size());
+        if (n == 0) continue;
+        size_t begin = 0, end = n, step = 1;
+        const int order = si < m_d->orders.size() ? m_d->orders[si] : 0;
+        if (order != 0) {
+            // Sorted x: only the points within ± radius pixels of the pointer can be nearest in x.
+            double a = x->pixelToCoord(pos.x() - radius), b = x->pixelToCoord(pos.x() + radius);
+            if (a > b) std::swap(a, b);
+            if (order > 0) {
+                begin = size_t(std::lower_bound(s.x.begin(), s.x.begin() + n, a) - s.x.begin());
+                end = size_t(std::upper_bound(s.x.begin(), s.x.begin() + n, b) - s.x.begin());
+            } else {
+                begin =
+                    size_t(std::lower_bound(s.x.begin(), s.x.begin() + n, b, std::greater<>()) - s.x.begin());
+                end =
+                    size_t(std::upper_bound(s.x.begin(), s.x.begin() + n, a, std::greater<>()) - s.x.begin());
+            }
+            begin = begin > 0 ? begin - 1 : 0; // the neighbours outside the window can still be nearest
+            end = std::min(n, end + 1);
+        }
+        step = std::max<size_t>(1, (end - begin) / 200000); // bounded work per mouse move
+        for (size_t i = begin; i < end; i += step) {
+            const double yv = s.y[i] + s.yOffset;
+            if (!std::isfinite(s.x[i]) || !std::isfinite(yv)) continue;
+            const double dx = x->coordToPixel(s.x[i]) - pos.x();
+            const double dy = y->coordToPixel(yv) - pos.y();
+            const double d = dx * dx + dy * dy;
+            if (d < bestDist) {
+                bestDist = d;
+                bestSeries = int(si);
+                bestIndex = i;
+            }
+        }
+    }
+    if (bestSeries < 0) {
+        hideCursor();
+        return;
+    }
+    const FigureSeries& s = m_d->spec.series[size_t(bestSeries)];
+    const QString name =
+        s.label.isEmpty() ? tr("Series %1").arg(bestSeries + 1) : RichLabel(s.label).plainText();
+    const QLocale locale;
+    const QString text =
+        tr("%1: x = %2, y = %3")
+            .arg(name, locale.toString(s.x[bestIndex], 'g', 6), locale.toString(s.y[bestIndex], 'g', 6));
+    QLabel* label = m_d->readout;
+    label->setText(text);
+    label->adjustSize();
+    QPoint at = pos.toPoint() + QPoint(14, 14);
+    if (at.x() + label->width() > plot->width()) at.rx() = pos.toPoint().x() - 14 - label->width();
+    if (at.y() + label->height() > plot->height()) at.ry() = pos.toPoint().y() - 14 - label->height();
+    label->move(at);
+    label->show();
+    label->raise();
+    if (text != m_d->cursorText) {
+        m_d->cursorText = text;
+        Q_EMIT cursorTextChanged(text);
+    }
+}
+
+void PlotView::hideCursor()
+{
+    m_d->readout->hide();
+    if (!m_d->cursorText.isEmpty()) {
+        m_d->cursorText.clear();
+        Q_EMIT cursorTextChanged(QString());
+    }
+}
+
+QMimeData* PlotView::createMimeData() const
+{
+    const FigureSpec f = visibleFigure();
+    const double w = widthMm();
+    const double h = heightMm();
+    auto* mime = new QMimeData;
+    const QImage image = PlotExporter::renderImage(f, m_d->theme, w, h, kCopyDpi);
+    if (!image.isNull()) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        mime->setData(QStringLiteral("image/png"), png);
+    }
+    const QByteArray pdf = PlotExporter::renderPdf(f, m_d->theme, w, h);
+    if (!pdf.isEmpty()) mime->setData(QStringLiteral("application/pdf"), pdf);
+    const QByteArray svg = PlotExporter::renderSvg(f, m_d->theme, w, h);
+    if (!svg.isEmpty()) mime->setData(QStringLiteral("image/svg+xml"), svg);
+    return mime;
+}
+
+void PlotView::copyToClipboard()
+{
+    QGuiApplication::clipboard()->setMimeData(createMimeData());
+}
+
+void PlotView::contextMenuEvent(QContextMenuEvent* event)
+{
+    QMenu menu(this);
+    menu.addAction(m_d->copyAction);
+    menu.addSeparator();
+    menu.addAction(m_d->resetAction);
+    menu.exec(event->globalPos());
+}
+
+void PlotView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    // Moving to a screen with another dpi changes the pt → pixel scale; keep what the user zoomed to.
+    if (event->type() == QEvent::ScreenChangeInternal) {
+        QCustomPlot* plot = m_d->plot;
+        const RangeSet current{plot->xAxis->range(), plot->yAxis->range(), plot->yAxis2->range()};
+        const RangeSet home = m_d->home;
+        rerender();
+        m_d->home = home;
+        plot->xAxis->setRange(current.x);
+        plot->yAxis->setRange(current.y);
+        if (m_d->spec.y2) plot->yAxis2->setRange(current.y2);
+        replot();
+    }
+}
+
+} // namespace vanadis
