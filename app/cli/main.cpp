@@ -11,8 +11,19 @@
 #include <QApplication>
 #endif
 
+namespace {
+/// Qt's own warnings (e.g. "XDG_RUNTIME_DIR not set") would break the rule that an error is one
+/// line on stderr; they are shown only with VANADIS_VERBOSE=1.
+void quietMessages(QtMsgType type, const QMessageLogContext&, const QString& msg)
+{
+    if (type == QtFatalMsg || qEnvironmentVariableIntValue("VANADIS_VERBOSE"))
+        std::fprintf(stderr, "%s\n", qPrintable(msg));
+}
+} // namespace
+
 int main(int argc, char** argv)
 {
+    qInstallMessageHandler(quietMessages);
     QStringList args;
     for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
     std::unique_ptr<QCoreApplication> app;

@@ -21,6 +21,29 @@ static_assert(std::endian::native == std::endian::little, "BLOB encoding assumes
 
 std::string str(const QString& s) { return s.toStdString(); }
 
+/// Largest BLOB a connection accepts (SQLITE_LIMIT_LENGTH): bounds what a crafted file can make us
+/// allocate, and so the number of values a stored column can hold.
+constexpr qint64 kMaxBlobBytes = 1'000'000'000;
+constexpr qint64 kMaxColumnValues = kMaxBlobBytes / 8;
+/// Ids are handed out from 1 upwards and pass through JSON (sample and dataset order), where integers
+/// are exact up to 2^53. Anything outside is a damaged or crafted file, and is refused before
+/// `id + 1` or allocateId() could overflow.
+constexpr qint64 kMaxId = qint64(1) << 53;
+
+Expected<Id> checkedId(qint64 id, const QString& path, const std::string& table)
+{
+    if (id < 1 || id > kMaxId)
+        return fail(str(path), table, "the project file is damaged (invalid id " + std::to_string(id) + ")");
+    return Id(id);
+}
+
+/// The stored length of a column ("count" in the column list), or -1 when it is missing or impossible.
+qint64 storedCount(const QJsonObject& column)
+{
+    const qint64 n = column.value("count").toInteger(-1);
+    return n >= 0 && n <= kMaxColumnValues ? n : -1;
+}
+
 /// RAII prepared statement with typed binders; every failure becomes an Error naming the file.
 class Stmt {
 public:
@@ -416,7 +439,7 @@ Expected<sqlite3*> ProjectStore::openDatabase(const QString& path, bool create)
     sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
     sqlite3_busy_timeout(db, 2000);
     // Hostile files: bound what a crafted file can make us allocate.
-    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1'000'000'000);
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, int(kMaxBlobBytes));
     if (auto ok = exec(db, path, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA cell_size_check=ON;");
         !ok) {
         sqlite3_close_v2(db);
@@ -507,7 +530,9 @@ Expected<void> ProjectStore::load(Project& project)
             auto order = parseJson(s.text(2), path, "series");
             if (!order) return std::unexpected(order.error());
             series.sampleIds = idsFromJson(order->array());
-            nextId = Id(s.int64(3));
+            auto next = checkedId(s.int64(3), path, "series");
+            if (!next) return std::unexpected(next.error());
+            nextId = *next;
         } else if (rc != SQLITE_DONE) {
             return fail(str(path), "series", sqliteReason(db, rc));
         }
@@ -518,7 +543,9 @@ Expected<void> ProjectStore::load(Project& project)
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
             Sample smp;
-            smp.id = Id(s.int64(0));
+            auto id = checkedId(s.int64(0), path, "samples");
+            if (!id) return std::unexpected(id.error());
+            smp.id = *id;
             smp.name = s.text(1);
             smp.color = QColor(s.text(2));
             smp.marker = s.text(3);
@@ -542,7 +569,9 @@ Expected<void> ProjectStore::load(Project& project)
         Stmt s(db, "SELECT id, technique, kind, name, metadata, provenance, columns FROM datasets");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
-            const Id id = Id(s.int64(0));
+            auto checked = checkedId(s.int64(0), path, "datasets");
+            if (!checked) return std::unexpected(checked.error());
+            const Id id = *checked;
             const std::string where = "dataset " + std::to_string(id);
             const auto technique = techniqueFromKey(s.text(1));
             if (!technique) return fail(str(path), where, "unknown technique '" + str(s.text(1)) + "'");
@@ -555,7 +584,7 @@ Expected<void> ProjectStore::load(Project& project)
             std::vector<ColumnHeader> headers;
             for (const auto& v : cols->array()) {
                 const QJsonObject c = v.toObject();
-                const qint64 n = c.value("count").toInteger(-1);
+                const qint64 n = storedCount(c);
                 if (n < 0) return fail(str(path), where, "stored column list is damaged");
                 headers.push_back({c.value("name").toString(), c.value("unit").toString(), qsizetype(n)});
             }
@@ -571,7 +600,9 @@ Expected<void> ProjectStore::load(Project& project)
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
             AnalysisRun r;
-            r.id = Id(s.int64(0));
+            auto id = checkedId(s.int64(0), path, "runs");
+            if (!id) return std::unexpected(id.error());
+            r.id = *id;
             const std::string where = "analysis run " + std::to_string(r.id);
             r.datasetId = Id(s.int64(1));
             r.analysisId = s.text(2);
@@ -688,11 +719,17 @@ Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
     s.bind(1, qint64(datasetId));
     int rc;
     qsizetype seen = 0;
+    // Each column exactly once: a damaged row (its idx NULL, read as 0, or repeated) must not leave
+    // another column empty while the count still adds up.
+    std::vector<bool> have(cols.size(), false);
     while ((rc = s.step()) == SQLITE_ROW) {
-        const qint64 idx = s.int64(0);
-        if (idx < 0 || idx >= qint64(cols.size()))
+        const qint64 idx = s.isNull(0) ? -1 : s.int64(0);
+        if (idx < 0 || idx >= qint64(cols.size()) || have[size_t(idx)])
             return fail(str(m_path), where, "stored values are damaged (unexpected column " + std::to_string(idx) + ")");
-        const qint64 expected = headers[idx].toObject().value("count").toInteger() * 8;
+        have[size_t(idx)] = true;
+        const qint64 count = storedCount(headers[idx].toObject());
+        if (count < 0) return fail(str(m_path), where, "stored column list is damaged");
+        const qint64 expected = count * 8;
         const int n = s.blobSize(1);
         if (n != expected)
             return fail(str(m_path), where + ", column '" + str(cols[idx].name) + "'",

@@ -255,6 +255,41 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QFileInfo(file).fileName()), qPrintable("error does not name the file: " + err));
     }
 
+    void craftedIdsAndIndicesAreRefused_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("failsOnOpen");
+        QTest::newRow("sample id at int64 max") << "UPDATE samples SET id=9223372036854775807 WHERE id=(SELECT min(id) FROM samples);" << true;
+        QTest::newRow("next id at int64 max") << "UPDATE series SET next_id=9223372036854775807;" << true;
+        QTest::newRow("column count 2^60") << "UPDATE datasets SET columns=replace(columns,'\"count\":100','\"count\":1152921504606846976');" << true;
+        // (A NULL index, which the fuzzer produced by editing pages directly, cannot be written
+        // through SQL because of the NOT NULL constraint; the reader checks it all the same.)
+        QTest::newRow("column index out of range") << "UPDATE dataset_columns SET idx=7 WHERE idx=1;" << false;
+    }
+
+    void craftedIdsAndIndicesAreRefused()
+    {
+        // Regression for fuzzer findings: integer overflow on id + 1 and count * 8, and a NULL
+        // column index read as 0.
+        QFETCH(QString, sql);
+        QFETCH(bool, failsOnOpen);
+        auto doc = makeDoc(1, 100);
+        const QString file = path("crafted.vanadis");
+        QFile::remove(file);
+        QVERIFY(doc->saveAs(file).has_value());
+        doc.reset();
+        sqlExec(file, sql.toUtf8().constData());
+        auto opened = ProjectDocument::open(file);
+        if (failsOnOpen) {
+            QVERIFY2(!opened, "a crafted file was accepted");
+            return;
+        }
+        QVERIFY(opened);
+        bool anyFailed = false;
+        for (const auto& [id, d] : (*opened)->project().allDatasets()) anyFailed |= !d.ensureLoaded();
+        QVERIFY2(anyFailed, "a dataset with a bad column index loaded");
+    }
+
     void damagedBlobIsReportedOnLoad()
     {
         auto doc = makeDoc(1, 100);
@@ -314,7 +349,11 @@ private Q_SLOTS:
         const QString rec = doc->recoveryPath();
         QVERIFY(QFile::exists(rec));
         // Simulate a crash: the document is never saved; its lock is released by the OS.
-        doc.release(); // leak on purpose (a crashed process does not run destructors)
+        // A crashed process runs no destructors: keep the document alive (and reachable, so leak
+        // checkers stay quiet) instead of destroying it.
+        static ProjectDocument* crashed = nullptr;
+        crashed = doc.release();
+        (void)crashed;
         auto candidates = ProjectDocument::findRecoveryFiles();
         // The leaked document still holds its lock in this process, so it is not offered yet...
         bool offered = false;

@@ -3,6 +3,15 @@
 /// Generic delimited text (CSV, TSV, semicolon with decimal comma, whitespace columns) that every
 /// technique can use. Delimiter, decimal separator and header rows are detected from the content and
 /// can be overridden (the GUI's column-mapping dialog sets DelimitedOptions).
+///
+/// - Lines above the data are header: the column names come from the last one with as many cells
+///   as the data (a leading comment marker "#", "%", "!" or "//" is not a cell), optionally followed
+///   by a unit row.
+/// - Text after the data is a footer: rows that start with a word, with no row of numbers after
+///   them. A row that starts with a number but is not a full row of numbers is an error with its
+///   line, so damaged data is never dropped silently.
+/// - No row of numbers is longer than 4096 columns × 64 characters; longer lines are never split into
+///   cells, which keeps hostile input (a file without line breaks) fast.
 
 #include "io/import/Importer.h"
 

@@ -1,0 +1,398 @@
+// Smoke tests of the real vanadis-cli binary, run through QProcess the way scripts use it: the
+// contract of ../shared/CLI.md (exit codes, exactly one JSON document on stdout with --json, one
+// error line on stderr naming the file and the place, bad input never touches the project file) and
+// exact figure sizes from export-figure.
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+namespace {
+
+QString cliExe() { return QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli"); }
+
+struct CliResult {
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+    /// stderr as lines without the trailing empty one.
+    QList<QByteArray> errLines() const
+    {
+        QList<QByteArray> l = err.trimmed().split('\n');
+        if (err.trimmed().isEmpty()) l.clear();
+        return l;
+    }
+};
+
+QByteArray sha256Of(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+constexpr double kPtPerMm = 72.0 / 25.4;
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString m_demo; ///< written once by initTestCase; tests that modify a project copy it first
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    CliResult cli(const QStringList& args, int timeoutMs = 120000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        // Keep the child out of the user's home and quiet about a missing runtime dir.
+        env.insert("XDG_RUNTIME_DIR", path("xdg-runtime"));
+        env.insert("XDG_DATA_HOME", path("xdg-data"));
+        env.insert("XDG_CONFIG_HOME", path("xdg-config"));
+        env.insert("XDG_CACHE_HOME", path("xdg-cache"));
+        p.setProcessEnvironment(env);
+        p.setWorkingDirectory(m_dir.path());
+        p.start(cliExe(), args);
+        CliResult r;
+        if (!p.waitForStarted(10000)) {
+            r.err = "could not start " + cliExe().toLocal8Bit();
+            return r;
+        }
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            r.err = "timed out: " + args.join(' ').toLocal8Bit();
+            return r;
+        }
+        r.crashed = p.exitStatus() != QProcess::NormalExit;
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    static QByteArray describe(const CliResult& r)
+    {
+        return "exit " + QByteArray::number(r.exitCode) + (r.crashed ? " (crashed)" : "") + "\nstdout: " + r.out.left(2000) +
+               "\nstderr: " + r.err.left(2000);
+    }
+
+    /// Parses stdout as exactly one JSON object (QJsonDocument refuses trailing garbage).
+    static QJsonObject singleJson(const CliResult& r, bool* ok)
+    {
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &pe);
+        *ok = pe.error == QJsonParseError::NoError && doc.isObject();
+        if (!*ok) qWarning("stdout is not one JSON object (%s at %d): %s", qPrintable(pe.errorString()), pe.offset, r.out.left(300).constData());
+        return doc.object();
+    }
+
+    QString freshDemoCopy(const QString& name)
+    {
+        const QString p = path(name);
+        QFile::remove(p);
+        if (!QFile::copy(m_demo, p)) qFatal("cannot copy the demo project to %s", qPrintable(p));
+        QFile(p).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        return p;
+    }
+
+    QString writeFile(const QString& name, const QByteArray& bytes)
+    {
+        const QString p = path(name);
+        QFile f(p);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) qFatal("cannot write %s", qPrintable(p));
+        f.write(bytes);
+        return p;
+    }
+
+    static QByteArray xrdCsv(int rows)
+    {
+        QByteArray b = "2Theta (deg),Intensity (counts)\n";
+        for (int i = 0; i < rows; ++i) b += QByteArray::number(10.0 + 0.02 * i, 'f', 2) + "," + QByteArray::number(100 + i) + "\n";
+        return b;
+    }
+
+    /// The sample object called \a name in an `info --json` document, or an empty object.
+    static QJsonObject sampleNamed(const QJsonObject& info, const QString& name)
+    {
+        for (const auto& v : info["samples"].toArray())
+            if (v.toObject()["name"].toString() == name) return v.toObject();
+        return {};
+    }
+
+    /// export-figure of a build configured without the GUI says so; those tests skip.
+    bool plotLayerMissing(const CliResult& r) const { return r.err.contains("no plot layer"); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QDir().mkpath(path("xdg-runtime")));
+        QFile::setPermissions(path("xdg-runtime"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY2(QFile::exists(cliExe()), qPrintable("not built: " + cliExe()));
+        m_demo = path("demo.vanadis");
+        const CliResult r = cli({"demo", m_demo});
+        QVERIFY2(r.exitCode == 0 && !r.crashed, describe(r).constData());
+        QVERIFY(QFile::exists(m_demo));
+        QVERIFY2(r.out.isEmpty(), describe(r).constData()); // progress goes to stderr
+    }
+
+    void help()
+    {
+        CliResult r = cli({"--help"});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        for (const char* cmd : {"demo", "info", "import", "export-figure"})
+            QVERIFY2(r.out.contains(cmd), qPrintable(QString("--help does not mention %1:\n").arg(cmd) + r.out));
+        QVERIFY2(r.err.isEmpty(), describe(r).constData());
+        for (const char* cmd : {"demo", "info", "import", "export-figure"}) {
+            r = cli({cmd, "--help"});
+            QVERIFY2(r.exitCode == 0 && r.out.contains("Usage") && r.err.isEmpty(), describe(r).constData());
+        }
+        r = cli({"info", "--help"});
+        QVERIFY2(r.out.contains("--json"), describe(r).constData());
+        // No command at all: usage on stderr, exit 2 (bad input).
+        r = cli({});
+        QVERIFY2(r.exitCode == 2 && r.out.isEmpty() && r.err.contains("Usage"), describe(r).constData());
+        r = cli({"frobnicate"});
+        QVERIFY2(r.exitCode == 2 && r.err.contains("frobnicate"), describe(r).constData());
+    }
+
+    void demoInfoJson()
+    {
+        const CliResult r = cli({"info", m_demo, "--json"});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        bool ok = false;
+        const QJsonObject info = singleJson(r, &ok);
+        QVERIFY2(ok, describe(r).constData());
+        QVERIFY(info["series"].isObject());
+        QVERIFY(info["warnings"].isArray());
+        const QJsonArray samples = info["samples"].toArray();
+        QStringList names;
+        for (const auto& s : samples) names << s.toObject()["name"].toString();
+        QCOMPARE(names, QStringList({"CS", "WCS", "HCS", "HMCS"}));
+        for (const auto& sv : samples) {
+            const QJsonObject s = sv.toObject();
+            QVERIFY2(QRegularExpression("^#[0-9a-f]{6}$").match(s["color"].toString()).hasMatch(), qPrintable(s["color"].toString()));
+            QVERIFY(s.contains("active_mass_mg"));
+            const QJsonObject byTech = s["datasets"].toObject();
+            for (const char* t : {"xrd", "xps", "bet", "tga", "echem"}) {
+                const QJsonArray ds = byTech[t].toArray();
+                QVERIFY2(!ds.isEmpty(), qPrintable(QString("%1 has no %2 dataset").arg(s["name"].toString(), t)));
+                for (const auto& dv : ds) {
+                    const QJsonObject d = dv.toObject();
+                    QCOMPARE(d["technique"].toString(), QString(t));
+                    QVERIFY2(d["points"].toInteger() > 0, qPrintable(d["name"].toString()));
+                    QVERIFY(!d["columns"].toArray().isEmpty());
+                    QVERIFY(d["provenance"].toObject().contains("sha256"));
+                    QVERIFY(d["provenance"].toObject().contains("importer_id"));
+                }
+            }
+        }
+    }
+
+    void infoPlainText()
+    {
+        const CliResult r = cli({"info", m_demo});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QVERIFY2(r.out.contains("Series:") && r.out.contains("HMCS") && r.out.contains("[xps]"), describe(r).constData());
+    }
+
+    void importIntoNewSample()
+    {
+        const QString project = freshDemoCopy("import.vanadis");
+        const QByteArray csv = xrdCsv(250);
+        const QString file = writeFile("new_sample.csv", csv);
+        CliResult r = cli({"import", project, "--sample", "NEW", file, "--json"});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        bool ok = false;
+        const QJsonObject created = singleJson(r, &ok);
+        QVERIFY2(ok, describe(r).constData());
+        QCOMPARE(created["datasets"].toArray().size(), qsizetype(1));
+
+        r = cli({"info", project, "--json"});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject info = singleJson(r, &ok);
+        QVERIFY2(ok, describe(r).constData());
+        QCOMPARE(info["samples"].toArray().size(), qsizetype(5));
+        const QJsonObject s = sampleNamed(info, "NEW");
+        QVERIFY2(!s.isEmpty(), "sample NEW missing after import");
+        const QJsonArray xrd = s["datasets"].toObject()["xrd"].toArray();
+        QCOMPARE(xrd.size(), qsizetype(1));
+        const QJsonObject d = xrd[0].toObject();
+        QCOMPARE(d["points"].toInteger(), qint64(250));
+        QCOMPARE(d["kind"].toString(), QString("pattern"));
+        const QJsonObject prov = d["provenance"].toObject();
+        QCOMPARE(prov["sha256"].toString().toLatin1(), QCryptographicHash::hash(csv, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(prov["original_file_name"].toString(), QString("new_sample.csv"));
+        QCOMPARE(prov["file_size_bytes"].toInteger(), qint64(csv.size()));
+        QCOMPARE(prov["importer_id"].toString(), QString("generic-delimited"));
+        // The other samples are untouched.
+        QCOMPARE(sampleNamed(info, "CS")["datasets"].toObject()["xrd"].toArray().size(), qsizetype(1));
+    }
+
+    void importCreatesProjectAndHonoursTechnique()
+    {
+        const QString project = path("fresh.vanadis");
+        QFile::remove(project);
+        const QString file = writeFile("forced.csv", xrdCsv(20));
+        CliResult r = cli({"import", project, "--sample", "S1", "--technique", "tga", file});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QVERIFY(QFile::exists(project));
+        r = cli({"info", project, "--json"});
+        bool ok = false;
+        const QJsonObject info = singleJson(r, &ok);
+        QVERIFY2(ok, describe(r).constData());
+        const QJsonObject byTech = sampleNamed(info, "S1")["datasets"].toObject();
+        QCOMPARE(byTech["tga"].toArray().size(), qsizetype(1));
+        QCOMPARE(byTech["xrd"].toArray().size(), qsizetype(0));
+        // An unknown technique is bad input.
+        r = cli({"import", project, "--sample", "S1", "--technique", "nmr", file});
+        QVERIFY2(r.exitCode == 2 && r.errLines().size() == 1 && r.err.contains("nmr"), describe(r).constData());
+    }
+
+    void importGarbledFileLeavesProjectUnchanged_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("place");
+        QByteArrayList lines = xrdCsv(100).split('\n');
+        lines[56] = "11.10,1.2.3"; // line 57
+        QTest::newRow("non-number on line 57") << "garbled.csv" << lines.join('\n') << "line 57";
+        QTest::newRow("truncated last row") << "truncated.csv" << QByteArray(xrdCsv(30) + "10.60") << "line 32";
+        QByteArray noise(4096, 0);
+        QRandomGenerator rng(99);
+        for (char& c : noise) c = char(rng.bounded(256));
+        noise[0] = 'G';
+        noise[10] = '\0';
+        QTest::newRow("binary") << "noise.csv" << noise << "";
+        QTest::newRow("empty") << "empty.csv" << QByteArray() << "";
+    }
+
+    void importGarbledFileLeavesProjectUnchanged()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, place);
+        const QString project = freshDemoCopy("garble-target.vanadis");
+        const QByteArray before = sha256Of(project);
+        const QStringList filesBefore = QDir(m_dir.path()).entryList(QDir::Files, QDir::Name);
+        const QString file = writeFile(fileName, bytes);
+        // A good file first on the command line: nothing may be saved when a later file fails.
+        const QString good = writeFile("good_first.csv", xrdCsv(10));
+        const CliResult r = cli({"import", project, "--sample", "CS", good, file});
+        QVERIFY2(!r.crashed && r.exitCode == 2, describe(r).constData());
+        QVERIFY2(r.out.isEmpty(), describe(r).constData());
+        QCOMPARE(r.errLines().size(), qsizetype(1));
+        QVERIFY2(r.err.contains(fileName.toUtf8()), describe(r).constData());
+        if (!place.isEmpty()) QVERIFY2(r.err.contains(place.toUtf8()), describe(r).constData());
+        QCOMPARE(sha256Of(project), before);
+        // No lock, journal or temporary file left behind.
+        QStringList filesAfter = QDir(m_dir.path()).entryList(QDir::Files, QDir::Name);
+        filesAfter.removeAll(fileName);
+        filesAfter.removeAll("good_first.csv");
+        QStringList expected = filesBefore;
+        expected.removeAll(fileName);
+        expected.removeAll("good_first.csv");
+        QCOMPARE(filesAfter, expected);
+    }
+
+    void infoOnBadFiles_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("text file") << "notes.txt" << QByteArray("2theta,intensity\n10,5\n") << "not a Vanadis project";
+        QTest::newRow("missing file") << "missing.vanadis" << QByteArray() << "does not exist";
+        QTest::newRow("empty file") << "empty.vanadis" << QByteArray("") << "empty";
+    }
+
+    void infoOnBadFiles()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, reason);
+        const QString file = path(fileName);
+        QFile::remove(file);
+        if (fileName != "missing.vanadis") writeFile(fileName, bytes);
+        for (const QStringList& extra : {QStringList{}, QStringList{"--json"}}) {
+            const CliResult r = cli(QStringList{"info", file} + extra);
+            QVERIFY2(!r.crashed && r.exitCode == 2, describe(r).constData());
+            QVERIFY2(r.out.isEmpty(), describe(r).constData()); // never partial JSON
+            QCOMPARE(r.errLines().size(), qsizetype(1));
+            QVERIFY2(r.err.contains(fileName.toUtf8()) && r.err.contains(reason.toUtf8()), describe(r).constData());
+        }
+    }
+
+    void exportFigurePdfSize()
+    {
+        const QString out = path("xrd_85mm.pdf");
+        QFile::remove(out);
+        const CliResult r = cli({"export-figure", m_demo, "--sample", "CS,WCS", "--technique", "xrd", "--format", "pdf",
+                                 "--width-mm", "85", "--out", out});
+        if (plotLayerMissing(r)) QSKIP("this vanadis-cli has no plot layer");
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QVERIFY2(r.out.isEmpty(), describe(r).constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray pdf = f.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        static const QRegularExpression box(
+            QStringLiteral("/MediaBox\\s*\\[\\s*([-0-9.]+)\\s+([-0-9.]+)\\s+([-0-9.]+)\\s+([-0-9.]+)\\s*\\]"));
+        const auto m = box.match(QString::fromLatin1(pdf));
+        QVERIFY2(m.hasMatch(), "no MediaBox in the PDF");
+        const double w = m.captured(3).toDouble() - m.captured(1).toDouble();
+        const double h = m.captured(4).toDouble() - m.captured(2).toDouble();
+        const double wantW = 85.0 * kPtPerMm, wantH = 0.75 * 85.0 * kPtPerMm; // 240.94 × 180.71 pt
+        QVERIFY2(std::abs(w - wantW) <= 0.2, qPrintable(QString("MediaBox width %1 pt, expected %2 pt ± 0.2").arg(w, 0, 'f', 3).arg(wantW, 0, 'f', 3)));
+        QVERIFY2(std::abs(h - wantH) <= 0.2, qPrintable(QString("MediaBox height %1 pt, expected %2 pt ± 0.2").arg(h, 0, 'f', 3).arg(wantH, 0, 'f', 3)));
+    }
+
+    void exportFigurePngSize()
+    {
+        const QString out = path("xrd_85mm.png");
+        QFile::remove(out);
+        const CliResult r = cli({"export-figure", m_demo, "--sample", "all", "--technique", "xrd", "--format", "png",
+                                 "--width-mm", "85", "--dpi", "300", "--out", out});
+        if (plotLayerMissing(r)) QSKIP("this vanadis-cli has no plot layer");
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QImage img(out);
+        QVERIFY2(!img.isNull(), "the PNG does not load");
+        QCOMPARE(img.width(), 1004);  // round(85 / 25.4 · 300) = round(1003.9)
+        QCOMPARE(img.height(), 753);  // round(63.75 / 25.4 · 300) = round(752.95)
+        const double dpi = img.dotsPerMeterX() * 0.0254;
+        QVERIFY2(std::abs(dpi - 300.0) < 0.5, qPrintable(QString("PNG header says %1 dpi, expected 300").arg(dpi)));
+    }
+
+    void exportFigureBadInput()
+    {
+        const QString out = path("never.png");
+        QFile::remove(out);
+        CliResult r = cli({"export-figure", m_demo, "--sample", "CS", "--technique", "nmr", "--format", "png",
+                           "--width-mm", "85", "--out", out});
+        QVERIFY2(!r.crashed && r.exitCode == 2, describe(r).constData());
+        QCOMPARE(r.errLines().size(), qsizetype(1));
+        QVERIFY2(r.err.contains("nmr"), describe(r).constData());
+        QVERIFY(!QFile::exists(out));
+        // A sample that does not exist is named in the message.
+        r = cli({"export-figure", m_demo, "--sample", "XYZ", "--technique", "xrd", "--format", "png", "--width-mm", "85",
+                 "--out", out});
+        QVERIFY2(!r.crashed && r.exitCode == 2 && r.err.contains("XYZ"), describe(r).constData());
+        QVERIFY(!QFile::exists(out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
