@@ -86,6 +86,7 @@ MainWindow::~MainWindow()
     m_tree->setProject(nullptr);
     m_samplePanel->setProject(nullptr);
     m_history->setStack(nullptr);
+    for (TechniqueTab* t : m_techniqueTabs) t->setProject(nullptr);
 }
 
 void MainWindow::createDocks()
@@ -194,6 +195,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> doc)
     m_tree->setProject(nullptr);
     m_samplePanel->setProject(nullptr);
     m_history->setStack(nullptr);
+    for (TechniqueTab* t : m_techniqueTabs) t->setProject(nullptr);
     m_doc = std::move(doc);
     Project& p = m_doc->project();
     m_undoAction = p.undoStack()->createUndoAction(this, tr("&Undo"));
@@ -203,6 +205,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> doc)
     m_editMenu->addAction(m_undoAction);
     m_editMenu->addAction(m_redoAction);
     m_history->setStack(p.undoStack());
+    for (TechniqueTab* t : m_techniqueTabs) t->setProject(&p);
     m_tree->setProject(&p);
     m_samplePanel->setProject(&p);
     for (auto sig : {&Project::modelReset, &Project::seriesChanged})
@@ -222,7 +225,7 @@ void MainWindow::refreshViews()
 {
     const Project* p = m_doc ? &m_doc->project() : nullptr;
     const std::vector<Id> ids = m_tree->selectedSampleIds();
-    for (TechniqueTab* t : m_techniqueTabs) t->refresh(p, ids);
+    for (TechniqueTab* t : m_techniqueTabs) t->refresh(ids, m_tree->currentSampleId());
     m_compare->refresh(p);
 }
 

@@ -1,5 +1,6 @@
 #include "app/cli/Cli.h"
 
+#include "analysis/AnalysisRegistry.h"
 #include "analysis/DemoProject.h"
 #include "analysis/RawFigure.h"
 #include "io/ProjectDocument.h"
@@ -42,6 +43,8 @@ const char* const kUsage =
     "  import PROJECT --sample NAME FILE...   import instrument files into a sample\n"
     "  export-figure PROJECT --sample NAME --technique T --format pdf|svg|png|tiff|csv\n"
     "                --width-mm W [--height-mm H] [--dpi D] --out FILE\n"
+    "  bet FILE [--adsorptive N2] [--range LO,HI] --json     BET area, pores (see --help)\n"
+    "  tga FILE [--start-oxide V2O3 --residue V2O5] [--dry-below C] --json   carbon content\n"
     "\n"
     "Run 'vanadis-cli <command> --help' for the options of a command.\n";
 
@@ -314,6 +317,129 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
 #endif
 }
 
+/// Options of an analysis command that map onto its parameters (besides the generic --param).
+struct OptionMap {
+    QString option;      ///< command-line option name
+    QString description;
+    QString valueName;
+    std::function<Expected<QJsonObject>(const QString&)> toParams;
+};
+
+Expected<QJsonObject> numberParam(const QString& key, const QString& text)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (!ok) return fail("", "--" + key.toStdString(), "'" + text.toStdString() + "' is not a number");
+    return QJsonObject{{key, v}};
+}
+
+/// `vanadis-cli <analysis> FILE [options] [--param key=value ...] [--json]`: imports the file (format
+/// by content), runs the analysis on the first dataset it applies to and prints the result.
+int cmdAnalysis(const AnalysisMethod& method, const std::vector<OptionMap>& maps, const QStringList& args,
+                QTextStream& out, QTextStream& err)
+{
+    const QString cmd = method.id;
+    QCommandLineParser p;
+    p.addPositionalArgument("FILE", "Instrument file or delimited text.");
+    for (const OptionMap& m : maps) p.addOption({m.option, m.description, m.valueName});
+    p.addOption({"param", "Any parameter of the analysis as key=value (repeatable); see --list-params.", "KEY=VALUE"});
+    p.addOption({"list-params", "List the parameters with defaults and ranges."});
+    p.addOption({"format", "Force a reader by id.", "ID"});
+    p.addOption({"json", "Print one JSON document."});
+    int early = 0;
+    if (!parse(p, args, "Runs the " + method.id + " analysis on one file.", out, err, early)) return early;
+    if (p.isSet("list-params")) {
+        for (const ParamSpec& s : method.schema())
+            out << s.key << "  default " << QJsonDocument(QJsonArray{s.defaultValue}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
+                << (s.unit.isEmpty() ? QString() : " " + s.unit) << "  " << s.label
+                << (s.choices.isEmpty() ? QString() : " (" + s.choices.join("|") + ")") << "\n";
+        return kOk;
+    }
+    if (p.positionalArguments().size() != 1) {
+        err << "vanadis-cli " << cmd << ": give exactly one file\n";
+        return kBadInput;
+    }
+    QJsonObject given;
+    for (const OptionMap& m : maps) {
+        if (!p.isSet(m.option)) continue;
+        auto v = m.toParams(p.value(m.option));
+        if (!v) {
+            err << "vanadis-cli " << cmd << ": " << errorText(v.error()) << "\n";
+            return kBadInput;
+        }
+        for (auto it = v->begin(); it != v->end(); ++it) given.insert(it.key(), it.value());
+    }
+    for (const QString& kv : p.values("param")) {
+        const QString key = kv.section('=', 0, 0).trimmed();
+        const QString value = kv.section('=', 1).trimmed();
+        bool isNumber = false;
+        const double d = value.toDouble(&isNumber);
+        if (isNumber) given.insert(key, d);
+        else if (value == "true" || value == "false") given.insert(key, value == "true");
+        else given.insert(key, value);
+    }
+    auto params = applySchema(method.schema(), given);
+    if (!params) {
+        err << "vanadis-cli " << cmd << ": " << errorText(params.error()) << "\n";
+        return kBadInput;
+    }
+    ImportOptions opt;
+    opt.technique = method.technique;
+    opt.format = p.value("format");
+    auto parsed = parseFile(p.positionalArguments().first(), opt);
+    if (!parsed) {
+        err << "vanadis-cli " << cmd << ": " << errorText(parsed.error()) << "\n";
+        return kBadInput;
+    }
+    Project scratch;
+    const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
+    for (const Dataset& d : datasets) {
+        if (d.technique() != method.technique || !(method.kinds.contains(d.kind()) || d.kind() == "data")) continue;
+        auto result = method.compute(d, *params);
+        if (!result) {
+            Error e = result.error();
+            if (e.file.empty()) e.file = p.positionalArguments().first().toStdString();
+            err << "vanadis-cli " << cmd << ": " << errorText(e) << "\n";
+            return kBadInput;
+        }
+        QJsonObject o = *result;
+        o.insert("file", p.positionalArguments().first());
+        o.insert("analysis", QJsonObject{{"id", method.id}, {"version", method.version}, {"params", *params}});
+        if (!o.contains("warnings")) o.insert("warnings", QJsonArray());
+        // The result is a JSON document with or without --json (the flag is accepted for symmetry
+        // with the other commands): a table of nested BJH/t-plot values reads worse as text.
+        printJson(out, o);
+        return kOk;
+    }
+    err << "vanadis-cli " << cmd << ": " << p.positionalArguments().first() << ": no " << techniqueKey(method.technique)
+        << " data of kind " << method.kinds.join("/") << " in this file\n";
+    return kBadInput;
+}
+
+std::vector<OptionMap> optionsFor(const QString& id)
+{
+    std::vector<OptionMap> maps;
+    if (id == "bet") {
+        maps.push_back({"adsorptive", "N2 (default), Ar, Kr or CO2.", "GAS",
+                        [](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{"adsorptive", v}}; }});
+        maps.push_back({"range", "BET window in p/p0 instead of the automatic Rouquerol/BETSI choice.", "LO,HI",
+                        [](const QString& v) -> Expected<QJsonObject> {
+                            bool ok1 = false, ok2 = false;
+                            const double lo = v.section(',', 0, 0).toDouble(&ok1), hi = v.section(',', 1, 1).toDouble(&ok2);
+                            if (!ok1 || !ok2 || lo >= hi) return fail("", "--range", "expects LO,HI with LO < HI, e.g. 0.05,0.30");
+                            return QJsonObject{{"p_min", lo}, {"p_max", hi}};
+                        }});
+    } else if (id == "tga") {
+        maps.push_back({"start-oxide", "Oxide before oxidation (default V2O3).", "OXIDE",
+                        [](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{"start_oxide", v}}; }});
+        maps.push_back({"residue", "Oxide left at the end (default V2O5).", "OXIDE",
+                        [](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{"residue", v}}; }});
+        maps.push_back({"dry-below", "Temperature (°C) of the dry mass; loss below it is moisture.", "C",
+                        [](const QString& v) { return numberParam("dry_below_c", v); }});
+    }
+    return maps;
+}
+
 } // namespace
 
 bool needsGuiApplication(const QStringList& args) { return !args.isEmpty() && args.first() == "export-figure"; }
@@ -335,6 +461,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         if (cmd == "info") return cmdInfo(rest, out, err);
         if (cmd == "import") return cmdImport(rest, out, err);
         if (cmd == "export-figure") return cmdExportFigure(rest, out, err);
+        if (const AnalysisMethod* m = analysisById(cmd)) return cmdAnalysis(*m, optionsFor(cmd), rest, out, err);
     } catch (const std::exception& e) {
         err << "vanadis-cli " << cmd << ": internal error: " << e.what() << "\n";
         return kFailure;

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
 
 namespace vanadis {
 
@@ -42,6 +43,28 @@ std::vector<double> doublesFromJson(const QJsonArray& a)
     return v;
 }
 
+const QRectF kDefaultInsetRect(0.5, 0.45, 0.45, 0.45);
+
+QJsonArray rectToJson(const QRectF& r)
+{
+    return QJsonArray{r.x(), r.y(), r.width(), r.height()};
+}
+
+/// Inset rectangle from [x, y, w, h]; anything that is not four finite numbers with a positive size
+/// gives the default (a broken file must not make the inset vanish or cover the figure by accident).
+QRectF rectFromJson(const QJsonValue& v)
+{
+    const QJsonArray a = v.toArray();
+    if (a.size() != 4) return kDefaultInsetRect;
+    double d[4];
+    for (int i = 0; i < 4; ++i) {
+        if (!a[i].isDouble() || !std::isfinite(a[i].toDouble())) return kDefaultInsetRect;
+        d[i] = a[i].toDouble();
+    }
+    if (d[2] <= 0.0 || d[3] <= 0.0) return kDefaultInsetRect;
+    return {d[0], d[1], d[2], d[3]};
+}
+
 QString csvField(QString s)
 {
     if (s.contains(',') || s.contains('"') || s.contains('\n')) {
@@ -66,7 +89,9 @@ QJsonObject FigureSpec::toJson() const
                                {"line_width_pt", s.lineWidthPt},
                                {"line", s.line},
                                {"right_axis", s.onRightAxis},
-                               {"y_offset", s.yOffset}});
+                               {"y_offset", s.yOffset},
+                               {"filled", s.filled},
+                               {"in_legend", s.inLegend}});
     }
     QJsonArray ann;
     for (const auto& a : annotations) {
@@ -81,10 +106,28 @@ QJsonObject FigureSpec::toJson() const
                   {"series", ser},           {"annotations", ann},       {"equal_aspect", equalAspect},
                   {"legend", legend},        {"legend_position", legendPosition}};
     if (y2) o["y2"] = axisToJson(*y2);
+    QJsonArray spanArray;
+    for (const auto& sp : spans) {
+        // HexArgb: the fill is translucent, and name() alone would drop the alpha.
+        spanArray.append(QJsonObject{{"x_min", sp.xMin},
+                                     {"x_max", sp.xMax},
+                                     {"color", sp.color.name(QColor::HexArgb)},
+                                     {"label", sp.label},
+                                     {"editable", sp.editable},
+                                     {"id", sp.id}});
+    }
+    // Written only when used, so figures without spans or inset look as they always did.
+    if (!spanArray.isEmpty()) o["spans"] = spanArray;
+    if (inset) o["inset"] = inset->toJson();
+    if (inset || insetRect != kDefaultInsetRect) o["inset_rect"] = rectToJson(insetRect);
     return o;
 }
 
-FigureSpec FigureSpec::fromJson(const QJsonObject& o)
+namespace {
+
+/// `withInset` false for the inset itself: only one level is drawn, so a deeper one is not even parsed
+/// (a crafted file cannot recurse deeply).
+FigureSpec figureFromJson(const QJsonObject& o, bool withInset)
 {
     FigureSpec f;
     f.title = o.value("title").toString();
@@ -106,6 +149,8 @@ FigureSpec FigureSpec::fromJson(const QJsonObject& o)
         fs.line = s.value("line").toBool(true);
         fs.onRightAxis = s.value("right_axis").toBool();
         fs.yOffset = s.value("y_offset").toDouble();
+        fs.filled = s.value("filled").toBool(false);
+        fs.inLegend = s.value("in_legend").toBool(true);
         f.series.push_back(std::move(fs));
     }
     for (const auto& v : o.value("annotations").toArray()) {
@@ -123,23 +168,60 @@ FigureSpec FigureSpec::fromJson(const QJsonObject& o)
     f.equalAspect = o.value("equal_aspect").toBool();
     f.legend = o.value("legend").toBool(true);
     f.legendPosition = o.value("legend_position").toString("topRight");
+    for (const auto& v : o.value("spans").toArray()) {
+        const QJsonObject sp = v.toObject();
+        FigureSpan span;
+        span.xMin = sp.value("x_min").toDouble();
+        span.xMax = sp.value("x_max").toDouble();
+        const QColor c(sp.value("color").toString());
+        if (c.isValid()) span.color = c;
+        span.label = sp.value("label").toString();
+        span.editable = sp.value("editable").toBool();
+        span.id = sp.value("id").toInt();
+        f.spans.push_back(std::move(span));
+    }
+    if (withInset && o.value("inset").isObject())
+        f.inset = std::make_shared<const FigureSpec>(figureFromJson(o.value("inset").toObject(), false));
+    f.insetRect = rectFromJson(o.value("inset_rect"));
     return f;
+}
+
+} // namespace
+
+FigureSpec FigureSpec::fromJson(const QJsonObject& o)
+{
+    return figureFromJson(o, true);
 }
 
 QByteArray FigureSpec::toCsv() const
 {
-    // Wide layout, one x/y pair per series: what Origin users paste into a worksheet.
+    // Wide layout, one x/y pair per series: what Origin users paste into a worksheet. The inset's
+    // series come last with an "inset: " prefix, so the main columns stay where they always were.
+    struct Column {
+        const FigureSeries* series;
+        QString prefix;
+        const FigureSpec* figure;
+    };
+    std::vector<Column> columns;
+    for (const auto& s : series)
+        columns.push_back({&s, QString(), this});
+    if (inset) {
+        for (const auto& s : inset->series)
+            columns.push_back({&s, QStringLiteral("inset: "), inset.get()});
+    }
     QStringList header;
     size_t rows = 0;
-    for (const auto& s : series) {
-        header << csvField(s.label + " — " + x.label) << csvField(s.label + " — " + y.label);
-        rows = std::max(rows, s.x.size());
+    for (const auto& [s, prefix, fig] : columns) {
+        header << csvField(prefix + s->label + " — " + fig->x.label)
+               << csvField(prefix + s->label + " — " + fig->y.label);
+        rows = std::max(rows, s->x.size());
     }
     QByteArray out = header.join(',').toUtf8() + "\n";
     const QLocale c = QLocale::c();
     for (size_t r = 0; r < rows; ++r) {
         QStringList cells;
-        for (const auto& s : series) {
+        for (const auto& col : columns) {
+            const FigureSeries& s = *col.series;
             if (r < s.x.size()) {
                 cells << c.toString(s.x[r], 'g', 10) << c.toString(s.y[r], 'g', 10);
             } else {
@@ -155,6 +237,7 @@ qsizetype FigureSpec::pointCount() const
 {
     qsizetype n = 0;
     for (const auto& s : series) n += qsizetype(s.x.size());
+    if (inset) n += inset->pointCount();
     return n;
 }
 

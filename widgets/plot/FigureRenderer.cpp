@@ -1,8 +1,8 @@
 #include "widgets/plot/FigureRenderer.h"
 
+#include "widgets/plot/FigureParts.h"
 #include "widgets/plot/PlotTheme.h"
 #include "widgets/plot/RichLabel.h"
-#include "widgets/plot/SeriesClipper.h"
 
 #include <QFontMetricsF>
 #include <QPointer>
@@ -26,15 +26,20 @@ namespace vanadis {
 
 namespace {
 
-const QString kOverlayName = QStringLiteral("vanadis.overlay");
+using plotparts::overlayName;
+using plotparts::units;
+
+// Layers added to QCustomPlot's background, grid, main, axes, legend, overlay. Spans go below the data;
+// the inset sits above the main axes (so main data never shows through it) and below the legend.
+const QString kSpansLayer = QStringLiteral("vanadis.spans");
+const QString kInsetBackLayer = QStringLiteral("vanadis.inset.back");
+const QString kInsetMainLayer = QStringLiteral("vanadis.inset.main");
+const QString kInsetAxesLayer = QStringLiteral("vanadis.inset.axes");
+const QString kInsetName = QStringLiteral("vanadis.inset");
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr QChar kMinusSign(0x2212);
-constexpr size_t kSolidOnScreenAbovePoints = 50000;
 
-int units(double pt, double scale)
-{
-    return std::max(0, int(std::lround(pt * scale)));
-}
 
 // Typographic minus for negative tick numbers. Only a leading sign is replaced: QCustomPlot parses
 // "1e-03" itself to draw 10^-3 and needs the ASCII exponent sign.
@@ -52,12 +57,58 @@ protected:
     }
 };
 
+/// Log ticks. With at most one power of ten in range QCustomPlot shows a single labelled tick or falls
+/// back to linear ticks (10, 20, …, 60 crowded at the right end with 8 minor ticks between each pair, a
+/// black comb on a small inset); there the majors are 1-2-5 per decade and the minors the other
+/// integers, as on printed log paper.
 class MinusSignLogTicker : public QCPAxisTickerLog {
 protected:
     QString getTickLabel(double tick, const QLocale& locale, QChar formatChar, int precision) override
     {
         return withMinusSign(QCPAxisTickerLog::getTickLabel(tick, locale, formatChar, precision));
     }
+
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override
+    {
+        // By the powers of ten inside rather than QCustomPlot's own 1.6-decade test: 1.4–70 passes that
+        // test and is then labelled at 10 alone.
+        m_fewDecades = range.lower > 0.0 && range.upper > range.lower &&
+                       std::floor(std::log10(range.upper) + 1e-9) - std::ceil(std::log10(range.lower) - 1e-9) < 1.0;
+        if (!m_fewDecades) return QCPAxisTickerLog::createTickVector(tickStep, range);
+        QVector<double> ticks;
+        int inside = 0;
+        const int first = int(std::floor(std::log10(range.lower)));
+        const int last = int(std::ceil(std::log10(range.upper)));
+        for (int e = first; e <= last; ++e) {
+            for (double m : {1.0, 2.0, 5.0}) {
+                const double t = m * std::pow(10.0, e);
+                ticks << t;
+                if (range.contains(t)) ++inside;
+            }
+        }
+        if (inside >= 3) return ticks;
+        m_fewDecades = false; // a fraction of a decade: plain linear ticks read best
+        return QCPAxisTicker::createTickVector(tickStep, range);
+    }
+
+    QVector<double> createSubTickVector(int subTickCount, const QVector<double>& ticks) override
+    {
+        if (!m_fewDecades || ticks.size() < 2) return QCPAxisTickerLog::createSubTickVector(subTickCount, ticks);
+        QVector<double> sub;
+        const int first = int(std::floor(std::log10(ticks.first()) + 1e-9));
+        const int last = int(std::floor(std::log10(ticks.last()) + 1e-9));
+        for (int e = first; e <= last; ++e) {
+            for (int m = 2; m <= 9; ++m) {
+                if (m == 2 || m == 5) continue;
+                const double t = m * std::pow(10.0, e);
+                if (t > ticks.first() && t < ticks.last()) sub << t;
+            }
+        }
+        return sub;
+    }
+
+private:
+    bool m_fewDecades = false;
 };
 
 /// Rich (sub/superscript) axis title. QCustomPlot's own label stays empty; the axis padding reserves the
@@ -65,10 +116,10 @@ protected:
 class AxisTitle : public QCPLayerable {
 public:
     AxisTitle(QCPAxis* axis, const QString& markup, double minScriptPt, int edgeGap)
-        : QCPLayerable(axis->parentPlot(), QStringLiteral("axes")), m_axis(axis), m_label(markup),
+        : QCPLayerable(axis->parentPlot(), axis->layer()->name()), m_axis(axis), m_label(markup),
           m_minScriptPt(minScriptPt), m_edgeGap(edgeGap)
     {
-        setObjectName(kOverlayName);
+        setObjectName(overlayName());
     }
 
 protected:
@@ -121,123 +172,6 @@ private:
     int m_edgeGap;
 };
 
-/// Text labels and vertical reference ticks in data coordinates. Anchors outside the axis ranges are
-/// skipped rather than clipped, because SVG output has no clip paths.
-class AnnotationLayer : public QCPLayerable {
-public:
-    AnnotationLayer(QCPAxis* xAxis, QCPAxis* yAxis, std::vector<FigureAnnotation> annotations, QFont font,
-                    double minScriptPt, double tickLength, double penWidth)
-        : QCPLayerable(xAxis->parentPlot(), QStringLiteral("axes")), m_x(xAxis), m_y(yAxis),
-          m_annotations(std::move(annotations)), m_font(std::move(font)), m_minScriptPt(minScriptPt),
-          m_tickLength(tickLength), m_penWidth(penWidth)
-    {
-        setObjectName(kOverlayName);
-        for (const auto& a : m_annotations)
-            m_labels.emplace_back(a.text);
-    }
-
-protected:
-    void applyDefaultAntialiasingHint(QCPPainter* painter) const override
-    {
-        applyAntialiasingHint(painter, mAntialiased, QCP::aeItems);
-    }
-    QRect clipRect() const override
-    {
-        return m_x ? m_x->axisRect()->rect().adjusted(0, 0, 0, 1) : QCPLayerable::clipRect();
-    }
-
-    void draw(QCPPainter* painter) override
-    {
-        if (!m_x || !m_y) return;
-        for (size_t i = 0; i < m_annotations.size(); ++i) {
-            const FigureAnnotation& a = m_annotations[i];
-            if (!m_x->range().contains(a.x) || !m_y->range().contains(a.y)) continue;
-            const QPointF p(m_x->coordToPixel(a.x), m_y->coordToPixel(a.y));
-            painter->setPen(QPen(a.color, m_penWidth, Qt::SolidLine, Qt::FlatCap));
-            if (a.kind == FigureAnnotation::Kind::VerticalTick) {
-                painter->drawLine(QLineF(p, p - QPointF(0.0, m_tickLength)));
-                if (!m_labels[i].isEmpty()) {
-                    const QSizeF s = m_labels[i].size(m_font, m_minScriptPt, painter->device());
-                    m_labels[i].drawCentered(painter, p - QPointF(0.0, m_tickLength + 1.0 + s.height() / 2.0),
-                                             0.0, m_font, m_minScriptPt);
-                }
-            } else {
-                // Shift by half the text width so that "left"/"right" put that edge at the point.
-                const double half = m_labels[i].size(m_font, m_minScriptPt, painter->device()).width() / 2.0;
-                const double dx = a.align == QLatin1String("right") ? -half : a.align == QLatin1String("left") ? half : 0.0;
-                m_labels[i].drawCentered(painter, p + QPointF(dx, 0.0), 0.0, m_font, m_minScriptPt);
-            }
-        }
-    }
-
-private:
-    QPointer<QCPAxis> m_x;
-    QPointer<QCPAxis> m_y;
-    std::vector<FigureAnnotation> m_annotations;
-    std::vector<RichLabel> m_labels;
-    QFont m_font;
-    double m_minScriptPt;
-    double m_tickLength;
-    double m_penWidth;
-};
-
-/// Legend entry drawn from the series style (line, dash and marker) with a rich-text label. It does not
-/// need the plottable: clipped series are split into a line and a marker plottable.
-class SeriesLegendItem : public QCPAbstractLegendItem {
-public:
-    SeriesLegendItem(QCPLegend* legend, const QString& markup, QPen pen, QCPScatterStyle scatter,
-                     double minScriptPt, int rowPadding)
-        : QCPAbstractLegendItem(legend), m_label(markup), m_pen(std::move(pen)),
-          m_scatter(std::move(scatter)), m_minScriptPt(minScriptPt)
-    {
-        setMargins(QMargins(0, rowPadding, 0, rowPadding));
-        setSelectable(false);
-    }
-
-    QSize minimumOuterSizeHint() const override
-    {
-        const QSizeF text = m_label.size(mFont, m_minScriptPt);
-        const QSize icon = mParentLegend->iconSize();
-        const int w = icon.width() + mParentLegend->iconTextPadding() + int(std::ceil(text.width()));
-        const int h = std::max(icon.height(), int(std::ceil(text.height())));
-        return {w + mMargins.left() + mMargins.right(), h + mMargins.top() + mMargins.bottom()};
-    }
-
-protected:
-    // See AxisTitle::clipRect: the default (outer rect moved up one unit) cuts descenders in exports.
-    QRect clipRect() const override { return mOuterRect.adjusted(-1, -1, 1, 2); }
-
-    void draw(QCPPainter* painter) override
-    {
-        const QSize icon = mParentLegend->iconSize();
-        const QRectF iconRect(mRect.left(), mRect.top() + (mRect.height() - icon.height()) / 2.0,
-                              icon.width(), icon.height());
-        const double cy = iconRect.center().y();
-        painter->save();
-        if (m_pen.style() != Qt::NoPen) {
-            painter->setPen(m_pen);
-            painter->drawLine(QLineF(iconRect.left(), cy, iconRect.right(), cy));
-        }
-        if (!m_scatter.isNone()) {
-            m_scatter.applyTo(painter, m_pen);
-            m_scatter.drawShape(painter, iconRect.center());
-        }
-        painter->restore();
-        painter->setPen(QPen(mTextColor));
-        const QSizeF text = m_label.size(mFont, m_minScriptPt, painter->device());
-        const double ascent = m_label.ascent(mFont, m_minScriptPt, painter->device());
-        const double left = iconRect.right() + mParentLegend->iconTextPadding();
-        m_label.draw(painter, QPointF(left, mRect.top() + (mRect.height() - text.height()) / 2.0 + ascent),
-                     mFont, m_minScriptPt);
-    }
-
-private:
-    RichLabel m_label;
-    QPen m_pen;
-    QCPScatterStyle m_scatter;
-    double m_minScriptPt;
-};
-
 /// Tick numbers of a logarithmic axis as 10^{n} drawn with RichLabel. QCustomPlot's own "beautiful
 /// powers" draw the exponent at int(0.75 · size) pt (4 pt for 6 pt numbers, below the 6 pt journals
 /// accept) with a one-unit gap that is a full point in exports. QCustomPlot's tick labels are switched
@@ -245,10 +179,10 @@ private:
 class RichTickLabels : public QCPLayerable {
 public:
     RichTickLabels(QCPAxis* axis, double minScriptPt, int basePadding)
-        : QCPLayerable(axis->parentPlot(), QStringLiteral("axes")), m_axis(axis), m_minScriptPt(minScriptPt),
+        : QCPLayerable(axis->parentPlot(), axis->layer()->name()), m_axis(axis), m_minScriptPt(minScriptPt),
           m_basePadding(basePadding)
     {
-        setObjectName(kOverlayName);
+        setObjectName(overlayName());
     }
 
     QCPAxis* axis() const { return m_axis; }
@@ -270,22 +204,34 @@ public:
         if (!m_axis) return out;
         const QRect r = m_axis->axisRect()->rect();
         const bool horizontal = m_axis->orientation() == Qt::Horizontal;
+        std::vector<double> visible;
+        std::vector<double> pixels;
         for (double t : m_axis->tickVector()) {
             const double px = m_axis->coordToPixel(t);
             if (horizontal ? (px < r.left() - 1 || px > r.left() + r.width() + 1)
                            : (px < r.top() - 1 || px > r.top() + r.height() + 1))
                 continue;
-            out.emplace_back(px, RichLabel(markup(t)));
+            visible.push_back(t);
+            pixels.push_back(px);
         }
+        // Powers of ten as 10^{n}; when other ticks are shown too (1-2-5 over a short range) all are
+        // plain numbers, since "2  5  10¹  20  50" would mix two styles on one axis.
+        const bool powers = std::all_of(visible.begin(), visible.end(), [](double t) { return isPowerOfTen(t); });
+        for (size_t i = 0; i < visible.size(); ++i)
+            out.emplace_back(pixels[i], RichLabel(markup(visible[i], powers)));
         return out;
     }
 
-    static QString markup(double tick)
+    static bool isPowerOfTen(double tick)
     {
-        if (tick > 0.0) {
-            const double e = std::round(std::log10(tick));
-            if (std::abs(tick / std::pow(10.0, e) - 1.0) < 1e-9) return QStringLiteral("10^{%1}").arg(int(e));
-        }
+        if (!(tick > 0.0)) return false;
+        const double e = std::round(std::log10(tick));
+        return std::abs(tick / std::pow(10.0, e) - 1.0) < 1e-9;
+    }
+
+    static QString markup(double tick, bool asPower)
+    {
+        if (asPower && isPowerOfTen(tick)) return QStringLiteral("10^{%1}").arg(int(std::round(std::log10(tick))));
         return withMinusSign(QLocale::c().toString(tick, 'g', 6));
     }
 
@@ -434,120 +380,6 @@ void layoutNow(QCustomPlot* plot)
     layout->update(QCPLayoutElement::upLayout);
 }
 
-Qt::PenStyle dashStyle(const QString& dash)
-{
-    if (dash == QLatin1String("dash")) return Qt::DashLine;
-    if (dash == QLatin1String("dot")) return Qt::DotLine;
-    if (dash == QLatin1String("dashdot")) return Qt::DashDotLine;
-    return Qt::SolidLine;
-}
-
-QPen seriesPen(const FigureSeries& s, const PlotTheme& theme, double scale)
-{
-    const double widthPt = s.lineWidthPt > 0.0 ? s.lineWidthPt : theme.lineWidthPt;
-    QPen pen(s.color, widthPt * scale, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
-    // Dash patterns are in multiples of the pen width; these read well at 0.5–1.5 pt.
-    const Qt::PenStyle style = dashStyle(s.dash);
-    if (style == Qt::DashLine)
-        pen.setDashPattern({4.0, 2.0});
-    else if (style == Qt::DotLine)
-        pen.setDashPattern({1.0, 1.5});
-    else if (style == Qt::DashDotLine)
-        pen.setDashPattern({4.0, 1.5, 1.0, 1.5});
-    return pen;
-}
-
-QCPScatterStyle scatterStyle(const FigureSeries& s, const PlotTheme& theme, double scale)
-{
-    static const QHash<QString, QCPScatterStyle::ScatterShape> shapes = {
-        {QStringLiteral("circle"), QCPScatterStyle::ssCircle},
-        {QStringLiteral("square"), QCPScatterStyle::ssSquare},
-        {QStringLiteral("triangle"), QCPScatterStyle::ssTriangle},
-        {QStringLiteral("diamond"), QCPScatterStyle::ssDiamond},
-        {QStringLiteral("cross"), QCPScatterStyle::ssCross},
-        {QStringLiteral("plus"), QCPScatterStyle::ssPlus},
-        {QStringLiteral("star"), QCPScatterStyle::ssStar}};
-    const auto shape = shapes.value(s.marker.toLower(), QCPScatterStyle::ssNone);
-    if (shape == QCPScatterStyle::ssNone) {
-        if (s.line) return QCPScatterStyle();
-        // Neither line nor marker would draw nothing: fall back to small dots.
-        return QCPScatterStyle(QCPScatterStyle::ssDisc, s.color, theme.markerSizePt * 0.5 * scale);
-    }
-    const double widthPt = s.lineWidthPt > 0.0 ? std::min(s.lineWidthPt, 1.0) : theme.lineWidthPt;
-    QPen pen(s.color, widthPt * 0.75 * scale, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
-    const QBrush brush = theme.markerFilled ? QBrush(s.color) : QBrush(theme.background);
-    return QCPScatterStyle(shape, pen, brush, theme.markerSizePt * scale);
-}
-
-using Points = SeriesClipper::Points;
-
-SeriesClipper::Box clipBox(const QCPAxis* x, const QCPAxis* y)
-{
-    return {x->range().lower,
-            x->range().upper,
-            y->range().lower,
-            y->range().upper,
-            x->scaleType() == QCPAxis::stLogarithmic,
-            y->scaleType() == QCPAxis::stLogarithmic};
-}
-
-/// Adds one plottable: a QCPGraph for monotonic x (fast, adaptive sampling), a QCPCurve otherwise.
-/// `xAt(i)`/`yAt(i)` give the n points, so unclipped series go straight from the FigureSeries into
-/// QCustomPlot's container without an intermediate copy (10⁷ points are 160 MB per copy).
-template <class XAt, class YAt>
-QCPAbstractPlottable* addPlottable(QCustomPlot* plot, QCPAxis* xAxis, QCPAxis* yAxis, qsizetype n, XAt xAt,
-                                   YAt yAt, int order, const QPen& pen, const QCPScatterStyle& scatter,
-                                   bool line, bool adaptiveSampling, const QString& name)
-{
-    if (order != 0) {
-        auto* graph = plot->addGraph(xAxis, yAxis);
-        QVector<QCPGraphData> data(n);
-        for (qsizetype i = 0; i < n; ++i) {
-            const qsizetype j = order > 0 ? i : n - 1 - i; // descending x (XPS, FTIR) reversed, not sorted
-            data[i] = QCPGraphData(xAt(j), yAt(j));
-        }
-        graph->data()->set(data, true);
-        graph->setLineStyle(line ? QCPGraph::lsLine : QCPGraph::lsNone);
-        graph->setScatterStyle(scatter);
-        graph->setAdaptiveSampling(adaptiveSampling);
-        graph->setPen(line ? pen : QPen(Qt::NoPen));
-        graph->setName(name);
-        graph->setSelectable(QCP::stNone);
-        return graph;
-    }
-    auto* curve = new QCPCurve(xAxis, yAxis);
-    QVector<QCPCurveData> data(n);
-    for (qsizetype i = 0; i < n; ++i)
-        data[i] = QCPCurveData(double(i), xAt(i), yAt(i));
-    curve->data()->set(data, true);
-    curve->setLineStyle(line ? QCPCurve::lsLine : QCPCurve::lsNone);
-    curve->setScatterStyle(scatter);
-    curve->setPen(line ? pen : QPen(Qt::NoPen));
-    curve->setName(name);
-    curve->setSelectable(QCP::stNone);
-    return curve;
-}
-
-QCPAbstractPlottable* addPlottable(QCustomPlot* plot, QCPAxis* xAxis, QCPAxis* yAxis, const Points& pts,
-                                   int order, const QPen& pen, const QCPScatterStyle& scatter, bool line,
-                                   bool adaptiveSampling, const QString& name)
-{
-    return addPlottable(
-        plot, xAxis, yAxis, std::min(pts.x.size(), pts.y.size()), [&](qsizetype i) { return pts.x[i]; },
-        [&](qsizetype i) { return pts.y[i]; }, order, pen, scatter, line, adaptiveSampling, name);
-}
-
-QCPAbstractPlottable* addPlottable(QCustomPlot* plot, QCPAxis* xAxis, QCPAxis* yAxis, const FigureSeries& s,
-                                   int order, const QPen& pen, const QCPScatterStyle& scatter,
-                                   bool adaptiveSampling, const QString& name)
-{
-    const double off = s.yOffset;
-    return addPlottable(
-        plot, xAxis, yAxis, qsizetype(std::min(s.x.size(), s.y.size())),
-        [&](qsizetype i) { return s.x[size_t(i)]; }, [&](qsizetype i) { return s.y[size_t(i)] + off; }, order,
-        pen, scatter, s.line, adaptiveSampling, name);
-}
-
 Qt::Alignment legendAlignment(const QString& position)
 {
     const QString p = position.toLower();
@@ -556,10 +388,12 @@ Qt::Alignment legendAlignment(const QString& position)
     return a;
 }
 
-/// For legendPosition "best"/"auto": the corner whose legend box covers the fewest data points.
+/// For legendPosition "best"/"auto": the corner whose legend box covers the fewest data points and,
+/// above all, not the inset.
 Qt::Alignment bestLegendCorner(const FigureSpec& spec, QCustomPlot* plot)
 {
     const QRect r = plot->axisRect()->rect();
+    const QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot);
     const QSize size = plot->legend->minimumOuterSizeHint();
     const Qt::Alignment corners[] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft,
                                      Qt::AlignBottom | Qt::AlignRight, Qt::AlignBottom | Qt::AlignLeft};
@@ -569,7 +403,7 @@ Qt::Alignment bestLegendCorner(const FigureSpec& spec, QCustomPlot* plot)
         const int left = c & Qt::AlignLeft ? r.left() : r.right() - size.width();
         const int top = c & Qt::AlignTop ? r.top() : r.bottom() - size.height();
         const QRectF box(left, top, size.width(), size.height());
-        qint64 count = 0;
+        qint64 count = inset && box.intersects(QRectF(inset->outerRect())) ? qint64(1) << 40 : 0;
         for (const auto& s : spec.series) {
             QCPAxis* y = s.onRightAxis && spec.y2 ? plot->yAxis2 : plot->yAxis;
             const size_t n = std::min(s.x.size(), s.y.size());
@@ -589,7 +423,7 @@ Qt::Alignment bestLegendCorner(const FigureSpec& spec, QCustomPlot* plot)
 
 void removeOverlays(QCustomPlot* plot)
 {
-    const auto overlays = plot->findChildren<QCPLayerable*>(kOverlayName, Qt::FindDirectChildrenOnly);
+    const auto overlays = plot->findChildren<QCPLayerable*>(overlayName(), Qt::FindDirectChildrenOnly);
     for (QCPLayerable* l : overlays)
         delete l;
 }
@@ -601,53 +435,82 @@ int legendIndex(QCPLayoutInset* inset, QCPLegend* legend)
     return -1;
 }
 
-} // namespace
-
-int FigureRenderer::sortOrder(const std::vector<double>& x)
+void ensureLayer(QCustomPlot* plot, const QString& name, const QString& neighbour, QCustomPlot::LayerInsertMode mode)
 {
-    bool up = true, down = true;
-    double prev = kNaN;
-    for (double v : x) {
-        if (std::isnan(v)) continue;
-        if (!std::isnan(prev)) {
-            if (v < prev) up = false;
-            if (v > prev) down = false;
-            if (!up && !down) return 0;
-        }
-        prev = v;
+    if (!plot->layer(name)) plot->addLayer(name, plot->layer(neighbour), mode);
+}
+
+void ensureLayers(QCustomPlot* plot)
+{
+    ensureLayer(plot, kSpansLayer, QStringLiteral("main"), QCustomPlot::limBelow);
+    ensureLayer(plot, kInsetBackLayer, QStringLiteral("axes"), QCustomPlot::limAbove);
+    ensureLayer(plot, kInsetMainLayer, kInsetBackLayer, QCustomPlot::limAbove);
+    ensureLayer(plot, kInsetAxesLayer, kInsetMainLayer, QCustomPlot::limAbove);
+}
+
+/// Paints the inset's whole block (frame, tick numbers, titles) with the background, so neither main
+/// data nor main spans run through the inset's labels.
+class InsetBackdrop : public QCPLayerable {
+public:
+    InsetBackdrop(QCPAxisRect* rect, QColor color)
+        : QCPLayerable(rect->parentPlot(), kInsetBackLayer), m_rect(rect), m_color(std::move(color))
+    {
+        setObjectName(overlayName());
     }
-    if (up) return 1;
-    return down ? -1 : 0;
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter* painter) const override { painter->setAntialiasing(false); }
+    QRect clipRect() const override { return mParentPlot->viewport(); }
+    void draw(QCPPainter* painter) override
+    {
+        if (!m_rect) return;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_color);
+        painter->drawRect(m_rect->outerRect());
+    }
+
+private:
+    QPointer<QCPAxisRect> m_rect;
+    QColor m_color;
+};
+
+void removeInset(QCustomPlot* plot)
+{
+    if (QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot)) plot->axisRect()->insetLayout()->remove(inset);
 }
 
-void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme)
+/// A new axis rect placed at `fraction` of the main axis rect, on the inset layers, not draggable or
+/// zoomable (its ranges are part of the figure; wheel and drag over it do nothing).
+QCPAxisRect* createInset(QCustomPlot* plot, const QRectF& fraction)
 {
-    render(spec, plot, theme, Options{});
+    auto* rect = new QCPAxisRect(plot, true);
+    rect->setObjectName(kInsetName);
+    // Kept inside the main frame whatever the file says: outside it would cover the main tick labels.
+    const double fx = std::clamp(fraction.x(), 0.0, 0.95);
+    const double fy = std::clamp(fraction.y(), 0.0, 0.95);
+    const QRectF f(fx, fy, std::clamp(fraction.width(), 0.05, 1.0 - fx), std::clamp(fraction.height(), 0.05, 1.0 - fy));
+    plot->axisRect()->insetLayout()->addElement(rect, f);
+    rect->setLayer(kInsetBackLayer);
+    for (QCPAxis* axis : rect->axes()) {
+        axis->setLayer(kInsetAxesLayer);
+        axis->grid()->setLayer(kInsetBackLayer);
+    }
+    rect->setRangeDrag(Qt::Orientations());
+    rect->setRangeZoom(Qt::Orientations());
+    rect->setMinimumMargins(QMargins(0, 0, 0, 0));
+    rect->insetLayout()->setMargins(QMargins(0, 0, 0, 0));
+    return rect;
 }
 
-void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme,
-                            const Options& options)
+/// Axis types, ranges, mirror axes, rich titles and log tick labels of one axis rect (main or inset).
+void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme, double scale)
 {
-    if (!plot) return;
-    const double scale = options.scale > 0.0 ? options.scale : 1.0;
-
-    plot->clearPlottables();
-    plot->clearItems();
-    plot->legend->clearItems();
-    removeOverlays(plot);
-    QObject::disconnect(plot->xAxis, kRangeChanged, plot->xAxis2, kSetRange);
-    QObject::disconnect(plot->yAxis, kRangeChanged, plot->yAxis2, kSetRange);
-
-    theme.applyTo(plot, scale);
-    plot->setLocale(QLocale::c()); // figures use a decimal point whatever the desktop language
-    // Interactive dragging drops antialiasing for speed; exports never drag.
-    plot->setNoAntialiasingOnDrag(true);
-
-    QCPAxisRect* rect = plot->axisRect();
-    QCPAxis* x = plot->xAxis;
-    QCPAxis* y = plot->yAxis;
-    QCPAxis* x2 = plot->xAxis2;
-    QCPAxis* y2 = plot->yAxis2;
+    QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    QCPAxis* y = rect->axis(QCPAxis::atLeft);
+    QCPAxis* x2 = rect->axis(QCPAxis::atTop);
+    QCPAxis* y2 = rect->axis(QCPAxis::atRight);
+    QObject::disconnect(x, kRangeChanged, x2, kSetRange);
+    QObject::disconnect(y, kRangeChanged, y2, kSetRange);
     configureAxis(x, spec.x);
     configureAxis(y, spec.y);
 
@@ -656,7 +519,7 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
     bool tightX = !spec.series.empty();
     for (const auto& s : spec.series) {
         const bool hasMarker = s.marker.toLower() != QLatin1String("none") || !s.line;
-        if (hasMarker || sortOrder(s.x) == 0) tightX = false;
+        if (hasMarker || FigureRenderer::sortOrder(s.x) == 0) tightX = false;
     }
     x->setRange(axisRange(spec.x, dataSpan(spec, true, 0, spec.x.logScale), tightX ? 0.0 : 0.03));
     y->setRange(axisRange(spec.y, dataSpan(spec, false, 1, spec.y.logScale), 0.05));
@@ -696,9 +559,63 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
         axis->setTickLabels(false);
         new RichTickLabels(axis, theme.minScriptSizePt, axis->padding());
     }
-
     if (QCPLayoutInset* inset = rect->insetLayout()) inset->setMargins(QMargins(0, 0, 0, 0));
     rect->setMinimumMargins(QMargins(0, 0, 0, 0));
+}
+
+} // namespace
+
+int FigureRenderer::sortOrder(const std::vector<double>& x)
+{
+    bool up = true, down = true;
+    double prev = kNaN;
+    for (double v : x) {
+        if (std::isnan(v)) continue;
+        if (!std::isnan(prev)) {
+            if (v < prev) up = false;
+            if (v > prev) down = false;
+            if (!up && !down) return 0;
+        }
+        prev = v;
+    }
+    if (up) return 1;
+    return down ? -1 : 0;
+}
+
+void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme)
+{
+    render(spec, plot, theme, Options{});
+}
+
+void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme,
+                            const Options& options)
+{
+    if (!plot) return;
+    const double scale = options.scale > 0.0 ? options.scale : 1.0;
+
+    plot->clearPlottables();
+    plot->clearItems();
+    plot->legend->clearItems();
+    removeOverlays(plot);
+    removeInset(plot); // after the plottables: it deletes the axes they were drawn against
+    ensureLayers(plot);
+
+    // Created before the theme is applied, so that it is styled like the main axes.
+    QCPAxisRect* inset = spec.inset ? createInset(plot, spec.insetRect) : nullptr;
+    theme.applyTo(plot, scale);
+    plot->setLocale(QLocale::c()); // figures use a decimal point whatever the desktop language
+    // Interactive dragging drops antialiasing for speed; exports never drag.
+    plot->setNoAntialiasingOnDrag(true);
+
+    QCPAxisRect* rect = plot->axisRect();
+    setupAxes(spec, rect, theme, scale);
+    if (inset) {
+        // Inset titles at the tick-number size: the inset is a detail and must not outshout the figure.
+        const QFont small = theme.font(theme.tickLabelSizePt, scale);
+        for (QCPAxis* axis : inset->axes())
+            axis->setLabelFont(small);
+        setupAxes(*spec.inset, inset, theme, scale);
+    }
 
     // Layout with the final margins, then equal aspect (which changes ticks, hence margins: twice).
     layoutNow(plot);
@@ -713,72 +630,52 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
         }
     }
 
-    // Data. Clipping needs the final ranges, which is why it comes after the layout.
-    // Dense dashed traces take QPainter's slow path (≈1 s per replot at 1e6 points) and a dash pattern
-    // on a min/max-sampled trace is invisible anyway: on screen they are drawn solid; exports keep dashes.
-    auto screenPen = [&](const FigureSeries& s) {
-        QPen pen = seriesPen(s, theme, scale);
-        if (options.adaptiveSampling && !options.clipToRanges && s.x.size() > kSolidOnScreenAbovePoints)
-            pen.setStyle(Qt::SolidLine);
-        return pen;
-    };
-    for (size_t i = 0; i < spec.series.size(); ++i) {
-        const FigureSeries& s = spec.series[i];
-        QCPAxis* valueAxis = s.onRightAxis && spec.y2 ? y2 : y;
-        const QPen pen = screenPen(s);
-        const QCPScatterStyle scatter = scatterStyle(s, theme, scale);
-        const int order = sortOrder(s.x);
-        const QString name = RichLabel(s.label).plainText();
-        if (options.clipToRanges) {
-            const SeriesClipper::Box box = clipBox(x, valueAxis);
-            // Lines are cut on the frame; markers are kept only inside, in a separate plottable, so the
-            // interpolated border points never get a symbol.
-            if (s.line) {
-                Points pts = SeriesClipper::clipLine(s, box);
-                const double perUnit = options.decimationColumnsPerUnit;
-                if (order != 0 && perUnit > 0.0) {
-                    pts = SeriesClipper::decimateM4(
-                        pts, [x, perUnit](double v) { return x->coordToPixel(v) * perUnit; },
-                        x->axisRect()->width() * perUnit);
-                }
-                addPlottable(plot, x, valueAxis, pts, order, pen, QCPScatterStyle(), true,
-                             options.adaptiveSampling, name);
-            }
-            if (!scatter.isNone()) {
-                addPlottable(plot, x, valueAxis, SeriesClipper::pointsInside(s, box), order, pen, scatter,
-                             false, options.adaptiveSampling, name);
-            }
-        } else {
-            addPlottable(plot, x, valueAxis, s, order, pen, scatter, options.adaptiveSampling, name);
-        }
+    // Spans and data. Clipping needs the final ranges, which is why they come after the layout.
+    plotparts::addSpans(rect, spec.spans, theme, scale, options.clipToRanges, kSpansLayer);
+    plotparts::addSeries(spec, rect, theme, options, QStringLiteral("main"));
+    if (inset) {
+        new InsetBackdrop(inset, theme.background); // first on its layer: below the inset's spans
+        plotparts::addSpans(inset, spec.inset->spans, theme, scale, options.clipToRanges, kInsetBackLayer);
+        plotparts::addSeries(*spec.inset, inset, theme, options, kInsetMainLayer);
+        plotparts::addAnnotations(inset->axis(QCPAxis::atBottom), inset->axis(QCPAxis::atLeft),
+                                  spec.inset->annotations, theme, scale);
     }
 
-    // Legend: one entry per labelled series, drawn from the series style.
+    // Legend: one entry per labelled series that asks for one, drawn from the series style.
     QCPLegend* legend = plot->legend;
-    const int rowPadding = units(0.25, scale);
     for (const auto& s : spec.series) {
-        if (s.label.trimmed().isEmpty()) continue;
-        const QPen pen = s.line ? screenPen(s) : QPen(Qt::NoPen);
-        legend->addItem(new SeriesLegendItem(legend, s.label, pen, scatterStyle(s, theme, scale),
-                                             theme.minScriptSizePt, rowPadding));
+        if (!s.inLegend || s.label.trimmed().isEmpty()) continue;
+        legend->addItem(plotparts::makeLegendItem(legend, s, theme, options));
     }
     legend->setVisible(spec.legend && legend->itemCount() > 0);
-    if (QCPLayoutInset* inset = rect->insetLayout(); inset && legend->visible()) {
-        const int index = legendIndex(inset, legend);
+    if (QCPLayoutInset* insetLayout = rect->insetLayout(); insetLayout && legend->visible()) {
+        const int index = legendIndex(insetLayout, legend);
         if (index >= 0) {
             const QString pos = spec.legendPosition.toLower();
             const bool automatic = pos == QLatin1String("best") || pos == QLatin1String("auto");
-            inset->setInsetPlacement(index, QCPLayoutInset::ipBorderAligned);
-            inset->setInsetAlignment(index, automatic ? bestLegendCorner(spec, plot) : legendAlignment(pos));
+            insetLayout->setInsetPlacement(index, QCPLayoutInset::ipBorderAligned);
+            insetLayout->setInsetAlignment(index, automatic ? bestLegendCorner(spec, plot) : legendAlignment(pos));
         }
     }
 
-    if (!spec.annotations.empty()) {
-        new AnnotationLayer(x, y, spec.annotations, theme.font(theme.annotationSizePt, scale),
-                            theme.minScriptSizePt, theme.referenceTickLengthPt * scale,
-                            theme.axisPenPt * scale);
-    }
+    plotparts::addAnnotations(plot->xAxis, plot->yAxis, spec.annotations, theme, scale);
     layoutNow(plot);
+}
+
+QCPAxisRect* FigureRenderer::insetAxisRect(QCustomPlot* plot)
+{
+    if (!plot || !plot->axisRect()) return nullptr;
+    QCPLayoutInset* layout = plot->axisRect()->insetLayout();
+    for (int i = 0; i < layout->elementCount(); ++i) {
+        auto* rect = qobject_cast<QCPAxisRect*>(layout->elementAt(i));
+        if (rect && rect->objectName() == kInsetName) return rect;
+    }
+    return nullptr;
+}
+
+bool FigureRenderer::moveSpan(QCustomPlot* plot, int id, double xMin, double xMax)
+{
+    return plot && plotparts::moveSpanItem(plot, plot->axisRect(), id, xMin, xMax);
 }
 
 void FigureRenderer::applyEqualAspect(QCustomPlot* plot, bool fitData)
@@ -805,8 +702,6 @@ void FigureRenderer::fitEdgeMargins(QCustomPlot* plot, double scale)
 {
     if (!plot) return;
     if (!(scale > 0.0)) scale = 1.0;
-    QCPAxisRect* rect = plot->axisRect();
-    const QRect r = rect->rect();
     const int slack = units(0.5, scale) + 1;
 
     // Tick label boxes (position along the axis, size) as they will be drawn.
@@ -856,27 +751,34 @@ void FigureRenderer::fitEdgeMargins(QCustomPlot* plot, double scale)
                          (extent > 0.0 ? axis->tickLabelPadding() + int(std::ceil(extent)) : 0));
     }
 
-    // Vertical axes: the top-most number sticks out by half its height above the frame.
-    int top = 0;
-    for (QCPAxis* axis : {plot->yAxis, plot->yAxis2}) {
-        for (const Box& b : boxes(axis)) {
-            if (b.pos < r.top() - 1 || b.pos > r.top() + r.height() + 1) continue;
-            top = std::max(top, int(std::ceil(r.top() - (b.pos - b.size.height() / 2.0))) + slack);
+    // Per axis rect (the main one and an inset), from its own axes.
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        const QRect r = rect->rect();
+        // Vertical axes: the top-most number sticks out by half its height above the frame.
+        int top = 0;
+        for (QCPAxis* axis : rect->axes(QCPAxis::atLeft | QCPAxis::atRight)) {
+            for (const Box& b : boxes(axis)) {
+                if (b.pos < r.top() - 1 || b.pos > r.top() + r.height() + 1) continue;
+                top = std::max(top, int(std::ceil(r.top() - (b.pos - b.size.height() / 2.0))) + slack);
+            }
         }
+        // Horizontal axis: the outermost numbers stick out by half their width past the left/right frame.
+        int left = 0, right = 0;
+        const double frameLeft = r.left();
+        const double frameRight = r.left() + r.width();
+        for (QCPAxis* axis : rect->axes(QCPAxis::atBottom)) {
+            for (const Box& b : boxes(axis)) {
+                if (b.pos < frameLeft - 1 || b.pos > frameRight + 1) continue;
+                const double half = std::ceil(b.size.width() / 2.0);
+                right = std::max(right, int(std::ceil(b.pos + half - frameRight)) + slack);
+                left = std::max(left, int(std::ceil(frameLeft - (b.pos - half))) + slack);
+            }
+        }
+        // Never let the frame touch the page edge (or the inset's backdrop edge): half the axis pen would
+        // be cut off.
+        const int floor = units(1.5, scale);
+        rect->setMinimumMargins(QMargins(std::max(0, left), std::max(floor, top), std::max(floor, right), 0));
     }
-    // Horizontal axis: the outermost numbers stick out by half their width past the left/right frame.
-    int left = 0, right = 0;
-    const double frameLeft = r.left();
-    const double frameRight = r.left() + r.width();
-    for (const Box& b : boxes(plot->xAxis)) {
-        if (b.pos < frameLeft - 1 || b.pos > frameRight + 1) continue;
-        const double half = std::ceil(b.size.width() / 2.0);
-        right = std::max(right, int(std::ceil(b.pos + half - frameRight)) + slack);
-        left = std::max(left, int(std::ceil(frameLeft - (b.pos - half))) + slack);
-    }
-    // Never let the frame touch the page edge: half the axis pen would be cut off.
-    const int floor = units(1.5, scale);
-    rect->setMinimumMargins(QMargins(std::max(0, left), std::max(floor, top), std::max(floor, right), 0));
 }
 
 } // namespace vanadis

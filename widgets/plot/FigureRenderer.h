@@ -1,13 +1,14 @@
 #pragma once
 /// \file FigureRenderer.h
 /// FigureSpec → QCustomPlot: plottables, axes (reversed, log, right axis), ranges, legend, rich axis
-/// titles and annotations. Used by PlotView on screen and by PlotExporter offscreen, so what is exported
+/// titles, annotations, shaded spans and an inset plot. Used by PlotView on screen and by PlotExporter offscreen, so what is exported
 /// is what is shown.
 
 #include "model/FigureSpec.h"
 
 #include <vector>
 
+class QCPAxisRect;
 class QCustomPlot;
 
 namespace vanadis {
@@ -45,6 +46,13 @@ public:
     /// Reserves room at the top/right/left edges so the outermost tick numbers are not dropped
     /// (QCustomPlot silently skips tick labels that would cross the widget border). `scale` as in Options.
     static void fitEdgeMargins(QCustomPlot* plot, double scale);
+
+    /// The inset's axis rect (inside the main axis rect) created by the last render, or null.
+    static QCPAxisRect* insetAxisRect(QCustomPlot* plot);
+
+    /// Moves the drawn span `id` of the main axes to [xMin, xMax] without re-rendering (live dragging
+    /// in PlotView; the caller replots). False when no span with that id is drawn.
+    static bool moveSpan(QCustomPlot* plot, int id, double xMin, double xMax);
 
     /// +1 when `x` never decreases, −1 when it never increases (and is not constant), 0 otherwise.
     /// NaNs are ignored. Monotonic data becomes a QCPGraph, other data (cyclic voltammograms, Nyquist

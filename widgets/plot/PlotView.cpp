@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace vanadis {
 
@@ -36,6 +37,75 @@ namespace {
 
 constexpr double kCopyDpi = 300.0;     // clipboard PNG (export.md: PNG is what Office pastes reliably)
 constexpr double kSearchRadiusPx = 40; // data cursor looks this far left/right of the pointer
+constexpr double kEdgeGrabPx = 4.0;    // a span edge is grabbed this close (logical pixels)
+
+/// What a press on an editable span takes hold of.
+enum class SpanGrab { None, Min, Max, Move };
+
+struct SpanHit {
+    int index = -1; ///< into FigureSpec::spans
+    SpanGrab grab = SpanGrab::None;
+};
+
+struct Nearest {
+    int series = -1; ///< -1: none
+    size_t index = 0;
+};
+
+/// The point of `spec`'s series nearest to `pos` (pixels) against the axes x and yLeft (yRight for
+/// right-axis series), searching only ± radius pixels around the pointer for sorted series. Shared by
+/// the main axes and the inset.
+Nearest nearestPoint(const FigureSpec& spec, const std::vector<int>& orders, QCPAxis* x, QCPAxis* yLeft,
+                     QCPAxis* yRight, const QPointF& pos, double radius)
+{
+    double bestDist = std::numeric_limits<double>::infinity();
+    Nearest best;
+    for (size_t si = 0; si < spec.series.size(); ++si) {
+        const FigureSeries& s = spec.series[si];
+        QCPAxis* y = s.onRightAxis && spec.y2 ? yRight : yLeft;
+        const size_t n = std::min(s.x.size(), s.y.size());
+        if (n == 0) continue;
+        size_t begin = 0, end = n, step = 1;
+        const int order = si < orders.size() ? orders[si] : 0;
+        if (order != 0) {
+            // Sorted x: only the points within ± radius pixels of the pointer can be nearest in x.
+            double a = x->pixelToCoord(pos.x() - radius), b = x->pixelToCoord(pos.x() + radius);
+            if (a > b) std::swap(a, b);
+            if (order > 0) {
+                begin = size_t(std::lower_bound(s.x.begin(), s.x.begin() + n, a) - s.x.begin());
+                end = size_t(std::upper_bound(s.x.begin(), s.x.begin() + n, b) - s.x.begin());
+            } else {
+                begin =
+                    size_t(std::lower_bound(s.x.begin(), s.x.begin() + n, b, std::greater<>()) - s.x.begin());
+                end =
+                    size_t(std::upper_bound(s.x.begin(), s.x.begin() + n, a, std::greater<>()) - s.x.begin());
+            }
+            begin = begin > 0 ? begin - 1 : 0; // the neighbours outside the window can still be nearest
+            end = std::min(n, end + 1);
+        }
+        step = std::max<size_t>(1, (end - begin) / 200000); // bounded work per mouse move
+        for (size_t i = begin; i < end; i += step) {
+            const double yv = s.y[i] + s.yOffset;
+            if (!std::isfinite(s.x[i]) || !std::isfinite(yv)) continue;
+            const double dx = x->coordToPixel(s.x[i]) - pos.x();
+            const double dy = y->coordToPixel(yv) - pos.y();
+            const double d = dx * dx + dy * dy;
+            if (d < bestDist) {
+                bestDist = d;
+                best = {int(si), i};
+            }
+        }
+    }
+    return best;
+}
+
+std::vector<int> sortOrders(const FigureSpec& spec)
+{
+    std::vector<int> orders;
+    for (const auto& s : spec.series)
+        orders.push_back(FigureRenderer::sortOrder(s.x));
+    return orders;
+}
 
 struct RangeSet {
     QCPRange x, y, y2;
@@ -100,9 +170,59 @@ struct PlotView::Private {
     FigureSpec spec;
     PlotTheme theme = PlotTheme::builtIn();
     std::vector<int> orders; ///< FigureRenderer::sortOrder per series, for the cursor search
+    std::vector<int> insetOrders;
     RangeSet home;
     QString cursorText;
     bool adjustingAspect = false;
+
+    /// A span being dragged: which one (by id: the figure may be replaced meanwhile), what is held,
+    /// and where it started.
+    struct SpanDrag {
+        int id = 0;
+        SpanGrab grab = SpanGrab::None;
+        double startMin = 0.0;
+        double startMax = 0.0;
+        double pressX = 0.0;     ///< pointer x at the press, pixels
+        double grabOffset = 0.0; ///< held edge minus pointer x at the press, pixels (no jump on grab)
+        bool moved = false;
+    };
+    std::optional<SpanDrag> spanDrag;
+
+    /// The editable span under `pos` (pixels): edges first (nearest wins), then insides (topmost wins).
+    SpanHit spanAt(const QPointF& pos) const
+    {
+        const QRect r = plot->axisRect()->rect();
+        if (pos.y() < r.top() || pos.y() > r.top() + r.height()) return {};
+        if (pos.x() < r.left() - kEdgeGrabPx || pos.x() > r.left() + r.width() + kEdgeGrabPx) return {};
+        if (const QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot);
+            inset && inset->outerRect().contains(pos.toPoint()))
+            return {};
+        QCPAxis* x = plot->xAxis;
+        SpanHit edge, inside;
+        double edgeDist = kEdgeGrabPx;
+        for (int i = int(spec.spans.size()) - 1; i >= 0; --i) {
+            const FigureSpan& s = spec.spans[size_t(i)];
+            if (!s.editable || !std::isfinite(s.xMin) || !std::isfinite(s.xMax)) continue;
+            const double pMin = x->coordToPixel(std::min(s.xMin, s.xMax));
+            const double pMax = x->coordToPixel(std::max(s.xMin, s.xMax));
+            const double dMin = std::abs(pos.x() - pMin);
+            const double dMax = std::abs(pos.x() - pMax);
+            if (std::min(dMin, dMax) <= edgeDist) {
+                edgeDist = std::min(dMin, dMax);
+                edge = {i, dMin <= dMax ? SpanGrab::Min : SpanGrab::Max};
+            }
+            if (inside.index < 0 && pos.x() > std::min(pMin, pMax) && pos.x() < std::max(pMin, pMax))
+                inside = {i, SpanGrab::Move};
+        }
+        return edge.index >= 0 ? edge : inside;
+    }
+
+    FigureSpan* spanById(int id)
+    {
+        for (auto& s : spec.spans)
+            if (s.id == id) return &s;
+        return nullptr;
+    }
 };
 
 PlotView::PlotView(QWidget* parent) : QWidget(parent), m_d(std::make_unique<Private>())
@@ -118,6 +238,7 @@ PlotView::PlotView(QWidget* parent) : QWidget(parent), m_d(std::make_unique<Priv
     // trace takes ~2 s as one path and ~12 ms as segments (QCustomPlot ignores the hint for exports).
     m_d->plot->setPlottingHint(QCP::phFastPolylines, true);
     m_d->plot->installEventFilter(new PlotKeyFilter(this));
+    m_d->plot->installEventFilter(this); // span dragging, ahead of QCustomPlot's own pan
     setFocusProxy(m_d->plot);
     setAccessibleName(tr("Plot"));
     m_d->plot->setAccessibleName(tr("Plot area"));
@@ -183,9 +304,8 @@ PlotView::~PlotView() = default;
 void PlotView::setFigure(const FigureSpec& spec)
 {
     m_d->spec = spec;
-    m_d->orders.clear();
-    for (const auto& s : spec.series)
-        m_d->orders.push_back(FigureRenderer::sortOrder(s.x));
+    m_d->orders = sortOrders(spec);
+    m_d->insetOrders = spec.inset ? sortOrders(*spec.inset) : std::vector<int>();
     const QString title = spec.title.isEmpty() ? RichLabel(spec.y.label).plainText() : spec.title;
     setAccessibleName(title.isEmpty() ? tr("Plot") : tr("Plot: %1").arg(title));
     setAccessibleDescription(
@@ -337,64 +457,34 @@ void PlotView::keepAspect()
 void PlotView::updateCursor(const QPointF& pos)
 {
     QCustomPlot* plot = m_d->plot;
-    const QRect r = plot->axisRect()->rect();
-    if (!r.contains(pos.toPoint()) || m_d->spec.series.empty()) {
+    // Over the inset the read-out is about the inset's series; over its labels, about nothing.
+    const FigureSpec* spec = &m_d->spec;
+    const std::vector<int>* orders = &m_d->orders;
+    QCPAxisRect* rect = plot->axisRect();
+    if (QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot);
+        inset && m_d->spec.inset && inset->outerRect().contains(pos.toPoint())) {
+        spec = m_d->spec.inset.get();
+        orders = &m_d->insetOrders;
+        rect = inset;
+    }
+    if (!rect->rect().contains(pos.toPoint()) || spec->series.empty()) {
         hideCursor();
         return;
     }
-    double bestDist = std::numeric_limits<double>::infinity();
-    int bestSeries = -1;
-    size_t bestIndex = 0;
-    QCPAxis* x = plot->xAxis;
     const double radius = kSearchRadiusPx * scale() * 72.0 / 96.0;
-    for (size_t si = 0; si < m_d->spec.series.size(); ++si) {
-        const FigureSeries& s = m_d->spec.series[si];
-        QCPAxis* y = s.onRightAxis && m_d->spec.y2 ? plot->yAxis2 : plot->yAxis;
-        const size_t n = std::min(s.x.size(), s.y.size());
-        if (n == 0) continue;
-        size_t begin = 0, end = n, step = 1;
-        const int order = si < m_d->orders.size() ? m_d->orders[si] : 0;
-        if (order != 0) {
-            // Sorted x: only the points within ± radius pixels of the pointer can be nearest in x.
-            double a = x->pixelToCoord(pos.x() - radius), b = x->pixelToCoord(pos.x() + radius);
-            if (a > b) std::swap(a, b);
-            if (order > 0) {
-                begin = size_t(std::lower_bound(s.x.begin(), s.x.begin() + n, a) - s.x.begin());
-                end = size_t(std::upper_bound(s.x.begin(), s.x.begin() + n, b) - s.x.begin());
-            } else {
-                begin =
-                    size_t(std::lower_bound(s.x.begin(), s.x.begin() + n, b, std::greater<>()) - s.x.begin());
-                end =
-                    size_t(std::upper_bound(s.x.begin(), s.x.begin() + n, a, std::greater<>()) - s.x.begin());
-            }
-            begin = begin > 0 ? begin - 1 : 0; // the neighbours outside the window can still be nearest
-            end = std::min(n, end + 1);
-        }
-        step = std::max<size_t>(1, (end - begin) / 200000); // bounded work per mouse move
-        for (size_t i = begin; i < end; i += step) {
-            const double yv = s.y[i] + s.yOffset;
-            if (!std::isfinite(s.x[i]) || !std::isfinite(yv)) continue;
-            const double dx = x->coordToPixel(s.x[i]) - pos.x();
-            const double dy = y->coordToPixel(yv) - pos.y();
-            const double d = dx * dx + dy * dy;
-            if (d < bestDist) {
-                bestDist = d;
-                bestSeries = int(si);
-                bestIndex = i;
-            }
-        }
-    }
-    if (bestSeries < 0) {
+    const Nearest best = nearestPoint(*spec, *orders, rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft),
+                                      rect->axis(QCPAxis::atRight), pos, radius);
+    if (best.series < 0) {
         hideCursor();
         return;
     }
-    const FigureSeries& s = m_d->spec.series[size_t(bestSeries)];
+    const FigureSeries& s = spec->series[size_t(best.series)];
     const QString name =
-        s.label.isEmpty() ? tr("Series %1").arg(bestSeries + 1) : RichLabel(s.label).plainText();
+        s.label.isEmpty() ? tr("Series %1").arg(best.series + 1) : RichLabel(s.label).plainText();
     const QLocale locale;
     const QString text =
         tr("%1: x = %2, y = %3")
-            .arg(name, locale.toString(s.x[bestIndex], 'g', 6), locale.toString(s.y[bestIndex], 'g', 6));
+            .arg(name, locale.toString(s.x[best.index], 'g', 6), locale.toString(s.y[best.index], 'g', 6));
     QLabel* label = m_d->readout;
     label->setText(text);
     label->adjustSize();
@@ -458,16 +548,140 @@ void PlotView::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
     // Moving to a screen with another dpi changes the pt → pixel scale; keep what the user zoomed to.
-    if (event->type() == QEvent::ScreenChangeInternal) {
-        QCustomPlot* plot = m_d->plot;
-        const RangeSet current{plot->xAxis->range(), plot->yAxis->range(), plot->yAxis2->range()};
-        const RangeSet home = m_d->home;
-        rerender();
-        m_d->home = home;
-        plot->xAxis->setRange(current.x);
-        plot->yAxis->setRange(current.y);
-        if (m_d->spec.y2) plot->yAxis2->setRange(current.y2);
+    if (event->type() == QEvent::ScreenChangeInternal) rerenderKeepingView();
+}
+
+void PlotView::rerenderKeepingView()
+{
+    QCustomPlot* plot = m_d->plot;
+    const RangeSet current{plot->xAxis->range(), plot->yAxis->range(), plot->yAxis2->range()};
+    const RangeSet home = m_d->home;
+    rerender();
+    m_d->home = home;
+    plot->xAxis->setRange(current.x);
+    plot->yAxis->setRange(current.y);
+    if (m_d->spec.y2) plot->yAxis2->setRange(current.y2);
+    replot();
+}
+
+void PlotView::setSpan(int id, double xMin, double xMax)
+{
+    FigureSpan* span = m_d->spanById(id);
+    if (!span || !std::isfinite(xMin) || !std::isfinite(xMax)) return;
+    if (xMin > xMax) std::swap(xMin, xMax);
+    span->xMin = xMin;
+    span->xMax = xMax;
+    if (FigureRenderer::moveSpan(m_d->plot, id, xMin, xMax))
         replot();
+    else
+        rerenderKeepingView(); // it was not drawable before (e.g. ≤ 0 on a log axis)
+}
+
+bool PlotView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_d->plot && spanMouseEvent(event)) return true;
+    return QWidget::eventFilter(watched, event);
+}
+
+void PlotView::updateSpanCursor(const QPointF& pos)
+{
+    const SpanHit hit = m_d->spanAt(pos);
+    if (hit.grab == SpanGrab::Min || hit.grab == SpanGrab::Max)
+        m_d->plot->setCursor(Qt::SizeHorCursor);
+    else if (hit.grab == SpanGrab::Move)
+        m_d->plot->setCursor(Qt::OpenHandCursor);
+    else
+        m_d->plot->unsetCursor();
+}
+
+/// Span dragging. Returns true for the events it takes, which QCustomPlot then never sees: that is what
+/// keeps the plot from panning (press/move) or zooming (wheel) while a span is held.
+bool PlotView::spanMouseEvent(QEvent* event)
+{
+    QCustomPlot* plot = m_d->plot;
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonDblClick: { // a double click on an edge is a grab, not "reset view"
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() != Qt::LeftButton) return m_d->spanDrag.has_value();
+        if (m_d->spanDrag) return true;
+        const SpanHit hit = m_d->spanAt(e->position());
+        if (hit.index < 0) return false;
+        const FigureSpan& span = m_d->spec.spans[size_t(hit.index)];
+        Private::SpanDrag drag;
+        drag.id = span.id;
+        drag.grab = hit.grab;
+        drag.startMin = std::min(span.xMin, span.xMax);
+        drag.startMax = std::max(span.xMin, span.xMax);
+        drag.pressX = e->position().x();
+        if (hit.grab != SpanGrab::Move) {
+            const double edge = hit.grab == SpanGrab::Min ? drag.startMin : drag.startMax;
+            drag.grabOffset = plot->xAxis->coordToPixel(edge) - drag.pressX;
+        }
+        m_d->spanDrag = drag;
+        hideCursor();
+        plot->setCursor(hit.grab == SpanGrab::Move ? Qt::ClosedHandCursor : Qt::SizeHorCursor);
+        return true;
+    }
+    case QEvent::MouseMove: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (!m_d->spanDrag) {
+            if (e->buttons() == Qt::NoButton) updateSpanCursor(e->position());
+            return false; // the data cursor and QCustomPlot still see it
+        }
+        Private::SpanDrag& drag = *m_d->spanDrag;
+        FigureSpan* span = m_d->spanById(drag.id);
+        if (!span) { // the figure was replaced and the span is gone
+            m_d->spanDrag.reset();
+            plot->unsetCursor();
+            return true;
+        }
+        QCPAxis* x = plot->xAxis;
+        const double px = e->position().x();
+        double lo = drag.startMin, hi = drag.startMax;
+        if (drag.grab == SpanGrab::Move) {
+            // In pixels, so a span on a log or reversed axis keeps its on-screen width.
+            const double dx = px - drag.pressX;
+            lo = x->pixelToCoord(x->coordToPixel(drag.startMin) + dx);
+            hi = x->pixelToCoord(x->coordToPixel(drag.startMax) + dx);
+        } else {
+            const double edge = x->pixelToCoord(px + drag.grabOffset);
+            const double other = drag.grab == SpanGrab::Min ? drag.startMax : drag.startMin;
+            lo = edge;
+            hi = other; // dragged across the other edge the two simply swap roles
+        }
+        if (lo > hi) std::swap(lo, hi);
+        if (!std::isfinite(lo) || !std::isfinite(hi)) return true;
+        if (lo != span->xMin || hi != span->xMax) {
+            span->xMin = lo;
+            span->xMax = hi;
+            drag.moved = true;
+            FigureRenderer::moveSpan(plot, drag.id, lo, hi);
+            replot();
+            Q_EMIT spanEdited(drag.id, lo, hi, false);
+        }
+        return true;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (!m_d->spanDrag) return false;
+        if (e->button() != Qt::LeftButton) return true;
+        const Private::SpanDrag drag = *m_d->spanDrag;
+        m_d->spanDrag.reset();
+        updateSpanCursor(e->position());
+        if (drag.moved) {
+            if (const FigureSpan* span = m_d->spanById(drag.id))
+                Q_EMIT spanEdited(drag.id, span->xMin, span->xMax, true);
+        }
+        return true;
+    }
+    case QEvent::Wheel:
+        return m_d->spanDrag.has_value();
+    case QEvent::Leave:
+        if (!m_d->spanDrag) plot->unsetCursor();
+        return false;
+    default:
+        return false;
     }
 }
 

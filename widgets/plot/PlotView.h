@@ -1,7 +1,8 @@
 #pragma once
 /// \file PlotView.h
 /// The interactive plot widget: shows a FigureSpec with the publication theme at its physical size
-/// (fonts in pt on screen), zoom and pan, a data-cursor read-out and "Copy" as PNG + PDF + SVG.
+/// (fonts in pt on screen), zoom and pan, a data-cursor read-out, draggable spans (BET range) and "Copy"
+/// as PNG + PDF + SVG.
 
 #include "model/FigureSpec.h"
 #include "widgets/plot/PlotTheme.h"
@@ -18,6 +19,11 @@ namespace vanadis {
 /// Shows one figure. Mouse wheel zooms and dragging pans both axes (only x or y when the pointer is over
 /// that axis' numbers); a double click restores the figure's ranges; Ctrl+C copies. Keyboard: arrows
 /// pan, + and − zoom, Home restores the ranges.
+///
+/// Editable spans (FigureSpan::editable) are edited with the mouse: within ~4 px of an edge the cursor
+/// becomes a horizontal resize arrow and dragging moves that edge (dragging it across the other edge
+/// swaps them); dragging inside the span moves it whole. While an edge or span is held the plot neither
+/// pans nor zooms. The inset is static: wheel and drag over it do nothing.
 class PlotView : public QWidget {
     Q_OBJECT
 public:
@@ -50,6 +56,10 @@ public:
     /// at the current size. The caller owns it.
     QMimeData* createMimeData() const;
 
+    /// Moves span `id` to [xMin, xMax] (ends are ordered) keeping the zoom, without emitting spanEdited:
+    /// for undo/redo and for values typed elsewhere. Does nothing when the figure has no such span.
+    void setSpan(int id, double xMin, double xMax);
+
     /// The wrapped plot, for tests and benchmarks (include <qcustomplot.h> in the .cpp to use it).
     QCustomPlot* plot() const;
 
@@ -68,13 +78,23 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The read-out changed; empty when the pointer left the data area.
     void cursorTextChanged(const QString& text);
+    /// The user dragged editable span `id` to [xMin, xMax] (xMin ≤ xMax, data units). Emitted for every
+    /// change during a drag with `finished` false, then once with `finished` true on release (not at all
+    /// for a click that moved nothing), so the caller can merge one undo command per drag. The view has
+    /// already moved the span (figure() includes it); do not call setFigure in response, which resets
+    /// the zoom — use setSpan for changes that come from elsewhere.
+    void spanEdited(int id, double xMin, double xMax, bool finished);
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void rerender();
+    void rerenderKeepingView();
+    bool spanMouseEvent(QEvent* event);
+    void updateSpanCursor(const QPointF& pos);
     void updateCursor(const QPointF& pos);
     void hideCursor();
     void keepAspect();

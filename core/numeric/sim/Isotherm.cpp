@@ -162,8 +162,12 @@ SimDataset simulateIsotherm(const IsothermParams& p, const std::string& sampleNa
     auto addPoint = [&](double target, bool desorption) {
         // Dosing hits the target within a fraction of the pressure itself at low x and of the distance
         // to saturation near x = 1 (p0 is measured), so the jitter scales with min(x, 1 − x).
-        const double x = std::clamp(
+        double x = std::clamp(
             target + rng.normal(0.0, p.pressureJitterRelative) * std::min(target, 1.0 - target), 1e-4, 0.999);
+        // An instrument doses towards higher pressure on adsorption and lower on desorption: the
+        // jitter never reverses the order within a branch (analyses rightly refuse that).
+        const bool sameBranch = !branch.empty() && (branch.back() > 0.5) == desorption;
+        if (sameBranch) x = desorption ? std::min(x, xs.back() - 1e-5) : std::max(x, xs.back() + 1e-5);
         const double n = model.amount(x, desorption, xTop) * (1.0 + rng.normal(0.0, p.noiseRelative));
         xs.push_back(x);
         ns.push_back(n);

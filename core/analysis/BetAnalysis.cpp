@@ -1,0 +1,567 @@
+#include "analysis/BetAnalysis.h"
+
+#include "numeric/Constants.h"
+#include "numeric/bet/Adsorptive.h"
+#include "numeric/bet/BetFit.h"
+#include "numeric/bet/BetWindowSearch.h"
+#include "numeric/bet/Bjh.h"
+#include "numeric/bet/Hysteresis.h"
+#include "numeric/bet/Langmuir.h"
+#include "numeric/bet/PoreVolume.h"
+#include "numeric/bet/TPlot.h"
+#include "numeric/bet/Thickness.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <cmath>
+#include <limits>
+
+namespace vanadis {
+namespace {
+
+using namespace vanadis::bet;
+
+QString tr(const char* s)
+{
+    return QCoreApplication::translate("vanadis::BetAnalysis", s);
+}
+
+ParamSpec number(const char* key, const QString& label, const QString& unit, double def, double lo, double hi,
+                 const QString& help)
+{
+    ParamSpec s;
+    s.key = QString::fromLatin1(key);
+    s.label = label;
+    s.type = ParamSpec::Type::Number;
+    s.unit = unit;
+    s.defaultValue = def;
+    s.min = lo;
+    s.max = hi;
+    s.help = help;
+    return s;
+}
+
+ParamSpec choice(const char* key, const QString& label, const QStringList& choices, const QString& def,
+                 const QString& help)
+{
+    ParamSpec s;
+    s.key = QString::fromLatin1(key);
+    s.label = label;
+    s.type = ParamSpec::Type::Choice;
+    s.choices = choices;
+    s.defaultValue = def;
+    s.help = help;
+    return s;
+}
+
+// JSON number, or null for NaN/inf (JSON has no NaN; a missing value must not look like a zero).
+QJsonValue num(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray pair(double a, double b)
+{
+    return QJsonArray{num(a), num(b)};
+}
+
+QString fmt(double v, int digits = 3)
+{
+    return QString::number(v, 'g', digits);
+}
+
+std::string location(const Dataset& ds)
+{
+    return ds.provenance().originalFileName.isEmpty() ? ds.name().toStdString()
+                                                      : ds.provenance().originalFileName.toStdString();
+}
+
+// Normalises a unit string for comparison: lower case, no blanks, superscripts and separators unified.
+QString unitKey(QString u)
+{
+    u = u.toLower();
+    u.replace(QChar(0x00B3), QLatin1Char('3')); // ³
+    u.replace(QChar(0x207B), QLatin1Char('-')); // superscript minus
+    u.replace(QChar(0x00B9), QLatin1Char('1')); // ¹
+    u.remove(QLatin1Char(' '));
+    u.remove(QLatin1Char('('));
+    u.remove(QLatin1Char(')'));
+    u.remove(QLatin1Char('.'));
+    u.remove(QLatin1Char('_'));
+    return u;
+}
+
+// Factor to cm³ STP g⁻¹, or NaN for a unit Vanadis does not know. Volumes of gas per gram are STP by the
+// convention of every instrument report, so "cm3/g" without "STP" is accepted as STP.
+double amountFactorToCm3Stp(const QString& unit)
+{
+    const QString u = unitKey(unit);
+    static const QStringList cm3{"cm3/gstp", "cm3stp/g", "cm3/g",   "ccstp/g",   "cc/g",
+                                 "ml/g",     "mlstp/g",  "cm3g-1",  "cm3stpg-1", "cm3g-1stp",
+                                 "mlstpg-1", "mlg-1",    "cc/gstp", "ml/gstp"};
+    static const QStringList mmol{"mmol/g", "mmolg-1", "mol/kg", "molkg-1"};
+    if (cm3.contains(u)) return 1.0;
+    if (mmol.contains(u)) return constants::molarVolumeStpCm3PerMol / 1000.0;
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+const Column* findColumn(const Dataset& ds, std::initializer_list<const char*> names)
+{
+    for (const char* n : names)
+        if (const Column* c = ds.column(QString::fromLatin1(n))) return c;
+    return nullptr;
+}
+
+QJsonObject betJson(const BetFitResult& f, bool automatic)
+{
+    QJsonObject o;
+    o["area_m2_g"] = num(f.areaM2PerG);
+    o["area_err"] = num(f.areaErrM2PerG);
+    o["c_constant"] = num(f.c);
+    o["c_constant_err"] = num(f.cErr);
+    o["monolayer_cm3_g"] = num(f.monolayerCm3PerG);
+    o["monolayer_cm3_g_err"] = num(f.monolayerErrCm3PerG);
+    o["monolayer_mmol_g"] = num(cm3StpToMmol(f.monolayerCm3PerG));
+    o["monolayer_mmol_g_err"] = num(cm3StpToMmol(f.monolayerErrCm3PerG));
+    o["p_range"] = pair(f.pFirst, f.pLast);
+    o["r2"] = num(f.r2);
+    o["n_points"] = f.nPoints;
+    o["automatic"] = automatic;
+    o["slope_g_cm3"] = num(f.slope);
+    o["slope_err"] = num(f.slopeErr);
+    o["intercept_g_cm3"] = num(f.intercept);
+    o["intercept_err"] = num(f.interceptErr);
+    o["p_monolayer_bet"] = num(f.pMonolayerBet);
+    o["p_monolayer_read"] = num(f.pMonolayerRead);
+    o["monolayer_pressure_rel_err"] = num(f.monolayerPressureRelErr);
+    o["criteria"] = QJsonObject{{"rouquerol_increasing", f.criteria.rouquerolIncreasing},
+                                {"positive_c", f.criteria.positiveC},
+                                {"monolayer_in_range", f.criteria.monolayerInWindow},
+                                {"monolayer_pressure_consistent", f.criteria.monolayerPressureConsistent}};
+    return o;
+}
+
+QJsonObject emptyBetJson()
+{
+    QJsonObject o;
+    for (const char* k : {"area_m2_g", "area_err", "c_constant", "c_constant_err", "monolayer_cm3_g",
+                          "monolayer_cm3_g_err", "monolayer_mmol_g", "monolayer_mmol_g_err", "p_range", "r2"})
+        o[k] = QJsonValue(QJsonValue::Null);
+    o["n_points"] = 0;
+    o["automatic"] = true;
+    o["criteria"] = QJsonValue(QJsonValue::Null);
+    return o;
+}
+
+struct Input {
+    IsothermBranch ads, des;
+    QString amountUnit;
+};
+
+Expected<Input> readIsotherm(const Dataset& ds)
+{
+    const std::string file = location(ds);
+    if (ds.technique() != Technique::Bet)
+        return fail(file, "",
+                    "the dataset is not a physisorption isotherm (technique '" +
+                        techniqueKey(ds.technique()).toStdString() + "')");
+    if (auto loaded = ds.ensureLoaded(); !loaded) return std::unexpected(loaded.error());
+    const Column* p = findColumn(ds, {"P/P0", "p/p°", "Relative Pressure"});
+    const Column* n = findColumn(ds, {"Quantity Adsorbed", "Amount Adsorbed"});
+    const Column* b = ds.column(QStringLiteral("Branch"));
+    if (!p) return fail(file, "", "no relative pressure column \"P/P0\"");
+    if (!n) return fail(file, "", "no amount column \"Quantity Adsorbed\"");
+    const QString pu = unitKey(p->unit);
+    if (!(pu.isEmpty() || pu == "1" || pu == "p/p0"))
+        return fail(file, "column \"" + p->name.toStdString() + "\"",
+                    "relative pressure must be dimensionless, not '" + p->unit.toStdString() + "'");
+    if (n->unit.trimmed().isEmpty())
+        return fail(file, "column \"" + n->name.toStdString() + "\"",
+                    "the unit of the amount adsorbed is not stated (cm3/g STP or mmol/g)");
+    const double factor = amountFactorToCm3Stp(n->unit);
+    if (!std::isfinite(factor))
+        return fail(file, "column \"" + n->name.toStdString() + "\"",
+                    "unknown unit '" + n->unit.toStdString() +
+                        "' for the amount adsorbed (expected cm3/g STP or mmol/g)");
+    if (p->values.size() != n->values.size() || (b && b->values.size() != p->values.size()))
+        return fail(file, "", "the isotherm columns have different lengths");
+
+    Input in;
+    in.amountUnit = n->unit;
+    for (std::size_t i = 0; i < p->values.size(); ++i) {
+        const double branch = b ? b->values[i] : 0.0;
+        if (branch != 0.0 && branch != 1.0)
+            return fail(file, "row " + std::to_string(i + 1),
+                        "the Branch column must be 0 (adsorption) or 1 (desorption)");
+        IsothermBranch& target = branch == 0.0 ? in.ads : in.des;
+        target.pRelative.push_back(p->values[i]);
+        target.amountCm3PerG.push_back(
+            n->values[i]); // file units until validated, so messages quote the file
+    }
+    if (in.ads.size() < 3)
+        return fail(file, "adsorption branch",
+                    "the isotherm has " + std::to_string(in.ads.size()) +
+                        " adsorption point(s); at least 3 are needed");
+    if (auto v = validateBranch(in.ads, BranchDirection::Adsorption); !v)
+        return fail(file, v.error().location, v.error().reason);
+    if (!in.des.empty())
+        if (auto v = validateBranch(in.des, BranchDirection::Desorption); !v)
+            return fail(file, v.error().location, v.error().reason);
+    for (IsothermBranch* br : {&in.ads, &in.des})
+        for (double& v : br->amountCm3PerG)
+            v *= factor;
+    return in;
+}
+
+} // namespace
+
+ParamSchema betSchema()
+{
+    ParamSchema s;
+    s.push_back(
+        choice("adsorptive", tr("Adsorptive"), {"auto", "N2", "Ar", "Kr", "CO2"}, "auto",
+               tr("auto: as stated in the file (N2 assumed, with a warning, when the file says nothing)")));
+    s.push_back(number("cross_section_nm2", tr("Cross-section σ"), QStringLiteral("nm²"), -1.0, -1.0, 2.0,
+                       tr("Molecular cross-section; ≤ 0 uses the adsorptive's (N2 0.162, Ar 0.142, Kr 0.202, "
+                          "CO2 0.195 nm², ISO 9277:2022)")));
+    s.push_back(number("p_min", tr("BET range from"), QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
+                       tr("Lower end of a user BET range; p_min and p_max both negative = automatic range "
+                          "(Rouquerol criteria, BETSI rule)")));
+    s.push_back(number("p_max", tr("BET range to"), QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
+                       tr("Upper end of a user BET range (negative = automatic)")));
+    ParamSpec minPoints;
+    minPoints.key = QStringLiteral("min_points");
+    minPoints.label = tr("Smallest automatic window");
+    minPoints.type = ParamSpec::Type::Integer;
+    minPoints.unit = tr("points");
+    minPoints.min = 3;
+    minPoints.max = 100;
+    // BETSI's minimum (Osterrieth et al. 2022): short windows that pass the criteria by chance make
+    // noisy isotherms' areas scatter by > 1 % (tst_bet); sparse isotherms fall back to interpolation.
+    minPoints.defaultValue = 10;
+    minPoints.help = tr(
+        "Default 10, as BETSI (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer "
+        "suitable points interpolated points are added and the result says so.");
+    s.push_back(minPoints);
+    s.push_back(number("r2_min", tr("Minimum R²"), {}, 0.995, 0.0, 1.0,
+                       tr("An automatic window needs R² above this (BETSI: 0.995)")));
+    s.push_back(number(
+        "total_pore_volume_p", tr("Total pore volume at"), QStringLiteral("p/p0"), 0.99, 0.5, 1.0,
+        tr("Gurvich total pore volume read on the adsorption branch (vendors: 0.99; BELSORP 0.96–0.99)")));
+    s.push_back(number("single_point_p", tr("Single-point BET at"), QStringLiteral("p/p0"), 0.30, 0.05, 0.5,
+                       tr("The adsorption point nearest to this pressure is used")));
+    s.push_back(number("langmuir_p_min", tr("Langmuir range from"), QStringLiteral("p/p0"), 0.05, 0.0, 1.0,
+                       tr("Langmuir area: meaningful only for type I isotherms")));
+    s.push_back(
+        number("langmuir_p_max", tr("Langmuir range to"), QStringLiteral("p/p0"), 0.30, 0.0, 1.0, {}));
+    s.push_back(choice("bjh_branch", tr("BJH branch"), {"adsorption", "desorption"}, "adsorption",
+                       tr("adsorption: cylindrical meniscus (Cohan); desorption: hemispherical meniscus. The "
+                          "desorption branch of H2/H3 loops gives a false peak near 3.8 nm (cavitation)")));
+    s.push_back(choice("thickness", tr("Thickness curve"), {"harkins_jura", "halsey", "kjs", "carbon_black"},
+                       "harkins_jura",
+                       tr("Film thickness t(p/p0) for the t-plot and the BJH correction (Harkins–Jura 1944; "
+                          "Halsey 1948; Kruk–Jaroniec–Sayari 1997; carbon black STSA)")));
+    s.push_back(number("t_min_angstrom", tr("t-plot from"), QStringLiteral("Å"), 3.5, 0.0, 50.0,
+                       tr("Linear t-plot range (Micromeritics default 3.5–5.0 Å)")));
+    s.push_back(number("t_max_angstrom", tr("t-plot to"), QStringLiteral("Å"), 5.0, 0.0, 50.0, {}));
+    s.push_back(number("bjh_min_diameter_nm", tr("BJH smallest pore"), QStringLiteral("nm"), 1.7, 0.5, 100.0,
+                       tr("The Kelvin equation is not trusted below ≈ 2 nm (Micromeritics default 1.7 nm)")));
+    s.push_back(
+        number("bjh_max_diameter_nm", tr("BJH largest pore"), QStringLiteral("nm"), 300.0, 2.0, 10000.0, {}));
+    return s;
+}
+
+Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
+{
+    const std::string file = location(ds);
+    auto applied = applySchema(betSchema(), given);
+    if (!applied) return std::unexpected(applied.error());
+    const QJsonObject& p = *applied;
+    auto inputOr = readIsotherm(ds);
+    if (!inputOr) return std::unexpected(inputOr.error());
+    const Input& in = *inputOr;
+    QJsonArray warnings;
+    auto warn = [&](const QString& s) { warnings.append(s); };
+
+    // Adsorptive and cross-section: shown explicitly, and every mismatch with the file is said aloud
+    // (operators sometimes evaluate Ar data with the N2 value).
+    const QString fileAdsorptive = ds.metadata().value("adsorptive").toString();
+    const auto fromFile = adsorptiveFromName(fileAdsorptive.toStdString());
+    Adsorptive adsorptive = Adsorptive::N2;
+    if (p["adsorptive"].toString() == "auto") {
+        if (fromFile) {
+            adsorptive = *fromFile;
+        } else if (fileAdsorptive.isEmpty()) {
+            warn(tr("The file does not state the adsorptive; N2 at 77 K was assumed."));
+        } else {
+            return fail(
+                file, "metadata 'adsorptive'",
+                "adsorptive '" + fileAdsorptive.toStdString() +
+                    "' is not in the Vanadis table (N2, Ar, Kr, CO2); choose one and set the cross-section");
+        }
+    } else {
+        adsorptive = *adsorptiveFromName(p["adsorptive"].toString().toStdString());
+        if (fromFile && *fromFile != adsorptive)
+            warn(tr("The file states %1 as the adsorptive but %2 was chosen for the analysis.")
+                     .arg(fileAdsorptive, QString::fromLatin1(adsorptiveData(adsorptive).name)));
+    }
+    const AdsorptiveData& gas = adsorptiveData(adsorptive);
+    const QString gasName = QString::fromLatin1(gas.name);
+    const double sigma =
+        p["cross_section_nm2"].toDouble() > 0.0 ? p["cross_section_nm2"].toDouble() : gas.crossSectionNm2;
+    if (adsorptive != Adsorptive::N2 && std::abs(sigma - constants::n2CrossSectionNm2) < 1e-9)
+        warn(tr("The %1 isotherm is evaluated with the N2 cross-section 0.162 nm²; the usual %1 value is %2 "
+                "nm².")
+                 .arg(gasName, fmt(gas.crossSectionNm2)));
+    else if (std::abs(sigma - gas.crossSectionNm2) > 1e-9)
+        warn(tr("A cross-section of %1 nm² was used instead of the usual %2 nm² for %3.")
+                 .arg(fmt(sigma), fmt(gas.crossSectionNm2), gasName));
+    if (const QJsonValue fs = ds.metadata().value("cross_section_nm2");
+        fs.isDouble() && std::abs(fs.toDouble() - sigma) > 1e-6)
+        warn(tr("The file states a cross-section of %1 nm²; Vanadis used %2 nm².")
+                 .arg(fmt(fs.toDouble()), fmt(sigma)));
+
+    QJsonObject out;
+    out["adsorptive"] = gasName;
+    out["temperature_k"] = ds.metadata().value("temperature_k").isDouble()
+                               ? ds.metadata().value("temperature_k")
+                               : QJsonValue(gas.temperatureK);
+    out["cross_section_nm2"] = sigma;
+    out["amount_unit"] = QStringLiteral("cm3/g STP");
+    out["input_amount_unit"] = in.amountUnit;
+    out["n_adsorption_points"] = int(in.ads.size());
+    out["n_desorption_points"] = int(in.des.size());
+
+    // ---- BET: the automatic search always runs (it is the suggestion the user may override) ----
+    BetSearchOptions so;
+    so.crossSectionNm2 = sigma;
+    so.minPoints = p["min_points"].toInt();
+    so.r2Min = p["r2_min"].toDouble();
+    auto search = searchBetWindow(in.ads, so);
+    if (!search) return fail(file, search.error().location, search.error().reason);
+    const double pMin = p["p_min"].toDouble(), pMax = p["p_max"].toDouble();
+    const bool userRange = pMin >= 0.0 || pMax >= 0.0;
+    std::optional<BetFitResult> bet;
+    QJsonObject betObj;
+    if (userRange) {
+        const double lo = std::max(pMin, 0.0), hi = pMax >= 0.0 ? pMax : 1.0;
+        if (!(lo < hi)) return fail(file, "parameter 'p_min'", "the BET range must have p_min < p_max");
+        auto f = fitBetRange(in.ads, lo, hi, sigma);
+        if (!f) return fail(file, f.error().location, f.error().reason);
+        bet = *f;
+        betObj = betJson(*f, false);
+        for (const auto& w : betFitWarnings(*f))
+            warn(QString::fromStdString(w));
+        if (search->selected) {
+            betObj["automatic_area_m2_g"] = num(search->selected->areaM2PerG);
+            betObj["automatic_p_range"] = pair(search->selected->pFirst, search->selected->pLast);
+        }
+    } else if (search->selected) {
+        bet = *search->selected;
+        betObj = betJson(*bet, true);
+        betObj["interpolation_round"] = search->interpolationRound;
+        betObj["interpolated_points"] = search->nInterpolatedInWindow;
+    } else {
+        betObj = emptyBetJson();
+    }
+    if (!userRange)
+        for (const auto& w : search->warnings)
+            warn(QString::fromStdString(w));
+    betObj["spread_m2_g"] =
+        search->nValidWindows > 0 ? num(search->spreadM2PerG) : QJsonValue(QJsonValue::Null);
+    betObj["n_valid_windows"] = search->nValidWindows;
+    betObj["n_windows_tested"] = double(search->nWindowsTested);
+    betObj["min_points"] = so.minPoints;
+    betObj["cross_section_nm2"] = sigma;
+    out["bet"] = betObj;
+    const double areaBet = bet ? bet->areaM2PerG : std::numeric_limits<double>::quiet_NaN();
+
+    // ---- Langmuir and single point ----
+    if (auto l = fitLangmuir(in.ads, p["langmuir_p_min"].toDouble(), p["langmuir_p_max"].toDouble(), sigma)) {
+        out["langmuir_area_m2_g"] = l->physical ? num(l->areaM2PerG) : QJsonValue(QJsonValue::Null);
+        out["langmuir_area_err"] = l->physical ? num(l->areaErrM2PerG) : QJsonValue(QJsonValue::Null);
+        out["langmuir"] = QJsonObject{{"p_range", pair(l->pFirst, l->pLast)},
+                                      {"n_points", l->nPoints},
+                                      {"r2", num(l->r2)},
+                                      {"monolayer_cm3_g", num(l->monolayerCm3PerG)},
+                                      {"monolayer_cm3_g_err", num(l->monolayerErrCm3PerG)},
+                                      {"k_langmuir", num(l->kPerPRelative)},
+                                      {"note", tr("meaningful only for type I isotherms")}};
+        if (!l->physical) warn(tr("The Langmuir plot has a negative slope or intercept: no Langmuir area."));
+    } else {
+        out["langmuir_area_m2_g"] = QJsonValue(QJsonValue::Null);
+        warn(tr("No Langmuir area: %1.").arg(QString::fromStdString(l.error().reason)));
+    }
+    if (auto sp = singlePointBet(in.ads, sigma, p["single_point_p"].toDouble())) {
+        out["single_point_area_m2_g"] = num(sp->areaM2PerG);
+        out["single_point_p"] = num(sp->pRelative);
+    } else {
+        out["single_point_area_m2_g"] = QJsonValue(QJsonValue::Null);
+    }
+
+    // ---- Total pore volume and average pore diameter ----
+    const double liquidPerGas = gas.liquidPerGasStp();
+    double totalVolume = std::numeric_limits<double>::quiet_NaN();
+    if (auto v = totalPoreVolume(in.ads, p["total_pore_volume_p"].toDouble(), liquidPerGas)) {
+        totalVolume = v->volumeCm3PerG;
+        out["total_pore_volume_cm3_g"] = num(v->volumeCm3PerG);
+        out["total_pore_volume_p"] = num(v->pRelative);
+        if (v->nearestPoint)
+            warn(tr("The adsorption branch ends at p/p0 = %1, below the requested %2: the total pore volume "
+                    "is "
+                    "taken at the last point.")
+                     .arg(fmt(v->pRelative, 5), fmt(p["total_pore_volume_p"].toDouble(), 4)));
+    } else {
+        out["total_pore_volume_cm3_g"] = QJsonValue(QJsonValue::Null);
+        out["total_pore_volume_p"] = p["total_pore_volume_p"];
+        warn(tr("No total pore volume: %1.").arg(QString::fromStdString(v.error().reason)));
+    }
+    out["average_pore_diameter_nm"] = num(averagePoreDiameterNm(totalVolume, areaBet));
+
+    // ---- t-plot ----
+    const ThicknessCurve curve = *thicknessCurveFromName(p["thickness"].toString().toStdString());
+    if (adsorptive != Adsorptive::N2 && gas.bjhSupported)
+        warn(tr("The thickness curves (t-plot, BJH) are parameterised for N2 at 77 K; for %1 they are "
+                "approximate.")
+                 .arg(gasName));
+    if (std::isfinite(liquidPerGas)) {
+        TPlotOptions to;
+        to.curve = curve;
+        to.tMinAngstrom = p["t_min_angstrom"].toDouble();
+        to.tMaxAngstrom = p["t_max_angstrom"].toDouble();
+        to.liquidPerGas = liquidPerGas;
+        if (auto t = tPlot(in.ads, to)) {
+            QJsonArray pts;
+            for (const TPlotPoint& q : t->points)
+                pts.append(QJsonObject{
+                    {"p_rel", q.pRelative}, {"t_angstrom", q.tAngstrom}, {"amount_cm3_g", q.amountCm3PerG}});
+            QJsonObject tp{{"thickness", p["thickness"]},
+                           {"t_range_angstrom", pair(t->tFirstAngstrom, t->tLastAngstrom)},
+                           {"n_points", t->nPoints},
+                           {"slope_cm3_g_angstrom", num(t->slopeCm3PerGAngstrom)},
+                           {"slope_err", num(t->slopeErr)},
+                           {"intercept_cm3_g", num(t->interceptCm3PerG)},
+                           {"intercept_err", num(t->interceptErr)},
+                           {"r2", num(t->r2)},
+                           {"external_area_m2_g", num(t->externalAreaM2PerG)},
+                           {"external_area_err", num(t->externalAreaErrM2PerG)},
+                           {"micropore_volume_cm3_g", num(t->microporeVolumeCm3PerG)},
+                           {"micropore_volume_err", num(t->microporeVolumeErrCm3PerG)},
+                           {"points", pts}};
+            if (bet) {
+                tp["micropore_area_m2_g"] = num(areaBet - t->externalAreaM2PerG);
+                tp["micropore_area_err"] = num(std::hypot(bet->areaErrM2PerG, t->externalAreaErrM2PerG));
+            } else {
+                tp["micropore_area_m2_g"] = QJsonValue(QJsonValue::Null);
+            }
+            if (t->microporeVolumeCm3PerG < 0.0)
+                warn(tr(
+                    "The t-plot intercept is negative: no micropore volume is detected (reported as is)."));
+            out["t_plot"] = tp;
+        } else {
+            out["t_plot"] = QJsonValue(QJsonValue::Null);
+            warn(tr("No t-plot: %1.").arg(QString::fromStdString(t.error().reason)));
+        }
+    } else {
+        out["t_plot"] = QJsonValue(QJsonValue::Null);
+    }
+
+    // ---- BJH ----
+    const bool desorption = p["bjh_branch"].toString() == "desorption";
+    if (desorption && in.des.empty())
+        return fail(file, "parameter 'bjh_branch'",
+                    "BJH on the desorption branch was requested but the isotherm has no desorption branch");
+    if (auto bo =
+            bjhOptionsFor(adsorptive, desorption ? Meniscus::Hemispherical : Meniscus::Cylindrical, curve)) {
+        bo->minDiameterNm = p["bjh_min_diameter_nm"].toDouble();
+        bo->maxDiameterNm = p["bjh_max_diameter_nm"].toDouble();
+        if (auto r = bjh(desorption ? in.des : in.ads, *bo)) {
+            QJsonArray dist;
+            for (const BjhBin& b : r->bins)
+                dist.append(QJsonObject{{"diameter_nm", num(b.diameterNm)},
+                                        {"diameter_upper_nm", num(b.diameterUpperNm)},
+                                        {"diameter_lower_nm", num(b.diameterLowerNm)},
+                                        {"pore_volume_cm3_g", num(b.poreVolumeCm3PerG)},
+                                        {"pore_area_m2_g", num(b.poreAreaM2PerG)},
+                                        {"dv_dd_cm3_g_nm", num(b.dvDdCm3PerGNm)},
+                                        {"dv_dlogd_cm3_g", num(b.dvDlogDCm3PerG)},
+                                        {"cumulative_volume_cm3_g", num(b.cumulativeVolumeCm3PerG)},
+                                        {"cumulative_area_m2_g", num(b.cumulativeAreaM2PerG)}});
+            out["bjh"] = QJsonObject{{"branch", p["bjh_branch"]},
+                                     {"meniscus", desorption ? "hemispherical" : "cylindrical"},
+                                     {"thickness", p["thickness"]},
+                                     {"peak_diameter_nm", num(r->peakDiameterNm)},
+                                     {"peak_diameter_dvdd_nm", num(r->peakDiameterDvDdNm)},
+                                     {"total_volume_cm3_g", num(r->totalVolumeCm3PerG)},
+                                     {"total_area_m2_g", num(r->totalAreaM2PerG)},
+                                     {"negative_steps", r->negativeSteps},
+                                     {"diameter_range_nm", pair(bo->minDiameterNm, bo->maxDiameterNm)},
+                                     {"order", "largest pores first; cumulative from the largest pores"},
+                                     {"distribution", dist}};
+            if (r->negativeSteps > 0)
+                warn(tr("BJH: %1 of %2 steps gave a negative pore volume (the film-thinning correction "
+                        "exceeded the "
+                        "gas released, usually a thickness curve that does not fit the material or noise); "
+                        "they are "
+                        "kept in the table.")
+                         .arg(r->negativeSteps)
+                         .arg(r->bins.size()));
+            if (r->bins.size() >= 3 && r->peakDiameterNm <= r->bins[r->bins.size() - 3].diameterNm)
+                warn(tr("BJH: the distribution peaks at the smallest pore sizes (%1 nm); that edge is where "
+                        "the "
+                        "thickness curve matters most, so treat the peak with care.")
+                         .arg(fmt(r->peakDiameterNm)));
+            if (desorption && r->peakDiameterNm > 3.3 && r->peakDiameterNm < 4.3)
+                warn(tr("BJH from the desorption branch peaks at %1 nm: with an H2/H3 loop closing at p/p0 ≈ "
+                        "0.42–0.50 "
+                        "this is the cavitation (tensile-strength) artefact, not a pore size; use the "
+                        "adsorption "
+                        "branch.")
+                         .arg(fmt(r->peakDiameterNm)));
+        } else {
+            out["bjh"] = QJsonValue(QJsonValue::Null);
+            warn(tr("No BJH distribution: %1.").arg(QString::fromStdString(r.error().reason)));
+        }
+    } else {
+        out["bjh"] = QJsonValue(QJsonValue::Null);
+        warn(tr("No BJH distribution: %1.").arg(QString::fromStdString(bo.error().reason)));
+    }
+
+    // ---- Hysteresis ----
+    if (!in.des.empty()) {
+        const HysteresisResult h = analyseHysteresis(in.ads, in.des);
+        out["hysteresis"] =
+            QJsonObject{{"loop_present", h.loopPresent},
+                        {"closes", h.closes},
+                        {"closure_p_rel", h.loopPresent ? num(h.closurePRelative) : QJsonValue()},
+                        {"loop_start_p_rel", h.loopPresent ? num(h.loopStartPRelative) : QJsonValue()},
+                        {"max_gap_cm3_g", num(h.maxGapCm3PerG)},
+                        {"type_hint", QString::fromLatin1(hysteresisTypeName(h.typeHint).data())},
+                        {"reason", QString::fromStdString(h.reason)},
+                        {"note", tr("a hint from simple shape rules, not an IUPAC classification")}};
+        if (h.loopPresent && !h.closes)
+            warn(tr("The desorption branch does not rejoin the adsorption branch (low-pressure hysteresis): "
+                    "check "
+                    "for swelling, slow equilibration or a leak."));
+    } else {
+        out["hysteresis"] = QJsonValue(QJsonValue::Null);
+    }
+
+    // ---- Plot data ----
+    QJsonArray rouq, betPlot;
+    for (std::size_t i = 0; i < in.ads.size(); ++i) {
+        const double x = in.ads.pRelative[i], n = in.ads.amountCm3PerG[i];
+        if (x >= 1.0) continue;
+        rouq.append(QJsonObject{{"p_rel", x}, {"n_1_minus_p", rouquerolTransform(x, n)}});
+        // The BET transform diverges towards saturation; above 0.5 it only spoils the plot's scale.
+        if (const double y = betTransform(x, n); std::isfinite(y) && x <= 0.5)
+            betPlot.append(QJsonObject{{"p_rel", x}, {"transform", y}});
+    }
+    out["rouquerol_plot"] = rouq;
+    out["bet_plot"] = betPlot;
+    out["bet_plot_unit"] = QStringLiteral("g/cm3 STP");
+    out["warnings"] = warnings;
+    return out;
+}
+
+} // namespace vanadis

@@ -1,0 +1,40 @@
+#pragma once
+/// \file BetAnalysis.h
+/// The BET tab's analysis: BET area with an automatic (Rouquerol/BETSI) or user window, Langmuir and
+/// single-point areas, total pore volume, average pore diameter, t-plot, BJH pore-size distribution and a
+/// hysteresis read-out, from one isotherm dataset. Pure function: runs off the GUI thread, in tests and in
+/// `vanadis-cli bet`. The maths lives in core/numeric/bet (see its headers for the literature sources).
+
+#include "analysis/ParamSchema.h"
+#include "model/Dataset.h"
+#include "numeric/Error.h"
+
+#include <QJsonObject>
+
+namespace vanadis {
+
+/// Parameters of computeBet(): adsorptive (auto|N2|Ar|Kr|CO2), cross_section_nm2 (≤ 0 = the
+/// adsorptive's), p_min / p_max (a user BET window; both negative = automatic), min_points (smallest
+/// automatic window, default 3), r2_min, total_pore_volume_p, single_point_p, langmuir_p_min/max,
+/// bjh_branch (adsorption|desorption), thickness (harkins_jura|halsey|kjs|carbon_black),
+/// t_min_angstrom / t_max_angstrom, bjh_min/max_diameter_nm.
+ParamSchema betSchema();
+
+/// Analyses an isotherm dataset (technique bet): columns "P/P0" (1), "Quantity Adsorbed" in cm³ STP g⁻¹
+/// (also accepted: mmol g⁻¹, mol kg⁻¹, by the column unit) and optionally "Branch" (0 adsorption,
+/// 1 desorption). Returns the JSON of the `vanadis-cli bet` contract (../shared/CLI.md): `bet`{area_m2_g,
+/// area_err, c_constant, monolayer_mmol_g, p_range, r2, n_points, automatic, spread_m2_g,
+/// n_valid_windows, criteria{…}}, langmuir_area_m2_g, single_point_area_m2_g, total_pore_volume_cm3_g,
+/// average_pore_diameter_nm, t_plot{…}, bjh{branch, peak_diameter_nm, distribution[…]}, hysteresis{…},
+/// rouquerol_plot[…], bet_plot[…], warnings[…]. Amounts in the JSON are cm³ STP g⁻¹ unless the key
+/// says otherwise; every number with an uncertainty has a `_err` sibling (1σ).
+/// Errors (bad input, nothing computed): unknown parameter or value, missing columns or unit, fewer than
+/// 3 adsorption points, pressures that go back on a branch, p/p0 ≤ 0 or > 1, negative amounts, a user
+/// range with fewer than 3 points, BJH on the desorption branch when the file has none.
+/// A BET that finds no valid window is not an error: `bet.area_m2_g` is null and a warning says why.
+/// The automatic search always runs: with a user range, `bet.automatic` is false, `spread_m2_g` and
+/// `n_valid_windows` describe the automatic search and `automatic_area_m2_g`/`automatic_p_range` give its
+/// suggestion for comparison.
+Expected<QJsonObject> computeBet(const Dataset& isotherm, const QJsonObject& params);
+
+} // namespace vanadis

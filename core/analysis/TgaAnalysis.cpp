@@ -1,0 +1,432 @@
+#include "analysis/TgaAnalysis.h"
+
+#include "numeric/Constants.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <cmath>
+#include <tuple>
+
+namespace vanadis {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("vanadis", text);
+}
+
+/// JSON has no NaN: a number that could not be determined is null.
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+ParamSpec num(const char* key, const char* label, const char* unit, double min, double max, double def,
+              const char* help)
+{
+    ParamSpec s;
+    s.key = QString::fromLatin1(key);
+    s.label = tr(label);
+    s.type = ParamSpec::Type::Number;
+    s.unit = QString::fromUtf8(unit);
+    s.min = min;
+    s.max = max;
+    s.defaultValue = def;
+    s.help = tr(help);
+    return s;
+}
+
+QString unitKey(QString unit)
+{
+    unit = unit.trimmed().toLower();
+    unit.remove(' ');
+    unit.remove('[');
+    unit.remove(']');
+    // Exports mangle "°" (Latin-1 read as UTF-8 gives U+FFFD; some write "deg").
+    unit.replace(QChar(0xFFFD), QChar(0xB0));
+    unit.replace(QStringLiteral("deg"), QStringLiteral("°"));
+    return unit;
+}
+
+std::string datasetLabel(const Dataset& d)
+{
+    const QString file = d.provenance().originalFileName;
+    return (file.isEmpty() ? d.name() : file).toStdString();
+}
+
+} // namespace
+
+ParamSchema tgaSchema()
+{
+    ParamSchema s;
+    {
+        ParamSpec p;
+        p.key = QStringLiteral("start_oxide");
+        p.label = tr("Start oxide");
+        p.type = ParamSpec::Type::Choice;
+        p.choices = {QStringLiteral("V2O3"), QStringLiteral("VO2"), QStringLiteral("V2O4"),
+                     QStringLiteral("V2O5"), QStringLiteral("custom")};
+        p.defaultValue = QStringLiteral("V2O3");
+        p.help =
+            tr("The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
+               "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).");
+        s.push_back(p);
+    }
+    {
+        ParamSpec p;
+        p.key = QStringLiteral("residue");
+        p.label = tr("Residue");
+        p.type = ParamSpec::Type::Choice;
+        p.choices = {QStringLiteral("V2O5"), QStringLiteral("custom")};
+        p.defaultValue = QStringLiteral("V2O5");
+        p.help = tr("The compound left at the end of the run in O2 or air.");
+        s.push_back(p);
+    }
+    s.push_back(num("start_molar_mass_g_mol", "Start oxide molar mass", "g/mol", 1e-3, 1e5,
+                    constants::molarMassV2O3,
+                    "Molar mass of a custom start oxide (IUPAC 2021 atomic weights)."));
+    s.push_back(num("residue_molar_mass_g_mol", "Residue molar mass", "g/mol", 1e-3, 1e5,
+                    constants::molarMassV2O5, "Molar mass of a custom residue."));
+    s.push_back(num("start_per_residue", "ν (start per residue)", "", 1e-6, 1e3, 1.0,
+                    "Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5)."));
+    s.push_back(num(
+        "dry_below_c", "Dry basis at", "°C", 0.0, 2000.0, 150.0,
+        "Moisture leaves below this temperature; the dry mass m_dry is read here (tga.md §2: 150–200 °C)."));
+    s.push_back(
+        num("dry_window_c", "Dry-mass window", "°C", 0.0, 200.0, 10.0,
+            "Width of the temperature window averaged for m_dry, centred on the dry-basis temperature."));
+    s.push_back(
+        num("end_window_c", "End plateau", "°C", 0.0, 1000.0, 20.0,
+            "m_end is the mean of the top this-many °C of the run on its last pass (the last this-many °C "
+            "of a run that only heats; a final cooling segment is left out)."));
+    s.push_back(num("end_from_c", "End range from", "°C", -300.0, 3000.0, 0.0,
+                    "With 'End range to' above it: read m_end over this range (its last pass) instead."));
+    s.push_back(
+        num("end_to_c", "End range to", "°C", -300.0, 3000.0, 0.0, "Upper end of the explicit end range."));
+    s.push_back(
+        num("flat_end_limit_pct", "Plateau flatness limit", "%", 0.0, 100.0, 0.1,
+            "Largest mass drift across the end plateau (% of m_dry) before 'oxidation may be incomplete'."));
+    {
+        ParamSpec p;
+        p.key = QStringLiteral("dtg_window_points");
+        p.label = tr("DTG window");
+        p.type = ParamSpec::Type::Integer;
+        p.unit = tr("points");
+        p.min = 0;
+        p.max = 100001;
+        p.defaultValue = 0;
+        p.help =
+            tr("Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of "
+               "heating), "
+               "5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.");
+        s.push_back(p);
+    }
+    {
+        ParamSpec p;
+        p.key = QStringLiteral("dtg_polynomial_order");
+        p.label = tr("DTG polynomial order");
+        p.type = ParamSpec::Type::Integer;
+        p.min = 1;
+        p.max = 6;
+        p.defaultValue = 2;
+        p.help = tr("Degree of the local Savitzky–Golay polynomial (Savitzky & Golay 1964); 2 as in vendor "
+                    "packages.");
+        s.push_back(p);
+    }
+    {
+        ParamSpec p;
+        p.key = QStringLiteral("dtg_per_degree");
+        p.label = tr("DTG also in %/°C");
+        p.type = ParamSpec::Type::Boolean;
+        p.defaultValue = false;
+        p.help = tr(
+            "Also give dm/dT. The DTG itself is always against time (isothermal holds make dm/dT blow up).");
+        s.push_back(p);
+    }
+    s.push_back(num("min_step_pct", "Smallest step", "%", 0.0, 100.0, 0.5,
+                    "Steps with a smaller mass change (% of the initial mass) are not reported."));
+    s.push_back(num("step_noise_factor", "Step threshold", "σ", 1.0, 1000.0, 5.0,
+                    "A step's DTG peak must exceed this many standard deviations of the DTG noise."));
+    s.push_back(num("baseline_width_c", "Baseline width", "°C", 1.0, 1000.0, 20.0,
+                    "Width of the straight baselines before and after a step for the onset/endset tangents "
+                    "(ISO 11358-1)."));
+    for (const auto& [key, label, help] :
+         {std::tuple{"mass_change_from_c", "Mass change from",
+                     "First cursor of a mass-change reading (null: none)."},
+          std::tuple{"mass_change_to_c", "Mass change to",
+                     "Second cursor of a mass-change reading (null: none)."},
+          std::tuple{"residue_at_c", "Residue at", "Temperature of a residual-mass reading (null: none)."}}) {
+        ParamSpec p = num(key, label, "°C", -300.0, 3000.0, 0.0, help);
+        p.defaultValue = QJsonValue(QJsonValue::Null);
+        s.push_back(p);
+    }
+    {
+        ParamSpec p;
+        p.key = QStringLiteral("carbon_content");
+        p.label = tr("Carbon content");
+        p.type = ParamSpec::Type::Boolean;
+        p.defaultValue = true;
+        p.help =
+            tr("Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).");
+        s.push_back(p);
+    }
+    return s;
+}
+
+Expected<tga::TgaCurve> tgaCurveFromDataset(const Dataset& d)
+{
+    const std::string name = datasetLabel(d);
+    if (auto ok = d.ensureLoaded(); !ok) return std::unexpected(ok.error());
+    const Column* time = d.column(QStringLiteral("Time"));
+    const Column* temp = d.column(QStringLiteral("Temperature"));
+    const Column* mass = d.column(QStringLiteral("Mass"));
+    const Column* pct = d.column(QStringLiteral("Mass %"));
+    if (!temp) return fail(name, "", "the dataset has no 'Temperature' column");
+    if (!mass && !pct) return fail(name, "", "the dataset has no mass column ('Mass' in mg or 'Mass %')");
+
+    tga::TgaCurve c;
+    const std::size_t n = temp->values.size();
+    auto sameLength = [&](const Column* col) { return !col || col->values.size() == n; };
+    if (!sameLength(time) || !sameLength(mass) || !sameLength(pct))
+        return fail(name, "", "the columns of the dataset have different lengths");
+
+    if (time) {
+        const QString u = unitKey(time->unit);
+        double f = 0;
+        if (u == "min" || u.isEmpty())
+            f = 1.0;
+        else if (u == "s" || u == "sec")
+            f = 1.0 / 60.0;
+        else if (u == "h")
+            f = 60.0;
+        else
+            return fail(name, "column 'Time'",
+                        "unknown time unit '" + time->unit.toStdString() + "' (min, s or h)");
+        c.timeMin.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            c.timeMin[i] = time->values[i] * f;
+    }
+    {
+        const QString u = unitKey(temp->unit);
+        double offset = 0;
+        if (u == QStringLiteral("°c") || u == "c" || u.isEmpty() || u == "celsius")
+            offset = 0;
+        else if (u == "k")
+            offset = -constants::zeroCelsiusK;
+        else
+            return fail(name, "column 'Temperature'",
+                        "unknown temperature unit '" + temp->unit.toStdString() + "' (°C or K)");
+        c.temperatureC.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            c.temperatureC[i] = temp->values[i] + offset;
+    }
+    if (mass) {
+        const QString u = unitKey(mass->unit);
+        double f = 0;
+        if (u == "mg" || u.isEmpty())
+            f = 1.0;
+        else if (u == "g")
+            f = 1000.0;
+        else if (u == QStringLiteral("µg") || u == QStringLiteral("μg") || u == "ug")
+            f = 1e-3;
+        else if (u == "%" && !pct)
+            f = -1.0; // a "Mass" column in % is the percentage column
+        else
+            return fail(name, "column 'Mass'",
+                        "unknown mass unit '" + mass->unit.toStdString() + "' (mg, g or µg)");
+        if (f > 0) {
+            c.massMg.resize(n);
+            for (std::size_t i = 0; i < n; ++i)
+                c.massMg[i] = mass->values[i] * f;
+        } else {
+            pct = mass;
+        }
+    }
+    if (pct) {
+        c.massPct = pct->values;
+    } else {
+        double ref = d.metadata().value(QStringLiteral("sample_mass_mg")).toDouble(0.0);
+        if (!(ref > 0) && n > 0) ref = c.massMg.front();
+        c.massPct.resize(n);
+        for (std::size_t i = 0; i < n; ++i)
+            c.massPct[i] = 100.0 * c.massMg[i] / ref;
+    }
+    return c;
+}
+
+Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const QJsonObject& p)
+{
+    tga::CurveAnalysisOptions o;
+    const QString start = p.value("start_oxide").toString();
+    const QString residue = p.value("residue").toString();
+    std::optional<tga::OxidationReaction> r;
+    if (start != "custom" && residue != "custom")
+        r = tga::oxidationPreset(start.toStdString(), residue.toStdString());
+    if (!r) {
+        const auto preset = tga::oxidationPreset(start.toStdString(), "V2O5");
+        const double ms = start == "custom" || !preset ? p.value("start_molar_mass_g_mol").toDouble()
+                                                       : preset->startMolarMassGPerMol;
+        const double mp =
+            residue == "custom" ? p.value("residue_molar_mass_g_mol").toDouble() : constants::molarMassV2O5;
+        r = tga::customReaction(start == "custom" ? "start oxide" : start.toStdString(),
+                                residue == "custom" ? "residue" : residue.toStdString(), ms, mp,
+                                p.value("start_per_residue").toDouble());
+    }
+    o.carbon.reaction = *r;
+    o.carbon.dryTemperatureC = p.value("dry_below_c").toDouble();
+    o.carbon.dryWindowC = p.value("dry_window_c").toDouble();
+    o.carbon.endWindowC = p.value("end_window_c").toDouble();
+    o.carbon.endFromC = p.value("end_from_c").toDouble();
+    o.carbon.endToC = p.value("end_to_c").toDouble();
+    o.carbon.flatLimitPct = p.value("flat_end_limit_pct").toDouble();
+    o.dtg.windowPoints = p.value("dtg_window_points").toInt();
+    o.dtg.polynomialOrder = p.value("dtg_polynomial_order").toInt();
+    o.dtg.perDegree = p.value("dtg_per_degree").toBool();
+    o.steps.minStepPct = p.value("min_step_pct").toDouble();
+    o.steps.noiseFactor = p.value("step_noise_factor").toDouble();
+    o.steps.baselineWidthC = p.value("baseline_width_c").toDouble();
+    o.carbonContent = p.value("carbon_content").toBool();
+    if (o.carbon.endToC < o.carbon.endFromC)
+        return fail("", "parameter 'end_to_c'",
+                    "the end range must run from a lower to a higher temperature");
+    if (o.dtg.windowPoints != 0 && o.dtg.windowPoints % 2 == 0)
+        return fail("", "parameter 'dtg_window_points'",
+                    "the DTG window must be an odd number of points (or 0)");
+    return o;
+}
+
+Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params)
+{
+    const std::string name = datasetLabel(dataset);
+    auto withName = [&](Error e) {
+        if (e.file.empty()) e.file = name;
+        return std::unexpected(std::move(e));
+    };
+    auto checked = applySchema(tgaSchema(), params);
+    if (!checked) return withName(checked.error());
+    auto options = tgaOptionsFromParams(*checked);
+    if (!options) return withName(options.error());
+    auto curve = tgaCurveFromDataset(dataset);
+    if (!curve) return withName(curve.error());
+    auto analysis = tga::analyseCurve(*curve, *options);
+    if (!analysis) return withName(analysis.error());
+    const tga::TgaCurve& c = *curve;
+    const tga::CurveAnalysis& a = *analysis;
+
+    QJsonObject out;
+    out.insert("analysis", QString::fromLatin1(kTgaAnalysisId));
+    out.insert("analysis_version", kTgaAnalysisVersion);
+    out.insert("dry_mass_temperature_c", options->carbon.dryTemperatureC);
+    if (a.carbon) {
+        const tga::CarbonContent& cc = *a.carbon;
+        out.insert("carbon_wt_pct", number(cc.carbonWtPct));
+        out.insert("carbon_wt_pct_err", number(cc.carbonWtPctErr));
+        out.insert("residue_wt_pct", number(cc.residueWtPct));
+        out.insert("residue_initial_pct", number(cc.residueInitialPct));
+        out.insert("mass_ratio_end_dry", number(cc.massRatio));
+        const double toPct = cc.massInMg ? 100.0 / cc.initial.mean : 1.0;
+        out.insert("dry_mass_mg", cc.massInMg ? number(cc.dry.mean) : QJsonValue(QJsonValue::Null));
+        out.insert("end_mass_mg", cc.massInMg ? number(cc.end.mean) : QJsonValue(QJsonValue::Null));
+        out.insert("dry_mass_pct", number(cc.dry.mean * toPct));
+        out.insert("end_mass_pct", number(cc.end.mean * toPct));
+        out.insert("dry_window_c", QJsonArray{number(cc.dry.fromC), number(cc.dry.toC)});
+        out.insert("end_plateau_c", QJsonArray{number(cc.end.fromC), number(cc.end.toC)});
+        out.insert("end_plateau_flat", cc.endPlateauFlat);
+        out.insert("end_plateau_drift_pct", number(cc.endDriftPctOfDry));
+        out.insert("derivation", QString::fromStdString(cc.derivation));
+    } else {
+        for (const char* k :
+             {"carbon_wt_pct", "carbon_wt_pct_err", "residue_wt_pct", "residue_initial_pct",
+              "mass_ratio_end_dry", "dry_mass_mg", "end_mass_mg", "dry_mass_pct", "end_mass_pct"})
+            out.insert(k, QJsonValue(QJsonValue::Null));
+        out.insert("derivation", QString());
+    }
+    const tga::OxidationReaction& r = options->carbon.reaction;
+    out.insert("oxidation", QJsonObject{{"start", QString::fromStdString(r.start)},
+                                        {"product", QString::fromStdString(r.product)},
+                                        {"start_molar_mass_g_mol", r.startMolarMassGPerMol},
+                                        {"product_molar_mass_g_mol", r.productMolarMassGPerMol},
+                                        {"start_per_product", r.startPerProduct},
+                                        {"factor", r.factor()}});
+    out.insert("moisture_wt_pct",
+               a.moisture ? number(a.moisture->moisturePct) : QJsonValue(QJsonValue::Null));
+    out.insert("moisture_wt_pct_err",
+               a.moisture ? number(a.moisture->moisturePctErr) : QJsonValue(QJsonValue::Null));
+
+    QJsonArray steps;
+    for (const tga::Step& s : a.steps.steps) {
+        QJsonObject o;
+        o.insert("kind", s.kind == tga::StepKind::Loss ? QStringLiteral("loss") : QStringLiteral("gain"));
+        o.insert("onset_c", number(s.onsetC));
+        o.insert("endset_c", number(s.endsetC));
+        o.insert("midpoint_c", number(s.midpointC));
+        o.insert("dtg_peak_c", number(s.peakC));
+        o.insert("dtg_peak_time_min", c.hasTime() ? number(s.peakTimeMin) : QJsonValue(QJsonValue::Null));
+        o.insert(a.dtg.againstTime ? "dtg_peak_pct_min" : "dtg_peak_pct_c", number(s.peakDtg));
+        o.insert("start_c", number(s.startC));
+        o.insert("end_c", number(s.endC));
+        o.insert("mass_change_pct", number(s.massChangePct));
+        o.insert("mass_change_mg", number(s.massChangeMg));
+        o.insert("isothermal", s.isothermal);
+        steps.append(o);
+    }
+    out.insert("steps", steps);
+
+    // The DTG curve for plots and scripts, thinned to at most 2000 points (every k-th point of the
+    // already smoothed derivative, so no peak is flattened by averaging).
+    QJsonArray dtg;
+    const std::size_t n = c.size();
+    const std::size_t stride = (n + 1999) / 2000;
+    const std::vector<double>& primary = a.dtg.primary();
+    for (std::size_t i = 0; i < n; i += std::max<std::size_t>(1, stride)) {
+        QJsonObject pnt;
+        pnt.insert("temperature_c", number(c.temperatureC[i]));
+        if (c.hasTime()) pnt.insert("time_min", number(c.timeMin[i]));
+        if (a.dtg.againstTime) pnt.insert("dtg_pct_min", number(primary[i]));
+        if (!a.dtg.pctPerC.empty()) pnt.insert("dtg_pct_c", number(a.dtg.pctPerC[i]));
+        dtg.append(pnt);
+    }
+    out.insert("dtg", dtg);
+    out.insert("dtg_against", a.dtg.againstTime ? QStringLiteral("time") : QStringLiteral("temperature"));
+    out.insert("dtg_window_points", a.dtg.window.points);
+    out.insert("dtg_bin_points", a.dtg.binPoints);
+    out.insert("dtg_polynomial_order", a.dtg.window.order);
+    out.insert(a.dtg.againstTime ? "dtg_window_min" : "dtg_window_c", number(a.dtg.windowMin));
+    out.insert("dtg_noise", number(a.dtg.noise));
+    out.insert("step_threshold", number(a.steps.threshold));
+    out.insert("heating_rate_k_min", number(a.dtg.heatingRateKPerMin));
+    out.insert("n_points", qint64(n));
+
+    QJsonArray warnings;
+    for (const std::string& w : a.warnings)
+        warnings.append(QString::fromStdString(w));
+
+    // Cursor readings (NETZSCH "Mass Change"/"Residual Mass", TA "Weight change"/"Residue").
+    const QJsonObject& p = *checked;
+    if (p.value("mass_change_from_c").isDouble() && p.value("mass_change_to_c").isDouble()) {
+        const double from = p.value("mass_change_from_c").toDouble(),
+                     to = p.value("mass_change_to_c").toDouble();
+        if (auto m = tga::massChange(c, from, to))
+            out.insert("mass_change", QJsonObject{{"from_c", from},
+                                                  {"to_c", to},
+                                                  {"from_pct", number(m->fromPct)},
+                                                  {"to_pct", number(m->toPct)},
+                                                  {"change_pct", number(m->changePct)},
+                                                  {"change_mg", number(m->changeMg)}});
+        else
+            warnings.append(
+                QString::fromStdString("No mass change between the cursors: " + m.error().reason + "."));
+    }
+    if (p.value("residue_at_c").isDouble()) {
+        const double at = p.value("residue_at_c").toDouble();
+        if (auto r = tga::residueAtPct(c, at))
+            out.insert("residue_at", QJsonObject{{"temperature_c", at}, {"mass_pct", number(*r)}});
+        else
+            warnings.append(QString::fromStdString("No residue reading: " + r.error().reason + "."));
+    }
+    out.insert("warnings", warnings);
+    return out;
+}
+
+} // namespace vanadis

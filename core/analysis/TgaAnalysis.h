@@ -1,0 +1,41 @@
+#pragma once
+/// \file TgaAnalysis.h
+/// The TGA analysis as the GUI, the project file and `vanadis-cli tga` see it: the parameter schema and a
+/// pure compute function from a TGA dataset ("Time", "Temperature", "Mass" and/or "Mass %") to the CLI
+/// contract JSON (../shared/CLI.md). The maths is vanadis::tga (core/numeric/tga): DTG against time by
+/// Savitzky–Golay (1964), steps with ISO 11358-1:2022 onsets, carbon content corrected for the oxidation
+/// of the oxide (tga.md §2).
+
+#include "analysis/ParamSchema.h"
+#include "model/Dataset.h"
+#include "numeric/tga/CurveAnalysis.h"
+
+#include <QJsonObject>
+
+namespace vanadis {
+
+/// Analysis id and version stored with every AnalysisRun of this method.
+inline constexpr const char* kTgaAnalysisId = "tga";
+inline constexpr int kTgaAnalysisVersion = 1;
+
+/// Parameters: start_oxide, residue (and the custom molar masses and ν), dry_below_c, dry_window_c,
+/// end_window_c, end_from_c/end_to_c, flat_end_limit_pct, dtg_window_points, dtg_polynomial_order,
+/// dtg_per_degree, min_step_pct, step_noise_factor, baseline_width_c, carbon_content.
+ParamSchema tgaSchema();
+
+/// The TGA run of a dataset: time converted to min, temperature to °C, mass to mg; "Mass %" taken as given
+/// or derived from the sample mass in the metadata (`sample_mass_mg`), else from the first point. Errors
+/// for a missing temperature or mass column and for units it does not know.
+Expected<tga::TgaCurve> tgaCurveFromDataset(const Dataset& dataset);
+
+/// The options of vanadis::tga::analyseCurve from schema-checked parameters (applySchema output).
+Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const QJsonObject& checkedParams);
+
+/// Runs the analysis on a TGA dataset. \a params are checked against tgaSchema() (missing keys take their
+/// defaults). Returns the CLI contract object: carbon_wt_pct, carbon_wt_pct_err, residue_wt_pct,
+/// moisture_wt_pct, dry_mass_temperature_c, dry_mass_mg, end_mass_mg, derivation, steps[], dtg[] (at most
+/// 2000 points), warnings[] and more (README "Command line"). Errors name the dataset, the point and the
+/// reason: non-monotonic time, no mass column, fewer than 20 points, NaN values, invalid parameters.
+Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params);
+
+} // namespace vanadis

@@ -1,0 +1,106 @@
+#include "widgets/ResultView.h"
+
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLocale>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace vanadis {
+
+ResultView::ResultView(QWidget* parent) : QWidget(parent)
+{
+    m_warnings = new QLabel;
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setStyleSheet("QLabel { color: #9a3412; background: #fff7ed; padding: 4px; }");
+    m_warnings->hide();
+    m_tree = new QTreeWidget;
+    m_tree->setHeaderLabels({tr("Quantity"), tr("Value"), tr("Unit")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->setAccessibleName(tr("Analysis results"));
+    m_tree->setAlternatingRowColors(true);
+    auto* l = new QVBoxLayout(this);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(m_warnings);
+    l->addWidget(m_tree, 1);
+}
+
+std::pair<QString, QString> ResultView::splitKey(const QString& key)
+{
+    static const std::vector<std::pair<QString, QString>> units{
+        {"_m2_g", "m² g⁻¹"}, {"_cm3_g_nm", "cm³ g⁻¹ nm⁻¹"}, {"_cm3_g", "cm³ g⁻¹"}, {"_mmol_g", "mmol g⁻¹"},
+        {"_mah_g", "mAh g⁻¹"}, {"_wt_pct", "wt%"}, {"_pct_min", "% min⁻¹"}, {"_pct", "%"}, {"_nm2", "nm²"},
+        {"_nm", "nm"}, {"_angstrom", "Å"}, {"_c", "°C"}, {"_k", "K"}, {"_mg", "mg"}, {"_g", "g"},
+        {"_ev", "eV"}, {"_ohm", "Ω"}, {"_cm2_s", "cm² s⁻¹"}, {"_deg", "°"}, {"_s", "s"}, {"_v", "V"}};
+    for (const auto& [suffix, unit] : units)
+        if (key.endsWith(suffix)) return {QString(key.left(key.size() - suffix.size())).replace('_', ' '), unit};
+    return {QString(key).replace('_', ' '), QString()};
+}
+
+void ResultView::setResult(const QJsonObject& result, const QString& error)
+{
+    m_tree->clear();
+    QStringList warnings;
+    if (!error.isEmpty()) warnings << error;
+    for (const auto& w : result.value("warnings").toArray()) warnings << "• " + w.toString();
+    m_warnings->setText(warnings.join('\n'));
+    m_warnings->setVisible(!warnings.isEmpty());
+    addObject(m_tree->invisibleRootItem(), result);
+    m_tree->expandToDepth(0);
+}
+
+void ResultView::addObject(QTreeWidgetItem* parent, const QJsonObject& o)
+{
+    const QLocale loc;
+    auto fmt = [&](double v) {
+        if (v == 0.0) return QStringLiteral("0");
+        const double a = std::abs(v);
+        return (a >= 1e5 || a < 1e-3) ? loc.toString(v, 'e', 4) : loc.toString(v, 'g', 5);
+    };
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = it.key();
+        if (key == "warnings" || key.endsWith("_err")) continue;
+        const QJsonValue v = it.value();
+        auto [name, unit] = splitKey(key);
+        auto* item = new QTreeWidgetItem(parent, {name, QString(), unit});
+        if (v.isDouble()) {
+            QString text = fmt(v.toDouble());
+            // Siblings "<stem>_err" or "<key>_err" carry 1σ: area_m2_g ↔ area_err.
+            for (const QString& e : {key + "_err", QString(key).section('_', 0, 0) + "_err"}) {
+                if (o.contains(e) && o.value(e).isDouble()) {
+                    text += " ± " + fmt(o.value(e).toDouble());
+                    break;
+                }
+            }
+            item->setText(1, text);
+            item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        } else if (v.isBool()) {
+            item->setText(1, v.toBool() ? tr("yes") : tr("no"));
+        } else if (v.isString()) {
+            item->setText(1, v.toString());
+            item->setToolTip(1, v.toString());
+        } else if (v.isObject()) {
+            addObject(item, v.toObject());
+        } else if (v.isArray()) {
+            const QJsonArray a = v.toArray();
+            if (!a.isEmpty() && a.first().isDouble() && a.size() <= 4) {
+                QStringList parts;
+                for (const auto& x : a) parts << fmt(x.toDouble());
+                item->setText(1, parts.join(" – "));
+            } else if (!a.isEmpty() && a.first().isObject() && a.size() <= 12) {
+                int i = 1;
+                for (const auto& x : a) {
+                    auto* child = new QTreeWidgetItem(item, {QString("#%1").arg(i++)});
+                    addObject(child, x.toObject());
+                }
+            } else {
+                item->setText(1, tr("%n point(s)", nullptr, int(a.size())));
+            }
+        }
+    }
+}
+
+} // namespace vanadis

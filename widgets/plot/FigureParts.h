@@ -1,0 +1,67 @@
+#pragma once
+/// \file FigureParts.h
+/// Internal to widgets/plot: the pieces FigureRenderer puts into one axis rect (series plottables,
+/// legend entries, annotations, shaded spans). Split from FigureRenderer.cpp so that each file stays
+/// readable; the QCustomPlot types are only forward-declared here (qcustomplot.h stays out of headers).
+
+#include "model/FigureSpec.h"
+#include "widgets/plot/FigureRenderer.h"
+
+#include <QString>
+
+class QCPAbstractLegendItem;
+class QCPAxis;
+class QCPAxisRect;
+class QCPLegend;
+class QCPScatterStyle;
+class QCustomPlot;
+class QPen;
+
+namespace vanadis {
+
+class PlotTheme;
+
+namespace plotparts {
+
+/// objectName of every helper layerable the renderer creates; render() deletes them before drawing anew.
+QString overlayName();
+/// objectName of the QCPItemRect of a span; its dynamic property kSpanIdProperty holds FigureSpan::id.
+QString spanItemName();
+inline constexpr const char* kSpanIdProperty = "vanadisSpanId";
+
+/// Device units for a length in pt, never negative.
+int units(double pt, double scale);
+
+/// Line pen of a series (width, dash pattern) at `scale` device units per pt.
+QPen seriesPen(const FigureSeries& s, const PlotTheme& theme, double scale);
+/// Marker of a series: open (background brush) unless the series or the theme asks for filled ones.
+QCPScatterStyle scatterStyle(const FigureSeries& s, const PlotTheme& theme, double scale);
+/// seriesPen, drawn solid for dense traces on screen (dashes on a sampled trace are slow and invisible).
+QPen screenPen(const FigureSeries& s, const PlotTheme& theme, const FigureRenderer::Options& options);
+
+/// Adds the plottables of every series of `spec` against the axes of `rect` (x bottom, y left, y2 right
+/// when spec.y2 is set) on `layer`. With options.clipToRanges the data is cut at the current ranges, so
+/// call this after the layout.
+void addSeries(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme,
+               const FigureRenderer::Options& options, const QString& layer);
+
+/// A legend entry drawn from the series style (line, dash, marker) with a rich-text label.
+QCPAbstractLegendItem* makeLegendItem(QCPLegend* legend, const FigureSeries& s, const PlotTheme& theme,
+                                      const FigureRenderer::Options& options);
+
+/// Text labels and reference ticks in the data coordinates of `x`/`y`, drawn on the axes' layer.
+void addAnnotations(QCPAxis* x, QCPAxis* y, const std::vector<FigureAnnotation>& annotations,
+                    const PlotTheme& theme, double scale);
+
+/// Shaded spans of `rect`'s bottom axis as QCPItemRect on `layer` (x in data units, y over the whole
+/// axis rect) plus their labels on the axes' layer. With `clipToRange` they are cut at the x range (SVG
+/// has no clip paths); otherwise they keep their true extent so that panning reveals them.
+void addSpans(QCPAxisRect* rect, const std::vector<FigureSpan>& spans, const PlotTheme& theme, double scale,
+              bool clipToRange, const QString& layer);
+
+/// Moves the drawn span `id` of `rect` (item and label) to [xMin, xMax] without a re-render. False when
+/// no such span is drawn.
+bool moveSpanItem(QCustomPlot* plot, QCPAxisRect* rect, int id, double xMin, double xMax);
+
+} // namespace plotparts
+} // namespace vanadis
