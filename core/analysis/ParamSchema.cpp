@@ -13,7 +13,8 @@ Expected<QJsonObject> applySchema(const ParamSchema& schema, const QJsonObject& 
     }
     for (const ParamSpec& s : schema) {
         const std::string where = "parameter '" + s.key.toStdString() + "'";
-        if (!given.contains(s.key)) {
+        // null = "not set" (optional parameters such as a cursor temperature): the default applies.
+        if (!given.contains(s.key) || given.value(s.key).isNull()) {
             out.insert(s.key, s.defaultValue);
             continue;
         }

@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include "numeric/sim/DemoSeries.h"
 #include <cmath>
 
 namespace {
@@ -374,6 +375,61 @@ private Q_SLOTS:
         QCOMPARE(img.height(), 753);  // round(63.75 / 25.4 · 300) = round(752.95)
         const double dpi = img.dotsPerMeterX() * 0.0254;
         QVERIFY2(std::abs(dpi - 300.0) < 0.5, qPrintable(QString("PNG header says %1 dpi, expected 300").arg(dpi)));
+    }
+
+    void betAndTgaOnGeneratedFiles_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::newRow("CS") << "CS";
+        QTest::newRow("HMCS") << "HMCS";
+    }
+
+    void betAndTgaOnGeneratedFiles()
+    {
+        // Ground truth: the forward models with the study's values, written as plain CSV files and
+        // analysed by the real binary; the numbers must come back within the tolerances.
+        QFETCH(QString, sample);
+        const auto truth = vanadis::sim::demoTruth(sample.toStdString());
+        for (const auto& ds : vanadis::sim::demoDatasets(sample.toStdString())) {
+            if (ds.kind != "isotherm" && ds.kind != "mass") continue;
+            const QString file = path(sample + "-" + QString::fromStdString(ds.kind) + ".csv");
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QStringList header;
+            for (const auto& c : ds.columns)
+                header << QString::fromStdString(c.name) + " (" + QString::fromStdString(c.unit) + ")";
+            f.write(header.join(',').toUtf8() + "\n");
+            for (size_t i = 0; i < ds.columns.front().values.size(); ++i) {
+                QStringList row;
+                for (const auto& c : ds.columns) row << QString::number(c.values[i], 'g', 17);
+                f.write(row.join(',').toUtf8() + "\n");
+            }
+            f.close();
+            const bool bet = ds.kind == "isotherm";
+            const CliResult r = cli({bet ? "bet" : "tga", file, "--json"});
+            QVERIFY2(r.exitCode == 0, describe(r).constData());
+            QJsonParseError pe;
+            const QJsonObject o = QJsonDocument::fromJson(r.out, &pe).object();
+            QVERIFY2(pe.error == QJsonParseError::NoError, describe(r).constData());
+            if (bet) {
+                const double area = o["bet"].toObject()["area_m2_g"].toDouble();
+                QVERIFY2(std::abs(area / truth.betAreaM2PerG - 1.0) < 0.01,
+                         qPrintable(QString("BET %1 vs %2").arg(area).arg(truth.betAreaM2PerG)));
+                QVERIFY(o["bet"].toObject()["area_err"].toDouble() > 0.0);
+                QVERIFY(o.contains("langmuir_area_m2_g") && o.contains("total_pore_volume_cm3_g") && o.contains("bjh"));
+            } else {
+                const double wc = o["carbon_wt_pct"].toDouble();
+                QVERIFY2(std::abs(wc - truth.carbonWtPct) < 0.1, qPrintable(QString("carbon %1 vs %2").arg(wc).arg(truth.carbonWtPct)));
+                QVERIFY(o["carbon_wt_pct_err"].toDouble() > 0.0);
+                QVERIFY(o["steps"].isArray() && !o["steps"].toArray().isEmpty());
+            }
+        }
+        // A user window and an invalid one.
+        CliResult r = cli({"bet", path(sample + "-isotherm.csv"), "--range", "0.05,0.30", "--json"});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["bet"].toObject()["automatic"].toBool(), false);
+        r = cli({"bet", path(sample + "-isotherm.csv"), "--range", "0.3,0.05"});
+        QVERIFY2(r.exitCode == 2 && r.out.isEmpty() && r.errLines().size() == 1, describe(r).constData());
     }
 
     void exportFigureBadInput()
