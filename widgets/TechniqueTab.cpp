@@ -94,6 +94,8 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
     split->addWidget(m_panel);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    m_panel->setMinimumWidth(340);
+    split->setSizes({800, 420});
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);

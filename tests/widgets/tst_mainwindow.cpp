@@ -50,6 +50,19 @@ private Q_SLOTS:
             QVERIFY(f.pointCount() > 100);
             w.grab().save(QDir(m_shots).filePath("tab-" + techniqueKey(t) + ".png"));
         }
+        // Every figure of the analyses (BET, TGA) draws data for the demo.
+        for (Technique t : {Technique::Bet, Technique::Tga}) {
+            TechniqueTab* tab = w.techniqueTab(t);
+            w.tabs()->setCurrentWidget(tab);
+            for (int i = 0; i < 5; ++i) {
+                tab->setCurrentFigure(i);
+                if (tab->currentFigure() != i) break;
+                QTest::qWait(30);
+                QVERIFY2(!tab->figure().series.empty(), qPrintable(techniqueKey(t) + QString(" figure %1 is empty").arg(i)));
+                w.grab().save(QDir(m_shots).filePath(QString("tab-%1-figure%2.png").arg(techniqueKey(t)).arg(i)));
+            }
+            tab->setCurrentFigure(0);
+        }
         // Other dataset kinds of the electrochemistry tab.
         TechniqueTab* ec = w.techniqueTab(Technique::Echem);
         w.tabs()->setCurrentWidget(ec);
