@@ -43,6 +43,12 @@ void ParamForm::setSchema(const ParamSchema& schema)
             if (!s.unit.isEmpty()) sb->setSuffix(" " + s.unit);
             // A minimum below the physical range means "automatic" (e.g. BET window limits).
             if (s.min < 0 && s.defaultValue.toDouble() < 0) sb->setSpecialValueText(tr("automatic"));
+            // Optional readings (null default, e.g. TGA cursors): one step below the range is "none".
+            if (s.defaultValue.isNull()) {
+                sb->setMinimum(sb->minimum() - sb->singleStep());
+                sb->setSpecialValueText(tr("none"));
+                sb->setProperty("optional", true);
+            }
             connect(sb, &QDoubleSpinBox::valueChanged, this, [this] { emitEdited(m_session); });
             connect(sb, &QDoubleSpinBox::editingFinished, this, [this] { ++m_session; });
             w = sb;
@@ -92,7 +98,7 @@ void ParamForm::setValues(const QJsonObject& values)
         const QJsonValue v = values.contains(s.key) ? values.value(s.key) : s.defaultValue;
         QWidget* w = m_fields[i];
         if (w->hasFocus()) continue; // never fight the user's typing
-        if (auto* d = qobject_cast<QDoubleSpinBox*>(w)) d->setValue(v.toDouble());
+        if (auto* d = qobject_cast<QDoubleSpinBox*>(w)) d->setValue(v.isNull() ? d->minimum() : v.toDouble());
         else if (auto* n = qobject_cast<QSpinBox*>(w)) n->setValue(v.toInt());
         else if (auto* c = qobject_cast<QCheckBox*>(w)) c->setChecked(v.toBool());
         else if (auto* b = qobject_cast<QComboBox*>(w)) b->setCurrentIndex(std::max(0, b->findText(v.toString())));
@@ -107,7 +113,8 @@ QJsonObject ParamForm::values() const
     for (size_t i = 0; i < m_schema.size(); ++i) {
         const ParamSpec& s = m_schema[i];
         QWidget* w = m_fields[i];
-        if (auto* d = qobject_cast<QDoubleSpinBox*>(w)) o.insert(s.key, d->value());
+        if (auto* d = qobject_cast<QDoubleSpinBox*>(w))
+            o.insert(s.key, d->property("optional").toBool() && d->value() == d->minimum() ? QJsonValue() : QJsonValue(d->value()));
         else if (auto* n = qobject_cast<QSpinBox*>(w)) o.insert(s.key, n->value());
         else if (auto* c = qobject_cast<QCheckBox*>(w)) o.insert(s.key, c->isChecked());
         else if (auto* b = qobject_cast<QComboBox*>(w)) o.insert(s.key, b->currentText());

@@ -206,7 +206,10 @@ FigureSpec betFigure(int index, const std::vector<AnalysisInput>& inputs)
     }
 }
 
-std::vector<AnalysisFigure> tgaFigureList() { return {{tr("Mass and DTG"), true}, {tr("Carbon-content readings"), false}}; }
+std::vector<AnalysisFigure> tgaFigureList()
+{
+    return {{tr("Mass and DTG"), true}, {tr("Carbon-content readings"), false}, {tr("Mass change between cursors"), false}};
+}
 
 FigureSpec tgaFigure(int index, const std::vector<AnalysisInput>& inputs)
 {
@@ -255,6 +258,18 @@ FigureSpec tgaFigure(int index, const std::vector<AnalysisInput>& inputs)
                 a.color = in.sample->color;
                 f.annotations.push_back(a);
             }
+        } else if (index == 2) {
+            // Two cursors the user drags; the result panel shows the mass change between them.
+            const QJsonObject mc = in.result.value("mass_change").toObject(); // from_c, to_c, change_pct
+            FigureSpan cursors;
+            cursors.xMin = in.params.value("mass_change_from_c").toDouble(200.0);
+            cursors.xMax = in.params.value("mass_change_to_c").toDouble(500.0);
+            cursors.label = mc.contains("change_pct")
+                                ? tr("Δm = %1 %").arg(mc.value("change_pct").toDouble(), 0, 'f', 2)
+                                : tr("drag to measure");
+            cursors.editable = true;
+            cursors.id = 5;
+            f.spans.push_back(cursors);
         } else {
             // The two readings behind the carbon content: dry mass and end plateau.
             f.title = tr("Carbon content: %1 ± %2 wt%")

@@ -20,7 +20,10 @@ const std::vector<AnalysisMethod>& analysisMethods()
                      }});
         m.push_back({QString::fromLatin1(kTgaAnalysisId), kTgaAnalysisVersion, Technique::Tga, {QStringLiteral("mass")},
                      tgaSchema, computeTga, tgaFigureList(), tgaFigure,
-                     [](int) -> std::optional<std::pair<QString, QString>> { return std::nullopt; }});
+                     [](int index) -> std::optional<std::pair<QString, QString>> {
+                         if (index == 2) return std::pair{QStringLiteral("mass_change_from_c"), QStringLiteral("mass_change_to_c")};
+                         return std::nullopt;
+                     }});
         return m;
     }();
     return methods;

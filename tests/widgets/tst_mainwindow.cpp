@@ -7,8 +7,10 @@
 #include "widgets/MainWindow.h"
 #include "widgets/ProjectTree.h"
 #include "widgets/TechniqueTab.h"
+#include "widgets/plot/PlotView.h"
 
 #include <QDir>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -91,6 +93,47 @@ private Q_SLOTS:
         w.projectTree()->selectSample(hmcs);
         QCOMPARE(w.projectTree()->selectedSampleIds(), std::vector<Id>{hmcs});
         QCOMPARE(w.techniqueTab(Technique::Bet)->figure().series.front().label.left(4), QString("HMCS"));
+    }
+
+    void draggingTheBetWindowIsOneUndoStep()
+    {
+        MainWindow w;
+        w.show();
+        w.openDemo();
+        Project& p = w.document()->project();
+        TechniqueTab* bet = w.techniqueTab(Technique::Bet);
+        w.tabs()->setCurrentWidget(bet);
+        bet->setCurrentFigure(1); // BET plot with the editable window
+        const Dataset* d = bet->currentDataset();
+        QVERIFY(d);
+        QVERIFY(p.runsOf(d->id()).empty()); // defaults are computed, not stored
+        const int steps = p.undoStack()->count();
+        // A drag: live updates (not stored), then the release (one command).
+        Q_EMIT bet->plotView()->spanEdited(1, 0.07, 0.22, false);
+        Q_EMIT bet->plotView()->spanEdited(1, 0.06, 0.25, false);
+        QVERIFY(p.runsOf(d->id()).empty());
+        Q_EMIT bet->plotView()->spanEdited(1, 0.06, 0.25, true);
+        QCOMPARE(p.undoStack()->count(), steps + 1);
+        QCOMPARE(p.runsOf(d->id()).size(), size_t(1));
+        const AnalysisRun* run = p.runsOf(d->id()).front();
+        QCOMPARE(run->params["p_min"].toDouble(), 0.06);
+        QCOMPARE(run->params["p_max"].toDouble(), 0.25);
+        QCOMPARE(run->status, RunStatus::Ok);
+        QCOMPARE(run->result["bet"].toObject()["automatic"].toBool(), false);
+        const double userArea = run->result["bet"].toObject()["area_m2_g"].toDouble();
+        QVERIFY2(std::abs(userArea / 63.0 - 1.0) < 0.02, qPrintable(QString::number(userArea)));
+        p.undoStack()->undo();
+        QVERIFY(p.runsOf(d->id()).empty());
+        p.undoStack()->redo();
+        QCOMPARE(p.runsOf(d->id()).front()->params["p_max"].toDouble(), 0.25);
+        // Apply to all samples: one macro step, a run per sample.
+        const int before = p.undoStack()->count();
+        for (QPushButton* b : bet->findChildren<QPushButton*>())
+            if (b->text() == QObject::tr("Apply to all samples")) b->click();
+        QCOMPARE(p.undoStack()->count(), before + 1);
+        size_t runs = 0;
+        for (const auto& [id, r] : p.allRuns()) runs += r.analysisId == "bet" ? 1 : 0;
+        QCOMPARE(runs, size_t(4));
     }
 
     void editsAreUndoableAndReplot()
