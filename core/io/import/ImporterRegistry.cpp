@@ -1,6 +1,14 @@
 #include "io/import/ImporterRegistry.h"
 
+#include "io/import/AifImporter.h"
+#include "io/import/BelsorpImporter.h"
 #include "io/import/DelimitedTextImporter.h"
+#include "io/import/MettlerStareImporter.h"
+#include "io/import/NetzschAsciiImporter.h"
+#include "io/import/PerkinElmerPyrisImporter.h"
+#include "io/import/TaUniversalAnalysisImporter.h"
+#include "io/import/MicromeriticsXlsImporter.h"
+#include "io/import/QuantachromeImporter.h"
 #include "model/Project.h"
 
 #include <QCryptographicHash>
@@ -13,6 +21,14 @@ ImporterRegistry::ImporterRegistry()
 {
     // One line per format. Technique issues add their instrument readers here.
     m_importers.push_back(std::make_unique<DelimitedTextImporter>());
+    m_importers.push_back(std::make_unique<NetzschAsciiImporter>());
+    m_importers.push_back(std::make_unique<TaUniversalAnalysisImporter>());
+    m_importers.push_back(std::make_unique<MettlerStareImporter>());
+    m_importers.push_back(std::make_unique<PerkinElmerPyrisImporter>());
+    m_importers.push_back(std::make_unique<AifImporter>());
+    m_importers.push_back(std::make_unique<QuantachromeImporter>());
+    m_importers.push_back(std::make_unique<BelsorpImporter>());
+    m_importers.push_back(std::make_unique<MicromeriticsXlsImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()
