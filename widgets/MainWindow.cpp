@@ -215,6 +215,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> doc)
     connect(&p, &Project::datasetRemoved, this, &MainWindow::refreshViews);
     connect(&p, &Project::sampleRemoved, this, &MainWindow::refreshViews);
     connect(&p, &Project::sampleInserted, this, &MainWindow::refreshViews);
+    connect(&p, &Project::runChanged, this, [this] { m_compare->refresh(&m_doc->project()); });
     connect(&p, &Project::modifiedChanged, this, &MainWindow::updateTitle);
     connect(&p, &Project::filePathChanged, this, &MainWindow::updateTitle);
     refreshViews();

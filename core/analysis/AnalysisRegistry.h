@@ -28,6 +28,13 @@ struct AnalysisInput {
     QJsonObject result; ///< empty when the computation failed
 };
 
+/// A headline number of an analysis for the Compare table: JSON paths into the result ("bet.area_m2_g").
+struct AnalysisHeadline {
+    QString label;
+    QString valuePath;
+    QString errorPath; ///< empty when the value has no uncertainty
+};
+
 struct AnalysisMethod {
     QString id;             ///< stored in AnalysisRun::analysisId, e.g. "bet"
     int version = 1;
@@ -41,7 +48,11 @@ struct AnalysisMethod {
     /// Id of the span that figure \a index lets the user drag, and the two parameter keys it edits;
     /// empty when the figure has no editable span.
     std::function<std::optional<std::pair<QString, QString>>(int index)> spanParams;
+    std::vector<AnalysisHeadline> headlines;
 };
+
+/// The value at a dotted path of a result ("bet.area_m2_g"); null when absent.
+QJsonValue resultValue(const QJsonObject& result, const QString& path);
 
 const std::vector<AnalysisMethod>& analysisMethods();
 /// The analysis for a dataset kind of a technique, or nullptr.

@@ -81,6 +81,21 @@ private Q_SLOTS:
         auto* compare = qobject_cast<CompareTab*>(w.tabs()->currentWidget());
         QVERIFY(compare);
         QCOMPARE(compare->table()->rowCount(), 4);
+        // The headline results reproduce the study: BET area and carbon content per sample.
+        const double areas[] = {63.0, 75.0, 151.4, 208.5}, carbon[] = {15.50, 14.72, 14.03, 16.75};
+        int areaCol = -1, carbonCol = -1;
+        for (int c = 0; c < compare->table()->columnCount(); ++c) {
+            const QString h = compare->table()->horizontalHeaderItem(c)->text();
+            if (h.startsWith("BET area")) areaCol = c;
+            if (h.startsWith("Carbon")) carbonCol = c;
+        }
+        QVERIFY(areaCol >= 0 && carbonCol >= 0);
+        for (int r = 0; r < 4; ++r) {
+            const double a = QLocale().toDouble(compare->table()->item(r, areaCol)->text().section(' ', 0, 0));
+            const double wc = QLocale().toDouble(compare->table()->item(r, carbonCol)->text().section(' ', 0, 0));
+            QVERIFY2(std::abs(a / areas[r] - 1.0) < 0.01, qPrintable(compare->table()->item(r, areaCol)->text()));
+            QVERIFY2(std::abs(wc - carbon[r]) < 0.1, qPrintable(compare->table()->item(r, carbonCol)->text()));
+        }
         w.grab().save(QDir(m_shots).filePath("tab-compare.png"));
     }
 
