@@ -15,7 +15,7 @@ using namespace tgaimport;
 namespace {
 
 /// What a column of the export becomes.
-enum class Role { Time, Temperature, MassPct, MassMg, Extra };
+using Role = TgaRole;
 
 struct ColumnPlan {
     Role role = Role::Extra;
@@ -196,25 +196,7 @@ NetzschAsciiImporter::read(const QByteArray& bytes, const QString& fileName, con
         return fail(file, lineAt(headerLine), "the column header is not followed by any data rows");
 
     TgaTable table;
-    for (ColumnPlan& c : plan) {
-        switch (c.role) {
-        case Role::Time:
-            table.timeMin = std::move(c.values);
-            break;
-        case Role::Temperature:
-            table.temperatureC = std::move(c.values);
-            break;
-        case Role::MassPct:
-            table.massPct = std::move(c.values);
-            break;
-        case Role::MassMg:
-            table.massMg = std::move(c.values);
-            break;
-        case Role::Extra:
-            table.extra.push_back({c.name, c.unit, std::move(c.values)});
-            break;
-        }
-    }
+    for (ColumnPlan& c : plan) assignTgaColumn(table, c.role, c.name, c.unit, std::move(c.values));
     if (table.temperatureC.empty())
         return fail(file, lineAt(headerLine), "the column header names no temperature column (Temp./°C)");
 

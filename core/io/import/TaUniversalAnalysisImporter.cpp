@@ -16,7 +16,7 @@ using namespace tgaimport;
 
 namespace {
 
-enum class Role { Time, Temperature, MassMg, MassPct, Extra };
+using Role = TgaRole;
 
 struct Signal {
     Role role = Role::Extra;
@@ -193,25 +193,7 @@ Expected<std::vector<ImportedDataset>> TaUniversalAnalysisImporter::read(const Q
                     "the data stop without Universal Analysis's end-of-data marker: the file is truncated");
 
     TgaTable table;
-    for (Signal& s : channel) {
-        switch (s.role) {
-        case Role::Time:
-            table.timeMin = std::move(s.values);
-            break;
-        case Role::Temperature:
-            table.temperatureC = std::move(s.values);
-            break;
-        case Role::MassMg:
-            table.massMg = std::move(s.values);
-            break;
-        case Role::MassPct:
-            table.massPct = std::move(s.values);
-            break;
-        case Role::Extra:
-            table.extra.push_back({s.name, s.unit, std::move(s.values)});
-            break;
-        }
-    }
+    for (Signal& s : channel) assignTgaColumn(table, s.role, s.name, s.unit, std::move(s.values));
     if (table.temperatureC.empty())
         return fail(file, "", "no signal is the temperature ('Temperature (°C)')");
     if (markers) table.extra.push_back({QStringLiteral("Segment"), QString(), std::move(segment)});

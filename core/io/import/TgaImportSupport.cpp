@@ -161,4 +161,16 @@ std::pair<QString, QString> splitNameUnit(const QString& header, QChar slash)
     return {h, QString()};
 }
 
+void assignTgaColumn(TgaTable& table, TgaRole role, const QString& name, const QString& unit,
+                     std::vector<double>&& values)
+{
+    switch (role) {
+    case TgaRole::Time: table.timeMin = std::move(values); break;
+    case TgaRole::Temperature: table.temperatureC = std::move(values); break;
+    case TgaRole::MassPct: table.massPct = std::move(values); break;
+    case TgaRole::MassMg: table.massMg = std::move(values); break;
+    case TgaRole::Extra: table.extra.push_back({name, unit, std::move(values)}); break;
+    }
+}
+
 } // namespace vanadis::tgaimport

@@ -22,6 +22,13 @@ struct TgaTable {
     std::vector<Column> extra; ///< further signals (heat flow, gas flows, segment, program temperature)
 };
 
+/// What a column of an export holds.
+enum class TgaRole { Time, Temperature, MassPct, MassMg, Extra };
+
+/// Moves \a values into the table slot for \a role (Extra columns keep their name and unit).
+void assignTgaColumn(TgaTable& table, TgaRole role, const QString& name, const QString& unit,
+                     std::vector<double>&& values);
+
 /// The one TGA dataset of a file: technique Tga, kind "mass". The missing mass column is derived from
 /// metadata["sample_mass_mg"] when it is positive; "Mass %" without a sample mass is relative to the first
 /// point and metadata["mass_pct_reference"] says so. Errors (naming \a file) for a missing temperature or
