@@ -270,6 +270,23 @@ FigureSpec tgaFigure(int index, const std::vector<AnalysisInput>& inputs)
             cursors.editable = true;
             cursors.id = 5;
             f.spans.push_back(cursors);
+            // The tangent onset/endset of the step between the cursors.
+            const QJsonObject us = in.result.value("user_step").toObject();
+            for (const char* key : {"onset_c", "endset_c"}) {
+                if (!us.value(QLatin1String(key)).isDouble()) continue;
+                FigureAnnotation a;
+                a.kind = FigureAnnotation::Kind::VerticalTick;
+                a.x = us.value(QLatin1String(key)).toDouble();
+                a.y = 100.0;
+                for (size_t i = 1; i < mass.x.size(); ++i)
+                    if (mass.x[i] >= a.x) {
+                        a.y = mass.y[i];
+                        break;
+                    }
+                a.text = (QByteArray(key) == "onset_c" ? tr("onset %1 °C") : tr("endset %1 °C")).arg(a.x, 0, 'f', 1);
+                a.color = in.sample->color;
+                f.annotations.push_back(a);
+            }
         } else {
             // The two readings behind the carbon content: dry mass and end plateau.
             f.title = tr("Carbon content: %1 ± %2 wt%")

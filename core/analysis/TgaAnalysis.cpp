@@ -354,8 +354,7 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     out.insert("moisture_wt_pct_err",
                a.moisture ? number(a.moisture->moisturePctErr) : QJsonValue(QJsonValue::Null));
 
-    QJsonArray steps;
-    for (const tga::Step& s : a.steps.steps) {
+    auto stepJson = [&](const tga::Step& s) {
         QJsonObject o;
         o.insert("kind", s.kind == tga::StepKind::Loss ? QStringLiteral("loss") : QStringLiteral("gain"));
         o.insert("onset_c", number(s.onsetC));
@@ -369,8 +368,10 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
         o.insert("mass_change_pct", number(s.massChangePct));
         o.insert("mass_change_mg", number(s.massChangeMg));
         o.insert("isothermal", s.isothermal);
-        steps.append(o);
-    }
+        return o;
+    };
+    QJsonArray steps;
+    for (const tga::Step& s : a.steps.steps) steps.append(stepJson(s));
     out.insert("steps", steps);
 
     // The DTG curve for plots and scripts, thinned to at most 2000 points (every k-th point of the
@@ -417,6 +418,18 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
         else
             warnings.append(
                 QString::fromStdString("No mass change between the cursors: " + m.error().reason + "."));
+    }
+    // A step the user delimits by dragging the two cursors: the same tangent construction inside them.
+    if (out.contains("mass_change")) {
+        const double from = p.value("mass_change_from_c").toDouble(), to = p.value("mass_change_to_c").toDouble();
+        const auto firstAtOrAbove = [&](double t, std::size_t start) {
+            std::size_t i = start;
+            while (i + 1 < c.size() && c.temperatureC[i] < t) ++i;
+            return i;
+        };
+        const std::size_t i0 = firstAtOrAbove(std::min(from, to), 0);
+        const std::size_t i1 = firstAtOrAbove(std::max(from, to), i0);
+        if (i1 > i0 + 2) out.insert("user_step", stepJson(tga::stepBetween(c, a.dtg, i0, i1, options->steps)));
     }
     if (p.value("residue_at_c").isDouble()) {
         const double at = p.value("residue_at_c").toDouble();

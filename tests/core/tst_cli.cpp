@@ -422,6 +422,15 @@ private Q_SLOTS:
                 QVERIFY2(std::abs(wc - truth.carbonWtPct) < 0.1, qPrintable(QString("carbon %1 vs %2").arg(wc).arg(truth.carbonWtPct)));
                 QVERIFY(o["carbon_wt_pct_err"].toDouble() > 0.0);
                 QVERIFY(o["steps"].isArray() && !o["steps"].toArray().isEmpty());
+                // Two cursors around the carbon burn-off: mass change and a step with its onset.
+                const CliResult c = cli({"tga", file, "--param", "mass_change_from_c=420", "--param", "mass_change_to_c=600", "--json"});
+                QVERIFY2(c.exitCode == 0, describe(c).constData());
+                const QJsonObject oc = QJsonDocument::fromJson(c.out).object();
+                QVERIFY(oc["mass_change"].toObject()["change_pct"].toDouble() < 0.0);
+                const QJsonObject us = oc["user_step"].toObject();
+                QCOMPARE(us["kind"].toString(), QString("loss"));
+                QVERIFY2(us["onset_c"].toDouble() > 420.0 && us["onset_c"].toDouble() < us["dtg_peak_c"].toDouble(),
+                         qPrintable(QJsonDocument(us).toJson()));
             }
         }
         // A user window and an invalid one.
