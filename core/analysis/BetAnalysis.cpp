@@ -156,7 +156,26 @@ QJsonObject emptyBetJson()
 struct Input {
     IsothermBranch ads, des;
     QString amountUnit;
+    int reordered = 0; ///< points put back in pressure order (dips within instrument noise)
 };
+
+/// Real exports dip backwards by a few 1e-6 in p/p0 near vacuum (equilibration noise); the importers
+/// accept dips up to max(2e-4, 0.2 % of p/p0) with a warning, so the analysis orders such points by
+/// pressure instead of refusing the file. Larger reversals are left for validateBranch to refuse.
+int orderWithinNoise(IsothermBranch& b, bool rising)
+{
+    int moved = 0;
+    for (std::size_t i = 1; i < b.pRelative.size(); ++i) {
+        const double prev = b.pRelative[i - 1], cur = b.pRelative[i];
+        const double back = rising ? prev - cur : cur - prev;
+        if (back <= 0.0 || back > std::max(2e-4, 0.002 * std::abs(prev))) continue;
+        std::swap(b.pRelative[i - 1], b.pRelative[i]);
+        std::swap(b.amountCm3PerG[i - 1], b.amountCm3PerG[i]);
+        ++moved;
+        if (i > 1) i -= 2; // re-check the earlier pair after the swap
+    }
+    return moved;
+}
 
 Expected<Input> readIsotherm(const Dataset& ds)
 {
@@ -202,6 +221,7 @@ Expected<Input> readIsotherm(const Dataset& ds)
         return fail(file, "adsorption branch",
                     "the isotherm has " + std::to_string(in.ads.size()) +
                         " adsorption point(s); at least 3 are needed");
+    in.reordered = orderWithinNoise(in.ads, true) + orderWithinNoise(in.des, false);
     if (auto v = validateBranch(in.ads, BranchDirection::Adsorption); !v)
         return fail(file, v.error().location, v.error().reason);
     if (!in.des.empty())
@@ -282,6 +302,9 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     const Input& in = *inputOr;
     QJsonArray warnings;
     auto warn = [&](const QString& s) { warnings.append(s); };
+    if (in.reordered > 0)
+        warn(tr("%1 point(s) whose pressure stepped back within instrument noise were put in pressure order.")
+                 .arg(in.reordered));
 
     // Adsorptive and cross-section: shown explicitly, and every mismatch with the file is said aloud
     // (operators sometimes evaluate Ar data with the N2 value).

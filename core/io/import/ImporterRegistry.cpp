@@ -7,6 +7,7 @@
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
+#include "io/import/MicromeriticsCsvImporter.h"
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/QuantachromeImporter.h"
 #include "model/Project.h"
@@ -29,6 +30,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<QuantachromeImporter>());
     m_importers.push_back(std::make_unique<BelsorpImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsXlsImporter>());
+    m_importers.push_back(std::make_unique<MicromeriticsCsvImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()
