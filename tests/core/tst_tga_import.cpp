@@ -253,6 +253,33 @@ Generated pyris(const Run& r)
     return g;
 }
 
+Generated trios(const Run& r)
+{
+    // TRIOS text as TA describes it: key/value header, then [step] blocks (name, column names, units,
+    // tab-separated rows); here an isothermal start and the ramp.
+    Generated g;
+    g.fileName = "gen_trios.txt";
+    g.lines << "Filename\tC:\\TA\\GEN.tri"
+            << "Instrument type\tTGA 5500"
+            << "Sample name\tGEN"
+            << "Size\t9.1200\tmg"
+            << "Procedure name\tRamp in O2"
+            << "";
+    const QString names = "Time\tTemperature\tWeight\tWeight\tDeriv. Weight";
+    const QString units = "min\t°C\tmg\t%\t%/°C";
+    auto row = [&](std::size_t i) {
+        return QString("%1\t%2\t%3\t%4\t0").arg(f(r.t[i], 5), f(r.temp[i], 4), f(r.mg[i], 6), f(100.0 * r.mg[i] / r.sampleMg, 6));
+    };
+    g.lines << "[step]" << "Equilibrate at 40.00 °C" << names << units;
+    g.firstData = int(g.lines.size());
+    const std::size_t split = 40;
+    for (std::size_t i = 0; i < split; ++i) g.lines << row(i);
+    g.lines << "[step]" << "Ramp 5.00 °C/min to 700.00 °C" << names << units;
+    for (std::size_t i = split; i < r.t.size(); ++i) g.lines << row(i);
+    g.rows = int(r.t.size());
+    return g;
+}
+
 } // namespace
 
 class TestTgaImport : public QObject {
@@ -272,7 +299,7 @@ private:
     std::vector<Generated> generated() const
     {
         return {netzsch(m_run, false), netzsch(m_run, true), taUniversal(m_run), mettler(m_run),
-                pyris(m_run)};
+                pyris(m_run), trios(m_run)};
     }
     /// The file must be refused with an error naming it and a line (or byte).
     void expectError(const QString& path, const QString& expectedLocationPrefix = QString())
@@ -433,7 +460,7 @@ void TestTgaImport::realFiles()
 void TestTgaImport::generatedFormats()
 {
     const QStringList ids = {"netzsch-ascii", "netzsch-ascii", "ta-universal-analysis", "mettler-stare",
-                             "perkinelmer-pyris"};
+                             "perkinelmer-pyris", "ta-trios"};
     int k = 0;
     for (const Generated& g : generated()) {
         const QString path = write(g.fileName, g.bytes());
@@ -488,7 +515,7 @@ void TestTgaImport::truncatedAndGarbled()
         {
             const QStringList l = g.lines.mid(0, g.firstData + 20);
             const QString path = write(base + "_cut_at_line.txt", g.bytes(l));
-            if (g.fileName.contains("netzsch")) {
+            if (g.fileName.contains("netzsch") || g.fileName.contains("trios")) {
                 auto r = parseFile(path);
                 QVERIFY(r);
                 QCOMPARE(int(r->datasets.front().columns.front().values.size()), 20);

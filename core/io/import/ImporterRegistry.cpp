@@ -6,6 +6,7 @@
 #include "io/import/MettlerStareImporter.h"
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
+#include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
 #include "io/import/MicromeriticsXlsImporter.h"
@@ -24,6 +25,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<DelimitedTextImporter>());
     m_importers.push_back(std::make_unique<NetzschAsciiImporter>());
     m_importers.push_back(std::make_unique<TaUniversalAnalysisImporter>());
+    m_importers.push_back(std::make_unique<TaTriosImporter>());
     m_importers.push_back(std::make_unique<MettlerStareImporter>());
     m_importers.push_back(std::make_unique<PerkinElmerPyrisImporter>());
     m_importers.push_back(std::make_unique<AifImporter>());
