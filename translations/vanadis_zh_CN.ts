@@ -106,6 +106,410 @@
         <source>Electrochemistry</source>
         <translation>电化学</translation>
     </message>
+    <message>
+        <source>BET (automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isotherms with pore sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BET plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rouquerol plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pore-size distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pore diameter (nm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH pore-size distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N2 isotherms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Film thickness t (Å)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fit range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass and DTG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon-content readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTG (% min^{-1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon content: %1 ± %2 wt%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dry mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adsorptive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: as stated in the file (N2 assumed, with a warning, when the file says nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-section σ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Molecular cross-section; ≤ 0 uses the adsorptive&apos;s (N2 0.162, Ar 0.142, Kr 0.202, CO2 0.195 nm², ISO 9277:2022)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BET range from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower end of a user BET range; p_min and p_max both negative = automatic range (Rouquerol criteria, BETSI rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BET range to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper end of a user BET range (negative = automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest automatic window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default 10, as BETSI (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer suitable points interpolated points are added and the result says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum R²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An automatic window needs R² above this (BETSI: 0.995)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total pore volume at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gurvich total pore volume read on the adsorption branch (vendors: 0.99; BELSORP 0.96–0.99)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single-point BET at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The adsorption point nearest to this pressure is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Langmuir range from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Langmuir area: meaningful only for type I isotherms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Langmuir range to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adsorption: cylindrical meniscus (Cohan); desorption: hemispherical meniscus. The desorption branch of H2/H3 loops gives a false peak near 3.8 nm (cavitation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thickness curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Film thickness t(p/p0) for the t-plot and the BJH correction (Harkins–Jura 1944; Halsey 1948; Kruk–Jaroniec–Sayari 1997; carbon black STSA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-plot from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear t-plot range (Micromeritics default 3.5–5.0 Å)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-plot to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH smallest pore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Kelvin equation is not trusted below ≈ 2 nm (Micromeritics default 1.7 nm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH largest pore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not state the adsorptive; N2 at 77 K was assumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file states %1 as the adsorptive but %2 was chosen for the analysis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 isotherm is evaluated with the N2 cross-section 0.162 nm²; the usual %1 value is %2 nm².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cross-section of %1 nm² was used instead of the usual %2 nm² for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file states a cross-section of %1 nm²; Vanadis used %2 nm².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meaningful only for type I isotherms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Langmuir plot has a negative slope or intercept: no Langmuir area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Langmuir area: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The adsorption branch ends at p/p0 = %1, below the requested %2: the total pore volume is taken at the last point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No total pore volume: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thickness curves (t-plot, BJH) are parameterised for N2 at 77 K; for %1 they are approximate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The t-plot intercept is negative: no micropore volume is detected (reported as is).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No t-plot: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH: %1 of %2 steps gave a negative pore volume (the film-thinning correction exceeded the gas released, usually a thickness curve that does not fit the material or noise); they are kept in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH: the distribution peaks at the smallest pore sizes (%1 nm); that edge is where the thickness curve matters most, so treat the peak with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH from the desorption branch peaks at %1 nm: with an H2/H3 loop closing at p/p0 ≈ 0.42–0.50 this is the cavitation (tensile-strength) artefact, not a pore size; use the adsorption branch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No BJH distribution: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a hint from simple shape rules, not an IUPAC classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desorption branch does not rejoin the adsorption branch (low-pressure hysteresis): check for swelling, slow equilibration or a leak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start oxide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compound left at the end of the run in O2 or air.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTG window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of heating), 5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTG polynomial order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degree of the local Savitzky–Golay polynomial (Savitzky &amp; Golay 1964); 2 as in vendor packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTG also in %/°C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also give dm/dT. The DTG itself is always against time (isothermal holds make dm/dT blow up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adsorption Information File (AIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MicrotracBEL BELSORP isotherm (.dat, .csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mettler-Toledo STARe text export (TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micromeritics isotherm report (.xls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NETZSCH Proteus ASCII export (TG, STA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PerkinElmer Pyris text export (TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantachrome / Anton Paar isotherm text (ASiQwin, NovaWin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TA Instruments Universal Analysis export (TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass change between cursors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δm = %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drag to measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BET area (m² g⁻¹)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BET C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pore volume (cm³ g⁻¹)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH peak (nm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon (wt%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moisture (wt%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>onset %1 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>endset %1 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micromeritics isotherm table (CSV/TXT export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 point(s) whose pressure stepped back within instrument noise were put in pressure order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TA Instruments TRIOS text export (TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
@@ -761,6 +1165,17 @@
     </message>
 </context>
 <context>
+    <name>vanadis::ParamForm</name>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vanadis::PlotExporter</name>
     <message>
         <source>The figure size %1 × %2 mm is not possible; width and height must be between 0 and %3 mm.</source>
@@ -816,6 +1231,10 @@
     </message>
     <message>
         <source>The export format “%1” is not known; use PDF, SVG, PNG, TIFF or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures can only be rendered in a program with a QApplication (for command-line use, set QT_QPA_PLATFORM=offscreen).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -912,6 +1331,39 @@ SHA-256 %4</source>
     </message>
 </context>
 <context>
+    <name>vanadis::ResultView</name>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vanadis::SamplePanel</name>
     <message>
         <source> mg</source>
@@ -1005,6 +1457,50 @@ SHA-256 %4</source>
     <message>
         <source>No %1 data for the selected samples.
 Import files with File → Import, or drop them on this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Figure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample whose parameters are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset this sample&apos;s parameters to the defaults (automatic choices).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to all samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use these parameters for every sample of the series (one undo step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply %1 parameters to all samples</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
