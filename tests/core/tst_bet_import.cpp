@@ -27,6 +27,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include "numeric/sim/DemoSeries.h"
 #include <cmath>
 
 using namespace vanadis;
@@ -788,6 +789,58 @@ private Q_SLOTS:
         QCOMPARE(r->y[0], 4.972917807);
         QVERIFY(r->des() > 0);
         note(rel(real), qsizetype(r->x.size()), "ok");
+    }
+
+    void micromeriticsReportText()
+    {
+        // A TriStar/MicroActive "save as text" report (UTF-16LE with BOM, CRLF), generated from the HCS
+        // forward model: wrapped column titles, a page header inside the adsorption table, a
+        // desorption table, and a following report section.
+        std::vector<double> p, n, b;
+        for (const auto& ds : vanadis::sim::demoDatasets("HCS"))
+            if (ds.kind == "isotherm") {
+                p = ds.columns[0].values;
+                n = ds.columns[1].values;
+                b = ds.columns[2].values;
+            }
+        QVERIFY(!p.empty());
+        auto build = [&](bool decimalComma, bool withUnit = true) {
+            QStringList l{"TriStar II 3020 V3.02                          Page 1", "Sample: HCS", "Operator: test",
+                          "", "Isotherm Tabular Report", "", "- Adsorption",
+                          "   Relative          Quantity", "   Pressure          Adsorbed", "   (p/p\u00b0)          (cm\u00b3/g STP)", ""};
+            auto num = [&](double v, int prec) {
+                QString t = QString::number(v, 'f', prec);
+                return decimalComma ? t.replace('.', ',') : t;
+            };
+            int adsRows = 0;
+            for (size_t i = 0; i < p.size(); ++i) {
+                if (b[i] > 0.5) continue;
+                if (adsRows == 15) // a page break in the middle of the table
+                    l << "" << "TriStar II 3020 V3.02                          Page 2" << "Sample: HCS" << ""
+                      << "   Relative Pressure (p/p\u00b0)   Quantity Adsorbed (cm\u00b3/g STP)";
+                l << "   " + num(p[i], 9) + "      " + num(n[i], 6);
+                ++adsRows;
+            }
+            l << "" << "- Desorption" << "   Relative Pressure (p/p\u00b0)   Quantity Adsorbed (cm\u00b3/g STP)";
+            for (size_t i = 0; i < p.size(); ++i)
+                if (b[i] > 0.5) l << "   " + num(p[i], 9) + "      " + num(n[i], 6);
+            l << "" << "BET Surface Area Report" << "   BET Surface Area: 151.0000 m\u00b2/g";
+            QString text = l.join("\r\n") + "\r\n";
+            if (!withUnit) text.replace(QString::fromUtf8("(cm\u00b3/g STP)"), QString());
+            QByteArray bytes("\xFF\xFE");
+            bytes += QByteArray(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+            return bytes;
+        };
+        for (bool comma : {false, true}) {
+            auto iso = parseIsotherm(write(comma ? "report-comma.TXT" : "report.TXT", build(comma)));
+            QVERIFY2(iso, iso ? "" : msg(iso.error()).toUtf8().constData());
+            QCOMPARE(iso->importer, QString("micromeritics-report-txt"));
+            QCOMPARE(iso->x.size(), p.size());
+            QCOMPARE(iso->des(), size_t(std::count(b.begin(), b.end(), 1.0)));
+            QVERIFY(std::abs(iso->x[0] - p[0]) < 1e-9 && std::abs(iso->y[0] - n[0]) < 1e-6);
+        }
+        // The report without any unit on the amount is refused.
+        expectError("report-nounit.TXT", build(false, false), "line", "unit");
     }
 
     void xlsReaderLimits()

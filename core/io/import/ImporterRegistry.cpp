@@ -9,6 +9,7 @@
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
+#include "io/import/MicromeriticsReportImporter.h"
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/QuantachromeImporter.h"
 #include "model/Project.h"
@@ -33,6 +34,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<BelsorpImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsXlsImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsCsvImporter>());
+    m_importers.push_back(std::make_unique<MicromeriticsReportImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()
