@@ -510,6 +510,10 @@
         <source>TA Instruments TRIOS text export (TGA)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Micromeritics report text (TriStar/ASAP/MicroActive)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
