@@ -69,7 +69,6 @@ private:
     const AnalysisMethod* m_method = nullptr;
     FigureSpec m_figure;
     std::map<QString, std::pair<QJsonObject, QString>> m_cache;
-    int m_dragSession = 0;
 
     QComboBox* m_kind = nullptr;
     QComboBox* m_figureChoice = nullptr;

@@ -53,7 +53,6 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
     const QString kind = kindIn.isEmpty() ? kinds.value(0) : kindIn;
     f.title = techniqueDisplayName(technique) + (kind.isEmpty() ? QString() : " – " + kind);
     double stackOffset = 0.0;
-    int index = 0;
     for (Id sid : sampleIds) {
         const Sample* s = project.sample(sid);
         if (!s) continue;
@@ -225,7 +224,6 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
             }
             break; // one dataset of this kind per sample
         }
-        ++index;
     }
     if (technique == Technique::Xrd) f.legendPosition = "topLeft";
     if (technique == Technique::Bet) f.legendPosition = "topLeft";

@@ -117,7 +117,6 @@ Expected<void> ProjectDocument::saveAs(const QString& path)
     m_project->markSaved();
     QFile::remove(oldRecovery);
     m_recoveryLock.reset();
-    m_recoveryWritten = false;
     return {};
 }
 
@@ -144,7 +143,6 @@ Expected<void> ProjectDocument::autosave()
     if (auto ok = m_store->writeCopy(*m_project, m_project->unsavedChanges(), rec, hasFile() ? m_store->path() : QString());
         !ok)
         return ok;
-    m_recoveryWritten = true;
     m_project->markAutosaved();
     return {};
 }
@@ -153,7 +151,6 @@ void ProjectDocument::discardRecovery()
 {
     QFile::remove(recoveryPath());
     m_recoveryLock.reset();
-    m_recoveryWritten = false;
 }
 
 std::vector<ProjectDocument::RecoveryCandidate> ProjectDocument::findRecoveryFiles()

@@ -56,7 +56,6 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<QLockFile> m_recoveryLock; ///< held while this document owns its recovery file
     QString m_untitledKey;
-    bool m_recoveryWritten = false;
     bool m_isRecovery = false;
 };
 

@@ -77,11 +77,4 @@ Expected<QByteArray> Dataset::originalFile() const
     return *bytes;
 }
 
-Dataset Dataset::withId(Id id) const
-{
-    Dataset d = *this;
-    d.m_id = id;
-    return d;
-}
-
 } // namespace vanadis

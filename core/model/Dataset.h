@@ -73,9 +73,6 @@ public:
     /// The original instrument file bytes (embedded in the project).
     Expected<QByteArray> originalFile() const;
 
-    /// A copy with another id (used when the same file is imported for a second sample).
-    Dataset withId(Id id) const;
-
 private:
     struct Payload {
         std::mutex mutex;
