@@ -4,7 +4,12 @@
 #include "model/Project.h"
 #include "widgets/ProjectTree.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QPushButton>
+#include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -19,17 +24,49 @@ CompareTab::CompareTab(QWidget* parent) : QWidget(parent)
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Sample comparison table"));
     m_table->verticalHeader()->setVisible(false);
+    auto* copy = new QPushButton(tr("Copy table"));
+    copy->setToolTip(tr("Copy the whole table (tab-separated, with headers) for a spreadsheet."));
+    connect(copy, &QPushButton::clicked, this, &CompareTab::copyTable);
+    auto* shortcut = new QShortcut(QKeySequence::Copy, m_table, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &CompareTab::copyTable);
+    auto* bar = new QHBoxLayout;
+    bar->addStretch(1);
+    bar->addWidget(copy);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
     layout->addWidget(m_table);
 }
+
+QString CompareTab::tableText() const
+{
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        header << (m_table->horizontalHeaderItem(c) ? m_table->horizontalHeaderItem(c)->text() : QString());
+    lines << header.join('\t');
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        QStringList row;
+        for (int c = 0; c < m_table->columnCount(); ++c)
+            row << (m_table->item(r, c) ? m_table->item(r, c)->text().replace('\t', ' ').replace('\n', ' ') : QString());
+        lines << row.join('\t');
+    }
+    return lines.join('\n') + '\n';
+}
+
+void CompareTab::copyTable() const { QGuiApplication::clipboard()->setText(tableText()); }
 
 void CompareTab::refresh(const Project* project)
 {
     QStringList headers{tr("Sample"), tr("Active mass (mg)"), tr("Mass basis")};
-    // Headline results of every analysis (stored parameters, else the defaults), then the counts.
-    for (const AnalysisMethod& m : analysisMethods())
-        for (const AnalysisHeadline& h : m.headlines) headers << h.label;
+    // Headline outputs of every analysis, as each declares them; values come from the stored runs.
+    std::vector<std::pair<const AnalysisDescriptor*, OutputSpec>> columns;
+    for (const AnalysisDescriptor* a : analyses())
+        for (const OutputSpec& o : a->outputs())
+            if (o.headline) {
+                columns.emplace_back(a, o);
+                headers << (o.shortLabel.isEmpty() ? o.label : o.shortLabel);
+            }
     for (Technique t : allTechniques()) headers << tr("%1 datasets").arg(techniqueDisplayName(t));
     headers << tr("Notes");
     m_table->clear();
@@ -50,29 +87,33 @@ void CompareTab::refresh(const Project* project)
         m_table->setItem(row, col++, new QTableWidgetItem(std::isnan(s->activeMassMg) ? tr("unknown")
                                                                                      : loc.toString(s->activeMassMg, 'f', 3)));
         m_table->setItem(row, col++, new QTableWidgetItem(s->massBasis == MassBasis::Composite ? tr("composite") : tr("oxide only")));
-        for (const AnalysisMethod& m : analysisMethods()) {
-            const Dataset* d = nullptr;
-            for (const Dataset* c : project->datasetsOf(s->id, m.technique))
-                if (m.kinds.contains(c->kind())) {
-                    d = c;
+        for (const auto& [a, o] : columns) {
+            // The sample's first dataset this analysis reads; its stored run.
+            const AnalysisRun* run = nullptr;
+            for (const Dataset* d : project->datasetsOf(s->id, a->technique))
+                if (a->accepts(*d)) {
+                    run = project->runFor(d->id(), a->id);
                     break;
                 }
-            QJsonObject result;
-            if (d) {
-                QJsonObject stored;
-                for (const AnalysisRun* r : project->runsOf(d->id()))
-                    if (r->analysisId == m.id) stored = r->params;
-                if (auto r = m.compute(*d, effectiveParams(m, stored))) result = *r;
+            QString text = QStringLiteral("—");
+            QString tip;
+            if (run && run->status != RunStatus::Failed) {
+                const QJsonValue v = resultValue(run->result, o.path);
+                const QJsonValue e = o.errorPath.isEmpty() ? QJsonValue() : resultValue(run->result, o.errorPath);
+                if (v.isDouble())
+                    text = QString(e.isDouble() ? formatWithUncertainty(v.toDouble(), e.toDouble()) : formatValue(v.toDouble()))
+                               .replace('.', loc.decimalPoint());
+                if (run->status == RunStatus::Stale) {
+                    text += QStringLiteral(" *");
+                    tip = run->message.isEmpty() ? tr("Not yet recomputed for the current parameters.") : run->message;
+                }
+            } else if (run) {
+                tip = run->message;
             }
-            for (const AnalysisHeadline& h : m.headlines) {
-                const QJsonValue v = resultValue(result, h.valuePath);
-                const QJsonValue e = h.errorPath.isEmpty() ? QJsonValue() : resultValue(result, h.errorPath);
-                QString text = v.isDouble() ? loc.toString(v.toDouble(), 'f', 2) : QStringLiteral("—");
-                if (v.isDouble() && e.isDouble()) text += " ± " + loc.toString(e.toDouble(), 'f', 2);
-                auto* it = new QTableWidgetItem(text);
-                it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-                m_table->setItem(row, col++, it);
-            }
+            auto* it = new QTableWidgetItem(text);
+            it->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            it->setToolTip(tip);
+            m_table->setItem(row, col++, it);
         }
         for (Technique t : allTechniques()) {
             auto* it = new QTableWidgetItem(loc.toString(qlonglong(project->datasetsOf(s->id, t).size())));

@@ -1,5 +1,7 @@
 #include "widgets/MainWindow.h"
 
+#include "analysis/ComputeService.h"
+
 #include "analysis/DemoProject.h"
 #include "io/ProjectDocument.h"
 #include "io/import/DelimitedTextImporter.h"
@@ -52,11 +54,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowIcon(QIcon(":/icons/vanadis.svg"));
     setAcceptDrops(true);
     setDockOptions(AllowTabbedDocks | AnimatedDocks);
+    m_compute = new ComputeService(this);
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     for (Technique t : allTechniques()) {
         auto* tab = new TechniqueTab(t);
+        tab->setComputeService(m_compute);
         connect(tab, &TechniqueTab::exportRequested, this, &MainWindow::exportCurrentFigure);
         m_techniqueTabs.push_back(tab);
         m_tabs->addTab(tab, techniqueDisplayName(t));
@@ -123,6 +127,14 @@ void MainWindow::createDocks()
     connect(m_tree, &ProjectTree::sampleSelectionChanged, this, [this] {
         m_samplePanel->setSample(m_tree->currentSampleId());
         refreshViews();
+    });
+    connect(m_tree, &ProjectTree::datasetActivated, this, [this](Id id) {
+        const Dataset* d = m_doc ? m_doc->project().dataset(id) : nullptr;
+        if (!d) return;
+        if (TechniqueTab* tab = techniqueTab(d->technique())) {
+            m_tabs->setCurrentWidget(tab);
+            tab->showDataset(id);
+        }
     });
     connect(m_tree, &ProjectTree::removeDatasetRequested, this, [this](Id id) {
         m_doc->project().undoStack()->push(new RemoveDatasetCommand(&m_doc->project(), id));
@@ -205,6 +217,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> doc)
     m_editMenu->addAction(m_undoAction);
     m_editMenu->addAction(m_redoAction);
     m_history->setStack(p.undoStack());
+    m_compute->setProject(&p);
     for (TechniqueTab* t : m_techniqueTabs) t->setProject(&p);
     m_tree->setProject(&p);
     m_samplePanel->setProject(&p);
@@ -226,7 +239,8 @@ void MainWindow::refreshViews()
 {
     const Project* p = m_doc ? &m_doc->project() : nullptr;
     const std::vector<Id> ids = m_tree->selectedSampleIds();
-    for (TechniqueTab* t : m_techniqueTabs) t->refresh(ids, m_tree->currentSampleId());
+    for (TechniqueTab* t : m_techniqueTabs)
+        t->refresh(ids, m_tree->currentSampleId(), m_tree->selectedDatasetIds(), m_tree->currentDatasetId());
     m_compare->refresh(p);
 }
 
@@ -271,7 +285,9 @@ void MainWindow::openDemo()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     auto doc = ProjectDocument::createNew();
     populateDemoProject(doc->project());
-    // The demo is the starting point, not an edit: nothing to undo, but unsaved.
+    // The demo is the starting point, not an edit: nothing to undo and nothing to save before closing;
+    // Save As still writes all of it (a project without a file is written whole).
+    doc->project().markSaved();
     setDocument(std::move(doc));
     QApplication::restoreOverrideCursor();
     m_messages->addMessage(MessagePanel::Level::Info,

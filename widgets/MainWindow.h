@@ -18,6 +18,7 @@ class QTimer;
 namespace vanadis {
 
 class CompareTab;
+class ComputeService;
 class MessagePanel;
 class ProjectDocument;
 class ProjectTree;
@@ -43,6 +44,7 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     TechniqueTab* techniqueTab(Technique t) const;
     ProjectTree* projectTree() const { return m_tree; }
+    ComputeService* computeService() const { return m_compute; }
     MessagePanel* messages() const { return m_messages; }
 
 protected:
@@ -69,6 +71,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     std::vector<TechniqueTab*> m_techniqueTabs;
     CompareTab* m_compare = nullptr;
+    ComputeService* m_compute = nullptr;
     ProjectTree* m_tree = nullptr;
     SamplePanel* m_samplePanel = nullptr;
     QUndoView* m_history = nullptr;

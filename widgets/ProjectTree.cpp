@@ -1,5 +1,7 @@
 #include "widgets/ProjectTree.h"
 
+#include "model/DatasetType.h"
+
 #include "model/Project.h"
 
 #include <QContextMenuEvent>
@@ -36,6 +38,10 @@ ProjectTree::ProjectTree(QWidget* parent) : QTreeWidget(parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAccessibleName(tr("Project tree"));
     setUniformRowHeights(true);
+    connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* it) {
+        if (!m_rebuilding && it && it->data(0, KindRole).toInt() == DatasetItem)
+            Q_EMIT datasetActivated(it->data(0, IdRole).toLongLong());
+    });
     connect(this, &QTreeWidget::itemSelectionChanged, this, [this] {
         if (!m_rebuilding) Q_EMIT sampleSelectionChanged();
     });
@@ -94,12 +100,14 @@ void ProjectTree::rebuild()
             ti->setData(0, KindRole, TechniqueItem);
             ti->setData(0, IdRole, qint64(s->id) * 16 + int(t));
             for (const Dataset* d : ds) {
-                auto* di = new QTreeWidgetItem(ti, {d->kind() + QStringLiteral(" — ") + d->name(), QLocale().toString(d->pointCount())});
+                const QString text = d->label().isEmpty() ? d->name() : d->label() + QStringLiteral(" — ") + d->name();
+                auto* di = new QTreeWidgetItem(ti, {text, QLocale().toString(d->pointCount())});
                 di->setData(0, KindRole, DatasetItem);
                 di->setData(0, IdRole, qint64(d->id()));
-                di->setToolTip(0, tr("%1\nimported by %2 %3\nSHA-256 %4")
-                                      .arg(d->provenance().originalFileName, d->provenance().importerId,
-                                           d->provenance().importerVersion, d->provenance().sha256.left(16)));
+                di->setToolTip(0, tr("%1 (%2)\n%3\nimported by %4 %5\nSHA-256 %6")
+                                      .arg(d->displayLabel(), datasetTypeDisplayName(d->type()), d->provenance().originalFileName,
+                                           d->provenance().importerId, d->provenance().importerVersion,
+                                           d->provenance().sha256.left(16)));
                 di->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             }
         }
@@ -134,6 +142,14 @@ Id ProjectTree::currentSampleId() const
     QTreeWidgetItem* cur = currentItem();
     while (cur && cur->data(0, KindRole).toInt() != SampleItem) cur = cur->parent();
     return cur ? cur->data(0, IdRole).toLongLong() : 0;
+}
+
+std::vector<Id> ProjectTree::selectedDatasetIds() const
+{
+    std::vector<Id> out;
+    for (QTreeWidgetItemIterator it(const_cast<ProjectTree*>(this)); *it; ++it)
+        if ((*it)->isSelected() && (*it)->data(0, KindRole).toInt() == DatasetItem) out.push_back((*it)->data(0, IdRole).toLongLong());
+    return out;
 }
 
 Id ProjectTree::currentDatasetId() const

@@ -1,7 +1,8 @@
 #pragma once
 /// \file ProjectTree.h
-/// The project tree: series → samples (in their plot colour) → techniques → datasets. Selecting
-/// samples chooses what the technique tabs plot; selecting a dataset selects its sample.
+/// The project tree: series → samples (in their plot colour) → techniques → datasets (every one, by
+/// label and type). Selecting samples chooses what the technique tabs plot; selecting datasets narrows
+/// the view to them, and clicking one makes it the dataset its technique tab analyses.
 
 #include "model/Types.h"
 
@@ -23,10 +24,14 @@ public:
     /// The one sample the property panel edits: the current item's sample (0 = none).
     Id currentSampleId() const;
     Id currentDatasetId() const;
+    /// Datasets selected directly (not through their sample), in tree order.
+    std::vector<Id> selectedDatasetIds() const;
     void selectSample(Id id);
 
 Q_SIGNALS:
     void sampleSelectionChanged();
+    /// A dataset was clicked: its tab should show and analyse it.
+    void datasetActivated(vanadis::Id datasetId);
     void removeDatasetRequested(vanadis::Id datasetId);
     void removeSampleRequested(vanadis::Id sampleId);
 

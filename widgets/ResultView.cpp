@@ -1,5 +1,7 @@
 #include "widgets/ResultView.h"
 
+#include "analysis/AnalysisRegistry.h"
+
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -17,6 +19,11 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     m_warnings->setTextFormat(Qt::PlainText);
     m_warnings->setStyleSheet("QLabel { color: #9a3412; background: #fff7ed; padding: 4px; }");
     m_warnings->hide();
+    m_note = new QLabel;
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setStyleSheet("QLabel { color: #1e3a8a; background: #eff6ff; padding: 4px; }");
+    m_note->hide();
     m_tree = new QTreeWidget;
     m_tree->setHeaderLabels({tr("Quantity"), tr("Value"), tr("Unit")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -24,6 +31,7 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     m_tree->setAlternatingRowColors(true);
     auto* l = new QVBoxLayout(this);
     l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(m_note);
     l->addWidget(m_warnings);
     l->addWidget(m_tree, 1);
 }
@@ -40,9 +48,44 @@ std::pair<QString, QString> ResultView::splitKey(const QString& key)
     return {QString(key).replace('_', ' '), QString()};
 }
 
+void ResultView::setResult(const QJsonObject& result, const QString& error, const std::vector<OutputSpec>& outputs,
+                           const QString& note)
+{
+    setResult(result, error);
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    if (outputs.empty() || result.isEmpty()) return;
+    // The whole result goes under one folded item; the declared outputs lead.
+    auto* all = new QTreeWidgetItem({tr("All values")});
+    while (m_tree->topLevelItemCount() > 0) all->addChild(m_tree->takeTopLevelItem(0));
+    const QLocale loc;
+    auto localise = [&](QString t) { return t.replace('.', loc.decimalPoint()); };
+    QFont bold = m_tree->font();
+    bold.setBold(true);
+    for (const bool headline : {true, false}) {
+        for (const OutputSpec& o : outputs) {
+            if (o.headline != headline) continue;
+            const QJsonValue v = resultValue(result, o.path);
+            if (!v.isDouble() && !headline) continue;
+            const QJsonValue e = o.errorPath.isEmpty() ? QJsonValue() : resultValue(result, o.errorPath);
+            QString text = QStringLiteral("—");
+            if (v.isDouble())
+                text = localise(e.isDouble() ? formatWithUncertainty(v.toDouble(), e.toDouble()) : formatValue(v.toDouble()));
+            auto* item = new QTreeWidgetItem(m_tree, {o.label, text, o.unit});
+            item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+            item->setToolTip(0, o.path + (o.errorPath.isEmpty() ? QString() : " ± " + o.errorPath));
+            if (headline)
+                for (int c = 0; c < 3; ++c) item->setFont(c, bold);
+        }
+    }
+    m_tree->addTopLevelItem(all);
+    all->setExpanded(false);
+}
+
 void ResultView::setResult(const QJsonObject& result, const QString& error)
 {
     m_tree->clear();
+    m_note->hide();
     QStringList warnings;
     if (!error.isEmpty()) warnings << error;
     for (const auto& w : result.value("warnings").toArray()) warnings << "• " + w.toString();
@@ -69,7 +112,10 @@ void ResultView::addObject(QTreeWidgetItem* parent, const QJsonObject& o)
         if (v.isDouble()) {
             QString text = fmt(v.toDouble());
             // Siblings "<stem>_err" or "<key>_err" carry 1σ: area_m2_g ↔ area_err.
-            for (const QString& e : {key + "_err", QString(key).section('_', 0, 0) + "_err"}) {
+            // "<quantity>_err" where the quantity is the key without its unit suffix:
+            // langmuir_area_m2_g ↔ langmuir_area_err, area_m2_g ↔ area_err, c_constant ↔ c_constant_err.
+            const QString stem = QString(splitKey(key).first).replace(' ', '_');
+            for (const QString& e : {key + "_err", stem + "_err", QString(key).section('_', 0, 0) + "_err"}) {
                 if (o.contains(e) && o.value(e).isDouble()) {
                     text += " ± " + fmt(o.value(e).toDouble());
                     break;

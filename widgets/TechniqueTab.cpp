@@ -1,6 +1,8 @@
 #include "widgets/TechniqueTab.h"
 
 #include "analysis/AnalysisRegistry.h"
+#include "analysis/ComputeService.h"
+#include "model/DatasetType.h"
 #include "analysis/RawFigure.h"
 #include "model/Commands.h"
 #include "model/Project.h"
@@ -26,10 +28,10 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
 {
     setObjectName("tab_" + techniqueKey(technique));
     auto* bar = new QHBoxLayout;
-    auto* kindLabel = new QLabel(tr("&Dataset:"));
+    auto* kindLabel = new QLabel(tr("&View:"));
     m_kind = new QComboBox;
     m_kind->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_kind->setAccessibleName(tr("Dataset kind"));
+    m_kind->setAccessibleName(tr("Analysis or kind of data shown"));
     kindLabel->setBuddy(m_kind);
     m_figureLabel = new QLabel(tr("&Figure:"));
     m_figureChoice = new QComboBox;
@@ -59,13 +61,25 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
     auto* panelLayout = new QVBoxLayout(m_panel);
     panelLayout->setContentsMargins(0, 0, 0, 0);
     auto* sampleRow = new QHBoxLayout;
-    auto* sampleLabel = new QLabel(tr("&Sample:"));
+    auto* sampleLabel = new QLabel(tr("&Dataset:"));
     m_sampleChoice = new QComboBox;
-    m_sampleChoice->setAccessibleName(tr("Sample whose parameters are shown"));
+    m_sampleChoice->setAccessibleName(tr("Dataset whose parameters and results are shown"));
     sampleLabel->setBuddy(m_sampleChoice);
     sampleRow->addWidget(sampleLabel);
     sampleRow->addWidget(m_sampleChoice, 1);
     panelLayout->addLayout(sampleRow);
+    // Stale / computing / failed: what the stored result is, with the one action that helps.
+    m_statusBar = new QWidget;
+    auto* statusRow = new QHBoxLayout(m_statusBar);
+    statusRow->setContentsMargins(4, 2, 4, 2);
+    m_statusText = new QLabel;
+    m_statusText->setWordWrap(true);
+    m_statusButton = new QPushButton;
+    statusRow->addWidget(m_statusText, 1);
+    statusRow->addWidget(m_statusButton);
+    m_statusBar->setStyleSheet("QWidget { background: #fef3c7; }");
+    m_statusBar->hide();
+    panelLayout->addWidget(m_statusBar);
     auto* paramsBox = new QGroupBox(tr("Parameters"));
     auto* paramsLayout = new QVBoxLayout(paramsBox);
     m_form = new ParamForm;
@@ -111,8 +125,17 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
     });
     connect(m_figureChoice, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     connect(m_sampleChoice, &QComboBox::activated, this, [this] {
-        m_currentSample = m_sampleChoice->currentData().toLongLong();
+        m_currentDataset = m_sampleChoice->currentData().toLongLong();
+        if (const Sample* s = m_project ? m_project->sampleOfDataset(m_currentDataset) : nullptr) m_currentSample = s->id;
         rebuild();
+    });
+    connect(m_statusButton, &QPushButton::clicked, this, [this] {
+        if (!m_compute || !m_method || !m_project) return;
+        const AnalysisRun* r = m_project->runFor(m_currentDataset, m_method->id);
+        if (!r) return;
+        if (m_compute->isComputing(r->id)) m_compute->cancel(r->id);
+        else m_compute->request(r->id);
+        updateStatus();
     });
     connect(exportButton, &QPushButton::clicked, this, &TechniqueTab::exportRequested);
     connect(m_form, &ParamForm::edited, this, [this](const QJsonObject& values, int mergeKey) {
@@ -122,19 +145,27 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
         if (m_currentDataset && m_method) setParams(m_currentDataset, effectiveParams(*m_method, {}), -1);
     });
     connect(m_applyAll, &QPushButton::clicked, this, &TechniqueTab::applyToAll);
-    connect(m_plot, &PlotView::spanEdited, this, [this](int, double lo, double hi, bool finished) {
-        if (!m_method || !m_currentDataset || !m_method->spanParams) return;
-        const auto keys = m_method->spanParams(currentFigure());
-        if (!keys) return;
+    connect(m_plot, &PlotView::spanEdited, this, [this](int spanId, double lo, double hi, bool finished) {
+        if (!m_method || !m_currentDataset) return;
+        const auto decl = m_method->figure(currentFigureId());
+        if (!decl) return;
+        const auto binding = std::find_if(decl->spans.begin(), decl->spans.end(), [&](const SpanBinding& b) { return b.spanId == spanId; });
+        if (binding == decl->spans.end()) return;
         QJsonObject params = paramsOf(m_currentDataset);
-        params[keys->first] = lo;
-        params[keys->second] = hi;
+        params[binding->minKey] = lo;
+        params[binding->maxKey] = hi;
         if (finished) {
             // One undo step per drag; the live preview below does not touch the project.
+            m_preview.clear();
             setParams(m_currentDataset, params, -1);
-        } else if (const Dataset* d = currentDataset()) {
-            const auto& r = resultOf(*d, params);
-            m_results->setResult(r.first, r.second);
+        } else if (m_compute) {
+            if (const AnalysisRun* r = ensureRun(m_currentDataset)) {
+                const Id ds = m_currentDataset;
+                m_compute->preview(r->id, params, [this, ds](const RunOutcome& o) {
+                    if (ds != m_currentDataset || !m_method) return;
+                    m_results->setResult(o.result, o.message, m_method->outputs(), tr("Preview while dragging"));
+                });
+            }
         }
     });
     m_panel->hide();
@@ -146,8 +177,27 @@ void TechniqueTab::setProject(Project* project)
 {
     if (m_project) disconnect(m_project, nullptr, this, nullptr);
     m_project = project;
-    m_cache.clear();
-    if (m_project) connect(m_project, &Project::runChanged, this, [this] { rebuild(); });
+    m_preview.clear();
+    // Results arrive one run at a time: one rebuild per event-loop turn, after the last of them.
+    if (m_project)
+        connect(m_project, &Project::runChanged, this, [this] {
+            if (m_rebuildPending) return;
+            m_rebuildPending = true;
+            QMetaObject::invokeMethod(this, [this] {
+                m_rebuildPending = false;
+                rebuild();
+            }, Qt::QueuedConnection);
+        });
+}
+
+void TechniqueTab::setComputeService(ComputeService* service)
+{
+    if (m_compute) disconnect(m_compute, nullptr, this, nullptr);
+    m_compute = service;
+    if (m_compute) {
+        connect(m_compute, &ComputeService::runStarted, this, &TechniqueTab::updateStatus);
+        connect(m_compute, &ComputeService::runFinished, this, &TechniqueTab::updateStatus);
+    }
 }
 
 QString TechniqueTab::currentKind() const { return m_kind->currentText(); }
@@ -165,110 +215,202 @@ void TechniqueTab::setCurrentFigure(int index)
     if (index >= 0 && index < m_figureChoice->count()) m_figureChoice->setCurrentIndex(index);
 }
 
+QString TechniqueTab::currentFigureId() const
+{
+    return m_method && m_figureChoice->currentIndex() >= 0 ? m_figureChoice->currentData().toString() : QStringLiteral("raw");
+}
+
+bool TechniqueTab::setCurrentFigureId(const QString& id)
+{
+    const int i = m_figureChoice->findData(id);
+    if (i >= 0) m_figureChoice->setCurrentIndex(i);
+    return i >= 0;
+}
+
 const Dataset* TechniqueTab::currentDataset() const
 {
     return m_project ? m_project->dataset(m_currentDataset) : nullptr;
 }
 
-void TechniqueTab::refresh(const std::vector<Id>& sampleIds, Id currentSample)
+std::vector<TechniqueTab::View> TechniqueTab::views() const
+{
+    std::vector<View> out;
+    if (!m_project) return out;
+    std::vector<const Dataset*> all;
+    for (Id sid : m_samples)
+        for (const Dataset* d : m_project->datasetsOf(sid, m_technique)) all.push_back(d);
+    // Analyses first (in registration order), then the raw groups of what no analysis reads.
+    for (const AnalysisDescriptor* a : analyses())
+        if (a->technique == m_technique && std::any_of(all.begin(), all.end(), [&](const Dataset* d) { return a->accepts(*d); })) {
+            QStringList types;
+            for (const QString& t : a->input.types) types << datasetTypeDisplayName(t);
+            out.push_back({types.join(QStringLiteral(", ")), a, {}});
+        }
+    for (const Dataset* d : all) {
+        if (!analysesFor(*d).empty()) continue;
+        const QString g = datasetGroupName(*d);
+        if (std::none_of(out.begin(), out.end(), [&](const View& v) { return v.rawGroup == g; })) out.push_back({g, nullptr, g});
+    }
+    return out;
+}
+
+void TechniqueTab::refresh(const std::vector<Id>& sampleIds, Id currentSample, const std::vector<Id>& datasetIds, Id currentDataset)
 {
     m_samples = sampleIds;
+    m_pickedDatasets = datasetIds;
     if (currentSample) m_currentSample = currentSample;
+    if (currentDataset) m_currentDataset = currentDataset;
     const QString keep = m_kind->currentText();
-    const QStringList kinds = m_project ? rawKinds(*m_project, m_technique, sampleIds) : QStringList();
+    m_views = views();
     m_kind->blockSignals(true);
     m_kind->clear();
-    m_kind->addItems(kinds);
+    for (const View& v : m_views) m_kind->addItem(v.title);
     const int i = m_kind->findText(keep);
     m_kind->setCurrentIndex(i >= 0 ? i : 0);
     m_kind->blockSignals(false);
-    m_kind->setEnabled(kinds.size() > 1);
+    m_kind->setEnabled(m_views.size() > 1);
     rebuild();
+}
+
+bool TechniqueTab::showDataset(Id datasetId)
+{
+    const Dataset* d = m_project ? m_project->dataset(datasetId) : nullptr;
+    if (!d || d->technique() != m_technique) return false;
+    for (size_t i = 0; i < m_views.size(); ++i) {
+        const View& v = m_views[i];
+        if ((v.analysis && v.analysis->accepts(*d)) || (!v.analysis && v.rawGroup == datasetGroupName(*d))) {
+            m_currentDataset = datasetId;
+            if (const Sample* s = m_project->sampleOfDataset(datasetId)) m_currentSample = s->id;
+            if (m_kind->currentIndex() != int(i)) m_kind->setCurrentIndex(int(i)); // rebuilds
+            else rebuild();
+            return true;
+        }
+    }
+    return false;
 }
 
 QJsonObject TechniqueTab::paramsOf(Id datasetId) const
 {
     if (!m_method || !m_project) return {};
-    for (const AnalysisRun* r : m_project->runsOf(datasetId))
-        if (r->analysisId == m_method->id) return effectiveParams(*m_method, r->params);
-    return effectiveParams(*m_method, {});
+    const AnalysisRun* r = m_project->runFor(datasetId, m_method->id);
+    return effectiveParams(*m_method, r ? r->params : QJsonObject());
 }
 
-const std::pair<QJsonObject, QString>& TechniqueTab::resultOf(const Dataset& d, const QJsonObject& params)
+const AnalysisRun* TechniqueTab::ensureRun(Id datasetId)
 {
-    // Analyses are pure: (dataset, params) → result, so a cache keyed by both is always valid.
-    const QString key = QString::number(d.id()) + m_method->id + QJsonDocument(params).toJson(QJsonDocument::Compact);
-    auto it = m_cache.find(key);
-    if (it != m_cache.end()) return it->second;
-    if (m_cache.size() > 256) m_cache.clear();
-    auto r = m_method->compute(d, params);
-    std::pair<QJsonObject, QString> value =
-        r ? std::pair{*r, QString()} : std::pair{QJsonObject(), QString::fromStdString(r.error().message())};
-    return m_cache.emplace(key, std::move(value)).first->second;
+    if (!m_project || !m_method) return nullptr;
+    if (const AnalysisRun* r = m_project->runFor(datasetId, m_method->id)) return r;
+    // A dataset shown for the first time gets the analysis with its defaults: derived data, no undo step.
+    AnalysisRun run;
+    run.id = m_project->allocateId();
+    run.inputs = {RunInput{QStringLiteral("main"), datasetId}};
+    run.analysisId = m_method->id;
+    run.analysisVersion = m_method->version;
+    run.params = effectiveParams(*m_method, {});
+    run.status = RunStatus::Stale;
+    m_project->upsertRun(run);
+    return m_project->run(run.id);
+}
+
+void TechniqueTab::updateStatus()
+{
+    const AnalysisRun* r = m_method && m_project ? m_project->runFor(m_currentDataset, m_method->id) : nullptr;
+    if (!r || !m_compute) {
+        m_statusBar->hide();
+        return;
+    }
+    if (m_compute->isComputing(r->id)) {
+        m_statusText->setText(tr("Computing…"));
+        m_statusButton->setText(tr("Cancel"));
+        m_statusBar->show();
+    } else if (r->status == RunStatus::Stale) {
+        m_statusText->setText(r->message.isEmpty() ? tr("The result does not match the parameters yet.") : r->message);
+        m_statusButton->setText(tr("Recompute"));
+        m_statusBar->show();
+    } else {
+        m_statusBar->hide();
+    }
 }
 
 void TechniqueTab::rebuild()
 {
-    const QString kind = m_kind->currentText();
-    m_method = m_project ? analysisFor(m_technique, kind) : nullptr;
+    if (m_inRebuild) return; // runs created below signal back
+    m_inRebuild = true;
+    struct Reset {
+        bool& flag;
+        ~Reset() { flag = false; }
+    } reset{m_inRebuild};
+    const int viewIndex = m_kind->currentIndex();
+    const View view = viewIndex >= 0 && viewIndex < int(m_views.size()) ? m_views[size_t(viewIndex)] : View{};
+    m_method = m_project ? view.analysis : nullptr;
     m_panel->setVisible(m_method != nullptr);
     m_figureLabel->setVisible(m_method != nullptr);
     m_figureChoice->setVisible(m_method != nullptr);
+    m_viewDatasets.clear();
     if (!m_method) {
-        m_currentDataset = 0;
-        m_figure = m_project ? rawFigure(*m_project, m_technique, m_samples, kind) : FigureSpec{};
+        m_figure = m_project ? rawFigure(*m_project, m_technique, m_samples, view.rawGroup) : FigureSpec{};
     } else {
-        if (m_figureChoice->count() != int(m_method->figures.size())) {
+        const std::vector<FigureDecl> decls = m_method->figures();
+        bool sameFigures = m_figureChoice->count() == int(decls.size());
+        for (int i = 0; sameFigures && i < int(decls.size()); ++i) sameFigures = m_figureChoice->itemData(i).toString() == decls[size_t(i)].id;
+        if (!sameFigures) {
             m_figureChoice->blockSignals(true);
             m_figureChoice->clear();
-            for (const AnalysisFigure& f : m_method->figures) m_figureChoice->addItem(f.name);
+            for (const FigureDecl& f : decls) m_figureChoice->addItem(f.name, f.id);
             m_figureChoice->blockSignals(false);
         }
-        // Samples of the selection that have data of this kind; the current one is edited.
-        std::vector<std::pair<const Sample*, const Dataset*>> withData;
-        for (Id sid : m_samples) {
-            const Sample* s = m_project->sample(sid);
-            if (!s) continue;
-            for (const Dataset* d : m_project->datasetsOf(sid, m_technique))
-                if (d->kind() == kind) {
-                    withData.emplace_back(s, d);
+        // Every dataset of the selected samples that the analysis reads (or those picked in the tree).
+        for (Id sid : m_samples)
+            for (const Dataset* d : m_project->datasetsOf(sid, m_technique)) {
+                if (!m_method->accepts(*d)) continue;
+                if (!m_pickedDatasets.empty() &&
+                    std::find(m_pickedDatasets.begin(), m_pickedDatasets.end(), d->id()) == m_pickedDatasets.end())
+                    continue;
+                m_viewDatasets.push_back(d->id());
+            }
+        if (std::find(m_viewDatasets.begin(), m_viewDatasets.end(), m_currentDataset) == m_viewDatasets.end()) {
+            // Keep the current sample: its first dataset of the view, else the first dataset.
+            Id pick = m_viewDatasets.empty() ? 0 : m_viewDatasets.front();
+            for (Id id : m_viewDatasets)
+                if (const Sample* s = m_project->sampleOfDataset(id); s && s->id == m_currentSample) {
+                    pick = id;
                     break;
                 }
+            m_currentDataset = pick;
         }
-        auto current = std::find_if(withData.begin(), withData.end(), [&](const auto& p) { return p.first->id == m_currentSample; });
-        if (current == withData.end()) current = withData.begin();
+        const auto inputs = figureInputs(*m_project, *m_method, m_viewDatasets);
         m_sampleChoice->blockSignals(true);
         m_sampleChoice->clear();
-        for (const auto& [s, d] : withData) m_sampleChoice->addItem(sampleIcon(s->color), s->name, qint64(s->id));
-        m_sampleChoice->setCurrentIndex(current == withData.end() ? -1 : int(current - withData.begin()));
+        for (const FigureInput& in : inputs) m_sampleChoice->addItem(sampleIcon(in.sample->color), in.legend, qint64(in.dataset->id()));
+        m_sampleChoice->setCurrentIndex(m_sampleChoice->findData(qint64(m_currentDataset)));
         m_sampleChoice->blockSignals(false);
-        m_currentDataset = current == withData.end() ? 0 : current->second->id();
 
-        const int fig = currentFigure();
-        const bool overlay = fig < int(m_method->figures.size()) ? m_method->figures[size_t(fig)].overlay : true;
-        std::vector<AnalysisInput> inputs;
-        for (const auto& [s, d] : withData) {
-            if (!overlay && d->id() != m_currentDataset) continue;
-            AnalysisInput in;
-            in.sample = s;
-            in.dataset = d;
-            in.params = paramsOf(d->id());
-            in.result = resultOf(*d, in.params).first;
-            inputs.push_back(in);
+        // Runs that are missing or were edited are computed in the background; results arrive
+        // through Project::runChanged, which rebuilds this tab.
+        for (Id id : m_viewDatasets) {
+            const AnalysisRun* r = ensureRun(id);
+            if (r && r->status == RunStatus::Stale && r->message.isEmpty() && m_compute && !m_compute->isComputing(r->id))
+                m_compute->request(r->id);
         }
-        m_figure = inputs.empty() ? FigureSpec{} : m_method->buildFigure(fig, inputs);
-        m_form->setSchema(m_method->schema());
+        m_figure = analysisFigure(*m_project, *m_method, currentFigureId(), m_viewDatasets, m_currentDataset, m_preview);
+        m_form->setSchema(m_method->params());
         if (const Dataset* d = currentDataset()) {
-            const QJsonObject params = paramsOf(d->id());
-            m_form->setValues(params);
-            const auto& r = resultOf(*d, params);
-            m_results->setResult(r.first, r.second);
+            const AnalysisRun* r = m_project->runFor(d->id(), m_method->id);
+            m_form->setValues(paramsOf(d->id()));
+            std::vector<std::pair<qint64, QString>> choices;
+            for (const auto& [id, other] : m_project->allDatasets())
+                if (id != d->id() && other.technique() == m_technique)
+                    if (const Sample* s = m_project->sampleOfDataset(id)) choices.emplace_back(id, s->name + " · " + other.displayLabel());
+            m_form->setDatasetChoices(choices);
+            const QString error = r && r->status == RunStatus::Failed ? r->message : QString();
+            m_results->setResult(r ? r->result : QJsonObject(), error, m_method->outputs());
             m_panel->setEnabled(true);
         } else {
             m_results->setResult({});
             m_panel->setEnabled(false);
         }
     }
+    updateStatus();
     if (m_figure.series.empty()) {
         m_empty->setText(tr("No %1 data for the selected samples.\nImport files with File → Import, or drop them on this window.")
                              .arg(techniqueDisplayName(m_technique)));
@@ -282,36 +424,32 @@ void TechniqueTab::rebuild()
 void TechniqueTab::setParams(Id datasetId, const QJsonObject& params, int mergeKey)
 {
     if (!m_project || !m_method) return;
-    const Dataset* d = m_project->dataset(datasetId);
-    if (!d) return;
-    AnalysisRun run;
-    for (const AnalysisRun* r : m_project->runsOf(datasetId))
-        if (r->analysisId == m_method->id) run = *r;
-    if (!run.id) {
-        run.id = m_project->allocateId();
-        run.datasetId = datasetId;
-        run.analysisId = m_method->id;
-    }
+    const AnalysisRun* existing = ensureRun(datasetId);
+    if (!existing) return;
+    AnalysisRun run = *existing;
+    const QJsonObject before = effectiveParams(*m_method, run.params);
     if (run.params == params && run.status != RunStatus::Stale) return;
     run.analysisVersion = m_method->version;
     run.params = params;
-    const auto& r = resultOf(*d, params);
-    run.result = r.first;
-    run.status = r.second.isEmpty() ? RunStatus::Ok : RunStatus::Failed;
+    // The result of the old parameters stays visible until the new one arrives.
+    run.status = RunStatus::Stale;
+    run.message.clear();
     // Spin-box steps of one editing session merge; the key folds in the dataset so that sessions
-    // on different samples never merge.
+    // on different datasets never merge.
     const int key = mergeKey >= 0 ? int((qHash(datasetId) ^ uint(mergeKey)) & 0x3fffffff) : -1;
-    m_project->undoStack()->push(new SetRunCommand(m_project, run, key));
+    QString text = describeParamChange(*m_method, before, params);
+    if (const Sample* s = m_project->sampleOfDataset(datasetId)) text = s->name + ": " + text;
+    m_project->undoStack()->push(new SetRunCommand(m_project, run, key, text));
 }
 
 void TechniqueTab::applyToAll()
 {
     if (!m_project || !m_method || !m_currentDataset) return;
     const QJsonObject params = paramsOf(m_currentDataset);
-    m_project->undoStack()->beginMacro(tr("Apply %1 parameters to all samples").arg(m_method->id));
+    m_project->undoStack()->beginMacro(tr("Apply %1 parameters to all samples").arg(m_method->name));
     for (const Sample* s : m_project->samples())
         for (const Dataset* d : m_project->datasetsOf(s->id, m_technique))
-            if (d->kind() == m_kind->currentText()) setParams(d->id(), params, -1);
+            if (m_method->accepts(*d)) setParams(d->id(), params, -1);
     m_project->undoStack()->endMacro();
 }
 

@@ -1,12 +1,16 @@
 #pragma once
 /// \file TechniqueTab.h
-/// One tab per technique. For a dataset kind with an analysis (AnalysisRegistry) the tab shows the
-/// analysis figures of the selected samples, the parameter form and the results of the current
-/// sample; every parameter change (typed, or dragged on a plot) is one undoable step. For kinds
-/// without an analysis it plots the raw data of the selected samples (RawFigure).
+/// One tab per technique. A view is either an analysis (every dataset of the selected samples that the
+/// analysis accepts, several per sample if there are) or a raw-data group of one dataset type and
+/// label. In an analysis view the tab shows the analysis' figures by id, the parameter form and the
+/// stored result of the current dataset; every parameter change (typed, or dragged on a span bound to
+/// parameter keys) is one undoable step, computed off the GUI thread by the ComputeService. A stale
+/// run says why and offers one-click recompute; a running computation can be cancelled.
 
 #include "model/FigureSpec.h"
 #include "model/Types.h"
+
+#include "model/Sample.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -20,11 +24,12 @@ class QStackedWidget;
 
 namespace vanadis {
 
+class ComputeService;
 class ParamForm;
 class PlotView;
 class Project;
 class ResultView;
-struct AnalysisMethod;
+struct AnalysisDescriptor;
 class Dataset;
 
 class TechniqueTab : public QWidget {
@@ -34,15 +39,25 @@ public:
     Technique technique() const { return m_technique; }
     /// The project whose runs this tab edits (nullptr detaches).
     void setProject(Project* project);
+    void setComputeService(ComputeService* service);
     /// Replots for these samples (in series order); \a currentSample is the one whose parameters
-    /// the form edits (0 = the first with data).
-    void refresh(const std::vector<Id>& sampleIds, Id currentSample = 0);
+    /// the form edits (0 = the first with data). \a datasetIds, when not empty, restricts the view
+    /// to these datasets (picked in the project tree); \a currentDataset becomes the edited one.
+    void refresh(const std::vector<Id>& sampleIds, Id currentSample = 0, const std::vector<Id>& datasetIds = {},
+                 Id currentDataset = 0);
+    /// Makes the view of \a datasetId current (its analysis or raw group) and the dataset the edited one.
+    bool showDataset(Id datasetId);
     const FigureSpec& figure() const { return m_figure; }
     QString currentKind() const;
     void setCurrentKind(const QString& kind);
     /// Index into the analysis' figure list (0 when there is no analysis).
     int currentFigure() const;
     void setCurrentFigure(int index);
+    /// Id of the figure shown ("bet_plot"); "raw" for a raw-data view.
+    QString currentFigureId() const;
+    bool setCurrentFigureId(const QString& id);
+    /// The datasets of the current analysis view, in order (empty in a raw view).
+    const std::vector<Id>& viewDatasets() const { return m_viewDatasets; }
     PlotView* plotView() const { return m_plot; }
     ParamForm* paramForm() const { return m_form; }
     ResultView* resultView() const { return m_results; }
@@ -54,21 +69,35 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    void updateStatus();
     void setParams(Id datasetId, const QJsonObject& params, int mergeKey);
     void applyToAll();
     /// Parameters of a dataset: the stored run's, else the defaults.
     QJsonObject paramsOf(Id datasetId) const;
-    /// Cached result for (dataset, params); the error text when the computation fails.
-    const std::pair<QJsonObject, QString>& resultOf(const Dataset& d, const QJsonObject& params);
+    /// The run of the current analysis on a dataset, created with defaults (and computed) when missing.
+    const AnalysisRun* ensureRun(Id datasetId);
+    /// The views there are for the selected samples: analysis ids and raw group names.
+    struct View {
+        QString title;
+        const AnalysisDescriptor* analysis = nullptr;
+        QString rawGroup;
+    };
+    std::vector<View> views() const;
 
     Technique m_technique;
     Project* m_project = nullptr;
+    ComputeService* m_compute = nullptr;
     std::vector<Id> m_samples;
+    std::vector<Id> m_pickedDatasets;
+    std::vector<Id> m_viewDatasets;
     Id m_currentSample = 0;
     Id m_currentDataset = 0;
-    const AnalysisMethod* m_method = nullptr;
+    const AnalysisDescriptor* m_method = nullptr;
+    std::vector<View> m_views;
     FigureSpec m_figure;
-    std::map<QString, std::pair<QJsonObject, QString>> m_cache;
+    std::map<Id, QJsonObject> m_preview; ///< live result while a span is dragged
+    bool m_rebuildPending = false;
+    bool m_inRebuild = false;
 
     QComboBox* m_kind = nullptr;
     QComboBox* m_figureChoice = nullptr;
@@ -82,6 +111,9 @@ private:
     ResultView* m_results = nullptr;
     QPushButton* m_applyAll = nullptr;
     QPushButton* m_defaults = nullptr;
+    QWidget* m_statusBar = nullptr;
+    QLabel* m_statusText = nullptr;
+    QPushButton* m_statusButton = nullptr;
 };
 
 } // namespace vanadis

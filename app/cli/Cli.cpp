@@ -1,6 +1,7 @@
 #include "app/cli/Cli.h"
 
 #include "analysis/AnalysisRegistry.h"
+#include "analysis/ComputeService.h"
 #include "analysis/DemoProject.h"
 #include "analysis/RawFigure.h"
 #include "io/ProjectDocument.h"
@@ -39,10 +40,10 @@ const char* const kUsage =
     "\n"
     "Commands:\n"
     "  demo OUT.vanadis                       write the demo series CS, WCS, HCS, HMCS\n"
-    "  info PROJECT [--json]                  series, samples and datasets with provenance\n"
+    "  info PROJECT [--json]                  series, samples, datasets and analysis runs\n"
     "  import PROJECT --sample NAME FILE...   import instrument files into a sample\n"
-    "  export-figure PROJECT --sample NAME --technique T --format pdf|svg|png|tiff|csv\n"
-    "                --width-mm W [--height-mm H] [--dpi D] --out FILE\n"
+    "  export-figure PROJECT --sample NAME --technique T [--figure ID | --list]\n"
+    "                --format pdf|svg|png|tiff|csv --width-mm W [--height-mm H] [--dpi D] --out FILE\n"
     "  bet FILE [--adsorptive N2] [--range LO,HI] --json     BET area, pores (see --help)\n"
     "  tga FILE [--start-oxide V2O3 --residue V2O5] [--dry-below C] --json   carbon content\n"
     "\n"
@@ -62,9 +63,32 @@ QJsonObject datasetJson(const Dataset& d)
     QJsonArray cols;
     for (const ColumnHeader& h : d.headers())
         cols.append(QJsonObject{{"name", h.name}, {"unit", h.unit}, {"count", qint64(h.count)}});
+    // `kind` is kept (= type) for scripts written against schema 1; `type` and `label` are the new keys.
     return {{"id", qint64(d.id())},        {"name", d.name()},          {"technique", techniqueKey(d.technique())},
-            {"kind", d.kind()},            {"points", qint64(d.pointCount())}, {"columns", cols},
+            {"type", d.type()},            {"label", d.label()},         {"kind", d.type()},
+            {"points", qint64(d.pointCount())}, {"columns", cols},
             {"metadata", d.metadata()},    {"provenance", provenanceJson(d.provenance())}};
+}
+
+/// A run as `info --json` lists it: the analysis, its inputs, its status and its headline results
+/// (each with its `_err` sibling where it has one).
+QJsonObject runJson(const AnalysisRun& r)
+{
+    QJsonArray inputs;
+    for (const RunInput& in : r.inputs) inputs.append(QJsonObject{{"role", in.role}, {"dataset_id", qint64(in.datasetId)}});
+    QJsonObject headlines;
+    if (const AnalysisDescriptor* a = analysisById(r.analysisId); a && a->outputs && r.status != RunStatus::Failed)
+        for (const OutputSpec& o : a->outputs()) {
+            if (!o.headline) continue;
+            const QString key = o.path.section('.', -1);
+            headlines.insert(key, resultValue(r.result, o.path));
+            if (!o.errorPath.isEmpty()) headlines.insert(o.errorPath.section('.', -1), resultValue(r.result, o.errorPath));
+        }
+    QJsonObject o{{"id", qint64(r.id)},          {"analysis_id", r.analysisId}, {"analysis_version", r.analysisVersion},
+                  {"inputs", inputs},            {"status", runStatusKey(r.status)}, {"headline", headlines},
+                  {"params", r.params}};
+    if (!r.message.isEmpty()) o.insert("message", r.message);
+    return o;
 }
 
 /// Parses the command's options; --help prints and returns kOk through \a early.
@@ -138,9 +162,12 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
             for (const Dataset* d : pr.datasetsOf(s->id, t)) ds.append(datasetJson(*d));
             byTech.insert(techniqueKey(t), ds);
         }
+        QJsonArray runs;
+        for (const Dataset* d : pr.datasetsOf(s->id))
+            for (const AnalysisRun* r : pr.runsOf(d->id())) runs.append(runJson(*r));
         QJsonObject so{{"id", qint64(s->id)},  {"name", s->name},     {"color", s->color.name()},
                        {"marker", s->marker},  {"notes", s->notes},   {"mass_basis", massBasisKey(s->massBasis)},
-                       {"datasets", byTech}};
+                       {"datasets", byTech},   {"runs", runs}};
         so.insert("active_mass_mg", std::isnan(s->activeMassMg) ? QJsonValue() : QJsonValue(s->activeMassMg));
         samples.append(so);
     }
@@ -158,9 +185,14 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         out << "\n" << s->name << "  colour " << s->color.name() << ", marker " << s->marker << ", active mass "
             << (std::isnan(s->activeMassMg) ? QStringLiteral("unknown") : QString::number(s->activeMassMg) + " mg") << "\n";
         for (Technique t : allTechniques())
-            for (const Dataset* d : pr.datasetsOf(s->id, t))
-                out << "  [" << techniqueKey(t) << "] " << d->kind() << ": " << d->name() << " (" << d->pointCount()
-                    << " points, " << d->provenance().importerId << ")\n";
+            for (const Dataset* d : pr.datasetsOf(s->id, t)) {
+                out << "  [" << techniqueKey(t) << "] #" << d->id() << " " << d->type()
+                    << (d->label().isEmpty() ? QString() : " \"" + d->label() + "\"") << ": " << d->name() << " ("
+                    << d->pointCount() << " points, " << d->provenance().importerId << ")\n";
+                for (const AnalysisRun* r : pr.runsOf(d->id()))
+                    out << "      " << r->analysisId << " v" << r->analysisVersion << ": " << runStatusKey(r->status)
+                        << (r->message.isEmpty() ? QString() : " — " + r->message) << "\n";
+            }
     }
     return kOk;
 }
@@ -224,6 +256,9 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     QJsonArray created;
     for (const Dataset& d : all) created.append(datasetJson(d));
     pr.undoStack()->push(new ImportDatasetsCommand(&pr, sampleId, std::move(all)));
+    // The new datasets get their analyses with default parameters, computed and stored, as in the GUI.
+    ensureDefaultRuns(pr);
+    computeStaleRunsNow(pr);
     auto saved = doc->hasFile() ? doc->save() : doc->saveAs(projectPath);
     if (!saved) {
         err << "vanadis-cli import: " << errorText(saved.error()) << "\n";
@@ -234,7 +269,7 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     } else {
         for (const auto& v : created) {
             const QJsonObject o = v.toObject();
-            out << "imported " << o["name"].toString() << " as " << o["technique"].toString() << "/" << o["kind"].toString()
+            out << "imported " << o["name"].toString() << " as " << o["technique"].toString() << "/" << o["type"].toString()
                 << " (" << o["points"].toInteger() << " points)\n";
         }
     }
@@ -247,7 +282,9 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     p.addPositionalArgument("PROJECT", "Project file (.vanadis).");
     p.addOption({"sample", "Sample(s) to plot; repeat or separate by commas; 'all' for the series.", "NAME"});
     p.addOption({"technique", "xrd, xps, bet, tga or echem.", "T"});
-    p.addOption({"kind", "Dataset kind (e.g. V 2p, cycling_1Ag, eis); default: the first present.", "KIND"});
+    p.addOption({"kind", "Raw figure: the dataset view (e.g. \"XPS region — V 2p\"); default: the first present.", "KIND"});
+    p.addOption({"figure", "Figure id (see --list); default: the raw-data figure.", "ID"});
+    p.addOption({"list", "Print the figure ids there are for these samples and technique, one per line."});
     p.addOption({"format", "pdf, svg, png, tiff or csv.", "F"});
     p.addOption({"width-mm", "Figure width in mm (85 single column, 175 double).", "W"});
     p.addOption({"height-mm", "Figure height in mm (default 0.75 × width).", "H"});
@@ -259,8 +296,9 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
         if (!p.isSet(o)) err << "vanadis-cli export-figure: --" << o << " is required\n";
         return p.isSet(o);
     };
-    if (p.positionalArguments().size() != 1 || !need("sample") || !need("technique") || !need("format") ||
-        !need("width-mm") || !need("out"))
+    const bool listOnly = p.isSet("list");
+    if (p.positionalArguments().size() != 1 || !need("sample") || !need("technique") ||
+        (!listOnly && (!need("format") || !need("width-mm") || !need("out"))))
         return kBadInput;
     const auto technique = techniqueFromKey(p.value("technique"));
     if (!technique) {
@@ -296,10 +334,58 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
             ids.push_back(s->id);
         }
     }
-    const FigureSpec spec = rawFigure(pr, *technique, ids, p.value("kind"));
+    // Datasets of the selected samples, in series order, per analysis of this technique.
+    auto datasetsFor = [&](const AnalysisDescriptor& a) {
+        std::vector<Id> out;
+        for (Id sid : ids)
+            for (const Dataset* d : pr.datasetsOf(sid, *technique))
+                if (a.accepts(*d)) out.push_back(d->id());
+        return out;
+    };
+    std::vector<std::pair<QString, QString>> available{{QStringLiteral("raw"), QStringLiteral("raw data")}};
+    for (const AnalysisDescriptor* a : analyses()) {
+        if (a->technique != *technique || datasetsFor(*a).empty()) continue;
+        for (const FigureDecl& f : a->figures()) available.emplace_back(f.id, f.name);
+    }
+    if (listOnly) {
+        for (const auto& [id, name] : available) out << id << "\t" << name << "\n";
+        return kOk;
+    }
+    const QString figureId = p.value("figure");
+    FigureSpec spec;
+    if (figureId.isEmpty() || figureId == QLatin1String("raw")) {
+        spec = rawFigure(pr, *technique, ids, p.value("kind"));
+    } else {
+        const AnalysisDescriptor* owner = nullptr;
+        for (const AnalysisDescriptor* a : analyses())
+            if (a->technique == *technique && a->figure(figureId)) owner = a;
+        if (!owner) {
+            QStringList known;
+            for (const auto& [id, name] : available) known << id;
+            err << "vanadis-cli export-figure: no figure '" << figureId << "' for " << techniqueKey(*technique)
+                << " (there are: " << known.join(", ") << ")\n";
+            return kBadInput;
+        }
+        // Stored results are drawn as they are; a run that is stale or missing is computed for the
+        // figure (nothing is saved), as the GUI would show it after a recompute.
+        const std::vector<Id> dsIds = datasetsFor(*owner);
+        std::map<Id, QJsonObject> fresh;
+        for (Id id : dsIds) {
+            const AnalysisRun* r = pr.runFor(id, owner->id);
+            if (r && r->status == RunStatus::Ok) continue;
+            AnalysisRun tmp = r ? *r : AnalysisRun{};
+            tmp.inputs = {RunInput{QStringLiteral("main"), id}};
+            tmp.analysisId = owner->id;
+            tmp.params = effectiveParams(*owner, r ? r->params : QJsonObject());
+            const RunOutcome o = computeRunNow(pr, tmp);
+            if (o.status == RunStatus::Ok) fresh[id] = o.result;
+            else err << "vanadis-cli export-figure: warning: " << o.message << "\n";
+        }
+        spec = analysisFigure(pr, *owner, figureId, dsIds, 0, fresh);
+    }
     if (spec.series.empty()) {
         err << "vanadis-cli export-figure: the selected samples have no " << techniqueKey(*technique)
-            << (p.isSet("kind") ? " data of kind '" + p.value("kind") + "'" : QString(" data")) << "\n";
+            << (p.isSet("kind") ? " data of kind '" + p.value("kind") + "'" : QString(" data")) << " to draw\n";
         return kBadInput;
     }
 #ifdef VANADIS_HAVE_PLOT
@@ -317,31 +403,15 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
 #endif
 }
 
-/// Options of an analysis command that map onto its parameters (besides the generic --param).
-struct OptionMap {
-    QString option;      ///< command-line option name
-    QString description;
-    QString valueName;
-    std::function<Expected<QJsonObject>(const QString&)> toParams;
-};
-
-Expected<QJsonObject> numberParam(const QString& key, const QString& text)
-{
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    if (!ok) return fail("", "--" + key.toStdString(), "'" + text.toStdString() + "' is not a number");
-    return QJsonObject{{key, v}};
-}
-
 /// `vanadis-cli <analysis> FILE [options] [--param key=value ...] [--json]`: imports the file (format
 /// by content), runs the analysis on the first dataset it applies to and prints the result.
-int cmdAnalysis(const AnalysisMethod& method, const std::vector<OptionMap>& maps, const QStringList& args,
-                QTextStream& out, QTextStream& err)
+int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QTextStream& out, QTextStream& err)
 {
+    const std::vector<CliOption>& maps = method.cliOptions;
     const QString cmd = method.id;
     QCommandLineParser p;
     p.addPositionalArgument("FILE", "Instrument file or delimited text.");
-    for (const OptionMap& m : maps) p.addOption({m.option, m.description, m.valueName});
+    for (const CliOption& m : maps) p.addOption({m.option, m.description, m.valueName});
     p.addOption({"param", "Any parameter of the analysis as key=value (repeatable); see --list-params.", "KEY=VALUE"});
     p.addOption({"list-params", "List the parameters with defaults and ranges."});
     p.addOption({"format", "Force a reader by id.", "ID"});
@@ -349,7 +419,7 @@ int cmdAnalysis(const AnalysisMethod& method, const std::vector<OptionMap>& maps
     int early = 0;
     if (!parse(p, args, "Runs the " + method.id + " analysis on one file.", out, err, early)) return early;
     if (p.isSet("list-params")) {
-        for (const ParamSpec& s : method.schema())
+        for (const ParamSpec& s : method.params())
             out << s.key << "  default " << QJsonDocument(QJsonArray{s.defaultValue}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
                 << (s.unit.isEmpty() ? QString() : " " + s.unit) << "  " << s.label
                 << (s.choices.isEmpty() ? QString() : " (" + s.choices.join("|") + ")") << "\n";
@@ -360,7 +430,7 @@ int cmdAnalysis(const AnalysisMethod& method, const std::vector<OptionMap>& maps
         return kBadInput;
     }
     QJsonObject given;
-    for (const OptionMap& m : maps) {
+    for (const CliOption& m : maps) {
         if (!p.isSet(m.option)) continue;
         auto v = m.toParams(p.value(m.option));
         if (!v) {
@@ -378,7 +448,7 @@ int cmdAnalysis(const AnalysisMethod& method, const std::vector<OptionMap>& maps
         else if (value == "true" || value == "false") given.insert(key, value == "true");
         else given.insert(key, value);
     }
-    auto params = applySchema(method.schema(), given);
+    auto params = applySchema(method.params(), given);
     if (!params) {
         err << "vanadis-cli " << cmd << ": " << errorText(params.error()) << "\n";
         return kBadInput;
@@ -394,8 +464,8 @@ int cmdAnalysis(const AnalysisMethod& method, const std::vector<OptionMap>& maps
     Project scratch;
     const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
     for (const Dataset& d : datasets) {
-        if (d.technique() != method.technique || !(method.kinds.contains(d.kind()) || d.kind() == "data")) continue;
-        auto result = method.compute(d, *params);
+        if (d.technique() != method.technique || !(method.input.types.contains(d.type()) || d.type() == "data")) continue;
+        auto result = computeAnalysis(method, d, *params);
         if (!result) {
             Error e = result.error();
             if (e.file.empty()) e.file = p.positionalArguments().first().toStdString();
@@ -412,37 +482,16 @@ int cmdAnalysis(const AnalysisMethod& method, const std::vector<OptionMap>& maps
         return kOk;
     }
     err << "vanadis-cli " << cmd << ": " << p.positionalArguments().first() << ": no " << techniqueKey(method.technique)
-        << " data of kind " << method.kinds.join("/") << " in this file\n";
+        << " data of type " << method.input.types.join("/") << " in this file\n";
     return kBadInput;
-}
-
-std::vector<OptionMap> optionsFor(const QString& id)
-{
-    std::vector<OptionMap> maps;
-    if (id == "bet") {
-        maps.push_back({"adsorptive", "N2 (default), Ar, Kr or CO2.", "GAS",
-                        [](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{"adsorptive", v}}; }});
-        maps.push_back({"range", "BET window in p/p0 instead of the automatic Rouquerol/BETSI choice.", "LO,HI",
-                        [](const QString& v) -> Expected<QJsonObject> {
-                            bool ok1 = false, ok2 = false;
-                            const double lo = v.section(',', 0, 0).toDouble(&ok1), hi = v.section(',', 1, 1).toDouble(&ok2);
-                            if (!ok1 || !ok2 || lo >= hi) return fail("", "--range", "expects LO,HI with LO < HI, e.g. 0.05,0.30");
-                            return QJsonObject{{"p_min", lo}, {"p_max", hi}};
-                        }});
-    } else if (id == "tga") {
-        maps.push_back({"start-oxide", "Oxide before oxidation (default V2O3).", "OXIDE",
-                        [](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{"start_oxide", v}}; }});
-        maps.push_back({"residue", "Oxide left at the end (default V2O5).", "OXIDE",
-                        [](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{"residue", v}}; }});
-        maps.push_back({"dry-below", "Temperature (°C) of the dry mass; loss below it is moisture.", "C",
-                        [](const QString& v) { return numberParam("dry_below_c", v); }});
-    }
-    return maps;
 }
 
 } // namespace
 
-bool needsGuiApplication(const QStringList& args) { return !args.isEmpty() && args.first() == "export-figure"; }
+bool needsGuiApplication(const QStringList& args)
+{
+    return !args.isEmpty() && args.first() == "export-figure" && !args.contains(QStringLiteral("--list"));
+}
 
 int run(const QStringList& args, QTextStream& out, QTextStream& err)
 {
@@ -461,7 +510,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         if (cmd == "info") return cmdInfo(rest, out, err);
         if (cmd == "import") return cmdImport(rest, out, err);
         if (cmd == "export-figure") return cmdExportFigure(rest, out, err);
-        if (const AnalysisMethod* m = analysisById(cmd)) return cmdAnalysis(*m, optionsFor(cmd), rest, out, err);
+        if (const AnalysisDescriptor* a = analysisById(cmd)) return cmdAnalysis(*a, rest, out, err);
     } catch (const std::exception& e) {
         err << "vanadis-cli " << cmd << ": internal error: " << e.what() << "\n";
         return kFailure;

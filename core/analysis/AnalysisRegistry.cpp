@@ -1,55 +1,80 @@
 #include "analysis/AnalysisRegistry.h"
 
-#include "analysis/AnalysisFigures.h"
-#include "analysis/BetAnalysis.h"
-#include "analysis/TgaAnalysis.h"
+#include "model/Project.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <cmath>
 
 namespace vanadis {
 
-const std::vector<AnalysisMethod>& analysisMethods()
-{
-    // One entry per analysis; each technique issue adds its own.
-    static const std::vector<AnalysisMethod> methods = [] {
-        std::vector<AnalysisMethod> m;
-        m.push_back({QStringLiteral("bet"), 1, Technique::Bet, {QStringLiteral("isotherm")}, betSchema, computeBet,
-                     betFigureList(), betFigure,
-                     [](int index) -> std::optional<std::pair<QString, QString>> {
-                         if (index == 1 || index == 2) return std::pair{QStringLiteral("p_min"), QStringLiteral("p_max")};
-                         if (index == 4) return std::pair{QStringLiteral("t_min_angstrom"), QStringLiteral("t_max_angstrom")};
-                         return std::nullopt;
-                     },
-                     {{QCoreApplication::translate("vanadis", "BET area (m² g⁻¹)"), "bet.area_m2_g", "bet.area_err"},
-                      {QCoreApplication::translate("vanadis", "BET C"), "bet.c_constant", "bet.c_constant_err"},
-                      {QCoreApplication::translate("vanadis", "Pore volume (cm³ g⁻¹)"), "total_pore_volume_cm3_g", ""},
-                      {QCoreApplication::translate("vanadis", "BJH peak (nm)"), "bjh.peak_diameter_nm", ""}}});
-        m.push_back({QString::fromLatin1(kTgaAnalysisId), kTgaAnalysisVersion, Technique::Tga, {QStringLiteral("mass")},
-                     tgaSchema, computeTga, tgaFigureList(), tgaFigure,
-                     [](int index) -> std::optional<std::pair<QString, QString>> {
-                         if (index == 2) return std::pair{QStringLiteral("mass_change_from_c"), QStringLiteral("mass_change_to_c")};
-                         return std::nullopt;
-                     },
-                     {{QCoreApplication::translate("vanadis", "Carbon (wt%)"), "carbon_wt_pct", "carbon_wt_pct_err"},
-                      {QCoreApplication::translate("vanadis", "Moisture (wt%)"), "moisture_wt_pct", "moisture_wt_pct_err"}}});
-        return m;
-    }();
-    return methods;
+/// Defined in AnalysisTable.cpp: the one list of analyses.
+const std::vector<const AnalysisDescriptor*>& registeredAnalyses();
+
+namespace {
+std::atomic<long long> g_computeCalls{0};
 }
 
-const AnalysisMethod* analysisFor(Technique technique, const QString& kind)
+std::optional<FigureDecl> AnalysisDescriptor::figure(const QString& figureId) const
 {
-    for (const AnalysisMethod& m : analysisMethods())
-        if (m.technique == technique && m.kinds.contains(kind)) return &m;
+    if (!figures) return std::nullopt;
+    for (const FigureDecl& f : figures())
+        if (f.id == figureId) return f;
+    return std::nullopt;
+}
+
+const std::vector<const AnalysisDescriptor*>& analyses() { return registeredAnalyses(); }
+
+const AnalysisDescriptor* analysisById(const QString& id)
+{
+    for (const AnalysisDescriptor* a : analyses())
+        if (a->id == id) return a;
     return nullptr;
 }
 
-const AnalysisMethod* analysisById(const QString& id)
+std::vector<const AnalysisDescriptor*> analysesFor(const Dataset& d)
 {
-    for (const AnalysisMethod& m : analysisMethods())
-        if (m.id == id) return &m;
+    std::vector<const AnalysisDescriptor*> out;
+    for (const AnalysisDescriptor* a : analyses())
+        if (a->accepts(d)) out.push_back(a);
+    return out;
+}
+
+const AnalysisDescriptor* analysisFor(Technique technique, const QString& type)
+{
+    for (const AnalysisDescriptor* a : analyses())
+        if (a->technique == technique && a->input.types.contains(type)) return a;
     return nullptr;
 }
+
+QJsonObject effectiveParams(const AnalysisDescriptor& a, const QJsonObject& stored)
+{
+    const ParamSchema schema = a.params();
+    if (auto ok = applySchema(schema, stored)) return *ok;
+    auto defaults = applySchema(schema, {});
+    return defaults ? *defaults : QJsonObject();
+}
+
+Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const ComputeInputs& inputs,
+                                      const QJsonObject& params, ComputeControl& control)
+{
+    ++g_computeCalls;
+    auto checked = applySchema(a.params(), params);
+    if (!checked) return std::unexpected(checked.error());
+    if (inputs.main.empty()) return fail("", "analysis '" + a.id.toStdString() + "'", "no input dataset");
+    if (control.cancelled()) return fail("", "", "cancelled");
+    return a.compute(inputs, *checked, control);
+}
+
+Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Dataset& dataset, const QJsonObject& params)
+{
+    ComputeInputs in;
+    in.main.push_back(dataset);
+    ComputeControl control;
+    return computeAnalysis(a, in, params, control);
+}
+
+long long computeCallCount() { return g_computeCalls.load(); }
 
 QJsonValue resultValue(const QJsonObject& result, const QString& path)
 {
@@ -61,12 +86,166 @@ QJsonValue resultValue(const QJsonObject& result, const QString& path)
     return v;
 }
 
-QJsonObject effectiveParams(const AnalysisMethod& m, const QJsonObject& stored)
+Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run)
 {
-    auto ok = applySchema(m.schema(), stored);
-    if (ok) return *ok;
-    auto defaults = applySchema(m.schema(), {});
-    return defaults ? *defaults : QJsonObject();
+    ComputeInputs in;
+    for (const RunInput& ri : run.inputs) {
+        const Dataset* d = project.dataset(ri.datasetId);
+        if (!d) return fail("", "analysis run " + std::to_string(run.id), "input dataset " + std::to_string(ri.datasetId) + " is missing");
+        if (ri.role == QLatin1String("main"))
+            in.main.push_back(*d);
+        else
+            in.references.emplace(d->id(), *d);
+    }
+    // Datasets referenced by parameters (a blank, a reference phase) are inputs too.
+    if (const AnalysisDescriptor* a = analysisById(run.analysisId))
+        for (const ParamSpec& s : a->params()) {
+            if (s.type != ParamSpec::Type::DatasetRef || !run.params.value(s.key).isDouble()) continue;
+            const Id ref = Id(run.params.value(s.key).toDouble());
+            const Dataset* d = project.dataset(ref);
+            if (!d) return fail("", "parameter '" + s.key.toStdString() + "'", "dataset " + std::to_string(ref) + " is missing");
+            in.references.emplace(ref, *d);
+        }
+    return in;
+}
+
+std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDescriptor& a, const std::vector<Id>& datasetIds,
+                                      const std::map<Id, QJsonObject>& overrides)
+{
+    std::vector<FigureInput> out;
+    std::map<Id, int> perSample;
+    for (Id id : datasetIds)
+        if (const Sample* s = project.sampleOfDataset(id)) ++perSample[s->id];
+    for (Id id : datasetIds) {
+        const Dataset* d = project.dataset(id);
+        const Sample* s = project.sampleOfDataset(id);
+        if (!d || !s) continue;
+        FigureInput in;
+        in.sample = s;
+        in.dataset = d;
+        const AnalysisRun* r = project.runFor(id, a.id);
+        in.params = effectiveParams(a, r ? r->params : QJsonObject());
+        if (r && r->status != RunStatus::Failed) in.result = r->result;
+        if (auto it = overrides.find(id); it != overrides.end()) in.result = it->second;
+        in.legend = perSample[s->id] > 1 ? s->name + QStringLiteral(" · ") + d->displayLabel() : s->name;
+        out.push_back(in);
+    }
+    return out;
+}
+
+FigureSpec analysisFigure(const Project& project, const AnalysisDescriptor& a, const QString& figureId,
+                          const std::vector<Id>& datasetIds, Id currentDataset, const std::map<Id, QJsonObject>& overrides)
+{
+    const auto decl = a.figure(figureId);
+    if (!decl || datasetIds.empty()) return {};
+    std::vector<Id> ids = datasetIds;
+    if (!decl->overlay) ids = {currentDataset ? currentDataset : datasetIds.front()};
+    FigureSpec f = a.buildFigure(figureId, figureInputs(project, a, ids, overrides));
+    f.title = f.title.isEmpty() ? decl->name : f.title;
+    return f;
+}
+
+void reconcileStoredRuns(std::map<Id, AnalysisRun>& runs)
+{
+    for (auto& [id, r] : runs) {
+        const AnalysisDescriptor* a = analysisById(r.analysisId);
+        if (!a) {
+            r.status = RunStatus::Stale;
+            r.message = QCoreApplication::translate("vanadis::Analysis",
+                                                    "This run comes from an analysis this version of Vanadis does not have (%1).")
+                            .arg(r.analysisId);
+        } else if (r.analysisVersion != a->version) {
+            r.status = RunStatus::Stale;
+            r.message = r.analysisVersion > a->version
+                            ? QCoreApplication::translate("vanadis::Analysis",
+                                                          "Computed by a newer version of this analysis (%1, this is %2): recompute to use it here.")
+                                  .arg(r.analysisVersion)
+                                  .arg(a->version)
+                            : QCoreApplication::translate("vanadis::Analysis",
+                                                          "Computed by an older version of this analysis (%1, now %2): recompute to update.")
+                                  .arg(r.analysisVersion)
+                                  .arg(a->version);
+        }
+    }
+}
+
+namespace {
+QString displayParamValue(const ParamSpec& s, const QJsonValue& v)
+{
+    if (v.isNull() || v.isUndefined()) return QCoreApplication::translate("vanadis::Analysis", "none");
+    if (v.isBool()) return v.toBool() ? QCoreApplication::translate("vanadis::Analysis", "on")
+                                      : QCoreApplication::translate("vanadis::Analysis", "off");
+    if (v.isDouble()) {
+        if (s.autoBelow && v.toDouble() < *s.autoBelow) return QCoreApplication::translate("vanadis::Analysis", "automatic");
+        return QLocale().toString(v.toDouble(), 'g', 6);
+    }
+    if (v.isString()) {
+        const qsizetype i = s.choices.indexOf(v.toString());
+        return i >= 0 && i < s.choiceLabels.size() ? s.choiceLabels[i] : v.toString();
+    }
+    if (v.isArray()) {
+        QStringList parts;
+        for (const auto& x : v.toArray()) parts << (x.isDouble() ? QLocale().toString(x.toDouble(), 'g', 6) : QStringLiteral("…"));
+        return parts.join(QStringLiteral("–"));
+    }
+    return QStringLiteral("…");
+}
+} // namespace
+
+QString describeParamChange(const AnalysisDescriptor& a, const QJsonObject& before, const QJsonObject& after)
+{
+    const ParamSchema schema = a.params();
+    QStringList changed;
+    // Pairs of keys edited together (a dragged span) read as one range: "BET window 0.05–0.30 → 0.05–0.20".
+    if (a.figures)
+        for (const FigureDecl& f : a.figures())
+            for (const SpanBinding& b : f.spans) {
+                if (before.value(b.minKey) == after.value(b.minKey) && before.value(b.maxKey) == after.value(b.maxKey)) continue;
+                const auto lo = std::find_if(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == b.minKey; });
+                const auto hi = std::find_if(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == b.maxKey; });
+                if (lo == schema.end() || hi == schema.end()) continue;
+                const QString name = lo->rangeLabel.isEmpty() ? lo->label : lo->rangeLabel;
+                const QString from = displayParamValue(*lo, before.value(b.minKey)) + "–" + displayParamValue(*hi, before.value(b.maxKey));
+                const QString to = displayParamValue(*lo, after.value(b.minKey)) + "–" + displayParamValue(*hi, after.value(b.maxKey));
+                const QString text = name + " " + from + " → " + to;
+                if (!changed.contains(text)) changed << text;
+            }
+    if (!changed.isEmpty()) return changed.join(QStringLiteral("; "));
+    for (const ParamSpec& s : schema) {
+        if (before.value(s.key) == after.value(s.key)) continue;
+        changed << s.label + ": " + displayParamValue(s, before.value(s.key)) + " → " + displayParamValue(s, after.value(s.key));
+    }
+    if (changed.isEmpty()) return QCoreApplication::translate("vanadis::Analysis", "Recompute %1").arg(a.name);
+    if (changed.size() > 2)
+        return QCoreApplication::translate("vanadis::Analysis", "%1 parameters: %n changed", nullptr, int(changed.size())).arg(a.name);
+    return changed.join(QStringLiteral("; "));
+}
+
+QString formatWithUncertainty(double value, double error)
+{
+    if (!std::isfinite(value)) return QStringLiteral("—");
+    if (!std::isfinite(error) || error <= 0.0) return formatValue(value);
+    // Two significant digits of the uncertainty (one when its first digit is 3–9, PDG convention).
+    const int e = int(std::floor(std::log10(error)));
+    const double lead = error / std::pow(10.0, e);
+    const int sig = lead < 3.0 ? 2 : 1;
+    const int decimals = std::max(0, sig - 1 - e);
+    const double q = std::pow(10.0, sig - 1 - e);
+    const double v = std::round(value * q) / q, u = std::round(error * q) / q;
+    if (std::abs(value) >= 1e6 || (std::abs(value) < 1e-3 && value != 0.0))
+        return QString::number(value, 'e', std::max(1, int(std::floor(std::log10(std::abs(value)))) - e + sig - 1)) +
+               QStringLiteral(" ± ") + QString::number(error, 'e', sig - 1);
+    return QString::number(v, 'f', decimals) + QStringLiteral(" ± ") + QString::number(u, 'f', decimals);
+}
+
+QString formatValue(double value, int significant)
+{
+    if (!std::isfinite(value)) return QStringLiteral("—");
+    if (value == 0.0) return QStringLiteral("0");
+    const double a = std::abs(value);
+    if (a >= 1e6 || a < 1e-3) return QString::number(value, 'e', significant - 1);
+    const int e = int(std::floor(std::log10(a)));
+    return QString::number(value, 'f', std::max(0, significant - 1 - e));
 }
 
 } // namespace vanadis

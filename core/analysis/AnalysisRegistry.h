@@ -1,65 +1,64 @@
 #pragma once
 /// \file AnalysisRegistry.h
-/// The explicit table of analyses: which dataset kinds each applies to, its parameter schema, its
-/// pure compute function (result = the JSON of the CLI contract) and the figures it draws. The GUI
-/// tabs, the CLI subcommands and stored AnalysisRun records all go through this table.
+/// The analyses there are (listed once in AnalysisTable.cpp) and the technique-free operations on
+/// them: finding the analysis of a dataset, checking parameters, computing (counted, for tests that
+/// prove nothing is recomputed), reading outputs and checking stored runs against the declarations.
 
-#include "analysis/ParamSchema.h"
-#include "model/Dataset.h"
-#include "model/FigureSpec.h"
-#include "model/Sample.h"
-
-#include <functional>
+#include "analysis/Analysis.h"
 
 namespace vanadis {
 
-/// One figure an analysis offers (e.g. "Isotherm", "BET plot", "Rouquerol plot").
-struct AnalysisFigure {
-    QString name;
-    /// True when the figure overlays all selected samples; false = the current sample only.
-    bool overlay = true;
-};
+class Project;
 
-/// What the figure builder gets for each sample it draws.
-struct AnalysisInput {
-    const Sample* sample = nullptr;
-    const Dataset* dataset = nullptr;
-    QJsonObject params;
-    QJsonObject result; ///< empty when the computation failed
-};
+/// Every registered analysis, in registration order.
+const std::vector<const AnalysisDescriptor*>& analyses();
+const AnalysisDescriptor* analysisById(const QString& id);
+/// The analyses that accept a dataset (usually one).
+std::vector<const AnalysisDescriptor*> analysesFor(const Dataset& d);
+/// The first analysis of a technique that accepts datasets of \a type, or nullptr.
+const AnalysisDescriptor* analysisFor(Technique technique, const QString& type);
 
-/// A headline number of an analysis for the Compare table: JSON paths into the result ("bet.area_m2_g").
-struct AnalysisHeadline {
-    QString label;
-    QString valuePath;
-    QString errorPath; ///< empty when the value has no uncertainty
-};
+/// Parameters with defaults filled in (invalid stored values fall back to the defaults).
+QJsonObject effectiveParams(const AnalysisDescriptor& a, const QJsonObject& stored);
 
-struct AnalysisMethod {
-    QString id;             ///< stored in AnalysisRun::analysisId, e.g. "bet"
-    int version = 1;
-    Technique technique;
-    QStringList kinds;      ///< dataset kinds it applies to
-    std::function<ParamSchema()> schema;
-    std::function<Expected<QJsonObject>(const Dataset&, const QJsonObject& params)> compute;
-    std::vector<AnalysisFigure> figures;
-    /// Builds figure \a index for the given samples (one entry for non-overlay figures).
-    std::function<FigureSpec(int index, const std::vector<AnalysisInput>& inputs)> buildFigure;
-    /// Id of the span that figure \a index lets the user drag, and the two parameter keys it edits;
-    /// empty when the figure has no editable span.
-    std::function<std::optional<std::pair<QString, QString>>(int index)> spanParams;
-    std::vector<AnalysisHeadline> headlines;
-};
+/// Checks \a params against the schema and runs the analysis. Every call is counted.
+Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const ComputeInputs& inputs,
+                                      const QJsonObject& params, ComputeControl& control);
+/// Convenience for one main dataset and no cancellation (CLI, tests).
+Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Dataset& dataset, const QJsonObject& params);
+/// How many computations ran in this process (tests: reopening a project computes nothing).
+long long computeCallCount();
 
 /// The value at a dotted path of a result ("bet.area_m2_g"); null when absent.
 QJsonValue resultValue(const QJsonObject& result, const QString& path);
 
-const std::vector<AnalysisMethod>& analysisMethods();
-/// The analysis for a dataset kind of a technique, or nullptr.
-const AnalysisMethod* analysisFor(Technique technique, const QString& kind);
-const AnalysisMethod* analysisById(const QString& id);
+/// The inputs of a run as dataset copies (cheap: the values are shared), or an error naming the
+/// missing dataset.
+Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run);
 
-/// Parameters with defaults filled in (invalid stored values fall back to the defaults).
-QJsonObject effectiveParams(const AnalysisMethod& m, const QJsonObject& stored);
+/// The figure inputs for datasets \a datasetIds (in order) of analysis \a a: each with its sample, its
+/// stored run's parameters and result (a result in \a overrides wins: a live preview), and a legend
+/// that names the dataset when its sample has several of them in the list.
+std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDescriptor& a, const std::vector<Id>& datasetIds,
+                                      const std::map<Id, QJsonObject>& overrides = {});
+
+/// Builds figure \a figureId of \a a for \a datasetIds; a figure that is not an overlay shows only
+/// \a currentDataset (0 = the first of the list).
+FigureSpec analysisFigure(const Project& project, const AnalysisDescriptor& a, const QString& figureId,
+                          const std::vector<Id>& datasetIds, Id currentDataset = 0,
+                          const std::map<Id, QJsonObject>& overrides = {});
+
+/// Marks stored runs whose analysis is unknown or of another version as stale, with a message; used
+/// on runs read from a file before they enter the project.
+void reconcileStoredRuns(std::map<Id, AnalysisRun>& runs);
+
+/// "BET range from 0.05 → 0.10": what changed between two parameter sets, for the undo history.
+QString describeParamChange(const AnalysisDescriptor& a, const QJsonObject& before, const QJsonObject& after);
+
+/// A value with its 1σ uncertainty rounded as a chemist writes it: the uncertainty to two significant
+/// digits (one when it starts with 3–9), the value to the same decimal place ("62.97 ± 0.08").
+QString formatWithUncertainty(double value, double error);
+/// A value without uncertainty to \a significant digits, in the C locale (callers localise).
+QString formatValue(double value, int significant = 4);
 
 } // namespace vanadis

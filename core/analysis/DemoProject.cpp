@@ -1,5 +1,7 @@
 #include "analysis/DemoProject.h"
 
+#include "analysis/ComputeService.h"
+
 #include "model/Project.h"
 #include "numeric/sim/DemoSeries.h"
 
@@ -65,6 +67,9 @@ void populateDemoProject(Project& project)
         for (const sim::SimDataset& sd : sim::demoDatasets(name)) project.insertDataset(s.id, toDataset(project.allocateId(), sd));
         ++index;
     }
+    // Every available analysis, computed and stored: the demo opens with its results.
+    ensureDefaultRuns(project);
+    computeStaleRunsNow(project);
 }
 
 } // namespace vanadis

@@ -10,7 +10,8 @@ namespace vanadis {
 
 class Project;
 
-/// Fills an empty project with the demo series (no undo entries: it is the starting state).
+/// Fills an empty project with the demo series, every available analysis computed and stored (no
+/// undo entries: it is the starting state).
 void populateDemoProject(Project& project);
 
 

@@ -1,20 +1,32 @@
 #pragma once
 /// \file ParamSchema.h
 /// The one description of an analysis' parameters from which the GUI form, the JSON stored in the
-/// project (AnalysisRun::params), and the CLI options are all derived.
+/// project (AnalysisRun::params), the CLI options and `--list-params` are all derived.
 
 #include "numeric/Error.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
+#include <functional>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace vanadis {
 
 /// One parameter. Keys are snake_case with the unit in the name (`p_max`, `dry_below_c`).
 struct ParamSpec {
-    enum class Type { Number, Integer, Boolean, Choice, Text };
+    enum class Type {
+        Number,
+        Integer,
+        Boolean,
+        Choice,
+        Text,      ///< free text, checked by `validator` when set (e.g. an equivalent circuit)
+        Range,     ///< [lo, hi] in `unit`, or null = not set; a figure span may edit it
+        Table,     ///< array of rows (objects), the row fields described by `columns`
+        DatasetRef ///< the id of another dataset of the project (a blank, a reference phase), or null
+    };
     QString key;
     QString label;  ///< translated, for the form
     Type type = Type::Number;
@@ -22,8 +34,19 @@ struct ParamSpec {
     double min = -std::numeric_limits<double>::infinity();
     double max = std::numeric_limits<double>::infinity();
     QJsonValue defaultValue;
-    QStringList choices; ///< for Choice: the accepted values
-    QString help;   ///< tooltip: what it does, the literature source of a default
+    QStringList choices;      ///< for Choice: the accepted values (stored)
+    QStringList choiceLabels; ///< for Choice: translated display labels, same order; empty = the values
+    QString help;             ///< tooltip: what it does, the literature source of a default
+    bool optional = false;    ///< null allowed ("not set"); the default applies or the feature is off
+    bool advanced = false;    ///< folded away in the form under "Advanced"
+    /// Numbers below this mean "automatic" (shown as such): BET's p_min = −1.
+    std::optional<double> autoBelow;
+    /// For the first key of a pair edited together by a span: the pair's name ("BET window").
+    QString rangeLabel;
+    std::vector<ParamSpec> columns; ///< for Table: one spec per field of a row
+    QStringList datasetTypes;       ///< for DatasetRef: the accepted dataset types
+    /// For Text: an error sentence for an invalid value, nullopt when valid.
+    std::function<std::optional<QString>(const QString&)> validator;
 };
 
 using ParamSchema = std::vector<ParamSpec>;
@@ -31,5 +54,15 @@ using ParamSchema = std::vector<ParamSpec>;
 /// Checks \a given against the schema and fills in defaults for missing keys. Unknown keys, wrong
 /// types, values out of range and unknown choices are errors naming the key.
 Expected<QJsonObject> applySchema(const ParamSchema& schema, const QJsonObject& given);
+
+/// Builders, so that a declaration reads as a table (key, label, unit, default, bounds, help).
+ParamSpec numberParam(const char* key, const QString& label, const QString& unit, double def, double lo, double hi,
+                      const QString& help = {});
+ParamSpec integerParam(const char* key, const QString& label, const QString& unit, int def, int lo, int hi,
+                       const QString& help = {});
+ParamSpec boolParam(const char* key, const QString& label, bool def, const QString& help = {});
+/// \a labels: translated display labels of \a choices (same order), may be empty.
+ParamSpec choiceParam(const char* key, const QString& label, const QStringList& choices, const QString& def,
+                      const QStringList& labels = {}, const QString& help = {});
 
 } // namespace vanadis

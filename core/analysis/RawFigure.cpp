@@ -1,5 +1,7 @@
 #include "analysis/RawFigure.h"
 
+#include "model/DatasetType.h"
+
 #include "model/Project.h"
 
 #include <QCoreApplication>
@@ -42,7 +44,7 @@ QStringList rawKinds(const Project& project, Technique technique, const std::vec
     QStringList kinds;
     for (Id sid : sampleIds)
         for (const Dataset* d : project.datasetsOf(sid, technique))
-            if (!kinds.contains(d->kind())) kinds << d->kind();
+            if (!kinds.contains(datasetGroupName(*d))) kinds << datasetGroupName(*d);
     return kinds;
 }
 
@@ -56,12 +58,16 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
     for (Id sid : sampleIds) {
         const Sample* s = project.sample(sid);
         if (!s) continue;
-        for (const Dataset* d : project.datasetsOf(sid, technique)) {
-            if (d->kind() != kind || d->columns().size() < 2) continue;
+        const auto all = project.datasetsOf(sid, technique);
+        const auto inGroup = std::count_if(all.begin(), all.end(), [&](const Dataset* d) { return datasetGroupName(*d) == kind; });
+        for (const Dataset* d : all) {
+            if (datasetGroupName(*d) != kind || d->columns().size() < 2) continue;
             const auto& cols = d->columns();
             const Column* x = &cols[0];
             const Column* y = &cols[1];
-            FigureSeries fs = styled(*s, s->name);
+            // Several datasets of one sample in the same view: the legend tells them apart.
+            FigureSeries fs = styled(*s, inGroup > 1 ? s->name + QStringLiteral(" · ") + d->displayLabel() : s->name);
+            const QString type = d->type();
             switch (technique) {
             case Technique::Xrd: {
                 // Stacked patterns, as in every XRD figure of a series.
@@ -137,7 +143,7 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                 break;
             }
             case Technique::Echem: {
-                if (kind.startsWith("cycling")) {
+                if (type == QLatin1String("cycling_record")) {
                     const Column* n = find(*d, {"cycle"});
                     const Column* q = find(*d, {"discharge capacity"});
                     const Column* ce = find(*d, {"coulombic", "efficiency"});
@@ -167,7 +173,7 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                         f.y2 = FigureAxis{tr("Coulombic efficiency (%)"), false, false, 0.0, 110.0};
                         f.series.push_back(c);
                     }
-                } else if (kind == "eis") {
+                } else if (type == QLatin1String("eis")) {
                     const Column* re = find(*d, {"z'", "zre", "re"});
                     const Column* im = find(*d, {"-z''", "zim", "im"});
                     if (!re || !im) break;
@@ -179,7 +185,7 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                     f.y.label = QStringLiteral("−Z'' (Ω)");
                     f.equalAspect = true;
                     f.series.push_back(fs);
-                } else if (kind == "gcd") {
+                } else if (type == QLatin1String("gcd_profile")) {
                     const Column* q = find(*d, {"capacity"});
                     const Column* v = find(*d, {"voltage", "potential"});
                     if (!q || !v) break;
@@ -188,7 +194,7 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                     f.x.label = tr("Specific capacity (mAh g^{-1})");
                     f.y.label = tr("Voltage (V vs Na^{+}/Na)");
                     f.series.push_back(fs);
-                } else if (kind == "cv") {
+                } else if (type == QLatin1String("cv")) {
                     const Column* v = find(*d, {"potential", "voltage"});
                     const Column* i = find(*d, {"current"});
                     if (!v || !i) break;
@@ -222,7 +228,6 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                 f.y.label = axisLabel(*y);
                 f.series.push_back(fs);
             }
-            break; // one dataset of this kind per sample
         }
     }
     if (technique == Technique::Xrd) f.legendPosition = "topLeft";

@@ -1,5 +1,8 @@
 #include "io/ProjectStore.h"
 
+#include "analysis/AnalysisRegistry.h"
+#include "model/DatasetType.h"
+
 #include "model/Project.h"
 
 #include <QFile>
@@ -9,6 +12,8 @@
 #include <QUuid>
 #include <bit>
 #include <cstring>
+#include <set>
+#include <tuple>
 #include <cstdio>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -185,10 +190,23 @@ CREATE TABLE runs(id INTEGER PRIMARY KEY, dataset_id INTEGER NOT NULL, analysis_
 CREATE TABLE figures(id INTEGER PRIMARY KEY, name TEXT NOT NULL, spec TEXT NOT NULL);
 )SQL";
 
-/// Tables and the columns each must have; anything else in a file is ignored, nothing is executed.
-const std::vector<std::pair<const char*, std::vector<const char*>>>& requiredTables()
+/// Schema 2 (platform v2): a dataset's type apart from its label, several inputs per run, and why a run
+/// failed or went stale. Applied to schema-1 files inside the transaction of their first save, so opening
+/// an old file never writes to it and a failed migration leaves it as it was.
+const char* const kSchemaV1ToV2 = R"SQL(
+ALTER TABLE datasets ADD COLUMN type TEXT NOT NULL DEFAULT '';
+ALTER TABLE datasets ADD COLUMN label TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN message TEXT NOT NULL DEFAULT '';
+CREATE TABLE run_inputs(run_id INTEGER NOT NULL, idx INTEGER NOT NULL, role TEXT NOT NULL,
+                        dataset_id INTEGER NOT NULL, UNIQUE(run_id, idx));
+INSERT INTO run_inputs(run_id, idx, role, dataset_id) SELECT id, 0, 'main', dataset_id FROM runs;
+)SQL";
+
+/// Tables and the columns each must have in a file of schema \a version; anything else in a file is
+/// ignored, nothing is executed.
+std::vector<std::pair<const char*, std::vector<const char*>>> requiredTables(int version)
 {
-    static const std::vector<std::pair<const char*, std::vector<const char*>>> t{
+    std::vector<std::pair<const char*, std::vector<const char*>>> t{
         {"meta", {"key", "value"}},
         {"series", {"id", "name", "varied_condition", "sample_order", "next_id"}},
         {"samples", {"id", "name", "color", "marker", "dash", "active_mass_mg", "mass_basis", "notes", "dataset_order"}},
@@ -197,7 +215,20 @@ const std::vector<std::pair<const char*, std::vector<const char*>>>& requiredTab
         {"dataset_columns", {"dataset_id", "idx", "data"}},
         {"runs", {"id", "dataset_id", "analysis_id", "analysis_version", "params", "result", "status"}},
         {"figures", {"id", "name", "spec"}}};
+    if (version >= 2) {
+        for (auto& [table, cols] : t) {
+            if (std::string_view(table) == "datasets") cols.insert(cols.end(), {"type", "label"});
+            if (std::string_view(table) == "runs") cols.push_back("message");
+        }
+        t.push_back({"run_inputs", {"run_id", "idx", "role", "dataset_id"}});
+    }
     return t;
+}
+
+int schemaVersionOf(sqlite3* db)
+{
+    Stmt s(db, "PRAGMA user_version");
+    return s.ok() && s.step() == SQLITE_ROW ? int(s.int64(0)) : 0;
 }
 
 /// Reads the fixed SQLite header fields straight from the file so that a foreign or newer file is
@@ -228,7 +259,7 @@ Expected<void> checkHeader(const QString& path)
     return {};
 }
 
-Expected<void> validateSchema(sqlite3* db, const QString& path)
+Expected<void> validateSchema(sqlite3* db, const QString& path, int version)
 {
     {
         Stmt s(db, "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger','view')");
@@ -236,7 +267,7 @@ Expected<void> validateSchema(sqlite3* db, const QString& path)
         if (s.int64(0) > 0)
             return fail(str(path), "schema", "the file contains triggers or views, which Vanadis never writes; refused for safety");
     }
-    for (const auto& [table, cols] : requiredTables()) {
+    for (const auto& [table, cols] : requiredTables(version)) {
         const std::string sql = std::string("PRAGMA table_info(") + table + ")";
         Stmt s(db, sql.c_str());
         if (!s.ok()) return fail(str(path), "schema", sqliteReason(db, s.rc()));
@@ -252,11 +283,33 @@ Expected<void> validateSchema(sqlite3* db, const QString& path)
     return {};
 }
 
-/// Migrations from schema N to N+1, applied in order inside one transaction (none yet).
+/// Brings a file of schema \a from up to kSchemaVersion, step by step. The caller holds a write
+/// transaction: nothing is committed unless the whole save that needed the migration succeeds.
 Expected<void> migrate(sqlite3* db, const QString& path, int from)
 {
-    if (from == ProjectStore::kSchemaVersion) return {};
-    return fail(str(path), "", "no migration from schema " + std::to_string(from));
+    if (from < 1 || from > ProjectStore::kSchemaVersion)
+        return fail(str(path), "", "no migration from schema " + std::to_string(from));
+    if (from == 1) {
+        if (auto ok = exec(db, path, kSchemaV1ToV2); !ok) return ok;
+        // The type/label split is the C++ table's (DatasetType.h), so the SQL cannot do it alone.
+        std::vector<std::tuple<qint64, QString, QString>> rows;
+        {
+            Stmt s(db, "SELECT id, technique, kind FROM datasets");
+            int rc;
+            while ((rc = s.step()) == SQLITE_ROW) rows.emplace_back(s.int64(0), s.text(1), s.text(2));
+            if (rc != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, rc));
+        }
+        Stmt u(db, "UPDATE datasets SET type=?, label=? WHERE id=?");
+        for (const auto& [id, tech, kind] : rows) {
+            const auto t = techniqueFromKey(tech);
+            if (!t) return fail(str(path), "dataset " + std::to_string(id), "unknown technique '" + str(tech) + "'");
+            const DatasetTypeLabel tl = normalizeDatasetType(*t, kind);
+            u.bind(1, tl.type).bind(2, tl.label).bind(3, id);
+            if (u.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, u.rc()));
+            u.reset();
+        }
+    }
+    return exec(db, path, ("PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion)).c_str());
 }
 
 Expected<void> writeSeries(sqlite3* db, const QString& path, const Project& p)
@@ -313,12 +366,13 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
     QJsonArray cols;
     for (const Column& c : d->columns())
         cols.append(QJsonObject{{"name", c.name}, {"unit", c.unit}, {"count", qint64(c.values.size())}});
-    Stmt s(db, "INSERT INTO datasets(id, sample_id, technique, kind, name, metadata, provenance, columns, file_sha256) "
-               "VALUES(?,?,?,?,?,?,?,?,?)");
+    // `kind` (schema 1) keeps the type, so a schema-1 reader of the same file would still see it.
+    Stmt s(db, "INSERT INTO datasets(id, sample_id, technique, kind, name, metadata, provenance, columns, file_sha256, "
+               "type, label) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, qint64(id)).bind(2, qint64(owner ? owner->id : 0)).bind(3, techniqueKey(d->technique()))
-        .bind(4, d->kind()).bind(5, d->name()).bind(6, toJsonText(d->metadata()))
+        .bind(4, d->type()).bind(5, d->name()).bind(6, toJsonText(d->metadata()))
         .bind(7, toJsonText(provenanceToJson(d->provenance()))).bind(8, toJsonText(cols))
-        .bind(9, d->provenance().sha256);
+        .bind(9, d->provenance().sha256).bind(10, d->type()).bind(11, d->label());
     if (s.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, s.rc()));
     Stmt c(db, "INSERT INTO dataset_columns(dataset_id, idx, data) VALUES(?,?,?)");
     int idx = 0;
@@ -344,6 +398,11 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
 
 Expected<void> writeRun(sqlite3* db, const QString& path, const Project& p, Id id)
 {
+    {
+        Stmt d(db, "DELETE FROM run_inputs WHERE run_id=?");
+        d.bind(1, qint64(id));
+        if (d.step() != SQLITE_DONE) return fail(str(path), "run_inputs", sqliteReason(db, d.rc()));
+    }
     const AnalysisRun* r = p.run(id);
     if (!r) {
         Stmt d(db, "DELETE FROM runs WHERE id=?");
@@ -351,11 +410,18 @@ Expected<void> writeRun(sqlite3* db, const QString& path, const Project& p, Id i
         if (d.step() != SQLITE_DONE) return fail(str(path), "runs", sqliteReason(db, d.rc()));
         return {};
     }
-    Stmt s(db, "INSERT OR REPLACE INTO runs(id, dataset_id, analysis_id, analysis_version, params, result, status) "
-               "VALUES(?,?,?,?,?,?,?)");
-    s.bind(1, qint64(id)).bind(2, qint64(r->datasetId)).bind(3, r->analysisId).bind(4, qint64(r->analysisVersion))
-        .bind(5, toJsonText(r->params)).bind(6, toJsonText(r->result)).bind(7, runStatusKey(r->status));
+    Stmt s(db, "INSERT OR REPLACE INTO runs(id, dataset_id, analysis_id, analysis_version, params, result, status, "
+               "message) VALUES(?,?,?,?,?,?,?,?)");
+    s.bind(1, qint64(id)).bind(2, qint64(r->datasetId())).bind(3, r->analysisId).bind(4, qint64(r->analysisVersion))
+        .bind(5, toJsonText(r->params)).bind(6, toJsonText(r->result)).bind(7, runStatusKey(r->status))
+        .bind(8, r->message);
     if (s.step() != SQLITE_DONE) return fail(str(path), "runs", sqliteReason(db, s.rc()));
+    Stmt in(db, "INSERT INTO run_inputs(run_id, idx, role, dataset_id) VALUES(?,?,?,?)");
+    for (size_t i = 0; i < r->inputs.size(); ++i) {
+        in.bind(1, qint64(id)).bind(2, qint64(i)).bind(3, r->inputs[i].role).bind(4, qint64(r->inputs[i].datasetId));
+        if (in.step() != SQLITE_DONE) return fail(str(path), "run_inputs", sqliteReason(db, in.rc()));
+        in.reset();
+    }
     return {};
 }
 
@@ -370,6 +436,8 @@ Expected<void> writeChangesIn(sqlite3* db, const QString& path, const Project& p
     }
     if (auto ok = exec(db, path, "BEGIN IMMEDIATE"); !ok) return ok;
     auto body = [&]() -> Expected<void> {
+        if (const int version = schemaVersionOf(db); version < ProjectStore::kSchemaVersion)
+            if (auto ok = migrate(db, path, version); !ok) return ok;
         Stmt m(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('saved_with', ?)");
         m.bind(1, QStringLiteral("Vanadis " VANADIS_VERSION));
         if (m.step() != SQLITE_DONE) return fail(str(path), "meta", sqliteReason(db, m.rc()));
@@ -396,6 +464,7 @@ Expected<void> initSchema(sqlite3* db, const QString& path)
                                 "; PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion) + ";";
     if (auto ok = exec(db, path, "BEGIN"); !ok) return ok;
     if (auto ok = exec(db, path, kSchemaV1); !ok) return ok;
+    if (auto ok = exec(db, path, kSchemaV1ToV2); !ok) return ok;
     if (auto ok = exec(db, path, pragmas.c_str()); !ok) return ok;
     Stmt m(db, "INSERT INTO meta(key, value) VALUES('format','vanadis-project'),('created_with',?)");
     m.bind(1, QStringLiteral("Vanadis " VANADIS_VERSION));
@@ -483,10 +552,8 @@ Expected<std::shared_ptr<ProjectStore>> ProjectStore::open(const QString& path)
                 return fail(str(path), "", "the project file is damaged (" + str(qc.text(0)) + ")");
         }
     }
-    if (version < kSchemaVersion) {
-        if (auto ok = migrate(h, path, version); !ok) return std::unexpected(ok.error());
-    }
-    if (auto ok = validateSchema(h, path); !ok) return std::unexpected(ok.error());
+    // An older schema is read as it is and migrated by the first save (see migrate()).
+    if (auto ok = validateSchema(h, path, version); !ok) return std::unexpected(ok.error());
     return store;
 }
 
@@ -566,7 +633,9 @@ Expected<void> ProjectStore::load(Project& project)
     lock.lock();
     std::map<Id, Dataset> datasets;
     {
-        Stmt s(db, "SELECT id, technique, kind, name, metadata, provenance, columns FROM datasets");
+        const int version = schemaVersionOf(db);
+        Stmt s(db, version >= 2 ? "SELECT id, technique, kind, name, metadata, provenance, columns, type, label FROM datasets"
+                                : "SELECT id, technique, kind, name, metadata, provenance, columns, '', '' FROM datasets");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
             auto checked = checkedId(s.int64(0), path, "datasets");
@@ -588,7 +657,9 @@ Expected<void> ProjectStore::load(Project& project)
                 if (n < 0) return fail(str(path), where, "stored column list is damaged");
                 headers.push_back({c.value("name").toString(), c.value("unit").toString(), qsizetype(n)});
             }
-            datasets.emplace(id, Dataset::lazy(id, *technique, s.text(2), s.text(3), std::move(headers),
+            DatasetTypeLabel tl{s.text(7), s.text(8)};
+            if (tl.type.isEmpty()) tl = normalizeDatasetType(*technique, s.text(2)); // schema 1
+            datasets.emplace(id, Dataset::lazy(id, *technique, tl.type, tl.label, s.text(3), std::move(headers),
                                                meta->object(), provenanceFromJson(prov->object()), self));
             nextId = std::max(nextId, id + 1);
         }
@@ -596,7 +667,9 @@ Expected<void> ProjectStore::load(Project& project)
     }
     std::map<Id, AnalysisRun> runs;
     {
-        Stmt s(db, "SELECT id, dataset_id, analysis_id, analysis_version, params, result, status FROM runs");
+        const int version = schemaVersionOf(db);
+        Stmt s(db, version >= 2 ? "SELECT id, dataset_id, analysis_id, analysis_version, params, result, status, message FROM runs"
+                                : "SELECT id, dataset_id, analysis_id, analysis_version, params, result, status, '' FROM runs");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
             AnalysisRun r;
@@ -604,26 +677,47 @@ Expected<void> ProjectStore::load(Project& project)
             if (!id) return std::unexpected(id.error());
             r.id = *id;
             const std::string where = "analysis run " + std::to_string(r.id);
-            r.datasetId = Id(s.int64(1));
+            r.inputs = {RunInput{QStringLiteral("main"), Id(s.int64(1))}};
             r.analysisId = s.text(2);
             r.analysisVersion = int(s.int64(3));
+            r.status = runStatusFromKey(s.text(6));
+            r.message = s.text(7);
+            // A damaged parameter or result text costs that run its result, not the project: the run
+            // is kept, marked stale with the reason, and recomputed on request.
             auto params = parseJson(s.text(4), path, where);
             auto result = parseJson(s.text(5), path, where);
-            if (!params) return std::unexpected(params.error());
-            if (!result) return std::unexpected(result.error());
-            r.params = params->object();
-            r.result = result->object();
-            r.status = runStatusFromKey(s.text(6));
+            if (params && params->isObject()) r.params = params->object();
+            if (result && result->isObject()) r.result = result->object();
+            if (!params || !params->isObject() || !result || !result->isObject()) {
+                r.result = {};
+                r.status = RunStatus::Stale;
+                r.message = QStringLiteral("The stored result could not be read (%1); recompute it.")
+                                .arg(QString::fromStdString((!params ? params.error() : !result ? result.error()
+                                                                                             : Error{str(path), where, "not a JSON object"})
+                                                                 .message()));
+            }
             nextId = std::max(nextId, r.id + 1);
             runs[r.id] = std::move(r);
         }
         if (rc != SQLITE_DONE) return fail(str(path), "runs", sqliteReason(db, rc));
+        if (version >= 2) {
+            Stmt in(db, "SELECT run_id, role, dataset_id FROM run_inputs ORDER BY run_id, idx");
+            std::set<Id> seen;
+            while ((rc = in.step()) == SQLITE_ROW) {
+                auto it = runs.find(Id(in.int64(0)));
+                if (it == runs.end()) continue;
+                if (seen.insert(it->first).second) it->second.inputs.clear();
+                it->second.inputs.push_back({in.text(1), Id(in.int64(2))});
+            }
+            if (rc != SQLITE_DONE) return fail(str(path), "run_inputs", sqliteReason(db, rc));
+        }
     }
     lock.unlock();
     // Consistency: drop dangling references instead of crashing later, but say so.
     for (auto& [id, smp] : samples)
         std::erase_if(smp.datasetIds, [&](Id d) { return !datasets.contains(d); });
     std::erase_if(series.sampleIds, [&](Id s) { return !samples.contains(s); });
+    reconcileStoredRuns(runs);
     project.resetFromLoad(std::move(series), std::move(samples), std::move(datasets), std::move(runs), nextId);
     project.setFilePath(path);
     return {};

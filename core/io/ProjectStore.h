@@ -26,7 +26,9 @@ class Project;
 class ProjectStore : public ColumnSource, public std::enable_shared_from_this<ProjectStore> {
 public:
     static constexpr std::int32_t kApplicationId = 0x564E4453; ///< "VNDS"
-    static constexpr int kSchemaVersion = 1;
+    /// 2: dataset type and label, run inputs, run messages. A schema-1 file is read as it is and
+    /// migrated inside the transaction of its first save.
+    static constexpr int kSchemaVersion = 2;
 
     ~ProjectStore() override;
 

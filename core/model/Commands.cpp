@@ -56,7 +56,9 @@ void RemoveSampleCommand::redo()
         (void)d->ensureLoaded();
         (void)d->originalFile();
         m_datasets.push_back(*d);
-        for (const AnalysisRun* r : m_project->runsOf(d->id())) m_runs.push_back(*r);
+        for (const AnalysisRun* r : m_project->runsUsing(d->id()))
+            if (std::none_of(m_runs.begin(), m_runs.end(), [&](const AnalysisRun& k) { return k.id == r->id; }))
+                m_runs.push_back(*r);
     }
     m_project->removeSample(m_sample.id);
 }
@@ -202,7 +204,7 @@ void RemoveDatasetCommand::redo()
     m_sampleId = s->id;
     m_index = indexOf(s->datasetIds, d->id());
     m_runs.clear();
-    for (const AnalysisRun* r : m_project->runsOf(d->id())) m_runs.push_back(*r);
+    for (const AnalysisRun* r : m_project->runsUsing(d->id())) m_runs.push_back(*r);
     m_project->removeDataset(d->id());
 }
 
@@ -213,11 +215,11 @@ void RemoveDatasetCommand::undo()
 }
 
 // ---- SetRunCommand ----
-SetRunCommand::SetRunCommand(Project* p, AnalysisRun run, int mergeKey, QUndoCommand* parent)
+SetRunCommand::SetRunCommand(Project* p, AnalysisRun run, int mergeKey, const QString& text, QUndoCommand* parent)
     : QUndoCommand(parent), m_project(p), m_new(std::move(run)), m_mergeKey(mergeKey)
 {
     if (const AnalysisRun* r = p->run(m_new.id)) m_old = *r;
-    setText(tr("Change %1 parameters").arg(m_new.analysisId));
+    setText(text.isEmpty() ? tr("Change %1 parameters").arg(m_new.analysisId) : text);
 }
 
 void SetRunCommand::redo() { m_project->upsertRun(m_new); }
@@ -235,6 +237,11 @@ bool SetRunCommand::mergeWith(const QUndoCommand* other)
     auto* o = dynamic_cast<const SetRunCommand*>(other);
     if (!o || o->m_new.id != m_new.id || o->m_mergeKey != m_mergeKey) return false;
     m_new = o->m_new;
+    // The merged step describes the whole drag: from the first old value to the last new one. Texts
+    // of the form "what: old → new" are joined; others take the latest text.
+    const QString mine = text(), theirs = o->text();
+    const qsizetype a = mine.indexOf(QStringLiteral(" → ")), b = theirs.indexOf(QStringLiteral(" → "));
+    setText(a > 0 && b > 0 ? mine.left(a) + theirs.mid(b) : theirs);
     return true;
 }
 

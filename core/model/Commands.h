@@ -123,7 +123,9 @@ private:
 /// Creates or replaces an analysis run (new parameters and result). Drags merge by key.
 class SetRunCommand : public QUndoCommand {
 public:
-    SetRunCommand(Project* p, AnalysisRun run, int mergeKey = -1, QUndoCommand* parent = nullptr);
+    /// \a text is what the History shows ("BET window 0.05–0.30 → 0.05–0.20"); empty = generic.
+    SetRunCommand(Project* p, AnalysisRun run, int mergeKey = -1, const QString& text = {},
+                  QUndoCommand* parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override { return m_mergeKey >= 0 ? CmdSetRun : -1; }

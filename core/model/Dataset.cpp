@@ -1,32 +1,45 @@
 #include "model/Dataset.h"
 
+#include "model/DatasetType.h"
+
 namespace vanadis {
 
 Dataset::Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
                  QJsonObject metadata, Provenance provenance, QByteArray originalFile)
-    : m_id(id), m_technique(technique), m_kind(std::move(kind)), m_name(std::move(name)),
-      m_metadata(std::move(metadata)), m_provenance(std::move(provenance)),
+    : m_id(id), m_technique(technique), m_name(std::move(name)), m_metadata(std::move(metadata)), m_provenance(std::move(provenance)),
       m_payload(std::make_shared<Payload>())
 {
+    auto [type, label] = normalizeDatasetType(technique, kind);
+    m_type = std::move(type);
+    m_label = std::move(label);
     for (const auto& c : columns) m_headers.push_back({c.name, c.unit, qsizetype(c.values.size())});
     m_payload->loaded = true;
     m_payload->columns = std::move(columns);
     m_payload->originalFile = std::move(originalFile);
 }
 
-Dataset Dataset::lazy(Id id, Technique technique, QString kind, QString name, std::vector<ColumnHeader> headers,
-                      QJsonObject metadata, Provenance provenance, std::shared_ptr<ColumnSource> source)
+Dataset Dataset::lazy(Id id, Technique technique, QString type, QString label, QString name,
+                      std::vector<ColumnHeader> headers, QJsonObject metadata, Provenance provenance,
+                      std::shared_ptr<ColumnSource> source)
 {
     Dataset d;
     d.m_id = id;
     d.m_technique = technique;
-    d.m_kind = std::move(kind);
+    d.m_type = std::move(type);
+    d.m_label = std::move(label);
     d.m_name = std::move(name);
     d.m_metadata = std::move(metadata);
     d.m_provenance = std::move(provenance);
     d.m_headers = std::move(headers);
     d.m_payload = std::make_shared<Payload>();
     d.m_payload->source = std::move(source);
+    return d;
+}
+
+Dataset Dataset::withLabel(QString label) const
+{
+    Dataset d = *this;
+    d.m_label = std::move(label);
     return d;
 }
 

@@ -45,18 +45,26 @@ class Dataset {
 public:
     Dataset() = default;
     /// A dataset whose values are in memory (freshly imported or generated).
+    /// \a kind is a dataset type (DatasetType.h) or a legacy kind, which is split into type and label.
     Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
             QJsonObject metadata, Provenance provenance, QByteArray originalFile = {});
     /// A dataset stored in a project file; values come from \a source on first use.
-    static Dataset lazy(Id id, Technique technique, QString kind, QString name,
+    static Dataset lazy(Id id, Technique technique, QString type, QString label, QString name,
                         std::vector<ColumnHeader> headers, QJsonObject metadata, Provenance provenance,
                         std::shared_ptr<ColumnSource> source);
+    /// The same measurement under another label (shares the payload: values are immutable).
+    Dataset withLabel(QString label) const;
 
     Id id() const { return m_id; }
     Technique technique() const { return m_technique; }
-    /// What the data is within the technique: "pattern", "isotherm", "mass", "V 2p", "cycling_1Ag", ...
-    const QString& kind() const { return m_kind; }
+    /// What the data is (DatasetType.h): "isotherm", "tga_curve", "xps_region", "cycling_record", ...
+    const QString& type() const { return m_type; }
+    /// What the user calls it within its sample ("V 2p", "1 A g⁻¹", "scan 37"); may be empty.
+    const QString& label() const { return m_label; }
+    /// The name it came with (file or generator), shown when there is no label.
     const QString& name() const { return m_name; }
+    /// The label, else the name: what lists and legends show.
+    QString displayLabel() const { return m_label.isEmpty() ? m_name : m_label; }
     const QJsonObject& metadata() const { return m_metadata; }
     const Provenance& provenance() const { return m_provenance; }
     const std::vector<ColumnHeader>& headers() const { return m_headers; }
@@ -84,7 +92,8 @@ private:
 
     Id m_id = 0;
     Technique m_technique = Technique::Xrd;
-    QString m_kind;
+    QString m_type;
+    QString m_label;
     QString m_name;
     QJsonObject m_metadata;
     Provenance m_provenance;

@@ -78,8 +78,23 @@ std::vector<const AnalysisRun*> Project::runsOf(Id datasetId) const
 {
     std::vector<const AnalysisRun*> out;
     for (const auto& [id, r] : m_runs)
-        if (r.datasetId == datasetId) out.push_back(&r);
+        if (r.datasetId() == datasetId) out.push_back(&r);
     return out;
+}
+
+std::vector<const AnalysisRun*> Project::runsUsing(Id datasetId) const
+{
+    std::vector<const AnalysisRun*> out;
+    for (const auto& [id, r] : m_runs)
+        if (r.usesDataset(datasetId)) out.push_back(&r);
+    return out;
+}
+
+const AnalysisRun* Project::runFor(Id datasetId, const QString& analysisId) const
+{
+    for (const auto& [id, r] : m_runs)
+        if (r.datasetId() == datasetId && r.analysisId == analysisId) return &r;
+    return nullptr;
 }
 
 Id Project::allocateId()
@@ -142,14 +157,7 @@ void Project::removeSample(Id id)
     auto it = m_samples.find(id);
     if (it == m_samples.end()) return;
     for (Id d : it->second.datasetIds) {
-        for (auto r = m_runs.begin(); r != m_runs.end();) {
-            if (r->second.datasetId == d) {
-                touch(markRun, r->first);
-                r = m_runs.erase(r);
-            } else {
-                ++r;
-            }
-        }
+        dropRunsOf(d);
         m_datasets.erase(d);
         touch(markDataset, d);
     }
@@ -199,14 +207,7 @@ void Project::removeDataset(Id datasetId)
     const Id sampleId = owner->id;
     auto& ids = m_samples[sampleId].datasetIds;
     ids.erase(std::remove(ids.begin(), ids.end(), datasetId), ids.end());
-    for (auto r = m_runs.begin(); r != m_runs.end();) {
-        if (r->second.datasetId == datasetId) {
-            touch(markRun, r->first);
-            r = m_runs.erase(r);
-        } else {
-            ++r;
-        }
-    }
+    dropRunsOf(datasetId);
     m_datasets.erase(datasetId);
     touch(markDataset, datasetId);
     touch(markSample, sampleId);
@@ -219,6 +220,41 @@ void Project::upsertRun(const AnalysisRun& r)
     m_nextId = std::max(m_nextId, r.id + 1);
     touch(markRun, r.id);
     Q_EMIT runChanged(r.id);
+}
+
+void Project::dropRunsOf(Id datasetId)
+{
+    // Runs that belong to the dataset go with it; runs that only refer to it (a blank, a reference
+    // phase) stay, but their result no longer matches their inputs.
+    for (auto r = m_runs.begin(); r != m_runs.end();) {
+        if (r->second.datasetId() == datasetId) {
+            touch(markRun, r->first);
+            r = m_runs.erase(r);
+            continue;
+        }
+        if (r->second.usesDataset(datasetId) && r->second.status != RunStatus::Stale) {
+            r->second.status = RunStatus::Stale;
+            r->second.message = tr("An input dataset was removed.");
+            touch(markRun, r->first);
+            Q_EMIT runChanged(r->first);
+        }
+        ++r;
+    }
+}
+
+void Project::setRunOutcome(Id runId, const QJsonObject& params, const QJsonObject& result, RunStatus status,
+                            const QString& message)
+{
+    auto it = m_runs.find(runId);
+    // A result computed for parameters that have changed since is thrown away.
+    if (it == m_runs.end() || it->second.params != params) return;
+    AnalysisRun& r = it->second;
+    if (r.result == result && r.status == status && r.message == message) return;
+    r.result = result;
+    r.status = status;
+    r.message = message;
+    touch(markRun, runId);
+    Q_EMIT runChanged(runId);
 }
 
 void Project::removeRun(Id runId)

@@ -35,7 +35,12 @@ public:
     /// Datasets of a sample in display order, optionally of one technique only.
     std::vector<const Dataset*> datasetsOf(Id sampleId, std::optional<Technique> t = std::nullopt) const;
     const AnalysisRun* run(Id id) const;
+    /// Runs that belong to a dataset (it is their first main input).
     std::vector<const AnalysisRun*> runsOf(Id datasetId) const;
+    /// Runs that use a dataset in any role (main, blank, reference …).
+    std::vector<const AnalysisRun*> runsUsing(Id datasetId) const;
+    /// The run of an analysis on a dataset, or nullptr.
+    const AnalysisRun* runFor(Id datasetId, const QString& analysisId) const;
     const std::map<Id, Dataset>& allDatasets() const { return m_datasets; }
     const std::map<Id, AnalysisRun>& allRuns() const { return m_runs; }
 
@@ -66,6 +71,10 @@ public:
     void removeDataset(Id datasetId);
     void upsertRun(const AnalysisRun& r);
     void removeRun(Id runId);
+    /// Stores the outcome of a computation of run \a runId for \a params (no undo entry: a result is
+    /// derived from the run's inputs and parameters). Ignored when the run's parameters have changed.
+    void setRunOutcome(Id runId, const QJsonObject& params, const QJsonObject& result, RunStatus status,
+                       const QString& message);
 
     /// Loader entry points: replace everything without recording changes (used when opening a file).
     void resetFromLoad(SampleSeries series, std::map<Id, Sample> samples, std::map<Id, Dataset> datasets,
@@ -85,6 +94,7 @@ Q_SIGNALS:
 
 private:
     void touch(void (*mark)(ChangeSet&, Id), Id id);
+    void dropRunsOf(Id datasetId);
     void changed();
 
     QUndoStack* m_undo = nullptr;

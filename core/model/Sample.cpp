@@ -1,5 +1,7 @@
 #include "model/Sample.h"
 
+#include <algorithm>
+
 namespace vanadis {
 
 bool Sample::operator==(const Sample& o) const
@@ -23,6 +25,18 @@ Sample makeSample(Id id, const QString& name, int index)
     s.marker = QLatin1String(markers[i]);
     s.dash = QLatin1String(dashes[i]);
     return s;
+}
+
+Id AnalysisRun::datasetId() const
+{
+    for (const RunInput& in : inputs)
+        if (in.role == QLatin1String("main")) return in.datasetId;
+    return inputs.empty() ? 0 : inputs.front().datasetId;
+}
+
+bool AnalysisRun::usesDataset(Id id) const
+{
+    return std::any_of(inputs.begin(), inputs.end(), [id](const RunInput& in) { return in.datasetId == id; });
 }
 
 QString runStatusKey(RunStatus s)

@@ -39,20 +39,36 @@ struct SampleSeries {
     std::vector<Id> sampleIds;    ///< in series order
 };
 
-/// Status of an analysis result.
+/// Status of an analysis result: Ok and Failed describe the stored result of the stored parameters;
+/// Stale means the stored result no longer matches (an input dataset, a parameter or the analysis
+/// version changed, or the stored result could not be read) and must be recomputed.
 enum class RunStatus { Ok, Failed, Stale };
 
-/// One analysis applied to one dataset: typed parameters and result as JSON produced from the
-/// analysis' schema, so the GUI form, the project file and the CLI share one representation.
+/// One input of a run: the dataset and the role it plays ("main", "blank", "reference" …). Every
+/// analysis has a "main" input; multi-dataset analyses (CV at several scan rates, an in-situ stack)
+/// list several "main" inputs in order.
+struct RunInput {
+    QString role = QStringLiteral("main");
+    Id datasetId = 0;
+    bool operator==(const RunInput&) const = default;
+};
+
+/// One analysis applied to its input datasets: parameters and result as JSON produced from the
+/// analysis' declaration, so the GUI form, the project file and the CLI share one representation.
 struct AnalysisRun {
     Id id = 0;
-    Id datasetId = 0;
-    QString analysisId;       ///< e.g. "bet.multipoint"
+    std::vector<RunInput> inputs; ///< the first "main" input is the dataset the run belongs to
+    QString analysisId;           ///< e.g. "bet"
     int analysisVersion = 1;
     QJsonObject params;
-    QJsonObject result;       ///< values with units and uncertainties, warnings
+    QJsonObject result;           ///< values with units and uncertainties, warnings; empty when failed
     RunStatus status = RunStatus::Stale;
+    QString message;              ///< why the run failed or is stale (shown to the user); may be empty
 
+    /// The dataset the run belongs to (its first main input), 0 when none.
+    Id datasetId() const;
+    /// True when \a datasetId is any of the inputs.
+    bool usesDataset(Id datasetId) const;
     bool operator==(const AnalysisRun&) const = default;
 };
 

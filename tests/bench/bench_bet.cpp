@@ -10,7 +10,7 @@
 //   bench_bet --json SAMPLE [k=v…]   prints computeBet's JSON for a demo sample (CS, WCS, HCS, HMCS)
 //   bench_bet --check                checks computeBet on the demo series and on bad input (exit 1 on a
 //                                    failure); a stand-in until a tests/core unit covers the analysis layer
-#include "analysis/BetAnalysis.h"
+#include "analysis/bet/BetAnalysis.h"
 #include "numeric/bet/BetWindowSearch.h"
 #include "numeric/bet/Bjh.h"
 #include "numeric/sim/DemoSeries.h"

@@ -4,7 +4,7 @@
 // plus the JSON of the CLI contract) on a Dataset of that run.
 //
 //   bench_tga [--runs N] [--points N]
-#include "analysis/TgaAnalysis.h"
+#include "analysis/tga/TgaAnalysis.h"
 #include "numeric/sim/SimUtil.h"
 #include "numeric/sim/Tga.h"
 #include "numeric/tga/CurveAnalysis.h"

@@ -234,7 +234,8 @@ private Q_SLOTS:
         QCOMPARE(xrd.size(), qsizetype(1));
         const QJsonObject d = xrd[0].toObject();
         QCOMPARE(d["points"].toInteger(), qint64(250));
-        QCOMPARE(d["kind"].toString(), QString("pattern"));
+        QCOMPARE(d["type"].toString(), QString("xrd_pattern"));
+        QCOMPARE(d["kind"].toString(), QString("xrd_pattern")); // kept for schema-1 scripts
         const QJsonObject prov = d["provenance"].toObject();
         QCOMPARE(prov["sha256"].toString().toLatin1(), QCryptographicHash::hash(csv, QCryptographicHash::Sha256).toHex());
         QCOMPARE(prov["original_file_name"].toString(), QString("new_sample.csv"));

@@ -5,6 +5,7 @@
 // Every file is generated here into a QTemporaryDir; nothing is read from the repository.
 #include "io/import/DelimitedTextImporter.h"
 #include "io/import/ImporterRegistry.h"
+#include "model/DatasetType.h"
 #include "io/import/TextDecoding.h"
 #include "model/Project.h"
 
@@ -105,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(r->size(), size_t(1));
         const Dataset& d = r->front();
         QCOMPARE(d.technique(), Technique::Xrd);
-        QCOMPARE(d.kind(), QString("pattern"));
+        QCOMPARE(d.type(), QString("xrd_pattern"));
         QCOMPARE(d.name(), QString("cs_xrd"));
         QCOMPARE(d.columns().size(), size_t(2));
         QCOMPARE(d.columns()[0].name, QString("2Theta"));
@@ -177,7 +178,7 @@ private Q_SLOTS:
             QCOMPARE(d.columns()[size_t(c)].unit, units[c]);
         }
         QCOMPARE(d.technique(), Technique::Echem);
-        QCOMPARE(d.kind(), QString("cv"));
+        QCOMPARE(d.type(), QString("cv"));
         QCOMPARE(d.pointCount(), qsizetype(50));
         QCOMPARE(d.columns()[1].values[10], 3.1);
     }
@@ -221,7 +222,8 @@ private Q_SLOTS:
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         const Dataset& d = r->front();
         QCOMPARE(d.technique(), Technique::Xps);
-        QCOMPARE(d.kind(), QString("spectrum"));
+        QCOMPARE(d.type(), QString("xps_region"));
+        QCOMPARE(d.label(), QString("spectrum"));
         QCOMPARE(d.columns()[0].name, QString("Binding Energy"));
         QCOMPARE(d.columns()[0].unit, QString("eV"));
         QCOMPARE(d.columns()[1].unit, QString("cps"));
@@ -448,7 +450,7 @@ private Q_SLOTS:
         auto r = import("guess.csv", b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QCOMPARE(techniqueKey(r->front().technique()), technique);
-        QCOMPARE(r->front().kind(), kind);
+        QCOMPARE(r->front().type(), normalizeDatasetType(r->front().technique(), kind).type);
     }
 
     void techniqueOverride()
@@ -458,17 +460,19 @@ private Q_SLOTS:
         auto r = import("forced.csv", xrdCsv(5), o);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QCOMPARE(r->front().technique(), Technique::Tga);
-        QCOMPARE(r->front().kind(), QString("data")); // the guessed kind belongs to another technique
+        QCOMPARE(r->front().type(), QString("tga_curve")); // the guessed kind belongs to another technique
+        QCOMPARE(r->front().label(), QString());
         o.kind = "isothermal";
         r = import("forced.csv", xrdCsv(5), o);
         QVERIFY(r);
-        QCOMPARE(r->front().kind(), QString("isothermal"));
+        QCOMPARE(r->front().type(), QString("tga_curve"));
+        QCOMPARE(r->front().label(), QString("isothermal"));
         // Same technique as guessed: the guessed kind stays.
         o = {};
         o.technique = Technique::Xrd;
         r = import("forced.csv", xrdCsv(5), o);
         QVERIFY(r);
-        QCOMPARE(r->front().kind(), QString("pattern"));
+        QCOMPARE(r->front().type(), QString("xrd_pattern"));
     }
 
     void unknownTechniqueNeedsOverride()

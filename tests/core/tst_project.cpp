@@ -83,7 +83,7 @@ private Q_SLOTS:
         p.insertDataset(a, d);
         AnalysisRun r;
         r.id = p.allocateId();
-        r.datasetId = d.id();
+        r.inputs = {RunInput{QStringLiteral("main"), d.id()}};
         r.analysisId = "xrd.peaks";
         r.params = QJsonObject{{"threshold", 0.1}};
         p.upsertRun(r);
@@ -164,7 +164,7 @@ private Q_SLOTS:
         p.insertDataset(a, d);
         AnalysisRun r;
         r.id = p.allocateId();
-        r.datasetId = d.id();
+        r.inputs = {RunInput{QStringLiteral("main"), d.id()}};
         r.analysisId = "bet.multipoint";
         r.params = QJsonObject{{"p_lo", 0.05}, {"p_hi", 0.3}};
         checkRoundTrip(p, new SetRunCommand(&p, r));

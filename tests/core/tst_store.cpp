@@ -71,8 +71,8 @@ private Q_SLOTS:
         p.undoStack()->push(new EditSampleCommand(&p, s0, SampleField::Notes, QString("notes with ünïcödé")));
         AnalysisRun r;
         r.id = p.allocateId();
-        r.datasetId = p.datasetsOf(s0).front()->id();
-        r.analysisId = "xrd.peaks";
+        r.inputs = {RunInput{QStringLiteral("main"), p.datasetsOf(s0).front()->id()}};
+        r.analysisId = "bet"; // a registered analysis at its version: the run comes back as stored
         r.params = QJsonObject{{"threshold", 0.25}};
         r.result = QJsonObject{{"peaks", 12}, {"size_nm", 23.5}, {"size_nm_err", 1.2}};
         r.status = RunStatus::Ok;

@@ -6,7 +6,7 @@
 //    an Error naming the file and the line (or byte), never a crash, never a partial dataset.
 //  - computeTga on the demo series (carbon within 0.1 wt%) and its errors for unusable datasets.
 #include "analysis/DemoProject.h"
-#include "analysis/TgaAnalysis.h"
+#include "analysis/tga/TgaAnalysis.h"
 #include "io/import/ImporterRegistry.h"
 #include "model/Project.h"
 #include "numeric/sim/DemoSeries.h"

@@ -75,7 +75,7 @@ void writeSeeds(const QString& dir)
     }
     AnalysisRun r;
     r.id = p.allocateId();
-    r.datasetId = p.datasetsOf(p.samples().front()->id).front()->id();
+    r.inputs = {RunInput{QStringLiteral("main"), p.datasetsOf(p.samples().front()->id).front()->id()}};
     r.analysisId = "xrd.peaks";
     r.params = QJsonObject{{"threshold", 0.25}};
     r.result = QJsonObject{{"size_nm", 23.5}, {"size_nm_err", 1.2}};
@@ -176,7 +176,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                 (void)d.originalFile();
             }
             for (const Sample* s : p.samples()) (void)p.datasetsOf(s->id);
-            for (const auto& [id, r] : p.allRuns()) (void)p.runsOf(r.datasetId);
+            for (const auto& [id, r] : p.allRuns()) (void)p.runsOf(r.datasetId());
         } else if (doc.error().reason.empty()) {
             violated("open error without a reason");
         }

@@ -1,6 +1,7 @@
 // The main window on the demo series: every tab shows data of the four samples, edits are undoable,
 // the tree follows the project. Screenshots of every tab are written to $VANADIS_SCREENSHOT_DIR (or
 // a temporary folder) for people to look at.
+#include "analysis/ComputeService.h"
 #include "io/ProjectDocument.h"
 #include "model/Commands.h"
 #include "widgets/CompareTab.h"
@@ -68,12 +69,14 @@ private Q_SLOTS:
         // Other dataset kinds of the electrochemistry tab.
         TechniqueTab* ec = w.techniqueTab(Technique::Echem);
         w.tabs()->setCurrentWidget(ec);
-        for (const QString kind : {"cycling_1Ag", "rate", "gcd", "cv", "gitt", "eis"}) {
+        const QStringList views{QString::fromUtf8("Cycling record — 1 A g⁻¹"), "Rate test", QString::fromUtf8("Charge–discharge profiles"),
+                                "Cyclic voltammogram", "GITT", "Impedance spectrum"};
+        for (const QString& kind : views) {
             ec->setCurrentKind(kind);
             QCOMPARE(ec->currentKind(), kind);
             QVERIFY2(ec->figure().series.size() >= 4, qPrintable(kind));
             QTest::qWait(30);
-            w.grab().save(QDir(m_shots).filePath("tab-echem-" + kind + ".png"));
+            w.grab().save(QDir(m_shots).filePath("tab-echem-" + QString(kind).replace(' ', '_').replace(QChar(0x2014), '-') + ".png"));
         }
         TechniqueTab* xps = w.techniqueTab(Technique::Xps);
         QVERIFY(xps->figure().x.reversed); // binding energy runs right to left
@@ -121,14 +124,19 @@ private Q_SLOTS:
         bet->setCurrentFigure(1); // BET plot with the editable window
         const Dataset* d = bet->currentDataset();
         QVERIFY(d);
-        QVERIFY(p.runsOf(d->id()).empty()); // defaults are computed, not stored
+        // The demo opens with every analysis computed and stored, with default parameters.
+        QCOMPARE(p.runsOf(d->id()).size(), size_t(1));
+        const QJsonObject defaults = p.runsOf(d->id()).front()->params;
+        QCOMPARE(defaults["p_min"].toDouble(), -1.0);
         const int steps = p.undoStack()->count();
-        // A drag: live updates (not stored), then the release (one command).
+        // A drag: live previews (not stored), then the release (one command).
         Q_EMIT bet->plotView()->spanEdited(1, 0.07, 0.22, false);
         Q_EMIT bet->plotView()->spanEdited(1, 0.06, 0.25, false);
-        QVERIFY(p.runsOf(d->id()).empty());
+        QCOMPARE(p.runsOf(d->id()).front()->params, defaults);
         Q_EMIT bet->plotView()->spanEdited(1, 0.06, 0.25, true);
         QCOMPARE(p.undoStack()->count(), steps + 1);
+        QVERIFY2(p.undoStack()->text(steps).contains(QString::fromUtf8("0.06–0.25")), qPrintable(p.undoStack()->text(steps)));
+        QVERIFY(w.computeService()->waitForIdle());
         QCOMPARE(p.runsOf(d->id()).size(), size_t(1));
         const AnalysisRun* run = p.runsOf(d->id()).front();
         QCOMPARE(run->params["p_min"].toDouble(), 0.06);
@@ -138,7 +146,7 @@ private Q_SLOTS:
         const double userArea = run->result["bet"].toObject()["area_m2_g"].toDouble();
         QVERIFY2(std::abs(userArea / 63.0 - 1.0) < 0.02, qPrintable(QString::number(userArea)));
         p.undoStack()->undo();
-        QVERIFY(p.runsOf(d->id()).empty());
+        QCOMPARE(p.runsOf(d->id()).front()->params, defaults);
         p.undoStack()->redo();
         QCOMPARE(p.runsOf(d->id()).front()->params["p_max"].toDouble(), 0.25);
         // Apply to all samples: one macro step, a run per sample.

@@ -6,7 +6,7 @@
 /// Savitzky–Golay (1964), steps with ISO 11358-1:2022 onsets, carbon content corrected for the oxidation
 /// of the oxide (tga.md §2).
 
-#include "analysis/ParamSchema.h"
+#include "analysis/Analysis.h"
 #include "model/Dataset.h"
 #include "numeric/tga/CurveAnalysis.h"
 
@@ -37,5 +37,8 @@ Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const QJsonObject& chec
 /// 2000 points), warnings[] and more (README "Command line"). Errors name the dataset, the point and the
 /// reason: non-monotonic time, no mass column, fewer than 20 points, NaN values, invalid parameters.
 Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params);
+
+/// The declaration of the TGA analysis (id "tga"): parameters, outputs, figures, compute.
+const AnalysisDescriptor& tgaAnalysis();
 
 } // namespace vanadis

@@ -5,7 +5,7 @@
 /// hysteresis read-out, from one isotherm dataset. Pure function: runs off the GUI thread, in tests and in
 /// `vanadis-cli bet`. The maths lives in core/numeric/bet (see its headers for the literature sources).
 
-#include "analysis/ParamSchema.h"
+#include "analysis/Analysis.h"
 #include "model/Dataset.h"
 #include "numeric/Error.h"
 
@@ -36,5 +36,8 @@ ParamSchema betSchema();
 /// `n_valid_windows` describe the automatic search and `automatic_area_m2_g`/`automatic_p_range` give its
 /// suggestion for comparison.
 Expected<QJsonObject> computeBet(const Dataset& isotherm, const QJsonObject& params);
+
+/// The declaration of the BET analysis (id "bet"): parameters, outputs, figures, compute.
+const AnalysisDescriptor& betAnalysis();
 
 } // namespace vanadis

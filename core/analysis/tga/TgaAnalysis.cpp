@@ -1,4 +1,6 @@
-#include "analysis/TgaAnalysis.h"
+#include "analysis/tga/TgaAnalysis.h"
+
+#include "analysis/tga/TgaFigures.h"
 
 #include "numeric/Constants.h"
 
@@ -13,7 +15,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("vanadis", text);
+    return QCoreApplication::translate("vanadis::TgaAnalysis", text);
 }
 
 /// JSON has no NaN: a number that could not be determined is null.
@@ -22,19 +24,11 @@ QJsonValue number(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
+/// numberParam() with the label and help marked for translation (QT_TRANSLATE_NOOP at the call).
 ParamSpec num(const char* key, const char* label, const char* unit, double min, double max, double def,
               const char* help)
 {
-    ParamSpec s;
-    s.key = QString::fromLatin1(key);
-    s.label = tr(label);
-    s.type = ParamSpec::Type::Number;
-    s.unit = QString::fromUtf8(unit);
-    s.min = min;
-    s.max = max;
-    s.defaultValue = def;
-    s.help = tr(help);
-    return s;
+    return numberParam(key, tr(label), QString::fromUtf8(unit), def, min, max, tr(help));
 }
 
 QString unitKey(QString unit)
@@ -63,61 +57,53 @@ ParamSchema tgaSchema()
     {
         ParamSpec p;
         p.key = QStringLiteral("start_oxide");
-        p.label = tr("Start oxide");
+        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Start oxide");
         p.type = ParamSpec::Type::Choice;
         p.choices = {QStringLiteral("V2O3"), QStringLiteral("VO2"), QStringLiteral("V2O4"),
                      QStringLiteral("V2O5"), QStringLiteral("custom")};
         p.defaultValue = QStringLiteral("V2O3");
         p.help =
-            tr("The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
+            QCoreApplication::translate("vanadis::TgaAnalysis", "The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
                "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).");
         s.push_back(p);
     }
     {
         ParamSpec p;
         p.key = QStringLiteral("residue");
-        p.label = tr("Residue");
+        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Residue");
         p.type = ParamSpec::Type::Choice;
         p.choices = {QStringLiteral("V2O5"), QStringLiteral("custom")};
         p.defaultValue = QStringLiteral("V2O5");
-        p.help = tr("The compound left at the end of the run in O2 or air.");
+        p.help = QCoreApplication::translate("vanadis::TgaAnalysis", "The compound left at the end of the run in O2 or air.");
         s.push_back(p);
     }
-    s.push_back(num("start_molar_mass_g_mol", "Start oxide molar mass", "g/mol", 1e-3, 1e5,
-                    constants::molarMassV2O3,
-                    "Molar mass of a custom start oxide (IUPAC 2021 atomic weights)."));
-    s.push_back(num("residue_molar_mass_g_mol", "Residue molar mass", "g/mol", 1e-3, 1e5,
-                    constants::molarMassV2O5, "Molar mass of a custom residue."));
-    s.push_back(num("start_per_residue", "ν (start per residue)", "", 1e-6, 1e3, 1.0,
-                    "Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5)."));
-    s.push_back(num(
-        "dry_below_c", "Dry basis at", "°C", 0.0, 2000.0, 150.0,
-        "Moisture leaves below this temperature; the dry mass m_dry is read here (tga.md §2: 150–200 °C)."));
+    s.push_back(num("start_molar_mass_g_mol", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Start oxide molar mass"), "g/mol", 1e-3, 1e5,
+                    constants::molarMassV2O3, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Molar mass of a custom start oxide (IUPAC 2021 atomic weights).")));
+    s.push_back(num("residue_molar_mass_g_mol", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue molar mass"), "g/mol", 1e-3, 1e5,
+                    constants::molarMassV2O5, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Molar mass of a custom residue.")));
+    s.push_back(num("start_per_residue", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "ν (start per residue)"), "", 1e-6, 1e3, 1.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5).")));
+    s.push_back(num("dry_below_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry basis at"), "°C", 0.0, 2000.0, 150.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Moisture leaves below this temperature; the dry mass m_dry is read here (tga.md §2: 150–200 °C).")));
     s.push_back(
-        num("dry_window_c", "Dry-mass window", "°C", 0.0, 200.0, 10.0,
-            "Width of the temperature window averaged for m_dry, centred on the dry-basis temperature."));
+        num("dry_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry-mass window"), "°C", 0.0, 200.0, 10.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Width of the temperature window averaged for m_dry, centred on the dry-basis temperature.")));
     s.push_back(
-        num("end_window_c", "End plateau", "°C", 0.0, 1000.0, 20.0,
-            "m_end is the mean of the top this-many °C of the run on its last pass (the last this-many °C "
-            "of a run that only heats; a final cooling segment is left out)."));
-    s.push_back(num("end_from_c", "End range from", "°C", -300.0, 3000.0, 0.0,
-                    "With 'End range to' above it: read m_end over this range (its last pass) instead."));
+        num("end_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End plateau"), "°C", 0.0, 1000.0, 20.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "m_end is the mean of the top this-many °C of the run on its last pass (the last this-many °C "
+            "of a run that only heats; a final cooling segment is left out).")));
+    s.push_back(num("end_from_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range from"), "°C", -300.0, 3000.0, 0.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "With 'End range to' above it: read m_end over this range (its last pass) instead.")));
     s.push_back(
-        num("end_to_c", "End range to", "°C", -300.0, 3000.0, 0.0, "Upper end of the explicit end range."));
+        num("end_to_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range to"), "°C", -300.0, 3000.0, 0.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Upper end of the explicit end range.")));
     s.push_back(
-        num("flat_end_limit_pct", "Plateau flatness limit", "%", 0.0, 100.0, 0.1,
-            "Largest mass drift across the end plateau (% of m_dry) before 'oxidation may be incomplete'."));
+        num("flat_end_limit_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Plateau flatness limit"), "%", 0.0, 100.0, 0.1, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Largest mass drift across the end plateau (% of m_dry) before 'oxidation may be incomplete'.")));
     {
         ParamSpec p;
         p.key = QStringLiteral("dtg_window_points");
-        p.label = tr("DTG window");
+        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "DTG window");
         p.type = ParamSpec::Type::Integer;
-        p.unit = tr("points");
+        p.unit = QCoreApplication::translate("vanadis::TgaAnalysis", "points");
         p.min = 0;
         p.max = 100001;
         p.defaultValue = 0;
         p.help =
-            tr("Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of "
+            QCoreApplication::translate("vanadis::TgaAnalysis", "Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of "
                "heating), "
                "5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.");
         s.push_back(p);
@@ -125,50 +111,50 @@ ParamSchema tgaSchema()
     {
         ParamSpec p;
         p.key = QStringLiteral("dtg_polynomial_order");
-        p.label = tr("DTG polynomial order");
+        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "DTG polynomial order");
         p.type = ParamSpec::Type::Integer;
         p.min = 1;
         p.max = 6;
         p.defaultValue = 2;
-        p.help = tr("Degree of the local Savitzky–Golay polynomial (Savitzky & Golay 1964); 2 as in vendor "
+        p.help = QCoreApplication::translate("vanadis::TgaAnalysis", "Degree of the local Savitzky–Golay polynomial (Savitzky & Golay 1964); 2 as in vendor "
                     "packages.");
         s.push_back(p);
     }
     {
         ParamSpec p;
         p.key = QStringLiteral("dtg_per_degree");
-        p.label = tr("DTG also in %/°C");
+        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "DTG also in %/°C");
         p.type = ParamSpec::Type::Boolean;
         p.defaultValue = false;
-        p.help = tr(
+        p.help = QCoreApplication::translate("vanadis::TgaAnalysis",
             "Also give dm/dT. The DTG itself is always against time (isothermal holds make dm/dT blow up).");
         s.push_back(p);
     }
-    s.push_back(num("min_step_pct", "Smallest step", "%", 0.0, 100.0, 0.5,
-                    "Steps with a smaller mass change (% of the initial mass) are not reported."));
-    s.push_back(num("step_noise_factor", "Step threshold", "σ", 1.0, 1000.0, 5.0,
-                    "A step's DTG peak must exceed this many standard deviations of the DTG noise."));
-    s.push_back(num("baseline_width_c", "Baseline width", "°C", 1.0, 1000.0, 20.0,
-                    "Width of the straight baselines before and after a step for the onset/endset tangents "
-                    "(ISO 11358-1)."));
+    s.push_back(num("min_step_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Smallest step"), "%", 0.0, 100.0, 0.5, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Steps with a smaller mass change (% of the initial mass) are not reported.")));
+    s.push_back(num("step_noise_factor", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Step threshold"), "σ", 1.0, 1000.0, 5.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "A step's DTG peak must exceed this many standard deviations of the DTG noise.")));
+    s.push_back(num("baseline_width_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Baseline width"), "°C", 1.0, 1000.0, 20.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Width of the straight baselines before and after a step for the onset/endset tangents "
+                    "(ISO 11358-1).")));
     for (const auto& [key, label, help] :
-         {std::tuple{"mass_change_from_c", "Mass change from",
-                     "First cursor of a mass-change reading (null: none)."},
-          std::tuple{"mass_change_to_c", "Mass change to",
-                     "Second cursor of a mass-change reading (null: none)."},
-          std::tuple{"residue_at_c", "Residue at", "Temperature of a residual-mass reading (null: none)."}}) {
+         {std::tuple{"mass_change_from_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Mass change from"),
+                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "First cursor of a mass-change reading (null: none).")},
+          std::tuple{"mass_change_to_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Mass change to"),
+                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Second cursor of a mass-change reading (null: none).")},
+          std::tuple{"residue_at_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue at"), QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Temperature of a residual-mass reading (null: none).")}}) {
         ParamSpec p = num(key, label, "°C", -300.0, 3000.0, 0.0, help);
         p.defaultValue = QJsonValue(QJsonValue::Null);
+        p.optional = true;
+        if (p.key == QLatin1String("mass_change_from_c"))
+            p.rangeLabel = QCoreApplication::translate("vanadis::TgaAnalysis", "Mass-change cursors");
         s.push_back(p);
     }
     {
         ParamSpec p;
         p.key = QStringLiteral("carbon_content");
-        p.label = tr("Carbon content");
+        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content");
         p.type = ParamSpec::Type::Boolean;
         p.defaultValue = true;
         p.help =
-            tr("Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).");
+            QCoreApplication::translate("vanadis::TgaAnalysis", "Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).");
         s.push_back(p);
     }
     return s;
@@ -440,6 +426,64 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     }
     out.insert("warnings", warnings);
     return out;
+}
+
+} // namespace vanadis
+
+namespace vanadis {
+
+namespace {
+
+std::vector<OutputSpec> tgaOutputs()
+{
+    return {
+        {"carbon_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"), QStringLiteral("wt%"), "carbon_wt_pct_err",
+         true, QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon (wt%)")},
+        {"moisture_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Moisture"), QStringLiteral("wt%"), "moisture_wt_pct_err",
+         true, QCoreApplication::translate("vanadis::TgaAnalysis", "Moisture (wt%)")},
+        {"residue_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Residue (dry basis)"), QStringLiteral("wt%"),
+         {}, false, {}},
+        {"dry_mass_temperature_c", QCoreApplication::translate("vanadis::TgaAnalysis", "Dry mass read at"), QStringLiteral("°C"), {}, false, {}},
+        {"mass_change.change_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Mass change between cursors"), QStringLiteral("%"),
+         {}, false, {}},
+    };
+}
+
+} // namespace
+
+const AnalysisDescriptor& tgaAnalysis()
+{
+    static const AnalysisDescriptor d = [] {
+        AnalysisDescriptor a;
+        a.id = QString::fromLatin1(kTgaAnalysisId);
+        a.version = kTgaAnalysisVersion;
+        a.technique = Technique::Tga;
+        a.name = QStringLiteral("TGA");
+        a.input.types = {QStringLiteral("tga_curve")};
+        a.params = tgaSchema;
+        a.outputs = tgaOutputs;
+        a.figures = tgaFigureDecls;
+        a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
+            return computeTga(in.main.front(), params);
+        };
+        a.buildFigure = tgaFigure;
+        auto text = [](const char* key) {
+            return [key = QString::fromLatin1(key)](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{key, v}}; };
+        };
+        a.cliOptions = {
+            {QStringLiteral("start-oxide"), QStringLiteral("Oxide before oxidation (default V2O3)."), QStringLiteral("OXIDE"),
+             text("start_oxide")},
+            {QStringLiteral("residue"), QStringLiteral("Oxide left at the end (default V2O5)."), QStringLiteral("OXIDE"), text("residue")},
+            {QStringLiteral("dry-below"), QStringLiteral("Temperature (°C) of the dry mass; loss below it is moisture."), QStringLiteral("C"),
+             [](const QString& v) -> Expected<QJsonObject> {
+                 bool ok = false;
+                 const double d = v.toDouble(&ok);
+                 if (!ok) return fail("", "--dry-below", "'" + v.toStdString() + "' is not a number");
+                 return QJsonObject{{"dry_below_c", d}};
+             }}};
+        return a;
+    }();
+    return d;
 }
 
 } // namespace vanadis

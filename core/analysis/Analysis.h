@@ -1,0 +1,115 @@
+#pragma once
+/// \file Analysis.h
+/// What an analysis declares about itself, so that the rest of the program never names a technique:
+/// id and version, the dataset types it accepts and the inputs it takes, its parameters (ParamSchema),
+/// its outputs (what the result view, the Compare table, `vanadis-cli info` and the README show), its
+/// figures by id (with the spans that edit parameters), and a pure compute function.
+///
+/// An analysis lives in its own folder (core/analysis/<technique>/) and is listed once in
+/// AnalysisTable.cpp. The GUI form, the CLI options and `--list-params`, the stored JSON, the result
+/// view, the Compare rows and the documentation tables all follow from the declaration.
+
+#include "analysis/ParamSchema.h"
+#include "model/Dataset.h"
+#include "model/FigureSpec.h"
+#include "model/Sample.h"
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <optional>
+
+namespace vanadis {
+
+/// One number (or group) of a result that people read. \a path is a dotted path into the result JSON
+/// ("bet.area_m2_g"); \a errorPath its 1σ sibling ("bet.area_err"), empty when it has none.
+struct OutputSpec {
+    QString path;
+    QString label;          ///< translated, as a chemist says it ("BET area")
+    QString unit;           ///< typographic unit ("m² g⁻¹"); empty for dimensionless
+    QString errorPath;
+    bool headline = false;  ///< shown first in the result view and as a Compare column
+    QString shortLabel;     ///< Compare column header; empty = label
+};
+
+/// A span of a figure bound to two parameters (a BET window, a t-plot range, TGA cursors): dragging
+/// the span edits exactly these keys.
+struct SpanBinding {
+    int spanId = 1;         ///< FigureSpan::id in the figure the builder returns
+    QString minKey;
+    QString maxKey;
+};
+
+/// One figure an analysis offers.
+struct FigureDecl {
+    QString id;             ///< stable, for `export-figure --figure ID` ("bet_plot", "mass_dtg")
+    QString name;           ///< translated, for the figure chooser
+    bool overlay = true;    ///< all selected datasets; false = the current dataset only
+    std::vector<SpanBinding> spans;
+};
+
+/// An input slot. Every analysis has the "main" slot (the dataset it is about); further slots take
+/// references (a blank run, a reference phase, a C 1s region) as DatasetRef parameters instead.
+struct InputSlot {
+    QString role = QStringLiteral("main");
+    QStringList types;      ///< accepted dataset types (DatasetType.h)
+    bool multiple = false;  ///< several datasets in order (CV at several scan rates, an in-situ stack)
+};
+
+/// Progress and cancellation of one computation; thread-safe, shared with the requester.
+class ComputeControl {
+public:
+    void cancel() { m_cancelled = true; }
+    bool cancelled() const { return m_cancelled; }
+    void setProgress(double fraction) { m_progress = fraction; }
+    double progress() const { return m_progress; }
+
+private:
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<double> m_progress{0.0};
+};
+
+/// The datasets a computation reads: the main inputs in order and any referenced datasets by id.
+struct ComputeInputs {
+    std::vector<Dataset> main;
+    std::map<Id, Dataset> references;
+};
+
+/// What a figure builder gets for each dataset it draws.
+struct FigureInput {
+    const Sample* sample = nullptr;
+    const Dataset* dataset = nullptr;
+    QJsonObject params;
+    QJsonObject result;     ///< empty when there is no usable result
+    /// Legend text: the sample name, with the dataset label when the sample has several datasets shown.
+    QString legend;
+};
+
+/// A command-line option of `vanadis-cli <analysis>` that sets parameters (besides the generic
+/// `--param KEY=VALUE`), e.g. BET's `--range LO,HI` → p_min, p_max.
+struct CliOption {
+    QString option;
+    QString description;
+    QString valueName;
+    std::function<Expected<QJsonObject>(const QString&)> toParams;
+};
+
+struct AnalysisDescriptor {
+    QString id;             ///< stored in AnalysisRun::analysisId, e.g. "bet"
+    int version = 1;        ///< bump when the results change: stored runs of other versions become stale
+    Technique technique = Technique::Xrd;
+    QString name;           ///< translated ("BET surface area and pores")
+    InputSlot input;
+    std::function<ParamSchema()> params;
+    std::function<std::vector<OutputSpec>()> outputs;
+    std::function<std::vector<FigureDecl>()> figures;
+    /// Pure: the same inputs and parameters give the same result. \a params are schema-checked.
+    std::function<Expected<QJsonObject>(const ComputeInputs&, const QJsonObject& params, ComputeControl&)> compute;
+    std::function<FigureSpec(const QString& figureId, const std::vector<FigureInput>& inputs)> buildFigure;
+    std::vector<CliOption> cliOptions;
+
+    bool accepts(const Dataset& d) const { return d.technique() == technique && input.types.contains(d.type()); }
+    std::optional<FigureDecl> figure(const QString& figureId) const;
+};
+
+} // namespace vanadis

@@ -1,0 +1,20 @@
+/// \file AnalysisTable.cpp
+/// The one list of analyses. Adding an analysis = its own folder under core/analysis/<technique>/
+/// plus one line here (README "Adding an analysis").
+
+#include "analysis/Analysis.h"
+#include "analysis/bet/BetAnalysis.h"
+#include "analysis/tga/TgaAnalysis.h"
+
+namespace vanadis {
+
+const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
+{
+    static const std::vector<const AnalysisDescriptor*> table{
+        &betAnalysis(),
+        &tgaAnalysis(),
+    };
+    return table;
+}
+
+} // namespace vanadis

@@ -1,0 +1,231 @@
+#include "analysis/ComputeService.h"
+
+#include "analysis/AnalysisRegistry.h"
+#include "model/Project.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace vanadis {
+
+namespace {
+
+RunOutcome runOutcome(const AnalysisDescriptor& a, const ComputeInputs& inputs, const QJsonObject& params,
+                      ComputeControl& control)
+{
+    RunOutcome out;
+    try {
+        auto r = computeAnalysis(a, inputs, params, control);
+        if (r) {
+            out.result = *r;
+            out.status = RunStatus::Ok;
+        } else {
+            out.message = QString::fromStdString(r.error().message());
+        }
+    } catch (const std::exception& e) {
+        // An analysis must not throw, but an exception must never reach the event loop.
+        out.message = QCoreApplication::translate("vanadis::ComputeService", "internal error: %1").arg(QString::fromUtf8(e.what()));
+    }
+    return out;
+}
+
+} // namespace
+
+RunOutcome computeRunNow(const Project& project, const AnalysisRun& run)
+{
+    RunOutcome out;
+    const AnalysisDescriptor* a = analysisById(run.analysisId);
+    if (!a) {
+        out.message = QCoreApplication::translate("vanadis::ComputeService", "unknown analysis '%1'").arg(run.analysisId);
+        return out;
+    }
+    auto inputs = runInputs(project, run);
+    if (!inputs) {
+        out.message = QString::fromStdString(inputs.error().message());
+        return out;
+    }
+    ComputeControl control;
+    return runOutcome(*a, *inputs, run.params, control);
+}
+
+std::vector<Id> ensureDefaultRuns(Project& project)
+{
+    std::vector<Id> created;
+    for (const Sample* s : project.samples())
+        for (const Dataset* d : project.datasetsOf(s->id))
+            for (const AnalysisDescriptor* a : analysesFor(*d)) {
+                if (project.runFor(d->id(), a->id)) continue;
+                AnalysisRun r;
+                r.id = project.allocateId();
+                r.inputs = {RunInput{QStringLiteral("main"), d->id()}};
+                r.analysisId = a->id;
+                r.analysisVersion = a->version;
+                r.params = effectiveParams(*a, {});
+                r.status = RunStatus::Stale;
+                project.upsertRun(r);
+                created.push_back(r.id);
+            }
+    return created;
+}
+
+void computeStaleRunsNow(Project& project)
+{
+    std::vector<AnalysisRun> todo;
+    for (const auto& [id, r] : project.allRuns())
+        if (r.status == RunStatus::Stale) todo.push_back(r);
+    for (AnalysisRun& r : todo) {
+        if (const AnalysisDescriptor* a = analysisById(r.analysisId); a && r.analysisVersion != a->version) {
+            r.analysisVersion = a->version;
+            project.upsertRun(r);
+        }
+        const RunOutcome o = computeRunNow(project, r);
+        project.setRunOutcome(r.id, r.params, o.result, o.status, o.message);
+    }
+}
+
+ComputeService::ComputeService(QObject* parent) : QObject(parent)
+{
+    // Two workers: one core stays for the GUI on the 2-core machines the lab uses.
+    m_pool.setMaxThreadCount(std::max(1, std::min(2, QThread::idealThreadCount())));
+}
+
+ComputeService::~ComputeService()
+{
+    cancelAll();
+    m_pool.waitForDone();
+}
+
+void ComputeService::setProject(Project* project)
+{
+    cancelAll();
+    m_project = project;
+    m_cache.clear();
+}
+
+QString ComputeService::cacheKey(const AnalysisRun& run, const QJsonObject& params) const
+{
+    QString key = run.analysisId + QLatin1Char('/') + QString::number(run.analysisVersion);
+    for (const RunInput& in : run.inputs) key += QLatin1Char('/') + in.role + QLatin1Char(':') + QString::number(in.datasetId);
+    return key + QLatin1Char('/') + QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact));
+}
+
+double ComputeService::progress(Id runId) const
+{
+    auto it = m_jobs.find(runId);
+    return it == m_jobs.end() ? -1.0 : it->second.control->progress();
+}
+
+void ComputeService::request(Id runId) { startJob(runId, {}, true, {}); }
+
+void ComputeService::preview(Id runId, const QJsonObject& params, std::function<void(const RunOutcome&)> done)
+{
+    startJob(runId, params, false, std::move(done));
+}
+
+void ComputeService::startJob(Id runId, const QJsonObject& givenParams, bool store,
+                              std::function<void(const RunOutcome&)> done)
+{
+    if (!m_project) return;
+    const AnalysisRun* run = m_project->run(runId);
+    if (!run) return;
+    AnalysisRun r = *run;
+    const AnalysisDescriptor* a = analysisById(r.analysisId);
+    if (store && a && r.analysisVersion != a->version) {
+        // Recomputing a run of another analysis version makes it a run of this version.
+        r.analysisVersion = a->version;
+        m_project->upsertRun(r);
+    }
+    const QJsonObject params = store ? r.params : givenParams;
+    auto& jobs = store ? m_jobs : m_previews;
+    if (auto old = jobs.find(runId); old != jobs.end()) old->second.control->cancel();
+
+    const QString key = cacheKey(r, params);
+    if (auto hit = m_cache.find(key); hit != m_cache.end()) {
+        jobs.erase(runId);
+        if (store) {
+            m_project->setRunOutcome(runId, params, hit->second.result, hit->second.status, hit->second.message);
+            Q_EMIT runFinished(runId);
+        }
+        if (done) done(hit->second);
+        return;
+    }
+    RunOutcome immediate;
+    if (!a) immediate.message = QCoreApplication::translate("vanadis::ComputeService", "unknown analysis '%1'").arg(r.analysisId);
+    AnalysisRun forInputs = r;
+    forInputs.params = params;
+    auto inputs = runInputs(*m_project, forInputs);
+    if (a && !inputs) immediate.message = QString::fromStdString(inputs.error().message());
+    if (!a || !inputs) {
+        if (store) m_project->setRunOutcome(runId, params, {}, RunStatus::Failed, immediate.message);
+        if (done) done(immediate);
+        return;
+    }
+
+    Job job;
+    job.control = std::make_shared<ComputeControl>();
+    job.params = params;
+    job.generation = ++m_generation;
+    const bool wasIdle = m_jobs.empty();
+    jobs[runId] = job;
+    if (store) {
+        Q_EMIT runStarted(runId);
+        if (wasIdle) Q_EMIT busyChanged(true);
+    }
+    auto control = job.control;
+    const AnalysisDescriptor* descriptor = a;
+    ComputeInputs in = std::move(*inputs);
+    auto* watcher = new QFutureWatcher<RunOutcome>(this);
+    connect(watcher, &QFutureWatcher<RunOutcome>::finished, this,
+            [this, watcher, runId, params, key, store, control, done = std::move(done), generation = job.generation] {
+                watcher->deleteLater();
+                const RunOutcome outcome = watcher->result();
+                auto& jobs = store ? m_jobs : m_previews;
+                auto it = jobs.find(runId);
+                const bool current = it != jobs.end() && it->second.generation == generation;
+                if (current) jobs.erase(it);
+                if (control->cancelled()) {
+                    if (store && current) {
+                        Q_EMIT runFinished(runId);
+                        if (m_jobs.empty()) Q_EMIT busyChanged(false);
+                    }
+                    return;
+                }
+                if (m_cache.size() > 128) m_cache.clear();
+                m_cache[key] = outcome;
+                if (store && m_project) m_project->setRunOutcome(runId, params, outcome.result, outcome.status, outcome.message);
+                if (current && done) done(outcome);
+                if (store && current) {
+                    Q_EMIT runFinished(runId);
+                    if (m_jobs.empty()) Q_EMIT busyChanged(false);
+                }
+            });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [descriptor, in = std::move(in), params, control]() mutable {
+        return runOutcome(*descriptor, in, params, *control);
+    }));
+}
+
+void ComputeService::cancel(Id runId)
+{
+    if (auto it = m_jobs.find(runId); it != m_jobs.end()) it->second.control->cancel();
+    if (auto it = m_previews.find(runId); it != m_previews.end()) it->second.control->cancel();
+}
+
+void ComputeService::cancelAll()
+{
+    for (auto& [id, j] : m_jobs) j.control->cancel();
+    for (auto& [id, j] : m_previews) j.control->cancel();
+}
+
+bool ComputeService::waitForIdle(int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while ((!m_jobs.empty() || !m_previews.empty()) && t.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return m_jobs.empty() && m_previews.empty();
+}
+
+} // namespace vanadis
