@@ -101,7 +101,7 @@ void CompareTab::refresh(const Project* project)
                 const QJsonValue v = resultValue(run->result, o.path);
                 const QJsonValue e = o.errorPath.isEmpty() ? QJsonValue() : resultValue(run->result, o.errorPath);
                 if (v.isDouble())
-                    text = QString(e.isDouble() ? formatWithUncertainty(v.toDouble(), e.toDouble()) : formatValue(v.toDouble()))
+                    text = QString(e.isDouble() ? formatWithUncertainty(v.toDouble(), e.toDouble()) : formatValue(v.toDouble(), o.significant))
                                .replace('.', loc.decimalPoint());
                 if (run->status == RunStatus::Stale) {
                     text += QStringLiteral(" *");

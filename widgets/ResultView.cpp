@@ -26,7 +26,11 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     m_note->hide();
     m_tree = new QTreeWidget;
     m_tree->setHeaderLabels({tr("Quantity"), tr("Value"), tr("Unit")});
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The value column is never cut: "0.6454 ± 0.0023" must read whole in a narrow panel.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_tree->setAccessibleName(tr("Analysis results"));
     m_tree->setAlternatingRowColors(true);
     auto* l = new QVBoxLayout(this);
@@ -70,7 +74,8 @@ void ResultView::setResult(const QJsonObject& result, const QString& error, cons
             const QJsonValue e = o.errorPath.isEmpty() ? QJsonValue() : resultValue(result, o.errorPath);
             QString text = QStringLiteral("—");
             if (v.isDouble())
-                text = localise(e.isDouble() ? formatWithUncertainty(v.toDouble(), e.toDouble()) : formatValue(v.toDouble()));
+                text = localise(e.isDouble() ? formatWithUncertainty(v.toDouble(), e.toDouble())
+                                             : formatValue(v.toDouble(), o.significant));
             auto* item = new QTreeWidgetItem(m_tree, {o.label, text, o.unit});
             item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             item->setToolTip(0, o.path + (o.errorPath.isEmpty() ? QString() : " ± " + o.errorPath));

@@ -180,7 +180,14 @@ void TechniqueTab::setProject(Project* project)
     m_preview.clear();
     // Results arrive one run at a time: one rebuild per event-loop turn, after the last of them.
     if (m_project)
-        connect(m_project, &Project::runChanged, this, [this] {
+        connect(m_project, &Project::runChanged, this, [this](Id runId) {
+            // Only runs of this technique matter; a hidden tab catches up when it is shown.
+            if (const AnalysisRun* r = m_project->run(runId))
+                if (const AnalysisDescriptor* a = analysisById(r->analysisId); a && a->technique != m_technique) return;
+            if (!isVisible()) {
+                m_dirty = true;
+                return;
+            }
             if (m_rebuildPending) return;
             m_rebuildPending = true;
             QMetaObject::invokeMethod(this, [this] {
@@ -198,6 +205,12 @@ void TechniqueTab::setComputeService(ComputeService* service)
         connect(m_compute, &ComputeService::runStarted, this, &TechniqueTab::updateStatus);
         connect(m_compute, &ComputeService::runFinished, this, &TechniqueTab::updateStatus);
     }
+}
+
+const FigureSpec& TechniqueTab::figure() const
+{
+    if (m_dirty) const_cast<TechniqueTab*>(this)->rebuild();
+    return m_figure;
 }
 
 QString TechniqueTab::currentKind() const { return m_kind->currentText(); }
@@ -269,7 +282,9 @@ void TechniqueTab::refresh(const std::vector<Id>& sampleIds, Id currentSample, c
     m_kind->setCurrentIndex(i >= 0 ? i : 0);
     m_kind->blockSignals(false);
     m_kind->setEnabled(m_views.size() > 1);
-    rebuild();
+    // A hidden tab is brought up to date when it is shown (or its figure is asked for).
+    if (isVisible()) rebuild();
+    else m_dirty = true;
 }
 
 bool TechniqueTab::showDataset(Id datasetId)
@@ -332,8 +347,15 @@ void TechniqueTab::updateStatus()
     }
 }
 
+void TechniqueTab::showEvent(QShowEvent* e)
+{
+    QWidget::showEvent(e);
+    if (m_dirty) rebuild();
+}
+
 void TechniqueTab::rebuild()
 {
+    m_dirty = false;
     if (m_inRebuild) return; // runs created below signal back
     m_inRebuild = true;
     struct Reset {

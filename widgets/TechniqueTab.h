@@ -47,7 +47,8 @@ public:
                  Id currentDataset = 0);
     /// Makes the view of \a datasetId current (its analysis or raw group) and the dataset the edited one.
     bool showDataset(Id datasetId);
-    const FigureSpec& figure() const { return m_figure; }
+    /// The figure shown (brought up to date first when the tab was hidden while things changed).
+    const FigureSpec& figure() const;
     QString currentKind() const;
     void setCurrentKind(const QString& kind);
     /// Index into the analysis' figure list (0 when there is no analysis).
@@ -66,6 +67,9 @@ public:
 
 Q_SIGNALS:
     void exportRequested();
+
+protected:
+    void showEvent(QShowEvent* e) override;
 
 private:
     void rebuild();
@@ -98,6 +102,7 @@ private:
     std::map<Id, QJsonObject> m_preview; ///< live result while a span is dragged
     bool m_rebuildPending = false;
     bool m_inRebuild = false;
+    bool m_dirty = false; ///< a run changed while the tab was hidden
 
     QComboBox* m_kind = nullptr;
     QComboBox* m_figureChoice = nullptr;

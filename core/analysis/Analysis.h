@@ -30,6 +30,7 @@ struct OutputSpec {
     QString errorPath;
     bool headline = false;  ///< shown first in the result view and as a Compare column
     QString shortLabel;     ///< Compare column header; empty = label
+    int significant = 4;    ///< digits of a value shown without uncertainty (R²: 5)
 };
 
 /// A span of a figure bound to two parameters (a BET window, a t-plot range, TGA cursors): dragging

@@ -23,7 +23,20 @@ std::optional<FigureDecl> AnalysisDescriptor::figure(const QString& figureId) co
     return std::nullopt;
 }
 
-const std::vector<const AnalysisDescriptor*>& analyses() { return registeredAnalyses(); }
+namespace {
+std::vector<const AnalysisDescriptor*>& allAnalyses()
+{
+    static std::vector<const AnalysisDescriptor*> all = registeredAnalyses();
+    return all;
+}
+} // namespace
+
+const std::vector<const AnalysisDescriptor*>& analyses() { return allAnalyses(); }
+
+void registerExtraAnalysis(const AnalysisDescriptor* a)
+{
+    if (a && !analysisById(a->id)) allAnalyses().push_back(a);
+}
 
 const AnalysisDescriptor* analysisById(const QString& id)
 {
@@ -242,6 +255,8 @@ QString formatValue(double value, int significant)
 {
     if (!std::isfinite(value)) return QStringLiteral("—");
     if (value == 0.0) return QStringLiteral("0");
+    // Counts stay counts: "13", not "13.00".
+    if (value == std::round(value) && std::abs(value) < 1e6) return QString::number(qint64(value));
     const double a = std::abs(value);
     if (a >= 1e6 || a < 1e-3) return QString::number(value, 'e', significant - 1);
     const int e = int(std::floor(std::log10(a)));

@@ -12,6 +12,9 @@ class Project;
 
 /// Every registered analysis, in registration order.
 const std::vector<const AnalysisDescriptor*>& analyses();
+/// Adds an analysis that is not in AnalysisTable.cpp (tests: a deliberately slow analysis). \a a must
+/// outlive every use; call it before any window or store reads the registry. GUI thread only.
+void registerExtraAnalysis(const AnalysisDescriptor* a);
 const AnalysisDescriptor* analysisById(const QString& id);
 /// The analyses that accept a dataset (usually one).
 std::vector<const AnalysisDescriptor*> analysesFor(const Dataset& d);

@@ -585,7 +585,7 @@ std::vector<OutputSpec> betOutputs()
          QCoreApplication::translate("vanadis::BetAnalysis", "BET C")},
         {"bet.monolayer_mmol_g", QCoreApplication::translate("vanadis::BetAnalysis", "Monolayer capacity"), QStringLiteral("mmol g⁻¹"),
          "bet.monolayer_mmol_g_err", false, {}},
-        {"bet.r2", QCoreApplication::translate("vanadis::BetAnalysis", "BET fit R²"), {}, {}, false, {}},
+        {"bet.r2", QCoreApplication::translate("vanadis::BetAnalysis", "BET fit R²"), {}, {}, false, {}, 6},
         {"bet.n_points", QCoreApplication::translate("vanadis::BetAnalysis", "Points in the BET window"), {}, {}, false, {}},
         {"total_pore_volume_cm3_g", QCoreApplication::translate("vanadis::BetAnalysis", "Total pore volume"), QStringLiteral("cm³ g⁻¹"), {},
          true, QCoreApplication::translate("vanadis::BetAnalysis", "Pore volume (cm³ g⁻¹)")},

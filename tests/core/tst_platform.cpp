@@ -1,0 +1,376 @@
+// The analysis platform: declarations that hold against what the analyses compute, results stored and
+// read back without recomputing, stale runs with their reasons, several datasets of one type per
+// sample, the schema-1 migration that writes nothing until a save, and the parameter types.
+
+#include "analysis/AnalysisRegistry.h"
+#include "analysis/ComputeService.h"
+#include "analysis/DemoProject.h"
+#include "io/ProjectDocument.h"
+#include "model/Commands.h"
+#include "model/DatasetType.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <sqlite3.h>
+
+using namespace vanadis;
+
+namespace {
+
+QByteArray fileHash(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+/// Runs one SQL statement on a closed project file (to damage it the way a bug or a newer program would).
+bool execSql(const QString& path, const char* sql)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK) return false;
+    const bool ok = sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+int userVersion(const QString& path)
+{
+    sqlite3* db = nullptr;
+    int v = -1;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* s = nullptr;
+        if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+            v = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    return v;
+}
+
+} // namespace
+
+class TestPlatform : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void declarationsMatchWhatIsComputed()
+    {
+        // Every declared output and uncertainty path exists in the results of the demo, every figure
+        // draws, and every span edits parameters the schema has: a key is never written twice apart.
+        Project p;
+        populateDemoProject(p);
+        for (const AnalysisDescriptor* a : analyses()) {
+            QVERIFY(!a->id.isEmpty());
+            const ParamSchema schema = a->params();
+            auto has = [&](const QString& key) {
+                return std::any_of(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == key; });
+            };
+            QStringList figureIds;
+            for (const FigureDecl& f : a->figures()) {
+                QVERIFY2(!figureIds.contains(f.id), qPrintable(a->id + ": figure id twice: " + f.id));
+                figureIds << f.id;
+                for (const SpanBinding& b : f.spans)
+                    QVERIFY2(has(b.minKey) && has(b.maxKey), qPrintable(a->id + "/" + f.id + ": span edits unknown keys"));
+            }
+            int runs = 0;
+            for (const auto& [id, r] : p.allRuns()) {
+                if (r.analysisId != a->id) continue;
+                ++runs;
+                QCOMPARE(r.status, RunStatus::Ok);
+                for (const OutputSpec& o : a->outputs()) {
+                    QVERIFY2(resultValue(r.result, o.path).isDouble() || resultValue(r.result, o.path).isNull(),
+                             qPrintable(a->id + ": declared output " + o.path + " is not in the result"));
+                    if (o.headline) QVERIFY2(resultValue(r.result, o.path).isDouble(), qPrintable(a->id + ": headline " + o.path + " empty"));
+                    if (!o.errorPath.isEmpty())
+                        QVERIFY2(r.result.contains(o.errorPath.section('.', 0, 0)) && !resultValue(r.result, o.errorPath).isUndefined(),
+                                 qPrintable(a->id + ": declared uncertainty " + o.errorPath + " is not in the result"));
+                }
+                for (const QString& fid : figureIds) {
+                    const FigureSpec f = analysisFigure(p, *a, fid, {r.datasetId()});
+                    QVERIFY2(!f.series.empty(), qPrintable(a->id + ": figure " + fid + " is empty"));
+                }
+            }
+            QVERIFY2(runs == 4, qPrintable(a->id + QString(": %1 demo runs, 4 expected").arg(runs)));
+        }
+    }
+
+    void demoReproducesThePaperFromStoredRuns()
+    {
+        Project p;
+        populateDemoProject(p);
+        const std::map<QString, std::pair<double, double>> expected{{"CS", {63.0, 15.50}}, {"WCS", {75.0, 14.72}},
+                                                                      {"HCS", {151.4, 14.03}}, {"HMCS", {208.5, 16.75}}};
+        for (const Sample* s : p.samples()) {
+            const auto [area, carbon] = expected.at(s->name);
+            for (const Dataset* d : p.datasetsOf(s->id)) {
+                if (const AnalysisRun* r = p.runFor(d->id(), "bet")) {
+                    const double got = resultValue(r->result, "bet.area_m2_g").toDouble();
+                    QVERIFY2(std::abs(got / area - 1.0) < 0.01, qPrintable(QString("%1 BET %2 vs %3 (1 %)").arg(s->name).arg(got).arg(area)));
+                }
+                if (const AnalysisRun* r = p.runFor(d->id(), "tga")) {
+                    const double got = r->result.value("carbon_wt_pct").toDouble();
+                    QVERIFY2(std::abs(got - carbon) < 0.1, qPrintable(QString("%1 carbon %2 vs %3 (±0.1)").arg(s->name).arg(got).arg(carbon)));
+                }
+            }
+        }
+    }
+
+    void reopeningComputesNothingAndShowsEveryResult()
+    {
+        const QString file = path("demo.vanadis");
+        {
+            auto doc = ProjectDocument::createNew();
+            populateDemoProject(doc->project());
+            QVERIFY(doc->saveAs(file).has_value());
+        }
+        const long long before = computeCallCount();
+        auto doc = ProjectDocument::open(file);
+        QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+        const Project& p = (*doc)->project();
+        QCOMPARE(p.allRuns().size(), size_t(8));
+        for (const auto& [id, r] : p.allRuns()) {
+            QCOMPARE(r.status, RunStatus::Ok);
+            QVERIFY(!r.result.isEmpty());
+            QCOMPARE(r.inputs.size(), size_t(1));
+            QVERIFY(p.dataset(r.datasetId()));
+        }
+        // Figures and Compare read stored results.
+        for (const AnalysisDescriptor* a : analyses())
+            for (const auto& [id, r] : p.allRuns())
+                if (r.analysisId == a->id)
+                    for (const FigureDecl& f : a->figures()) (void)analysisFigure(p, *a, f.id, {r.datasetId()});
+        QCOMPARE(computeCallCount(), before);
+        QVERIFY(!(*doc)->project().isModified());
+    }
+
+    void runsOfAnotherVersionOrDamagedResultsAreStaleNotFatal()
+    {
+        const QString file = path("stale.vanadis");
+        {
+            auto doc = ProjectDocument::createNew();
+            populateDemoProject(doc->project());
+            QVERIFY(doc->saveAs(file).has_value());
+        }
+        QVERIFY(execSql(file, "UPDATE runs SET analysis_version = 99 WHERE analysis_id = 'bet';"
+                              "UPDATE runs SET result = '{\"carbon_wt_pct\": 1' WHERE analysis_id = 'tga';"));
+        auto doc = ProjectDocument::open(file);
+        QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+        Project& p = (*doc)->project();
+        int stale = 0;
+        for (const auto& [id, r] : p.allRuns()) {
+            QCOMPARE(r.status, RunStatus::Stale);
+            QVERIFY2(!r.message.isEmpty(), "a stale run says why");
+            if (r.analysisId == "bet") QVERIFY2(r.message.contains("newer"), qPrintable(r.message));
+            if (r.analysisId == "tga") {
+                QVERIFY(r.result.isEmpty());
+                QVERIFY2(r.message.contains("could not be read"), qPrintable(r.message));
+            }
+            ++stale;
+        }
+        QCOMPARE(stale, 8);
+        // One recompute brings them back, at this version.
+        computeStaleRunsNow(p);
+        for (const auto& [id, r] : p.allRuns()) {
+            QCOMPARE(r.status, RunStatus::Ok);
+            QCOMPARE(r.analysisVersion, analysisById(r.analysisId)->version);
+        }
+    }
+
+    void secondIsothermOfASampleIsAnalysedBesideTheFirst()
+    {
+        Project p;
+        populateDemoProject(p);
+        const Sample* cs = p.sampleByName("CS");
+        const Dataset* first = nullptr;
+        for (const Dataset* d : p.datasetsOf(cs->id, Technique::Bet)) first = d;
+        QVERIFY(first);
+        // A repeat measurement: same type, another label.
+        Dataset repeat = Dataset(p.allocateId(), Technique::Bet, "isotherm", "CS repeat", first->columns(), first->metadata(),
+                                 first->provenance())
+                             .withLabel("repeat");
+        p.undoStack()->push(new ImportDatasetsCommand(&p, cs->id, {repeat}));
+        QCOMPARE(ensureDefaultRuns(p).size(), size_t(1));
+        computeStaleRunsNow(p);
+        const AnalysisRun* r1 = p.runFor(first->id(), "bet");
+        const AnalysisRun* r2 = p.runFor(repeat.id(), "bet");
+        QVERIFY(r1 && r2);
+        QCOMPARE(r2->status, RunStatus::Ok);
+        QCOMPARE(resultValue(r2->result, "bet.area_m2_g").toDouble(), resultValue(r1->result, "bet.area_m2_g").toDouble());
+        const auto inputs = figureInputs(p, *analysisById("bet"), {first->id(), repeat.id()});
+        QCOMPARE(inputs.size(), size_t(2));
+        QVERIFY2(inputs[1].legend.contains("repeat"), qPrintable(inputs[1].legend));
+        const FigureSpec f = analysisFigure(p, *analysisById("bet"), "isotherm", {first->id(), repeat.id()});
+        QVERIFY(f.series.size() >= 2);
+        // Undo the import: the dataset and its run go.
+        p.undoStack()->undo();
+        QVERIFY(!p.dataset(repeat.id()));
+        QVERIFY(!p.runFor(repeat.id(), "bet"));
+    }
+
+    void schemaOneOpensWithoutWritingAndMigratesOnSave()
+    {
+        const QString src = QStringLiteral(VANADIS_SOURCE_DIR "/tests/data/schema-v1.vanadis");
+        const QString file = path("v1.vanadis");
+        QFile::remove(file);
+        QVERIFY(QFile::copy(src, file));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        const QByteArray hash = fileHash(file);
+        {
+            auto doc = ProjectDocument::open(file);
+            QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+            const Project& p = (*doc)->project();
+            const Dataset* xrd = p.datasetsOf(p.sampleByName("CS")->id, Technique::Xrd).front();
+            QCOMPARE(xrd->type(), QString("xrd_pattern"));
+            QCOMPARE(xrd->label(), QString());
+            const Dataset* tga = p.datasetsOf(p.sampleByName("WCS")->id, Technique::Tga).front();
+            QCOMPARE(tga->type(), QString("tga_curve"));
+        }
+        QCOMPARE(fileHash(file), hash); // opening wrote nothing
+        QCOMPARE(userVersion(file), 1);
+        {
+            auto doc = ProjectDocument::open(file);
+            QVERIFY(doc);
+            Project& p = (*doc)->project();
+            ensureDefaultRuns(p);
+            computeStaleRunsNow(p);
+            QVERIFY((*doc)->save().has_value());
+        }
+        QCOMPARE(userVersion(file), 2);
+        auto doc = ProjectDocument::open(file);
+        QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+        const Project& p = (*doc)->project();
+        QCOMPARE(p.datasetsOf(p.sampleByName("CS")->id, Technique::Xrd).front()->type(), QString("xrd_pattern"));
+        const Dataset* tga = p.datasetsOf(p.sampleByName("WCS")->id, Technique::Tga).front();
+        QCOMPARE(tga->type(), QString("tga_curve"));
+        QVERIFY(p.runFor(tga->id(), "tga")); // a run (failed: three points are no TGA curve) came with the save
+        QCOMPARE(p.runFor(tga->id(), "tga")->inputs.front().datasetId, tga->id());
+    }
+
+    void legacyKindsSplitIntoTypeAndLabel_data()
+    {
+        QTest::addColumn<int>("technique");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("xps region") << int(Technique::Xps) << "V 2p" << "xps_region" << "V 2p";
+        QTest::newRow("cycling") << int(Technique::Echem) << "cycling_10Ag" << "cycling_record" << QString::fromUtf8("10 A g⁻¹");
+        QTest::newRow("pattern") << int(Technique::Xrd) << "pattern" << "xrd_pattern" << "";
+        QTest::newRow("mass") << int(Technique::Tga) << "mass" << "tga_curve" << "";
+        QTest::newRow("generic bet") << int(Technique::Bet) << "data" << "isotherm" << "";
+        QTest::newRow("unknown echem") << int(Technique::Echem) << "chrono" << "data" << "chrono";
+        QTest::newRow("known type") << int(Technique::Echem) << "eis" << "eis" << "";
+    }
+
+    void legacyKindsSplitIntoTypeAndLabel()
+    {
+        QFETCH(int, technique);
+        QFETCH(QString, kind);
+        const DatasetTypeLabel tl = normalizeDatasetType(Technique(technique), kind);
+        QTEST(tl.type, "type");
+        QTEST(tl.label, "label");
+    }
+
+    void removingAReferencedDatasetMakesTheRunStaleAndUndoRestoresIt()
+    {
+        Project p;
+        populateDemoProject(p);
+        const Sample* cs = p.sampleByName("CS");
+        const auto ds = p.datasetsOf(cs->id, Technique::Tga);
+        const Dataset* tga = ds.front();
+        const Dataset* other = p.datasetsOf(cs->id, Technique::Xrd).front();
+        AnalysisRun r = *p.runFor(tga->id(), "tga");
+        r.inputs.push_back({QStringLiteral("blank"), other->id()});
+        p.upsertRun(r);
+        p.undoStack()->push(new RemoveDatasetCommand(&p, other->id()));
+        QCOMPARE(p.run(r.id)->status, RunStatus::Stale);
+        QVERIFY(!p.run(r.id)->message.isEmpty());
+        p.undoStack()->undo();
+        QCOMPARE(p.run(r.id)->status, RunStatus::Ok);
+        QCOMPARE(p.run(r.id)->inputs.size(), size_t(2));
+    }
+
+    void parameterTypesAreChecked()
+    {
+        ParamSpec range;
+        range.key = "window";
+        range.type = ParamSpec::Type::Range;
+        range.min = 0.0;
+        range.max = 1.0;
+        ParamSpec table;
+        table.key = "components";
+        table.type = ParamSpec::Type::Table;
+        table.columns = {numberParam("center_ev", "Centre", "eV", 0.0, 0.0, 2000.0), boolParam("fixed", "Fixed", false)};
+        ParamSpec ref;
+        ref.key = "blank_dataset";
+        ref.type = ParamSpec::Type::DatasetRef;
+        ref.defaultValue = QJsonValue();
+        ParamSpec circuit;
+        circuit.key = "circuit";
+        circuit.type = ParamSpec::Type::Text;
+        circuit.defaultValue = "R0-p(R1,C1)";
+        circuit.validator = [](const QString& t) -> std::optional<QString> {
+            return t.count('(') == t.count(')') ? std::nullopt : std::optional<QString>("unbalanced parentheses");
+        };
+        const ParamSchema schema{range, table, ref, circuit};
+        auto ok = applySchema(schema, {{"window", QJsonArray{0.05, 0.3}},
+                                       {"components", QJsonArray{QJsonObject{{"center_ev", 517.0}}}},
+                                       {"blank_dataset", 12},
+                                       {"circuit", "R0-p(R1,CPE1)"}});
+        QVERIFY2(ok, ok ? "" : ok.error().message().c_str());
+        QCOMPARE((*ok)["components"].toArray()[0].toObject()["fixed"].toBool(), false); // row defaults filled in
+        auto bad = [&](const QJsonObject& o, const char* expect) {
+            auto r = applySchema(schema, o);
+            QVERIFY2(!r, expect);
+            QVERIFY2(QString::fromStdString(r.error().message()).contains(expect), r.error().message().c_str());
+        };
+        bad({{"window", QJsonArray{0.3, 0.05}}}, "from < to");
+        bad({{"window", QJsonArray{0.05, 1.3}}}, "outside");
+        bad({{"components", QJsonArray{QJsonObject{{"center_ev", "x"}}}}}, "row 1");
+        bad({{"components", QJsonArray{QJsonObject{{"width", 1.0}}}}}, "unknown parameter");
+        bad({{"blank_dataset", 1.5}}, "dataset id");
+        bad({{"circuit", "R0-p(R1,C1"}}, "unbalanced");
+    }
+
+    void undoTextSaysWhatChanged()
+    {
+        const AnalysisDescriptor& bet = *analysisById("bet");
+        QJsonObject a = effectiveParams(bet, {});
+        QJsonObject b = a;
+        b["p_min"] = 0.05;
+        b["p_max"] = 0.2;
+        const QString text = describeParamChange(bet, a, b);
+        QVERIFY2(text.contains("BET window") && text.contains(QString::fromUtf8("automatic–automatic → 0.05–0.2")), qPrintable(text));
+        QJsonObject c = a;
+        c["bjh_branch"] = "desorption";
+        QVERIFY2(describeParamChange(bet, a, c).contains(QString::fromUtf8("adsorption → desorption")),
+                 qPrintable(describeParamChange(bet, a, c)));
+    }
+
+    void valuesAreRoundedAsAChemistWritesThem_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<double>("error");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("one digit of a 5-led error") << 62.96388 << 0.0539 << QString::fromUtf8("62.96 ± 0.05");
+        QTest::newRow("one digit of a 6-led error") << 151.52 << 0.6 << QString::fromUtf8("151.5 ± 0.6");
+        QTest::newRow("integer places") << 1234.4 << 25.0 << QString::fromUtf8("1234 ± 25");
+        QTest::newRow("carbon") << 15.51697 << 0.0151856 << QString::fromUtf8("15.517 ± 0.015");
+        QTest::newRow("no uncertainty") << 0.2598160 << std::nan("") << QString("0.2598");
+    }
+
+    void valuesAreRoundedAsAChemistWritesThem()
+    {
+        QFETCH(double, value);
+        QFETCH(double, error);
+        QTEST(formatWithUncertainty(value, error), "text");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlatform)
+#include "tst_platform.moc"
