@@ -44,6 +44,7 @@ const char* const kUsage =
     "  import PROJECT --sample NAME FILE...   import instrument files into a sample\n"
     "  export-figure PROJECT --sample NAME --technique T [--figure ID | --list]\n"
     "                --format pdf|svg|png|tiff|csv --width-mm W [--height-mm H] [--dpi D] --out FILE\n"
+    "  describe [ANALYSIS] [--markdown|--json]  parameters, outputs and figures of the analyses\n"
     "  bet FILE [--adsorptive N2] [--range LO,HI] --json     BET area, pores (see --help)\n"
     "  tga FILE [--start-oxide V2O3 --residue V2O5] [--dry-below C] --json   carbon content\n"
     "\n"
@@ -306,7 +307,7 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
         return kBadInput;
     }
     bool ok1 = true, ok2 = true, ok3 = true;
-    const double widthMm = p.value("width-mm").toDouble(&ok1);
+    const double widthMm = listOnly ? 0.0 : p.value("width-mm").toDouble(&ok1);
     const double heightMm = p.isSet("height-mm") ? p.value("height-mm").toDouble(&ok2) : 0.0;
     const double dpi = p.isSet("dpi") ? p.value("dpi").toDouble(&ok3) : 600.0;
     if (!ok1 || !ok2 || !ok3) {
@@ -401,6 +402,102 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     err << "vanadis-cli export-figure: this build has no plot layer (configured with VANADIS_BUILD_GUI=OFF)\n";
     return kFailure;
 #endif
+}
+
+QString jsonText(const QJsonValue& v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+}
+
+QString typeName(ParamSpec::Type t)
+{
+    switch (t) {
+    case ParamSpec::Type::Number: return QStringLiteral("number");
+    case ParamSpec::Type::Integer: return QStringLiteral("integer");
+    case ParamSpec::Type::Boolean: return QStringLiteral("boolean");
+    case ParamSpec::Type::Choice: return QStringLiteral("choice");
+    case ParamSpec::Type::Text: return QStringLiteral("text");
+    case ParamSpec::Type::Range: return QStringLiteral("range");
+    case ParamSpec::Type::Table: return QStringLiteral("table");
+    case ParamSpec::Type::DatasetRef: return QStringLiteral("dataset");
+    }
+    return {};
+}
+
+/// The declarations as Markdown tables: README "Analyses" is this output, checked by tst_cli.
+QString describeMarkdown(const AnalysisDescriptor& a)
+{
+    QString md;
+    QTextStream o(&md);
+    auto bound = [](double v) { return std::isfinite(v) ? QString::number(v) : QString(); };
+    o << "### `" << a.id << "` (version " << a.version << ") — " << a.name << "\n\n";
+    o << "Reads datasets of type " << a.input.types.join(", ") << " (technique " << techniqueKey(a.technique) << ").\n\n";
+    o << "| parameter | meaning | unit | default | accepted |\n|---|---|---|---|---|\n";
+    for (const ParamSpec& s : a.params()) {
+        const bool numeric = s.type == ParamSpec::Type::Number || s.type == ParamSpec::Type::Integer || s.type == ParamSpec::Type::Range;
+        QString accepted = s.type == ParamSpec::Type::Choice ? s.choices.join(" \\| ")
+                           : numeric                         ? bound(s.min) + " … " + bound(s.max)
+                                                             : typeName(s.type);
+        if (s.defaultValue.isNull()) accepted += ", or null (none)";
+        o << "| `" << s.key << "` | " << s.label << " | " << s.unit << " | " << jsonText(s.defaultValue) << " | " << accepted << " |\n";
+    }
+    o << "\n| output | meaning | unit | 1σ | headline |\n|---|---|---|---|---|\n";
+    for (const OutputSpec& out : a.outputs())
+        o << "| `" << out.path << "` | " << out.label << " | " << out.unit << " | "
+          << (out.errorPath.isEmpty() ? QString() : "`" + out.errorPath + "`") << " | " << (out.headline ? "yes" : "") << " |\n";
+    o << "\n| figure id | figure | draws | drag edits |\n|---|---|---|---|\n";
+    for (const FigureDecl& f : a.figures()) {
+        QStringList spans;
+        for (const SpanBinding& b : f.spans) spans << "`" + b.minKey + "`, `" + b.maxKey + "`";
+        o << "| `" << f.id << "` | " << f.name << " | " << (f.overlay ? "all selected datasets" : "the current dataset") << " | "
+          << spans.join("; ") << " |\n";
+    }
+    o << "\n";
+    o.flush();
+    return md;
+}
+
+int cmdDescribe(const QStringList& args, QTextStream& out, QTextStream& err)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument("ANALYSIS", "Analysis id (default: all).", "[ANALYSIS]");
+    p.addOption({"markdown", "Markdown tables (as in README \"Analyses\"); the default."});
+    p.addOption({"json", "One JSON document."});
+    int early = 0;
+    if (!parse(p, args, "Prints what each analysis declares: parameters, outputs, figures.", out, err, early)) return early;
+    std::vector<const AnalysisDescriptor*> list;
+    for (const QString& id : p.positionalArguments()) {
+        const AnalysisDescriptor* a = analysisById(id);
+        if (!a) {
+            err << "vanadis-cli describe: unknown analysis '" << id << "'\n";
+            return kBadInput;
+        }
+        list.push_back(a);
+    }
+    if (list.empty()) list = analyses();
+    if (!p.isSet("json")) {
+        for (const AnalysisDescriptor* a : list) out << describeMarkdown(*a);
+        return kOk;
+    }
+    QJsonArray all;
+    for (const AnalysisDescriptor* a : list) {
+        QJsonArray params, outputs, figures;
+        for (const ParamSpec& s : a->params())
+            params.append(QJsonObject{{"key", s.key}, {"label", s.label}, {"type", typeName(s.type)}, {"unit", s.unit},
+                                      {"default", s.defaultValue}, {"choices", QJsonArray::fromStringList(s.choices)},
+                                      {"min", std::isfinite(s.min) ? QJsonValue(s.min) : QJsonValue()},
+                                      {"max", std::isfinite(s.max) ? QJsonValue(s.max) : QJsonValue()},
+                                      {"advanced", s.advanced}});
+        for (const OutputSpec& o : a->outputs())
+            outputs.append(QJsonObject{{"path", o.path}, {"label", o.label}, {"unit", o.unit}, {"error_path", o.errorPath},
+                                       {"headline", o.headline}});
+        for (const FigureDecl& f : a->figures()) figures.append(QJsonObject{{"id", f.id}, {"name", f.name}, {"overlay", f.overlay}});
+        all.append(QJsonObject{{"id", a->id}, {"version", a->version}, {"technique", techniqueKey(a->technique)},
+                               {"input_types", QJsonArray::fromStringList(a->input.types)}, {"parameters", params},
+                               {"outputs", outputs}, {"figures", figures}});
+    }
+    printJson(out, QJsonObject{{"analyses", all}});
+    return kOk;
 }
 
 /// `vanadis-cli <analysis> FILE [options] [--param key=value ...] [--json]`: imports the file (format
@@ -510,6 +607,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         if (cmd == "info") return cmdInfo(rest, out, err);
         if (cmd == "import") return cmdImport(rest, out, err);
         if (cmd == "export-figure") return cmdExportFigure(rest, out, err);
+        if (cmd == "describe") return cmdDescribe(rest, out, err);
         if (const AnalysisDescriptor* a = analysisById(cmd)) return cmdAnalysis(*a, rest, out, err);
     } catch (const std::exception& e) {
         err << "vanadis-cli " << cmd << ": internal error: " << e.what() << "\n";

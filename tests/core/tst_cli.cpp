@@ -338,6 +338,78 @@ private Q_SLOTS:
         }
     }
 
+    void infoListsRunsWithHeadlines()
+    {
+        const CliResult r = cli({"info", m_demo, "--json"});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        bool ok = false;
+        const QJsonObject info = singleJson(r, &ok);
+        QVERIFY(ok);
+        const QJsonObject cs = sampleNamed(info, "CS");
+        const QJsonArray runs = cs["runs"].toArray();
+        QCOMPARE(runs.size(), qsizetype(2)); // BET and TGA, computed and stored by `demo`
+        for (const auto& v : runs) {
+            const QJsonObject run = v.toObject();
+            QCOMPARE(run["status"].toString(), QString("ok"));
+            QCOMPARE(run["inputs"].toArray().size(), qsizetype(1));
+            const QJsonObject h = run["headline"].toObject();
+            if (run["analysis_id"] == "bet") {
+                QVERIFY2(std::abs(h["area_m2_g"].toDouble() - 63.0) < 0.6, qPrintable(QString::number(h["area_m2_g"].toDouble())));
+                QVERIFY(h["area_err"].toDouble() > 0.0);
+            } else {
+                QCOMPARE(run["analysis_id"].toString(), QString("tga"));
+                QVERIFY2(std::abs(h["carbon_wt_pct"].toDouble() - 15.50) < 0.1, qPrintable(QString::number(h["carbon_wt_pct"].toDouble())));
+                QVERIFY(h.contains("carbon_wt_pct_err"));
+            }
+        }
+        // Every dataset has its type and label.
+        const QJsonArray xps = cs["datasets"].toObject()["xps"].toArray();
+        QCOMPARE(xps.size(), qsizetype(3));
+        QCOMPARE(xps[0].toObject()["type"].toString(), QString("xps_region"));
+        QCOMPARE(xps[0].toObject()["label"].toString(), QString("V 2p"));
+    }
+
+    void exportFigureListsAndRendersAnalysisFigures()
+    {
+        CliResult r = cli({"export-figure", m_demo, "--sample", "all", "--technique", "bet", "--list"});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        for (const char* id : {"raw", "isotherm", "bet_plot", "rouquerol_plot", "pore_size", "t_plot"})
+            QVERIFY2(r.out.contains(QByteArray(id) + "\t"), describe(r).constData());
+        r = cli({"export-figure", m_demo, "--sample", "all", "--technique", "tga", "--list"});
+        QVERIFY2(r.out.contains("mass_dtg\t"), describe(r).constData());
+        for (const auto& [tech, id] : {std::pair{"bet", "bet_plot"}, std::pair{"tga", "mass_dtg"}}) {
+            const QString out = path(QString("%1.csv").arg(id));
+            QFile::remove(out);
+            r = cli({"export-figure", m_demo, "--sample", "CS", "--technique", tech, "--figure", id, "--format", "csv",
+                     "--width-mm", "85", "--out", out});
+            if (plotLayerMissing(r)) QSKIP("this vanadis-cli has no plot layer");
+            QVERIFY2(r.exitCode == 0, describe(r).constData());
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray csv = f.readAll();
+            QVERIFY2(csv.count('\n') > 10, csv.left(500).constData());
+        }
+        r = cli({"export-figure", m_demo, "--sample", "CS", "--technique", "bet", "--figure", "no_such", "--format", "pdf",
+                 "--width-mm", "85", "--out", path("x.pdf")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("bet_plot"), describe(r).constData()); // says which ids there are
+    }
+
+    void readmeAnalysisTablesMatchTheDeclarations()
+    {
+        // README "Analyses" is the output of `describe --markdown`: a changed declaration without the
+        // README fails here (regenerate with the command).
+        const CliResult r = cli({"describe", "--markdown"});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QFile readme(QStringLiteral(VANADIS_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QByteArray text = readme.readAll();
+        const qsizetype a = text.indexOf("<!-- describe:begin -->\n"), b = text.indexOf("<!-- describe:end -->");
+        QVERIFY2(a >= 0 && b > a, "README has no describe markers");
+        const QByteArray inReadme = text.mid(a + 24, b - a - 24);
+        QVERIFY2(inReadme == r.out, "README 'Analyses' differs from `vanadis-cli describe --markdown`; paste its output between the markers");
+    }
+
     void exportFigurePdfSize()
     {
         const QString out = path("xrd_85mm.pdf");
