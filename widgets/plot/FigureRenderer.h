@@ -5,6 +5,7 @@
 /// is what is shown.
 
 #include "model/FigureSpec.h"
+#include "widgets/plot/RenderOptions.h"
 
 #include <vector>
 
@@ -19,17 +20,8 @@ class PlotTheme;
 /// replaced by the next render.
 class FigureRenderer {
 public:
-    /// How to render. `scale` is device units per pt (1 for exports painted in a 1 unit = 1 pt space,
-    /// logicalDpi/72 on screen).
-    struct Options {
-        double scale = 1.0;
-        bool adaptiveSampling = true; ///< QCPGraph min/max per pixel column: fast on screen, coarse in print
-        bool clipToRanges = false; ///< cut data at the axis ranges before adding it (SVG has no clip paths)
-        /// With clipToRanges: M4 decimation of monotonic line series to this many columns per device
-        /// unit (dpi/72 for raster exports; 0 = keep every point). Unlike adaptive sampling it draws
-        /// identically to the full data at that resolution.
-        double decimationColumnsPerUnit = 0.0;
-    };
+    /// How to render (see RenderOptions).
+    using Options = RenderOptions;
 
     /// Renders `spec` with default options (scale 1, adaptive sampling, no clipping).
     static void render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme);
