@@ -1026,6 +1026,19 @@ QCPAxisRect* FigureRenderer::insetAxisRect(QCustomPlot* plot)
     return nullptr;
 }
 
+QCPAxisRect* FigureRenderer::residualAxisRect(QCustomPlot* plot)
+{
+    if (!plot) return nullptr;
+    for (QCPAxisRect* r : plot->axisRects())
+        if (r->objectName() == kResidualName) return r;
+    return nullptr;
+}
+
+QCPColorScale* FigureRenderer::colorScale(QCustomPlot* plot)
+{
+    return plot ? plot->findChild<QCPColorScale*>(kColorScaleName) : nullptr;
+}
+
 bool FigureRenderer::moveSpan(QCustomPlot* plot, int id, double xMin, double xMax)
 {
     return plot && plotparts::moveSpanItem(plot, plot->axisRect(), id, xMin, xMax);

@@ -1,7 +1,8 @@
 #pragma once
 /// \file FigureRenderer.h
-/// FigureSpec → QCustomPlot: plottables, axes (reversed, log, right axis), ranges, legend, rich axis
-/// titles, annotations, shaded spans and an inset plot. Used by PlotView on screen and by PlotExporter offscreen, so what is exported
+/// FigureSpec → QCustomPlot: plottables, sticks, fills, axes (reversed, log, right axis, hidden
+/// numbers), ranges, legend (placed where it hides no data), rich axis titles, labels that do not
+/// overlap, shaded spans, an inset plot, a residual panel sharing x and a heat map with colour scale. Used by PlotView on screen and by PlotExporter offscreen, so what is exported
 /// is what is shown.
 
 #include "model/FigureSpec.h"
@@ -10,6 +11,7 @@
 #include <vector>
 
 class QCPAxisRect;
+class QCPColorScale;
 class QCustomPlot;
 
 namespace vanadis {
@@ -41,6 +43,11 @@ public:
 
     /// The inset's axis rect (inside the main axis rect) created by the last render, or null.
     static QCPAxisRect* insetAxisRect(QCustomPlot* plot);
+
+    /// The residual panel's axis rect (under the main one, x tied to it) of the last render, or null.
+    static QCPAxisRect* residualAxisRect(QCustomPlot* plot);
+    /// The colour-scale bar of a heat map of the last render, or null.
+    static QCPColorScale* colorScale(QCustomPlot* plot);
 
     /// Moves the drawn span `id` of the main axes to [xMin, xMax] without re-rendering (live dragging
     /// in PlotView; the caller replots). False when no span with that id is drawn.

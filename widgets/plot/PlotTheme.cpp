@@ -172,6 +172,18 @@ PlotTheme PlotTheme::builtIn()
     return doc.isObject() ? fromJson(doc.object()) : PlotTheme();
 }
 
+PlotTheme PlotTheme::forScreen() const
+{
+    PlotTheme t = *this;
+    t.labelSizePt = std::max(labelSizePt, 10.0);
+    t.tickLabelSizePt = std::max(tickLabelSizePt, 9.0);
+    t.legendSizePt = std::max(legendSizePt, 9.0);
+    t.annotationSizePt = std::max(annotationSizePt, 9.0);
+    t.minScriptSizePt = std::max(minScriptSizePt, 7.0);
+    t.markerSizePt = markerSizePt * 1.25;
+    return t;
+}
+
 QColor PlotTheme::paletteColor(int i) const
 {
     if (palette.isEmpty()) return foreground;

@@ -68,6 +68,11 @@ public:
     /// The theme compiled into the program (`:/themes/default.json`), or the defaults if it is missing.
     static PlotTheme builtIn();
 
+    /// This style for reading on a monitor: the journal sizes (7/6 pt) are too small at arm's length, so
+    /// axis titles become at least 10 pt, numbers, legend and annotations at least 9 pt, scripts at least
+    /// 7 pt, markers 1.25× larger. PlotView draws with it; exports and Copy use the theme itself.
+    PlotTheme forScreen() const;
+
     /// Colour for sample `i`, cycling through the palette.
     QColor paletteColor(int i) const;
     /// Marker name for sample `i`, cycling through `markers`.
