@@ -64,12 +64,16 @@ public:
     }
 
     void add(Item item) { m_items.push_back(std::move(item)); }
+    /// A stick the labels must not cover (x, from lo to hi in data units).
+    void addStick(double x, double lo, double hi, bool rightAxis) { m_sticks.push_back({x, lo, hi, rightAxis}); }
     int addTrace(Trace t)
     {
         m_traces.push_back(std::move(t));
         return int(m_traces.size()) - 1;
     }
     bool isEmpty() const { return m_items.empty(); }
+    /// A curve the labels should not cover (thinned to a few thousand points).
+    void addAvoid(Trace t) { m_avoid.push_back(std::move(t)); }
     /// The boxes of the last draw (device units), for tests.
     const std::vector<QRectF>& placed() const { return m_placed; }
 
@@ -148,7 +152,24 @@ protected:
                 if (other != m_rect && m_rect->rect().contains(other->outerRect().center()))
                     obstacles.push_back(QRectF(other->outerRect()));
         }
-        const std::vector<QRectF> boxes = placement::placeLabels(wanted, frame, obstacles, upOnly);
+        for (const StickObstacle& st : m_sticks) {
+            QCPAxis* y = st.rightAxis ? yr : yl;
+            if (!x->range().contains(st.x)) continue;
+            const double px = x->coordToPixel(st.x);
+            const double a = y->coordToPixel(st.lo), b = y->coordToPixel(st.hi);
+            if (!std::isfinite(a) || !std::isfinite(b)) continue;
+            obstacles.push_back(QRectF(QPointF(px - m_penWidth, std::min(a, b)), QPointF(px + m_penWidth, std::max(a, b))));
+        }
+        // What the curves cover, so that labels move off them when a clear place is near.
+        placement::OccupancyGrid grid(frame, std::max(2.0, 3.0 * m_unit));
+        for (const Trace& t : m_avoid) {
+            QCPAxis* y = t.rightAxis ? yr : yl;
+            QPolygonF pts;
+            pts.reserve(qsizetype(t.x.size()));
+            for (size_t i = 0; i < t.x.size(); ++i) pts << QPointF(x->coordToPixel(t.x[i]), y->coordToPixel(t.y[i]));
+            grid.addPolyline(pts, 0.75 * m_unit);
+        }
+        const std::vector<QRectF> boxes = placement::placeLabels(wanted, frame, obstacles, upOnly, m_avoid.empty() ? nullptr : &grid);
         for (size_t k = 0; k < pending.size(); ++k) {
             const Item& it = m_items[pending[k].item];
             const QPointF anchor = pending[k].anchor;
@@ -194,8 +215,14 @@ private:
         return QPointF(right, top);
     }
 
+    struct StickObstacle {
+        double x, lo, hi;
+        bool rightAxis;
+    };
     QPointer<QCPAxisRect> m_rect;
     std::vector<Item> m_items;
+    std::vector<StickObstacle> m_sticks;
+    std::vector<Trace> m_avoid;
     std::vector<Trace> m_traces;
     QFont m_font;
     double m_minScriptPt;
@@ -754,6 +781,10 @@ void addLabels(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
         const bool right = s.onRightAxis && spec.y2.has_value();
         const bool sticks = s.kind == FigureSeries::Kind::Sticks;
         const bool marker = !sticks && s.marker.toLower() != QLatin1String("none");
+        if (sticks && !s.pointLabels.empty()) {
+            for (size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i)
+                layer->addStick(s.x[i], std::min(s.y[i], s.baseline) + s.yOffset, std::max(s.y[i], s.baseline) + s.yOffset, right);
+        }
         for (size_t i = 0; i < std::min({s.pointLabels.size(), s.x.size(), s.y.size()}); ++i) {
             if (s.pointLabels[i].trimmed().isEmpty()) continue;
             LabelLayer::Item it;
@@ -783,7 +814,22 @@ void addLabels(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
         it.series = layer->addTrace(std::move(t));
         layer->add(std::move(it));
     }
-    if (layer->isEmpty()) delete layer;
+    if (layer->isEmpty()) {
+        delete layer;
+        return;
+    }
+    for (const FigureSeries& s : spec.series) {
+        if (s.kind == FigureSeries::Kind::Sticks) continue;
+        const size_t n = std::min(s.x.size(), s.y.size());
+        const size_t step = std::max<size_t>(1, n / 4000);
+        LabelLayer::Trace t;
+        t.rightAxis = s.onRightAxis && spec.y2.has_value();
+        for (size_t i = 0; i < n; i += step) {
+            t.x.push_back(s.x[i]);
+            t.y.push_back(s.y[i] + s.yOffset);
+        }
+        layer->addAvoid(std::move(t));
+    }
 }
 
 std::vector<QRectF> labelRects(QCustomPlot* plot)

@@ -748,6 +748,7 @@ void addHeatMap(QCustomPlot* plot, const FigureHeatMap& h, const PlotTheme& them
     cs->setRangeDrag(false);
     cs->setRangeZoom(false);
     map->setColorScale(cs);
+    cs->setGradient(colorGradient(h.colorMap)); // the scale hands its own gradient to the map
     cs->setDataRange(QCPRange(lo, hi));
     cs->setBarWidth(units(6.0, scale));
     QCPMarginGroup* group = marginGroup(plot);
@@ -934,7 +935,7 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
         // Symmetric about zero unless fixed: a residual is read against its zero line.
         if (!spec.residual->y.min && !spec.residual->y.max && !spec.residual->y.logScale) {
             QCPAxis* ry = residual->axis(QCPAxis::atLeft);
-            const double m = std::max(std::abs(ry->range().lower), std::abs(ry->range().upper));
+            const double m = 1.08 * std::max(std::abs(ry->range().lower), std::abs(ry->range().upper));
             if (m > 0.0 && std::isfinite(m)) ry->setRange(-m, m);
         }
     }
@@ -1056,11 +1057,13 @@ void FigureRenderer::applyEqualAspect(QCustomPlot* plot, bool fitData)
     const double uy = y->range().size() / r.height();
     if (!(ux > 0.0) || !(uy > 0.0)) return;
     if (fitData) {
+        // The looser axis grows from its lower end: a Nyquist plot keeps −Z'' = 0 at the bottom and
+        // R_s at the left instead of gaining an empty negative half.
         const double u = std::max(ux, uy);
-        if (ux < u) x->setRange(x->range().center(), u * r.width(), Qt::AlignCenter);
-        if (uy < u) y->setRange(y->range().center(), u * r.height(), Qt::AlignCenter);
+        if (ux < u) x->setRange(x->range().lower, x->range().lower + u * r.width());
+        if (uy < u) y->setRange(y->range().lower, y->range().lower + u * r.height());
     } else if (std::abs(uy - ux) > 1e-9 * ux) {
-        y->setRange(y->range().center(), ux * r.height(), Qt::AlignCenter);
+        y->setRange(y->range().lower, y->range().lower + ux * r.height());
     }
 }
 

@@ -33,7 +33,7 @@ public:
                        const Options& options);
 
     /// Makes one data unit the same length on x and y (Nyquist plots) for the current layout.
-    /// `fitData` true expands the tighter axis around its centre so all data stays visible; false keeps
+    /// `fitData` true extends the tighter axis upward from its lower end so all data stays visible; false keeps
     /// the x range and sets the y span from it (stable while a window is resized).
     static void applyEqualAspect(QCustomPlot* plot, bool fitData);
 

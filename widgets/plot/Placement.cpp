@@ -127,7 +127,8 @@ bool overlaps(const QRectF& a, const QRectF& b)
 } // namespace
 
 std::vector<QRectF> placeLabels(const std::vector<QRectF>& wanted, const QRectF& bounds,
-                                const std::vector<QRectF>& obstacles, const std::vector<bool>& upOnlyFlags)
+                                const std::vector<QRectF>& obstacles, const std::vector<bool>& upOnlyFlags,
+                                const OccupancyGrid* data)
 {
     std::vector<QRectF> placed;
     placed.reserve(wanted.size());
@@ -140,21 +141,23 @@ std::vector<QRectF> placeLabels(const std::vector<QRectF>& wanted, const QRectF&
             placed.push_back(w);
             continue;
         }
-        // Candidate offsets in order of preference: straight up/down first, then beside.
-        std::vector<QPointF> offsets{{0.0, 0.0}};
+        // Candidate offsets, nearest first: steps of the label height up (and down), beside it (left or
+        // right by more than half its width) and both; the first free one wins.
+        std::vector<QPointF> offsets;
         const double dy = w.height() * 1.05;
-        for (int k = 1; k <= kSteps; ++k) {
-            offsets.emplace_back(0.0, -k * dy);
-            if (!upOnly) offsets.emplace_back(0.0, k * dy);
-        }
-        for (double side : {0.6, -0.6, 1.1, -1.1}) {
-            for (int k = 0; k <= kSteps / 2; ++k) {
-                offsets.emplace_back(side * w.width(), -k * dy);
-                if (!upOnly && k > 0) offsets.emplace_back(side * w.width(), k * dy);
+        for (double side : {0.0, 0.6, -0.6, 1.1, -1.1}) {
+            for (int k = -kSteps; k <= kSteps; ++k) {
+                if (upOnly && k > 0) continue;
+                offsets.emplace_back(side * w.width(), k * dy);
             }
         }
+        std::stable_sort(offsets.begin(), offsets.end(), [](const QPointF& a, const QPointF& b) {
+            return a.x() * a.x() + a.y() * a.y() < b.x() * b.x() + b.y() * b.y();
+        });
         QRectF bestRect = w;
         double bestOverlap = std::numeric_limits<double>::infinity();
+        double bestScore = std::numeric_limits<double>::infinity();
+        bool anyFree = false;
         for (const QPointF& o : offsets) {
             QRectF r = w.translated(o);
             // Pulled back inside the bounds when it sticks out (a label at the frame edge).
@@ -165,18 +168,21 @@ std::vector<QRectF> placeLabels(const std::vector<QRectF>& wanted, const QRectF&
                 if (r.bottom() > bounds.bottom()) r.moveBottom(bounds.bottom());
             }
             double overlap = 0.0;
-            bool free = true;
-            for (const QRectF& t : taken) {
-                if (overlaps(r, t)) {
-                    free = false;
-                    overlap += overlapArea(r, t);
+            for (const QRectF& t : taken)
+                if (overlaps(r, t)) overlap += overlapArea(r, t) + 1e-9;
+            if (overlap == 0.0) {
+                const QPointF d = r.center() - w.center();
+                const double score = std::hypot(d.x(), d.y()) / w.height() + (data ? 0.5 * double(data->cost(r)) : 0.0);
+                if (score < bestScore) {
+                    bestScore = score;
+                    bestRect = r;
                 }
+                anyFree = true;
+                // Offsets come nearest first: without data to avoid, the first free place is the one.
+                if (!data || score == 0.0) break;
+                continue;
             }
-            if (free) {
-                bestRect = r;
-                break;
-            }
-            if (overlap < bestOverlap) {
+            if (!anyFree && overlap < bestOverlap) {
                 bestOverlap = overlap;
                 bestRect = r;
             }

@@ -45,9 +45,12 @@ private:
 /// tries its wanted place, then steps of its own height up (`upOnly[i]`, e.g. labels above sticks) or
 /// alternately up and down, then the same beside itself; it stays inside `bounds` where it can. When
 /// nothing is free the candidate with the least overlap is kept. Returns the placed boxes in input
-/// order. `upOnly` may be shorter than `wanted` (missing entries are false).
+/// order. `upOnly` may be shorter than `wanted` (missing entries are false). With `data`, a free place
+/// that covers plotted data costs as much as moving half a label height per occupied cell, so labels
+/// leave the curves when a clear place is near.
 std::vector<QRectF> placeLabels(const std::vector<QRectF>& wanted, const QRectF& bounds,
-                                const std::vector<QRectF>& obstacles, const std::vector<bool>& upOnly = {});
+                                const std::vector<QRectF>& obstacles, const std::vector<bool>& upOnly = {},
+                                const OccupancyGrid* data = nullptr);
 
 /// True when no two of `boxes` intersect (touching edges do not count).
 bool disjoint(const std::vector<QRectF>& boxes);
