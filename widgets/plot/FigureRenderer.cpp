@@ -918,6 +918,9 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
         for (QCPAxis* axis : inset->axes())
             axis->setLabelFont(small);
         setupAxes(*spec.inset, inset, theme, scale);
+        // A small plot: three numbers per linear axis, or the minor ticks become a black comb.
+        for (QCPAxis* axis : {inset->axis(QCPAxis::atBottom), inset->axis(QCPAxis::atLeft)})
+            if (axis->scaleType() == QCPAxis::stLinear) axis->ticker()->setTickCount(3);
     }
     std::optional<FigureSpec> residualSpec;
     if (residual) {

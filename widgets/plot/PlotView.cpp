@@ -551,29 +551,53 @@ void PlotView::updateCursor(const QPointF& pos)
         orders = &m_d->residualOrders;
         rect = residual;
     }
-    if (!rect->rect().contains(pos.toPoint()) || spec->series.empty()) {
+    if (!rect->rect().contains(pos.toPoint())) {
         hideCursor();
         return;
     }
-    const double radius = kSearchRadiusPx * scale() * 72.0 / 96.0;
-    const Nearest best = nearestPoint(*spec, *orders, rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft),
-                                      rect->axis(QCPAxis::atRight), pos, radius);
-    if (best.series < 0) {
-        hideCursor();
-        return;
-    }
-    const FigureSeries& s = spec->series[size_t(best.series)];
-    const QString name =
-        s.label.isEmpty() ? tr("Series %1").arg(best.series + 1) : RichLabel(s.label).plainText();
     const QLocale locale;
-    // The residual panel shares the main x axis; its units come from the main figure.
-    const FigureAxis& xAxis = spec == m_d->spec.residual.get() ? m_d->spec.x : spec->x;
-    const FigureAxis& yAxis = s.onRightAxis && spec->y2 ? *spec->y2 : spec->y;
-    QString text = tr("%1: x = %2, y = %3")
-                       .arg(name, withUnit(locale.toString(s.x[best.index], 'g', 6), unitOf(xAxis.label)),
-                            withUnit(locale.toString(s.y[best.index], 'g', 6), unitOf(yAxis.label)));
-    if (best.index < s.pointLabels.size() && !s.pointLabels[best.index].trimmed().isEmpty())
-        text += QStringLiteral("  ") + scriptsToUnicode(s.pointLabels[best.index]);
+    QString text;
+    const double radius = kSearchRadiusPx * scale() * 72.0 / 96.0;
+    const Nearest best = spec->series.empty()
+                             ? Nearest{}
+                             : nearestPoint(*spec, *orders, rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft),
+                                            rect->axis(QCPAxis::atRight), pos, radius);
+    if (best.series >= 0) {
+        const FigureSeries& s = spec->series[size_t(best.series)];
+        const QString name =
+            s.label.isEmpty() ? tr("Series %1").arg(best.series + 1) : RichLabel(s.label).plainText();
+        // The residual panel shares the main x axis; its units come from the main figure.
+        const FigureAxis& xAxis = spec == m_d->spec.residual.get() ? m_d->spec.x : spec->x;
+        const FigureAxis& yAxis = s.onRightAxis && spec->y2 ? *spec->y2 : spec->y;
+        text = tr("%1: x = %2, y = %3")
+                   .arg(name, withUnit(locale.toString(s.x[best.index], 'g', 6), unitOf(xAxis.label)),
+                        withUnit(locale.toString(s.y[best.index], 'g', 6), unitOf(yAxis.label)));
+        if (best.index < s.pointLabels.size() && !s.pointLabels[best.index].trimmed().isEmpty())
+            text += QStringLiteral("  ") + scriptsToUnicode(s.pointLabels[best.index]);
+    } else if (spec == &m_d->spec && spec->heatMap && spec->heatMap->isValid()) {
+        // Over a heat map: the cell under the pointer.
+        const FigureHeatMap& h = *spec->heatMap;
+        const double xv = plot->xAxis->pixelToCoord(pos.x()), yv = plot->yAxis->pixelToCoord(pos.y());
+        auto nearest = [](const std::vector<double>& c, double v) {
+            const auto it = std::lower_bound(c.begin(), c.end(), v);
+            if (it == c.begin()) return size_t(0);
+            if (it == c.end()) return c.size() - 1;
+            const size_t i = size_t(it - c.begin());
+            return v - c[i - 1] <= c[i] - v ? i - 1 : i;
+        };
+        const size_t ix = nearest(h.x, xv), iy = nearest(h.y, yv);
+        const double z = h.z[iy * h.x.size() + ix];
+        if (std::isfinite(z)) {
+            text = tr("x = %1, y = %2, z = %3")
+                       .arg(withUnit(locale.toString(h.x[ix], 'g', 6), unitOf(spec->x.label)),
+                            withUnit(locale.toString(h.y[iy], 'g', 6), unitOf(spec->y.label)),
+                            withUnit(locale.toString(z, 'g', 6), unitOf(h.zLabel)));
+        }
+    }
+    if (text.isEmpty()) {
+        hideCursor();
+        return;
+    }
     QLabel* label = m_d->readout;
     label->setText(text);
     label->adjustSize();
