@@ -12,6 +12,7 @@
 #include "widgets/plot/PlotView.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
 #include <QtTest>
@@ -931,6 +932,25 @@ void TestPlotSpec::shots()
     shot(gcdFigure(), QStringLiteral("gcd-legend-auto"));
     shot(tgaFigure(), QStringLiteral("tga-labels"));
     shot(isothermWithInset(), QStringLiteral("isotherm-inset-auto"));
+    // Vector exports of the features that draw polygons and images: written, of sensible size.
+    for (const auto& [spec, name] : {std::pair{xpsFigure(), QStringLiteral("xps")}, std::pair{heatMapFigure(), QStringLiteral("heatmap")}}) {
+        for (const QString fmt : {QStringLiteral("pdf"), QStringLiteral("svg")}) {
+            const QString path = kShots + QLatin1Char('/') + name + QLatin1Char('.') + fmt;
+            QVERIFY(PlotExporter::exportFigure(spec, PlotTheme::builtIn(), fmt, kWidthMm, kHeightMm, 300, path).has_value());
+            QVERIFY(QFileInfo(path).size() > 2000);
+        }
+    }
+    // What the screen shows (readable fonts), for a look.
+    PlotView view;
+    view.resize(760, 520);
+    view.setFigure(xpsFigure());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(view.grab().save(kShots + QStringLiteral("/screen-xps.png")));
+    view.setFigure(tgaFigure());
+    view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(view.grab().save(kShots + QStringLiteral("/screen-tga.png")));
 }
 
 QTEST_MAIN(TestPlotSpec)
