@@ -432,6 +432,7 @@ private Q_SLOTS:
     void equalAspectInExport();
     void heatMapGridAndScale();
     void legendAutoAvoidsData();
+    void legendAutoMakesRoomWhenNothingIsFree();
     void insetAutoAvoidsLoop();
     void onsetLabelsDoNotPileUp();
     void labelPlacerSeparatesAPile();
@@ -797,6 +798,39 @@ void TestPlotSpec::legendAutoAvoidsData()
     const QRect lr = plot2.legend->outerRect(), fr = plot2.axisRect()->rect();
     QVERIFY(std::abs((lr.left() + lr.width()) - (fr.left() + fr.width())) <= 1);
     QVERIFY(std::abs(lr.top() - fr.top()) <= 1);
+}
+
+void TestPlotSpec::legendAutoMakesRoomWhenNothingIsFree()
+{
+    // Markers all over the frame (a rate test of many samples): no corner is free, so the y axis
+    // grows at the top and the legend goes into the room made.
+    const PlotTheme t;
+    FigureSpec f;
+    f.x.label = QStringLiteral("Cycle number");
+    f.y.label = QStringLiteral("Capacity (mAh g^{-1})");
+    for (int s = 0; s < 3; ++s) {
+        FigureSeries series;
+        series.label = QStringLiteral("sample %1").arg(s + 1);
+        series.color = t.paletteColor(s);
+        series.marker = t.marker(s);
+        series.line = false;
+        for (int i = 0; i < 150; ++i) {
+            series.x.push_back(i % 50 + 0.3 * s);
+            series.y.push_back(std::fmod(37.0 * i + 11.0 * s + 5.0 * std::sin(i), 100.0)); // fills 0…100
+        }
+        f.series.push_back(series);
+    }
+    QCustomPlot plot;
+    renderLikeExport(f, &plot);
+    QCOMPARE(pointsInside(f, &plot, QRectF(plot.legend->outerRect())), 0);
+    QVERIFY2(plot.yAxis->range().upper > 110.0, qPrintable(QString::number(plot.yAxis->range().upper)));
+    QVERIFY(QRectF(plot.axisRect()->rect()).adjusted(-1, -1, 1, 1).contains(QRectF(plot.legend->outerRect())));
+    shot(f, QStringLiteral("legend-room"));
+    // A fixed maximum is the author's choice: no room is made, the least covered place is taken.
+    f.y.max = 100.0;
+    QCustomPlot fixed;
+    renderLikeExport(f, &fixed);
+    QCOMPARE(fixed.yAxis->range().upper, 100.0);
 }
 
 void TestPlotSpec::insetAutoAvoidsLoop()

@@ -862,8 +862,8 @@ void placeInsetAutomatically(const FigureSpec& spec, QCustomPlot* plot, QCPAxisR
 }
 
 /// For legendPosition "auto"/"best": the corner or edge whose legend box covers the fewest data
-/// points (lines count along their length), never the inset.
-Qt::Alignment bestLegendPlace(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme, double scale)
+/// points (lines count along their length), never the inset; and what it still covers (0 = nothing).
+std::pair<Qt::Alignment, qint64> bestLegendPlace(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme, double scale)
 {
     placement::OccupancyGrid grid = dataGrid(spec, plot, theme, scale);
     if (const QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot)) grid.addRect(QRectF(inset->outerRect()), 100000);
@@ -872,7 +872,8 @@ Qt::Alignment bestLegendPlace(const FigureSpec& spec, QCustomPlot* plot, const P
     std::vector<QRectF> boxes;
     for (const auto& c : candidates) boxes.push_back(c.second);
     const int best = grid.best(boxes);
-    return best < 0 ? candidates.front().first : candidates[size_t(best)].first;
+    if (best < 0) return {candidates.front().first, 0};
+    return {candidates[size_t(best)].first, grid.cost(boxes[size_t(best)])};
 }
 
 } // namespace
@@ -1011,7 +1012,32 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
             const QString pos = spec.legendPosition.toLower();
             const bool automatic = pos == QLatin1String("best") || pos == QLatin1String("auto") || pos.isEmpty();
             insetLayout->setInsetPlacement(index, QCPLayoutInset::ipBorderAligned);
-            insetLayout->setInsetAlignment(index, automatic ? bestLegendPlace(spec, plot, theme, scale) : legendAlignment(pos));
+            if (!automatic) {
+                insetLayout->setInsetAlignment(index, legendAlignment(pos));
+            } else {
+                auto [place, covered] = bestLegendPlace(spec, plot, theme, scale);
+                QCPAxis* y = rect->axis(QCPAxis::atLeft);
+                if (covered > 0 && !spec.y.max && y->scaleType() == QCPAxis::stLinear && !spec.equalAspect && !heat) {
+                    // Nowhere free: make room above the data, as one would by hand, and put it there.
+                    const double h = rect->rect().height();
+                    const double room = legend->minimumOuterSizeHint().height() + units(2.0, scale);
+                    if (h > 2.0 * room) {
+                        const QCPRange r = y->range();
+                        const double size = r.size() * h / (h - room);
+                        y->setRange(y->rangeReversed() ? QCPRange(r.upper - size, r.upper) : QCPRange(r.lower, r.lower + size));
+                        if (spec.y2 && !spec.y2->max && rect->axis(QCPAxis::atRight)->scaleType() == QCPAxis::stLinear) {
+                            QCPAxis* y2 = rect->axis(QCPAxis::atRight);
+                            const QCPRange r2 = y2->range();
+                            y2->setRange(r2.lower, r2.lower + r2.size() * h / (h - room));
+                        }
+                        layoutNow(plot);
+                        fitEdgeMargins(plot, scale);
+                        layoutNow(plot);
+                        place = bestLegendPlace(spec, plot, theme, scale).first;
+                    }
+                }
+                insetLayout->setInsetAlignment(index, place);
+            }
         }
     }
 
