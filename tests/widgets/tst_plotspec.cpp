@@ -440,6 +440,7 @@ private Q_SLOTS:
     void logAxisThenLinearKeepsNumbers();
     void screenFontsReadable();
     void readoutShowsUnits();
+    void partsDoNotIncludeTheRenderer();
     void shots();
 };
 
@@ -953,6 +954,19 @@ void TestPlotSpec::readoutShowsUnits()
     QTRY_VERIFY(!view.cursorText().isEmpty());
     const QString text = view.cursorText();
     QVERIFY2(text.contains(QStringLiteral("mAh g⁻¹")) && text.contains(QStringLiteral("V vs Na⁺/Na")), qPrintable(text));
+}
+
+void TestPlotSpec::partsDoNotIncludeTheRenderer()
+{
+    // FigureRenderer uses the parts; the parts must not use the renderer (the include cycle the review
+    // found). Read from the sources, so a new include fails here.
+    for (const char* file : {"widgets/plot/FigureParts.h", "widgets/plot/FigureParts.cpp", "widgets/plot/Placement.h",
+                             "widgets/plot/Placement.cpp", "widgets/plot/RenderOptions.h"}) {
+        QFile f(QStringLiteral(VANADIS_SOURCE_DIR "/") + QLatin1String(file));
+        QVERIFY2(f.open(QIODevice::ReadOnly), file);
+        const QByteArray text = f.readAll();
+        QVERIFY2(!text.contains("#include \"widgets/plot/FigureRenderer.h\""), file);
+    }
 }
 
 void TestPlotSpec::shots()
