@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace vanadis {
 
@@ -14,6 +15,7 @@ QJsonObject axisToJson(const FigureAxis& a)
     QJsonObject o{{"label", a.label}, {"reversed", a.reversed}, {"log", a.logScale}};
     if (a.min) o["min"] = *a.min;
     if (a.max) o["max"] = *a.max;
+    if (a.hideTickLabels) o["hide_tick_labels"] = true;
     return o;
 }
 
@@ -25,6 +27,7 @@ FigureAxis axisFromJson(const QJsonObject& o)
     a.logScale = o.value("log").toBool();
     if (o.contains("min")) a.min = o.value("min").toDouble();
     if (o.contains("max")) a.max = o.value("max").toDouble();
+    a.hideTickLabels = o.value("hide_tick_labels").toBool();
     return a;
 }
 
@@ -74,13 +77,88 @@ QString csvField(QString s)
     return s;
 }
 
+const char* fillKey(FigureSeries::Fill f)
+{
+    switch (f) {
+    case FigureSeries::Fill::ToBaseline: return "baseline";
+    case FigureSeries::Fill::ToSeries: return "series";
+    case FigureSeries::Fill::Enclosed: return "enclosed";
+    case FigureSeries::Fill::None: break;
+    }
+    return "none";
+}
+
+FigureSeries::Fill fillFromKey(const QString& k)
+{
+    if (k == QLatin1String("baseline")) return FigureSeries::Fill::ToBaseline;
+    if (k == QLatin1String("series")) return FigureSeries::Fill::ToSeries;
+    if (k == QLatin1String("enclosed")) return FigureSeries::Fill::Enclosed;
+    return FigureSeries::Fill::None;
+}
+
+/// The fields added with sticks, fills and end labels, written only when used so that older figures'
+/// JSON does not change.
+void writeSeriesExtras(const FigureSeries& s, QJsonObject& o)
+{
+    if (s.kind == FigureSeries::Kind::Sticks) o["kind"] = "sticks";
+    if (s.baseline != 0.0) o["baseline"] = s.baseline;
+    if (!s.pointLabels.empty()) o["point_labels"] = QJsonArray::fromStringList(QStringList(s.pointLabels.begin(), s.pointLabels.end()));
+    if (s.fill != FigureSeries::Fill::None) {
+        o["fill"] = fillKey(s.fill);
+        if (s.fill == FigureSeries::Fill::ToSeries) o["fill_to_series"] = s.fillToSeries;
+        if (s.fillColor.isValid()) o["fill_color"] = s.fillColor.name(QColor::HexArgb);
+    }
+    if (!s.endLabel.isEmpty()) o["end_label"] = s.endLabel;
+}
+
+void readSeriesExtras(const QJsonObject& o, FigureSeries& s)
+{
+    s.kind = o.value("kind").toString() == QLatin1String("sticks") ? FigureSeries::Kind::Sticks
+                                                                   : FigureSeries::Kind::Curve;
+    s.baseline = o.value("baseline").toDouble(0.0);
+    for (const auto& v : o.value("point_labels").toArray()) s.pointLabels.push_back(v.toString());
+    s.fill = fillFromKey(o.value("fill").toString());
+    s.fillToSeries = o.value("fill_to_series").toInt(-1);
+    const QColor c(o.value("fill_color").toString());
+    if (c.isValid()) s.fillColor = c;
+    s.endLabel = o.value("end_label").toString();
+}
+
+QJsonObject heatMapToJson(const FigureHeatMap& h)
+{
+    QJsonObject o{{"x", doublesToJson(h.x)}, {"y", doublesToJson(h.y)}, {"color_map", h.colorMap}, {"z_label", h.zLabel}};
+    // NaN (no data) is not JSON: null stands for it.
+    QJsonArray z;
+    for (double v : h.z) z.append(std::isfinite(v) ? QJsonValue(v) : QJsonValue());
+    o["z"] = z;
+    if (h.zMin) o["z_min"] = *h.zMin;
+    if (h.zMax) o["z_max"] = *h.zMax;
+    return o;
+}
+
+/// Nothing (not a broken map) when the grid and the values do not agree.
+std::optional<FigureHeatMap> heatMapFromJson(const QJsonObject& o)
+{
+    FigureHeatMap h;
+    h.x = doublesFromJson(o.value("x").toArray());
+    h.y = doublesFromJson(o.value("y").toArray());
+    for (const auto& v : o.value("z").toArray())
+        h.z.push_back(v.isDouble() ? v.toDouble() : std::numeric_limits<double>::quiet_NaN());
+    h.colorMap = o.value("color_map").toString(QStringLiteral("viridis"));
+    h.zLabel = o.value("z_label").toString();
+    if (o.value("z_min").isDouble()) h.zMin = o.value("z_min").toDouble();
+    if (o.value("z_max").isDouble()) h.zMax = o.value("z_max").toDouble();
+    if (!h.isValid()) return std::nullopt;
+    return h;
+}
+
 } // namespace
 
 QJsonObject FigureSpec::toJson() const
 {
     QJsonArray ser;
     for (const auto& s : series) {
-        ser.append(QJsonObject{{"label", s.label},
+        QJsonObject so{{"label", s.label},
                                {"x", doublesToJson(s.x)},
                                {"y", doublesToJson(s.y)},
                                {"color", s.color.name()},
@@ -91,7 +169,9 @@ QJsonObject FigureSpec::toJson() const
                                {"right_axis", s.onRightAxis},
                                {"y_offset", s.yOffset},
                                {"filled", s.filled},
-                               {"in_legend", s.inLegend}});
+                               {"in_legend", s.inLegend}};
+        writeSeriesExtras(s, so);
+        ser.append(so);
     }
     QJsonArray ann;
     for (const auto& a : annotations) {
@@ -120,16 +200,24 @@ QJsonObject FigureSpec::toJson() const
     if (!spanArray.isEmpty()) o["spans"] = spanArray;
     if (inset) o["inset"] = inset->toJson();
     if (inset || insetRect != kDefaultInsetRect) o["inset_rect"] = rectToJson(insetRect);
+    if (!id.isEmpty()) o["id"] = id;
+    if (insetAuto) o["inset_auto"] = true;
+    if (residual) {
+        o["residual"] = residual->toJson();
+        o["residual_height"] = residualHeightFraction;
+    }
+    if (heatMap) o["heat_map"] = heatMapToJson(*heatMap);
     return o;
 }
 
 namespace {
 
-/// `withInset` false for the inset itself: only one level is drawn, so a deeper one is not even parsed
-/// (a crafted file cannot recurse deeply).
+/// `withInset` false for the inset and the residual panel themselves: only one level is drawn, so a
+/// deeper one is not even parsed (a crafted file cannot recurse deeply).
 FigureSpec figureFromJson(const QJsonObject& o, bool withInset)
 {
     FigureSpec f;
+    f.id = o.value("id").toString();
     f.title = o.value("title").toString();
     f.x = axisFromJson(o.value("x").toObject());
     f.y = axisFromJson(o.value("y").toObject());
@@ -151,6 +239,7 @@ FigureSpec figureFromJson(const QJsonObject& o, bool withInset)
         fs.yOffset = s.value("y_offset").toDouble();
         fs.filled = s.value("filled").toBool(false);
         fs.inLegend = s.value("in_legend").toBool(true);
+        readSeriesExtras(s, fs);
         f.series.push_back(std::move(fs));
     }
     for (const auto& v : o.value("annotations").toArray()) {
@@ -183,6 +272,13 @@ FigureSpec figureFromJson(const QJsonObject& o, bool withInset)
     if (withInset && o.value("inset").isObject())
         f.inset = std::make_shared<const FigureSpec>(figureFromJson(o.value("inset").toObject(), false));
     f.insetRect = rectFromJson(o.value("inset_rect"));
+    f.insetAuto = o.value("inset_auto").toBool();
+    if (withInset && o.value("residual").isObject()) {
+        f.residual = std::make_shared<const FigureSpec>(figureFromJson(o.value("residual").toObject(), false));
+        const double h = o.value("residual_height").toDouble(0.25);
+        f.residualHeightFraction = std::isfinite(h) ? std::clamp(h, 0.1, 0.5) : 0.25;
+    }
+    if (o.value("heat_map").isObject()) f.heatMap = heatMapFromJson(o.value("heat_map").toObject());
     return f;
 }
 
@@ -195,8 +291,8 @@ FigureSpec FigureSpec::fromJson(const QJsonObject& o)
 
 QByteArray FigureSpec::toCsv() const
 {
-    // Wide layout, one x/y pair per series: what Origin users paste into a worksheet. The inset's
-    // series come last with an "inset: " prefix, so the main columns stay where they always were.
+    // Wide layout, one x/y pair per series: what Origin users paste into a worksheet. The inset's and
+    // the residual panel's series come last with a prefix, so the main columns stay where they were.
     struct Column {
         const FigureSeries* series;
         QString prefix;
@@ -209,26 +305,52 @@ QByteArray FigureSpec::toCsv() const
         for (const auto& s : inset->series)
             columns.push_back({&s, QStringLiteral("inset: "), inset.get()});
     }
+    if (residual) {
+        for (const auto& s : residual->series)
+            columns.push_back({&s, QStringLiteral("residual: "), residual.get()});
+    }
     QStringList header;
     size_t rows = 0;
     for (const auto& [s, prefix, fig] : columns) {
-        header << csvField(prefix + s->label + " — " + fig->x.label)
-               << csvField(prefix + s->label + " — " + fig->y.label);
+        // The residual panel shares the main x axis, whose label it does not repeat.
+        const QString xLabel = fig == residual.get() ? x.label : fig->x.label;
+        header << csvField(prefix + s->label + " — " + xLabel) << csvField(prefix + s->label + " — " + fig->y.label);
+        if (!s->pointLabels.empty()) header << csvField(prefix + s->label + " — label");
         rows = std::max(rows, s->x.size());
     }
-    QByteArray out = header.join(',').toUtf8() + "\n";
+    QByteArray out;
     const QLocale c = QLocale::c();
-    for (size_t r = 0; r < rows; ++r) {
-        QStringList cells;
-        for (const auto& col : columns) {
-            const FigureSeries& s = *col.series;
-            if (r < s.x.size()) {
-                cells << c.toString(s.x[r], 'g', 10) << c.toString(s.y[r], 'g', 10);
-            } else {
-                cells << QString() << QString();
+    if (!columns.empty()) {
+        out = header.join(',').toUtf8() + "\n";
+        for (size_t r = 0; r < rows; ++r) {
+            QStringList cells;
+            for (const auto& col : columns) {
+                const FigureSeries& s = *col.series;
+                if (r < s.x.size()) {
+                    cells << c.toString(s.x[r], 'g', 10) << c.toString(s.y[r], 'g', 10);
+                } else {
+                    cells << QString() << QString();
+                }
+                if (!s.pointLabels.empty()) cells << (r < s.pointLabels.size() ? csvField(s.pointLabels[r]) : QString());
             }
+            out += cells.join(',').toUtf8() + "\n";
         }
-        out += cells.join(',').toUtf8() + "\n";
+    }
+    if (heatMap && heatMap->isValid()) {
+        if (!out.isEmpty()) out += "\n";
+        const FigureHeatMap& h = *heatMap;
+        QStringList head{csvField(y.label + " \\ " + x.label)};
+        for (double v : h.x) head << c.toString(v, 'g', 10);
+        out += head.join(',').toUtf8() + "\n";
+        const size_t nx = h.x.size();
+        for (size_t iy = 0; iy < h.y.size(); ++iy) {
+            QStringList cells{c.toString(h.y[iy], 'g', 10)};
+            for (size_t ix = 0; ix < nx; ++ix) {
+                const double v = h.z[iy * nx + ix];
+                cells << (std::isfinite(v) ? c.toString(v, 'g', 10) : QString());
+            }
+            out += cells.join(',').toUtf8() + "\n";
+        }
     }
     return out;
 }
@@ -238,6 +360,8 @@ qsizetype FigureSpec::pointCount() const
     qsizetype n = 0;
     for (const auto& s : series) n += qsizetype(s.x.size());
     if (inset) n += inset->pointCount();
+    if (residual) n += residual->pointCount();
+    if (heatMap) n += qsizetype(heatMap->z.size());
     return n;
 }
 

@@ -21,6 +21,9 @@ struct FigureAxis {
     bool logScale = false;
     std::optional<double> min; ///< fixed range; unset = autoscale to data
     std::optional<double> max;
+    /// No tick numbers and no tick marks on this axis (and its mirror): for offset stacks, where the
+    /// numbers would read as absolute intensities. Label it e.g. "Intensity (a.u., offset)".
+    bool hideTickLabels = false;
 };
 
 /// One plotted curve or point set. Sample identity is carried by colour AND marker AND dash, never
@@ -42,6 +45,43 @@ struct FigureSeries {
     /// false keeps the series out of the legend (e.g. a coulombic-efficiency companion drawn in the
     /// colour of its capacity series, which already has the entry).
     bool inLegend = true;
+
+    /// How the points are drawn: a curve/point set, or sticks (impulses: a vertical line from
+    /// `baseline` to y at each x, e.g. reference reflections of a phase).
+    enum class Kind { Curve, Sticks };
+    Kind kind = Kind::Curve;
+    /// Data value the sticks start from and Fill::ToBaseline fills down to (yOffset is added to it too).
+    double baseline = 0.0;
+    /// Optional text per point (same index as x), drawn above the stick or point in the annotation font,
+    /// e.g. "(104)". Labels are moved apart so they never overlap; empty strings draw nothing.
+    std::vector<QString> pointLabels;
+
+    /// Translucent area under the series: none, down to `baseline`, to the series `fillToSeries`
+    /// (index into the same figure's series, e.g. an XPS component to its background, or between a
+    /// total and a capacitive CV), or the area enclosed by the series itself (a closed loop).
+    enum class Fill { None, ToBaseline, ToSeries, Enclosed };
+    Fill fill = Fill::None;
+    int fillToSeries = -1;
+    QColor fillColor; ///< invalid = the series colour at 25 % opacity; alpha is kept in JSON
+
+    /// Drawn just above the right end of the trace in the series colour (offset stacks: the sample or
+    /// scan name at each pattern instead of a legend). Markup allowed.
+    QString endLabel;
+};
+
+/// A colour map over a regular x, y grid (in-situ XRD: 2θ × scan number or temperature), drawn behind
+/// the series with a colour-scale bar to the right of the axis rect.
+struct FigureHeatMap {
+    std::vector<double> x; ///< cell centres along x, increasing; nx values
+    std::vector<double> y; ///< cell centres along y, increasing; ny values (may be uneven: resampled)
+    std::vector<double> z; ///< nx·ny values, row by row: z[iy · nx + ix]; NaN = no data (transparent)
+    QString colorMap = QStringLiteral("viridis"); ///< viridis|cividis (perceptually uniform, CVD-safe)
+    QString zLabel;             ///< colour-scale title (markup), e.g. "Intensity (counts)"
+    std::optional<double> zMin; ///< colour range; unset = data range
+    std::optional<double> zMax;
+
+    /// True when z has nx·ny values and both axes have at least one cell.
+    bool isValid() const { return !x.empty() && !y.empty() && z.size() == x.size() * y.size(); }
 };
 
 /// A text label or a vertical tick mark (reference reflections) in data coordinates.
@@ -73,6 +113,9 @@ struct FigureSpan {
 /// and assign a new pointer (`f.inset = std::make_shared<FigureSpec>(edited)`) — never mutate through a
 /// non-const pointer kept from before, because every copy of the figure would see the change.
 struct FigureSpec {
+    /// Stable machine id within its analysis ("bet_plot", "tga_mass_dtg"): `export-figure --figure ID`,
+    /// file names, the project store. Not translated, never shown.
+    QString id;
     QString title;             ///< not drawn in exports by default; used for window titles and file names
     FigureAxis x;
     FigureAxis y;
@@ -81,7 +124,10 @@ struct FigureSpec {
     std::vector<FigureAnnotation> annotations;
     bool equalAspect = false;  ///< Nyquist plots
     bool legend = true;
-    QString legendPosition = "topRight"; ///< topLeft|topRight|bottomLeft|bottomRight
+    /// topLeft|topRight|bottomLeft|bottomRight|top|bottom|left|right, or "auto" (also "best"): the place
+    /// inside the frame where the legend covers the fewest data points, the inset and the residual
+    /// panel never. New figures default to "auto"; a file without the key keeps the old topRight.
+    QString legendPosition = "auto";
     std::vector<FigureSpan> spans;       ///< shaded x ranges behind the data (main axes)
     /// A small plot inside the main axis rect (e.g. the BJH pore-size distribution inside its isotherm),
     /// with its own axes, series, spans and annotations. Its legend, title, equalAspect and own inset are
@@ -91,13 +137,29 @@ struct FigureSpec {
     /// top-left corner from the top-left, width, height. The inset's tick numbers and axis titles are
     /// inside this rectangle, which is painted with the theme background first.
     QRectF insetRect = QRectF(0.5, 0.45, 0.45, 0.45);
+    /// true: only insetRect's width and height are used, and the inset goes to the corner or edge of the
+    /// main axis rect where it hides the fewest data points (the legend then avoids the inset).
+    bool insetAuto = false;
+
+    /// A residual panel under the main axis rect (data − fit), sharing its x axis: same range and zoom,
+    /// its own small y axis with a zero line; the x title and numbers move under it. Its `series`,
+    /// `y` (label, range, hideTickLabels), spans and annotations are used; its x, legend, inset and
+    /// own residual are ignored. Shared like `inset` (immutable once attached). Null = none.
+    std::shared_ptr<const FigureSpec> residual;
+    /// Height of the residual panel as a fraction of the two panels together (0.1–0.5).
+    double residualHeightFraction = 0.25;
+
+    /// A colour map on the main axes (drawn below the series); unset = none.
+    std::optional<FigureHeatMap> heatMap;
 
     QJsonObject toJson() const;
     static FigureSpec fromJson(const QJsonObject& o);
-    /// The plotted data as CSV (one x,y column pair per series, header with labels and units); the
-    /// inset's series follow the main ones, their headers prefixed with "inset: ".
+    /// The plotted data as CSV (one x,y column pair per series, header with labels and units; a series
+    /// with point labels gets a third column); the inset's and the residual panel's series follow the
+    /// main ones, their headers prefixed with "inset: " / "residual: ". A heat map follows after an
+    /// empty line as a matrix: a header row of x values, then one row per y (y first, then z).
     QByteArray toCsv() const;
-    /// Total number of points over all series, the inset's included.
+    /// Total number of points over all series, the inset's and residual panel's included, plus heat map cells.
     qsizetype pointCount() const;
 };
 

@@ -510,7 +510,7 @@ void TestPlotFeatures::insetAxisRect()
     // Less than two decades: 1-2-5 majors instead of QCustomPlot's crowded linear fallback.
     const QVector<double> ticks = inset->axis(QCPAxis::atBottom)->tickVector();
     QCOMPARE(ticks, (QVector<double>{2.0, 5.0, 10.0, 20.0, 50.0}));
-    const PlotTheme& theme = view.theme();
+    const PlotTheme theme = view.theme().forScreen(); // on screen: the readable sizes
     QVERIFY(std::abs(inset->axis(QCPAxis::atLeft)->labelFont().pointSizeF() - theme.tickLabelSizePt) < 0.01);
     QVERIFY(std::abs(plot->yAxis->labelFont().pointSizeF() - theme.labelSizePt) < 0.01);
     QCPAbstractPlottable* psd = plot->plottable(plot->plottableCount() - 1);

@@ -1,6 +1,7 @@
 #include "widgets/plot/FigureRenderer.h"
 
 #include "widgets/plot/FigureParts.h"
+#include "widgets/plot/Placement.h"
 #include "widgets/plot/PlotTheme.h"
 #include "widgets/plot/RichLabel.h"
 
@@ -36,8 +37,11 @@ const QString kInsetBackLayer = QStringLiteral("vanadis.inset.back");
 const QString kInsetMainLayer = QStringLiteral("vanadis.inset.main");
 const QString kInsetAxesLayer = QStringLiteral("vanadis.inset.axes");
 const QString kInsetName = QStringLiteral("vanadis.inset");
+const QString kResidualName = QStringLiteral("vanadis.residual");
+const QString kColorScaleName = QStringLiteral("vanadis.colorscale");
+const QString kMarginGroupName = QStringLiteral("vanadis.margins");
+const QString kHeatLayer = QStringLiteral("vanadis.heatmap");
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr QChar kMinusSign(0x2212);
 
 
@@ -287,6 +291,14 @@ struct Span {
     }
 };
 
+/// Outer edges of a row of cell centres: half a step beyond the first and the last.
+std::pair<double, double> heatMapEdges(const std::vector<double>& centres)
+{
+    const double lo = centres.front(), hi = centres.back();
+    const double half = centres.size() > 1 ? 0.5 * (hi - lo) / double(centres.size() - 1) : 0.5;
+    return {lo - half, hi + half};
+}
+
 Span dataSpan(const FigureSpec& spec, bool xAxis, int yAxisSide, bool log)
 {
     Span s;
@@ -298,6 +310,20 @@ Span dataSpan(const FigureSpec& spec, bool xAxis, int yAxisSide, bool log)
             const double value = d + off;
             if (!std::isfinite(value) || (log && value <= 0.0)) continue;
             s.add(value);
+        }
+        // Sticks and areas reach down to their baseline, which must be in view.
+        const bool toBaseline = series.kind == FigureSeries::Kind::Sticks || series.fill == FigureSeries::Fill::ToBaseline;
+        if (!xAxis && toBaseline && !v.empty()) {
+            const double b = series.baseline + off;
+            if (std::isfinite(b) && (!log || b > 0.0)) s.add(b);
+        }
+    }
+    // A heat map spans its cells' outer edges.
+    if (spec.heatMap && spec.heatMap->isValid() && yAxisSide != 2) {
+        const auto edges = heatMapEdges(xAxis ? spec.heatMap->x : spec.heatMap->y);
+        if (!log || edges.first > 0.0) {
+            s.add(edges.first);
+            s.add(edges.second);
         }
     }
     return s;
@@ -332,8 +358,14 @@ QCPRange axisRange(const FigureAxis& axis, Span data, double marginFraction)
     return {lo, hi};
 }
 
+/// Sets everything about an axis that a figure decides, so that nothing of the previous figure survives
+/// on a reused plot (a log axis switches its tick numbers off for RichTickLabels; the next, linear
+/// figure must switch them on again, or its numbers vanish until restart).
 void configureAxis(QCPAxis* axis, const FigureAxis& spec)
 {
+    axis->setVisible(true);
+    axis->setTicks(!spec.hideTickLabels);
+    axis->setTickLabels(!spec.hideTickLabels);
     axis->setScaleType(spec.logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (spec.logScale) {
         auto ticker = QSharedPointer<MinusSignLogTicker>::create();
@@ -383,42 +415,13 @@ void layoutNow(QCustomPlot* plot)
 Qt::Alignment legendAlignment(const QString& position)
 {
     const QString p = position.toLower();
+    if (p == QLatin1String("top")) return Qt::AlignTop | Qt::AlignHCenter;
+    if (p == QLatin1String("bottom")) return Qt::AlignBottom | Qt::AlignHCenter;
+    if (p == QLatin1String("left")) return Qt::AlignLeft | Qt::AlignVCenter;
+    if (p == QLatin1String("right")) return Qt::AlignRight | Qt::AlignVCenter;
     Qt::Alignment a = p.startsWith(QLatin1String("bottom")) ? Qt::AlignBottom : Qt::AlignTop;
     a |= p.endsWith(QLatin1String("left")) ? Qt::AlignLeft : Qt::AlignRight;
     return a;
-}
-
-/// For legendPosition "best"/"auto": the corner whose legend box covers the fewest data points and,
-/// above all, not the inset.
-Qt::Alignment bestLegendCorner(const FigureSpec& spec, QCustomPlot* plot)
-{
-    const QRect r = plot->axisRect()->rect();
-    const QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot);
-    const QSize size = plot->legend->minimumOuterSizeHint();
-    const Qt::Alignment corners[] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft,
-                                     Qt::AlignBottom | Qt::AlignRight, Qt::AlignBottom | Qt::AlignLeft};
-    qint64 bestCount = std::numeric_limits<qint64>::max();
-    Qt::Alignment best = corners[0];
-    for (Qt::Alignment c : corners) {
-        const int left = c & Qt::AlignLeft ? r.left() : r.right() - size.width();
-        const int top = c & Qt::AlignTop ? r.top() : r.bottom() - size.height();
-        const QRectF box(left, top, size.width(), size.height());
-        qint64 count = inset && box.intersects(QRectF(inset->outerRect())) ? qint64(1) << 40 : 0;
-        for (const auto& s : spec.series) {
-            QCPAxis* y = s.onRightAxis && spec.y2 ? plot->yAxis2 : plot->yAxis;
-            const size_t n = std::min(s.x.size(), s.y.size());
-            const size_t step = std::max<size_t>(1, n / 2000);
-            for (size_t i = 0; i < n; i += step) {
-                const QPointF p(plot->xAxis->coordToPixel(s.x[i]), y->coordToPixel(s.y[i] + s.yOffset));
-                if (box.contains(p)) ++count;
-            }
-        }
-        if (count < bestCount) {
-            bestCount = count;
-            best = c;
-        }
-    }
-    return best;
 }
 
 void removeOverlays(QCustomPlot* plot)
@@ -443,6 +446,7 @@ void ensureLayer(QCustomPlot* plot, const QString& name, const QString& neighbou
 void ensureLayers(QCustomPlot* plot)
 {
     ensureLayer(plot, kSpansLayer, QStringLiteral("main"), QCustomPlot::limBelow);
+    ensureLayer(plot, kHeatLayer, kSpansLayer, QCustomPlot::limBelow);
     ensureLayer(plot, kInsetBackLayer, QStringLiteral("axes"), QCustomPlot::limAbove);
     ensureLayer(plot, kInsetMainLayer, kInsetBackLayer, QCustomPlot::limAbove);
     ensureLayer(plot, kInsetAxesLayer, kInsetMainLayer, QCustomPlot::limAbove);
@@ -502,8 +506,10 @@ QCPAxisRect* createInset(QCustomPlot* plot, const QRectF& fraction)
     return rect;
 }
 
-/// Axis types, ranges, mirror axes, rich titles and log tick labels of one axis rect (main or inset).
-void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme, double scale)
+/// Axis types, ranges, mirror axes, rich titles and log tick labels of one axis rect (main, inset or
+/// residual panel). `xNumbers` false leaves the x axis without numbers and title (the main rect above a
+/// residual panel, which carries them).
+void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme, double scale, bool xNumbers = true)
 {
     QCPAxis* x = rect->axis(QCPAxis::atBottom);
     QCPAxis* y = rect->axis(QCPAxis::atLeft);
@@ -514,25 +520,27 @@ void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
     configureAxis(x, spec.x);
     configureAxis(y, spec.y);
 
-    // Ranges: spectra (sorted lines without markers) fill the x axis; anything with markers or loops
-    // gets a margin so symbols are not cut by the frame.
-    bool tightX = !spec.series.empty();
+    // Ranges: spectra (sorted lines without markers) fill the x axis; anything with markers, sticks or
+    // loops gets a margin so symbols are not cut by the frame. A heat map fills the frame exactly.
+    const bool heat = spec.heatMap && spec.heatMap->isValid();
+    bool tightX = !spec.series.empty() || heat;
     for (const auto& s : spec.series) {
-        const bool hasMarker = s.marker.toLower() != QLatin1String("none") || !s.line;
+        const bool hasMarker = s.marker.toLower() != QLatin1String("none") || !s.line || s.kind == FigureSeries::Kind::Sticks;
         if (hasMarker || FigureRenderer::sortOrder(s.x) == 0) tightX = false;
     }
+    if (heat) tightX = true;
     x->setRange(axisRange(spec.x, dataSpan(spec, true, 0, spec.x.logScale), tightX ? 0.0 : 0.03));
-    y->setRange(axisRange(spec.y, dataSpan(spec, false, 1, spec.y.logScale), 0.05));
+    y->setRange(axisRange(spec.y, dataSpan(spec, false, 1, spec.y.logScale), heat ? 0.0 : 0.05));
     mirrorAxis(x2, x, theme.mirrorTicks);
+    if (spec.x.hideTickLabels) x2->setTicks(false);
     if (spec.y2) {
         configureAxis(y2, *spec.y2);
-        y2->setVisible(true);
-        y2->setTicks(true);
-        y2->setTickLabels(true);
         y2->setRange(axisRange(*spec.y2, dataSpan(spec, false, 2, spec.y2->logScale), 0.05));
     } else {
         mirrorAxis(y2, y, theme.mirrorTicks);
+        if (spec.y.hideTickLabels) y2->setTicks(false);
     }
+    if (!xNumbers) x->setTickLabels(false);
 
     // Axis titles: QCustomPlot's label stays empty; the padding reserves the title's height.
     const int edgeGap = units(theme.edgePaddingPt, scale);
@@ -547,7 +555,10 @@ void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
         }
         axis->setPadding(padding);
     };
-    title(x, spec.x.label);
+    if (xNumbers)
+        title(x, spec.x.label);
+    else
+        x->setPadding(0);
     title(y, spec.y.label);
     if (spec.y2)
         title(y2, spec.y2->label);
@@ -563,23 +574,313 @@ void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
     rect->setMinimumMargins(QMargins(0, 0, 0, 0));
 }
 
+/// A thin dashed line at y = 0 across a residual panel (drawn only when 0 is in range).
+class ZeroLine : public QCPLayerable {
+public:
+    ZeroLine(QCPAxisRect* rect, QPen pen)
+        : QCPLayerable(rect->parentPlot(), QString()), m_rect(rect), m_pen(std::move(pen))
+    {
+        setObjectName(overlayName());
+    }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter* painter) const override
+    {
+        applyAntialiasingHint(painter, mAntialiased, QCP::aeOther);
+    }
+    QRect clipRect() const override { return m_rect ? m_rect->rect() : QCPLayerable::clipRect(); }
+    void draw(QCPPainter* painter) override
+    {
+        if (!m_rect) return;
+        QCPAxis* y = m_rect->axis(QCPAxis::atLeft);
+        if (!y->range().contains(0.0) || y->scaleType() != QCPAxis::stLinear) return;
+        const double py = y->coordToPixel(0.0);
+        const QRect r = m_rect->rect();
+        painter->setPen(m_pen);
+        painter->drawLine(QLineF(r.left(), py, r.left() + r.width(), py));
+    }
+
+private:
+    QPointer<QCPAxisRect> m_rect;
+    QPen m_pen;
+};
+
+/// Removes the residual panel and the colour scale of a previous render (their plottables are gone
+/// already) and the margin groups that aligned them.
+void removeSideElements(QCustomPlot* plot)
+{
+    QCPLayoutGrid* layout = plot->plotLayout();
+    for (int i = layout->elementCount() - 1; i >= 0; --i) {
+        QCPLayoutElement* e = layout->elementAt(i);
+        if (e && (e->objectName() == kResidualName || e->objectName() == kColorScaleName)) layout->remove(e);
+    }
+    layout->simplify();
+    if (QCPAxisRect* main = plot->axisRect()) main->setMarginGroup(QCP::msAll, nullptr);
+    const auto groups = plot->findChildren<QCPMarginGroup*>(kMarginGroupName, Qt::FindDirectChildrenOnly);
+    for (QCPMarginGroup* g : groups) delete g;
+}
+
+QCPMarginGroup* marginGroup(QCustomPlot* plot)
+{
+    auto groups = plot->findChildren<QCPMarginGroup*>(kMarginGroupName, Qt::FindDirectChildrenOnly);
+    if (!groups.isEmpty()) return groups.first();
+    auto* g = new QCPMarginGroup(plot);
+    g->setObjectName(kMarginGroupName);
+    return g;
+}
+
+/// The residual panel's axis rect in row 1 of the plot layout, x ranges tied to the main x axis both
+/// ways, left/right margins aligned with the main rect so the frames line up.
+QCPAxisRect* createResidual(QCustomPlot* plot, double fraction)
+{
+    auto* rect = new QCPAxisRect(plot, true);
+    rect->setObjectName(kResidualName);
+    plot->plotLayout()->addElement(1, 0, rect);
+    const double f = std::isfinite(fraction) ? std::clamp(fraction, 0.1, 0.5) : 0.25;
+    plot->plotLayout()->setRowStretchFactors({1.0 - f, f});
+    QCPMarginGroup* group = marginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    rect->setRangeDrag(Qt::Horizontal);
+    rect->setRangeZoom(Qt::Horizontal);
+    return rect;
+}
+
+/// viridis (van der Walt & Smith 2015) and cividis (Nuñez, Anderton & Renslow 2018, PLoS ONE 13:
+/// e0199239): perceptually uniform, readable with colour-vision deficiencies and in greyscale.
+QCPColorGradient colorGradient(const QString& name)
+{
+    QCPColorGradient g;
+    g.clearColorStops();
+    g.setColorInterpolation(QCPColorGradient::ciRGB);
+    if (name.toLower() == QLatin1String("cividis")) {
+        const char* stops[] = {"#00224e", "#35456c", "#666970", "#948e77", "#c8b866", "#fee838"};
+        for (int i = 0; i < 6; ++i) g.setColorStopAt(i / 5.0, QColor(QLatin1String(stops[i])));
+    } else {
+        const char* stops[] = {"#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
+                               "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"};
+        for (int i = 0; i < 11; ++i) g.setColorStopAt(i / 10.0, QColor(QLatin1String(stops[i])));
+    }
+    g.setNanHandling(QCPColorGradient::nhTransparent);
+    return g;
+}
+
+/// Index of the centre nearest to `v` in increasing `centres`.
+size_t nearestIndex(const std::vector<double>& centres, double v)
+{
+    const auto it = std::lower_bound(centres.begin(), centres.end(), v);
+    if (it == centres.begin()) return 0;
+    if (it == centres.end()) return centres.size() - 1;
+    const size_t i = size_t(it - centres.begin());
+    return (v - centres[i - 1] <= centres[i] - v) ? i - 1 : i;
+}
+
+bool evenlySpaced(const std::vector<double>& c)
+{
+    if (c.size() < 3) return true;
+    const double step = (c.back() - c.front()) / double(c.size() - 1);
+    for (size_t i = 1; i < c.size(); ++i)
+        if (std::abs(c[i] - c[i - 1] - step) > 0.01 * std::abs(step)) return false;
+    return true;
+}
+
+/// The heat map as a QCPColorMap on the main axes with a colour scale to the right. QCPColorMap needs
+/// evenly spaced cells: an uneven axis (scan times) is resampled to as many even cells, each taking
+/// the nearest row. With `clip` only the cells inside the current ranges are kept (SVG: no clip path).
+void addHeatMap(QCustomPlot* plot, const FigureHeatMap& h, const PlotTheme& theme, double scale, bool clip)
+{
+    const QCPRange xr = plot->xAxis->range(), yr = plot->yAxis->range();
+    size_t ix0 = 0, ix1 = h.x.size(), iy0 = 0, iy1 = h.y.size();
+    if (clip) {
+        while (ix0 + 1 < ix1 && h.x[ix0 + 1] < xr.lower) ++ix0;
+        while (ix1 > ix0 + 1 && h.x[ix1 - 2] > xr.upper) --ix1;
+        while (iy0 + 1 < iy1 && h.y[iy0 + 1] < yr.lower) ++iy0;
+        while (iy1 > iy0 + 1 && h.y[iy1 - 2] > yr.upper) --iy1;
+    }
+    const std::vector<double> xs(h.x.begin() + qsizetype(ix0), h.x.begin() + qsizetype(ix1));
+    const std::vector<double> ys(h.y.begin() + qsizetype(iy0), h.y.begin() + qsizetype(iy1));
+    const int nx = int(xs.size()), ny = int(ys.size());
+    auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
+    map->setLayer(kHeatLayer);
+    map->setSelectable(QCP::stNone);
+    map->setInterpolate(false); // cells as measured, not smoothed
+    map->setTightBoundary(false);
+    map->data()->setSize(nx, ny);
+    map->data()->setRange(QCPRange(xs.front(), xs.back()), QCPRange(ys.front(), ys.back()));
+    const bool evenX = evenlySpaced(xs), evenY = evenlySpaced(ys);
+    const size_t stride = h.x.size();
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (int j = 0; j < ny; ++j) {
+        const double yc = ny > 1 ? ys.front() + (ys.back() - ys.front()) * j / (ny - 1) : ys.front();
+        const size_t sy = iy0 + (evenY ? size_t(j) : nearestIndex(ys, yc));
+        for (int i = 0; i < nx; ++i) {
+            const double xc = nx > 1 ? xs.front() + (xs.back() - xs.front()) * i / (nx - 1) : xs.front();
+            const size_t sx = ix0 + (evenX ? size_t(i) : nearestIndex(xs, xc));
+            const double z = h.z[sy * stride + sx];
+            map->data()->setCell(i, j, z);
+            if (std::isfinite(z)) {
+                lo = std::min(lo, z);
+                hi = std::max(hi, z);
+            }
+        }
+    }
+    // Colour range from the whole map (not the clipped part): zooming must not change the colours.
+    lo = std::numeric_limits<double>::infinity();
+    hi = -lo;
+    for (double z : h.z)
+        if (std::isfinite(z)) {
+            lo = std::min(lo, z);
+            hi = std::max(hi, z);
+        }
+    if (h.zMin) lo = *h.zMin;
+    if (h.zMax) hi = *h.zMax;
+    if (!(lo < hi)) {
+        lo = std::isfinite(lo) ? lo - 0.5 : 0.0;
+        hi = lo + 1.0;
+    }
+    map->setGradient(colorGradient(h.colorMap));
+    map->setDataRange(QCPRange(lo, hi));
+
+    auto* cs = new QCPColorScale(plot);
+    cs->setObjectName(kColorScaleName);
+    plot->plotLayout()->addElement(0, 1, cs);
+    cs->setType(QCPAxis::atRight);
+    cs->setRangeDrag(false);
+    cs->setRangeZoom(false);
+    map->setColorScale(cs);
+    cs->setGradient(colorGradient(h.colorMap)); // the scale hands its own gradient to the map
+    cs->setDataRange(QCPRange(lo, hi));
+    cs->setBarWidth(units(6.0, scale));
+    QCPMarginGroup* group = marginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    cs->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    QCPAxis* axis = cs->axis();
+    const QPen pen(theme.foreground, theme.axisPenPt * scale, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin);
+    axis->setBasePen(pen);
+    axis->setTickPen(pen);
+    axis->setSubTickPen(pen);
+    axis->setTickLength(0, units(theme.majorTickLengthPt * 0.7, scale));
+    axis->setSubTicks(false);
+    axis->setTickLabelFont(theme.font(theme.tickLabelSizePt - 0.05, scale));
+    axis->setTickLabelColor(theme.foreground);
+    axis->setLabelFont(theme.font(theme.labelSizePt, scale));
+    axis->setLabelColor(theme.foreground);
+    axis->setTickLabelPadding(units(theme.tickLabelPaddingPt, scale));
+    auto ticker = QSharedPointer<MinusSignTicker>::create();
+    ticker->setTickCount(4);
+    axis->setTicker(ticker);
+    axis->setNumberFormat(QStringLiteral("gbd"));
+    axis->setNumberPrecision(6);
+    axis->setLabel(QString());
+    const int edgeGap = units(theme.edgePaddingPt, scale);
+    const RichLabel label(h.zLabel);
+    int padding = edgeGap;
+    if (!label.isEmpty()) {
+        padding += units(theme.labelPaddingPt, scale) + int(std::ceil(label.size(axis->labelFont(), theme.minScriptSizePt).height()));
+        new AxisTitle(axis, h.zLabel, theme.minScriptSizePt, edgeGap);
+    }
+    axis->setPadding(padding);
+    plot->plotLayout()->setColumnSpacing(units(4.0, scale));
+}
+
+/// What the data occupies in the main axis rect, for placing the legend and an automatic inset.
+placement::OccupancyGrid dataGrid(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme, double scale)
+{
+    QCPAxisRect* rect = plot->axisRect();
+    placement::OccupancyGrid grid(QRectF(rect->rect()), std::max(2.0, 3.0 * scale));
+    const double lineR = 1.0 * scale;
+    const double markerR = theme.markerSizePt * 0.5 * scale + 0.5 * scale;
+    for (const auto& s : spec.series) {
+        QCPAxis* y = s.onRightAxis && spec.y2 ? plot->yAxis2 : plot->yAxis;
+        const size_t n = std::min(s.x.size(), s.y.size());
+        const size_t step = std::max<size_t>(1, n / 4000);
+        if (s.kind == FigureSeries::Kind::Sticks) {
+            for (size_t i = 0; i < n; ++i) {
+                const double px = plot->xAxis->coordToPixel(s.x[i]);
+                grid.addPolyline(QPolygonF{QPointF(px, y->coordToPixel(s.baseline + s.yOffset)),
+                                           QPointF(px, y->coordToPixel(s.y[i] + s.yOffset))},
+                                 lineR);
+            }
+            continue;
+        }
+        QPolygonF pts;
+        pts.reserve(qsizetype(n / step + 1));
+        for (size_t i = 0; i < n; i += step)
+            pts << QPointF(plot->xAxis->coordToPixel(s.x[i]), y->coordToPixel(s.y[i] + s.yOffset));
+        const bool marker = s.marker.toLower() != QLatin1String("none") || !s.line;
+        if (s.line) grid.addPolyline(pts, lineR);
+        if (marker) grid.addPoints(pts, markerR);
+    }
+    for (const auto& a : spec.annotations)
+        grid.addPoints(QPolygonF{QPointF(plot->xAxis->coordToPixel(a.x), plot->yAxis->coordToPixel(a.y))}, 4.0 * scale);
+    return grid;
+}
+
+/// Candidate boxes of `size` inside `r`: the four corners, then the middles of the four edges.
+std::vector<std::pair<Qt::Alignment, QRectF>> candidateBoxes(const QRectF& r, const QSizeF& size, double gapX, double gapY)
+{
+    const Qt::Alignment aligns[] = {Qt::AlignTop | Qt::AlignRight,    Qt::AlignTop | Qt::AlignLeft,
+                                    Qt::AlignBottom | Qt::AlignRight, Qt::AlignBottom | Qt::AlignLeft,
+                                    Qt::AlignTop | Qt::AlignHCenter,  Qt::AlignBottom | Qt::AlignHCenter,
+                                    Qt::AlignRight | Qt::AlignVCenter, Qt::AlignLeft | Qt::AlignVCenter};
+    std::vector<std::pair<Qt::Alignment, QRectF>> out;
+    for (Qt::Alignment a : aligns) {
+        const double left = a & Qt::AlignLeft    ? r.left() + gapX
+                            : a & Qt::AlignRight ? r.right() - gapX - size.width()
+                                                 : r.center().x() - size.width() / 2.0;
+        const double top = a & Qt::AlignTop      ? r.top() + gapY
+                           : a & Qt::AlignBottom ? r.bottom() - gapY - size.height()
+                                                 : r.center().y() - size.height() / 2.0;
+        out.emplace_back(a, QRectF(left, top, size.width(), size.height()));
+    }
+    return out;
+}
+
+/// insetAuto: the inset (insetRect's size) goes where it hides the fewest data points; the given
+/// position is tried first, so an inset already in a free place stays there.
+void placeInsetAutomatically(const FigureSpec& spec, QCustomPlot* plot, QCPAxisRect* inset, const PlotTheme& theme, double scale)
+{
+    QCPLayoutInset* layout = plot->axisRect()->insetLayout();
+    int index = -1;
+    for (int i = 0; i < layout->elementCount(); ++i)
+        if (layout->elementAt(i) == inset) index = i;
+    if (index < 0) return;
+    const QRectF r(plot->axisRect()->rect());
+    if (r.width() <= 0 || r.height() <= 0) return;
+    const placement::OccupancyGrid grid = dataGrid(spec, plot, theme, scale);
+    const double fw = std::clamp(spec.insetRect.width(), 0.05, 0.95), fh = std::clamp(spec.insetRect.height(), 0.05, 0.95);
+    const QSizeF size(fw * r.width(), fh * r.height());
+    std::vector<QRectF> boxes{QRectF(r.left() + spec.insetRect.x() * r.width(), r.top() + spec.insetRect.y() * r.height(),
+                                     size.width(), size.height())};
+    // Away from the frame by the inward ticks and a little more, as a hand-placed inset would be.
+    const double gap = (theme.majorTickLengthPt + 3.0) * scale;
+    for (const auto& [a, box] : candidateBoxes(r, size, gap, gap)) boxes.push_back(box);
+    const int best = grid.best(boxes);
+    if (best < 0) return;
+    const QRectF b = boxes[size_t(best)];
+    layout->setInsetRect(index, QRectF((b.left() - r.left()) / r.width(), (b.top() - r.top()) / r.height(), fw, fh));
+}
+
+/// For legendPosition "auto"/"best": the corner or edge whose legend box covers the fewest data
+/// points (lines count along their length), never the inset; and what it still covers (0 = nothing).
+std::pair<Qt::Alignment, qint64> bestLegendPlace(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme, double scale)
+{
+    placement::OccupancyGrid grid = dataGrid(spec, plot, theme, scale);
+    if (const QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot)) grid.addRect(QRectF(inset->outerRect()), 100000);
+    const QSize size = plot->legend->minimumOuterSizeHint();
+    const auto candidates = candidateBoxes(QRectF(plot->axisRect()->rect()), QSizeF(size), 0.0, 0.0);
+    std::vector<QRectF> boxes;
+    for (const auto& c : candidates) boxes.push_back(c.second);
+    const int best = grid.best(boxes);
+    if (best < 0) return {candidates.front().first, 0};
+    return {candidates[size_t(best)].first, grid.cost(boxes[size_t(best)])};
+}
+
 } // namespace
 
 int FigureRenderer::sortOrder(const std::vector<double>& x)
 {
-    bool up = true, down = true;
-    double prev = kNaN;
-    for (double v : x) {
-        if (std::isnan(v)) continue;
-        if (!std::isnan(prev)) {
-            if (v < prev) up = false;
-            if (v > prev) down = false;
-            if (!up && !down) return 0;
-        }
-        prev = v;
-    }
-    if (up) return 1;
-    return down ? -1 : 0;
+    return plotparts::sortOrder(x);
 }
 
 void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme)
@@ -598,26 +899,59 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
     plot->legend->clearItems();
     removeOverlays(plot);
     removeInset(plot); // after the plottables: it deletes the axes they were drawn against
+    removeSideElements(plot);
     ensureLayers(plot);
 
-    // Created before the theme is applied, so that it is styled like the main axes.
+    // Created before the theme is applied, so that they are styled like the main axes.
     QCPAxisRect* inset = spec.inset ? createInset(plot, spec.insetRect) : nullptr;
+    QCPAxisRect* residual = spec.residual ? createResidual(plot, spec.residualHeightFraction) : nullptr;
     theme.applyTo(plot, scale);
     plot->setLocale(QLocale::c()); // figures use a decimal point whatever the desktop language
     // Interactive dragging drops antialiasing for speed; exports never drag.
     plot->setNoAntialiasingOnDrag(true);
+    plot->plotLayout()->setRowSpacing(units(residual ? 2.0 : 0.0, scale));
 
     QCPAxisRect* rect = plot->axisRect();
-    setupAxes(spec, rect, theme, scale);
+    setupAxes(spec, rect, theme, scale, residual == nullptr);
     if (inset) {
         // Inset titles at the tick-number size: the inset is a detail and must not outshout the figure.
         const QFont small = theme.font(theme.tickLabelSizePt, scale);
         for (QCPAxis* axis : inset->axes())
             axis->setLabelFont(small);
         setupAxes(*spec.inset, inset, theme, scale);
+        // A small plot: three numbers per linear axis, or the minor ticks become a black comb.
+        for (QCPAxis* axis : {inset->axis(QCPAxis::atBottom), inset->axis(QCPAxis::atLeft)})
+            if (axis->scaleType() == QCPAxis::stLinear) axis->ticker()->setTickCount(3);
     }
+    std::optional<FigureSpec> residualSpec;
+    if (residual) {
+        // The residual panel shares the main x axis: same axis description, range tied both ways.
+        residualSpec = *spec.residual;
+        residualSpec->x = spec.x;
+        residualSpec->y2.reset();
+        residualSpec->heatMap.reset();
+        setupAxes(*residualSpec, residual, theme, scale);
+        QCPAxis* rx = residual->axis(QCPAxis::atBottom);
+        rx->setRange(rect->axis(QCPAxis::atBottom)->range());
+        QObject::connect(rect->axis(QCPAxis::atBottom), kRangeChanged, rx, kSetRange, Qt::UniqueConnection);
+        QObject::connect(rx, kRangeChanged, rect->axis(QCPAxis::atBottom), kSetRange, Qt::UniqueConnection);
+        residual->axis(QCPAxis::atLeft)->ticker()->setTickCount(3); // a small panel: few numbers
+        // Symmetric about zero unless fixed: a residual is read against its zero line.
+        if (!spec.residual->y.min && !spec.residual->y.max && !spec.residual->y.logScale) {
+            QCPAxis* ry = residual->axis(QCPAxis::atLeft);
+            const double m = 1.08 * std::max(std::abs(ry->range().lower), std::abs(ry->range().upper));
+            if (m > 0.0 && std::isfinite(m)) ry->setRange(-m, m);
+        }
+    }
+    const bool heat = spec.heatMap && spec.heatMap->isValid();
 
     // Layout with the final margins, then equal aspect (which changes ticks, hence margins: twice).
+    // The colour scale takes its column first so the main rect has its final width.
+    QCPColorScale* scaleBar = nullptr;
+    if (heat) {
+        addHeatMap(plot, *spec.heatMap, theme, scale, false);
+        scaleBar = plot->findChild<QCPColorScale*>(kColorScaleName);
+    }
     layoutNow(plot);
     fitEdgeMargins(plot, scale);
     layoutNow(plot);
@@ -629,16 +963,40 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
             layoutNow(plot);
         }
     }
+    if (inset && spec.insetAuto) {
+        placeInsetAutomatically(spec, plot, inset, theme, scale);
+        layoutNow(plot);
+    }
+    if (heat && options.clipToRanges) {
+        // Exports: rebuilt from the cells inside the final ranges (SVG has no clip paths).
+        for (int i = plot->plottableCount() - 1; i >= 0; --i)
+            if (qobject_cast<QCPColorMap*>(plot->plottable(i))) plot->removePlottable(i);
+        if (scaleBar) plot->plotLayout()->remove(scaleBar);
+        plot->plotLayout()->simplify();
+        addHeatMap(plot, *spec.heatMap, theme, scale, true);
+        layoutNow(plot);
+    }
 
-    // Spans and data. Clipping needs the final ranges, which is why they come after the layout.
+    // Fills, spans and data. Clipping needs the final ranges, which is why they come after the layout.
+    plotparts::addFills(spec, rect, QStringLiteral("main"));
     plotparts::addSpans(rect, spec.spans, theme, scale, options.clipToRanges, kSpansLayer);
     plotparts::addSeries(spec, rect, theme, options, QStringLiteral("main"));
     if (inset) {
         new InsetBackdrop(inset, theme.background); // first on its layer: below the inset's spans
         plotparts::addSpans(inset, spec.inset->spans, theme, scale, options.clipToRanges, kInsetBackLayer);
+        plotparts::addFills(*spec.inset, inset, kInsetMainLayer);
         plotparts::addSeries(*spec.inset, inset, theme, options, kInsetMainLayer);
-        plotparts::addAnnotations(inset->axis(QCPAxis::atBottom), inset->axis(QCPAxis::atLeft),
-                                  spec.inset->annotations, theme, scale);
+        plotparts::addLabels(*spec.inset, inset, theme, scale);
+    }
+    if (residual) {
+        QColor zero = theme.foreground;
+        zero.setAlphaF(0.6);
+        auto* line = new ZeroLine(residual, QPen(zero, 0.5 * scale, Qt::DashLine, Qt::FlatCap));
+        line->setLayer(kSpansLayer);
+        plotparts::addSpans(residual, residualSpec->spans, theme, scale, options.clipToRanges, kSpansLayer);
+        plotparts::addFills(*residualSpec, residual, QStringLiteral("main"));
+        plotparts::addSeries(*residualSpec, residual, theme, options, QStringLiteral("main"));
+        plotparts::addLabels(*residualSpec, residual, theme, scale);
     }
 
     // Legend: one entry per labelled series that asks for one, drawn from the series style.
@@ -652,13 +1010,38 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
         const int index = legendIndex(insetLayout, legend);
         if (index >= 0) {
             const QString pos = spec.legendPosition.toLower();
-            const bool automatic = pos == QLatin1String("best") || pos == QLatin1String("auto");
+            const bool automatic = pos == QLatin1String("best") || pos == QLatin1String("auto") || pos.isEmpty();
             insetLayout->setInsetPlacement(index, QCPLayoutInset::ipBorderAligned);
-            insetLayout->setInsetAlignment(index, automatic ? bestLegendCorner(spec, plot) : legendAlignment(pos));
+            if (!automatic) {
+                insetLayout->setInsetAlignment(index, legendAlignment(pos));
+            } else {
+                auto [place, covered] = bestLegendPlace(spec, plot, theme, scale);
+                QCPAxis* y = rect->axis(QCPAxis::atLeft);
+                if (covered > 0 && !spec.y.max && y->scaleType() == QCPAxis::stLinear && !spec.equalAspect && !heat) {
+                    // Nowhere free: make room above the data, as one would by hand, and put it there.
+                    const double h = rect->rect().height();
+                    const double room = legend->minimumOuterSizeHint().height() + units(2.0, scale);
+                    if (h > 2.0 * room) {
+                        const QCPRange r = y->range();
+                        const double size = r.size() * h / (h - room);
+                        y->setRange(y->rangeReversed() ? QCPRange(r.upper - size, r.upper) : QCPRange(r.lower, r.lower + size));
+                        if (spec.y2 && !spec.y2->max && rect->axis(QCPAxis::atRight)->scaleType() == QCPAxis::stLinear) {
+                            QCPAxis* y2 = rect->axis(QCPAxis::atRight);
+                            const QCPRange r2 = y2->range();
+                            y2->setRange(r2.lower, r2.lower + r2.size() * h / (h - room));
+                        }
+                        layoutNow(plot);
+                        fitEdgeMargins(plot, scale);
+                        layoutNow(plot);
+                        place = bestLegendPlace(spec, plot, theme, scale).first;
+                    }
+                }
+                insetLayout->setInsetAlignment(index, place);
+            }
         }
     }
 
-    plotparts::addAnnotations(plot->xAxis, plot->yAxis, spec.annotations, theme, scale);
+    plotparts::addLabels(spec, rect, theme, scale);
     layoutNow(plot);
 }
 
@@ -671,6 +1054,19 @@ QCPAxisRect* FigureRenderer::insetAxisRect(QCustomPlot* plot)
         if (rect && rect->objectName() == kInsetName) return rect;
     }
     return nullptr;
+}
+
+QCPAxisRect* FigureRenderer::residualAxisRect(QCustomPlot* plot)
+{
+    if (!plot) return nullptr;
+    for (QCPAxisRect* r : plot->axisRects())
+        if (r->objectName() == kResidualName) return r;
+    return nullptr;
+}
+
+QCPColorScale* FigureRenderer::colorScale(QCustomPlot* plot)
+{
+    return plot ? plot->findChild<QCPColorScale*>(kColorScaleName) : nullptr;
 }
 
 bool FigureRenderer::moveSpan(QCustomPlot* plot, int id, double xMin, double xMax)
@@ -690,11 +1086,13 @@ void FigureRenderer::applyEqualAspect(QCustomPlot* plot, bool fitData)
     const double uy = y->range().size() / r.height();
     if (!(ux > 0.0) || !(uy > 0.0)) return;
     if (fitData) {
+        // The looser axis grows from its lower end: a Nyquist plot keeps −Z'' = 0 at the bottom and
+        // R_s at the left instead of gaining an empty negative half.
         const double u = std::max(ux, uy);
-        if (ux < u) x->setRange(x->range().center(), u * r.width(), Qt::AlignCenter);
-        if (uy < u) y->setRange(y->range().center(), u * r.height(), Qt::AlignCenter);
+        if (ux < u) x->setRange(x->range().lower, x->range().lower + u * r.width());
+        if (uy < u) y->setRange(y->range().lower, y->range().lower + u * r.height());
     } else if (std::abs(uy - ux) > 1e-9 * ux) {
-        y->setRange(y->range().center(), ux * r.height(), Qt::AlignCenter);
+        y->setRange(y->range().lower, y->range().lower + ux * r.height());
     }
 }
 

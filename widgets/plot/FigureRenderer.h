@@ -1,14 +1,17 @@
 #pragma once
 /// \file FigureRenderer.h
-/// FigureSpec → QCustomPlot: plottables, axes (reversed, log, right axis), ranges, legend, rich axis
-/// titles, annotations, shaded spans and an inset plot. Used by PlotView on screen and by PlotExporter offscreen, so what is exported
+/// FigureSpec → QCustomPlot: plottables, sticks, fills, axes (reversed, log, right axis, hidden
+/// numbers), ranges, legend (placed where it hides no data), rich axis titles, labels that do not
+/// overlap, shaded spans, an inset plot, a residual panel sharing x and a heat map with colour scale. Used by PlotView on screen and by PlotExporter offscreen, so what is exported
 /// is what is shown.
 
 #include "model/FigureSpec.h"
+#include "widgets/plot/RenderOptions.h"
 
 #include <vector>
 
 class QCPAxisRect;
+class QCPColorScale;
 class QCustomPlot;
 
 namespace vanadis {
@@ -19,17 +22,8 @@ class PlotTheme;
 /// replaced by the next render.
 class FigureRenderer {
 public:
-    /// How to render. `scale` is device units per pt (1 for exports painted in a 1 unit = 1 pt space,
-    /// logicalDpi/72 on screen).
-    struct Options {
-        double scale = 1.0;
-        bool adaptiveSampling = true; ///< QCPGraph min/max per pixel column: fast on screen, coarse in print
-        bool clipToRanges = false; ///< cut data at the axis ranges before adding it (SVG has no clip paths)
-        /// With clipToRanges: M4 decimation of monotonic line series to this many columns per device
-        /// unit (dpi/72 for raster exports; 0 = keep every point). Unlike adaptive sampling it draws
-        /// identically to the full data at that resolution.
-        double decimationColumnsPerUnit = 0.0;
-    };
+    /// How to render (see RenderOptions).
+    using Options = RenderOptions;
 
     /// Renders `spec` with default options (scale 1, adaptive sampling, no clipping).
     static void render(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme);
@@ -39,7 +33,7 @@ public:
                        const Options& options);
 
     /// Makes one data unit the same length on x and y (Nyquist plots) for the current layout.
-    /// `fitData` true expands the tighter axis around its centre so all data stays visible; false keeps
+    /// `fitData` true extends the tighter axis upward from its lower end so all data stays visible; false keeps
     /// the x range and sets the y span from it (stable while a window is resized).
     static void applyEqualAspect(QCustomPlot* plot, bool fitData);
 
@@ -49,6 +43,11 @@ public:
 
     /// The inset's axis rect (inside the main axis rect) created by the last render, or null.
     static QCPAxisRect* insetAxisRect(QCustomPlot* plot);
+
+    /// The residual panel's axis rect (under the main one, x tied to it) of the last render, or null.
+    static QCPAxisRect* residualAxisRect(QCustomPlot* plot);
+    /// The colour-scale bar of a heat map of the last render, or null.
+    static QCPColorScale* colorScale(QCustomPlot* plot);
 
     /// Moves the drawn span `id` of the main axes to [xMin, xMax] without re-rendering (live dragging
     /// in PlotView; the caller replots). False when no span with that id is drawn.

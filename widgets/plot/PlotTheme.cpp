@@ -110,6 +110,8 @@ PlotTheme PlotTheme::fromJson(const QJsonObject& o)
     t.legendMarginPt = num(o, "legend_margin_pt", t.legendMarginPt);
     t.legendRowSpacingPt = num(o, "legend_row_spacing_pt", t.legendRowSpacingPt);
     t.legendFrame = flag(o, "legend_frame", t.legendFrame);
+    t.screenLabelSizePt = num(o, "screen_label_size_pt", t.screenLabelSizePt);
+    t.screenTextSizePt = num(o, "screen_text_size_pt", t.screenTextSizePt);
     t.background = color(o, "background", t.background);
     t.foreground = color(o, "foreground", t.foreground);
     if (o.value(QLatin1String("palette")).isArray()) {
@@ -156,6 +158,8 @@ QJsonObject PlotTheme::toJson() const
                        {"legend_margin_pt", legendMarginPt},
                        {"legend_row_spacing_pt", legendRowSpacingPt},
                        {"legend_frame", legendFrame},
+                       {"screen_label_size_pt", screenLabelSizePt},
+                       {"screen_text_size_pt", screenTextSizePt},
                        {"background", background.name()},
                        {"foreground", foreground.name()},
                        {"palette", pal},
@@ -170,6 +174,18 @@ PlotTheme PlotTheme::builtIn()
     if (!f.open(QIODevice::ReadOnly)) return PlotTheme();
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
     return doc.isObject() ? fromJson(doc.object()) : PlotTheme();
+}
+
+PlotTheme PlotTheme::forScreen() const
+{
+    PlotTheme t = *this;
+    t.labelSizePt = std::max(labelSizePt, screenLabelSizePt);
+    t.tickLabelSizePt = std::max(tickLabelSizePt, screenTextSizePt);
+    t.legendSizePt = std::max(legendSizePt, screenTextSizePt);
+    t.annotationSizePt = std::max(annotationSizePt, screenTextSizePt);
+    t.minScriptSizePt = std::max(minScriptSizePt, 0.75 * screenTextSizePt);
+    t.markerSizePt = markerSizePt * 1.25;
+    return t;
 }
 
 QColor PlotTheme::paletteColor(int i) const

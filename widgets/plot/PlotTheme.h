@@ -52,6 +52,8 @@ public:
     double legendMarginPt = 6.0; ///< legend to axis frame; keep above the inward tick length
     double legendRowSpacingPt = 0.5;
     bool legendFrame = false;
+    double screenLabelSizePt = 10.0; ///< on screen (PlotView) axis titles are at least this large
+    double screenTextSizePt = 9.0;   ///< on screen numbers, legend and annotations are at least this large
     QColor background = Qt::white;
     QColor foreground = Qt::black; ///< axes and text
     QList<QColor> palette;         ///< Okabe & Ito (2008) colour-blind-safe order
@@ -67,6 +69,12 @@ public:
     QJsonObject toJson() const;
     /// The theme compiled into the program (`:/themes/default.json`), or the defaults if it is missing.
     static PlotTheme builtIn();
+
+    /// This style for reading on a monitor: the journal sizes (7/6 pt) are too small at arm's length, so
+    /// axis titles become at least screenLabelSizePt (10 pt), numbers, legend and annotations at least
+    /// screenTextSizePt (9 pt), scripts at least 0.75 of that, markers 1.25× larger. PlotView draws with
+    /// it; exports and Copy use the theme itself.
+    PlotTheme forScreen() const;
 
     /// Colour for sample `i`, cycling through the palette.
     QColor paletteColor(int i) const;

@@ -99,6 +99,77 @@ Nearest nearestPoint(const FigureSpec& spec, const std::vector<int>& orders, QCP
     return best;
 }
 
+/// A run of markup (`g^{-1}`, `V_{2}O_{3}`) as Unicode text for the read-out label (a widget font, not
+/// the figure font): scripts become Unicode super/subscripts where every character has one.
+QString scriptsToUnicode(const QString& markup)
+{
+    static const QString plain = QStringLiteral("0123456789-+=()n");
+    static const QString sup = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁼⁽⁾ⁿ");
+    static const QString sub = QStringLiteral("₀₁₂₃₄₅₆₇₈₉₋₊₌₍₎");
+    QString out;
+    for (qsizetype i = 0; i < markup.size(); ++i) {
+        const QChar c = markup[i];
+        if ((c == QLatin1Char('^') || c == QLatin1Char('_')) && i + 1 < markup.size()) {
+            QString run;
+            qsizetype next = i + 1;
+            if (markup[next] == QLatin1Char('{')) {
+                const qsizetype close = markup.indexOf(QLatin1Char('}'), next);
+                if (close < 0) {
+                    out += c;
+                    continue;
+                }
+                run = markup.mid(next + 1, close - next - 1);
+                next = close;
+            } else {
+                run = markup[next];
+            }
+            const QString& table = c == QLatin1Char('^') ? sup : sub;
+            QString mapped;
+            bool ok = true;
+            for (QChar r : run) {
+                const qsizetype k = plain.indexOf(r == QChar(0x2212) ? QLatin1Char('-') : r);
+                if (k < 0 || k >= table.size()) {
+                    ok = false;
+                    break;
+                }
+                mapped += table[k];
+            }
+            out += ok ? mapped : run;
+            i = next;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+/// The unit of an axis title as written in it — "Capacity (mAh g^{-1})" or "E / V" — for the read-out;
+/// empty when the title has none (p/p_{0}, a.u. stays, it is what the axis says).
+QString unitOf(const QString& axisLabel)
+{
+    const QString t = axisLabel.trimmed();
+    if (t.endsWith(QLatin1Char(')'))) {
+        // The last balanced group at the end.
+        int depth = 0;
+        for (qsizetype i = t.size() - 1; i >= 0; --i) {
+            if (t[i] == QLatin1Char(')')) ++depth;
+            if (t[i] == QLatin1Char('(') && --depth == 0) return scriptsToUnicode(t.mid(i + 1, t.size() - i - 2).trimmed());
+        }
+        return {};
+    }
+    const qsizetype slash = t.lastIndexOf(QStringLiteral(" / "));
+    if (slash > 0) return scriptsToUnicode(t.mid(slash + 3).trimmed());
+    return {};
+}
+
+/// "12.5 mAh g⁻¹", "35.2°", or the bare number.
+QString withUnit(const QString& number, const QString& unit)
+{
+    if (unit.isEmpty()) return number;
+    if (unit == QStringLiteral("°")) return number + unit;
+    return number + QLatin1Char(' ') + unit;
+}
+
 std::vector<int> sortOrders(const FigureSpec& spec)
 {
     std::vector<int> orders;
@@ -171,7 +242,9 @@ struct PlotView::Private {
     PlotTheme theme = PlotTheme::builtIn();
     std::vector<int> orders; ///< FigureRenderer::sortOrder per series, for the cursor search
     std::vector<int> insetOrders;
+    std::vector<int> residualOrders;
     RangeSet home;
+    QCPRange residualHomeY; ///< the residual panel's y range as rendered
     QString cursorText;
     bool adjustingAspect = false;
 
@@ -306,6 +379,7 @@ void PlotView::setFigure(const FigureSpec& spec)
     m_d->spec = spec;
     m_d->orders = sortOrders(spec);
     m_d->insetOrders = spec.inset ? sortOrders(*spec.inset) : std::vector<int>();
+    m_d->residualOrders = spec.residual ? sortOrders(*spec.residual) : std::vector<int>();
     const QString title = spec.title.isEmpty() ? RichLabel(spec.y.label).plainText() : spec.title;
     setAccessibleName(title.isEmpty() ? tr("Plot") : tr("Plot: %1").arg(title));
     setAccessibleDescription(
@@ -382,7 +456,8 @@ void PlotView::rerender()
     options.adaptiveSampling = true;
     options.clipToRanges = false; // the painter clips on screen, and panning must reveal the data
     m_d->adjustingAspect = true;
-    FigureRenderer::render(m_d->spec, plot, m_d->theme, options);
+    // Journal sizes (7/6 pt) are for print; on screen the same style with readable fonts.
+    FigureRenderer::render(m_d->spec, plot, m_d->theme.forScreen(), options);
     m_d->adjustingAspect = false;
     QCPAxisRect* rect = plot->axisRect();
     QList<QCPAxis*> vertical{plot->yAxis};
@@ -391,6 +466,8 @@ void PlotView::rerender()
     rect->setRangeZoomAxes({plot->xAxis}, vertical);
     rect->setRangeZoomFactor(0.85);
     m_d->home = {plot->xAxis->range(), plot->yAxis->range(), plot->yAxis2->range()};
+    if (QCPAxisRect* residual = FigureRenderer::residualAxisRect(plot))
+        m_d->residualHomeY = residual->axis(QCPAxis::atLeft)->range();
     hideCursor();
     replot();
 }
@@ -401,6 +478,8 @@ void PlotView::resetView()
     plot->xAxis->setRange(m_d->home.x);
     plot->yAxis->setRange(m_d->home.y);
     if (m_d->spec.y2) plot->yAxis2->setRange(m_d->home.y2);
+    if (QCPAxisRect* residual = FigureRenderer::residualAxisRect(plot))
+        residual->axis(QCPAxis::atLeft)->setRange(m_d->residualHomeY);
     if (m_d->spec.equalAspect) FigureRenderer::applyEqualAspect(plot, true);
     replot();
 }
@@ -466,25 +545,59 @@ void PlotView::updateCursor(const QPointF& pos)
         spec = m_d->spec.inset.get();
         orders = &m_d->insetOrders;
         rect = inset;
+    } else if (QCPAxisRect* residual = FigureRenderer::residualAxisRect(plot);
+               residual && m_d->spec.residual && residual->rect().contains(pos.toPoint())) {
+        spec = m_d->spec.residual.get();
+        orders = &m_d->residualOrders;
+        rect = residual;
     }
-    if (!rect->rect().contains(pos.toPoint()) || spec->series.empty()) {
+    if (!rect->rect().contains(pos.toPoint())) {
         hideCursor();
         return;
     }
-    const double radius = kSearchRadiusPx * scale() * 72.0 / 96.0;
-    const Nearest best = nearestPoint(*spec, *orders, rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft),
-                                      rect->axis(QCPAxis::atRight), pos, radius);
-    if (best.series < 0) {
-        hideCursor();
-        return;
-    }
-    const FigureSeries& s = spec->series[size_t(best.series)];
-    const QString name =
-        s.label.isEmpty() ? tr("Series %1").arg(best.series + 1) : RichLabel(s.label).plainText();
     const QLocale locale;
-    const QString text =
-        tr("%1: x = %2, y = %3")
-            .arg(name, locale.toString(s.x[best.index], 'g', 6), locale.toString(s.y[best.index], 'g', 6));
+    QString text;
+    const double radius = kSearchRadiusPx * scale() * 72.0 / 96.0;
+    const Nearest best = spec->series.empty()
+                             ? Nearest{}
+                             : nearestPoint(*spec, *orders, rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft),
+                                            rect->axis(QCPAxis::atRight), pos, radius);
+    if (best.series >= 0) {
+        const FigureSeries& s = spec->series[size_t(best.series)];
+        const QString name =
+            s.label.isEmpty() ? tr("Series %1").arg(best.series + 1) : RichLabel(s.label).plainText();
+        // The residual panel shares the main x axis; its units come from the main figure.
+        const FigureAxis& xAxis = spec == m_d->spec.residual.get() ? m_d->spec.x : spec->x;
+        const FigureAxis& yAxis = s.onRightAxis && spec->y2 ? *spec->y2 : spec->y;
+        text = tr("%1: x = %2, y = %3")
+                   .arg(name, withUnit(locale.toString(s.x[best.index], 'g', 6), unitOf(xAxis.label)),
+                        withUnit(locale.toString(s.y[best.index], 'g', 6), unitOf(yAxis.label)));
+        if (best.index < s.pointLabels.size() && !s.pointLabels[best.index].trimmed().isEmpty())
+            text += QStringLiteral("  ") + scriptsToUnicode(s.pointLabels[best.index]);
+    } else if (spec == &m_d->spec && spec->heatMap && spec->heatMap->isValid()) {
+        // Over a heat map: the cell under the pointer.
+        const FigureHeatMap& h = *spec->heatMap;
+        const double xv = plot->xAxis->pixelToCoord(pos.x()), yv = plot->yAxis->pixelToCoord(pos.y());
+        auto nearest = [](const std::vector<double>& c, double v) {
+            const auto it = std::lower_bound(c.begin(), c.end(), v);
+            if (it == c.begin()) return size_t(0);
+            if (it == c.end()) return c.size() - 1;
+            const size_t i = size_t(it - c.begin());
+            return v - c[i - 1] <= c[i] - v ? i - 1 : i;
+        };
+        const size_t ix = nearest(h.x, xv), iy = nearest(h.y, yv);
+        const double z = h.z[iy * h.x.size() + ix];
+        if (std::isfinite(z)) {
+            text = tr("x = %1, y = %2, z = %3")
+                       .arg(withUnit(locale.toString(h.x[ix], 'g', 6), unitOf(spec->x.label)),
+                            withUnit(locale.toString(h.y[iy], 'g', 6), unitOf(spec->y.label)),
+                            withUnit(locale.toString(z, 'g', 6), unitOf(h.zLabel)));
+        }
+    }
+    if (text.isEmpty()) {
+        hideCursor();
+        return;
+    }
     QLabel* label = m_d->readout;
     label->setText(text);
     label->adjustSize();
