@@ -692,6 +692,11 @@ Expected<void> ProjectStore::writeCopy(const Project& project, const ChangeSet& 
         cleanup();
         return result;
     }
+    // Makes this file's page 1, and so its rollback journals, its own (RollbackJournal).
+    if (auto ok = RollbackJournal::stampRandomChangeCounter(tmp); !ok) {
+        cleanup();
+        return ok;
+    }
     // rename(2) replaces an existing file atomically (QFile::rename refuses to overwrite); the
     // folder is fsynced so that the new name survives a power loss.
     if (auto ok = renameDurably(tmp, path); !ok) {

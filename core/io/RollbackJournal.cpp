@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -164,6 +165,22 @@ Expected<QString> RollbackJournal::guard(const QString& dbPath)
     (void)syncParentDirectory(journal);
     return tr("the rollback journal %1 beside the project does not belong to it (%2); it was not applied and was moved to %3")
         .arg(QFileInfo(journal).fileName(), in.reason, QFileInfo(aside).fileName());
+}
+
+Expected<void> RollbackJournal::stampRandomChangeCounter(const QString& dbPath)
+{
+    const int fd = ::open(QFile::encodeName(dbPath).constData(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return fail(dbPath.toStdString(), "", tr("the file cannot be written").toStdString());
+    unsigned char h[100];
+    bool ok = ::pread(fd, h, sizeof h, 0) == ssize_t(sizeof h) && std::memcmp(h, "SQLite format 3", 16) == 0;
+    if (ok) {
+        quint32 v = QRandomGenerator::system()->generate();
+        const unsigned char be[4] = {quint8(v >> 24), quint8(v >> 16), quint8(v >> 8), quint8(v)};
+        ok = ::pwrite(fd, be, 4, 24) == 4 && ::pwrite(fd, be, 4, 92) == 4 && ::fsync(fd) == 0;
+    }
+    ::close(fd);
+    if (!ok) return fail(dbPath.toStdString(), "", tr("the file cannot be written").toStdString());
+    return {};
 }
 
 } // namespace vanadis

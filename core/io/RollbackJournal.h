@@ -13,6 +13,10 @@
 /// copy matches the file: same page size and application id, and either the same change counter and
 /// identical bytes (page 1 not yet rewritten) or a counter exactly one behind (rewritten by the
 /// interrupted commit). Anything else that SQLite would apply is moved aside, never played back.
+/// Two projects written the same way have byte-identical first pages (same schema, same page
+/// count, same number of commits), so every file Vanadis writes whole starts its change counter at
+/// a random value (stampRandomChangeCounter): page 1, and with it every journal, is then specific to
+/// one file. (A byte-for-byte copy of a project still shares it until either is saved.)
 
 #include "numeric/Error.h"
 
@@ -43,6 +47,12 @@ public:
     /// SQLite cannot apply it. Returns a warning sentence when it did so (empty otherwise), an error
     /// when the journal could not be moved (then the file must not be opened).
     static Expected<QString> guard(const QString& dbPath);
+
+    /// Sets the file change counter (header offset 24) and "version-valid-for" (offset 92, which
+    /// must equal it for the in-header page count to stay valid) of a closed database file to one
+    /// random value, and fsyncs it. SQLite only compares the counter for equality, so its start is
+    /// free. For a file no connection has open (Save As and autosave, before the rename).
+    static Expected<void> stampRandomChangeCounter(const QString& dbPath);
 };
 
 } // namespace vanadis
