@@ -6,6 +6,10 @@
 //                                         and waits to be killed
 //   store_kill_child --hold FILE          opens FILE, prints "opened" and waits to be killed
 //   store_kill_child --open FILE          opens FILE and prints "ok" or "error: MESSAGE" (exit 0/1)
+//   store_kill_child --txn FILE           another SQLite program mid-write: begins a transaction on
+//                                         FILE that spills changed pages into it, prints "in
+//                                         transaction", waits for a line on stdin, rolls back and
+//                                         prints "rolled back" (exit 0)
 // The recovery folder follows XDG_DATA_HOME, as in the GUI and vanadis-cli (same organisation and
 // application name), so that a parent can point all of them at one temporary folder.
 #include "TestUtil.h"
@@ -15,6 +19,7 @@
 #include <QThread>
 #include <cstdio>
 #include <cstring>
+#include <sqlite3.h>
 
 using namespace vanadis;
 
@@ -62,6 +67,21 @@ int main(int argc, char** argv)
     if (std::strncmp(mode, "--", 2) != 0) return killLoop(QString::fromLocal8Bit(mode));
     if (argc < 3) return 2;
     const QString file = QString::fromLocal8Bit(argv[2]);
+    if (std::strcmp(mode, "--txn") == 0) {
+        sqlite3* db = nullptr;
+        if (sqlite3_open(argv[2], &db) != SQLITE_OK) return 1;
+        const char* sql = "PRAGMA cache_size=2; BEGIN IMMEDIATE; "
+                          "UPDATE dataset_columns SET data=zeroblob(length(data)); UPDATE samples SET notes='torn';";
+        if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return 1;
+        std::printf("in transaction\n");
+        std::fflush(stdout);
+        char line[64];
+        if (!std::fgets(line, sizeof line, stdin)) return 1;
+        const int rc = sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        std::printf(rc == SQLITE_OK ? "rolled back\n" : "rollback failed\n");
+        return rc == SQLITE_OK ? 0 : 1;
+    }
     auto doc = ProjectDocument::open(file);
     if (std::strcmp(mode, "--open") == 0) {
         std::printf("%s\n", doc ? "ok" : ("error: " + doc.error().message()).c_str());

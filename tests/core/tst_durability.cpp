@@ -13,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 #include <QUndoStack>
@@ -339,6 +340,35 @@ private Q_SLOTS:
         auto again = ProjectDocument::open(file); // the warning was given once; reopening is quiet
         QVERIFY(again);
         QVERIFY((*again)->warnings().isEmpty());
+    }
+
+    void journalOfALiveWriterIsLeftAlone()
+    {
+        // Another program in the middle of a write (it holds SQLite's RESERVED lock): its journal
+        // is not hot, and moving it aside would leave that program unable to roll back.
+        const QString child = QStringLiteral(VANADIS_BINARY_DIR "/tests/core/store_kill_child");
+        if (!QFile::exists(child)) QSKIP("store_kill_child not built");
+        const QString file = path("live.vanadis");
+        writeProject(file, "committed", 8);
+        const QByteArray committed = sha256Of(file);
+        QProcess writer;
+        writer.start(child, {"--txn", file});
+        QVERIFY(writer.waitForStarted());
+        QVERIFY(writer.waitForReadyRead(20000));
+        QCOMPARE(writer.readLine().trimmed(), QByteArray("in transaction"));
+        QVERIFY(QFile::exists(file + "-journal"));
+        QVERIFY(sha256Of(file) != committed); // pages of the open transaction are in the file
+        QCOMPARE(int(RollbackJournal::inspect(file).verdict), int(RollbackJournal::Verdict::Live));
+        auto doc = ProjectDocument::open(file); // waits for the busy timeout, then "in use"
+        QVERIFY2(!doc, "opened a file in the middle of another program's write");
+        QVERIFY2(QString::fromStdString(doc.error().message()).contains("in use"), doc.error().message().c_str());
+        QVERIFY2(QFile::exists(file + "-journal"), "the live writer's journal was taken away");
+        QVERIFY(refusedJournals(file).isEmpty());
+        writer.write("rollback\n");
+        writer.closeWriteChannel();
+        QVERIFY(writer.waitForFinished(20000));
+        QCOMPARE(writer.readAllStandardOutput().trimmed(), QByteArray("rolled back"));
+        QCOMPARE(sha256Of(file), committed);
     }
 
     void foreignJournalIsReported()
