@@ -130,8 +130,16 @@ Expected<void> ProjectDocument::checkUnchangedOnDisk() const
 Expected<void> ProjectDocument::save()
 {
     if (!hasSaveTarget()) return fail("", "", "the project has no file yet; choose Save As");
+    if (m_isRecovery) {
+        // Lock first, then compare: nobody can slip a save in between.
+        if (auto ok = requireRegularFile(m_project->filePath()); !ok) return ok;
+        const QString file = canonicalFilePath(m_project->filePath());
+        auto lock = ProjectLock::acquire(file);
+        if (!lock) return std::unexpected(lock.error());
+        if (auto ok = checkUnchangedOnDisk(); !ok) return ok;
+        return writeWholeTo(file, std::move(*lock));
+    }
     if (auto ok = checkUnchangedOnDisk(); !ok) return ok;
-    if (m_isRecovery) return saveAs(m_project->filePath());
     if (auto ok = m_store->write(*m_project, m_project->unsavedChanges()); !ok) return ok;
     rememberFileState();
     m_project->markSaved();
@@ -149,6 +157,11 @@ Expected<void> ProjectDocument::saveAs(const QString& path)
         if (!lock) return std::unexpected(lock.error());
         newLock = std::move(*lock);
     }
+    return writeWholeTo(file, std::move(newLock));
+}
+
+Expected<void> ProjectDocument::writeWholeTo(const QString& file, std::unique_ptr<ProjectLock> newLock)
+{
     if (auto ok = m_store->writeAs(*m_project, m_project->unsavedChanges(), file); !ok) return ok;
     if (newLock) m_lock = std::move(newLock);
     // The rename put a new inode under the path: lock that one (hard links of the old file are

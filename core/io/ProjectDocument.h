@@ -85,6 +85,8 @@ public:
 private:
     ProjectDocument() = default;
     void rememberFileState();
+    /// Save As to the canonical \a file; \a newLock is its lock, null when this document holds it.
+    Expected<void> writeWholeTo(const QString& file, std::unique_ptr<ProjectLock> newLock);
     QString recoveryBaseJson() const;
 
     std::unique_ptr<Project> m_project;
