@@ -29,6 +29,7 @@
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSettings>
@@ -274,6 +275,7 @@ bool MainWindow::openProject(const QString& path)
         return false;
     }
     setDocument(std::move(*doc));
+    for (const QString& w : m_doc->warnings()) m_messages->addMessage(MessagePanel::Level::Warning, w);
     addRecentFile(m_doc->path());
     QSettings().setValue("dirs/project", QFileInfo(path).absolutePath());
     m_messages->addMessage(MessagePanel::Level::Info, tr("Opened %1").arg(m_doc->path()));
@@ -307,7 +309,16 @@ bool MainWindow::maybeSave()
 
 bool MainWindow::save()
 {
-    if (!m_doc->hasFile()) return saveAs();
+    if (!m_doc->hasSaveTarget()) return saveAs();
+    if (auto same = m_doc->checkUnchangedOnDisk(); !same) {
+        // Written by someone else since it was read (or since the crash this work was recovered
+        // from): saving in place would overwrite that, so only Save As is offered.
+        QMessageBox box(QMessageBox::Warning, tr("Project changed on disk"), QString::fromStdString(same.error().message()),
+                        QMessageBox::Cancel, this);
+        const QAbstractButton* as = box.addButton(tr("Save As…"), QMessageBox::AcceptRole);
+        box.exec();
+        return box.clickedButton() == as && saveAs();
+    }
     if (auto ok = m_doc->save(); !ok) {
         reportError(tr("Save failed"), ok.error());
         return false;
@@ -343,12 +354,14 @@ void MainWindow::offerRecovery()
 {
     for (const auto& c : ProjectDocument::findRecoveryFiles()) {
         const QString what = c.originalPath.isEmpty() ? tr("an untitled series") : c.originalPath;
-        const auto answer = QMessageBox::question(
-            this, tr("Recover unsaved work"),
-            tr("Vanadis found unsaved work of %1 from %2. Recover it?").arg(what, QLocale().toString(c.modified, QLocale::ShortFormat)),
-            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore);
+        QString text = tr("Vanadis found unsaved work of %1 from %2. Recover it?").arg(what, QLocale().toString(c.modified, QLocale::ShortFormat));
+        if (c.originalChanged)
+            text += "\n\n" + tr("The project file has been saved by another program or window since then. The recovered "
+                                 "work opens as a copy; Save will ask for a new file name instead of overwriting those changes.");
+        const auto answer = QMessageBox::question(this, tr("Recover unsaved work"), text,
+                                                  QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore);
         if (answer == QMessageBox::Discard) {
-            QFile::remove(c.recoveryPath);
+            ProjectDocument::removeRecoveryFile(c.recoveryPath);
         } else if (answer == QMessageBox::Yes) {
             auto doc = ProjectDocument::openRecovery(c.recoveryPath);
             if (!doc) {

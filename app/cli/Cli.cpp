@@ -175,11 +175,12 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
     const QJsonObject root{{"file", (*doc)->path()},
                            {"series", QJsonObject{{"name", pr.series().name}, {"varied_condition", pr.series().variedCondition}}},
                            {"samples", samples},
-                           {"warnings", QJsonArray()}};
+                           {"warnings", QJsonArray::fromStringList((*doc)->warnings())}};
     if (p.isSet("json")) {
         printJson(out, root);
         return kOk;
     }
+    for (const QString& w : (*doc)->warnings()) err << "vanadis-cli info: warning: " << w << "\n";
     out << "Series: " << pr.series().name << "\n";
     if (!pr.series().variedCondition.isEmpty()) out << "Varied: " << pr.series().variedCondition << "\n";
     for (const Sample* s : pr.samples()) {
@@ -266,8 +267,10 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
         return kFailure;
     }
     if (p.isSet("json")) {
-        printJson(out, QJsonObject{{"project", doc->path()}, {"sample", sampleName}, {"datasets", created}, {"warnings", QJsonArray()}});
+        printJson(out, QJsonObject{{"project", doc->path()}, {"sample", sampleName}, {"datasets", created},
+                                   {"warnings", QJsonArray::fromStringList(doc->warnings())}});
     } else {
+        for (const QString& w : doc->warnings()) err << "vanadis-cli import: warning: " << w << "\n";
         for (const auto& v : created) {
             const QJsonObject o = v.toObject();
             out << "imported " << o["name"].toString() << " as " << o["technique"].toString() << "/" << o["type"].toString()

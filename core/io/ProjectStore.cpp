@@ -1,8 +1,10 @@
 #include "io/ProjectStore.h"
 
 #include "analysis/AnalysisRegistry.h"
+#include "io/DurableFile.h"
+#include "io/FileIdentity.h"
+#include "io/RollbackJournal.h"
 #include "model/DatasetType.h"
-
 #include "model/Project.h"
 
 #include <QFile>
@@ -237,6 +239,8 @@ Expected<void> checkHeader(const QString& path)
 {
     QFile f(path);
     if (!f.exists()) return fail(str(path), "", "the file does not exist");
+    // Before any open(2): a FIFO would block here, /dev/zero would never end.
+    if (auto ok = requireRegularFile(path); !ok) return ok;
     if (!f.open(QIODevice::ReadOnly)) return fail(str(path), "", "the file cannot be read (" + str(f.errorString()) + ")");
     const QByteArray h = f.read(100);
     if (h.size() == 0) return fail(str(path), "", "the file is empty");
@@ -436,6 +440,11 @@ Expected<void> writeChangesIn(sqlite3* db, const QString& path, const Project& p
     }
     if (auto ok = exec(db, path, "BEGIN IMMEDIATE"); !ok) return ok;
     auto body = [&]() -> Expected<void> {
+        // Rewriting the (unchanged) application id makes page 1 the first page in the rollback
+        // journal, so a hot journal left by a crash of this save can be matched to this file
+        // (RollbackJournal::inspect). It stays first, before a schema migration too.
+        const std::string touch = "PRAGMA application_id=" + std::to_string(ProjectStore::kApplicationId);
+        if (auto ok = exec(db, path, touch.c_str()); !ok) return ok;
         if (const int version = schemaVersionOf(db); version < ProjectStore::kSchemaVersion)
             if (auto ok = migrate(db, path, version); !ok) return ok;
         Stmt m(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('saved_with', ?)");
@@ -477,13 +486,6 @@ QString tempPathFor(const QString& path)
     return path + ".tmp-" + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
 }
 
-/// fsync of the directory so that a rename survives a power loss.
-void syncDirectoryOf(const QString& path)
-{
-    QFile dir(QFileInfo(path).absolutePath());
-    if (dir.open(QIODevice::ReadOnly)) ::fsync(dir.handle());
-}
-
 } // namespace
 
 ProjectStore::~ProjectStore()
@@ -509,7 +511,10 @@ Expected<sqlite3*> ProjectStore::openDatabase(const QString& path, bool create)
     sqlite3_busy_timeout(db, 2000);
     // Hostile files: bound what a crafted file can make us allocate.
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, int(kMaxBlobBytes));
-    if (auto ok = exec(db, path, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL; PRAGMA cell_size_check=ON;");
+    // synchronous=EXTRA: in DELETE journal mode SQLite then also fsyncs the folder after deleting
+    // the journal (the commit point); with FULL a power loss right after a save can bring the
+    // journal back and undo the save (https://sqlite.org/pragma.html#pragma_synchronous).
+    if (auto ok = exec(db, path, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=EXTRA; PRAGMA cell_size_check=ON;");
         !ok) {
         sqlite3_close_v2(db);
         return std::unexpected(ok.error());
@@ -520,11 +525,15 @@ Expected<sqlite3*> ProjectStore::openDatabase(const QString& path, bool create)
 Expected<std::shared_ptr<ProjectStore>> ProjectStore::open(const QString& path)
 {
     if (auto ok = checkHeader(path); !ok) return std::unexpected(ok.error());
+    // A -journal that does not belong to this file is moved aside before SQLite could play it back.
+    auto journal = RollbackJournal::guard(canonicalFilePath(path));
+    if (!journal) return std::unexpected(journal.error());
     auto db = openDatabase(path, false);
     if (!db) return std::unexpected(db.error());
     std::shared_ptr<ProjectStore> store(new ProjectStore);
     store->m_db = *db;
     store->m_path = path;
+    if (!journal->isEmpty()) store->m_openWarnings << *journal;
     sqlite3* h = *db;
     // The first read rolls back a hot journal left by a crash, so the checks below see the last
     // committed state.
@@ -731,7 +740,7 @@ Expected<void> ProjectStore::write(const Project& project, const ChangeSet& chan
 }
 
 Expected<void> ProjectStore::writeCopy(const Project& project, const ChangeSet& changes, const QString& path,
-                                       const QString& recoveryOf) const
+                                       const QString& recoveryOf, const QString& recoveryBase) const
 {
     const QString tmp = tempPathFor(path);
     auto cleanup = [&] { QFile::remove(tmp); QFile::remove(tmp + "-journal"); };
@@ -761,6 +770,14 @@ Expected<void> ProjectStore::writeCopy(const Project& project, const ChangeSet& 
         } else if (m.step() != SQLITE_DONE) {
             return fail(str(path), "meta", sqliteReason(out, m.rc()));
         }
+        if (recoveryBase.isEmpty()) {
+            Stmt d(out, "DELETE FROM meta WHERE key='recovery_base'");
+            d.step();
+        } else {
+            Stmt b(out, "INSERT OR REPLACE INTO meta(key, value) VALUES('recovery_base', ?)");
+            b.bind(1, recoveryBase);
+            if (b.step() != SQLITE_DONE) return fail(str(path), "meta", sqliteReason(out, b.rc()));
+        }
         return {};
     }();
     sqlite3_close_v2(out);
@@ -768,18 +785,26 @@ Expected<void> ProjectStore::writeCopy(const Project& project, const ChangeSet& 
         cleanup();
         return result;
     }
-    // rename(2) replaces an existing file atomically (QFile::rename refuses to overwrite).
-    if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+    // Makes this file's page 1, and so its rollback journals, its own (RollbackJournal).
+    if (auto ok = RollbackJournal::stampRandomChangeCounter(tmp); !ok) {
         cleanup();
-        return fail(str(path), "", "the file cannot be written (rename failed)");
+        return ok;
     }
-    syncDirectoryOf(path);
+    // rename(2) replaces an existing file atomically (QFile::rename refuses to overwrite); the
+    // folder is fsynced so that the new name survives a power loss.
+    if (auto ok = renameDurably(tmp, path); !ok) {
+        if (QFileInfo::exists(tmp)) cleanup();
+        return ok;
+    }
     return {};
 }
 
 Expected<void> ProjectStore::writeAs(const Project& project, const ChangeSet& changes, const QString& path)
 {
     if (auto ok = writeCopy(project, changes, path); !ok) return ok;
+    // A stray -journal beside the target would be "hot" for the file just renamed into place.
+    if (auto journal = RollbackJournal::guard(canonicalFilePath(path)); !journal)
+        return std::unexpected(journal.error());
     auto db = openDatabase(path, false);
     if (!db) return std::unexpected(db.error());
     std::lock_guard lock(m_mutex);
@@ -848,6 +873,29 @@ Expected<QByteArray> ProjectStore::loadOriginalFile(const QString& sha256)
     QByteArray data = s.blob(0);
     if (data.size() != s.int64(1)) return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (size mismatch)");
     return data;
+}
+
+QStringList ProjectStore::openWarnings() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_openWarnings;
+}
+
+ProjectFileState ProjectStore::fileState() const
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_db) return {};
+    // Read through SQLite's own descriptor: opening and closing another one on this file would
+    // drop the POSIX locks this connection holds (fcntl(2) locks are per process and file).
+    sqlite3_file* f = nullptr;
+    if (sqlite3_file_control(m_db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f || !f->pMethods) return {};
+    sqlite3_int64 size = 0;
+    if (f->pMethods->xFileSize(f, &size) != SQLITE_OK) return {};
+    QByteArray header(100, '\0');
+    const int rc = f->pMethods->xRead(f, header.data(), int(header.size()), 0);
+    if (rc == SQLITE_IOERR_SHORT_READ) header.clear();
+    else if (rc != SQLITE_OK) return {};
+    return ProjectFileState::fromHeader(qint64(size), header);
 }
 
 } // namespace vanadis

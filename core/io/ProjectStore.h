@@ -6,12 +6,15 @@
 ///   schemas are migrated in order on open, newer ones are refused.
 /// - Arrays are little-endian float64 BLOBs (one row per column, never a row per point); params,
 ///   results and metadata are JSON text; original instrument files are embedded once, by SHA-256.
-/// - Every save is one transaction in rollback-journal mode with synchronous=FULL: a kill or power
-///   loss at any moment leaves the last committed state readable.
+/// - Every save is one transaction in rollback-journal mode with synchronous=EXTRA (the folder is
+///   fsynced after the journal is deleted, and after every rename): a kill or power loss at any
+///   moment leaves the last committed state readable. A `-journal` that does not belong to the
+///   file is moved aside instead of being played back (RollbackJournal).
 /// - Only what changed since the last write is written (Project::unsavedChanges()).
 /// - Nothing in a file is executed: files holding triggers or views are refused, and the connection
 ///   runs in SQLite's defensive mode with trusted_schema off.
 
+#include "io/ProjectFileState.h"
 #include "model/ChangeSet.h"
 #include "model/Dataset.h"
 
@@ -52,11 +55,19 @@ public:
     Expected<void> writeAs(const Project& project, const ChangeSet& changes, const QString& path);
 
     /// Like writeAs but leaves this store on its current file (autosave to a recovery file).
+    /// \a recoveryOf and \a recoveryBase go to meta (the project's path and the JSON of its
+    /// ProjectFileState when the autosaving session last read or wrote it).
     Expected<void> writeCopy(const Project& project, const ChangeSet& changes, const QString& path,
-                             const QString& recoveryOf = {}) const;
+                             const QString& recoveryOf = {}, const QString& recoveryBase = {}) const;
 
     /// A meta value (e.g. "recovery_of"), empty when absent.
     QString metaValue(const QString& key) const;
+
+    /// Size and SQLite header of the open file, read through the connection's own descriptor
+    /// (the file this store has open, even if its path has since been replaced). Empty when detached.
+    ProjectFileState fileState() const;
+    /// Sentences about what open() did besides opening (a foreign rollback journal moved aside).
+    QStringList openWarnings() const;
 
     Expected<std::vector<Column>> loadColumns(Id datasetId) override;
     Expected<QByteArray> loadOriginalFile(const QString& sha256) override;
@@ -68,6 +79,7 @@ private:
     mutable std::mutex m_mutex;
     sqlite3* m_db = nullptr;
     QString m_path;
+    QStringList m_openWarnings;
 };
 
 } // namespace vanadis

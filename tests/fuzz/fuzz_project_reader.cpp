@@ -1,11 +1,15 @@
 // libFuzzer target: a .vanadis project file from arbitrary bytes. The bytes are written to a temporary
 // file, opened with ProjectDocument::open, and every dataset's columns and embedded original file are
 // loaded. Must never crash, hang or trip a sanitizer: a damaged file is an Error, nothing else.
+// Inputs that start with "VJNL" are a rollback journal instead: the rest is written as the -journal
+// beside a fixed valid project (RollbackJournal::inspect/guard parse it before SQLite may apply it).
+// Invariant: a journal that is refused (moved aside with a warning) leaves the project unchanged.
 //
 //   fuzz_project_reader --write-seeds=DIR     writes small valid projects (page size 4096 and 512)
 //                                             and crafted variants of the bugs found so far
 //   fuzz_project_reader -max_total_time=60 CORPUS_DIR
 #include "io/ProjectDocument.h"
+#include "io/RollbackJournal.h"
 #include "model/Commands.h"
 
 #include <QCoreApplication>
@@ -56,10 +60,17 @@ void sqlExec(const QString& path, const char* sql)
     sqlite3_close(db);
 }
 
-/// Small projects exercising every table: series, two samples, datasets with embedded files, a run.
-void writeSeeds(const QString& dir)
+constexpr char kJournalTag[4] = {'V', 'J', 'N', 'L'};
+
+QByteArray readAll(const QString& path)
 {
-    QDir().mkpath(dir);
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// Small projects exercising every table: series, two samples, datasets with embedded files, a run.
+std::unique_ptr<ProjectDocument> seedProject()
+{
     auto doc = ProjectDocument::createNew("Seed series");
     Project& p = doc->project();
     for (int s = 0; s < 2; ++s) {
@@ -81,6 +92,81 @@ void writeSeeds(const QString& dir)
     r.result = QJsonObject{{"size_nm", 23.5}, {"size_nm_err", 1.2}};
     r.status = RunStatus::Ok;
     p.upsertRun(r);
+    return doc;
+}
+
+/// The project that journal inputs are placed beside, the same in every run: the random start of
+/// the change counter that every Save As gives is replaced by a fixed one, so that the genuine hot
+/// journal in the seeds keeps matching it.
+QString journalBase()
+{
+    static const QString path = [] {
+        const QString p = QDir::tempPath() + QStringLiteral("/fuzz_project_reader-base-%1.vanadis").arg(QCoreApplication::applicationPid());
+        QFile::remove(p);
+        auto doc = seedProject();
+        if (!doc->saveAs(p)) std::abort();
+        doc.reset();
+        QFile::remove(p + ".lock");
+        QFile f(p);
+        if (!f.open(QIODevice::ReadWrite)) std::abort();
+        const char fixed[4] = {0x12, 0x34, 0x56, 0x78};
+        f.seek(24);
+        f.write(fixed, 4);
+        f.seek(92);
+        f.write(fixed, 4);
+        return p;
+    }();
+    return path;
+}
+
+void sqlExecOrDie(const QString& path, const char* sql, sqlite3** keep = nullptr)
+{
+    sqlite3* db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK || sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        std::abort();
+    if (keep)
+        *keep = db;
+    else
+        sqlite3_close(db);
+}
+
+/// Journal seeds: a genuine hot journal of journalBase() (a copy taken while a transaction that
+/// starts like a Vanadis save had spilled pages into the file), and a journal of another project.
+void writeJournalSeeds(const QString& dir)
+{
+    auto snapshot = [&](const QString& db) {
+        sqlite3* h = nullptr;
+        const std::string sql = "PRAGMA cache_size=2; BEGIN IMMEDIATE; PRAGMA application_id=" +
+                                std::to_string(ProjectStore::kApplicationId) +
+                                "; UPDATE dataset_columns SET data=zeroblob(length(data)); UPDATE samples SET notes='torn';";
+        sqlExecOrDie(db, sql.c_str(), &h);
+        QByteArray journal = readAll(db + "-journal");
+        sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(h);
+        return QByteArray(kJournalTag, 4) + journal;
+    };
+    const QString work = dir + "/.journal-work.vanadis";
+    QFile::remove(work);
+    QFile::copy(journalBase(), work);
+    const QByteArray genuine = snapshot(work);
+    QFile::remove(work);
+    auto other = seedProject();
+    other->project().setSeriesInfo("Other series", "anything");
+    if (!other->saveAs(work)) std::abort();
+    other.reset();
+    const QByteArray foreign = snapshot(work);
+    for (const char* suffix : {"", ".lock", "-journal"}) QFile::remove(work + suffix);
+    for (const auto& [name, bytes] : {std::pair{"journal-genuine", genuine}, std::pair{"journal-foreign", foreign}}) {
+        QFile f(dir + "/" + name);
+        if (!f.open(QIODevice::WriteOnly)) std::abort();
+        f.write(bytes);
+    }
+}
+
+void writeSeeds(const QString& dir)
+{
+    QDir().mkpath(dir);
+    auto doc = seedProject();
     const QString big = dir + "/seed-4096.vanadis";
     QFile::remove(big);
     if (auto ok = doc->saveAs(big); !ok) {
@@ -115,6 +201,7 @@ void writeSeeds(const QString& dir)
         QFile::copy(small, out);
         sqlExec(out, sql);
     }
+    writeJournalSeeds(dir);
 }
 
 /// One file per process (libFuzzer -jobs runs several), removed after every input: libFuzzer leaves
@@ -129,6 +216,38 @@ QString workPath()
 void removeArtifacts(const QString& path)
 {
     for (const char* suffix : {"", "-journal", "-wal", "-shm", ".lock"}) QFile::remove(path + suffix);
+    const QFileInfo fi(path);
+    for (const QString& n : QDir(fi.absolutePath()).entryList({fi.fileName() + "-journal.refused-*"}, QDir::Files))
+        QFile::remove(fi.absolutePath() + "/" + n);
+}
+
+/// A journal input: beside a copy of journalBase(); a refused journal must leave the file as it was.
+void testJournal(const uint8_t* data, size_t size)
+{
+    const QString path = workPath();
+    removeArtifacts(path);
+    if (!QFile::copy(journalBase(), path)) std::abort();
+    {
+        QFile j(path + "-journal");
+        if (!j.open(QIODevice::WriteOnly)) std::abort();
+        j.write(reinterpret_cast<const char*>(data), qint64(size));
+    }
+    const QByteArray before = readAll(path);
+    const auto verdict = RollbackJournal::inspect(path).verdict;
+    if (qEnvironmentVariableIsSet("FUZZ_VERBOSE")) std::fprintf(stderr, "journal verdict %d\n", int(verdict));
+    {
+        auto doc = ProjectDocument::open(path);
+        if (doc) {
+            for (const auto& [id, d] : (*doc)->project().allDatasets()) (void)d.ensureLoaded();
+            if (!(*doc)->warnings().isEmpty() && verdict != RollbackJournal::Verdict::Foreign)
+                violated("a journal was moved aside that inspect() did not call foreign");
+        } else if (doc.error().reason.empty()) {
+            violated("open error without a reason");
+        }
+    }
+    if (verdict == RollbackJournal::Verdict::Foreign && readAll(path) != before)
+        violated("a journal judged foreign changed the project");
+    removeArtifacts(path);
 }
 
 } // namespace
@@ -147,6 +266,10 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
+    if (size >= 4 && std::memcmp(data, kJournalTag, 4) == 0) {
+        testJournal(data + 4, size - 4);
+        return 0;
+    }
     const QString path = workPath();
     removeArtifacts(path);
     {
