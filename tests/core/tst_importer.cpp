@@ -243,6 +243,32 @@ private Q_SLOTS:
         QCOMPARE(d.columns()[1].values[39], 80.5);
     }
 
+    /// Windows-1252, not Latin-1: 0x80–0x9F are printable characters (the euro sign, typographic quotes,
+    /// dashes, "‰"), except the five bytes the code page leaves undefined, which stay C1 controls.
+    void windows1252HighBytes()
+    {
+        // 0x80..0x9F spelled out from the code page chart; U+0081 etc. for the undefined ones.
+        const QString expected = QString::fromUtf8("€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ");
+        QCOMPARE(expected.size(), qsizetype(32));
+        QByteArray high;
+        for (int b = 0x80; b <= 0x9F; ++b) high += char(b);
+        QCOMPARE(decodeWindows1252(high), expected);
+        // Every other byte is its Latin-1 code point.
+        for (int b = 1; b < 256; ++b) {
+            if (b >= 0x80 && b <= 0x9F) continue;
+            const QString one = decodeWindows1252(QByteArray(1, char(b)));
+            QVERIFY2(one.size() == 1 && one[0].unicode() == b, qPrintable(QString("byte 0x%1").arg(b, 2, 16)));
+        }
+        // Through the importer: invalid UTF-8, so the file is read as Windows-1252.
+        QByteArray b = "Temperature (\xB0""C),Mass \x96 loss (\x89)\n";
+        for (int i = 0; i < 5; ++i) b += QByteArray::number(30 + 10 * i) + "," + QByteArray::number(i) + "\n";
+        auto r = parse(b);
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QCOMPARE(r->front().columns[0].unit, QString::fromUtf8("°C"));
+        QCOMPARE(r->front().columns[1].name, QString::fromUtf8("Mass – loss"));
+        QCOMPARE(r->front().columns[1].unit, QString::fromUtf8("‰"));
+    }
+
     void utf8DegreeCelsiusAndBom()
     {
         const QByteArray b = "\xEF\xBB\xBFTemperature (\xC2\xB0""C),Mass (%)\n30,100\n40,99.5\n";
