@@ -6,6 +6,7 @@
 #include "io/import/DelimitedTextImporter.h"
 #include "io/import/ImporterRegistry.h"
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 #include "model/Project.h"
 
 #include <QCryptographicHash>
@@ -629,6 +630,126 @@ private Q_SLOTS:
                 QVERIFY2(msg(r.error()).contains("noise.csv"), qPrintable(msg(r.error())));
             }
         }
+    }
+
+    /// The one number rule of every importer and the mapping dialog (TextNumbers.h).
+    void textNumberKinds_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<bool>("decimalComma");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("value");
+        using K = textnum::CellKind;
+        const double nan = std::nan("");
+        auto row = [](const char* tag, const QString& c, bool comma, K k, double v) {
+            QTest::newRow(tag) << c << comma << int(k) << v;
+        };
+        row("int", "1", false, K::Number, 1);
+        row("plus", "+1", false, K::Number, 1);
+        row("spaces", " -2.5e-3 ", false, K::Number, -2.5e-3);
+        row("true minus", QString::fromUtf8("−3.5"), false, K::Number, -3.5);
+        row("leading point", ".5", false, K::Number, 0.5);
+        row("trailing point", "5.", false, K::Number, 5);
+        row("exponent", "1E+05", false, K::Number, 1e5);
+        row("subnormal", "4.9e-324", false, K::Number, 4.9e-324);
+        row("comma", "1,5", true, K::Number, 1.5);
+        row("comma exponent", "-1,5e3", true, K::Number, -1500);
+        row("empty", "", false, K::Empty, nan);
+        row("blank", " \t ", false, K::Empty, nan);
+        row("nan", "nan", false, K::NonFinite, nan);
+        row("NaN", "NaN", false, K::NonFinite, nan);
+        row("-inf", "-inf", false, K::NonFinite, nan);
+        row("Infinity", "Infinity", false, K::NonFinite, nan);
+        row("overflow", "1e400", false, K::NonFinite, nan);
+        row("cut exponent", "1e", false, K::Text, nan);
+        row("cut exponent sign", "1e+", false, K::Text, nan);
+        row("hex", "0x10", false, K::Text, nan);
+        row("comma without decimal comma", "1,5", false, K::Text, nan);
+        row("point with decimal comma", "1.5", true, K::Text, nan); // "1.234" is 1234 in a German export
+        row("grouped", "1.234,5", true, K::Text, nan);
+        row("space inside", "1 000", false, K::Text, nan);
+        row("double sign", "--1", false, K::Text, nan);
+        row("sign only", "-", false, K::Text, nan);
+        row("word", "End", false, K::Text, nan);
+        row("arabic digit", QString::fromUtf8("١"), false, K::Text, nan);
+        row("long", QString(200, '1') + "x", false, K::Text, nan);
+        row("long number", "1" + QString(300, '0'), false, K::Number, 1e300);
+    }
+
+    void textNumberKinds()
+    {
+        QFETCH(QString, cell);
+        QFETCH(bool, decimalComma);
+        QFETCH(int, kind);
+        QFETCH(double, value);
+        double v = 0;
+        const int k = int(textnum::classify(cell, decimalComma, v));
+        QVERIFY2(k == kind, qPrintable(QString("kind %1, expected %2").arg(k).arg(kind)));
+        if (std::isnan(value)) QVERIFY2(std::isnan(v), qPrintable(QString::number(v)));
+        else QVERIFY2(sameBits(v, value), bitsText(v, value).constData());
+    }
+
+    /// Finite numbers read bit for bit as QString::toDouble reads them (what every importer used before).
+    void textNumbersMatchQtBitForBit()
+    {
+        QRandomGenerator rng(11);
+        for (int i = 0; i < 20000; ++i) {
+            const double x = std::bit_cast<double>(rng.generate64());
+            if (!std::isfinite(x)) continue;
+            const int digits = int(rng.bounded(1, 18));
+            const QString s = QString::number(x, i % 3 == 0 ? 'e' : i % 3 == 1 ? 'g' : 'f', i % 3 == 2 ? 3 : digits);
+            bool ok = false;
+            const double expected = s.toDouble(&ok);
+            const auto got = textnum::parseFinite(s);
+            if (!ok || !std::isfinite(expected)) {
+                // Qt refuses what underflows to 0 or overflows; so does the shared rule.
+                QVERIFY2(!got || *got == 0.0, qPrintable(s));
+                continue;
+            }
+            QVERIFY2(got, qPrintable(s));
+            QVERIFY2(sameBits(*got, expected), (s.toUtf8() + ": " + bitsText(*got, expected)).constData());
+        }
+    }
+
+    void unitKeyFoldsSpellings_data()
+    {
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("parens") << QString::fromUtf8("(°C)") << QString::fromUtf8("°c");
+        QTest::newRow("deg C") << QString("[deg C]") << QString::fromUtf8("°c");
+        QTest::newRow("replacement char") << QString::fromUtf8("\xEF\xBF\xBD""C") << QString::fromUtf8("°c");
+        QTest::newRow("utf8 read as cp1252") << QString::fromUtf8("Â°C") << QString::fromUtf8("°c");
+        QTest::newRow("micro sign") << QString::fromUtf8("µg") << QString("ug");
+        QTest::newRow("greek mu") << QString::fromUtf8("μg") << QString("ug");
+        QTest::newRow("superscript") << QString::fromUtf8(" cm³/g ") << QString("cm3/g");
+        QTest::newRow("minus") << QString::fromUtf8("g−1") << QString("g-1");
+    }
+
+    void unitKeyFoldsSpellings()
+    {
+        QFETCH(QString, unit);
+        QFETCH(QString, key);
+        QCOMPARE(textnum::unitKey(unit), key);
+    }
+
+    /// A row that starts with NaN or infinity is data with an unusable value, never a footer to drop.
+    void nonFiniteCellsAreErrorsNotFooters_data()
+    {
+        QTest::addColumn<QByteArray>("last");
+        QTest::newRow("nan first") << QByteArray("nan,7");
+        QTest::newRow("inf second") << QByteArray("11.00,inf");
+        QTest::newRow("-Infinity") << QByteArray("-Infinity,7");
+    }
+
+    void nonFiniteCellsAreErrorsNotFooters()
+    {
+        QFETCH(QByteArray, last);
+        QByteArray b = xrdCsv(50) + last + "\n"; // line 52
+        expectError("nan.csv", b, "line 52, column", "not a finite number");
+        // Also in the middle of the data.
+        QByteArrayList lines = xrdCsv(50).split('\n');
+        lines[20] = last;
+        expectError("nan-middle.csv", lines.join('\n'), "line 21, column", "not a finite number");
     }
 
     void truncatedLastRow()

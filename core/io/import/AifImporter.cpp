@@ -2,6 +2,7 @@
 
 #include "io/import/IsothermAssembler.h"
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -104,10 +105,7 @@ std::optional<double> number(const Token& t)
 {
     QString s = t.text;
     if (const qsizetype p = s.indexOf('('); p > 0 && s.endsWith(')')) s.truncate(p);
-    bool ok = false;
-    const double v = s.toDouble(&ok);
-    if (!ok || !std::isfinite(v)) return std::nullopt;
-    return v;
+    return textnum::parseFinite(s);
 }
 
 QString stem(const QString& fileName) { return QFileInfo(fileName).completeBaseName(); }
@@ -275,7 +273,7 @@ Expected<std::vector<ImportedDataset>> AifImporter::read(const QByteArray& bytes
             const auto p0v = c0 >= 0 ? number(row[size_t(c0)]) : std::optional<double>(globalP0);
             const Token& bad = !pv ? row[size_t(cp)] : !av ? row[size_t(ca)] : row[size_t(c0 >= 0 ? c0 : cp)];
             if (!pv || !av || (!relative && !p0v))
-                return fail(file, "line " + std::to_string(bad.line), "'" + bad.text.left(40).toStdString() + "' is not a number");
+                return fail(file, "line " + std::to_string(bad.line), textnum::notANumberReason(bad.text, false));
             p.pressure = *pv;
             p.amount = *av;
             if (!relative) p.p0 = *p0v;
