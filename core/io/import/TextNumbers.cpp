@@ -15,13 +15,18 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// ("1e308" written out in fixed notation has 309 digits) on the heap.
 constexpr qsizetype kStackChars = 128;
 
-bool isSpace(QChar c) { return c.isSpace(); }
+bool isSpace(QChar c)
+{
+    return c.isSpace();
+}
 
 QStringView trimmed(QStringView s)
 {
     qsizetype a = 0, b = s.size();
-    while (a < b && isSpace(s[a])) ++a;
-    while (b > a && isSpace(s[b - 1])) --b;
+    while (a < b && isSpace(s[a]))
+        ++a;
+    while (b > a && isSpace(s[b - 1]))
+        --b;
     return s.sliced(a, b - a);
 }
 
@@ -98,10 +103,14 @@ std::string notANumberReason(QStringView cell, bool decimalComma)
 {
     double v;
     switch (classify(cell, decimalComma, v)) {
-    case CellKind::Empty: return "the cell is empty";
-    case CellKind::NonFinite: return quoteCell(cell) + " is not a finite number (NaN, infinity or out of range)";
-    case CellKind::Number: return quoteCell(cell) + " is a number";
-    case CellKind::Text: break;
+    case CellKind::Empty:
+        return "the cell is empty";
+    case CellKind::NonFinite:
+        return quoteCell(cell) + " is not a finite number (NaN, infinity or out of range)";
+    case CellKind::Number:
+        return quoteCell(cell) + " is a number";
+    case CellKind::Text:
+        break;
     }
     return quoteCell(cell) + " is not a number";
 }
