@@ -16,9 +16,19 @@
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
 #include <bit>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
 #include <clocale>
 #include <cstdlib>
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 using namespace vanadis;
 
@@ -871,6 +881,108 @@ private Q_SLOTS:
         auto r2 = parse(be, "odd16be.txt");
         QVERIFY(!r2);
         QVERIFY2(msg(r2.error()).contains("truncated UTF-16"), qPrintable(msg(r2.error())));
+    }
+
+    /// A FIFO, a device or a socket is refused before anything is read: a FIFO used to block the import
+    /// (holding the project lock), /dev/zero ended in bad_alloc.
+    void nonRegularInputsAreRefused()
+    {
+#ifdef Q_OS_UNIX
+        Project project;
+        const QString fifo = m_dir.filePath("pipe.csv");
+        QVERIFY2(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0, std::strerror(errno));
+        // Should the reader block on the FIFO after all, a writer opens and closes it after 5 s so that the
+        // test fails instead of hanging.
+        std::atomic_bool done = false;
+        std::thread unblock([&] {
+            for (int i = 0; i < 50 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (done) return;
+            const int fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+            if (fd >= 0) ::close(fd);
+        });
+        auto r = importFile(project, fifo);
+        done = true;
+        unblock.join();
+        QVERIFY(!r);
+        QVERIFY2(msg(r.error()).contains("named pipe") && msg(r.error()).contains("pipe.csv"), qPrintable(msg(r.error())));
+        // Through a symbolic link, too.
+        const QString link = m_dir.filePath("link-to-pipe.csv");
+        QVERIFY(QFile::link(fifo, link));
+        auto l = importFile(project, link);
+        QVERIFY(!l);
+        QVERIFY2(msg(l.error()).contains("named pipe"), qPrintable(msg(l.error())));
+        for (const char* dev : {"/dev/zero", "/dev/urandom", "/dev/null"}) {
+            if (!QFileInfo::exists(dev)) continue;
+            auto d = importFile(project, dev);
+            QVERIFY2(!d, dev);
+            QVERIFY2(msg(d.error()).contains("character device"), qPrintable(msg(d.error())));
+        }
+#else
+        QSKIP("POSIX only");
+#endif
+    }
+
+    /// Huge files are refused from their size before they are read (sparse files: no disk space used):
+    /// beyond kMaxImportBytes for every reader, beyond the reader's maxFileBytes() after the head.
+    void hugeFilesAreRefusedBeforeReading()
+    {
+        Project project;
+        auto sparse = [&](const QString& name, const QByteArray& head, qint64 size) {
+            const QString p = write(name, head);
+            QFile f(p);
+            if (!f.resize(size)) return QString();
+            return p;
+        };
+        const QString huge = sparse("huge.csv", xrdCsv(10), kMaxImportBytes + 1);
+        if (huge.isEmpty()) QSKIP("cannot create a sparse file here");
+        auto r = importFile(project, huge);
+        QVERIFY(!r);
+        QVERIFY2(msg(r.error()).contains("2.0 GB") && msg(r.error()).contains("not imported"), qPrintable(msg(r.error())));
+        // Text first (the sniffers look at the first KiB), then zeros: a 600 MB "CSV" is over the delimited
+        // reader's 512 MiB.
+        const qint64 big = qint64(600) << 20;
+        const QString csv = sparse("big.csv", xrdCsv(200), big);
+        QVERIFY(!csv.isEmpty());
+        DelimitedTextImporter delimited;
+        QVERIFY(delimited.maxFileBytes() < big);
+        auto c = importFile(project, csv);
+        QVERIFY(!c);
+        QVERIFY2(msg(c.error()).contains(delimited.displayName()) && msg(c.error()).contains("not imported"),
+                 qPrintable(msg(c.error())));
+        QFile::remove(huge);
+        QFile::remove(csv);
+    }
+
+    /// A text file that does not end with a line break may be cut inside its last line: the import says so
+    /// (ParsedFile::warnings and the dataset's metadata), instead of a silently shorter or changed last row.
+    void fileWithoutFinalLineBreakWarns()
+    {
+        const QByteArray complete = xrdCsv(30);
+        auto ok = parseFile(write("complete.csv", complete));
+        QVERIFY2(ok, ok ? "" : qPrintable(msg(ok.error())));
+        QVERIFY2(ok->warnings.isEmpty(), qPrintable(ok->warnings.join('\n')));
+        QVERIFY(!ok->datasets.front().metadata.contains("warnings"));
+        // Cut inside the last value: "10.58,129" becomes "10.58,12", which still parses.
+        auto cut = parseFile(write("cut.csv", complete.left(complete.size() - 2)));
+        QVERIFY2(cut, cut ? "" : qPrintable(msg(cut.error())));
+        QCOMPARE(cut->warnings.size(), qsizetype(1));
+        QVERIFY2(cut->warnings.front().contains("line 31") && cut->warnings.front().contains("cut short"),
+                 qPrintable(cut->warnings.front()));
+        QCOMPARE(importWarnings(cut->datasets.front()), cut->warnings);
+        // Spaces after the last line break still end the file inside a line.
+        auto spaces = parseFile(write("spaces.csv", complete + "   "));
+        QVERIFY(spaces);
+        QCOMPARE(spaces->warnings.size(), qsizetype(1));
+        // CRLF and UTF-16 files that end with a line break do not warn.
+        QByteArray crlf = complete;
+        crlf.replace("\n", "\r\n");
+        auto c = parseFile(write("crlf.csv", crlf));
+        QVERIFY(c && c->warnings.isEmpty());
+        auto u = parseFile(write("utf16.csv", utf16le(QString::fromLatin1(complete))));
+        QVERIFY2(u && u->warnings.isEmpty(), u ? qPrintable(u->warnings.join('\n')) : qPrintable(msg(u.error())));
+        auto uc = parseFile(write("utf16-cut.csv", utf16le(QString::fromLatin1(complete.left(complete.size() - 2)))));
+        QVERIFY(uc);
+        QCOMPARE(uc->warnings.size(), qsizetype(1));
     }
 
     void missingFileAndFolder()

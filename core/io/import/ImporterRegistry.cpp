@@ -85,8 +85,8 @@ constexpr qint64 kChunkBytes = 16 << 20;
 
 std::string sizeText(qint64 bytes)
 {
-    if (bytes >= (qint64(1) << 30)) return QString::number(double(bytes) / double(qint64(1) << 30), 'f', 1).toStdString() + " GiB";
-    return QString::number(double(bytes) / double(1 << 20), 'f', 1).toStdString() + " MiB";
+    if (bytes >= 1'000'000'000) return QString::number(double(bytes) / 1e9, 'f', 1).toStdString() + " GB";
+    return QString::number(double(bytes) / 1e6, 'f', bytes < 10'000'000 ? 1 : 0).toStdString() + " MB";
 }
 
 /// Opens \a path for reading if it is a regular file. On POSIX the file is opened with O_NONBLOCK and
