@@ -933,6 +933,24 @@ private Q_SLOTS:
         }
         // The report without any unit on the amount is refused.
         expectError("report-nounit.TXT", build(false, false), "line", "unit");
+        // A NaN value or a row cut to one value inside a table is damage, never a line to skip.
+        auto edited = [&](auto change) {
+            const QByteArray bytes = build(false);
+            QString text = QString::fromUtf16(reinterpret_cast<const char16_t*>(bytes.constData() + 2), (bytes.size() - 2) / 2);
+            QStringList lines = text.split("\r\n");
+            change(lines);
+            text = lines.join("\r\n");
+            QByteArray out("\xFF\xFE");
+            out += QByteArray(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+            return out;
+        };
+        const qsizetype dataLine = 13; // 0-based: the third adsorption row
+        expectError("report-nan.TXT", edited([&](QStringList& l) { l[dataLine] = "   NaN      12.345678"; }),
+                    QString("line %1").arg(dataLine + 1), "not a finite number");
+        expectError("report-inf.TXT", edited([&](QStringList& l) { l[dataLine] = "   0.050000000      inf"; }),
+                    QString("line %1").arg(dataLine + 1), "not a finite number");
+        expectError("report-cut.TXT", edited([&](QStringList& l) { l[dataLine] = "   0.05000"; }),
+                    QString("line %1").arg(dataLine + 1), "only one value");
     }
 
     void xlsReaderLimits()
