@@ -835,7 +835,7 @@ private Q_SLOTS:
         if (m_root.isEmpty()) QSKIP("BET test data not found");
         QStringList files = filesUnder(QDir(m_root).filePath("afp/mic"), {"*.xls"});
         if (files.isEmpty()) QSKIP("no Micromeritics .xls in the test data");
-        int patched = 0;
+        int patched = 0, errorCells = 0;
         for (const QString& file : files) {
             const QByteArray bytes = readAll(file);
             auto wb = XlsWorkbook::read(bytes, file);
@@ -873,14 +873,38 @@ private Q_SLOTS:
                         QVERIFY2(loc.contains("sheet '") && loc.contains("row ") && loc.contains("column"), qPrintable(m));
                         QVERIFY2(m.contains("not a finite number"), qPrintable(m));
                     }
+                    // The same cells as an Excel error value: the NUMBER records become BOOLERR #DIV/0! (same
+                    // record length; [MS-XLS] 2.4.24: row, col, xf, then bBoolErr and fError).
+                    {
+                        QByteArray damaged = bytes;
+                        int records = 0;
+                        for (qsizetype at = damaged.indexOf(pattern); at >= 10; at = damaged.indexOf(pattern, at + 8)) {
+                            if (damaged[at - 10] != '\x03' || damaged[at - 9] != '\x02') continue; // not a NUMBER record
+                            damaged[at - 10] = '\x05';
+                            damaged[at] = '\x07';     // #DIV/0!
+                            damaged[at + 1] = '\x01'; // an error, not a boolean
+                            ++records;
+                        }
+                        if (records > 0) {
+                            ++errorCells;
+                            const QString name = QFileInfo(file).completeBaseName() + "-div0.xls";
+                            auto res = parseIsotherm(write(name, damaged));
+                            QVERIFY2(!res, qPrintable(name + " with a #DIV/0! cell was accepted"));
+                            const QString m = msg(res.error());
+                            QVERIFY2(m.contains("#DIV/0!") && QString::fromStdString(res.error().location).contains("column"),
+                                     qPrintable(m));
+                        }
+                    }
                     ++patched;
-                    note(rel(file), 0, QStringLiteral("NaN/inf patched into the isotherm table: refused"));
+                    note(rel(file), 0, QStringLiteral("NaN/inf/#DIV/0! patched into the isotherm table: refused"));
                     break;
                 }
                 break;
             }
         }
         if (patched == 0) QSKIP("no isotherm cell stored as a plain NUMBER record to patch");
+        QVERIFY2(errorCells > 0, "no NUMBER record could be turned into an error cell");
+        qInfo("NaN/inf patched into %d real .xls files, #DIV/0! into %d; all refused", patched, errorCells);
     }
 
     void micromeriticsReportText()

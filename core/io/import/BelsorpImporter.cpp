@@ -402,7 +402,7 @@ QJsonObject belVendorBet(const XlsWorkbook& wb)
         if (inTable) {
             const XlsCell* n = bet->cell(r, 0);
             const XlsCell* x = bet->cell(r, 1);
-            if (!n || n->isText || !x || x->isText) break;
+            if (!n || n->isText || !x || x->isText || !std::isfinite(n->number) || !std::isfinite(x->number)) break;
             table[int(n->number)] = x->number;
             continue;
         }

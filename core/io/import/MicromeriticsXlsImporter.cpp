@@ -157,7 +157,7 @@ std::string cellAt(const Sheet& s, int row, int col)
 std::string shown(const XlsCell* c)
 {
     if (!c) return "''";
-    return c->isText ? textnum::quoteCell(c->text) : "'" + QString::number(c->number, 'g', 15).toStdString() + "'";
+    return c->isText || c->isError ? textnum::quoteCell(c->text) : "'" + QString::number(c->number, 'g', 15).toStdString() + "'";
 }
 
 /// Header fields: the first occurrence of each "Label:" and the cell right of it.
