@@ -361,6 +361,10 @@ private Q_SLOTS:
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QVERIFY(std::isnan(r->front().columns[1].values[1]));
         QCOMPARE(r->front().columns[1].values[2], 3.0);
+        // Kept, and said: the warning names the first empty cell.
+        const QStringList w = importWarnings(r->front());
+        QCOMPARE(w.size(), qsizetype(1));
+        QVERIFY2(w.front().contains("1 empty cell") && w.front().contains("line 3, column 2"), qPrintable(w.front()));
     }
 
     void headerNameUnitForms_data()

@@ -302,6 +302,8 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
         }
         return !isNumericRow(cells, layout->decimalComma) && onlyFooterFrom(i + 1);
     };
+    qsizetype emptyCells = 0;
+    std::string firstEmpty;
     for (int i = layout->headerRows; i < lines.size(); ++i) {
         const QString& line = lines[i];
         if (line.size() > kMaxLineChars) {
@@ -330,7 +332,11 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
             }
         }
         if (footer) break;
-        for (size_t k = 0; k < mapping.size(); ++k) cols[k].values.push_back(row[k]);
+        for (size_t k = 0; k < mapping.size(); ++k) {
+            if (std::isnan(row[k]) && emptyCells++ == 0)
+                firstEmpty = "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1);
+            cols[k].values.push_back(row[k]);
+        }
     }
     if (cols.empty() || cols.front().values.empty()) return fail(name, "", "the file holds no data rows");
 
@@ -355,6 +361,10 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
     ds.metadata.insert("delimiter", layout->delimiter == '\t' ? QStringLiteral("tab") : QString(layout->delimiter));
     ds.metadata.insert("decimal_comma", layout->decimalComma);
     ds.metadata.insert("header_rows", layout->headerRows);
+    if (emptyCells > 0)
+        addImportWarning(ds, QStringLiteral("%1 empty cell(s) were imported as missing values (NaN), the first at %2.")
+                                 .arg(emptyCells)
+                                 .arg(QString::fromStdString(firstEmpty)));
     return std::vector<ImportedDataset>{std::move(ds)};
 }
 
