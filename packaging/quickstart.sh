@@ -15,7 +15,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libsqlite3-dev libeigen3-dev libboost-dev libgl-dev
   qt6-image-formats-plugins qt6-qpa-plugins libqt6svg6 fonts-liberation2 fonts-dejavu-core
-  poppler-utils xvfb xauth desktop-file-utils
+  poppler-utils xvfb xauth desktop-file-utils clang-format
 )
 
 missing=()

@@ -1,5 +1,6 @@
 # Fails when the layering of README "Architecture" is broken:
-#   core/numeric: no Qt at all;  core/ (all of it): no QtWidgets, no QCustomPlot, no widgets/ headers.
+#   core/numeric: no Qt at all;  core/ (all of it): no QtWidgets, no QCustomPlot, no widgets/ headers;
+#   QCustomPlot (qcustomplot.h) only in widgets/plot/, so that the plot library stays behind the plot layer.
 file(GLOB_RECURSE numeric_files "${SOURCE_DIR}/core/numeric/*.h" "${SOURCE_DIR}/core/numeric/*.cpp")
 file(GLOB_RECURSE core_files "${SOURCE_DIR}/core/*.h" "${SOURCE_DIR}/core/*.cpp")
 set(violations "")
@@ -15,6 +16,22 @@ foreach(f ${core_files})
         list(APPEND violations "${f}: widget include in core/: ${lines}")
     endif()
 endforeach()
+# Product code outside widgets/plot (app/, widgets/, core/): no qcustomplot.h. Tests and benchmarks of the
+# plot layer may look inside it.
+file(GLOB_RECURSE all_files "${SOURCE_DIR}/app/*.h" "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/widgets/*.h"
+    "${SOURCE_DIR}/widgets/*.cpp" "${SOURCE_DIR}/core/*.h" "${SOURCE_DIR}/core/*.cpp")
+set(n3 0)
+foreach(f ${all_files})
+    file(RELATIVE_PATH rel "${SOURCE_DIR}" "${f}")
+    if(rel MATCHES "^widgets/plot/")
+        continue()
+    endif()
+    math(EXPR n3 "${n3} + 1")
+    file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]([^>\"]*/)?[Qq][Cc]ustom[Pp]lot")
+    if(lines)
+        list(APPEND violations "${f}: QCustomPlot include outside widgets/plot: ${lines}")
+    endif()
+endforeach()
 list(LENGTH numeric_files n1)
 list(LENGTH core_files n2)
 if(n2 EQUAL 0)
@@ -24,4 +41,4 @@ if(violations)
     string(REPLACE ";" "\n" msg "${violations}")
     message(FATAL_ERROR "Layering violations:\n${msg}")
 endif()
-message(STATUS "layering ok: ${n1} numeric files, ${n2} core files checked")
+message(STATUS "layering ok: ${n1} numeric files, ${n2} core files, ${n3} product files outside widgets/plot checked")

@@ -1,5 +1,7 @@
 #include "widgets/ColumnMappingDialog.h"
 
+#include "io/import/TextNumbers.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -125,17 +127,13 @@ QStringList commonKinds(Technique t)
     return {};
 }
 
-/// Mirrors the importer's number rule (C locale, optional decimal comma, empty = missing) so that
-/// the preview marks exactly the cells read() would refuse.
-bool isNumberCell(QString cell, bool decimalComma)
+/// The importer's own number rule (TextNumbers.h: C locale, optional decimal comma, empty = missing),
+/// so that the preview marks exactly the cells read() would refuse.
+bool isNumberCell(const QString& cell, bool decimalComma)
 {
-    cell = cell.trimmed();
-    if (cell.isEmpty()) return true;
-    if (decimalComma) cell.replace(',', '.');
-    cell.replace(QChar(0x2212), '-');
-    bool ok = false;
-    const double v = cell.toDouble(&ok);
-    return ok && std::isfinite(v);
+    double v;
+    const textnum::CellKind k = textnum::classify(cell, decimalComma, v);
+    return k == textnum::CellKind::Number || k == textnum::CellKind::Empty;
 }
 
 QColor errorColor(const QPalette& palette)

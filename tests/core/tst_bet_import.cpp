@@ -28,7 +28,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include "numeric/sim/DemoSeries.h"
+#include <bit>
 #include <cmath>
+#include <limits>
 
 using namespace vanadis;
 
@@ -791,6 +793,120 @@ private Q_SLOTS:
         note(rel(real), qsizetype(r->x.size()), "ok");
     }
 
+    // ------------------------------------------------------------------ no silent partial imports (issue 9)
+
+    /// A damaged tag, a cut loop, a NaN row: an error naming the place, never an isotherm with a branch or
+    /// points missing.
+    void damagedInputIsNeverSilentlyShorter()
+    {
+        const QByteArray a = aif();
+        // A damaged tag of the desorption table ("_desorb_…"): the branch would be dropped.
+        expectError("tag.aif", QByteArray(a).replace("_desorp_pressure", "_desorb_pressure"), "line", "damaged tag");
+        // The file cut inside the tags of the desorption table.
+        expectError("cut-tag.aif", a.left(a.indexOf("_desorp_pressure") + 6), "line", "damaged tag");
+        // Tags, no rows.
+        expectError("no-rows.aif", a.left(a.indexOf("80.0 100.0 5.0")), "line", "no rows");
+        // A column of the other branch inside a table.
+        expectError("mixed.aif", QByteArray(a).replace("_desorp_p0", "_adsorp_p0"), "line", "other branch");
+        // NaN and infinity cells in AIF rows.
+        expectError("nan.aif", QByteArray(a).replace("60.0 100.0 4.0", "60.0 100.0 nan"), "line", "not a finite number");
+        // A table AIF does not define is read around, with a warning naming it.
+        {
+            auto r = parseFile(write("extra-loop.aif", a + "loop_\n_citation_author_name\n'A. Chemist'\n'B. Chemist'\n"));
+            QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+            QVERIFY2(r->warnings.join('\n').contains("_citation_author_name"), qPrintable(r->warnings.join('\n')));
+            QCOMPARE(r->datasets.front().columns[0].values.size(), size_t(10));
+        }
+        // Quantachrome: a NaN row at the end of the table used to end it silently.
+        expectError("CS-nan (Raw Analysis Data).txt",
+                    quantachrome(true, "       nan        760.00            1.0000          0.0             5               2\r\n"),
+                    "line", "not a finite number");
+        expectError("CS-inf (Raw Analysis Data).txt",
+                    QByteArray(quantachrome()).replace("1.5000", "inf"), "column 3", "not a finite number");
+        // Micromeritics table export: NaN cell.
+        const QByteArray csv = "Relative Pressure (P/Po),Quantity Adsorbed (cm3/g STP)\n0.05,10.5\n0.10,12.0\n0.20,NaN\n0.50,20.0\n";
+        expectError("mic-nan.csv", csv, "line 4, column 2", "not a finite number");
+    }
+
+    /// A NaN or ±inf number cell in a real Micromeritics .xls isotherm table: an error naming sheet, row and
+    /// column (it used to end the table: 66 points became 20). The cell is patched in the file's bytes.
+    void micromeriticsXlsNanCell()
+    {
+        if (m_root.isEmpty()) QSKIP("BET test data not found");
+        QStringList files = filesUnder(QDir(m_root).filePath("afp/mic"), {"*.xls"});
+        if (files.isEmpty()) QSKIP("no Micromeritics .xls in the test data");
+        int patched = 0, errorCells = 0;
+        for (const QString& file : files) {
+            const QByteArray bytes = readAll(file);
+            auto wb = XlsWorkbook::read(bytes, file);
+            QVERIFY2(wb, qPrintable(file));
+            // The amount column of the tabular report, a few rows into the table.
+            for (const auto& sheet : wb->sheets()) {
+                int row = -1, col = -1;
+                for (const XlsCell& c : sheet.cells)
+                    if (c.isText && c.text.simplified().startsWith("Quantity Adsorbed", Qt::CaseInsensitive) && row < 0) {
+                        row = c.row;
+                        col = c.col;
+                    }
+                if (row < 0) continue;
+                for (int r = row + 3; r < row + 12; ++r) {
+                    const XlsCell* cell = sheet.cell(r, col);
+                    if (!cell || cell->isText || cell->number == 0.0) continue;
+                    // A NUMBER record holds the double as is; the report repeats the isotherm in its plot
+                    // tables, so every copy of the value is patched.
+                    const quint64 bits = std::bit_cast<quint64>(cell->number);
+                    QByteArray pattern(8, '\0');
+                    for (int k = 0; k < 8; ++k) pattern[k] = char((bits >> (8 * k)) & 0xFF);
+                    if (bytes.indexOf(pattern) < 0) continue;
+                    for (double bad : {std::nan(""), std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()}) {
+                        QByteArray damaged = bytes;
+                        const quint64 b = std::bit_cast<quint64>(bad);
+                        QByteArray replacement(8, '\0');
+                        for (int k = 0; k < 8; ++k) replacement[k] = char((b >> (8 * k)) & 0xFF);
+                        for (qsizetype at = damaged.indexOf(pattern); at >= 0; at = damaged.indexOf(pattern, at + 8))
+                            damaged.replace(at, 8, replacement);
+                        const QString name = QFileInfo(file).completeBaseName() + "-nan.xls";
+                        auto res = parseIsotherm(write(name, damaged));
+                        QVERIFY2(!res, qPrintable(name + " with a NaN/inf cell was accepted"));
+                        const QString m = msg(res.error());
+                        const QString loc = QString::fromStdString(res.error().location);
+                        QVERIFY2(loc.contains("sheet '") && loc.contains("row ") && loc.contains("column"), qPrintable(m));
+                        QVERIFY2(m.contains("not a finite number"), qPrintable(m));
+                    }
+                    // The same cells as an Excel error value: the NUMBER records become BOOLERR #DIV/0! (same
+                    // record length; [MS-XLS] 2.4.24: row, col, xf, then bBoolErr and fError).
+                    {
+                        QByteArray damaged = bytes;
+                        int records = 0;
+                        for (qsizetype at = damaged.indexOf(pattern); at >= 10; at = damaged.indexOf(pattern, at + 8)) {
+                            if (damaged[at - 10] != '\x03' || damaged[at - 9] != '\x02') continue; // not a NUMBER record
+                            damaged[at - 10] = '\x05';
+                            damaged[at] = '\x07';     // #DIV/0!
+                            damaged[at + 1] = '\x01'; // an error, not a boolean
+                            ++records;
+                        }
+                        if (records > 0) {
+                            ++errorCells;
+                            const QString name = QFileInfo(file).completeBaseName() + "-div0.xls";
+                            auto res = parseIsotherm(write(name, damaged));
+                            QVERIFY2(!res, qPrintable(name + " with a #DIV/0! cell was accepted"));
+                            const QString m = msg(res.error());
+                            QVERIFY2(m.contains("#DIV/0!") && QString::fromStdString(res.error().location).contains("column"),
+                                     qPrintable(m));
+                        }
+                    }
+                    ++patched;
+                    note(rel(file), 0, QStringLiteral("NaN/inf/#DIV/0! patched into the isotherm table: refused"));
+                    break;
+                }
+                break;
+            }
+        }
+        if (patched == 0) QSKIP("no isotherm cell stored as a plain NUMBER record to patch");
+        QVERIFY2(errorCells > 0, "no NUMBER record could be turned into an error cell");
+        qInfo("NaN/inf patched into %d real .xls files, #DIV/0! into %d; all refused", patched, errorCells);
+    }
+
     void micromeriticsReportText()
     {
         // A TriStar/MicroActive "save as text" report (UTF-16LE with BOM, CRLF), generated from the HCS
@@ -841,6 +957,24 @@ private Q_SLOTS:
         }
         // The report without any unit on the amount is refused.
         expectError("report-nounit.TXT", build(false, false), "line", "unit");
+        // A NaN value or a row cut to one value inside a table is damage, never a line to skip.
+        auto edited = [&](auto change) {
+            const QByteArray bytes = build(false);
+            QString text = QString::fromUtf16(reinterpret_cast<const char16_t*>(bytes.constData() + 2), (bytes.size() - 2) / 2);
+            QStringList lines = text.split("\r\n");
+            change(lines);
+            text = lines.join("\r\n");
+            QByteArray out("\xFF\xFE");
+            out += QByteArray(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+            return out;
+        };
+        const qsizetype dataLine = 13; // 0-based: the third adsorption row
+        expectError("report-nan.TXT", edited([&](QStringList& l) { l[dataLine] = "   NaN      12.345678"; }),
+                    QString("line %1").arg(dataLine + 1), "not a finite number");
+        expectError("report-inf.TXT", edited([&](QStringList& l) { l[dataLine] = "   0.050000000      inf"; }),
+                    QString("line %1").arg(dataLine + 1), "not a finite number");
+        expectError("report-cut.TXT", edited([&](QStringList& l) { l[dataLine] = "   0.05000"; }),
+                    QString("line %1").arg(dataLine + 1), "only one value");
     }
 
     void xlsReaderLimits()

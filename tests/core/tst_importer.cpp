@@ -7,6 +7,7 @@
 #include "io/import/ImporterRegistry.h"
 #include "model/DatasetType.h"
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 #include "model/Project.h"
 
 #include <QCryptographicHash>
@@ -16,9 +17,19 @@
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
 #include <bit>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <thread>
 #include <clocale>
 #include <cstdlib>
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 using namespace vanadis;
 
@@ -245,6 +256,32 @@ private Q_SLOTS:
         QCOMPARE(d.columns()[1].values[39], 80.5);
     }
 
+    /// Windows-1252, not Latin-1: 0x80–0x9F are printable characters (the euro sign, typographic quotes,
+    /// dashes, "‰"), except the five bytes the code page leaves undefined, which stay C1 controls.
+    void windows1252HighBytes()
+    {
+        // 0x80..0x9F spelled out from the code page chart; U+0081 etc. for the undefined ones.
+        const QString expected = QString::fromUtf8("€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ");
+        QCOMPARE(expected.size(), qsizetype(32));
+        QByteArray high;
+        for (int b = 0x80; b <= 0x9F; ++b) high += char(b);
+        QCOMPARE(decodeWindows1252(high), expected);
+        // Every other byte is its Latin-1 code point.
+        for (int b = 1; b < 256; ++b) {
+            if (b >= 0x80 && b <= 0x9F) continue;
+            const QString one = decodeWindows1252(QByteArray(1, char(b)));
+            QVERIFY2(one.size() == 1 && one[0].unicode() == b, qPrintable(QString("byte 0x%1").arg(b, 2, 16)));
+        }
+        // Through the importer: invalid UTF-8, so the file is read as Windows-1252.
+        QByteArray b = "Temperature (\xB0""C),Mass \x96 loss (\x89)\n";
+        for (int i = 0; i < 5; ++i) b += QByteArray::number(30 + 10 * i) + "," + QByteArray::number(i) + "\n";
+        auto r = parse(b);
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QCOMPARE(r->front().columns[0].unit, QString::fromUtf8("°C"));
+        QCOMPARE(r->front().columns[1].name, QString::fromUtf8("Mass – loss"));
+        QCOMPARE(r->front().columns[1].unit, QString::fromUtf8("‰"));
+    }
+
     void utf8DegreeCelsiusAndBom()
     {
         const QByteArray b = "\xEF\xBB\xBFTemperature (\xC2\xB0""C),Mass (%)\n30,100\n40,99.5\n";
@@ -326,6 +363,10 @@ private Q_SLOTS:
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QVERIFY(std::isnan(r->front().columns[1].values[1]));
         QCOMPARE(r->front().columns[1].values[2], 3.0);
+        // Kept, and said: the warning names the first empty cell.
+        const QStringList w = importWarnings(r->front());
+        QCOMPARE(w.size(), qsizetype(1));
+        QVERIFY2(w.front().contains("1 empty cell") && w.front().contains("line 3, column 2"), qPrintable(w.front()));
     }
 
     void headerNameUnitForms_data()
@@ -609,6 +650,126 @@ private Q_SLOTS:
         }
     }
 
+    /// The one number rule of every importer and the mapping dialog (TextNumbers.h).
+    void textNumberKinds_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<bool>("decimalComma");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("value");
+        using K = textnum::CellKind;
+        const double nan = std::nan("");
+        auto row = [](const char* tag, const QString& c, bool comma, K k, double v) {
+            QTest::newRow(tag) << c << comma << int(k) << v;
+        };
+        row("int", "1", false, K::Number, 1);
+        row("plus", "+1", false, K::Number, 1);
+        row("spaces", " -2.5e-3 ", false, K::Number, -2.5e-3);
+        row("true minus", QString::fromUtf8("−3.5"), false, K::Number, -3.5);
+        row("leading point", ".5", false, K::Number, 0.5);
+        row("trailing point", "5.", false, K::Number, 5);
+        row("exponent", "1E+05", false, K::Number, 1e5);
+        row("subnormal", "4.9e-324", false, K::Number, 4.9e-324);
+        row("comma", "1,5", true, K::Number, 1.5);
+        row("comma exponent", "-1,5e3", true, K::Number, -1500);
+        row("empty", "", false, K::Empty, nan);
+        row("blank", " \t ", false, K::Empty, nan);
+        row("nan", "nan", false, K::NonFinite, nan);
+        row("NaN", "NaN", false, K::NonFinite, nan);
+        row("-inf", "-inf", false, K::NonFinite, nan);
+        row("Infinity", "Infinity", false, K::NonFinite, nan);
+        row("overflow", "1e400", false, K::NonFinite, nan);
+        row("cut exponent", "1e", false, K::Text, nan);
+        row("cut exponent sign", "1e+", false, K::Text, nan);
+        row("hex", "0x10", false, K::Text, nan);
+        row("comma without decimal comma", "1,5", false, K::Text, nan);
+        row("point with decimal comma", "1.5", true, K::Text, nan); // "1.234" is 1234 in a German export
+        row("grouped", "1.234,5", true, K::Text, nan);
+        row("space inside", "1 000", false, K::Text, nan);
+        row("double sign", "--1", false, K::Text, nan);
+        row("sign only", "-", false, K::Text, nan);
+        row("word", "End", false, K::Text, nan);
+        row("arabic digit", QString::fromUtf8("١"), false, K::Text, nan);
+        row("long", QString(200, '1') + "x", false, K::Text, nan);
+        row("long number", "1" + QString(300, '0'), false, K::Number, 1e300);
+    }
+
+    void textNumberKinds()
+    {
+        QFETCH(QString, cell);
+        QFETCH(bool, decimalComma);
+        QFETCH(int, kind);
+        QFETCH(double, value);
+        double v = 0;
+        const int k = int(textnum::classify(cell, decimalComma, v));
+        QVERIFY2(k == kind, qPrintable(QString("kind %1, expected %2").arg(k).arg(kind)));
+        if (std::isnan(value)) QVERIFY2(std::isnan(v), qPrintable(QString::number(v)));
+        else QVERIFY2(sameBits(v, value), bitsText(v, value).constData());
+    }
+
+    /// Finite numbers read bit for bit as QString::toDouble reads them (what every importer used before).
+    void textNumbersMatchQtBitForBit()
+    {
+        QRandomGenerator rng(11);
+        for (int i = 0; i < 20000; ++i) {
+            const double x = std::bit_cast<double>(rng.generate64());
+            if (!std::isfinite(x)) continue;
+            const int digits = int(rng.bounded(1, 18));
+            const QString s = QString::number(x, i % 3 == 0 ? 'e' : i % 3 == 1 ? 'g' : 'f', i % 3 == 2 ? 3 : digits);
+            bool ok = false;
+            const double expected = s.toDouble(&ok);
+            const auto got = textnum::parseFinite(s);
+            if (!ok || !std::isfinite(expected)) {
+                // Qt refuses what underflows to 0 or overflows; so does the shared rule.
+                QVERIFY2(!got || *got == 0.0, qPrintable(s));
+                continue;
+            }
+            QVERIFY2(got, qPrintable(s));
+            QVERIFY2(sameBits(*got, expected), (s.toUtf8() + ": " + bitsText(*got, expected)).constData());
+        }
+    }
+
+    void unitKeyFoldsSpellings_data()
+    {
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("parens") << QString::fromUtf8("(°C)") << QString::fromUtf8("°c");
+        QTest::newRow("deg C") << QString("[deg C]") << QString::fromUtf8("°c");
+        QTest::newRow("replacement char") << QString::fromUtf8("\xEF\xBF\xBD""C") << QString::fromUtf8("°c");
+        QTest::newRow("utf8 read as cp1252") << QString::fromUtf8("Â°C") << QString::fromUtf8("°c");
+        QTest::newRow("micro sign") << QString::fromUtf8("µg") << QString("ug");
+        QTest::newRow("greek mu") << QString::fromUtf8("μg") << QString("ug");
+        QTest::newRow("superscript") << QString::fromUtf8(" cm³/g ") << QString("cm3/g");
+        QTest::newRow("minus") << QString::fromUtf8("g−1") << QString("g-1");
+    }
+
+    void unitKeyFoldsSpellings()
+    {
+        QFETCH(QString, unit);
+        QFETCH(QString, key);
+        QCOMPARE(textnum::unitKey(unit), key);
+    }
+
+    /// A row that starts with NaN or infinity is data with an unusable value, never a footer to drop.
+    void nonFiniteCellsAreErrorsNotFooters_data()
+    {
+        QTest::addColumn<QByteArray>("last");
+        QTest::newRow("nan first") << QByteArray("nan,7");
+        QTest::newRow("inf second") << QByteArray("11.00,inf");
+        QTest::newRow("-Infinity") << QByteArray("-Infinity,7");
+    }
+
+    void nonFiniteCellsAreErrorsNotFooters()
+    {
+        QFETCH(QByteArray, last);
+        QByteArray b = xrdCsv(50) + last + "\n"; // line 52
+        expectError("nan.csv", b, "line 52, column", "not a finite number");
+        // Also in the middle of the data.
+        QByteArrayList lines = xrdCsv(50).split('\n');
+        lines[20] = last;
+        expectError("nan-middle.csv", lines.join('\n'), "line 21, column", "not a finite number");
+    }
+
     void truncatedLastRow()
     {
         QByteArray b = xrdCsv(40);
@@ -728,6 +889,108 @@ private Q_SLOTS:
         auto r2 = parse(be, "odd16be.txt");
         QVERIFY(!r2);
         QVERIFY2(msg(r2.error()).contains("truncated UTF-16"), qPrintable(msg(r2.error())));
+    }
+
+    /// A FIFO, a device or a socket is refused before anything is read: a FIFO used to block the import
+    /// (holding the project lock), /dev/zero ended in bad_alloc.
+    void nonRegularInputsAreRefused()
+    {
+#ifdef Q_OS_UNIX
+        Project project;
+        const QString fifo = m_dir.filePath("pipe.csv");
+        QVERIFY2(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0, std::strerror(errno));
+        // Should the reader block on the FIFO after all, a writer opens and closes it after 5 s so that the
+        // test fails instead of hanging.
+        std::atomic_bool done = false;
+        std::thread unblock([&] {
+            for (int i = 0; i < 50 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (done) return;
+            const int fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+            if (fd >= 0) ::close(fd);
+        });
+        auto r = importFile(project, fifo);
+        done = true;
+        unblock.join();
+        QVERIFY(!r);
+        QVERIFY2(msg(r.error()).contains("named pipe") && msg(r.error()).contains("pipe.csv"), qPrintable(msg(r.error())));
+        // Through a symbolic link, too.
+        const QString link = m_dir.filePath("link-to-pipe.csv");
+        QVERIFY(QFile::link(fifo, link));
+        auto l = importFile(project, link);
+        QVERIFY(!l);
+        QVERIFY2(msg(l.error()).contains("named pipe"), qPrintable(msg(l.error())));
+        for (const char* dev : {"/dev/zero", "/dev/urandom", "/dev/null"}) {
+            if (!QFileInfo::exists(dev)) continue;
+            auto d = importFile(project, dev);
+            QVERIFY2(!d, dev);
+            QVERIFY2(msg(d.error()).contains("character device"), qPrintable(msg(d.error())));
+        }
+#else
+        QSKIP("POSIX only");
+#endif
+    }
+
+    /// Huge files are refused from their size before they are read (sparse files: no disk space used):
+    /// beyond kMaxImportBytes for every reader, beyond the reader's maxFileBytes() after the head.
+    void hugeFilesAreRefusedBeforeReading()
+    {
+        Project project;
+        auto sparse = [&](const QString& name, const QByteArray& head, qint64 size) {
+            const QString p = write(name, head);
+            QFile f(p);
+            if (!f.resize(size)) return QString();
+            return p;
+        };
+        const QString huge = sparse("huge.csv", xrdCsv(10), kMaxImportBytes + 1);
+        if (huge.isEmpty()) QSKIP("cannot create a sparse file here");
+        auto r = importFile(project, huge);
+        QVERIFY(!r);
+        QVERIFY2(msg(r.error()).contains("2.0 GB") && msg(r.error()).contains("not imported"), qPrintable(msg(r.error())));
+        // Text first (the sniffers look at the first KiB), then zeros: a 600 MB "CSV" is over the delimited
+        // reader's 512 MiB.
+        const qint64 big = qint64(600) << 20;
+        const QString csv = sparse("big.csv", xrdCsv(200), big);
+        QVERIFY(!csv.isEmpty());
+        DelimitedTextImporter delimited;
+        QVERIFY(delimited.maxFileBytes() < big);
+        auto c = importFile(project, csv);
+        QVERIFY(!c);
+        QVERIFY2(msg(c.error()).contains(delimited.displayName()) && msg(c.error()).contains("not imported"),
+                 qPrintable(msg(c.error())));
+        QFile::remove(huge);
+        QFile::remove(csv);
+    }
+
+    /// A text file that does not end with a line break may be cut inside its last line: the import says so
+    /// (ParsedFile::warnings and the dataset's metadata), instead of a silently shorter or changed last row.
+    void fileWithoutFinalLineBreakWarns()
+    {
+        const QByteArray complete = xrdCsv(30);
+        auto ok = parseFile(write("complete.csv", complete));
+        QVERIFY2(ok, ok ? "" : qPrintable(msg(ok.error())));
+        QVERIFY2(ok->warnings.isEmpty(), qPrintable(ok->warnings.join('\n')));
+        QVERIFY(!ok->datasets.front().metadata.contains("warnings"));
+        // Cut inside the last value: "10.58,129" becomes "10.58,12", which still parses.
+        auto cut = parseFile(write("cut.csv", complete.left(complete.size() - 2)));
+        QVERIFY2(cut, cut ? "" : qPrintable(msg(cut.error())));
+        QCOMPARE(cut->warnings.size(), qsizetype(1));
+        QVERIFY2(cut->warnings.front().contains("line 31") && cut->warnings.front().contains("cut short"),
+                 qPrintable(cut->warnings.front()));
+        QCOMPARE(importWarnings(cut->datasets.front()), cut->warnings);
+        // Spaces after the last line break still end the file inside a line.
+        auto spaces = parseFile(write("spaces.csv", complete + "   "));
+        QVERIFY(spaces);
+        QCOMPARE(spaces->warnings.size(), qsizetype(1));
+        // CRLF and UTF-16 files that end with a line break do not warn.
+        QByteArray crlf = complete;
+        crlf.replace("\n", "\r\n");
+        auto c = parseFile(write("crlf.csv", crlf));
+        QVERIFY(c && c->warnings.isEmpty());
+        auto u = parseFile(write("utf16.csv", utf16le(QString::fromLatin1(complete))));
+        QVERIFY2(u && u->warnings.isEmpty(), u ? qPrintable(u->warnings.join('\n')) : qPrintable(msg(u.error())));
+        auto uc = parseFile(write("utf16-cut.csv", utf16le(QString::fromLatin1(complete.left(complete.size() - 2)))));
+        QVERIFY(uc);
+        QCOMPARE(uc->warnings.size(), qsizetype(1));
     }
 
     void missingFileAndFolder()

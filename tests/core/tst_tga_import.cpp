@@ -531,6 +531,24 @@ void TestTgaImport::truncatedAndGarbled()
             row.insert(dot, QStringLiteral("x."));
             expectError(write(base + "_garbled.txt", g.bytes(l)), QString("line %1").arg(g.firstData + 11));
         }
+        // NaN and infinity in row 13 (the last number of the row): refused with the line, never skipped.
+        for (const char* bad : {"NaN", "inf", "-Infinity"}) {
+            QStringList l = g.lines;
+            QString& row = l[g.firstData + 12];
+            static const QRegularExpression number(QStringLiteral("[-+]?\\d+(?:[.,]\\d+)?(?:[eE][-+]?\\d+)?"));
+            qsizetype at = -1, len = 0;
+            for (auto it = number.globalMatch(row); it.hasNext();) {
+                const auto m = it.next();
+                at = m.capturedStart();
+                len = m.capturedLength();
+            }
+            QVERIFY(at >= 0);
+            row.replace(at, len, QLatin1String(bad));
+            const QString path = write(base + "_nan.txt", g.bytes(l));
+            expectError(path, QString("line %1").arg(g.firstData + 13));
+            auto r = parseFile(path);
+            QVERIFY2(!r && msg(r.error()).contains("not a finite number"), r ? "accepted" : qPrintable(msg(r.error())));
+        }
         // Header only.
         expectError(write(base + "_header_only.txt", g.bytes(g.lines.mid(0, g.firstData))));
         // Binary junk in the middle (NUL bytes): refused as binary with its byte offset.

@@ -2,6 +2,7 @@
 
 #include "io/import/IsothermAssembler.h"
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -104,10 +105,7 @@ std::optional<double> number(const Token& t)
 {
     QString s = t.text;
     if (const qsizetype p = s.indexOf('('); p > 0 && s.endsWith(')')) s.truncate(p);
-    bool ok = false;
-    const double v = s.toDouble(&ok);
-    if (!ok || !std::isfinite(v)) return std::nullopt;
-    return v;
+    return textnum::parseFinite(s);
 }
 
 QString stem(const QString& fileName) { return QFileInfo(fileName).completeBaseName(); }
@@ -248,7 +246,30 @@ Expected<std::vector<ImportedDataset>> AifImporter::read(const QByteArray& bytes
     for (const Loop& loop : loops) {
         const QString first = loop.tags.front();
         const int branch = first.startsWith("_adsorp_") ? 0 : first.startsWith("_desorp_") ? 1 : -1;
-        if (branch < 0) continue;
+        const std::string loopLoc = "line " + std::to_string(loop.line);
+        const std::string tagList = loop.tags.join(' ').left(80).toStdString();
+        if (branch < 0) {
+            // The AIF dictionary has no other tables: one that looks like an isotherm table is one whose tag
+            // was damaged ("_desorb_pressure", "_desor"), and skipping it would drop a branch silently.
+            static const QRegularExpression isothermLike(QStringLiteral("sorp|^_ads|^_des|pressure|amount|loading"));
+            if (loop.tags.join(' ').contains(isothermLike))
+                return fail(file, loopLoc,
+                            "the table with the columns " + tagList +
+                                " is neither an _adsorp_ nor a _desorp_ table (a damaged tag?); nothing was imported");
+            as.warn(QStringLiteral("The table at line %1 (%2) is not an isotherm table and was not read.")
+                        .arg(loop.line)
+                        .arg(QString::fromStdString(tagList)));
+            continue;
+        }
+        for (const QString& t : loop.tags)
+            if (t.startsWith(branch ? "_adsorp_" : "_desorp_"))
+                return fail(file, loopLoc,
+                            "the " + std::string(branch ? "desorption" : "adsorption") + " table also has the column " +
+                                t.toStdString() + " of the other branch (a damaged tag?)");
+        if (loop.rows.empty())
+            return fail(file, loopLoc,
+                        "the " + std::string(branch ? "desorption" : "adsorption") +
+                            " table has column tags but no rows: the file is cut short or damaged");
         if (++tables[branch] > 1)
             return fail(file, "line " + std::to_string(loop.line),
                         std::string("a second ") + (branch ? "desorption" : "adsorption") + " table; one isotherm per file");
@@ -275,7 +296,7 @@ Expected<std::vector<ImportedDataset>> AifImporter::read(const QByteArray& bytes
             const auto p0v = c0 >= 0 ? number(row[size_t(c0)]) : std::optional<double>(globalP0);
             const Token& bad = !pv ? row[size_t(cp)] : !av ? row[size_t(ca)] : row[size_t(c0 >= 0 ? c0 : cp)];
             if (!pv || !av || (!relative && !p0v))
-                return fail(file, "line " + std::to_string(bad.line), "'" + bad.text.left(40).toStdString() + "' is not a number");
+                return fail(file, "line " + std::to_string(bad.line), textnum::notANumberReason(bad.text, false));
             p.pressure = *pv;
             p.amount = *av;
             if (!relative) p.p0 = *p0v;

@@ -2,6 +2,7 @@
 
 #include "io/import/IsothermAssembler.h"
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 #include "io/import/XlsWorkbook.h"
 
 #include <QCoreApplication>
@@ -130,10 +131,12 @@ Expected<void> addRow(IsothermAssembler& as, const Columns& c, const QStringList
                         " (truncated or damaged row)");
     std::vector<double> v(size_t(cells.size()));
     for (qsizetype i = 0; i < cells.size(); ++i) {
-        bool ok = false;
-        v[size_t(i)] = unquote(cells[i]).toDouble(&ok);
-        if (!ok || !std::isfinite(v[size_t(i)]))
-            return fail(file, loc, "'" + cells[i].left(30).toStdString() + "' is not a number: the file is damaged");
+        const QString cell = unquote(cells[i]);
+        const auto value = textnum::parseFinite(cell);
+        if (!value)
+            return fail(file, loc + ", column " + std::to_string(i + 1),
+                        textnum::notANumberReason(cell, false) + ": the file is damaged");
+        v[size_t(i)] = *value;
     }
     IsothermAssembler::Point p;
     p.branch = branch;
@@ -249,9 +252,8 @@ Expected<ImportedDataset> readDat(const QString& text, const QString& fileName)
             // A row of zeros closes a table (written when a branch was not measured).
             bool zeros = true;
             for (const QString& c : cells) {
-                bool ok = false;
-                const double v = unquote(c).toDouble(&ok);
-                zeros = zeros && ok && v == 0.0;
+                const auto v = textnum::parseFinite(unquote(c));
+                zeros = zeros && v && *v == 0.0;
             }
             if (zeros) {
                 open = false;
@@ -400,7 +402,7 @@ QJsonObject belVendorBet(const XlsWorkbook& wb)
         if (inTable) {
             const XlsCell* n = bet->cell(r, 0);
             const XlsCell* x = bet->cell(r, 1);
-            if (!n || n->isText || !x || x->isText) break;
+            if (!n || n->isText || !x || x->isText || !std::isfinite(n->number) || !std::isfinite(x->number)) break;
             table[int(n->number)] = x->number;
             continue;
         }

@@ -1,6 +1,7 @@
 #include "io/import/DelimitedTextImporter.h"
 
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -45,19 +46,13 @@ QStringList splitLine(const QString& line, QChar delim)
     return cells;
 }
 
-/// Parses one number in C locale (or with a decimal comma). Empty cells are NaN (missing values).
-bool parseNumber(QString cell, bool decimalComma, double& out)
+using textnum::CellKind;
+
+/// A data cell: a finite number, or empty (a missing value, kept as NaN). TextNumbers.h has the rule.
+bool parseCell(const QString& cell, bool decimalComma, double& out)
 {
-    cell = cell.trimmed();
-    if (cell.isEmpty()) {
-        out = std::nan("");
-        return true;
-    }
-    if (decimalComma) cell.replace(',', '.');
-    cell.replace(QChar(0x2212), '-'); // true minus sign from some exports
-    bool ok = false;
-    out = cell.toDouble(&ok); // QString::toDouble is C-locale
-    return ok && std::isfinite(out);
+    const CellKind k = textnum::classify(cell, decimalComma, out);
+    return k == CellKind::Number || k == CellKind::Empty;
 }
 
 bool isNumericRow(const QStringList& cells, bool decimalComma)
@@ -66,9 +61,11 @@ bool isNumericRow(const QStringList& cells, bool decimalComma)
     int numbers = 0;
     for (const QString& c : cells) {
         double v;
-        if (!c.trimmed().isEmpty()) {
-            if (!parseNumber(c, decimalComma, v)) return false;
-            ++numbers;
+        switch (textnum::classify(c, decimalComma, v)) {
+        case CellKind::Empty: break;
+        case CellKind::Number: ++numbers; break;
+        case CellKind::NonFinite:
+        case CellKind::Text: return false;
         }
     }
     return numbers > 0;
@@ -294,15 +291,19 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
             if (isNumericLine(lines[j], layout->delimiter, layout->decimalComma)) return false;
         return true;
     };
+    // A row that starts with a number, NaN or infinity is data; only a word can start a footer.
     auto isFooter = [&](const QStringList& cells, int i) {
         for (const QString& c : cells) {
-            if (c.trimmed().isEmpty()) continue;
             double v;
-            if (parseNumber(c, layout->decimalComma, v)) return false;
+            const CellKind k = textnum::classify(c, layout->decimalComma, v);
+            if (k == CellKind::Empty) continue;
+            if (k != CellKind::Text) return false;
             break;
         }
         return !isNumericRow(cells, layout->decimalComma) && onlyFooterFrom(i + 1);
     };
+    qsizetype emptyCells = 0;
+    std::string firstEmpty;
     for (int i = layout->headerRows; i < lines.size(); ++i) {
         const QString& line = lines[i];
         if (line.size() > kMaxLineChars) {
@@ -323,15 +324,19 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
         bool footer = false;
         for (size_t k = 0; k < mapping.size() && !footer; ++k) {
             const QString& cell = cells[mapping[k].sourceColumn];
-            if (!parseNumber(cell, layout->decimalComma, row[k])) {
+            if (!parseCell(cell, layout->decimalComma, row[k])) {
                 footer = isFooter(cells, i);
                 if (!footer)
                     return fail(name, "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1),
-                                "'" + cell.left(40).toStdString() + "' is not a number");
+                                textnum::notANumberReason(cell, layout->decimalComma));
             }
         }
         if (footer) break;
-        for (size_t k = 0; k < mapping.size(); ++k) cols[k].values.push_back(row[k]);
+        for (size_t k = 0; k < mapping.size(); ++k) {
+            if (std::isnan(row[k]) && emptyCells++ == 0)
+                firstEmpty = "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1);
+            cols[k].values.push_back(row[k]);
+        }
     }
     if (cols.empty() || cols.front().values.empty()) return fail(name, "", "the file holds no data rows");
 
@@ -356,6 +361,10 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
     ds.metadata.insert("delimiter", layout->delimiter == '\t' ? QStringLiteral("tab") : QString(layout->delimiter));
     ds.metadata.insert("decimal_comma", layout->decimalComma);
     ds.metadata.insert("header_rows", layout->headerRows);
+    if (emptyCells > 0)
+        addImportWarning(ds, QStringLiteral("%1 empty cell(s) were imported as missing values (NaN), the first at %2.")
+                                 .arg(emptyCells)
+                                 .arg(QString::fromStdString(firstEmpty)));
     return std::vector<ImportedDataset>{std::move(ds)};
 }
 

@@ -33,6 +33,8 @@ public:
     QString id() const override { return QStringLiteral("generic-delimited"); }
     QString version() const override { return QStringLiteral("1"); }
     QString displayName() const override;
+    /// Generic tables may be long (in-situ stacks, 10⁷-row logs); 512 MiB keeps decoding within memory.
+    qint64 maxFileBytes() const override { return qint64(512) << 20; }
     int sniff(const QByteArray& head, const QString& fileName) const override;
     Expected<std::vector<ImportedDataset>> read(const QByteArray& bytes, const QString& fileName,
                                                 const ImportOptions& options) const override;

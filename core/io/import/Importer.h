@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QStringList>
 #include <optional>
 
 namespace vanadis {
@@ -35,6 +36,9 @@ struct ImportOptions {
 };
 
 /// A parsed dataset before it becomes part of a project (ids and provenance are added on import).
+/// metadata["warnings"] (an array of strings) lists what the user should know about the import: points
+/// left out, values that look cut short. An importer either fails or names every such thing there —
+/// never a silently shorter dataset. addImportWarning() appends one.
 struct ImportedDataset {
     Technique technique = Technique::Xrd;
     QString kind;
@@ -42,6 +46,15 @@ struct ImportedDataset {
     std::vector<Column> columns;
     QJsonObject metadata;
 };
+
+/// Appends \a text to metadata["warnings"] of \a dataset.
+void addImportWarning(ImportedDataset& dataset, const QString& text);
+/// The strings of metadata["warnings"].
+QStringList importWarnings(const ImportedDataset& dataset);
+
+/// Default size limit of Importer::maxFileBytes(): far above any instrument export, far below what makes
+/// decoding (a QString is twice the bytes) and splitting into lines run out of memory.
+constexpr qint64 kDefaultMaxFileBytes = qint64(256) << 20;
 
 class Importer {
 public:
@@ -51,6 +64,12 @@ public:
     virtual QString displayName() const = 0; ///< for menus and messages
     /// 0 = not this format … 100 = certainly this format, from the first bytes and the file name.
     virtual int sniff(const QByteArray& head, const QString& fileName) const = 0;
+    /// Largest file this reader accepts (bytes). parseFile() refuses larger files after reading only the
+    /// head, with a message naming the limit, so that a huge or endless input never exhausts memory.
+    virtual qint64 maxFileBytes() const { return kDefaultMaxFileBytes; }
+    /// True when read() itself refuses a file cut anywhere inside its data (the format closes every table
+    /// with a marker), so parseFile() need not warn that a file without a final line break may be cut.
+    virtual bool detectsTruncation() const { return false; }
     /// Parses the complete file. Errors name the file, the line (or byte) and the reason.
     virtual Expected<std::vector<ImportedDataset>> read(const QByteArray& bytes, const QString& fileName,
                                                         const ImportOptions& options) const = 0;

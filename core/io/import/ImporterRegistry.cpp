@@ -14,9 +14,23 @@
 #include "io/import/QuantachromeImporter.h"
 #include "model/Project.h"
 
+#include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <new>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace vanadis {
 
@@ -64,25 +78,112 @@ const Importer* ImporterRegistry::detect(const QByteArray& head, const QString& 
     return best;
 }
 
-Expected<ParsedFile> parseFile(const QString& path, const ImportOptions& options, const std::function<bool()>& cancelled)
+namespace {
+
+constexpr qint64 kHeadBytes = 64 * 1024;
+constexpr qint64 kChunkBytes = 16 << 20;
+
+std::string sizeText(qint64 bytes)
+{
+    if (bytes >= 1'000'000'000) return QString::number(double(bytes) / 1e9, 'f', 1).toStdString() + " GB";
+    return QString::number(double(bytes) / 1e6, 'f', bytes < 10'000'000 ? 1 : 0).toStdString() + " MB";
+}
+
+/// Opens \a path for reading if it is a regular file. On POSIX the file is opened with O_NONBLOCK and
+/// checked with fstat, so that a FIFO neither blocks the open nor slips in between check and open.
+Expected<void> openRegular(QFile& f, const QString& path, qint64& size)
 {
     const std::string name = path.toStdString();
-    QFile f(path);
-    if (!f.exists()) return fail(name, "", "the file does not exist");
-    if (QFileInfo(path).isDir()) return fail(name, "", "this is a folder, not a file");
-    if (f.size() > kMaxImportBytes) return fail(name, "", "the file is larger than 2 GB");
+    const QFileInfo info(path);
+    if (!info.exists() && !info.isSymLink()) return fail(name, "", "the file does not exist");
+    if (info.isDir()) return fail(name, "", "this is a folder, not a file");
+#ifdef Q_OS_UNIX
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        const int e = errno;
+        if (e == ENOENT) return fail(name, "", "the file does not exist (or is a link to nothing)");
+        return fail(name, "", std::string("the file cannot be read (") + std::strerror(e) + ")");
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        const int e = errno;
+        ::close(fd);
+        return fail(name, "", std::string("the file cannot be read (") + std::strerror(e) + ")");
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ::close(fd);
+        const char* what = S_ISFIFO(st.st_mode)  ? "a named pipe (FIFO)"
+                           : S_ISCHR(st.st_mode) ? "a character device"
+                           : S_ISBLK(st.st_mode) ? "a block device"
+                           : S_ISSOCK(st.st_mode) ? "a socket"
+                           : S_ISDIR(st.st_mode)  ? "a folder"
+                                                  : "not a regular file";
+        return fail(name, "", std::string("this is ") + what + ", not a file; only regular files can be imported");
+    }
+    // Regular files never block; clear the flag so that reads behave as usual.
+    if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    size = qint64(st.st_size);
+    if (!f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return fail(name, "", "the file cannot be read (" + f.errorString().toStdString() + ")");
+    }
+#else
+    if (!info.isFile()) return fail(name, "", "this is not a regular file; only regular files can be imported");
+    f.setFileName(path);
     if (!f.open(QIODevice::ReadOnly)) return fail(name, "", "the file cannot be read (" + f.errorString().toStdString() + ")");
-    const QByteArray bytes = f.readAll();
-    if (f.error() != QFileDevice::NoError) return fail(name, "", "reading failed (" + f.errorString().toStdString() + ")");
+    size = f.size();
+#endif
+    return {};
+}
+
+/// Appends up to \a limit − bytes.size() + 1 bytes, in chunks; one byte more than \a limit means "too
+/// large" to the caller (the file grew after its size was checked).
+Expected<void> readUpTo(QFile& f, QByteArray& bytes, qint64 limit, const std::string& name)
+{
+    while (qint64(bytes.size()) <= limit) {
+        const qint64 want = std::min(kChunkBytes, limit + 1 - qint64(bytes.size()));
+        const QByteArray chunk = f.read(want);
+        if (f.error() != QFileDevice::NoError) return fail(name, "", "reading failed (" + f.errorString().toStdString() + ")");
+        if (chunk.isEmpty()) break;
+        bytes += chunk;
+    }
+    return {};
+}
+
+Expected<ParsedFile> parseFileUnguarded(const QString& path, const ImportOptions& options,
+                                        const std::function<bool()>& cancelled)
+{
+    const std::string name = path.toStdString();
+    QFile f;
+    qint64 size = 0;
+    if (auto opened = openRegular(f, path, size); !opened) return std::unexpected(opened.error());
+    if (size > kMaxImportBytes)
+        return fail(name, "", "the file is " + sizeText(size) + "; files larger than " + sizeText(kMaxImportBytes) +
+                                  " are not imported");
+
+    QByteArray bytes;
+    if (auto r = readUpTo(f, bytes, std::min(kHeadBytes, kMaxImportBytes), name); !r) return std::unexpected(r.error());
     if (bytes.isEmpty()) return fail(name, "", "the file is empty");
     if (cancelled && cancelled()) return fail(name, "", "import cancelled");
 
     const QString fileName = QFileInfo(path).fileName();
     const auto& reg = ImporterRegistry::instance();
-    const Importer* importer = options.format.isEmpty() ? reg.detect(bytes.left(64 * 1024), fileName) : reg.byId(options.format);
+    const Importer* importer = options.format.isEmpty() ? reg.detect(bytes.left(kHeadBytes), fileName) : reg.byId(options.format);
     if (!importer)
         return fail(name, "", options.format.isEmpty() ? "the file format is not recognised"
                                                        : "unknown format '" + options.format.toStdString() + "'");
+    const qint64 limit = std::min(importer->maxFileBytes(), kMaxImportBytes);
+    auto tooLarge = [&](qint64 n) {
+        return fail(name, "", "the file is " + (n > limit ? sizeText(n) : "larger than " + sizeText(limit)) + "; " +
+                                  importer->displayName().toStdString() + " files larger than " + sizeText(limit) +
+                                  " are not imported (is this the right file?)");
+    };
+    if (size > limit) return tooLarge(size);
+    if (auto r = readUpTo(f, bytes, limit, name); !r) return std::unexpected(r.error());
+    if (qint64(bytes.size()) > limit) return tooLarge(qint64(bytes.size())); // grew while being read
+    if (cancelled && cancelled()) return fail(name, "", "import cancelled");
+
     auto parsed = importer->read(bytes, path, options);
     if (!parsed) return std::unexpected(parsed.error());
     if (cancelled && cancelled()) return fail(name, "", "import cancelled");
@@ -102,7 +203,69 @@ Expected<ParsedFile> parseFile(const QString& path, const ImportOptions& options
     p.importedAtUtc = QDateTime::currentDateTimeUtc();
     out.datasets = std::move(*parsed);
     out.bytes = bytes;
+    // Warnings about the file as a whole go into every dataset, so that they are stored with it.
+    QStringList fileWarnings;
+    if (!importer->detectsTruncation())
+        if (const QString w = cutLastLineWarning(bytes); !w.isEmpty()) fileWarnings << w;
+    for (auto& d : out.datasets) {
+        for (const QString& w : fileWarnings) addImportWarning(d, w);
+        for (const QString& w : importWarnings(d))
+            if (!out.warnings.contains(w)) out.warnings << w;
+    }
     return out;
+}
+
+} // namespace
+
+void addImportWarning(ImportedDataset& dataset, const QString& text)
+{
+    QJsonArray a = dataset.metadata.value("warnings").toArray();
+    a.append(text);
+    dataset.metadata.insert("warnings", a);
+}
+
+QStringList importWarnings(const ImportedDataset& dataset)
+{
+    QStringList out;
+    for (const QJsonValue& v : dataset.metadata.value("warnings").toArray()) out << v.toString();
+    return out;
+}
+
+QString cutLastLineWarning(const QByteArray& bytes)
+{
+    if (bytes.isEmpty() || bytes.endsWith('\n') || bytes.endsWith('\r')) return {};
+    // UTF-16 ends with "\n\0" or "\0\n"; both end in a line break.
+    if (bytes.endsWith(QByteArrayView("\n\0", 2)) || bytes.endsWith(QByteArrayView("\r\0", 2)) ||
+        bytes.endsWith(QByteArrayView("\0\n", 2)) || bytes.endsWith(QByteArrayView("\0\r", 2)))
+        return {};
+    if (!looksLikeText(bytes.left(4096))) return {};
+    // Only the end of the file matters; decode a tail (even length keeps UTF-16 aligned after a BOM).
+    const bool utf16 = bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF");
+    QByteArray tail = bytes.size() > 65536 ? bytes.right(65536) : bytes.mid(utf16 ? 2 : 0);
+    if (utf16) tail.prepend(bytes.left(2));
+    if (tail.size() % 2 && utf16) return {};
+    auto text = decodeText(tail, QString());
+    if (!text) return {};
+    static const QRegularExpression eol(QStringLiteral("\r\n|\n|\r"));
+    QStringList lines = text->split(eol);
+    // Spaces after the last line break still mean the file ends inside a line; look at the last text.
+    while (!lines.isEmpty() && lines.back().trimmed().isEmpty()) lines.removeLast();
+    if (lines.isEmpty()) return {};
+    const QString last = lines.back();
+    const qsizetype lineNo = QByteArrayView(bytes).count('\n') + (bytes.contains('\n') ? 1 : QByteArrayView(bytes).count('\r') + 1);
+    return QStringLiteral("The file does not end with a line break, so it may have been cut short: check that "
+                          "the last row (line %1, %2) is complete.")
+        .arg(lineNo)
+        .arg(QString::fromStdString(textnum::quoteCell(last, 60)));
+}
+
+Expected<ParsedFile> parseFile(const QString& path, const ImportOptions& options, const std::function<bool()>& cancelled)
+{
+    try {
+        return parseFileUnguarded(path, options, cancelled);
+    } catch (const std::bad_alloc&) {
+        return fail(path.toStdString(), "", "not enough memory to import this file");
+    }
 }
 
 std::vector<Dataset> makeDatasets(Project& project, ParsedFile parsed)

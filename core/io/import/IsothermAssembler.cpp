@@ -1,5 +1,6 @@
 #include "io/import/IsothermAssembler.h"
 
+#include "io/import/TextNumbers.h"
 #include "numeric/Constants.h"
 
 #include <QDateTime>
@@ -313,9 +314,9 @@ std::optional<double> IsothermAssembler::leadingNumber(const QString& text, bool
         if (t.count('.') > 1 || (decimalComma && dotGroups.match(t).hasMatch())) t.remove('.');
     }
     if (!m.captured(3).isEmpty()) t += 'e' + m.captured(3);
-    bool ok = false;
-    double v = t.toDouble(&ok);
-    if (!ok || !std::isfinite(v)) return std::nullopt;
+    const auto parsed = textnum::parseFinite(t);
+    if (!parsed) return std::nullopt;
+    double v = *parsed;
     if (!m.captured(1).isEmpty() && m.captured(1) != "+") v = -v;
     return v;
 }

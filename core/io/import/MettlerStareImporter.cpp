@@ -122,7 +122,7 @@ MettlerStareImporter::read(const QByteArray& bytes, const QString& fileName, con
                         return fail(file,
                                     lineAt(j) + ", column " + std::to_string(k + 1) + " (" +
                                         c.names[k].toStdString() + ")",
-                                    excerpt(cells[k]) + " is not a number");
+                                    textnum::notANumberReason(cells[k], false));
                     c.columns[std::size_t(k)].push_back(v);
                 }
             }

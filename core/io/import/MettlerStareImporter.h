@@ -16,6 +16,8 @@ public:
     QString id() const override { return QStringLiteral("mettler-stare"); }
     QString version() const override { return QStringLiteral("1"); }
     QString displayName() const override;
+    /// A curve table must be closed by a blank line and the trailing blocks; read() refuses it otherwise.
+    bool detectsTruncation() const override { return true; }
     int sniff(const QByteArray& head, const QString& fileName) const override;
     Expected<std::vector<ImportedDataset>> read(const QByteArray& bytes, const QString& fileName,
                                                 const ImportOptions& options) const override;

@@ -2,6 +2,7 @@
 
 #include "io/import/IsothermAssembler.h"
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -86,20 +87,15 @@ Expected<std::vector<ImportedDataset>> MicromeriticsCsvImporter::read(const QByt
                         "expected " + std::to_string(titles.size()) + " cells, found " + std::to_string(cells.size()) +
                             " (truncated row?)");
         for (size_t b = 0; b < pairs.size(); ++b) {
-            QString ps = unquote(cells[pairs[b].first]), as = unquote(cells[pairs[b].second]);
+            const QString ps = unquote(cells[pairs[b].first]), as = unquote(cells[pairs[b].second]);
             if (ps.isEmpty() && as.isEmpty()) continue; // this branch is shorter
-            if (decimalComma) {
-                ps.replace(',', '.');
-                as.replace(',', '.');
-            }
-            bool ok1 = false, ok2 = false;
-            const double p = ps.toDouble(&ok1), a = as.toDouble(&ok2);
-            if (!ok1 || !ok2)
-                return fail(file, "line " + std::to_string(i + 1) + ", column " + std::to_string((ok1 ? pairs[b].second : pairs[b].first) + 1),
-                            "'" + (ok1 ? as : ps).left(40).toStdString() + "' is not a number");
+            const auto p = textnum::parseFinite(ps, decimalComma), a = textnum::parseFinite(as, decimalComma);
+            if (!p || !a)
+                return fail(file, "line " + std::to_string(i + 1) + ", column " + std::to_string((p ? pairs[b].second : pairs[b].first) + 1),
+                            textnum::notANumberReason(p ? as : ps, decimalComma));
             IsothermAssembler::Point pt;
-            pt.pressure = p;
-            pt.amount = a;
+            pt.pressure = *p;
+            pt.amount = *a;
             pt.branch = pairs.size() == 2 ? int(b) : -1;
             pt.location = QStringLiteral("line %1").arg(i + 1);
             assembler.add(pt);

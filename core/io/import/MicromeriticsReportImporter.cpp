@@ -2,6 +2,7 @@
 
 #include "io/import/IsothermAssembler.h"
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -26,14 +27,26 @@ QList<double> rowNumbers(const QString& line, bool decimalComma)
 {
     static const QRegularExpression ws(QStringLiteral("\\s+"));
     QList<double> out;
-    for (QString cell : line.split(ws, Qt::SkipEmptyParts)) {
-        if (decimalComma) cell.replace(',', '.');
-        bool ok = false;
-        const double v = cell.toDouble(&ok);
-        if (!ok) return {};
-        out << v;
+    for (const QString& cell : line.split(ws, Qt::SkipEmptyParts)) {
+        const auto v = textnum::parseFinite(cell, decimalComma);
+        if (!v) return {};
+        out << *v;
     }
     return out.size() >= 2 ? out : QList<double>();
+}
+
+/// Inside a table, a line whose first word is a number (or NaN/inf) but which is not a row of at least two
+/// finite numbers is a damaged row (a NaN cell, a cut-off last line), never text to skip. Returns why, or "".
+std::string damagedRow(const QString& line, bool decimalComma)
+{
+    static const QRegularExpression ws(QStringLiteral("\\s+"));
+    const QStringList cells = line.split(ws, Qt::SkipEmptyParts);
+    double v;
+    if (cells.isEmpty() || textnum::classify(cells.front(), decimalComma, v) == textnum::CellKind::Text) return {};
+    for (qsizetype k = 0; k < cells.size(); ++k)
+        if (!textnum::parseFinite(cells[k], decimalComma))
+            return "column " + std::to_string(k + 1) + ": " + textnum::notANumberReason(cells[k], decimalComma);
+    return cells.size() < 2 ? std::string("only one value in this row (the file may be cut short)") : std::string();
 }
 
 } // namespace
@@ -123,6 +136,8 @@ Expected<std::vector<ImportedDataset>> MicromeriticsReportImporter::read(const Q
         if (inTable) {
             // A blank line or a page header interrupts the table; a repeated title block continues it.
             if (l.trimmed().isEmpty()) continue;
+            if (const std::string why = damagedRow(l, decimalComma); !why.empty())
+                return fail(file, "line " + std::to_string(i + 1), why + "; the isotherm table is damaged");
             if (l.contains(QLatin1String("Relative Pressure"), Qt::CaseInsensitive)) {
                 titles = l;
                 inTable = false;

@@ -1,6 +1,7 @@
 #include "io/import/MicromeriticsXlsImporter.h"
 
 #include "io/import/IsothermAssembler.h"
+#include "io/import/TextNumbers.h"
 #include "io/import/XlsWorkbook.h"
 
 #include <QCoreApplication>
@@ -48,7 +49,9 @@ bool detectDecimalComma(const Sheet& sheet)
     return comma > point;
 }
 
-enum class Kind { Missing, Number, Text };
+/// NonFinite: a numeric cell holding NaN or ±inf, or a text cell "NaN", "inf", "-Infinity": a value of the
+/// table that cannot be used, never the end of the table.
+enum class Kind { Missing, Number, NonFinite, Text };
 
 /// A table value: numeric cells, or text cells holding one number in the workbook's locale.
 Kind value(const XlsCell* c, bool decimalComma, double& out)
@@ -56,10 +59,11 @@ Kind value(const XlsCell* c, bool decimalComma, double& out)
     if (!c) return Kind::Missing;
     if (!c->isText) {
         out = c->number;
-        return std::isfinite(out) ? Kind::Number : Kind::Text;
+        return std::isfinite(out) ? Kind::Number : Kind::NonFinite;
     }
     const QString t = c->text.trimmed();
     if (t.isEmpty() || t == "|") return Kind::Missing;
+    if (double v; textnum::classify(t, decimalComma, v) == textnum::CellKind::NonFinite) return Kind::NonFinite;
     static const QRegularExpression numeric(QStringLiteral("^[-+\\x{2212}]?[\\d.,]+([eE][-+]?\\d+)?$"));
     if (!numeric.match(t).hasMatch()) return Kind::Text;
     const auto v = IsothermAssembler::leadingNumber(t, decimalComma);
@@ -134,6 +138,27 @@ std::optional<Table> findTable(const XlsWorkbook& wb)
 }
 
 QString where(const Sheet& s, int row) { return QStringLiteral("sheet '%1', row %2").arg(s.name).arg(row + 1); }
+
+/// "A", "B", …, "Z", "AA": the column as a spreadsheet shows it.
+QString columnLetters(int col)
+{
+    QString s;
+    for (int c = col + 1; c > 0; c = (c - 1) / 26) s.prepend(QChar('A' + (c - 1) % 26));
+    return s;
+}
+
+/// "sheet 'Isotherm', row 31, column C".
+std::string cellAt(const Sheet& s, int row, int col)
+{
+    return (where(s, row) + QStringLiteral(", column %1").arg(columnLetters(col))).toStdString();
+}
+
+/// Shown in messages: the text of a text cell, or the number.
+std::string shown(const XlsCell* c)
+{
+    if (!c) return "''";
+    return c->isText || c->isError ? textnum::quoteCell(c->text) : "'" + QString::number(c->number, 'g', 15).toStdString() + "'";
+}
 
 /// Header fields: the first occurrence of each "Label:" and the cell right of it.
 QHash<QString, QString> headerFields(const Sheet& s, int beforeRow, int& labelCol, int& sampleRow)
@@ -299,7 +324,24 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
         double p = 0, q = 0, p0 = 0;
         const Kind kp = value(sheet.cell(r, cP), decimalComma, p);
         const Kind kq = value(sheet.cell(r, table->cQty), decimalComma, q);
-        if (kp == Kind::Text || kq == Kind::Text) break; // the next report below the table
+        if (kp == Kind::NonFinite || kq == Kind::NonFinite) {
+            const int c = kp == Kind::NonFinite ? cP : table->cQty;
+            return fail(file, cellAt(sheet, r, c),
+                        shown(sheet.cell(r, c)) + " is not a finite number (NaN or infinity) in the isotherm table; the "
+                        "point cannot be used — correct or delete the row and export again");
+        }
+        if (kp == Kind::Text || kq == Kind::Text) {
+            // The next report below the table starts with a title. Text followed by another row of numbers
+            // is a damaged cell inside the table, never the end of it.
+            double a = 0, b = 0;
+            if (r + 1 < sheet.rowCount && value(sheet.cell(r + 1, cP), decimalComma, a) == Kind::Number &&
+                value(sheet.cell(r + 1, table->cQty), decimalComma, b) == Kind::Number) {
+                const int c = kp == Kind::Text ? cP : table->cQty;
+                return fail(file, cellAt(sheet, r, c),
+                            shown(sheet.cell(r, c)) + " is not a number, and the isotherm table continues below it (damaged table)");
+            }
+            break;
+        }
         if (kp == Kind::Missing && kq == Kind::Missing) continue; // e.g. the initial p0 row
         const std::string loc = where(sheet, r).toStdString();
         if (kp == Kind::Missing || kq == Kind::Missing)
@@ -311,10 +353,16 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
         if (ks == Kind::Number) {
             p0Sum += p0;
             ++p0Count;
+        } else if (ks == Kind::NonFinite && relative) {
+            as.warn(QStringLiteral("The saturation pressure at %1 is not a finite number; it is left out of p0_mean.")
+                        .arg(QString::fromStdString(cellAt(sheet, r, table->cSat))));
         }
         if (relative) {
             pt.pressure = p;
         } else {
+            if (ks == Kind::NonFinite)
+                return fail(file, cellAt(sheet, r, table->cSat),
+                            shown(sheet.cell(r, table->cSat)) + " is not a finite number, so p/p0 cannot be computed");
             if (ks != Kind::Number) return fail(file, loc, "this row has no saturation pressure, so p/p0 cannot be computed");
             pt.pressure = p * fAbs;
             pt.p0 = p0 * fSat;

@@ -183,7 +183,7 @@ NetzschAsciiImporter::read(const QByteArray& bytes, const QString& fileName, con
             double v;
             if (!parseNumber(cells[qsizetype(k)], decimalComma, v))
                 return fail(file, lineAt(i) + ", column " + std::to_string(k + 1),
-                            excerpt(cells[qsizetype(k)]) + " is not a number" +
+                            textnum::notANumberReason(cells[qsizetype(k)], decimalComma) +
                                 (decimalComma ? " (#DECIMAL:COMMA)" : " (#DECIMAL:POINT)"));
             plan[k].values.push_back(v * plan[k].factor + plan[k].offset);
         }

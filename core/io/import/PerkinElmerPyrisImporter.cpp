@@ -119,7 +119,7 @@ PerkinElmerPyrisImporter::read(const QByteArray& bytes, const QString& fileName,
                     return fail(file,
                                 lineAt(i) + ", column " + std::to_string(k + 1) + " (" +
                                     names[k].toStdString() + ")",
-                                excerpt(values[k]) + " is not a number");
+                                textnum::notANumberReason(values[k], false));
                 cols[std::size_t(k)].push_back(v);
             }
             segment.push_back(currentSegment);

@@ -2,6 +2,7 @@
 
 #include "io/import/IsothermAssembler.h"
 #include "io/import/TextDecoding.h"
+#include "io/import/TextNumbers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -87,12 +88,31 @@ std::optional<std::vector<double>> numbers(const QString& line)
     if (cells.isEmpty()) return std::nullopt;
     std::vector<double> out;
     for (const QString& c : cells) {
-        bool ok = false;
-        const double v = c.toDouble(&ok);
-        if (!ok || !std::isfinite(v)) return std::nullopt;
-        out.push_back(v);
+        const auto v = textnum::parseFinite(c);
+        if (!v) return std::nullopt;
+        out.push_back(*v);
     }
     return out;
+}
+
+/// Why a row of the table is not a row of numbers: the first cell that is not one, with its column.
+std::string badCell(const QString& line)
+{
+    static const QRegularExpression ws(QStringLiteral("\\s+"));
+    const QStringList cells = line.split(ws, Qt::SkipEmptyParts);
+    for (qsizetype k = 0; k < cells.size(); ++k)
+        if (!textnum::parseFinite(cells[k]))
+            return "column " + std::to_string(k + 1) + ": " + textnum::notANumberReason(cells[k], false);
+    return {};
+}
+
+/// A first word "NaN", "inf", "-Infinity": a data row with an unusable value, not text after the table.
+bool startsWithNonFinite(const QString& line)
+{
+    static const QRegularExpression ws(QStringLiteral("\\s+"));
+    double v;
+    const QStringList cells = line.split(ws, Qt::SkipEmptyParts);
+    return !cells.isEmpty() && textnum::classify(cells.front(), false, v) == textnum::CellKind::NonFinite;
 }
 
 bool startsLikeNumber(const QString& line)
@@ -238,14 +258,14 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
         const QString& line = lines[i];
         if (line.trimmed().isEmpty()) continue;
         const std::string loc = "line " + std::to_string(i + 1);
-        if (!startsLikeNumber(line)) {
+        if (!startsLikeNumber(line) && !startsWithNonFinite(line)) {
             if (ended < 0) ended = i;
             continue;
         }
         if (ended >= 0)
             return fail(file, "line " + std::to_string(ended + 1), "text inside the isotherm table: the file is damaged");
         const auto v = numbers(line);
-        if (!v) return fail(file, loc, "a value in this row is not a number: the file is damaged");
+        if (!v) return fail(file, loc + ", " + badCell(line), "this value in the isotherm table is not usable: the file is damaged");
         if (v->size() != cols)
             return fail(file, loc,
                         "expected " + std::to_string(cols) + " numbers in this row, found " + std::to_string(v->size()) +

@@ -130,7 +130,7 @@ Expected<std::vector<ImportedDataset>> TaTriosImporter::read(const QByteArray& b
             for (size_t c = 0; c < names.size(); ++c) {
                 double v = 0.0;
                 if (!parseNumber(cells[qsizetype(c)].trimmed(), false, v))
-                    return fail(file, lineAt(i) + ", column " + std::to_string(c + 1), excerpt(cells[qsizetype(c)]) + " is not a number");
+                    return fail(file, lineAt(i) + ", column " + std::to_string(c + 1), textnum::notANumberReason(cells[qsizetype(c)], false));
                 values[c].push_back(v * roles[c].factor + roles[c].offset);
             }
         }

@@ -171,7 +171,7 @@ Expected<std::vector<ImportedDataset>> TaUniversalAnalysisImporter::read(const Q
         for (int k = 0; k < nsig; ++k)
             if (!parseNumber(cells[k], false, row[std::size_t(k)]))
                 return fail(file, lineAt(i) + ", column " + std::to_string(k + 1),
-                            excerpt(cells[k]) + " is not a number");
+                            textnum::notANumberReason(cells[k], false));
         if (isMarker(row)) {
             markers = true;
             if (row[0] == -3.0)

@@ -7,23 +7,7 @@
 
 namespace vanadis::tgaimport {
 
-namespace {
-
-QString unitKey(QString unit)
-{
-    unit = unit.trimmed();
-    if ((unit.startsWith('(') && unit.endsWith(')')) || (unit.startsWith('[') && unit.endsWith(']')))
-        unit = unit.mid(1, unit.size() - 2).trimmed();
-    unit = unit.toLower();
-    unit.remove(' ');
-    // A degree sign written in one encoding and read in another ends up as U+FFFD or "Â°".
-    unit.replace(QChar(0xFFFD), QChar(0xB0));
-    unit.replace(QStringLiteral("Â°"), QStringLiteral("°"));
-    unit.replace(QStringLiteral("deg"), QStringLiteral("°"));
-    return unit;
-}
-
-} // namespace
+using textnum::unitKey;
 
 Expected<ImportedDataset> makeTgaDataset(const std::string& file, const QString& name, TgaTable t,
                                          QJsonObject meta)
@@ -95,20 +79,6 @@ QString sniffText(const QByteArray& head)
     return text ? *text : QString();
 }
 
-bool parseNumber(QStringView text, bool decimalComma, double& out)
-{
-    QString s = text.trimmed().toString();
-    if (s.isEmpty()) return false;
-    if (decimalComma) {
-        if (s.contains('.')) return false;
-        s.replace(',', '.');
-    }
-    s.replace(QChar(0x2212), '-');
-    bool ok = false;
-    out = s.toDouble(&ok); // C locale
-    return ok && std::isfinite(out);
-}
-
 std::string lineAt(qsizetype index)
 {
     return "line " + std::to_string(index + 1);
@@ -135,7 +105,7 @@ std::optional<double> mgPer(const QString& unit)
     const QString u = unitKey(unit);
     if (u == "mg") return 1.0;
     if (u == "g") return 1000.0;
-    if (u == QStringLiteral("µg") || u == QStringLiteral("μg") || u == "ug") return 1e-3;
+    if (u == "ug") return 1e-3; // unitKey folds µ (U+00B5) and μ (U+03BC) to u
     return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 /// unit conversions; number parsing; line-numbered errors.
 
 #include "io/import/Importer.h"
+#include "io/import/TextNumbers.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -44,8 +45,8 @@ QStringList splitLines(const QString& text);
 QString sniffText(const QByteArray& head);
 
 /// Parses a number in C locale, with '.' or, when decimalComma, ',' as decimal separator; false for
-/// anything else, NaN and infinities included.
-bool parseNumber(QStringView text, bool decimalComma, double& out);
+/// anything else, NaN and infinities included (TextNumbers.h).
+using textnum::parseNumber;
 
 /// "line N" for a 0-based line index.
 std::string lineAt(qsizetype index);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <limits>
 
 namespace vanadis {
 
@@ -37,6 +38,22 @@ constexpr quint16 kString = 0x0207;
 quint16 u16(const char* p) { return qFromLittleEndian<quint16>(p); }
 quint32 u32(const char* p) { return qFromLittleEndian<quint32>(p); }
 double f64(const char* p) { return std::bit_cast<double>(qFromLittleEndian<quint64>(p)); }
+
+/// The literal Excel shows for an error code of a BOOLERR cell or a formula result ([MS-XLS] 2.5.97 BErr).
+QString errorLiteral(quint8 code)
+{
+    switch (code) {
+    case 0x00: return QStringLiteral("#NULL!");
+    case 0x07: return QStringLiteral("#DIV/0!");
+    case 0x0F: return QStringLiteral("#VALUE!");
+    case 0x17: return QStringLiteral("#REF!");
+    case 0x1D: return QStringLiteral("#NAME?");
+    case 0x24: return QStringLiteral("#NUM!");
+    case 0x2A: return QStringLiteral("#N/A");
+    case 0x2B: return QStringLiteral("#GETTING_DATA");
+    }
+    return QStringLiteral("#ERROR");
+}
 
 /// An RK number: a 30-bit integer or the top 30 bits of a double, optionally divided by 100.
 double decodeRk(quint32 rk)
@@ -421,6 +438,12 @@ private:
             cells.push_back(std::move(c));
             return true;
         };
+        auto addError = [&](int row, int col, quint8 code) -> bool {
+            if (!add(row, col, nullptr, std::numeric_limits<double>::quiet_NaN())) return false;
+            cells.back().isError = true;
+            cells.back().text = errorLiteral(code);
+            return true;
+        };
         while (true) {
             auto r = record(pos);
             if (!r) return std::unexpected(r.error());
@@ -473,6 +496,7 @@ private:
             case kBoolErr:
                 if (n < 8) return damaged(here, "logical cell too short");
                 if (d[7] == 0) ok = add(u16(d), u16(d + 2), nullptr, double(quint8(d[6]) != 0));
+                else ok = addError(u16(d), u16(d + 2), quint8(d[6]));
                 break;
             case kFormula: {
                 if (n < 20) return damaged(here, "formula cell too short");
@@ -484,6 +508,8 @@ private:
                         pendingCol = col;
                     } else if (d[6] == 1) {
                         ok = add(row, col, nullptr, double(d[8] != 0));
+                    } else if (d[6] == 2) {
+                        ok = addError(row, col, quint8(d[8]));
                     }
                 } else {
                     ok = add(row, col, nullptr, f64(d + 6));
@@ -547,7 +573,7 @@ QString XlsWorkbook::Sheet::text(int row, int col) const
 {
     const XlsCell* c = cell(row, col);
     if (!c) return {};
-    return c->isText ? c->text : QString::number(c->number, 'g', 15);
+    return c->isText || c->isError ? c->text : QString::number(c->number, 'g', 15);
 }
 
 bool XlsWorkbook::looksLikeCompoundFile(const QByteArray& head)

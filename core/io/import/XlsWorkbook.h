@@ -26,6 +26,10 @@ struct XlsCell {
     int row = 0; ///< 0-based
     int col = 0; ///< 0-based
     bool isText = false;
+    /// An Excel error value (#DIV/0!, #N/A, #NUM!, … from a BOOLERR cell or a formula result): a number cell
+    /// whose number is NaN and whose text is the error literal, so that readers refuse it as not finite
+    /// instead of skipping it as empty.
+    bool isError = false;
     double number = 0.0;
     QString text;
 };
