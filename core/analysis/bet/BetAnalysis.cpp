@@ -13,6 +13,8 @@
 #include "numeric/bet/TPlot.h"
 #include "numeric/bet/Thickness.h"
 
+#include "model/Units.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <cmath>
@@ -46,20 +48,6 @@ std::string location(const Dataset& ds)
                                                       : ds.provenance().originalFileName.toStdString();
 }
 
-// Normalises a unit string for comparison: lower case, no blanks, superscripts and separators unified.
-QString unitKey(QString u)
-{
-    u = u.toLower();
-    u.replace(QChar(0x00B3), QLatin1Char('3')); // ³
-    u.replace(QChar(0x207B), QLatin1Char('-')); // superscript minus
-    u.replace(QChar(0x00B9), QLatin1Char('1')); // ¹
-    u.remove(QLatin1Char(' '));
-    u.remove(QLatin1Char('('));
-    u.remove(QLatin1Char(')'));
-    u.remove(QLatin1Char('.'));
-    u.remove(QLatin1Char('_'));
-    return u;
-}
 
 // Factor to cm³ STP g⁻¹, or NaN for a unit Vanadis does not know. Volumes of gas per gram are STP by the
 // convention of every instrument report, so "cm3/g" without "STP" is accepted as STP.

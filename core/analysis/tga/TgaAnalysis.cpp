@@ -4,6 +4,8 @@
 
 #include "numeric/Constants.h"
 
+#include "model/Units.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <cmath>
@@ -29,18 +31,6 @@ ParamSpec num(const char* key, const char* label, const char* unit, double min, 
               const char* help)
 {
     return numberParam(key, tr(label), QString::fromUtf8(unit), def, min, max, tr(help));
-}
-
-QString unitKey(QString unit)
-{
-    unit = unit.trimmed().toLower();
-    unit.remove(' ');
-    unit.remove('[');
-    unit.remove(']');
-    // Exports mangle "°" (Latin-1 read as UTF-8 gives U+FFFD; some write "deg").
-    unit.replace(QChar(0xFFFD), QChar(0xB0));
-    unit.replace(QStringLiteral("deg"), QStringLiteral("°"));
-    return unit;
 }
 
 std::string datasetLabel(const Dataset& d)

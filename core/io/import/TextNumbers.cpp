@@ -115,20 +115,4 @@ std::string notANumberReason(QStringView cell, bool decimalComma)
     return quoteCell(cell) + " is not a number";
 }
 
-QString unitKey(QStringView unitView)
-{
-    QString unit = trimmed(unitView).toString();
-    if ((unit.startsWith('(') && unit.endsWith(')')) || (unit.startsWith('[') && unit.endsWith(']')))
-        unit = unit.mid(1, unit.size() - 2).trimmed();
-    unit = unit.toLower();
-    unit.remove(' ').remove('\'').remove('"');
-    // A degree sign written in one encoding and read in another ends up as U+FFFD or "Â°".
-    unit.replace(QChar(0xFFFD), QChar(0xB0));
-    unit.replace(QStringLiteral("â°"), QStringLiteral("°"));
-    unit.replace(QStringLiteral("deg"), QStringLiteral("°"));
-    unit.replace(QChar(0x00B3), '3').replace(QChar(0x00B5), 'u').replace(QChar(0x03BC), 'u');
-    unit.replace(QChar(0x2212), '-');
-    return unit;
-}
-
 } // namespace vanadis::textnum

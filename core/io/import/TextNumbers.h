@@ -10,6 +10,8 @@
 /// No thousands separators (use IsothermAssembler::leadingNumber for report text like "1,596.46").
 /// Parsing is std::from_chars (correctly rounded, as QString::toDouble, but without its allocation).
 
+#include "model/Units.h"
+
 #include <QString>
 #include <QStringView>
 #include <optional>
@@ -42,10 +44,7 @@ std::string quoteCell(QStringView cell, qsizetype maxChars = 40);
 /// Why a cell is not a number, for "'nan' is not a finite number" style messages.
 std::string notANumberReason(QStringView cell, bool decimalComma);
 
-/// The comparison key of a unit as an export writes it: trimmed, one pair of enclosing brackets "(…)" or
-/// "[…]" removed, lower case, no spaces or quotes; a degree sign mis-decoded as U+FFFD or "Â°" and the
-/// words "deg" are "°"; superscript ³ is 3, µ and μ are u, U+2212 is '-'. "(°C)", "[deg C]" and "�C"
-/// all give "°c"; "µg" gives "ug"; "cm³/g" gives "cm3/g".
-QString unitKey(QStringView unit);
+/// The unit spelling rule of the whole program (model/Units.h).
+using vanadis::unitKey;
 
 } // namespace vanadis::textnum
