@@ -435,6 +435,9 @@ void MainWindow::importFiles(const QStringList& paths, Id sampleId)
                 reportError(tr("Import failed"), result.error());
             continue;
         }
+        // What a chemist should know about the file (a last line without its line break, an empty cell).
+        for (const QString& w : result->warnings)
+            m_messages->addMessage(MessagePanel::Level::Warning, QFileInfo(path).fileName() + ": " + w);
         for (auto& d : makeDatasets(p, std::move(*result))) imported.push_back(std::move(d));
     }
     if (imported.empty()) return;

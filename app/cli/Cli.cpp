@@ -247,13 +247,15 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     const Id sampleId = pr.sampleByName(sampleName)->id;
     std::vector<Dataset> all;
+    QStringList warnings = doc->warnings();
     for (int i = 1; i < pos.size(); ++i) {
-        auto ds = importFile(pr, pos[i], opt);
-        if (!ds) {
-            err << "vanadis-cli import: " << errorText(ds.error()) << "\n";
+        auto parsed = parseFile(pos[i], opt);
+        if (!parsed) {
+            err << "vanadis-cli import: " << errorText(parsed.error()) << "\n";
             return kBadInput; // nothing saved: the project file is untouched
         }
-        for (auto& d : *ds) all.push_back(std::move(d));
+        for (const QString& w : parsed->warnings) warnings << QFileInfo(pos[i]).fileName() + ": " + w;
+        for (auto& d : makeDatasets(pr, std::move(*parsed))) all.push_back(std::move(d));
     }
     QJsonArray created;
     for (const Dataset& d : all) created.append(datasetJson(d));
@@ -268,9 +270,9 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (p.isSet("json")) {
         printJson(out, QJsonObject{{"project", doc->path()}, {"sample", sampleName}, {"datasets", created},
-                                   {"warnings", QJsonArray::fromStringList(doc->warnings())}});
+                                   {"warnings", QJsonArray::fromStringList(warnings)}});
     } else {
-        for (const QString& w : doc->warnings()) err << "vanadis-cli import: warning: " << w << "\n";
+        for (const QString& w : warnings) err << "vanadis-cli import: warning: " << w << "\n";
         for (const auto& v : created) {
             const QJsonObject o = v.toObject();
             out << "imported " << o["name"].toString() << " as " << o["technique"].toString() << "/" << o["type"].toString()
@@ -561,6 +563,7 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         err << "vanadis-cli " << cmd << ": " << errorText(parsed.error()) << "\n";
         return kBadInput;
     }
+    const QStringList importWarnings = parsed->warnings;
     Project scratch;
     const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
     for (const Dataset& d : datasets) {
@@ -575,7 +578,9 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         QJsonObject o = *result;
         o.insert("file", p.positionalArguments().first());
         o.insert("analysis", QJsonObject{{"id", method.id}, {"version", method.version}, {"params", *params}});
-        if (!o.contains("warnings")) o.insert("warnings", QJsonArray());
+        QJsonArray warnings = o.value("warnings").toArray();
+        for (const QString& w : importWarnings) warnings.prepend(w); // about the file, before the analysis'
+        o.insert("warnings", warnings);
         // The result is a JSON document with or without --json (the flag is accepted for symmetry
         // with the other commands): a table of nested BJH/t-plot values reads worse as text.
         printJson(out, o);
