@@ -155,6 +155,7 @@ FigureSpec analysisFigure(const Project& project, const AnalysisDescriptor& a, c
     if (!decl->overlay) ids = {currentDataset ? currentDataset : datasetIds.front()};
     FigureSpec f = a.buildFigure(figureId, figureInputs(project, a, ids, overrides));
     f.title = f.title.isEmpty() ? decl->name : f.title;
+    f.id = figureId;
     return f;
 }
 

@@ -79,18 +79,13 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                 for (double& v : fs.y) v -= mn;
                 fs.yOffset = stackOffset;
                 stackOffset += (mx - mn) * 1.08;
-                // Stacked patterns are labelled at their right end instead of a legend over the data.
-                FigureAnnotation label;
-                label.kind = FigureAnnotation::Kind::Text;
-                label.x = fs.x.empty() ? 0.0 : fs.x.back() - 0.01 * (fs.x.back() - fs.x.front());
-                label.y = fs.yOffset + 0.45 * (mx - mn);
-                label.text = s->name;
-                label.color = s->color;
-                label.align = "right";
-                f.annotations.push_back(label);
+                // Stacked patterns are labelled at their right end instead of a legend over the data,
+                // and the offset y axis carries no numbers (they would mean nothing).
+                fs.endLabel = fs.label;
                 f.legend = false;
                 f.x.label = QStringLiteral("2θ (°)");
-                f.y.label = tr("Intensity (a.u.)");
+                f.y.label = tr("Intensity (a.u., offset)");
+                f.y.hideTickLabels = true;
                 f.series.push_back(fs);
                 break;
             }
@@ -158,7 +153,6 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                     fs.line = false;
                     fs.marker = s->marker;
                     f.y.min = 0.0;
-                    f.legendPosition = "bottomRight";
                     f.x.label = tr("Cycle number");
                     f.y.label = tr("Discharge capacity (mAh g^{-1})");
                     f.series.push_back(fs);
@@ -230,8 +224,7 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
             }
         }
     }
-    if (technique == Technique::Xrd) f.legendPosition = "topLeft";
-    if (technique == Technique::Bet) f.legendPosition = "topLeft";
+    f.id = QStringLiteral("raw");
     return f;
 }
 

@@ -74,7 +74,6 @@ FigureSpec betFigure(const QString& figureId, const std::vector<FigureInput>& in
         f.title = tr("N2 isotherms");
         f.x.label = QStringLiteral("Relative pressure p/p_{0}");
         f.y.label = tr("Quantity adsorbed (cm^{3} g^{-1} STP)");
-        f.legendPosition = "topLeft";
         for (const FigureInput& in : inputs) {
             const Column* p = find(*in.dataset, "P/P0");
             const Column* q = find(*in.dataset, "Quantity Adsorbed");
@@ -96,6 +95,7 @@ FigureSpec betFigure(const QString& figureId, const std::vector<FigureInput>& in
         if (!psd.series.empty()) {
             f.inset = std::make_shared<FigureSpec>(psd);
             f.insetRect = QRectF(0.42, 0.06, 0.5, 0.45);
+            f.insetAuto = true; // where it hides no data (a hysteresis loop of mesoporous samples)
         }
         return f;
     }
@@ -103,7 +103,6 @@ FigureSpec betFigure(const QString& figureId, const std::vector<FigureInput>& in
         f.title = tr("BET plot");
         f.x.label = QStringLiteral("p/p_{0}");
         f.y.label = QStringLiteral("p/[n(p_{0} − p)] (g cm^{-3})");
-        f.legendPosition = "topLeft";
         for (const FigureInput& in : inputs) {
             FigureSeries pts = styled(*in.sample, in.legend);
             pts.line = false;
@@ -131,7 +130,6 @@ FigureSpec betFigure(const QString& figureId, const std::vector<FigureInput>& in
         f.title = tr("Rouquerol plot");
         f.x.label = QStringLiteral("p/p_{0}");
         f.y.label = QStringLiteral("n(1 − p/p_{0}) (cm^{3} g^{-1} STP)");
-        f.legendPosition = "bottomRight";
         for (const FigureInput& in : inputs) {
             FigureSeries pts = styled(*in.sample, in.legend);
             pts.marker = in.sample->marker;
@@ -147,7 +145,6 @@ FigureSpec betFigure(const QString& figureId, const std::vector<FigureInput>& in
         f.title = tr("t-plot");
         f.x.label = tr("Film thickness t (Å)");
         f.y.label = tr("Quantity adsorbed (cm^{3} g^{-1} STP)");
-        f.legendPosition = "topLeft";
         for (const FigureInput& in : inputs) {
             const QJsonObject tp = in.result.value("t_plot").toObject();
             FigureSeries pts = styled(*in.sample, in.legend);

@@ -30,7 +30,6 @@ FigureSpec tgaFigure(const QString& figureId, const std::vector<FigureInput>& in
     FigureSpec f;
     f.x.label = tr("Temperature (°C)");
     f.y.label = tr("Mass (%)");
-    f.legendPosition = "bottomLeft";
     for (const FigureInput& in : inputs) {
         const Column* t = find(*in.dataset, "Temperature");
         const Column* m = find(*in.dataset, "Mass %");
