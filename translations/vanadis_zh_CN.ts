@@ -19,10 +19,6 @@
 <context>
     <name>vanadis</name>
     <message>
-        <source>Intensity (a.u.)</source>
-        <translation>强度 (a.u.)</translation>
-    </message>
-    <message>
         <source>Binding energy (eV)</source>
         <translation>结合能 (eV)</translation>
     </message>
@@ -179,7 +175,154 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Adsorption Information File (AIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MicrotracBEL BELSORP isotherm (.dat, .csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mettler-Toledo STARe text export (TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micromeritics isotherm report (.xls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NETZSCH Proteus ASCII export (TG, STA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PerkinElmer Pyris text export (TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantachrome / Anton Paar isotherm text (ASiQwin, NovaWin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TA Instruments Universal Analysis export (TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass change between cursors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δm = %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drag to measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>onset %1 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>endset %1 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micromeritics isotherm table (CSV/TXT export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TA Instruments TRIOS text export (TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Micromeritics report text (TriStar/ASAP/MicroActive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensity (a.u., offset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTG (% °C^{-1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder cannot be opened to flush it to disk (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder could not be flushed to disk (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be written (rename failed: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project is already open in another Vanadis window or program (process %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project is already open in another Vanadis window or program (process %1 on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::AddSampleCommand</name>
+    <message>
+        <source>Add sample %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::Analysis</name>
+    <message>
+        <source>This run comes from an analysis this version of Vanadis does not have (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed by a newer version of this analysis (%1, this is %2): recompute to use it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed by an older version of this analysis (%1, now %2): recompute to update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 parameters: %n changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::BetAnalysis</name>
+    <message>
         <source>Adsorptive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -208,6 +351,10 @@
     </message>
     <message>
         <source>Upper end of a user BET range (negative = automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BET window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -263,11 +410,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>adsorption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>desorption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>adsorption: cylindrical meniscus (Cohan); desorption: hemispherical meniscus. The desorption branch of H2/H3 loops gives a false peak near 3.8 nm (cavitation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Thickness curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carbon black</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -295,7 +454,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>t-plot range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>BJH largest pore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 point(s) whose pressure stepped back within instrument noise were put in pressure order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -375,95 +542,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start oxide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compound left at the end of the run in O2 or air.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTG window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of heating), 5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTG polynomial order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Degree of the local Savitzky–Golay polynomial (Savitzky &amp; Golay 1964); 2 as in vendor packages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTG also in %/°C</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also give dm/dT. The DTG itself is always against time (isothermal holds make dm/dT blow up).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carbon content</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adsorption Information File (AIF)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MicrotracBEL BELSORP isotherm (.dat, .csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mettler-Toledo STARe text export (TGA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Micromeritics isotherm report (.xls)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NETZSCH Proteus ASCII export (TG, STA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PerkinElmer Pyris text export (TGA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quantachrome / Anton Paar isotherm text (ASiQwin, NovaWin)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TA Instruments Universal Analysis export (TGA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mass change between cursors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Δm = %1 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>drag to measure</source>
+        <source>BET area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -471,7 +550,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>BET C constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>BET C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monolayer capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BET fit R²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points in the BET window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total pore volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -479,46 +578,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Average pore diameter (4V/A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH pore-size peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>BJH peak (nm)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Carbon (wt%)</source>
+        <source>Langmuir area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Moisture (wt%)</source>
+        <source>Single-point BET area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>onset %1 °C</source>
+        <source>External area (t-plot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>endset %1 °C</source>
+        <source>Micropore volume (t-plot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Micromeritics isotherm table (CSV/TXT export)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 point(s) whose pressure stepped back within instrument noise were put in pressure order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TA Instruments TRIOS text export (TGA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Micromeritics report text (TriStar/ASAP/MicroActive)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>vanadis::AddSampleCommand</name>
-    <message>
-        <source>Add sample %1</source>
+        <source>Micropore area (t-plot)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -819,6 +907,76 @@
         <source>oxide only</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the whole table (tab-separated, with headers) for a spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet recomputed for the current parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::ComputeService</name>
+    <message>
+        <source>internal error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown analysis &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::DatasetType</name>
+    <message>
+        <source>XRD pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XPS region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isotherm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TGA curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycling record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge–discharge profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cyclic voltammogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GITT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impedance spectrum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vanadis::EditSampleCommand</name>
@@ -891,6 +1049,29 @@
     </message>
     <message>
         <source>Choose a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::FileIdentity</name>
+    <message>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is %1, not a project file; a project is a regular .vanadis file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1153,6 +1334,18 @@
         <source>Exported %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Project changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file has been saved by another program or window since then. The recovered work opens as a copy; Save will ask for a new file name instead of overwriting those changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vanadis::MessagePanel</name>
@@ -1176,6 +1369,10 @@
     </message>
     <message>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show advanced parameters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1286,6 +1483,36 @@
         <source>%1: x = %2, y = %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>x = %1, y = %2, z = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::Project</name>
+    <message>
+        <source>An input dataset was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::ProjectDocument</name>
+    <message>
+        <source>the project file was replaced or removed by another program since Vanadis read it; saving now would lose those changes or yours. Use Save As to keep your version in a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project file was changed by another program since Vanadis read it; saving now would mix or overwrite those changes. Use Save As to keep your version in a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this recovered work does not record which version of the project it started from, so saving over the project could overwrite newer changes. Use Save As to keep it in a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project was saved by another program or window after this work was autosaved; saving over it would overwrite those changes. Use Save As to keep the recovered work in a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vanadis::ProjectTree</name>
@@ -1306,17 +1533,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1
-imported by %2 %3
-SHA-256 %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3
+imported by %4 %5
+SHA-256 %6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1365,6 +1593,61 @@ SHA-256 %4</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All values</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::RollbackJournal</name>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an SQLite rollback journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its header is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written for a database with %1-byte pages, this file has %2-byte pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no copy of the file&apos;s first page, which every Vanadis save records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project file is shorter than one page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its copy of the first page is of another kind of file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its copy of the first page differs from the file&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written for another state of a file (change counter %1, this file is at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a rollback journal beside the project (%1) does not belong to it (%2) and cannot be moved aside; move it away, then open the project again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rollback journal %1 beside the project does not belong to it (%2); it was not applied and was moved to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be written</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1451,10 +1734,6 @@ SHA-256 %4</source>
         <translation>数据集(&amp;D):</translation>
     </message>
     <message>
-        <source>Dataset kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export figure…</source>
         <translation>导出图…</translation>
     </message>
@@ -1469,14 +1748,6 @@ Import files with File → Import, or drop them on this window.</source>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sample:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sample whose parameters are shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1505,6 +1776,241 @@ Import files with File → Import, or drop them on this window.</source>
     </message>
     <message>
         <source>Apply %1 parameters to all samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis or kind of data shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset whose parameters and results are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview while dragging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result does not match the parameters yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::TgaAnalysis</name>
+    <message>
+        <source>Start oxide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compound left at the end of the run in O2 or air.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start oxide molar mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Molar mass of a custom start oxide (IUPAC 2021 atomic weights).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residue molar mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Molar mass of a custom residue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ν (start per residue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry basis at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moisture leaves below this temperature; the dry mass m_dry is read here (tga.md §2: 150–200 °C).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry-mass window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of the temperature window averaged for m_dry, centred on the dry-basis temperature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End plateau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>m_end is the mean of the top this-many °C of the run on its last pass (the last this-many °C of a run that only heats; a final cooling segment is left out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End range from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With &apos;End range to&apos; above it: read m_end over this range (its last pass) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End range to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper end of the explicit end range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plateau flatness limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest mass drift across the end plateau (% of m_dry) before &apos;oxidation may be incomplete&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTG window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of heating), 5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTG polynomial order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degree of the local Savitzky–Golay polynomial (Savitzky &amp; Golay 1964); 2 as in vendor packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTG also in %/°C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also give dm/dT. The DTG itself is always against time (isothermal holds make dm/dT blow up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps with a smaller mass change (% of the initial mass) are not reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step&apos;s DTG peak must exceed this many standard deviations of the DTG noise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width of the straight baselines before and after a step for the onset/endset tangents (ISO 11358-1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass change from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First cursor of a mass-change reading (null: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass change to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second cursor of a mass-change reading (null: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residue at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature of a residual-mass reading (null: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass-change cursors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon (wt%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moisture (wt%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residue (dry basis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry mass read at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass change between cursors</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
