@@ -90,7 +90,7 @@ void CompareTab::refresh(const Project* project)
         for (const auto& [a, o] : columns) {
             // The sample's first dataset this analysis reads; its stored run.
             const AnalysisRun* run = nullptr;
-            for (const Dataset* d : project->datasetsOf(s->id, a->technique))
+            for (const Dataset* d : project->datasetsOf(s->id))
                 if (a->accepts(*d)) {
                     run = project->runFor(d->id(), a->id);
                     break;

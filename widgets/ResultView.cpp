@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QTreeWidget>
@@ -133,6 +134,24 @@ void ResultView::addObject(QTreeWidgetItem* parent, const QJsonObject& o)
         } else if (v.isString()) {
             item->setText(1, v.toString());
             item->setToolTip(1, v.toString());
+        } else if (v.isObject() && v.toObject().value("value").isDouble()) {
+            // {value, stderr}: a fitted parameter.
+            const QJsonObject p = v.toObject();
+            const double e = p.value("stderr").toDouble(std::nan(""));
+            item->setText(1, QString(std::isfinite(e) ? formatWithUncertainty(p.value("value").toDouble(), e)
+                                                      : formatValue(p.value("value").toDouble(), 6))
+                                 .replace('.', loc.decimalPoint()));
+            item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+            if (p.contains("role")) item->setToolTip(1, p.value("role").toString());
+        } else if (v.isObject() && v.toObject().value("order").isArray() && v.toObject().value("matrix").isArray()) {
+            // A matrix over named rows and columns (correlation of fitted parameters).
+            const QJsonArray order = v.toObject().value("order").toArray(), m = v.toObject().value("matrix").toArray();
+            for (qsizetype r = 0; r < order.size() && r < m.size(); ++r) {
+                QStringList cells;
+                for (const auto& c : m[r].toArray()) cells << (c.isDouble() ? loc.toString(c.toDouble(), 'f', 3) : QStringLiteral("—"));
+                auto* row = new QTreeWidgetItem(item, {order[r].toString(), cells.join(QStringLiteral("  "))});
+                row->setToolTip(1, tr("Correlation with %1").arg(QJsonDocument(order).toJson(QJsonDocument::Compact)));
+            }
         } else if (v.isObject()) {
             addObject(item, v.toObject());
         } else if (v.isArray()) {

@@ -130,8 +130,8 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
         rebuild();
     });
     connect(m_statusButton, &QPushButton::clicked, this, [this] {
-        if (!m_compute || !m_method || !m_project) return;
-        const AnalysisRun* r = m_project->runFor(m_currentDataset, m_method->id);
+        if (!m_compute || !m_method || !m_project || !m_currentDataset) return;
+        const AnalysisRun* r = ensureRun(m_currentDataset);
         if (!r) return;
         if (m_compute->isComputing(r->id)) m_compute->cancel(r->id);
         else m_compute->request(r->id);
@@ -183,7 +183,7 @@ void TechniqueTab::setProject(Project* project)
         connect(m_project, &Project::runChanged, this, [this](Id runId) {
             // Only runs of this technique matter; a hidden tab catches up when it is shown.
             if (const AnalysisRun* r = m_project->run(runId))
-                if (const AnalysisDescriptor* a = analysisById(r->analysisId); a && a->technique != m_technique) return;
+                if (const AnalysisDescriptor* a = analysisById(r->analysisId); a && !a->forTechnique(m_technique)) return;
             if (!isVisible()) {
                 m_dirty = true;
                 return;
@@ -254,13 +254,14 @@ std::vector<TechniqueTab::View> TechniqueTab::views() const
         for (const Dataset* d : m_project->datasetsOf(sid, m_technique)) all.push_back(d);
     // Analyses first (in registration order), then the raw groups of what no analysis reads.
     for (const AnalysisDescriptor* a : analyses())
-        if (a->technique == m_technique && std::any_of(all.begin(), all.end(), [&](const Dataset* d) { return a->accepts(*d); })) {
+        if (a->forTechnique(m_technique) && std::any_of(all.begin(), all.end(), [&](const Dataset* d) { return a->accepts(*d); })) {
             QStringList types;
             for (const QString& t : a->input.types) types << datasetTypeDisplayName(t);
-            out.push_back({types.join(QStringLiteral(", ")), a, {}});
+            out.push_back({a->input.types.contains(QStringLiteral("*")) ? a->name : types.join(QStringLiteral(", ")), a, {}});
         }
     for (const Dataset* d : all) {
-        if (!analysesFor(*d).empty()) continue;
+        const auto readers = analysesFor(*d);
+        if (std::any_of(readers.begin(), readers.end(), [](const AnalysisDescriptor* a) { return a->automatic; })) continue;
         const QString g = datasetGroupName(*d);
         if (std::none_of(out.begin(), out.end(), [&](const View& v) { return v.rawGroup == g; })) out.push_back({g, nullptr, g});
     }
@@ -330,6 +331,12 @@ const AnalysisRun* TechniqueTab::ensureRun(Id datasetId)
 void TechniqueTab::updateStatus()
 {
     const AnalysisRun* r = m_method && m_project ? m_project->runFor(m_currentDataset, m_method->id) : nullptr;
+    if (!r && m_method && !m_method->automatic && m_currentDataset && m_compute) {
+        m_statusText->setText(tr("Not run on this dataset yet: set the parameters, then run it."));
+        m_statusButton->setText(tr("Run"));
+        m_statusBar->show();
+        return;
+    }
     if (!r || !m_compute) {
         m_statusBar->hide();
         return;
@@ -410,7 +417,8 @@ void TechniqueTab::rebuild()
         // Runs that are missing or were edited are computed in the background; results arrive
         // through Project::runChanged, which rebuilds this tab.
         for (Id id : m_viewDatasets) {
-            const AnalysisRun* r = ensureRun(id);
+            // An analysis the user starts (a curve fit) is not created for every dataset shown.
+            const AnalysisRun* r = m_method->automatic ? ensureRun(id) : m_project->runFor(id, m_method->id);
             if (r && r->status == RunStatus::Stale && r->message.isEmpty() && m_compute && !m_compute->isComputing(r->id))
                 m_compute->request(r->id);
         }

@@ -350,7 +350,7 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     };
     std::vector<std::pair<QString, QString>> available{{QStringLiteral("raw"), QStringLiteral("raw data")}};
     for (const AnalysisDescriptor* a : analyses()) {
-        if (a->technique != *technique || datasetsFor(*a).empty()) continue;
+        if (!a->forTechnique(*technique) || datasetsFor(*a).empty()) continue;
         for (const FigureDecl& f : a->figures()) available.emplace_back(f.id, f.name);
     }
     if (listOnly) {
@@ -364,7 +364,7 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     } else {
         const AnalysisDescriptor* owner = nullptr;
         for (const AnalysisDescriptor* a : analyses())
-            if (a->technique == *technique && a->figure(figureId)) owner = a;
+            if (a->forTechnique(*technique) && a->figure(figureId)) owner = a;
         if (!owner) {
             QStringList known;
             for (const auto& [id, name] : available) known << id;
@@ -436,7 +436,7 @@ QString describeMarkdown(const AnalysisDescriptor& a)
     QTextStream o(&md);
     auto bound = [](double v) { return std::isfinite(v) ? QString::number(v) : QString(); };
     o << "### `" << a.id << "` (version " << a.version << ") — " << a.name << "\n\n";
-    o << "Reads datasets of type " << a.input.types.join(", ") << " (technique " << techniqueKey(a.technique) << ").\n\n";
+    o << "Reads datasets of type " << a.input.types.join(", ") << " (technique " << (a.anyTechnique ? QStringLiteral("any") : techniqueKey(a.technique)) << ").\n\n";
     o << "| parameter | meaning | unit | default | accepted |\n|---|---|---|---|---|\n";
     for (const ParamSpec& s : a.params()) {
         const bool numeric = s.type == ParamSpec::Type::Number || s.type == ParamSpec::Type::Integer || s.type == ParamSpec::Type::Range;

@@ -53,7 +53,7 @@ struct FigureDecl {
 /// references (a blank run, a reference phase, a C 1s region) as DatasetRef parameters instead.
 struct InputSlot {
     QString role = QStringLiteral("main");
-    QStringList types;      ///< accepted dataset types (DatasetType.h)
+    QStringList types;      ///< accepted dataset types (DatasetType.h); "*" = any type
     bool multiple = false;  ///< several datasets in order (CV at several scan rates, an in-situ stack)
 };
 
@@ -99,6 +99,10 @@ struct AnalysisDescriptor {
     QString id;             ///< stored in AnalysisRun::analysisId, e.g. "bet"
     int version = 1;        ///< bump when the results change: stored runs of other versions become stale
     Technique technique = Technique::Xrd;
+    bool anyTechnique = false; ///< offered in every technique tab (a user curve fit), `technique` unused
+    /// Created with defaults for every dataset it reads (BET, TGA); false = only when the user asks
+    /// for it on a dataset (a curve fit), so the demo and imports do not fill up with runs.
+    bool automatic = true;
     QString name;           ///< translated ("BET surface area and pores")
     InputSlot input;
     std::function<ParamSchema()> params;
@@ -109,7 +113,11 @@ struct AnalysisDescriptor {
     std::function<FigureSpec(const QString& figureId, const std::vector<FigureInput>& inputs)> buildFigure;
     std::vector<CliOption> cliOptions;
 
-    bool accepts(const Dataset& d) const { return d.technique() == technique && input.types.contains(d.type()); }
+    bool forTechnique(Technique t) const { return anyTechnique || technique == t; }
+    bool accepts(const Dataset& d) const
+    {
+        return forTechnique(d.technique()) && (input.types.contains(d.type()) || input.types.contains(QStringLiteral("*")));
+    }
     std::optional<FigureDecl> figure(const QString& figureId) const;
 };
 

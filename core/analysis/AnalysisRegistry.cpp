@@ -56,7 +56,7 @@ std::vector<const AnalysisDescriptor*> analysesFor(const Dataset& d)
 const AnalysisDescriptor* analysisFor(Technique technique, const QString& type)
 {
     for (const AnalysisDescriptor* a : analyses())
-        if (a->technique == technique && a->input.types.contains(type)) return a;
+        if (a->forTechnique(technique) && a->input.types.contains(type)) return a;
     return nullptr;
 }
 

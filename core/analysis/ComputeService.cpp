@@ -57,7 +57,7 @@ std::vector<Id> ensureDefaultRuns(Project& project)
     for (const Sample* s : project.samples())
         for (const Dataset* d : project.datasetsOf(s->id))
             for (const AnalysisDescriptor* a : analysesFor(*d)) {
-                if (project.runFor(d->id(), a->id)) continue;
+                if (!a->automatic || project.runFor(d->id(), a->id)) continue;
                 AnalysisRun r;
                 r.id = project.allocateId();
                 r.inputs = {RunInput{QStringLiteral("main"), d->id()}};
