@@ -34,6 +34,9 @@ struct FitOptions {
     /// Geodesic acceleration (Transtrum & Sethna 2012): one extra model evaluation per step, far
     /// fewer steps in long curved valleys (NIST MGH10, Bennett5).
     bool geodesicAcceleration = true;
+    /// Plain LM steps before acceleration starts: easy fits (most spectra) converge within them
+    /// and do not pay the extra evaluation.
+    int accelerationAfter = 20;
     NumericDerivative numericDerivative = NumericDerivative::Central;
     bool forceNumericJacobian = false; ///< ignore an analytic Jacobian (for testing)
     bool scaleCovariance = true; ///< multiply (JᵀWJ)⁻¹ by RSS/dof (NIST's convention); false for known σ

@@ -64,7 +64,11 @@ public:
                                  std::span<double>(m_jf.data(), std::size_t(m_jf.size())))) {
                 if (m_map.hasTies()) {
                     m_map.derivative(m_p, m_g);
-                    J.noalias() = m_jf * m_g;
+                    // dp/du is mostly identity columns plus a few tie entries: a sparse product.
+                    J.setZero();
+                    for (Index k = 0; k < nf; ++k)
+                        for (Index i = 0; i < m_g.rows(); ++i)
+                            if (const double gik = m_g(i, k); gik != 0.0) J.col(k) += gik * m_jf.col(i);
                 } else {
                     for (Index k = 0; k < nf; ++k) J.col(k) = m_jf.col(m_map.freeIndex(std::size_t(k)));
                 }
@@ -255,7 +259,7 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
             const Eigen::HouseholderQR<MatrixXd> aqr(A);
             VectorXd stepA = aqr.solve(b);
             bool accelRejected = false;
-            if (opt.geodesicAcceleration) {
+            if (opt.geodesicAcceleration && it >= opt.accelerationAfter) {
                 // Transtrum & Sethna (2012): second-order correction along the curved valley from the
                 // directional second derivative r_vv ≈ (2/h)[(r(u + hv) − r(u))/h − Jv].
                 constexpr double h = 0.1;

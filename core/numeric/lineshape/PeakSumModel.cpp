@@ -82,7 +82,11 @@ bool PeakSumModel::jacobian(std::span<const double> p, std::span<double> jac) co
     }
     for (int j = 0; j <= m_degree; ++j) {
         double* col = jac.data() + (m_bgOffset + std::size_t(j)) * n;
-        for (std::size_t i = 0; i < n; ++i) col[i] = std::pow(m_x[i] - m_xRef, j);
+        for (std::size_t i = 0; i < n; ++i) {
+            double t = 1.0;
+            for (int e = 0; e < j; ++e) t *= m_x[i] - m_xRef;
+            col[i] = t;
+        }
     }
     // Auxiliary parameters act only through ties: their own columns are zero.
     const std::size_t aux0 = m_bgOffset + std::size_t(m_degree + 1);
