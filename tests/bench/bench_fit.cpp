@@ -191,7 +191,8 @@ void benchStrd()
     const double ours = median(times);
     std::printf("bench_fit strd median=%.4f ms CPU (%zu fits, %d not converged)\n", ours, times.size(), failed);
 
-    // lmfit on the same files, when python3 and lmfit are there.
+    // lmfit on the same files, when python3 and lmfit are there (BENCH_FIT_NO_LMFIT=1 skips it).
+    if (std::getenv("BENCH_FIT_NO_LMFIT")) return;
     // The Debian python3-lmfit lives in /usr/bin/python3's path; a python3 earlier in PATH (pyenv,
     // a venv) may not see it. $VANADIS_PYTHON overrides.
     std::string python;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <numbers>
+#include <tuple>
 #include <stdexcept>
 
 namespace vanadis::fit {
@@ -30,6 +32,19 @@ constexpr FunctionName kFunctions[] = {
     {"pow", Pow, 2},   {"atan2", Atan2, 2}, {"min", Min, 2},    {"max", Max, 2},
 };
 
+/// a^b, by multiplication for small integer exponents (x**2, x**3 in NIST models; exact and faster).
+inline double power(double a, double b)
+{
+    if (b == 2.0) return a * a;
+    if (b == 3.0) return a * a * a;
+    if (b == 1.0) return a;
+    if (b == 4.0) { const double a2 = a * a; return a2 * a2; }
+    if (b == -1.0) return 1.0 / a;
+    if (b == -2.0) return 1.0 / (a * a);
+    if (b == 0.5) return std::sqrt(a);
+    return std::pow(a, b);
+}
+
 double apply(int op, double a, double b)
 {
     switch (op) {
@@ -38,7 +53,7 @@ double apply(int op, double a, double b)
     case Sub: return a - b;
     case Mul: return a * b;
     case Div: return a / b;
-    case Pow: return b == 2.0 ? a * a : std::pow(a, b);
+    case Pow: return power(a, b);
     case Exp: return std::exp(a);
     case Log: return std::log(a);
     case Log10: return std::log10(a);
@@ -78,19 +93,21 @@ public:
     {
         skip();
         if (m_pos >= m_s.size()) throw ParseError{0, "the expression is empty"};
-        parseSum();
+        const int root = parseSum();
         skip();
         if (m_pos < m_s.size()) {
             const char c = m_s[m_pos];
             if (c == ')' || c == ']') throw ParseError{m_pos, std::string("unmatched '") + c + "'"};
             throw ParseError{m_pos, std::string("expected an operator (+ - * / ^) before '") + c + "'"};
         }
+        compact(root);
     }
 
 private:
     Expression& m_e;
     const std::string& m_s;
     std::size_t m_pos = 0;
+    std::map<std::tuple<int, int, int, double>, int> m_seen;
 
     void skip()
     {
@@ -105,17 +122,44 @@ private:
     {
         auto& n = m_e.m_nodes;
         // Fold constants so that 2*pi/12 costs nothing per point and `x^2` keeps a constant exponent.
-        const bool ca = a >= 0 && n[a].op == Const;
-        const bool cb = b < 0 || n[b].op == Const;
+        const bool ca = a >= 0 && n[std::size_t(a)].op == Const;
+        const bool cb = b < 0 || n[std::size_t(b)].op == Const;
         if (op != Const && op != Var && ca && cb) {
-            const double v = apply(op, n[a].c, b >= 0 ? n[b].c : 0.0);
-            // Drop the operand nodes when they are the last ones pushed (always true for folding).
-            n.resize(std::size_t(std::min(a, b >= 0 ? b : a)));
-            n.push_back({Const, -1, -1, v});
-            return int(n.size()) - 1;
+            c = apply(op, n[std::size_t(a)].c, b >= 0 ? n[std::size_t(b)].c : 0.0);
+            op = Const;
+            a = b = -1;
         }
+        // Common subexpressions share one node (ENSO's 2*pi*x/b4 under both cos and sin); the
+        // reverse sweep accumulates adjoints, so a shared node is differentiated correctly.
+        const auto key = std::make_tuple(op, a, b, c);
+        if (auto it = m_seen.find(key); it != m_seen.end()) return it->second;
         n.push_back({op, a, b, c});
+        m_seen.emplace(key, int(n.size()) - 1);
         return int(n.size()) - 1;
+    }
+
+    /// Keeps only the nodes the result depends on (folded operands become dead), root last.
+    void compact(int root)
+    {
+        auto& n = m_e.m_nodes;
+        std::vector<char> keep(n.size(), 0);
+        keep[std::size_t(root)] = 1;
+        for (int k = root; k >= 0; --k) {
+            if (!keep[std::size_t(k)]) continue;
+            if (n[std::size_t(k)].a >= 0) keep[std::size_t(n[std::size_t(k)].a)] = 1;
+            if (n[std::size_t(k)].b >= 0) keep[std::size_t(n[std::size_t(k)].b)] = 1;
+        }
+        std::vector<int> map(n.size(), -1);
+        std::vector<Expression::Node> out;
+        for (int k = 0; k <= root; ++k) {
+            if (!keep[std::size_t(k)]) continue;
+            Expression::Node nd = n[std::size_t(k)];
+            if (nd.a >= 0) nd.a = map[std::size_t(nd.a)];
+            if (nd.b >= 0) nd.b = map[std::size_t(nd.b)];
+            map[std::size_t(k)] = int(out.size());
+            out.push_back(nd);
+        }
+        n = std::move(out);
     }
 
     int parseSum()
@@ -269,6 +313,12 @@ Expected<Expression> Expression::parse(std::string_view text)
     }
     // Which variables reach the result through a dependence (0*v folds away nothing, so mark
     // every variable that appears; a true dependence test is done on the Jacobian by the fit).
+    e.m_partner.assign(e.m_nodes.size(), -1);
+    for (std::size_t k = 0; k < e.m_nodes.size(); ++k)
+        for (std::size_t j = 0; j < e.m_nodes.size(); ++j)
+            if (e.m_nodes[j].a == e.m_nodes[k].a && ((e.m_nodes[k].op == Sin && e.m_nodes[j].op == Cos) ||
+                                                     (e.m_nodes[k].op == Cos && e.m_nodes[j].op == Sin)))
+                e.m_partner[k] = int(j);
     e.m_used.assign(e.m_variables.size(), false);
     for (const Node& n : e.m_nodes)
         if (n.op == Var) e.m_used[std::size_t(n.c)] = true;
@@ -306,17 +356,50 @@ double Expression::evaluate(std::span<const double> vars, std::span<double> grad
     return out;
 }
 
+ExpressionCache Expression::staticCache(std::size_t n, std::span<const std::span<const double>> vars,
+                                       const std::vector<bool>& isStatic) const
+{
+    ExpressionCache c;
+    c.n = n;
+    c.isStatic.assign(m_nodes.size(), 0);
+    for (std::size_t k = 0; k < m_nodes.size(); ++k) {
+        const Node& nd = m_nodes[k];
+        if (nd.op == Const) c.isStatic[k] = 1;
+        else if (nd.op == Var) c.isStatic[k] = std::size_t(nd.c) < isStatic.size() && isStatic[std::size_t(nd.c)];
+        else c.isStatic[k] = c.isStatic[std::size_t(nd.a)] && (nd.b < 0 || c.isStatic[std::size_t(nd.b)]);
+    }
+    // Constants and bare variables are cheap to fill; cache only real work.
+    std::vector<double> out(n);
+    evaluateColumns(n, vars, out);
+    c.values = s_lastValues();
+    for (std::size_t k = 0; k < m_nodes.size(); ++k)
+        if (m_nodes[k].op == Const || m_nodes[k].op == Var) c.isStatic[k] = 0;
+    return c;
+}
+
+std::vector<double>& Expression::s_lastValues()
+{
+    thread_local std::vector<double> val;
+    return val;
+}
+
 void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const double>> vars, std::span<double> out,
-                                 double* jacobian, std::span<const int> gradVars) const
+                                 double* jacobian, std::span<const int> gradVars, const ExpressionCache* cache) const
 {
     const std::size_t nn = m_nodes.size();
-    thread_local std::vector<double> val, adj;
+    std::vector<double>& val = s_lastValues();
+    thread_local std::vector<double> adj;
     val.resize(nn * n);
     auto V = [&](int node) { return val.data() + std::size_t(node) * n; };
+    if (cache && (cache->n != n || cache->isStatic.size() != nn)) cache = nullptr;
 
     for (std::size_t k = 0; k < nn; ++k) {
         const Node& nd = m_nodes[k];
         double* v = V(int(k));
+        if (cache && cache->isStatic[k]) {
+            std::copy_n(cache->values.data() + k * n, n, v);
+            continue;
+        }
         switch (nd.op) {
         case Const: std::fill(v, v + n, nd.c); break;
         case Var: {
@@ -343,10 +426,12 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
     // Reverse sweep: adjoint of every node, accumulated into the Jacobian columns at Var nodes.
     const std::size_t nGrad = gradVars.size();
     std::fill(jacobian, jacobian + n * nGrad, 0.0);
-    std::vector<int> column(m_variables.size(), -1);
+    thread_local std::vector<int> column;
+    column.assign(m_variables.size(), -1);
     for (std::size_t k = 0; k < nGrad; ++k) column[std::size_t(gradVars[k])] = int(k);
     // Only nodes on a path from a wanted variable need adjoints.
-    std::vector<char> live(nn, 0);
+    thread_local std::vector<char> live;
+    live.assign(nn, 0);
     for (std::size_t k = 0; k < nn; ++k) {
         const Node& nd = m_nodes[k];
         if (nd.op == Var) live[k] = column[std::size_t(nd.c)] >= 0;
@@ -372,6 +457,8 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
         double* gb = lb ? G(nd.b) : nullptr;
         const double* a = nd.a >= 0 ? V(nd.a) : nullptr;
         const double* b = nd.b >= 0 ? V(nd.b) : nullptr;
+        // sin and cos of one argument (ENSO, Fourier terms): each is the other's derivative.
+        const double* partner = m_partner.empty() || m_partner[kk] < 0 ? nullptr : V(m_partner[kk]);
         for (std::size_t i = 0; i < n; ++i) {
             const double gi = g[i];
             if (gi == 0.0) continue;
@@ -382,15 +469,15 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
             case Div: if (la) ga[i] += gi / b[i]; if (lb) gb[i] -= gi * v[i] / b[i]; break;
             case Neg: ga[i] -= gi; break;
             case Pow:
-                if (la) ga[i] += gi * (b[i] == 2.0 ? 2.0 * a[i] : b[i] * std::pow(a[i], b[i] - 1.0));
+                if (la) ga[i] += gi * (b[i] == 2.0 ? 2.0 * a[i] : b[i] * power(a[i], b[i] - 1.0));
                 if (lb && a[i] != 0.0) gb[i] += gi * v[i] * std::log(a[i]);
                 break;
             case Exp: ga[i] += gi * v[i]; break;
             case Log: ga[i] += gi / a[i]; break;
             case Log10: ga[i] += gi / (a[i] * std::numbers::ln10); break;
             case Sqrt: ga[i] += gi * 0.5 / v[i]; break;
-            case Sin: ga[i] += gi * std::cos(a[i]); break;
-            case Cos: ga[i] -= gi * std::sin(a[i]); break;
+            case Sin: ga[i] += gi * (partner ? partner[i] : std::cos(a[i])); break;
+            case Cos: ga[i] -= gi * (partner ? partner[i] : std::sin(a[i])); break;
             case Tan: ga[i] += gi * (1.0 + v[i] * v[i]); break;
             case Asin: ga[i] += gi / std::sqrt(1.0 - a[i] * a[i]); break;
             case Acos: ga[i] -= gi / std::sqrt(1.0 - a[i] * a[i]); break;

@@ -21,6 +21,13 @@
 
 namespace vanadis::fit {
 
+/// Node values that do not change during a fit (see Expression::staticCache).
+struct ExpressionCache {
+    std::size_t n = 0;
+    std::vector<char> isStatic;  ///< per node
+    std::vector<double> values;  ///< nodes × n, valid where isStatic
+};
+
 /// A parsed and compiled expression. Cheap to copy; evaluation is const and thread-safe.
 class Expression {
 public:
@@ -44,8 +51,18 @@ public:
     /// column such as x) or size 1 (a scalar such as a parameter). \a out receives n values. When
     /// \a jacobian is non-null it receives ∂out/∂var for the variables listed in \a gradVars, as a
     /// column-major n × gradVars.size() block (column k ↔ gradVars[k]).
+    /// \a cache (optional, from staticCache() with the same n and the same static columns)
+    /// supplies the nodes that depend only on static variables, so that cos(2*pi*x/12) is not
+    /// recomputed for every iteration of a fit.
     void evaluateColumns(std::size_t n, std::span<const std::span<const double>> vars, std::span<double> out,
-                         double* jacobian = nullptr, std::span<const int> gradVars = {}) const;
+                         double* jacobian = nullptr, std::span<const int> gradVars = {},
+                         const struct ExpressionCache* cache = nullptr) const;
+
+    /// Values of every node that depends only on the variables flagged in \a isStatic (data
+    /// columns that never change during a fit), for \a n points. \a vars as for evaluateColumns;
+    /// non-static entries may be any value.
+    ExpressionCache staticCache(std::size_t n, std::span<const std::span<const double>> vars,
+                                const std::vector<bool>& isStatic) const;
 
     /// Variables the value actually depends on (false for a variable that only appears as 0*v).
     const std::vector<bool>& usedVariables() const { return m_used; }
@@ -63,6 +80,8 @@ private:
     std::vector<std::string> m_variables;
     std::vector<Node> m_nodes; ///< topological order; the last node is the result
     std::vector<bool> m_used;
+    std::vector<int> m_partner;
+    static std::vector<double>& s_lastValues(); ///< the forward values of the last evaluation on this thread ///< for a Sin node the Cos node of the same argument (and vice versa), or −1
     friend class ExpressionParser;
 };
 

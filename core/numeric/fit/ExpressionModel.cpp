@@ -21,6 +21,14 @@ Expected<ExpressionModel> ExpressionModel::create(std::string_view text, std::ve
     if (m.m_names.empty())
         return fail("", "model", "'" + std::string(text) + "' has no parameters (every name other than " + predictor +
                                      " and the functions is a parameter)");
+    if (m.m_xVar >= 0 && !m.m_x.empty()) {
+        std::vector<double> dummy(m.m_names.size(), 0.0);
+        std::vector<std::span<const double>> cols;
+        m.bind(dummy, m.m_x, cols);
+        std::vector<bool> isStatic(vars.size(), false);
+        isStatic[std::size_t(m.m_xVar)] = true;
+        m.m_cache = m.m_expr.staticCache(m.m_x.size(), cols, isStatic);
+    }
     return m;
 }
 
@@ -34,17 +42,18 @@ void ExpressionModel::bind(std::span<const double> p, std::span<const double> x,
 
 void ExpressionModel::evaluate(std::span<const double> p, std::span<double> out) const
 {
-    std::vector<std::span<const double>> cols;
+    thread_local std::vector<std::span<const double>> cols;
     bind(p, m_x, cols);
-    m_expr.evaluateColumns(m_x.size(), cols, out);
+    m_expr.evaluateColumns(m_x.size(), cols, out, nullptr, {}, &m_cache);
 }
 
 bool ExpressionModel::jacobian(std::span<const double> p, std::span<double> jac) const
 {
-    std::vector<std::span<const double>> cols;
+    thread_local std::vector<std::span<const double>> cols;
+    thread_local std::vector<double> tmp;
     bind(p, m_x, cols);
-    std::vector<double> tmp(m_x.size());
-    m_expr.evaluateColumns(m_x.size(), cols, tmp, jac.data(), m_paramVar);
+    tmp.resize(m_x.size());
+    m_expr.evaluateColumns(m_x.size(), cols, tmp, jac.data(), m_paramVar, &m_cache);
     return true;
 }
 

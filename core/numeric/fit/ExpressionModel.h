@@ -37,6 +37,7 @@ private:
     std::vector<std::string> m_names;
     std::vector<int> m_paramVar; ///< expression variable index of each parameter
     int m_xVar = -1;
+    ExpressionCache m_cache; ///< nodes that depend only on x (computed once in create())
 };
 
 } // namespace vanadis::fit

@@ -210,6 +210,8 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
     double rss = r.squaredNorm();
     std::vector<char> held(std::size_t(nf), 0);
     VectorXd uNew(nf), rNew(r.size()), rH(r.size());
+    MatrixXd JaHeld;
+    Eigen::HouseholderQR<MatrixXd> qr(J.rows(), nf), aqr(2 * nf, nf);
     bool done = false;
     int it = 0;
     for (; it < opt.maxIterations && !done; ++it) {
@@ -237,15 +239,19 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
             break;
         }
         const Index na = Index(active.size());
-        MatrixXd Ja(J.rows(), na);
+        // Without held parameters (the usual case) J is used in place, not copied.
+        if (na < nf) {
+            JaHeld.resize(J.rows(), na);
+            for (Index k = 0; k < na; ++k) JaHeld.col(k) = J.col(active[std::size_t(k)]);
+        }
+        const MatrixXd& Ja = na < nf ? JaHeld : J;
         VectorXd da(na);
         for (Index k = 0; k < na; ++k) {
-            Ja.col(k) = J.col(active[std::size_t(k)]);
             d[active[std::size_t(k)]] = std::max(d[active[std::size_t(k)]], Ja.col(k).norm()); // Moré 1978, eq. (6.3)
             da[k] = d[active[std::size_t(k)]];
         }
         // One QR of J per iteration; each damping trial then only factors a small (2na × na) matrix.
-        Eigen::HouseholderQR<MatrixXd> qr(Ja);
+        qr.compute(Ja);
         const MatrixXd R = qr.matrixQR().topRows(std::min(na, Ja.rows())).triangularView<Eigen::Upper>();
         const VectorXd qtr = (qr.householderQ().transpose() * r).head(R.rows());
         const double perp = std::max(0.0, rss - qtr.squaredNorm());
@@ -256,7 +262,7 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
             A.topRows(R.rows()) = R;
             A.bottomRows(na).setZero();
             A.bottomRows(na).diagonal() = std::sqrt(lambda) * da;
-            const Eigen::HouseholderQR<MatrixXd> aqr(A);
+            aqr.compute(A);
             VectorXd stepA = aqr.solve(b);
             bool accelRejected = false;
             if (opt.geodesicAcceleration && it >= opt.accelerationAfter) {

@@ -11,12 +11,12 @@ namespace vanadis::fit {
 /// tied. A tie is an expression of other parameters of the same fit, as CasaXPS and lmfit write
 /// constraints: `A*0.5` (area ratio), `B+7.3` (spin–orbit splitting), `=C` (equal to C).
 struct Parameter {
-    std::string name;
+    std::string name = {};
     double value = 1.0; ///< start value (free), the value used (fixed); ignored when tied
     double lower = -std::numeric_limits<double>::infinity();
     double upper = std::numeric_limits<double>::infinity();
     bool fixed = false;
-    std::string tie; ///< empty, or an expression of other parameters (a leading '=' is allowed)
+    std::string tie = {}; ///< empty, or an expression of other parameters (a leading '=' is allowed)
 
     bool isTied() const { return !tie.empty(); }
     bool isFree() const { return !fixed && tie.empty(); }
