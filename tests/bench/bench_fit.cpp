@@ -178,6 +178,7 @@ void benchStrd()
     for (const auto& f : files) {
         Strd s;
         if (!readStrd(f, s)) continue;
+        if (const char* only = std::getenv("BENCH_FIT_ONLY"); only && s.name != only) continue;
         for (int st = 1; st <= 2; ++st) {
             bool ok = false;
             const auto& start = st == 1 ? s.start1 : s.start2;

@@ -413,6 +413,7 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
         case Mul: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] * b[i]; break; }
         case Div: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] / b[i]; break; }
         case Neg: { const double* a = V(nd.a); for (std::size_t i = 0; i < n; ++i) v[i] = -a[i]; break; }
+        case Exp: { const double* a = V(nd.a); for (std::size_t i = 0; i < n; ++i) v[i] = std::exp(a[i]); break; }
         default: {
             const double* a = V(nd.a);
             const double* b = nd.b >= 0 ? V(nd.b) : nullptr;
@@ -459,6 +460,30 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
         const double* b = nd.b >= 0 ? V(nd.b) : nullptr;
         // sin and cos of one argument (ENSO, Fourier terms): each is the other's derivative.
         const double* partner = m_partner.empty() || m_partner[kk] < 0 ? nullptr : V(m_partner[kk]);
+        // Common operations as plain loops (vectorisable, no per-point switch).
+        bool fast = true;
+        switch (nd.op) {
+        case Add:
+            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i];
+            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] += g[i];
+            break;
+        case Sub:
+            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i];
+            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] -= g[i];
+            break;
+        case Mul:
+            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] * b[i];
+            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] += g[i] * a[i];
+            break;
+        case Div:
+            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] / b[i];
+            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] -= g[i] * v[i] / b[i];
+            break;
+        case Neg: for (std::size_t i = 0; i < n; ++i) ga[i] -= g[i]; break;
+        case Exp: for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] * v[i]; break;
+        default: fast = false;
+        }
+        if (fast) continue;
         for (std::size_t i = 0; i < n; ++i) {
             const double gi = g[i];
             if (gi == 0.0) continue;
