@@ -1,4 +1,5 @@
 #include "app/cli/Cli.h"
+#include "app/cli/FitCommand.h"
 
 #include "analysis/AnalysisRegistry.h"
 #include "analysis/ComputeService.h"
@@ -47,6 +48,7 @@ const char* const kUsage =
     "  describe [ANALYSIS] [--markdown|--json]  parameters, outputs and figures of the analyses\n"
     "  bet FILE [--adsorptive N2] [--range LO,HI] --json     BET area, pores (see --help)\n"
     "  tga FILE [--start-oxide V2O3 --residue V2O5] [--dry-below C] --json   carbon content\n"
+    "  fit FILE --model EXPR [--x COL] [--y COL] [--param NAME=START[,LO,HI|fixed]]... --json   curve fit\n"
     "\n"
     "Run 'vanadis-cli <command> --help' for the options of a command.\n";
 
@@ -616,6 +618,7 @@ int run(const QStringList& args, QTextStream& out, QTextStream& err)
         if (cmd == "import") return cmdImport(rest, out, err);
         if (cmd == "export-figure") return cmdExportFigure(rest, out, err);
         if (cmd == "describe") return cmdDescribe(rest, out, err);
+        if (cmd == "fit") return cmdFit(rest, out, err);
         if (const AnalysisDescriptor* a = analysisById(cmd)) return cmdAnalysis(*a, rest, out, err);
     } catch (const std::exception& e) {
         err << "vanadis-cli " << cmd << ": internal error: " << e.what() << "\n";

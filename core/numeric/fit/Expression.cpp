@@ -1,0 +1,530 @@
+#include "numeric/fit/Expression.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <tuple>
+#include <stdexcept>
+
+namespace vanadis::fit {
+
+namespace {
+
+enum Op : int {
+    Const, Var, Neg, Add, Sub, Mul, Div, Pow,
+    Exp, Log, Log10, Sqrt, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Abs, Erf, Erfc,
+    Atan2, Min, Max
+};
+
+struct FunctionName {
+    const char* name;
+    Op op;
+    int arity;
+};
+
+constexpr FunctionName kFunctions[] = {
+    {"exp", Exp, 1},   {"ln", Log, 1},     {"log", Log, 1},     {"log10", Log10, 1}, {"sqrt", Sqrt, 1},
+    {"sin", Sin, 1},   {"cos", Cos, 1},    {"tan", Tan, 1},     {"asin", Asin, 1},   {"arcsin", Asin, 1},
+    {"acos", Acos, 1}, {"arccos", Acos, 1}, {"atan", Atan, 1},  {"arctan", Atan, 1}, {"sinh", Sinh, 1},
+    {"cosh", Cosh, 1}, {"tanh", Tanh, 1},  {"abs", Abs, 1},     {"erf", Erf, 1},     {"erfc", Erfc, 1},
+    {"pow", Pow, 2},   {"atan2", Atan2, 2}, {"min", Min, 2},    {"max", Max, 2},
+};
+
+/// a^b, by multiplication for small integer exponents (x**2, x**3 in NIST models; exact and faster).
+inline double power(double a, double b)
+{
+    if (b == 2.0) return a * a;
+    if (b == 3.0) return a * a * a;
+    if (b == 1.0) return a;
+    if (b == 4.0) { const double a2 = a * a; return a2 * a2; }
+    if (b == -1.0) return 1.0 / a;
+    if (b == -2.0) return 1.0 / (a * a);
+    if (b == 0.5) return std::sqrt(a);
+    return std::pow(a, b);
+}
+
+double apply(int op, double a, double b)
+{
+    switch (op) {
+    case Neg: return -a;
+    case Add: return a + b;
+    case Sub: return a - b;
+    case Mul: return a * b;
+    case Div: return a / b;
+    case Pow: return power(a, b);
+    case Exp: return std::exp(a);
+    case Log: return std::log(a);
+    case Log10: return std::log10(a);
+    case Sqrt: return std::sqrt(a);
+    case Sin: return std::sin(a);
+    case Cos: return std::cos(a);
+    case Tan: return std::tan(a);
+    case Asin: return std::asin(a);
+    case Acos: return std::acos(a);
+    case Atan: return std::atan(a);
+    case Sinh: return std::sinh(a);
+    case Cosh: return std::cosh(a);
+    case Tanh: return std::tanh(a);
+    case Abs: return std::abs(a);
+    case Erf: return std::erf(a);
+    case Erfc: return std::erfc(a);
+    case Atan2: return std::atan2(a, b);
+    case Min: return std::min(a, b);
+    case Max: return std::max(a, b);
+    default: return 0.0;
+    }
+}
+
+struct ParseError {
+    std::size_t pos;
+    std::string reason;
+};
+
+} // namespace
+
+/// Recursive-descent parser producing the tape with constant sub-expressions folded.
+class ExpressionParser {
+public:
+    explicit ExpressionParser(Expression& e) : m_e(e), m_s(e.m_text) {}
+
+    void run()
+    {
+        skip();
+        if (m_pos >= m_s.size()) throw ParseError{0, "the expression is empty"};
+        const int root = parseSum();
+        skip();
+        if (m_pos < m_s.size()) {
+            const char c = m_s[m_pos];
+            if (c == ')' || c == ']') throw ParseError{m_pos, std::string("unmatched '") + c + "'"};
+            throw ParseError{m_pos, std::string("expected an operator (+ - * / ^) before '") + c + "'"};
+        }
+        compact(root);
+    }
+
+private:
+    Expression& m_e;
+    const std::string& m_s;
+    std::size_t m_pos = 0;
+    std::map<std::tuple<int, int, int, double>, int> m_seen;
+
+    void skip()
+    {
+        while (m_pos < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_pos]))) ++m_pos;
+    }
+    bool peek(char c)
+    {
+        skip();
+        return m_pos < m_s.size() && m_s[m_pos] == c;
+    }
+    int push(int op, int a = -1, int b = -1, double c = 0.0)
+    {
+        auto& n = m_e.m_nodes;
+        // Fold constants so that 2*pi/12 costs nothing per point and `x^2` keeps a constant exponent.
+        const bool ca = a >= 0 && n[std::size_t(a)].op == Const;
+        const bool cb = b < 0 || n[std::size_t(b)].op == Const;
+        if (op != Const && op != Var && ca && cb) {
+            c = apply(op, n[std::size_t(a)].c, b >= 0 ? n[std::size_t(b)].c : 0.0);
+            op = Const;
+            a = b = -1;
+        }
+        // Common subexpressions share one node (ENSO's 2*pi*x/b4 under both cos and sin); the
+        // reverse sweep accumulates adjoints, so a shared node is differentiated correctly.
+        const auto key = std::make_tuple(op, a, b, c);
+        if (auto it = m_seen.find(key); it != m_seen.end()) return it->second;
+        n.push_back({op, a, b, c});
+        m_seen.emplace(key, int(n.size()) - 1);
+        return int(n.size()) - 1;
+    }
+
+    /// Keeps only the nodes the result depends on (folded operands become dead), root last.
+    void compact(int root)
+    {
+        auto& n = m_e.m_nodes;
+        std::vector<char> keep(n.size(), 0);
+        keep[std::size_t(root)] = 1;
+        for (int k = root; k >= 0; --k) {
+            if (!keep[std::size_t(k)]) continue;
+            if (n[std::size_t(k)].a >= 0) keep[std::size_t(n[std::size_t(k)].a)] = 1;
+            if (n[std::size_t(k)].b >= 0) keep[std::size_t(n[std::size_t(k)].b)] = 1;
+        }
+        std::vector<int> map(n.size(), -1);
+        std::vector<Expression::Node> out;
+        for (int k = 0; k <= root; ++k) {
+            if (!keep[std::size_t(k)]) continue;
+            Expression::Node nd = n[std::size_t(k)];
+            if (nd.a >= 0) nd.a = map[std::size_t(nd.a)];
+            if (nd.b >= 0) nd.b = map[std::size_t(nd.b)];
+            map[std::size_t(k)] = int(out.size());
+            out.push_back(nd);
+        }
+        n = std::move(out);
+    }
+
+    int parseSum()
+    {
+        int lhs = parseProduct();
+        for (;;) {
+            skip();
+            if (m_pos >= m_s.size()) return lhs;
+            const char c = m_s[m_pos];
+            if (c != '+' && c != '-') return lhs;
+            ++m_pos;
+            const int rhs = parseProduct();
+            lhs = push(c == '+' ? Add : Sub, lhs, rhs);
+        }
+    }
+    int parseProduct()
+    {
+        int lhs = parseUnary();
+        for (;;) {
+            skip();
+            if (m_pos >= m_s.size()) return lhs;
+            const char c = m_s[m_pos];
+            if (c == '*' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '*') return lhs; // power, handled below
+            if (c != '*' && c != '/') return lhs;
+            ++m_pos;
+            const int rhs = parseUnary();
+            lhs = push(c == '*' ? Mul : Div, lhs, rhs);
+        }
+    }
+    int parseUnary()
+    {
+        skip();
+        if (m_pos < m_s.size() && (m_s[m_pos] == '-' || m_s[m_pos] == '+')) {
+            const bool neg = m_s[m_pos] == '-';
+            ++m_pos;
+            const int a = parseUnary();
+            return neg ? push(Neg, a) : a;
+        }
+        return parsePower();
+    }
+    int parsePower()
+    {
+        const int base = parsePrimary();
+        skip();
+        if (m_pos < m_s.size() && (m_s[m_pos] == '^' || (m_s[m_pos] == '*' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '*'))) {
+            m_pos += m_s[m_pos] == '^' ? 1 : 2;
+            const int exponent = parseUnary(); // right associative; allows 2^-x
+            return push(Pow, base, exponent);
+        }
+        return base;
+    }
+    int parsePrimary()
+    {
+        skip();
+        if (m_pos >= m_s.size()) throw ParseError{m_pos, "the expression ends where a number, name or '(' is expected"};
+        const char c = m_s[m_pos];
+        if (c == '(' || c == '[') {
+            const std::size_t open = m_pos++;
+            const int inner = parseSum();
+            const char close = c == '(' ? ')' : ']';
+            if (!peek(close)) {
+                if (m_pos >= m_s.size())
+                    throw ParseError{open, std::string("'") + c + "' is never closed"};
+                throw ParseError{m_pos, std::string("expected '") + close + "' here"};
+            }
+            ++m_pos;
+            return inner;
+        }
+        if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && m_pos + 1 < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos + 1]))))
+            return parseNumber();
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') return parseName();
+        throw ParseError{m_pos, std::string("unexpected '") + c + "'"};
+    }
+    int parseNumber()
+    {
+        const std::size_t start = m_pos;
+        while (m_pos < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos]))) ++m_pos;
+        if (m_pos < m_s.size() && m_s[m_pos] == '.') {
+            ++m_pos;
+            while (m_pos < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos]))) ++m_pos;
+        }
+        std::string digits = m_s.substr(start, m_pos - start);
+        if (m_pos < m_s.size() && (m_s[m_pos] == 'e' || m_s[m_pos] == 'E' || m_s[m_pos] == 'd' || m_s[m_pos] == 'D')) {
+            std::size_t p = m_pos + 1;
+            if (p < m_s.size() && (m_s[p] == '+' || m_s[p] == '-')) ++p;
+            if (p < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[p]))) {
+                while (p < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[p]))) ++p;
+                std::string exponent = m_s.substr(m_pos + 1, p - m_pos - 1);
+                digits += "e" + exponent;
+                m_pos = p;
+            } else {
+                throw ParseError{m_pos, "incomplete exponent in number '" + m_s.substr(start, p - start) + "'"};
+            }
+        }
+        if (m_pos < m_s.size() && (std::isalpha(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '_'))
+            throw ParseError{m_pos, "a number is directly followed by a name (write 2*x, not 2x)"};
+        return push(Const, -1, -1, std::strtod(digits.c_str(), nullptr));
+    }
+    int parseName()
+    {
+        const std::size_t start = m_pos;
+        while (m_pos < m_s.size() && (std::isalnum(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '_')) ++m_pos;
+        const std::string name = m_s.substr(start, m_pos - start);
+        std::string lower = name;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+        if (peek('(') || peek('[')) {
+            const FunctionName* f = nullptr;
+            for (const auto& fn : kFunctions)
+                if (lower == fn.name) f = &fn;
+            if (!f) throw ParseError{start, "unknown function '" + name + "'"};
+            const char open = m_s[m_pos];
+            const char close = open == '(' ? ')' : ']';
+            const std::size_t openPos = m_pos++;
+            const int a = parseSum();
+            int b = -1;
+            if (f->arity == 2) {
+                if (!peek(',')) throw ParseError{m_pos, "'" + name + "' takes two arguments separated by ','"};
+                ++m_pos;
+                b = parseSum();
+            }
+            if (peek(',')) throw ParseError{m_pos, "'" + name + "' takes " + (f->arity == 1 ? "one argument" : "two arguments")};
+            if (!peek(close)) {
+                if (m_pos >= m_s.size()) throw ParseError{openPos, std::string("'") + open + "' is never closed"};
+                throw ParseError{m_pos, std::string("expected '") + close + "' here"};
+            }
+            ++m_pos;
+            return push(f->op, a, b);
+        }
+        for (const auto& fn : kFunctions)
+            if (lower == fn.name) throw ParseError{start, "function '" + name + "' needs an argument in brackets"};
+        if (lower == "pi") return push(Const, -1, -1, std::numbers::pi);
+        int index = m_e.variableIndex(name);
+        if (index < 0) {
+            m_e.m_variables.push_back(name);
+            index = int(m_e.m_variables.size()) - 1;
+        }
+        return push(Var, -1, -1, double(index));
+    }
+};
+
+Expected<Expression> Expression::parse(std::string_view text)
+{
+    Expression e;
+    e.m_text = std::string(text);
+    try {
+        ExpressionParser(e).run();
+    } catch (const ParseError& pe) {
+        std::string shown = e.m_text;
+        return fail("", "character " + std::to_string(pe.pos + 1),
+                    pe.reason + " in '" + shown + "'");
+    }
+    // Which variables reach the result through a dependence (0*v folds away nothing, so mark
+    // every variable that appears; a true dependence test is done on the Jacobian by the fit).
+    e.m_partner.assign(e.m_nodes.size(), -1);
+    for (std::size_t k = 0; k < e.m_nodes.size(); ++k)
+        for (std::size_t j = 0; j < e.m_nodes.size(); ++j)
+            if (e.m_nodes[j].a == e.m_nodes[k].a && ((e.m_nodes[k].op == Sin && e.m_nodes[j].op == Cos) ||
+                                                     (e.m_nodes[k].op == Cos && e.m_nodes[j].op == Sin)))
+                e.m_partner[k] = int(j);
+    e.m_used.assign(e.m_variables.size(), false);
+    for (const Node& n : e.m_nodes)
+        if (n.op == Var) e.m_used[std::size_t(n.c)] = true;
+    return e;
+}
+
+int Expression::variableIndex(std::string_view name) const
+{
+    for (std::size_t i = 0; i < m_variables.size(); ++i)
+        if (m_variables[i] == name) return int(i);
+    return -1;
+}
+
+double Expression::evaluate(std::span<const double> vars) const
+{
+    std::vector<std::span<const double>> cols;
+    cols.reserve(vars.size());
+    for (const double& v : vars) cols.emplace_back(&v, 1);
+    double out = 0.0;
+    evaluateColumns(1, cols, std::span<double>(&out, 1));
+    return out;
+}
+
+double Expression::evaluate(std::span<const double> vars, std::span<double> gradient) const
+{
+    std::vector<std::span<const double>> cols;
+    std::vector<int> all(vars.size());
+    cols.reserve(vars.size());
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+        cols.emplace_back(&vars[i], 1);
+        all[i] = int(i);
+    }
+    double out = 0.0;
+    evaluateColumns(1, cols, std::span<double>(&out, 1), gradient.data(), all);
+    return out;
+}
+
+ExpressionCache Expression::staticCache(std::size_t n, std::span<const std::span<const double>> vars,
+                                       const std::vector<bool>& isStatic) const
+{
+    ExpressionCache c;
+    c.n = n;
+    c.isStatic.assign(m_nodes.size(), 0);
+    for (std::size_t k = 0; k < m_nodes.size(); ++k) {
+        const Node& nd = m_nodes[k];
+        if (nd.op == Const) c.isStatic[k] = 1;
+        else if (nd.op == Var) c.isStatic[k] = std::size_t(nd.c) < isStatic.size() && isStatic[std::size_t(nd.c)];
+        else c.isStatic[k] = c.isStatic[std::size_t(nd.a)] && (nd.b < 0 || c.isStatic[std::size_t(nd.b)]);
+    }
+    // Constants and bare variables are cheap to fill; cache only real work.
+    std::vector<double> out(n);
+    evaluateColumns(n, vars, out);
+    c.values = s_lastValues();
+    for (std::size_t k = 0; k < m_nodes.size(); ++k)
+        if (m_nodes[k].op == Const || m_nodes[k].op == Var) c.isStatic[k] = 0;
+    return c;
+}
+
+std::vector<double>& Expression::s_lastValues()
+{
+    thread_local std::vector<double> val;
+    return val;
+}
+
+void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const double>> vars, std::span<double> out,
+                                 double* jacobian, std::span<const int> gradVars, const ExpressionCache* cache) const
+{
+    const std::size_t nn = m_nodes.size();
+    std::vector<double>& val = s_lastValues();
+    thread_local std::vector<double> adj;
+    val.resize(nn * n);
+    auto V = [&](int node) { return val.data() + std::size_t(node) * n; };
+    if (cache && (cache->n != n || cache->isStatic.size() != nn)) cache = nullptr;
+
+    for (std::size_t k = 0; k < nn; ++k) {
+        const Node& nd = m_nodes[k];
+        double* v = V(int(k));
+        if (cache && cache->isStatic[k]) {
+            std::copy_n(cache->values.data() + k * n, n, v);
+            continue;
+        }
+        switch (nd.op) {
+        case Const: std::fill(v, v + n, nd.c); break;
+        case Var: {
+            const auto& col = vars[std::size_t(nd.c)];
+            if (col.size() == 1) std::fill(v, v + n, col[0]);
+            else std::copy(col.begin(), col.begin() + std::ptrdiff_t(n), v);
+            break;
+        }
+        case Add: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] + b[i]; break; }
+        case Sub: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] - b[i]; break; }
+        case Mul: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] * b[i]; break; }
+        case Div: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] / b[i]; break; }
+        case Neg: { const double* a = V(nd.a); for (std::size_t i = 0; i < n; ++i) v[i] = -a[i]; break; }
+        case Exp: { const double* a = V(nd.a); for (std::size_t i = 0; i < n; ++i) v[i] = std::exp(a[i]); break; }
+        default: {
+            const double* a = V(nd.a);
+            const double* b = nd.b >= 0 ? V(nd.b) : nullptr;
+            for (std::size_t i = 0; i < n; ++i) v[i] = apply(nd.op, a[i], b ? b[i] : 0.0);
+        }
+        }
+    }
+    std::copy(V(int(nn) - 1), V(int(nn) - 1) + n, out.begin());
+    if (!jacobian || gradVars.empty()) return;
+
+    // Reverse sweep: adjoint of every node, accumulated into the Jacobian columns at Var nodes.
+    const std::size_t nGrad = gradVars.size();
+    std::fill(jacobian, jacobian + n * nGrad, 0.0);
+    thread_local std::vector<int> column;
+    column.assign(m_variables.size(), -1);
+    for (std::size_t k = 0; k < nGrad; ++k) column[std::size_t(gradVars[k])] = int(k);
+    // Only nodes on a path from a wanted variable need adjoints.
+    thread_local std::vector<char> live;
+    live.assign(nn, 0);
+    for (std::size_t k = 0; k < nn; ++k) {
+        const Node& nd = m_nodes[k];
+        if (nd.op == Var) live[k] = column[std::size_t(nd.c)] >= 0;
+        else if (nd.op != Const) live[k] = (nd.a >= 0 && live[std::size_t(nd.a)]) || (nd.b >= 0 && live[std::size_t(nd.b)]);
+    }
+    if (!live[nn - 1]) return;
+    adj.assign(nn * n, 0.0);
+    auto G = [&](int node) { return adj.data() + std::size_t(node) * n; };
+    std::fill(G(int(nn) - 1), G(int(nn) - 1) + n, 1.0);
+    for (std::size_t kk = nn; kk-- > 0;) {
+        if (!live[kk]) continue;
+        const Node& nd = m_nodes[kk];
+        const double* g = G(int(kk));
+        const double* v = V(int(kk));
+        if (nd.op == Var) {
+            double* j = jacobian + std::size_t(column[std::size_t(nd.c)]) * n;
+            for (std::size_t i = 0; i < n; ++i) j[i] += g[i];
+            continue;
+        }
+        const bool la = nd.a >= 0 && live[std::size_t(nd.a)];
+        const bool lb = nd.b >= 0 && live[std::size_t(nd.b)];
+        double* ga = la ? G(nd.a) : nullptr;
+        double* gb = lb ? G(nd.b) : nullptr;
+        const double* a = nd.a >= 0 ? V(nd.a) : nullptr;
+        const double* b = nd.b >= 0 ? V(nd.b) : nullptr;
+        // sin and cos of one argument (ENSO, Fourier terms): each is the other's derivative.
+        const double* partner = m_partner.empty() || m_partner[kk] < 0 ? nullptr : V(m_partner[kk]);
+        // Common operations as plain loops (vectorisable, no per-point switch).
+        bool fast = true;
+        switch (nd.op) {
+        case Add:
+            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i];
+            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] += g[i];
+            break;
+        case Sub:
+            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i];
+            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] -= g[i];
+            break;
+        case Mul:
+            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] * b[i];
+            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] += g[i] * a[i];
+            break;
+        case Div:
+            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] / b[i];
+            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] -= g[i] * v[i] / b[i];
+            break;
+        case Neg: for (std::size_t i = 0; i < n; ++i) ga[i] -= g[i]; break;
+        case Exp: for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] * v[i]; break;
+        default: fast = false;
+        }
+        if (fast) continue;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double gi = g[i];
+            if (gi == 0.0) continue;
+            switch (nd.op) {
+            case Add: if (la) ga[i] += gi; if (lb) gb[i] += gi; break;
+            case Sub: if (la) ga[i] += gi; if (lb) gb[i] -= gi; break;
+            case Mul: if (la) ga[i] += gi * b[i]; if (lb) gb[i] += gi * a[i]; break;
+            case Div: if (la) ga[i] += gi / b[i]; if (lb) gb[i] -= gi * v[i] / b[i]; break;
+            case Neg: ga[i] -= gi; break;
+            case Pow:
+                if (la) ga[i] += gi * (b[i] == 2.0 ? 2.0 * a[i] : b[i] * power(a[i], b[i] - 1.0));
+                if (lb && a[i] != 0.0) gb[i] += gi * v[i] * std::log(a[i]);
+                break;
+            case Exp: ga[i] += gi * v[i]; break;
+            case Log: ga[i] += gi / a[i]; break;
+            case Log10: ga[i] += gi / (a[i] * std::numbers::ln10); break;
+            case Sqrt: ga[i] += gi * 0.5 / v[i]; break;
+            case Sin: ga[i] += gi * (partner ? partner[i] : std::cos(a[i])); break;
+            case Cos: ga[i] -= gi * (partner ? partner[i] : std::sin(a[i])); break;
+            case Tan: ga[i] += gi * (1.0 + v[i] * v[i]); break;
+            case Asin: ga[i] += gi / std::sqrt(1.0 - a[i] * a[i]); break;
+            case Acos: ga[i] -= gi / std::sqrt(1.0 - a[i] * a[i]); break;
+            case Atan: ga[i] += gi / (1.0 + a[i] * a[i]); break;
+            case Sinh: ga[i] += gi * std::cosh(a[i]); break;
+            case Cosh: ga[i] += gi * std::sinh(a[i]); break;
+            case Tanh: ga[i] += gi * (1.0 - v[i] * v[i]); break;
+            case Abs: ga[i] += gi * (a[i] > 0.0 ? 1.0 : a[i] < 0.0 ? -1.0 : 0.0); break;
+            case Erf: ga[i] += gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a[i] * a[i]); break;
+            case Erfc: ga[i] -= gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a[i] * a[i]); break;
+            case Atan2: {
+                const double r2 = a[i] * a[i] + b[i] * b[i];
+                if (la) ga[i] += gi * b[i] / r2;
+                if (lb) gb[i] -= gi * a[i] / r2;
+                break;
+            }
+            case Min: if (a[i] <= b[i]) { if (la) ga[i] += gi; } else if (lb) gb[i] += gi; break;
+            case Max: if (a[i] >= b[i]) { if (la) ga[i] += gi; } else if (lb) gb[i] += gi; break;
+            default: break;
+            }
+        }
+    }
+}
+
+} // namespace vanadis::fit
