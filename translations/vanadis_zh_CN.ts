@@ -5,15 +5,15 @@
     <name>main</name>
     <message>
         <source>Materials characterisation workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>材料表征工作台</translation>
     </message>
     <message>
         <source>Open the demo series CS, WCS, HCS, HMCS.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开演示系列 CS、WCS、HCS、HMCS。</translation>
     </message>
     <message>
         <source>Project file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开的项目文件。</translation>
     </message>
 </context>
 <context>
@@ -24,15 +24,15 @@
     </message>
     <message>
         <source>Intensity (counts s^{-1})</source>
-        <translation type="unfinished"></translation>
+        <translation>强度 (counts s^{-1})</translation>
     </message>
     <message>
         <source> ads.</source>
-        <translation type="unfinished"></translation>
+        <translation> 吸附</translation>
     </message>
     <message>
         <source> des.</source>
-        <translation type="unfinished"></translation>
+        <translation> 脱附</translation>
     </message>
     <message>
         <source>Quantity adsorbed (cm^{3} g^{-1} STP)</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source> CE</source>
-        <translation type="unfinished"></translation>
+        <translation> 库仑效率</translation>
     </message>
     <message>
         <source>Coulombic efficiency (%)</source>
@@ -68,19 +68,19 @@
     </message>
     <message>
         <source>Voltage (V vs Na^{+}/Na)</source>
-        <translation type="unfinished"></translation>
+        <translation>电压 (V vs Na^{+}/Na)</translation>
     </message>
     <message>
         <source>Potential (V vs Na^{+}/Na)</source>
-        <translation type="unfinished"></translation>
+        <translation>电位 (V vs Na^{+}/Na)</translation>
     </message>
     <message>
         <source>Time (h)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间 (h)</translation>
     </message>
     <message>
         <source>Delimited text (CSV, TSV, columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>分隔文本 (CSV、TSV、列数据)</translation>
     </message>
     <message>
         <source>XRD</source>
@@ -104,214 +104,214 @@
     </message>
     <message>
         <source>BET (automatic)</source>
-        <translation type="unfinished"></translation>
+        <translation>BET (自动)</translation>
     </message>
     <message>
         <source>Isotherms with pore sizes</source>
-        <translation type="unfinished"></translation>
+        <translation>吸附等温线与孔径分布</translation>
     </message>
     <message>
         <source>BET plot</source>
-        <translation type="unfinished"></translation>
+        <translation>BET 图</translation>
     </message>
     <message>
         <source>Rouquerol plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouquerol 图</translation>
     </message>
     <message>
         <source>Pore-size distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>孔径分布</translation>
     </message>
     <message>
         <source>t-plot</source>
-        <translation type="unfinished"></translation>
+        <translation>t-plot</translation>
     </message>
     <message>
         <source>Pore diameter (nm)</source>
-        <translation type="unfinished"></translation>
+        <translation>孔径 (nm)</translation>
     </message>
     <message>
         <source>BJH pore-size distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH 孔径分布</translation>
     </message>
     <message>
         <source>N2 isotherms</source>
-        <translation type="unfinished"></translation>
+        <translation>N2 吸附等温线</translation>
     </message>
     <message>
         <source>fit</source>
-        <translation type="unfinished"></translation>
+        <translation>拟合</translation>
     </message>
     <message>
         <source>Film thickness t (Å)</source>
-        <translation type="unfinished"></translation>
+        <translation>吸附膜厚度 t (Å)</translation>
     </message>
     <message>
         <source>fit range</source>
-        <translation type="unfinished"></translation>
+        <translation>拟合范围</translation>
     </message>
     <message>
         <source>Mass and DTG</source>
-        <translation type="unfinished"></translation>
+        <translation>质量与 DTG</translation>
     </message>
     <message>
         <source>Carbon-content readings</source>
-        <translation type="unfinished"></translation>
+        <translation>碳含量读数</translation>
     </message>
     <message>
         <source>DTG (% min^{-1})</source>
-        <translation type="unfinished"></translation>
+        <translation>DTG (% min^{-1})</translation>
     </message>
     <message>
         <source>Carbon content: %1 ± %2 wt%</source>
-        <translation type="unfinished"></translation>
+        <translation>碳含量：%1 ± %2 wt%</translation>
     </message>
     <message>
         <source>dry mass</source>
-        <translation type="unfinished"></translation>
+        <translation>干基质量</translation>
     </message>
     <message>
         <source>residue</source>
-        <translation type="unfinished"></translation>
+        <translation>残留物</translation>
     </message>
     <message>
         <source>Adsorption Information File (AIF)</source>
-        <translation type="unfinished"></translation>
+        <translation>吸附信息文件 (AIF)</translation>
     </message>
     <message>
         <source>MicrotracBEL BELSORP isotherm (.dat, .csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>MicrotracBEL BELSORP 等温线 (.dat, .csv)</translation>
     </message>
     <message>
         <source>Mettler-Toledo STARe text export (TGA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettler-Toledo STARe 文本导出 (TGA)</translation>
     </message>
     <message>
         <source>Micromeritics isotherm report (.xls)</source>
-        <translation type="unfinished"></translation>
+        <translation>Micromeritics 等温线报告 (.xls)</translation>
     </message>
     <message>
         <source>NETZSCH Proteus ASCII export (TG, STA)</source>
-        <translation type="unfinished"></translation>
+        <translation>NETZSCH Proteus ASCII 导出 (TG, STA)</translation>
     </message>
     <message>
         <source>PerkinElmer Pyris text export (TGA)</source>
-        <translation type="unfinished"></translation>
+        <translation>PerkinElmer Pyris 文本导出 (TGA)</translation>
     </message>
     <message>
         <source>Quantachrome / Anton Paar isotherm text (ASiQwin, NovaWin)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantachrome / Anton Paar 等温线文本 (ASiQwin, NovaWin)</translation>
     </message>
     <message>
         <source>TA Instruments Universal Analysis export (TGA)</source>
-        <translation type="unfinished"></translation>
+        <translation>TA Instruments Universal Analysis 导出 (TGA)</translation>
     </message>
     <message>
         <source>Mass change between cursors</source>
-        <translation type="unfinished"></translation>
+        <translation>游标间质量变化</translation>
     </message>
     <message>
         <source>Δm = %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Δm = %1 %</translation>
     </message>
     <message>
         <source>drag to measure</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动以测量</translation>
     </message>
     <message>
         <source>onset %1 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>起始 %1 °C</translation>
     </message>
     <message>
         <source>endset %1 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>终止 %1 °C</translation>
     </message>
     <message>
         <source>Micromeritics isotherm table (CSV/TXT export)</source>
-        <translation type="unfinished"></translation>
+        <translation>Micromeritics 等温线表格 (CSV/TXT 导出)</translation>
     </message>
     <message>
         <source>TA Instruments TRIOS text export (TGA)</source>
-        <translation type="unfinished"></translation>
+        <translation>TA Instruments TRIOS 文本导出 (TGA)</translation>
     </message>
     <message>
         <source>Micromeritics report text (TriStar/ASAP/MicroActive)</source>
-        <translation type="unfinished"></translation>
+        <translation>Micromeritics 报告文本 (TriStar/ASAP/MicroActive)</translation>
     </message>
     <message>
         <source>Intensity (a.u., offset)</source>
-        <translation type="unfinished"></translation>
+        <translation>强度 (a.u.，已偏移)</translation>
     </message>
     <message>
         <source>DTG (% °C^{-1})</source>
-        <translation type="unfinished"></translation>
+        <translation>DTG (% °C^{-1})</translation>
     </message>
     <message>
         <source>the folder cannot be opened to flush it to disk (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开文件夹以将其同步到磁盘 (%1)</translation>
     </message>
     <message>
         <source>the folder could not be flushed to disk (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹未能同步到磁盘 (%1)</translation>
     </message>
     <message>
         <source>the file cannot be written (rename failed: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件 (重命名失败：%1)</translation>
     </message>
     <message>
         <source>the project is already open in another Vanadis window or program (process %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>该项目已在另一个 Vanadis 窗口或程序中打开 (进程 %1)</translation>
     </message>
     <message>
         <source>the project is already open in another Vanadis window or program (process %1 on %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>该项目已在另一个 Vanadis 窗口或程序中打开 (%2 上的进程 %1)</translation>
     </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
     <message>
         <source>Add sample %1</source>
-        <translation type="unfinished"></translation>
+        <translation>添加样品 %1</translation>
     </message>
 </context>
 <context>
     <name>vanadis::Analysis</name>
     <message>
         <source>This run comes from an analysis this version of Vanadis does not have (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>此计算结果来自当前版本 Vanadis 中没有的分析 (%1)。</translation>
     </message>
     <message>
         <source>Computed by a newer version of this analysis (%1, this is %2): recompute to use it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>由此分析的较新版本计算 (%1，当前为 %2)：请重新计算后在此使用。</translation>
     </message>
     <message>
         <source>Computed by an older version of this analysis (%1, now %2): recompute to update.</source>
-        <translation type="unfinished"></translation>
+        <translation>由此分析的较旧版本计算 (%1，现为 %2)：请重新计算以更新。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Recompute %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算 %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 parameters: %n changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 参数：已更改 %n 项</numerusform>
         </translation>
     </message>
 </context>
@@ -319,553 +319,553 @@
     <name>vanadis::BetAnalysis</name>
     <message>
         <source>Adsorptive</source>
-        <translation type="unfinished"></translation>
+        <translation>吸附质</translation>
     </message>
     <message>
         <source>as in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>按文件所述</translation>
     </message>
     <message>
         <source>auto: as stated in the file (N2 assumed, with a warning, when the file says nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：按文件所述 (文件未注明时假定为 N2，并给出警告)</translation>
     </message>
     <message>
         <source>Cross-section σ</source>
-        <translation type="unfinished"></translation>
+        <translation>分子截面积 σ</translation>
     </message>
     <message>
         <source>Molecular cross-section; ≤ 0 uses the adsorptive&apos;s (N2 0.162, Ar 0.142, Kr 0.202, CO2 0.195 nm², ISO 9277:2022)</source>
-        <translation type="unfinished"></translation>
+        <translation>分子截面积；≤ 0 时使用该吸附质的常用值 (N2 0.162、Ar 0.142、Kr 0.202、CO2 0.195 nm²，ISO 9277:2022)</translation>
     </message>
     <message>
         <source>BET range from</source>
-        <translation type="unfinished"></translation>
+        <translation>BET 范围起点</translation>
     </message>
     <message>
         <source>Lower end of a user BET range; p_min and p_max both negative = automatic range (Rouquerol criteria, BETSI rule)</source>
-        <translation type="unfinished"></translation>
+        <translation>用户自定 BET 范围的下限；p_min 和 p_max 均为负值 = 自动范围 (Rouquerol 判据，BETSI 规则)</translation>
     </message>
     <message>
         <source>BET range to</source>
-        <translation type="unfinished"></translation>
+        <translation>BET 范围终点</translation>
     </message>
     <message>
         <source>Upper end of a user BET range (negative = automatic)</source>
-        <translation type="unfinished"></translation>
+        <translation>用户自定 BET 范围的上限 (负值 = 自动)</translation>
     </message>
     <message>
         <source>BET window</source>
-        <translation type="unfinished"></translation>
+        <translation>BET 窗口</translation>
     </message>
     <message>
         <source>Smallest automatic window</source>
-        <translation type="unfinished"></translation>
+        <translation>最小自动窗口</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>个点</translation>
     </message>
     <message>
         <source>Default 10, as BETSI (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer suitable points interpolated points are added and the result says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认 10，与 BETSI 相同 (Osterrieth et al. 2022)；ISO 9277 接受 3 个点，建议 5 个点。合适的点不足时会补充插值点，并在结果中注明。</translation>
     </message>
     <message>
         <source>Minimum R²</source>
-        <translation type="unfinished"></translation>
+        <translation>最小 R²</translation>
     </message>
     <message>
         <source>An automatic window needs R² above this (BETSI: 0.995)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动窗口的 R² 须高于此值 (BETSI：0.995)</translation>
     </message>
     <message>
         <source>Total pore volume at</source>
-        <translation type="unfinished"></translation>
+        <translation>总孔体积取点</translation>
     </message>
     <message>
         <source>Gurvich total pore volume read on the adsorption branch (vendors: 0.99; BELSORP 0.96–0.99)</source>
-        <translation type="unfinished"></translation>
+        <translation>在吸附支上读取的 Gurvich 总孔体积 (仪器厂商：0.99；BELSORP 0.96–0.99)</translation>
     </message>
     <message>
         <source>Single-point BET at</source>
-        <translation type="unfinished"></translation>
+        <translation>单点 BET 取点</translation>
     </message>
     <message>
         <source>The adsorption point nearest to this pressure is used</source>
-        <translation type="unfinished"></translation>
+        <translation>使用最接近此压力的吸附点</translation>
     </message>
     <message>
         <source>Langmuir range from</source>
-        <translation type="unfinished"></translation>
+        <translation>Langmuir 范围起点</translation>
     </message>
     <message>
         <source>Langmuir area: meaningful only for type I isotherms</source>
-        <translation type="unfinished"></translation>
+        <translation>Langmuir 比表面积：仅对 I 型等温线有意义</translation>
     </message>
     <message>
         <source>Langmuir range to</source>
-        <translation type="unfinished"></translation>
+        <translation>Langmuir 范围终点</translation>
     </message>
     <message>
         <source>BJH branch</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH 分支</translation>
     </message>
     <message>
         <source>adsorption</source>
-        <translation type="unfinished"></translation>
+        <translation>吸附支</translation>
     </message>
     <message>
         <source>desorption</source>
-        <translation type="unfinished"></translation>
+        <translation>脱附支</translation>
     </message>
     <message>
         <source>adsorption: cylindrical meniscus (Cohan); desorption: hemispherical meniscus. The desorption branch of H2/H3 loops gives a false peak near 3.8 nm (cavitation)</source>
-        <translation type="unfinished"></translation>
+        <translation>吸附支：圆柱形弯月面 (Cohan)；脱附支：半球形弯月面。H2/H3 型回滞环的脱附支会在 3.8 nm 附近产生假峰 (空化效应)</translation>
     </message>
     <message>
         <source>Thickness curve</source>
-        <translation type="unfinished"></translation>
+        <translation>厚度曲线</translation>
     </message>
     <message>
         <source>carbon black</source>
-        <translation type="unfinished"></translation>
+        <translation>炭黑</translation>
     </message>
     <message>
         <source>Film thickness t(p/p0) for the t-plot and the BJH correction (Harkins–Jura 1944; Halsey 1948; Kruk–Jaroniec–Sayari 1997; carbon black STSA)</source>
-        <translation type="unfinished"></translation>
+        <translation>用于 t-plot 和 BJH 校正的吸附膜厚度 t(p/p0) (Harkins–Jura 1944；Halsey 1948；Kruk–Jaroniec–Sayari 1997；炭黑 STSA)</translation>
     </message>
     <message>
         <source>t-plot from</source>
-        <translation type="unfinished"></translation>
+        <translation>t-plot 起点</translation>
     </message>
     <message>
         <source>Linear t-plot range (Micromeritics default 3.5–5.0 Å)</source>
-        <translation type="unfinished"></translation>
+        <translation>t-plot 线性范围 (Micromeritics 默认 3.5–5.0 Å)</translation>
     </message>
     <message>
         <source>t-plot to</source>
-        <translation type="unfinished"></translation>
+        <translation>t-plot 终点</translation>
     </message>
     <message>
         <source>BJH smallest pore</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH 最小孔径</translation>
     </message>
     <message>
         <source>The Kelvin equation is not trusted below ≈ 2 nm (Micromeritics default 1.7 nm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kelvin 方程在 ≈ 2 nm 以下不可靠 (Micromeritics 默认 1.7 nm)</translation>
     </message>
     <message>
         <source>t-plot range</source>
-        <translation type="unfinished"></translation>
+        <translation>t-plot 范围</translation>
     </message>
     <message>
         <source>BJH largest pore</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH 最大孔径</translation>
     </message>
     <message>
         <source>%1 point(s) whose pressure stepped back within instrument noise were put in pressure order.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个点的压力在仪器噪声范围内回退，已按压力重新排序。</translation>
     </message>
     <message>
         <source>The file does not state the adsorptive; N2 at 77 K was assumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件未注明吸附质；已假定为 77 K 下的 N2。</translation>
     </message>
     <message>
         <source>The file states %1 as the adsorptive but %2 was chosen for the analysis.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件注明吸附质为 %1，但分析选用了 %2。</translation>
     </message>
     <message>
         <source>The %1 isotherm is evaluated with the N2 cross-section 0.162 nm²; the usual %1 value is %2 nm².</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 等温线按 N2 的截面积 0.162 nm² 计算；%1 的常用值为 %2 nm²。</translation>
     </message>
     <message>
         <source>A cross-section of %1 nm² was used instead of the usual %2 nm² for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 使用了 %1 nm² 的截面积，而非常用值 %2 nm²。</translation>
     </message>
     <message>
         <source>The file states a cross-section of %1 nm²; Vanadis used %2 nm².</source>
-        <translation type="unfinished"></translation>
+        <translation>文件注明截面积为 %1 nm²；Vanadis 使用了 %2 nm²。</translation>
     </message>
     <message>
         <source>meaningful only for type I isotherms</source>
-        <translation type="unfinished"></translation>
+        <translation>仅对 I 型等温线有意义</translation>
     </message>
     <message>
         <source>The Langmuir plot has a negative slope or intercept: no Langmuir area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langmuir 图的斜率或截距为负：无 Langmuir 比表面积。</translation>
     </message>
     <message>
         <source>No Langmuir area: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无 Langmuir 比表面积：%1。</translation>
     </message>
     <message>
         <source>The adsorption branch ends at p/p0 = %1, below the requested %2: the total pore volume is taken at the last point.</source>
-        <translation type="unfinished"></translation>
+        <translation>吸附支止于 p/p0 = %1，低于设定的 %2：总孔体积取最后一个点的值。</translation>
     </message>
     <message>
         <source>No total pore volume: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无总孔体积：%1。</translation>
     </message>
     <message>
         <source>The thickness curves (t-plot, BJH) are parameterised for N2 at 77 K; for %1 they are approximate.</source>
-        <translation type="unfinished"></translation>
+        <translation>厚度曲线 (t-plot、BJH) 的参数针对 77 K 下的 N2；用于 %1 时仅为近似。</translation>
     </message>
     <message>
         <source>The t-plot intercept is negative: no micropore volume is detected (reported as is).</source>
-        <translation type="unfinished"></translation>
+        <translation>t-plot 截距为负：未检测到微孔体积 (按原值报告)。</translation>
     </message>
     <message>
         <source>No t-plot: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无 t-plot：%1。</translation>
     </message>
     <message>
         <source>BJH: %1 of %2 steps gave a negative pore volume (the film-thinning correction exceeded the gas released, usually a thickness curve that does not fit the material or noise); they are kept in the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH：%2 步中有 %1 步得到负孔体积 (膜减薄校正量超过了脱出的气体量，通常是厚度曲线不适合该材料或存在噪声)；这些步仍保留在表中。</translation>
     </message>
     <message>
         <source>BJH: the distribution peaks at the smallest pore sizes (%1 nm); that edge is where the thickness curve matters most, so treat the peak with care.</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH：分布峰值位于最小孔径处 (%1 nm)；该边缘受厚度曲线影响最大，请谨慎对待此峰。</translation>
     </message>
     <message>
         <source>BJH from the desorption branch peaks at %1 nm: with an H2/H3 loop closing at p/p0 ≈ 0.42–0.50 this is the cavitation (tensile-strength) artefact, not a pore size; use the adsorption branch.</source>
-        <translation type="unfinished"></translation>
+        <translation>由脱附支得到的 BJH 分布在 %1 nm 处出峰：对于在 p/p0 ≈ 0.42–0.50 闭合的 H2/H3 型回滞环，这是空化 (抗拉强度) 假象，并非真实孔径；请使用吸附支。</translation>
     </message>
     <message>
         <source>No BJH distribution: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无 BJH 分布：%1。</translation>
     </message>
     <message>
         <source>a hint from simple shape rules, not an IUPAC classification</source>
-        <translation type="unfinished"></translation>
+        <translation>基于简单形状规则的提示，并非 IUPAC 分类</translation>
     </message>
     <message>
         <source>The desorption branch does not rejoin the adsorption branch (low-pressure hysteresis): check for swelling, slow equilibration or a leak.</source>
-        <translation type="unfinished"></translation>
+        <translation>脱附支未与吸附支重合 (低压回滞)：请检查是否存在溶胀、平衡缓慢或漏气。</translation>
     </message>
     <message>
         <source>BET area</source>
-        <translation type="unfinished"></translation>
+        <translation>BET 比表面积</translation>
     </message>
     <message>
         <source>BET area (m² g⁻¹)</source>
-        <translation type="unfinished"></translation>
+        <translation>BET 比表面积 (m² g⁻¹)</translation>
     </message>
     <message>
         <source>BET C constant</source>
-        <translation type="unfinished"></translation>
+        <translation>BET C 常数</translation>
     </message>
     <message>
         <source>BET C</source>
-        <translation type="unfinished"></translation>
+        <translation>BET C</translation>
     </message>
     <message>
         <source>Monolayer capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>单层吸附量</translation>
     </message>
     <message>
         <source>BET fit R²</source>
-        <translation type="unfinished"></translation>
+        <translation>BET 拟合 R²</translation>
     </message>
     <message>
         <source>Points in the BET window</source>
-        <translation type="unfinished"></translation>
+        <translation>BET 窗口内点数</translation>
     </message>
     <message>
         <source>Total pore volume</source>
-        <translation type="unfinished"></translation>
+        <translation>总孔体积</translation>
     </message>
     <message>
         <source>Pore volume (cm³ g⁻¹)</source>
-        <translation type="unfinished"></translation>
+        <translation>孔体积 (cm³ g⁻¹)</translation>
     </message>
     <message>
         <source>Average pore diameter (4V/A)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均孔径 (4V/A)</translation>
     </message>
     <message>
         <source>BJH pore-size peak</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH 孔径峰值</translation>
     </message>
     <message>
         <source>BJH peak (nm)</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH 峰值 (nm)</translation>
     </message>
     <message>
         <source>Langmuir area</source>
-        <translation type="unfinished"></translation>
+        <translation>Langmuir 比表面积</translation>
     </message>
     <message>
         <source>Single-point BET area</source>
-        <translation type="unfinished"></translation>
+        <translation>单点 BET 比表面积</translation>
     </message>
     <message>
         <source>External area (t-plot)</source>
-        <translation type="unfinished"></translation>
+        <translation>外比表面积 (t-plot)</translation>
     </message>
     <message>
         <source>Micropore volume (t-plot)</source>
-        <translation type="unfinished"></translation>
+        <translation>微孔体积 (t-plot)</translation>
     </message>
     <message>
         <source>Micropore area (t-plot)</source>
-        <translation type="unfinished"></translation>
+        <translation>微孔比表面积 (t-plot)</translation>
     </message>
 </context>
 <context>
     <name>vanadis::ColumnMappingDialog</name>
     <message>
         <source>Auto</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Comma ,</source>
-        <translation type="unfinished"></translation>
+        <translation>逗号 ,</translation>
     </message>
     <message>
         <source>Semicolon ;</source>
-        <translation type="unfinished"></translation>
+        <translation>分号 ;</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>制表符</translation>
     </message>
     <message>
         <source>Whitespace</source>
-        <translation type="unfinished"></translation>
+        <translation>空白字符</translation>
     </message>
     <message>
         <source>Import delimited text — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入分隔文本 — %1</translation>
     </message>
     <message>
         <source>Check how &lt;b&gt;%1&lt;/b&gt; is split into columns, then choose which columns to import and give each a quantity and a unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 &lt;b&gt;%1&lt;/b&gt; 如何拆分为列，然后选择要导入的列，并为每列指定物理量和单位。</translation>
     </message>
     <message>
         <source>Delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>分隔符</translation>
     </message>
     <message>
         <source>What separates the columns. Auto chooses the delimiter that gives the most consistent rows of numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于分隔各列的字符。“自动”会选择使数字行最一致的分隔符。</translation>
     </message>
     <message>
         <source>Point 3.25</source>
-        <translation type="unfinished"></translation>
+        <translation>小数点 3.25</translation>
     </message>
     <message>
         <source>Comma 3,25</source>
-        <translation type="unfinished"></translation>
+        <translation>逗号 3,25</translation>
     </message>
     <message>
         <source>Decimal separator</source>
-        <translation type="unfinished"></translation>
+        <translation>小数分隔符</translation>
     </message>
     <message>
         <source>Header rows</source>
-        <translation type="unfinished"></translation>
+        <translation>表头行数</translation>
     </message>
     <message>
         <source>Lines above the first data row. The column names are taken from the last of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行数据之上的行数。列名取自其中最后一行。</translation>
     </message>
     <message>
         <source>Text format</source>
-        <translation type="unfinished"></translation>
+        <translation>文本格式</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation>分隔符(&amp;D):</translation>
     </message>
     <message>
         <source>D&amp;ecimal separator:</source>
-        <translation type="unfinished"></translation>
+        <translation>小数分隔符(&amp;E):</translation>
     </message>
     <message>
         <source>&amp;Header rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>表头行数(&amp;H):</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Technique</source>
-        <translation type="unfinished"></translation>
+        <translation>测试技术</translation>
     </message>
     <message>
         <source>choose or type</source>
-        <translation type="unfinished"></translation>
+        <translation>选择或输入</translation>
     </message>
     <message>
         <source>Dataset kind</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集类型</translation>
     </message>
     <message>
         <source>What the data is, e.g. cv, eis or an XPS region; analyses are offered by kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据的类型，如 cv、eis 或某个 XPS 谱区；可用的分析按类型提供。</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>&amp;Technique:</source>
-        <translation type="unfinished"></translation>
+        <translation>测试技术(&amp;T):</translation>
     </message>
     <message>
         <source>Dataset &amp;kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集类型(&amp;K):</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>物理量</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Column mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>列映射</translation>
     </message>
     <message>
         <source>Preview of the first 20 data rows</source>
-        <translation type="unfinished"></translation>
+        <translation>前 20 行数据预览</translation>
     </message>
     <message>
         <source>First lines of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件开头几行</translation>
     </message>
     <message>
         <source>&amp;Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列(&amp;C)</translation>
     </message>
     <message>
         <source>File te&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>文件文本(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>The file cannot be read with these settings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法按这些设置读取文件：%1</translation>
     </message>
     <message>
         <source>Column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 列</translation>
     </message>
     <message>
         <source>import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Import column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入第 %1 列</translation>
     </message>
     <message>
         <source>Quantity of column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 列的物理量</translation>
     </message>
     <message>
         <source>quantity?</source>
-        <translation type="unfinished"></translation>
+        <translation>物理量？</translation>
     </message>
     <message>
         <source>unit?</source>
-        <translation type="unfinished"></translation>
+        <translation>单位？</translation>
     </message>
     <message>
         <source>Unit of column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 列的单位</translation>
     </message>
     <message>
         <source>Choose or type the unit. Units are never guessed.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择或输入单位。单位从不自动猜测。</translation>
     </message>
     <message>
         <source>dimensionless, e.g. P/P0</source>
-        <translation type="unfinished"></translation>
+        <translation>无量纲，如 P/P0</translation>
     </message>
     <message numerus="yes">
         <source>This row has %n cell(s); the data rows have %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此行有 %n 个单元格；数据行有 %1 个。</numerusform>
         </translation>
     </message>
     <message>
         <source>Not a number with this decimal separator.</source>
-        <translation type="unfinished"></translation>
+        <translation>按此小数分隔符不是有效数字。</translation>
     </message>
     <message>
         <source>comma</source>
-        <translation type="unfinished"></translation>
+        <translation>逗号</translation>
     </message>
     <message>
         <source>semicolon</source>
-        <translation type="unfinished"></translation>
+        <translation>分号</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>制表符</translation>
     </message>
     <message>
         <source>whitespace</source>
-        <translation type="unfinished"></translation>
+        <translation>空白字符</translation>
     </message>
     <message>
         <source>Auto (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动 (%1)</translation>
     </message>
     <message>
         <source>point</source>
-        <translation type="unfinished"></translation>
+        <translation>小数点</translation>
     </message>
     <message>
         <source>Select at least one column to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一列进行导入。</translation>
     </message>
     <message>
         <source>Give column %1 a quantity name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为第 %1 列指定物理量名称。</translation>
     </message>
     <message>
         <source>The technique cannot be told from the column names; choose it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从列名判断测试技术；请在上方选择。</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Preview row %1, column %2: “%3” is not a number. Check the header rows and the decimal separator.</source>
-        <translation type="unfinished"></translation>
+        <translation>预览第 %1 行第 %2 列：“%3”不是数字。请检查表头行数和小数分隔符。</translation>
     </message>
     <message>
         <source>No unit for column %1. Choose the units explicitly; they are never guessed.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 列没有单位。请明确选择单位；单位从不自动猜测。</translation>
     </message>
     <message>
         <source>Try “Auto” for the delimiter and the decimal separator.</source>
-        <translation type="unfinished"></translation>
+        <translation>请尝试将分隔符和小数分隔符设为“自动”。</translation>
     </message>
     <message numerus="yes">
         <source>… (%n columns in all)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… (共 %n 列)</numerusform>
         </translation>
     </message>
 </context>
@@ -873,7 +873,7 @@
     <name>vanadis::CompareTab</name>
     <message>
         <source>Sample comparison table</source>
-        <translation type="unfinished"></translation>
+        <translation>样品比较表</translation>
     </message>
     <message>
         <source>Sample</source>
@@ -885,11 +885,11 @@
     </message>
     <message>
         <source>Mass basis</source>
-        <translation type="unfinished"></translation>
+        <translation>质量基准</translation>
     </message>
     <message>
         <source>%1 datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 数据集</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -897,200 +897,200 @@
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>composite</source>
-        <translation type="unfinished"></translation>
+        <translation>复合材料</translation>
     </message>
     <message>
         <source>oxide only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅氧化物</translation>
     </message>
     <message>
         <source>Copy table</source>
-        <translation type="unfinished"></translation>
+        <translation>复制表格</translation>
     </message>
     <message>
         <source>Copy the whole table (tab-separated, with headers) for a spreadsheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>复制整个表格 (制表符分隔，含表头)，以便粘贴到电子表格。</translation>
     </message>
     <message>
         <source>Not yet recomputed for the current parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未按当前参数重新计算。</translation>
     </message>
 </context>
 <context>
     <name>vanadis::ComputeService</name>
     <message>
         <source>internal error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：%1</translation>
     </message>
     <message>
         <source>unknown analysis &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知分析“%1”</translation>
     </message>
 </context>
 <context>
     <name>vanadis::DatasetType</name>
     <message>
         <source>XRD pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>XRD 衍射图谱</translation>
     </message>
     <message>
         <source>XPS region</source>
-        <translation type="unfinished"></translation>
+        <translation>XPS 谱区</translation>
     </message>
     <message>
         <source>Isotherm</source>
-        <translation type="unfinished"></translation>
+        <translation>吸附等温线</translation>
     </message>
     <message>
         <source>TGA curve</source>
-        <translation type="unfinished"></translation>
+        <translation>TGA 曲线</translation>
     </message>
     <message>
         <source>Cycling record</source>
-        <translation type="unfinished"></translation>
+        <translation>循环数据</translation>
     </message>
     <message>
         <source>Rate test</source>
-        <translation type="unfinished"></translation>
+        <translation>倍率测试</translation>
     </message>
     <message>
         <source>Charge–discharge profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>充放电曲线</translation>
     </message>
     <message>
         <source>Cyclic voltammogram</source>
-        <translation type="unfinished"></translation>
+        <translation>循环伏安曲线</translation>
     </message>
     <message>
         <source>GITT</source>
-        <translation type="unfinished"></translation>
+        <translation>GITT</translation>
     </message>
     <message>
         <source>Impedance spectrum</source>
-        <translation type="unfinished"></translation>
+        <translation>阻抗谱</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
 </context>
 <context>
     <name>vanadis::EditSampleCommand</name>
     <message>
         <source>Edit sample %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑样品 %1</translation>
     </message>
 </context>
 <context>
     <name>vanadis::ExportFigureDialog</name>
     <message>
         <source>Export figure</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图片</translation>
     </message>
     <message>
         <source>CSV data</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 数据</translation>
     </message>
     <message>
         <source>%1 single column (%2 mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 单栏 (%2 mm)</translation>
     </message>
     <message>
         <source>%1 double column (%2 mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 双栏 (%2 mm)</translation>
     </message>
     <message>
         <source>Custom width</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义宽度</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Export figure as</source>
-        <translation type="unfinished"></translation>
+        <translation>图片导出为</translation>
     </message>
     <message>
         <source>Formats:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式:</translation>
     </message>
     <message>
         <source>&amp;Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>预设(&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度(&amp;W):</translation>
     </message>
     <message>
         <source>&amp;Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>高度(&amp;H):</translation>
     </message>
     <message>
         <source>&amp;Resolution (PNG/TIFF):</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率 (PNG/TIFF)(&amp;R):</translation>
     </message>
     <message>
         <source>&amp;File (without extension):</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 (不含扩展名)(&amp;F):</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Choose at least one format.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一种格式。</translation>
     </message>
     <message>
         <source>Choose a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择文件名。</translation>
     </message>
 </context>
 <context>
     <name>vanadis::FileIdentity</name>
     <message>
         <source>a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <source>a pipe (FIFO)</source>
-        <translation type="unfinished"></translation>
+        <translation>管道 (FIFO)</translation>
     </message>
     <message>
         <source>a device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>非普通文件</translation>
     </message>
     <message>
         <source>this is %1, not a project file; a project is a regular .vanadis file</source>
-        <translation type="unfinished"></translation>
+        <translation>此路径是%1，而非项目文件；项目应为普通的 .vanadis 文件</translation>
     </message>
 </context>
 <context>
     <name>vanadis::ImportDatasetsCommand</name>
     <message>
         <source>Import %1 into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 导入 %2</translation>
     </message>
     <message>
         <source>Import %1 datasets into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 个数据集导入 %2</translation>
     </message>
 </context>
 <context>
     <name>vanadis::MainWindow</name>
     <message>
         <source>Vanadis projects (*.vanadis)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vanadis 项目 (*.vanadis)</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -1098,11 +1098,11 @@
     </message>
     <message>
         <source>Untitled series</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名系列</translation>
     </message>
     <message>
         <source>Ready. Open a project, the demo series, or drop instrument files here.</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪。请打开项目或演示系列，或将仪器数据文件拖放到此处。</translation>
     </message>
     <message>
         <source>Samples</source>
@@ -1114,11 +1114,11 @@
     </message>
     <message>
         <source>&lt;opened&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;打开时&gt;</translation>
     </message>
     <message>
         <source>History</source>
-        <translation>历史</translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Messages</source>
@@ -1138,7 +1138,7 @@
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
@@ -1162,19 +1162,19 @@
     </message>
     <message>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <source>Import instrument files</source>
-        <translation type="unfinished"></translation>
+        <translation>导入仪器数据文件</translation>
     </message>
     <message>
         <source>&amp;Export figure…</source>
-        <translation>导出图(&amp;E)…</translation>
+        <translation>导出图片(&amp;E)…</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1194,11 +1194,11 @@
     </message>
     <message>
         <source>Add sample</source>
-        <translation type="unfinished"></translation>
+        <translation>添加样品</translation>
     </message>
     <message>
         <source>Sample name:</source>
-        <translation type="unfinished"></translation>
+        <translation>样品名称:</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1214,11 +1214,11 @@
     </message>
     <message>
         <source>About Vanadis</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Vanadis</translation>
     </message>
     <message>
         <source>&lt;b&gt;Vanadis %1&lt;/b&gt;&lt;p&gt;XRD, XPS, BET, TGA and electrochemistry of a sample series in one place.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Plots by QCustomPlot.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Vanadis %1&lt;/b&gt;&lt;p&gt;在同一处查看一个样品系列的 XRD、XPS、BET、TGA 和电化学数据。&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later。绘图基于 QCustomPlot。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -1230,7 +1230,7 @@
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>Cannot open project</source>
@@ -1238,11 +1238,11 @@
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
         <source>Demo series CS, WCS, HCS, HMCS generated from the values of Osman et al., Adv. Sci. 2022.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示系列 CS、WCS、HCS、HMCS 根据 Osman et al., Adv. Sci. 2022 中的数值生成。</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1250,7 +1250,7 @@
     </message>
     <message>
         <source>Save the changes to this series first?</source>
-        <translation>先保存此系列的更改吗？</translation>
+        <translation>是否先保存对此系列的更改？</translation>
     </message>
     <message>
         <source>Save failed</source>
@@ -1258,19 +1258,19 @@
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Save project as</source>
-        <translation type="unfinished"></translation>
+        <translation>项目另存为</translation>
     </message>
     <message>
         <source>Autosave failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存失败：%1</translation>
     </message>
     <message>
         <source>an untitled series</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名系列</translation>
     </message>
     <message>
         <source>Recover unsaved work</source>
@@ -1278,23 +1278,23 @@
     </message>
     <message>
         <source>Vanadis found unsaved work of %1 from %2. Recover it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vanadis 发现 %1 于 %2 留下的未保存工作。是否恢复？</translation>
     </message>
     <message>
         <source>Recovery failed</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复失败</translation>
     </message>
     <message>
         <source>Recovered unsaved work; save it to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复未保存的工作；请保存以保留。</translation>
     </message>
     <message>
         <source>Import into sample</source>
-        <translation type="unfinished"></translation>
+        <translation>导入到样品</translation>
     </message>
     <message>
         <source>Sample (type a new name to create one):</source>
-        <translation type="unfinished"></translation>
+        <translation>样品 (输入新名称即新建样品):</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -1302,49 +1302,49 @@
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Import of %1 cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消导入 %1。</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n dataset(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导入 %n 个数据集。</numerusform>
         </translation>
     </message>
     <message>
         <source>Export figure</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图片</translation>
     </message>
     <message>
         <source>Select a technique tab that shows data first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个显示数据的测试技术选项卡。</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1</translation>
     </message>
     <message>
         <source>Project changed on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>项目已在磁盘上被更改</translation>
     </message>
     <message>
         <source>Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>The project file has been saved by another program or window since then. The recovered work opens as a copy; Save will ask for a new file name instead of overwriting those changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>此后该项目文件已被其他程序或窗口保存。恢复的工作将作为副本打开；保存时会要求输入新文件名，而不会覆盖那些更改。</translation>
     </message>
 </context>
 <context>
@@ -1358,160 +1358,160 @@
     <name>vanadis::MoveSampleCommand</name>
     <message>
         <source>Reorder samples</source>
-        <translation type="unfinished"></translation>
+        <translation>重新排列样品</translation>
     </message>
 </context>
 <context>
     <name>vanadis::ParamForm</name>
     <message>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Show advanced parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>显示高级参数</translation>
     </message>
 </context>
 <context>
     <name>vanadis::PlotExporter</name>
     <message>
         <source>The figure size %1 × %2 mm is not possible; width and height must be between 0 and %3 mm.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片尺寸 %1 × %2 mm 无效；宽度和高度必须介于 0 到 %3 mm 之间。</translation>
     </message>
     <message>
         <source>The resolution %1 dpi is not possible; choose between %2 and %3 dpi.</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率 %1 dpi 无效；请选择 %2 到 %3 dpi 之间的值。</translation>
     </message>
     <message>
         <source>No file name was given for the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定导出文件名。</translation>
     </message>
     <message>
         <source>The file cannot be written: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入文件：%1。</translation>
     </message>
     <message>
         <source>Writing the file failed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入文件失败：%1。</translation>
     </message>
     <message>
         <source>Created by Vanadis %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由 Vanadis %1 创建</translation>
     </message>
     <message>
         <source>The PDF could not be rendered.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法渲染 PDF。</translation>
     </message>
     <message>
         <source>The SVG could not be rendered.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法渲染 SVG。</translation>
     </message>
     <message>
         <source>“%1” is not a raster format; use PNG or TIFF.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是位图格式；请使用 PNG 或 TIFF。</translation>
     </message>
     <message>
         <source>TIFF export needs the Qt image format plugins (Debian package qt6-image-formats-plugins), which are not installed. PNG works without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 TIFF 需要 Qt 图像格式插件 (Debian 软件包 qt6-image-formats-plugins)，但尚未安装。PNG 无需这些插件。</translation>
     </message>
     <message>
         <source>The image would have %1 megapixels; reduce the size or the resolution.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像将达到 %1 百万像素；请减小尺寸或分辨率。</translation>
     </message>
     <message>
         <source>There is not enough memory for an image of this size.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足，无法生成此尺寸的图像。</translation>
     </message>
     <message>
         <source>The image could not be encoded: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法编码图像：%1。</translation>
     </message>
     <message>
         <source>The export format “%1” is not known; use PDF, SVG, PNG, TIFF or CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的导出格式“%1”；请使用 PDF、SVG、PNG、TIFF 或 CSV。</translation>
     </message>
     <message>
         <source>Figures can only be rendered in a program with a QApplication (for command-line use, set QT_QPA_PLATFORM=offscreen).</source>
-        <translation type="unfinished"></translation>
+        <translation>只能在带有 QApplication 的程序中渲染图片 (在命令行中使用时，请设置 QT_QPA_PLATFORM=offscreen)。</translation>
     </message>
 </context>
 <context>
     <name>vanadis::PlotView</name>
     <message>
         <source>Plot</source>
-        <translation type="unfinished"></translation>
+        <translation>绘图</translation>
     </message>
     <message>
         <source>Plot area</source>
-        <translation type="unfinished"></translation>
+        <translation>绘图区</translation>
     </message>
     <message>
         <source>Data cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>数据游标</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the figure as PNG (300 dpi), PDF and SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>以 PNG (300 dpi)、PDF 和 SVG 格式复制图片</translation>
     </message>
     <message>
         <source>&amp;Reset View</source>
-        <translation type="unfinished"></translation>
+        <translation>重置视图(&amp;R)</translation>
     </message>
     <message>
         <source>Plot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>绘图：%1</translation>
     </message>
     <message numerus="yes">
         <source>%1 versus %2, %n series</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 对 %2，%n 个数据系列</numerusform>
         </translation>
     </message>
     <message>
         <source>Series %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据系列 %1</translation>
     </message>
     <message>
         <source>%1: x = %2, y = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：x = %2，y = %3</translation>
     </message>
     <message>
         <source>x = %1, y = %2, z = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>x = %1，y = %2，z = %3</translation>
     </message>
 </context>
 <context>
     <name>vanadis::Project</name>
     <message>
         <source>An input dataset was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个输入数据集已被移除。</translation>
     </message>
 </context>
 <context>
     <name>vanadis::ProjectDocument</name>
     <message>
         <source>the project file was replaced or removed by another program since Vanadis read it; saving now would lose those changes or yours. Use Save As to keep your version in a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>自 Vanadis 读取以来，项目文件已被其他程序替换或删除；现在保存会丢失那些更改或您的更改。请使用“另存为”将您的版本保存到新文件</translation>
     </message>
     <message>
         <source>the project file was changed by another program since Vanadis read it; saving now would mix or overwrite those changes. Use Save As to keep your version in a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>自 Vanadis 读取以来，项目文件已被其他程序修改；现在保存会混合或覆盖那些更改。请使用“另存为”将您的版本保存到新文件</translation>
     </message>
     <message>
         <source>this recovered work does not record which version of the project it started from, so saving over the project could overwrite newer changes. Use Save As to keep it in a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>此恢复的工作未记录其所基于的项目版本，覆盖保存项目可能会覆盖较新的更改。请使用“另存为”将其保存到新文件</translation>
     </message>
     <message>
         <source>the project was saved by another program or window after this work was autosaved; saving over it would overwrite those changes. Use Save As to keep the recovered work in a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作自动保存之后，项目又被其他程序或窗口保存过；覆盖保存会覆盖那些更改。请使用“另存为”将恢复的工作保存到新文件</translation>
     </message>
 </context>
 <context>
@@ -1526,151 +1526,154 @@
     </message>
     <message>
         <source>Project tree</source>
-        <translation type="unfinished"></translation>
+        <translation>项目树</translation>
     </message>
     <message>
         <source>Untitled series</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名系列</translation>
     </message>
     <message>
         <source>Remove dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>移除数据集</translation>
     </message>
     <message>
         <source>Remove sample</source>
-        <translation type="unfinished"></translation>
+        <translation>移除样品</translation>
     </message>
     <message>
         <source>%1 (%2)
 %3
 imported by %4 %5
 SHA-256 %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)
+%3
+由 %4 %5 导入
+SHA-256 %6</translation>
     </message>
 </context>
 <context>
     <name>vanadis::RemoveDatasetCommand</name>
     <message>
         <source>Remove dataset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移除数据集 %1</translation>
     </message>
 </context>
 <context>
     <name>vanadis::RemoveSampleCommand</name>
     <message>
         <source>Remove sample %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移除样品 %1</translation>
     </message>
 </context>
 <context>
     <name>vanadis::ResultView</name>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>物理量</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Analysis results</source>
-        <translation type="unfinished"></translation>
+        <translation>分析结果</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message numerus="yes">
         <source>%n point(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个点</numerusform>
         </translation>
     </message>
     <message>
         <source>All values</source>
-        <translation type="unfinished"></translation>
+        <translation>全部数值</translation>
     </message>
 </context>
 <context>
     <name>vanadis::RollbackJournal</name>
     <message>
         <source>it is not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是普通文件</translation>
     </message>
     <message>
         <source>it is not an SQLite rollback journal</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是 SQLite 回滚日志</translation>
     </message>
     <message>
         <source>its header is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>其文件头已损坏</translation>
     </message>
     <message>
         <source>it was written for a database with %1-byte pages, this file has %2-byte pages</source>
-        <translation type="unfinished"></translation>
+        <translation>它是为页大小 %1 字节的数据库写入的，而此文件的页大小为 %2 字节</translation>
     </message>
     <message>
         <source>it holds no copy of the file&apos;s first page, which every Vanadis save records</source>
-        <translation type="unfinished"></translation>
+        <translation>它不含文件首页的副本，而 Vanadis 每次保存都会记录该副本</translation>
     </message>
     <message>
         <source>the project file is shorter than one page</source>
-        <translation type="unfinished"></translation>
+        <translation>项目文件不足一页</translation>
     </message>
     <message>
         <source>its copy of the first page is of another kind of file</source>
-        <translation type="unfinished"></translation>
+        <translation>其首页副本属于另一种类型的文件</translation>
     </message>
     <message>
         <source>its copy of the first page differs from the file&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>其首页副本与文件的首页不同</translation>
     </message>
     <message>
         <source>it was written for another state of a file (change counter %1, this file is at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>它是为文件的另一状态写入的 (变更计数器 %1，此文件为 %2)</translation>
     </message>
     <message>
         <source>a rollback journal beside the project (%1) does not belong to it (%2) and cannot be moved aside; move it away, then open the project again</source>
-        <translation type="unfinished"></translation>
+        <translation>项目旁的回滚日志 (%1) 不属于该项目 (%2)，且无法移开；请将其移走，然后重新打开项目</translation>
     </message>
     <message>
         <source>the rollback journal %1 beside the project does not belong to it (%2); it was not applied and was moved to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>项目旁的回滚日志 %1 不属于该项目 (%2)；它未被应用，已移至 %3</translation>
     </message>
     <message>
         <source>the file cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入该文件</translation>
     </message>
 </context>
 <context>
     <name>vanadis::SamplePanel</name>
     <message>
         <source> mg</source>
-        <translation type="unfinished"></translation>
+        <translation> mg</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Active mass per electrode. Capacities in mAh g⁻¹ are divided by it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个电极的活性物质质量。以 mAh g⁻¹ 表示的比容量按此质量计算。</translation>
     </message>
     <message>
         <source>composite (V2O3@C)</source>
-        <translation type="unfinished"></translation>
+        <translation>复合材料 (V2O3@C)</translation>
     </message>
     <message>
         <source>oxide only (V2O3)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅氧化物 (V2O3)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -1702,29 +1705,29 @@ SHA-256 %6</source>
     </message>
     <message>
         <source>Sample name</source>
-        <translation type="unfinished"></translation>
+        <translation>样品名称</translation>
     </message>
     <message>
         <source>Sample colour</source>
-        <translation type="unfinished"></translation>
+        <translation>样品颜色</translation>
     </message>
     <message>
         <source>Active mass in mg</source>
-        <translation type="unfinished"></translation>
+        <translation>活性物质质量 (mg)</translation>
     </message>
 </context>
 <context>
     <name>vanadis::SetRunCommand</name>
     <message>
         <source>Change %1 parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>更改 %1 参数</translation>
     </message>
 </context>
 <context>
     <name>vanadis::SetSeriesInfoCommand</name>
     <message>
         <source>Edit series</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑系列</translation>
     </message>
 </context>
 <context>
@@ -1735,283 +1738,284 @@ SHA-256 %6</source>
     </message>
     <message>
         <source>Export figure…</source>
-        <translation>导出图…</translation>
+        <translation>导出图片…</translation>
     </message>
     <message>
         <source>No %1 data for the selected samples.
 Import files with File → Import, or drop them on this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选样品没有 %1 数据。
+请通过“文件 → 导入”导入文件，或将文件拖放到此窗口。</translation>
     </message>
     <message>
         <source>&amp;Figure:</source>
-        <translation type="unfinished"></translation>
+        <translation>图表(&amp;F):</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <source>Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>默认值</translation>
     </message>
     <message>
         <source>Reset this sample&apos;s parameters to the defaults (automatic choices).</source>
-        <translation type="unfinished"></translation>
+        <translation>将此样品的参数重置为默认值 (自动选择)。</translation>
     </message>
     <message>
         <source>Apply to all samples</source>
-        <translation type="unfinished"></translation>
+        <translation>应用到所有样品</translation>
     </message>
     <message>
         <source>Use these parameters for every sample of the series (one undo step).</source>
-        <translation type="unfinished"></translation>
+        <translation>将这些参数用于该系列的所有样品 (一步即可撤销)。</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Apply %1 parameters to all samples</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %1 参数应用到所有样品</translation>
     </message>
     <message>
         <source>&amp;View:</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V):</translation>
     </message>
     <message>
         <source>Analysis or kind of data shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的分析或数据类型</translation>
     </message>
     <message>
         <source>Dataset whose parameters and results are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示其参数和结果的数据集</translation>
     </message>
     <message>
         <source>Preview while dragging</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动时预览</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>The result does not match the parameters yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>结果与当前参数尚不一致。</translation>
     </message>
     <message>
         <source>Recompute</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算</translation>
     </message>
 </context>
 <context>
     <name>vanadis::TgaAnalysis</name>
     <message>
         <source>Start oxide</source>
-        <translation type="unfinished"></translation>
+        <translation>初始氧化物</translation>
     </message>
     <message>
         <source>The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2).</source>
-        <translation type="unfinished"></translation>
+        <translation>测试前复合材料中的氧化物。V2O3 和 VO2 氧化为 V2O5 时质量增加；V2O5 无需校正。“custom”使用下方的摩尔质量和 ν (tga.md §2)。</translation>
     </message>
     <message>
         <source>Residue</source>
-        <translation type="unfinished"></translation>
+        <translation>残留物</translation>
     </message>
     <message>
         <source>The compound left at the end of the run in O2 or air.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 O2 或空气中测试结束时残留的化合物。</translation>
     </message>
     <message>
         <source>Start oxide molar mass</source>
-        <translation type="unfinished"></translation>
+        <translation>初始氧化物摩尔质量</translation>
     </message>
     <message>
         <source>Molar mass of a custom start oxide (IUPAC 2021 atomic weights).</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义初始氧化物的摩尔质量 (IUPAC 2021 原子量)。</translation>
     </message>
     <message>
         <source>Residue molar mass</source>
-        <translation type="unfinished"></translation>
+        <translation>残留物摩尔质量</translation>
     </message>
     <message>
         <source>Molar mass of a custom residue.</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义残留物的摩尔质量。</translation>
     </message>
     <message>
         <source>ν (start per residue)</source>
-        <translation type="unfinished"></translation>
+        <translation>ν (初始物/残留物)</translation>
     </message>
     <message>
         <source>Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5).</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义组合中每摩尔残留物对应的初始氧化物摩尔数 (2 VO2 → V2O5 时为 2)。</translation>
     </message>
     <message>
         <source>Dry basis at</source>
-        <translation type="unfinished"></translation>
+        <translation>干基温度</translation>
     </message>
     <message>
         <source>Moisture leaves below this temperature; the dry mass m_dry is read here (tga.md §2: 150–200 °C).</source>
-        <translation type="unfinished"></translation>
+        <translation>水分在此温度以下脱除；干基质量 m_dry 在此读取 (tga.md §2：150–200 °C)。</translation>
     </message>
     <message>
         <source>Dry-mass window</source>
-        <translation type="unfinished"></translation>
+        <translation>干基质量窗口</translation>
     </message>
     <message>
         <source>Width of the temperature window averaged for m_dry, centred on the dry-basis temperature.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于平均计算 m_dry 的温度窗口宽度，以干基温度为中心。</translation>
     </message>
     <message>
         <source>End plateau</source>
-        <translation type="unfinished"></translation>
+        <translation>终点平台</translation>
     </message>
     <message>
         <source>m_end is the mean of the top this-many °C of the run on its last pass (the last this-many °C of a run that only heats; a final cooling segment is left out).</source>
-        <translation type="unfinished"></translation>
+        <translation>m_end 为测试最后一轮中温度最高的该宽度 (°C) 区间内的平均值 (仅升温的测试即为最后该宽度的区间；末尾的降温段不计入)。</translation>
     </message>
     <message>
         <source>End range from</source>
-        <translation type="unfinished"></translation>
+        <translation>末段范围起点</translation>
     </message>
     <message>
         <source>With &apos;End range to&apos; above it: read m_end over this range (its last pass) instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>与高于此值的“末段范围终点”一起使用：改为在此范围内 (最后一轮) 读取 m_end。</translation>
     </message>
     <message>
         <source>End range to</source>
-        <translation type="unfinished"></translation>
+        <translation>末段范围终点</translation>
     </message>
     <message>
         <source>Upper end of the explicit end range.</source>
-        <translation type="unfinished"></translation>
+        <translation>显式末段范围的上限。</translation>
     </message>
     <message>
         <source>Plateau flatness limit</source>
-        <translation type="unfinished"></translation>
+        <translation>平台平坦度限值</translation>
     </message>
     <message>
         <source>Largest mass drift across the end plateau (% of m_dry) before &apos;oxidation may be incomplete&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>终点平台上允许的最大质量漂移 (占 m_dry 的 %)，超过则提示“氧化可能不完全”。</translation>
     </message>
     <message>
         <source>DTG window</source>
-        <translation type="unfinished"></translation>
+        <translation>DTG 窗口</translation>
     </message>
     <message>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>个点</translation>
     </message>
     <message>
         <source>Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of heating), 5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Savitzky–Golay 窗口 (奇数)，单位为点。0 表示自动选择跨度为 min(2 min, 升温 10 °C) 的窗口，5 到 201 个点；采样密集的数据会先分块平均，以保持该跨度。</translation>
     </message>
     <message>
         <source>DTG polynomial order</source>
-        <translation type="unfinished"></translation>
+        <translation>DTG 多项式阶数</translation>
     </message>
     <message>
         <source>Degree of the local Savitzky–Golay polynomial (Savitzky &amp; Golay 1964); 2 as in vendor packages.</source>
-        <translation type="unfinished"></translation>
+        <translation>局部 Savitzky–Golay 多项式的阶数 (Savitzky &amp; Golay 1964)；2 与仪器厂商软件相同。</translation>
     </message>
     <message>
         <source>DTG also in %/°C</source>
-        <translation type="unfinished"></translation>
+        <translation>同时给出 %/°C 的 DTG</translation>
     </message>
     <message>
         <source>Also give dm/dT. The DTG itself is always against time (isothermal holds make dm/dT blow up).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时给出 dm/dT。DTG 本身始终对时间求导 (恒温段会使 dm/dT 发散)。</translation>
     </message>
     <message>
         <source>Smallest step</source>
-        <translation type="unfinished"></translation>
+        <translation>最小台阶</translation>
     </message>
     <message>
         <source>Steps with a smaller mass change (% of the initial mass) are not reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>质量变化 (占初始质量的 %) 小于此值的台阶不予报告。</translation>
     </message>
     <message>
         <source>Step threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>台阶阈值</translation>
     </message>
     <message>
         <source>A step&apos;s DTG peak must exceed this many standard deviations of the DTG noise.</source>
-        <translation type="unfinished"></translation>
+        <translation>台阶的 DTG 峰须超过 DTG 噪声标准差的此倍数。</translation>
     </message>
     <message>
         <source>Baseline width</source>
-        <translation type="unfinished"></translation>
+        <translation>基线宽度</translation>
     </message>
     <message>
         <source>Width of the straight baselines before and after a step for the onset/endset tangents (ISO 11358-1).</source>
-        <translation type="unfinished"></translation>
+        <translation>台阶前后用于起始/终止切线的直线基线宽度 (ISO 11358-1)。</translation>
     </message>
     <message>
         <source>Mass change from</source>
-        <translation type="unfinished"></translation>
+        <translation>质量变化起点</translation>
     </message>
     <message>
         <source>First cursor of a mass-change reading (null: none).</source>
-        <translation type="unfinished"></translation>
+        <translation>质量变化读数的第一个游标 (“无”表示不读取)。</translation>
     </message>
     <message>
         <source>Mass change to</source>
-        <translation type="unfinished"></translation>
+        <translation>质量变化终点</translation>
     </message>
     <message>
         <source>Second cursor of a mass-change reading (null: none).</source>
-        <translation type="unfinished"></translation>
+        <translation>质量变化读数的第二个游标 (“无”表示不读取)。</translation>
     </message>
     <message>
         <source>Residue at</source>
-        <translation type="unfinished"></translation>
+        <translation>残留质量温度</translation>
     </message>
     <message>
         <source>Temperature of a residual-mass reading (null: none).</source>
-        <translation type="unfinished"></translation>
+        <translation>读取残留质量的温度 (“无”表示不读取)。</translation>
     </message>
     <message>
         <source>Mass-change cursors</source>
-        <translation type="unfinished"></translation>
+        <translation>质量变化游标</translation>
     </message>
     <message>
         <source>Carbon content</source>
-        <translation type="unfinished"></translation>
+        <translation>碳含量</translation>
     </message>
     <message>
         <source>Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).</source>
-        <translation type="unfinished"></translation>
+        <translation>计算经氧化校正的碳含量 (适用于在 O2 或空气中测至残留物平台的测试)。</translation>
     </message>
     <message>
         <source>Carbon (wt%)</source>
-        <translation type="unfinished"></translation>
+        <translation>碳含量 (wt%)</translation>
     </message>
     <message>
         <source>Moisture</source>
-        <translation type="unfinished"></translation>
+        <translation>水分</translation>
     </message>
     <message>
         <source>Moisture (wt%)</source>
-        <translation type="unfinished"></translation>
+        <translation>水分 (wt%)</translation>
     </message>
     <message>
         <source>Residue (dry basis)</source>
-        <translation type="unfinished"></translation>
+        <translation>残留物 (干基)</translation>
     </message>
     <message>
         <source>Dry mass read at</source>
-        <translation type="unfinished"></translation>
+        <translation>干基质量读取温度</translation>
     </message>
     <message>
         <source>Mass change between cursors</source>
-        <translation type="unfinished"></translation>
+        <translation>游标间质量变化</translation>
     </message>
 </context>
 </TS>
