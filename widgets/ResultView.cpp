@@ -71,6 +71,14 @@ void ResultView::setResult(const QJsonObject& result, const QString& error, cons
         for (const OutputSpec& o : outputs) {
             if (o.headline != headline) continue;
             const QJsonValue v = resultValue(result, o.path);
+            if (v.isObject()) {
+                // A declared group (fitted parameters): its members, expanded.
+                auto* group = new QTreeWidgetItem(m_tree, {o.label});
+                group->setFont(0, bold);
+                addObject(group, v.toObject());
+                group->setExpanded(true);
+                continue;
+            }
             if (!v.isDouble() && !headline) continue;
             const QJsonValue e = o.errorPath.isEmpty() ? QJsonValue() : resultValue(result, o.errorPath);
             QString text = QStringLiteral("—");

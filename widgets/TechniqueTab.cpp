@@ -12,6 +12,7 @@
 #include "widgets/plot/PlotView.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -252,19 +253,28 @@ std::vector<TechniqueTab::View> TechniqueTab::views() const
     std::vector<const Dataset*> all;
     for (Id sid : m_samples)
         for (const Dataset* d : m_project->datasetsOf(sid, m_technique)) all.push_back(d);
-    // Analyses first (in registration order), then the raw groups of what no analysis reads.
-    for (const AnalysisDescriptor* a : analyses())
-        if (a->forTechnique(m_technique) && std::any_of(all.begin(), all.end(), [&](const Dataset* d) { return a->accepts(*d); })) {
+    // Analyses that run by themselves first (in registration order), then the raw groups of what none
+    // of them reads, then the analyses the user starts (curve fit).
+    auto addAnalyses = [&](bool automatic) {
+        for (const AnalysisDescriptor* a : analyses()) {
+            if (a->automatic != automatic || !a->forTechnique(m_technique)) continue;
+            if (std::none_of(all.begin(), all.end(), [&](const Dataset* d) { return a->accepts(*d); })) continue;
             QStringList types;
             for (const QString& t : a->input.types) types << datasetTypeDisplayName(t);
-            out.push_back({a->input.types.contains(QStringLiteral("*")) ? a->name : types.join(QStringLiteral(", ")), a, {}});
+            const QString title = a->input.types.contains(QStringLiteral("*"))
+                                      ? QCoreApplication::translate("vanadis::Analysis", a->name.toUtf8().constData())
+                                      : types.join(QStringLiteral(", "));
+            out.push_back({title, a, {}});
         }
+    };
+    addAnalyses(true);
     for (const Dataset* d : all) {
         const auto readers = analysesFor(*d);
         if (std::any_of(readers.begin(), readers.end(), [](const AnalysisDescriptor* a) { return a->automatic; })) continue;
         const QString g = datasetGroupName(*d);
         if (std::none_of(out.begin(), out.end(), [&](const View& v) { return v.rawGroup == g; })) out.push_back({g, nullptr, g});
     }
+    addAnalyses(false);
     return out;
 }
 

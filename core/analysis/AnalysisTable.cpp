@@ -4,6 +4,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/bet/BetAnalysis.h"
+#include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
 
 namespace vanadis {
@@ -13,6 +14,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
     static const std::vector<const AnalysisDescriptor*> table{
         &betAnalysis(),
         &tgaAnalysis(),
+        &curveFitAnalysis(),
     };
     return table;
 }
