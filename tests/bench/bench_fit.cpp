@@ -124,6 +124,14 @@ struct Nelson {
 
 int lastIterations = 0, lastEvaluations = 0;
 
+/// Engine defaults; BENCH_FIT_ACCEL_AFTER=N overrides when geodesic acceleration starts (tuning).
+fit::FitOptions strdOptions()
+{
+    fit::FitOptions o;
+    if (const char* e = std::getenv("BENCH_FIT_ACCEL_AFTER")) o.accelerationAfter = std::atoi(e);
+    return o;
+}
+
 /// One StRD fit as the CLI does it (model parsed from text, parameters named by appearance).
 bool fitStrd(const Strd& s, const std::vector<double>& start, bool& ok)
 {
@@ -138,7 +146,7 @@ bool fitStrd(const Strd& s, const std::vector<double>& start, bool& ok)
         fit::AutoDiffModel<Nelson> m(Nelson{&s.cols[1], &s.cols[2]}, 3, idx);
         p.model = &m;
         for (std::size_t k = 0; k < start.size(); ++k) p.parameters.push_back({"b" + std::to_string(k + 1), start[k]});
-        auto r = fit::fitLeastSquares(p);
+        auto r = fit::fitLeastSquares(p, strdOptions());
         ok = r && r->converged;
         if (!ok && std::getenv("BENCH_FIT_VERBOSE")) std::fprintf(stderr, "%s\n", r ? r->reason.c_str() : r.error().message().c_str());
         return ok;
@@ -150,7 +158,7 @@ bool fitStrd(const Strd& s, const std::vector<double>& start, bool& ok)
     }
     p.model = &*m;
     for (const std::string& n : m->parameterNames()) p.parameters.push_back({n, start[std::stoul(n.substr(1)) - 1]});
-    auto r = fit::fitLeastSquares(p);
+    auto r = fit::fitLeastSquares(p, strdOptions());
     ok = r && r->converged;
     if (r) lastIterations = r->iterations, lastEvaluations = r->evaluations;
     return ok;

@@ -244,6 +244,7 @@ private Q_SLOTS:
     void nistStrd();
     void nistStrdThroughExpressions_data();
     void nistStrdThroughExpressions();
+    void strdBeyondTheFolder();
     void numericJacobianFallback();
     void tiesAndFixedReduceDof();
     void tieErrors();
@@ -396,6 +397,45 @@ void TestFit::nistStrdThroughExpressions()
         VERIFY_DIGITS(QString::fromStdString("sd(" + p.parameters[k].name + ")"), r->stderrs[k], s.certifiedSd[b], errorDigits(s));
     }
     VERIFY_DIGITS("residual SD", r->residualSd, s.residualSd, errorDigits(s));
+}
+
+void TestFit::strdBeyondTheFolder()
+{
+    // Two hard StRD problems that are not in ../shared/testdata (tiny, public domain, NIST's
+    // certified values): BoxBOD, whose start 1 drifts onto the plateau b2 → ∞, and MGH09, whose
+    // start 1 is far off (Kowalik & Osborne 1978). Both starts, through the user-expression path.
+    struct Case {
+        const char* model;
+        std::vector<double> x, y, start1, start2, cert, sd;
+        double residualSd;
+    };
+    const Case cases[] = {
+        {"b1*(1-exp[-b2*x])", {1, 2, 3, 5, 7, 10}, {109, 149, 149, 191, 213, 224}, {1, 1}, {100, 0.75},
+         {2.1380940889E+02, 5.4723748542E-01}, {1.2354515176E+01, 1.0455993237E-01}, 1.7088072423E+01},
+        {"b1*(x**2+x*b2) / (x**2+x*b3+b4)",
+         {4, 2, 1, 0.5, 0.25, 0.167, 0.125, 0.1, 0.0833, 0.0714, 0.0625},
+         {0.1957, 0.1947, 0.1735, 0.16, 0.0844, 0.0627, 0.0456, 0.0342, 0.0323, 0.0235, 0.0246},
+         {25, 39, 41.5, 39}, {0.25, 0.39, 0.415, 0.39},
+         {1.9280693458E-01, 1.9128232873E-01, 1.2305650693E-01, 1.3606233068E-01},
+         {1.1435312227E-02, 1.9633220911E-01, 8.0842031232E-02, 9.0025542308E-02}, 6.6279236551E-03},
+    };
+    for (const Case& c : cases) {
+        auto m = ExpressionModel::create(c.model, c.x);
+        QVERIFY(m);
+        for (const auto* start : {&c.start1, &c.start2}) {
+            FitProblem p;
+            p.model = &*m;
+            p.observed = c.y;
+            for (std::size_t k = 0; k < start->size(); ++k) p.parameters.push_back({"b" + std::to_string(k + 1), (*start)[k]});
+            auto r = fitLeastSquares(p);
+            QVERIFY2(r && r->converged, r ? r->reason.c_str() : r.error().message().c_str());
+            for (std::size_t k = 0; k < c.cert.size(); ++k) {
+                VERIFY_DIGITS(QString("%1 b%2").arg(c.model).arg(k + 1), r->values[k], c.cert[k], 6);
+                VERIFY_DIGITS(QString("%1 sd(b%2)").arg(c.model).arg(k + 1), r->stderrs[k], c.sd[k], 4);
+            }
+            VERIFY_DIGITS("residual SD", r->residualSd, c.residualSd, 4);
+        }
+    }
 }
 
 void TestFit::numericJacobianFallback()

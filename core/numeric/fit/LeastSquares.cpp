@@ -454,6 +454,18 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
     }
 
     LmOutcome lm = levenbergMarquardt(res, u, lo, hi, r, J, opt);
+    // A stall with delayed acceleration (NIST BoxBOD from start 1 drifts onto the plateau
+    // b2 → ∞): try once more from the start with acceleration from the first step, keep the better.
+    if (lm.status != FitStatus::Converged && opt.geodesicAcceleration && opt.accelerationAfter > 0) {
+        FitOptions again = opt;
+        again.accelerationAfter = 0;
+        LmOutcome second = levenbergMarquardt(res, u, lo, hi, r, J, again);
+        const bool better = (second.status == FitStatus::Converged && lm.status != FitStatus::Converged) ||
+                            (second.status == lm.status && second.r.squaredNorm() < lm.r.squaredNorm());
+        second.iterations += lm.iterations;
+        if (better) lm = std::move(second);
+        else lm.iterations = second.iterations;
+    }
 
     FitResult out;
     const std::size_t np = problem.parameters.size();
