@@ -480,6 +480,7 @@ void TechniqueTab::setParams(Id datasetId, const QJsonObject& params, int mergeK
     QString text = describeParamChange(*m_method, before, params);
     if (const Sample* s = m_project->sampleOfDataset(datasetId)) text = s->name + ": " + text;
     m_project->undoStack()->push(new SetRunCommand(m_project, run, key, text));
+    if (m_compute) m_compute->request(run.id);
 }
 
 void TechniqueTab::applyToAll()

@@ -10,6 +10,7 @@
 #include "widgets/TechniqueTab.h"
 #include "widgets/plot/PlotView.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -157,6 +158,44 @@ private Q_SLOTS:
         size_t runs = 0;
         for (const auto& [id, r] : p.allRuns()) runs += r.analysisId == "bet" ? 1 : 0;
         QCOMPARE(runs, size_t(4));
+    }
+
+    void curveFitRunsWhereTheUserStartsIt()
+    {
+        MainWindow w;
+        w.resize(1400, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDemo();
+        Project& p = w.document()->project();
+        TechniqueTab* xps = w.techniqueTab(Technique::Xps);
+        w.tabs()->setCurrentWidget(xps);
+        xps->setCurrentKind(QObject::tr("Curve fit"));
+        QCOMPARE(xps->currentKind(), QString("Curve fit"));
+        // Pick CS · C 1s, a single peak.
+        auto* choice = xps->findChild<QComboBox*>();
+        for (QComboBox* c : xps->findChildren<QComboBox*>())
+            if (c->accessibleName().startsWith("Dataset whose")) choice = c;
+        const int i = choice->findText("CS · C 1s");
+        QVERIFY(i >= 0);
+        choice->setCurrentIndex(i);
+        Q_EMIT choice->activated(i);
+        const Dataset* d = xps->currentDataset();
+        QVERIFY(d && d->label() == "C 1s");
+        QVERIFY(!p.runFor(d->id(), "curve_fit")); // nothing until the user asks
+        // Choose the Gaussian model: one undo step, computed in the background.
+        QComboBox* model = xps->findChild<QComboBox*>("param_model");
+        QVERIFY(model);
+        model->setCurrentIndex(model->findData("gauss"));
+        QVERIFY(w.computeService()->waitForIdle());
+        QTest::qWait(50);
+        const AnalysisRun* run = p.runFor(d->id(), "curve_fit");
+        QVERIFY(run);
+        QCOMPARE(run->status, RunStatus::Ok);
+        const double centre = run->result["parameters"].toObject()["c"].toObject()["value"].toDouble();
+        QVERIFY2(std::abs(centre - 284.8) < 1.0, qPrintable(QString::number(centre))); // the demo's C–C line
+        QVERIFY(xps->figure().residual);
+        w.grab().save(QDir(m_shots).filePath("tab-xps-curve-fit.png"));
     }
 
     void editsAreUndoableAndReplot()

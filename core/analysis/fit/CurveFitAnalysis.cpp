@@ -155,6 +155,8 @@ FigureSpec curveFitFigure(const QString&, const std::vector<FigureInput>& inputs
     data.marker = in.sample->marker;
     f.series.push_back(data);
     f.x.label = axisTitle(xc->name, xc->unit);
+    // Binding energy runs right to left in every XPS figure, fitted or not.
+    f.x.reversed = xc->name.contains(QLatin1String("binding"), Qt::CaseInsensitive);
     f.y.label = axisTitle(yc->name, yc->unit);
     FigureSeries model;
     model.label = tr("model");
