@@ -266,6 +266,166 @@
         <source>the project is already open in another Vanadis window or program (process %1 on %2)</source>
         <translation>该项目已在另一个 Vanadis 窗口或程序中打开 (%2 上的进程 %1)</translation>
     </message>
+    <message>
+        <source>Parameter &apos;%1&apos; has no start value: it starts at 1.</source>
+        <translation>参数“%1”没有初始值：从 1 开始。</translation>
+    </message>
+    <message>
+        <source>Custom expression</source>
+        <translation>自定义表达式</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>A built-in model (start values are guessed from the data) or your own expression.</source>
+        <translation>内置模型（初始值由数据估计）或自定义表达式。</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>表达式</translation>
+    </message>
+    <message>
+        <source>Used with &apos;Custom expression&apos;: y as a function of x; every other name is a parameter. Functions: exp ln log10 sqrt sin cos tan atan abs erf pow …; operators + - * / ^.</source>
+        <translation>用于“自定义表达式”：y 为 x 的函数，其他名称均为参数。函数：exp ln log10 sqrt sin cos tan atan abs erf pow …；运算符 + - * / ^。</translation>
+    </message>
+    <message>
+        <source>x column</source>
+        <translation>x 列</translation>
+    </message>
+    <message>
+        <source>Column name or number (1 = first).</source>
+        <translation>列名或列号（1 = 第一列）。</translation>
+    </message>
+    <message>
+        <source>y column</source>
+        <translation>y 列</translation>
+    </message>
+    <message>
+        <source>Fit from x</source>
+        <translation>拟合起点 x</translation>
+    </message>
+    <message>
+        <source>Lower end of the fit range (none: all points); drag it on the plot.</source>
+        <translation>拟合范围下限（无：全部数据点）；可在图上拖动。</translation>
+    </message>
+    <message>
+        <source>Fit range</source>
+        <translation>拟合范围</translation>
+    </message>
+    <message>
+        <source>Fit to x</source>
+        <translation>拟合终点 x</translation>
+    </message>
+    <message>
+        <source>Upper end of the fit range (none: all points).</source>
+        <translation>拟合范围上限（无：全部数据点）。</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>relative (1/y²)</source>
+        <translation>相对 (1/y²)</translation>
+    </message>
+    <message>
+        <source>1/σ² from a column</source>
+        <translation>由某列给出 1/σ²</translation>
+    </message>
+    <message>
+        <source>σ column</source>
+        <translation>σ 列</translation>
+    </message>
+    <message>
+        <source>Column of 1σ uncertainties, for 1/σ² weights.</source>
+        <translation>1σ 不确定度所在列，用于 1/σ² 权重。</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>One row per parameter you set: start value, bounds, fixed, or a tie such as &apos;w1&apos; or &apos;a1*0.5&apos;. Parameters not listed start at the guess (built-in models) or 1.</source>
+        <translation>每行设置一个参数：初始值、上下限、固定，或约束（如“w1”或“a1*0.5”）。未列出的参数从估计值（内置模型）或 1 开始。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>初始值</translation>
+    </message>
+    <message>
+        <source>Lower bound</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper bound</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Fitted parameters</source>
+        <translation>拟合参数</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Reduced χ²</source>
+        <translation>约化 χ²</translation>
+    </message>
+    <message>
+        <source>Residual standard deviation</source>
+        <translation>残差标准差</translation>
+    </message>
+    <message>
+        <source>Residual sum of squares</source>
+        <translation>残差平方和</translation>
+    </message>
+    <message>
+        <source>Degrees of freedom</source>
+        <translation>自由度</translation>
+    </message>
+    <message>
+        <source>Points fitted</source>
+        <translation>拟合点数</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Data, model and residuals</source>
+        <translation>数据、模型与残差</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>残差</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
@@ -313,6 +473,10 @@
         <translation>
             <numerusform>%1 参数：已更改 %n 项</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Curve fit</source>
+        <translation>曲线拟合</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1093,45 @@
     <message>
         <source>unknown analysis &apos;%1&apos;</source>
         <translation>未知分析“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::CurveFit</name>
+    <message>
+        <source>Line</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <source>Quadratic polynomial</source>
+        <translation>二次多项式</translation>
+    </message>
+    <message>
+        <source>Exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>Power law</source>
+        <translation>幂律</translation>
+    </message>
+    <message>
+        <source>Gaussian peak (w = FWHM)</source>
+        <translation>高斯峰（w = 半高宽）</translation>
+    </message>
+    <message>
+        <source>Lorentzian peak (w = FWHM)</source>
+        <translation>洛伦兹峰（w = 半高宽）</translation>
+    </message>
+    <message>
+        <source>Pseudo-Voigt peak (w = FWHM)</source>
+        <translation>赝 Voigt 峰（w = 半高宽）</translation>
+    </message>
+    <message>
+        <source>Logistic step</source>
+        <translation>Logistic 台阶</translation>
+    </message>
+    <message>
+        <source>Arrhenius (x in K, Ea in J/mol)</source>
+        <translation>Arrhenius（x 单位 K，Ea 单位 J/mol）</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1804,10 @@ SHA-256 %6</translation>
         <source>All values</source>
         <translation>全部数值</translation>
     </message>
+    <message>
+        <source>Correlation with %1</source>
+        <translation>与 %1 的相关系数</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::RollbackJournal</name>
@@ -1813,6 +2020,14 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>Recompute</source>
         <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Not run on this dataset yet: set the parameters, then run it.</source>
+        <translation>尚未在此数据集上运行：设置参数后运行。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "analysis/RawFigure.h"
 
+#include "model/Translate.h"
+
 #include "model/DatasetType.h"
 
 #include "model/Project.h"
@@ -11,7 +13,7 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::RawFigure", s); }
+QString tr(const char* s) { return translated("vanadis::RawFigure", s); }
 
 /// First column whose name contains one of the needles (case-insensitive).
 const Column* find(const Dataset& d, std::initializer_list<const char*> needles)

@@ -1,5 +1,7 @@
 #include "io/DurableFile.h"
 
+#include "model/Translate.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -11,7 +13,7 @@
 namespace vanadis {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::DurableFile", s); }
+QString tr(const char* s) { return translated("vanadis::DurableFile", s); }
 } // namespace
 
 Expected<void> syncDirectory(const QString& dirPath)

@@ -1,5 +1,7 @@
 #include "io/ProjectDocument.h"
 
+#include "model/Translate.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
@@ -13,7 +15,7 @@ namespace vanadis {
 namespace {
 
 std::string str(const QString& s) { return s.toStdString(); }
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::ProjectDocument", s); }
+QString tr(const char* s) { return translated("vanadis::ProjectDocument", s); }
 
 QString newSession() { return QUuid::createUuid().toString(QUuid::Id128).left(12); }
 

@@ -1,5 +1,7 @@
 #include "io/ProjectLock.h"
 
+#include "model/Translate.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -11,7 +13,7 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::ProjectLock", s); }
+QString tr(const char* s) { return translated("vanadis::ProjectLock", s); }
 
 enum class Outcome { Locked, HeldByOther, NoPermission };
 

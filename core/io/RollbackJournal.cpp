@@ -1,5 +1,7 @@
 #include "io/RollbackJournal.h"
 
+#include "model/Translate.h"
+
 #include "io/DurableFile.h"
 
 #include <QCoreApplication>
@@ -16,7 +18,7 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::RollbackJournal", s); }
+QString tr(const char* s) { return translated("vanadis::RollbackJournal", s); }
 
 constexpr unsigned char kJournalMagic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
 constexpr off_t kReservedByte = 0x40000001; ///< SQLite's RESERVED lock byte (os_unix.c, PENDING_BYTE + 1)

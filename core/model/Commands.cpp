@@ -8,7 +8,6 @@
 namespace vanadis {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::Commands", s); }
 
 int indexOf(const std::vector<Id>& v, Id id)
 {

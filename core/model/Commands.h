@@ -7,6 +7,7 @@
 #include "model/Dataset.h"
 #include "model/Sample.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 #include <QVariant>
 
@@ -18,6 +19,8 @@ enum CommandId { CmdEditSample = 1001, CmdSetRun = 1002, CmdSeriesInfo = 1003 };
 
 /// Adds a sample (its id must come from Project::allocateId()).
 class AddSampleCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::AddSampleCommand)
+
 public:
     AddSampleCommand(Project* p, Sample s, int index = -1, QUndoCommand* parent = nullptr);
     void redo() override;
@@ -31,6 +34,8 @@ private:
 
 /// Removes a sample with its datasets and runs; undo restores all of them at the same places.
 class RemoveSampleCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::RemoveSampleCommand)
+
 public:
     RemoveSampleCommand(Project* p, Id sampleId, QUndoCommand* parent = nullptr);
     void redo() override;
@@ -46,6 +51,8 @@ private:
 
 /// Changes one field of a sample. Consecutive edits of the same field with the same merge key merge.
 class EditSampleCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::EditSampleCommand)
+
 public:
     EditSampleCommand(Project* p, Id sampleId, SampleField field, QVariant value, int mergeKey = -1,
                       QUndoCommand* parent = nullptr);
@@ -69,6 +76,8 @@ private:
 
 /// Moves a sample within the series order.
 class MoveSampleCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::MoveSampleCommand)
+
 public:
     MoveSampleCommand(Project* p, Id sampleId, int newIndex, QUndoCommand* parent = nullptr);
     void redo() override;
@@ -82,6 +91,8 @@ private:
 
 /// Renames the series or changes its varied condition.
 class SetSeriesInfoCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::SetSeriesInfoCommand)
+
 public:
     SetSeriesInfoCommand(Project* p, QString name, QString condition, QUndoCommand* parent = nullptr);
     void redo() override;
@@ -94,6 +105,8 @@ private:
 
 /// Adds already parsed datasets to a sample (files are parsed before the command is pushed).
 class ImportDatasetsCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::ImportDatasetsCommand)
+
 public:
     ImportDatasetsCommand(Project* p, Id sampleId, std::vector<Dataset> datasets, QUndoCommand* parent = nullptr);
     void redo() override;
@@ -107,6 +120,8 @@ private:
 
 /// Removes a dataset (and its analysis runs).
 class RemoveDatasetCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::RemoveDatasetCommand)
+
 public:
     RemoveDatasetCommand(Project* p, Id datasetId, QUndoCommand* parent = nullptr);
     void redo() override;
@@ -122,6 +137,8 @@ private:
 
 /// Creates or replaces an analysis run (new parameters and result). Drags merge by key.
 class SetRunCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::SetRunCommand)
+
 public:
     /// \a text is what the History shows ("BET window 0.05–0.30 → 0.05–0.20"); empty = generic.
     SetRunCommand(Project* p, AnalysisRun run, int mergeKey = -1, const QString& text = {},

@@ -1,5 +1,7 @@
 #include "analysis/bet/BetFigures.h"
 
+#include "model/Translate.h"
+
 #include "analysis/FigureHelpers.h"
 
 #include <QCoreApplication>
@@ -12,7 +14,7 @@ namespace {
 
 using namespace vanadis::figures;
 
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::BetFigures", s); }
+QString tr(const char* s) { return translated("vanadis::BetFigures", s); }
 
 std::optional<std::pair<double, double>> betWindow(const QJsonObject& result)
 {

@@ -1,5 +1,7 @@
 #include "analysis/fit/CurveFit.h"
 
+#include "model/Translate.h"
+
 #include "numeric/fit/ExpressionModel.h"
 #include "numeric/fit/LeastSquares.h"
 
@@ -13,7 +15,7 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::CurveFit", s); }
+QString tr(const char* s) { return translated("vanadis::CurveFit", s); }
 
 QJsonValue number(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); }
 

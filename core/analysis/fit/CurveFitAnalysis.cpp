@@ -1,5 +1,7 @@
 #include "analysis/fit/CurveFitAnalysis.h"
 
+#include "model/Translate.h"
+
 #include "analysis/FigureHelpers.h"
 #include "analysis/fit/CurveFit.h"
 
@@ -11,7 +13,7 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::CurveFitAnalysis", s); }
+QString tr(const char* s) { return translated("vanadis::CurveFitAnalysis", s); }
 
 ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help)
 {

@@ -1,5 +1,7 @@
 #include "analysis/tga/TgaAnalysis.h"
 
+#include "model/Translate.h"
+
 #include "analysis/tga/TgaFigures.h"
 
 #include "numeric/Constants.h"
@@ -17,7 +19,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("vanadis::TgaAnalysis", text);
+    return translated("vanadis::TgaAnalysis", text);
 }
 
 /// JSON has no NaN: a number that could not be determined is null.

@@ -1,5 +1,7 @@
 #include "analysis/tga/TgaFigures.h"
 
+#include "model/Translate.h"
+
 #include "analysis/FigureHelpers.h"
 
 #include <QCoreApplication>
@@ -12,7 +14,7 @@ namespace {
 
 using namespace vanadis::figures;
 
-QString tr(const char* s) { return QCoreApplication::translate("vanadis::TgaFigures", s); }
+QString tr(const char* s) { return translated("vanadis::TgaFigures", s); }
 
 } // namespace
 
