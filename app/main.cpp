@@ -22,17 +22,20 @@ int main(int argc, char** argv)
     QTranslator qtTranslator, appTranslator;
     if (qtTranslator.load(QLocale(), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(), "vanadis", "_", ":/i18n")) QApplication::installTranslator(&appTranslator);
+    if (appTranslator.load(QLocale(), "vanadis", "_", ":/i18n"))
+        QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Materials characterisation workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({"demo", QApplication::translate("main", "Open the demo series CS, WCS, HCS, HMCS.")});
-    QCommandLineOption quitAfterStart("quit-after-start", "Quit once the first window is painted (benchmark).");
+    QCommandLineOption quitAfterStart("quit-after-start",
+                                      "Quit once the first window is painted (benchmark).");
     quitAfterStart.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(quitAfterStart);
-    parser.addPositionalArgument("project", QApplication::translate("main", "Project file to open."), "[project.vanadis]");
+    parser.addPositionalArgument("project", QApplication::translate("main", "Project file to open."),
+                                 "[project.vanadis]");
     parser.process(app);
 
     vanadis::MainWindow window;

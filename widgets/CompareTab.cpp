@@ -27,7 +27,8 @@ CompareTab::CompareTab(QWidget* parent) : QWidget(parent)
     auto* copy = new QPushButton(tr("Copy table"));
     copy->setToolTip(tr("Copy the whole table (tab-separated, with headers) for a spreadsheet."));
     connect(copy, &QPushButton::clicked, this, &CompareTab::copyTable);
-    auto* shortcut = new QShortcut(QKeySequence::Copy, m_table, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    auto* shortcut =
+        new QShortcut(QKeySequence::Copy, m_table, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &CompareTab::copyTable);
     auto* bar = new QHBoxLayout;
     bar->addStretch(1);
@@ -48,13 +49,17 @@ QString CompareTab::tableText() const
     for (int r = 0; r < m_table->rowCount(); ++r) {
         QStringList row;
         for (int c = 0; c < m_table->columnCount(); ++c)
-            row << (m_table->item(r, c) ? m_table->item(r, c)->text().replace('\t', ' ').replace('\n', ' ') : QString());
+            row << (m_table->item(r, c) ? m_table->item(r, c)->text().replace('\t', ' ').replace('\n', ' ')
+                                        : QString());
         lines << row.join('\t');
     }
     return lines.join('\n') + '\n';
 }
 
-void CompareTab::copyTable() const { QGuiApplication::clipboard()->setText(tableText()); }
+void CompareTab::copyTable() const
+{
+    QGuiApplication::clipboard()->setText(tableText());
+}
 
 void CompareTab::refresh(const Project* project)
 {
@@ -67,7 +72,8 @@ void CompareTab::refresh(const Project* project)
                 columns.emplace_back(a, o);
                 headers << (o.shortLabel.isEmpty() ? o.label : o.shortLabel);
             }
-    for (Technique t : allTechniques()) headers << tr("%1 datasets").arg(techniqueDisplayName(t));
+    for (Technique t : allTechniques())
+        headers << tr("%1 datasets").arg(techniqueDisplayName(t));
     headers << tr("Notes");
     m_table->clear();
     m_table->setColumnCount(int(headers.size()));
@@ -84,9 +90,13 @@ void CompareTab::refresh(const Project* project)
         int col = 0;
         auto* name = new QTableWidgetItem(sampleIcon(s->color), s->name);
         m_table->setItem(row, col++, name);
-        m_table->setItem(row, col++, new QTableWidgetItem(std::isnan(s->activeMassMg) ? tr("unknown")
-                                                                                     : loc.toString(s->activeMassMg, 'f', 3)));
-        m_table->setItem(row, col++, new QTableWidgetItem(s->massBasis == MassBasis::Composite ? tr("composite") : tr("oxide only")));
+        m_table->setItem(row, col++,
+                         new QTableWidgetItem(std::isnan(s->activeMassMg)
+                                                  ? tr("unknown")
+                                                  : loc.toString(s->activeMassMg, 'f', 3)));
+        m_table->setItem(
+            row, col++,
+            new QTableWidgetItem(s->massBasis == MassBasis::Composite ? tr("composite") : tr("oxide only")));
         for (const auto& [a, o] : columns) {
             // The sample's first dataset this analysis reads; its stored run.
             const AnalysisRun* run = nullptr;
@@ -99,13 +109,16 @@ void CompareTab::refresh(const Project* project)
             QString tip;
             if (run && run->status != RunStatus::Failed) {
                 const QJsonValue v = resultValue(run->result, o.path);
-                const QJsonValue e = o.errorPath.isEmpty() ? QJsonValue() : resultValue(run->result, o.errorPath);
+                const QJsonValue e =
+                    o.errorPath.isEmpty() ? QJsonValue() : resultValue(run->result, o.errorPath);
                 if (v.isDouble())
-                    text = QString(e.isDouble() ? formatWithUncertainty(v.toDouble(), e.toDouble()) : formatValue(v.toDouble(), o.significant))
+                    text = QString(e.isDouble() ? formatWithUncertainty(v.toDouble(), e.toDouble())
+                                                : formatValue(v.toDouble(), o.significant))
                                .replace('.', loc.decimalPoint());
                 if (run->status == RunStatus::Stale) {
                     text += QStringLiteral(" *");
-                    tip = run->message.isEmpty() ? tr("Not yet recomputed for the current parameters.") : run->message;
+                    tip = run->message.isEmpty() ? tr("Not yet recomputed for the current parameters.")
+                                                 : run->message;
                 }
             } else if (run) {
                 tip = run->message;

@@ -33,7 +33,8 @@ ExportFigureDialog::ExportFigureDialog(const QString& suggestedBaseName, QWidget
     m_tiff = new QCheckBox("TIFF");
     m_csv = new QCheckBox(tr("CSV data"));
     const QStringList chosen = settings.value("formats", QStringList{"pdf", "csv"}).toStringList();
-    for (auto [box, key] : {std::pair{m_pdf, "pdf"}, {m_svg, "svg"}, {m_png, "png"}, {m_tiff, "tiff"}, {m_csv, "csv"}}) {
+    for (auto [box, key] :
+         {std::pair{m_pdf, "pdf"}, {m_svg, "svg"}, {m_png, "png"}, {m_tiff, "tiff"}, {m_csv, "csv"}}) {
         box->setChecked(chosen.contains(QLatin1String(key)));
         formats->addWidget(box);
     }
@@ -68,7 +69,8 @@ ExportFigureDialog::ExportFigureDialog(const QString& suggestedBaseName, QWidget
     const int presetIndex = m_preset->findData(m_width->value());
     m_preset->setCurrentIndex(presetIndex >= 0 ? presetIndex : m_preset->count() - 1);
 
-    const QString dir = settings.value("dir", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    const QString dir =
+        settings.value("dir", QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
     m_path = new QLineEdit(QDir(dir).filePath(suggestedBaseName));
     auto* browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -106,10 +108,22 @@ QStringList ExportFigureDialog::formats() const
     return f;
 }
 
-double ExportFigureDialog::widthMm() const { return m_width->value(); }
-double ExportFigureDialog::heightMm() const { return m_height->value(); }
-double ExportFigureDialog::dpi() const { return m_dpi->value(); }
-QString ExportFigureDialog::basePath() const { return m_path->text().trimmed(); }
+double ExportFigureDialog::widthMm() const
+{
+    return m_width->value();
+}
+double ExportFigureDialog::heightMm() const
+{
+    return m_height->value();
+}
+double ExportFigureDialog::dpi() const
+{
+    return m_dpi->value();
+}
+QString ExportFigureDialog::basePath() const
+{
+    return m_path->text().trimmed();
+}
 
 void ExportFigureDialog::accept()
 {

@@ -17,11 +17,11 @@ class ExportFigureDialog : public QDialog {
     Q_OBJECT
 public:
     explicit ExportFigureDialog(const QString& suggestedBaseName, QWidget* parent = nullptr);
-    QStringList formats() const;      ///< "pdf", "svg", "png", "tiff", "csv"
+    QStringList formats() const; ///< "pdf", "svg", "png", "tiff", "csv"
     double widthMm() const;
     double heightMm() const;
     double dpi() const;
-    QString basePath() const;         ///< path without extension
+    QString basePath() const; ///< path without extension
 
     void accept() override;
 

@@ -29,9 +29,9 @@
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -91,7 +91,8 @@ MainWindow::~MainWindow()
     m_tree->setProject(nullptr);
     m_samplePanel->setProject(nullptr);
     m_history->setStack(nullptr);
-    for (TechniqueTab* t : m_techniqueTabs) t->setProject(nullptr);
+    for (TechniqueTab* t : m_techniqueTabs)
+        t->setProject(nullptr);
 }
 
 void MainWindow::createDocks()
@@ -153,7 +154,8 @@ void MainWindow::createActions()
     });
     file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
         if (!maybeSave()) return;
-        const QString p = QFileDialog::getOpenFileName(this, tr("Open project"), QSettings().value("dirs/project").toString(), tr(kFileFilter));
+        const QString p = QFileDialog::getOpenFileName(
+            this, tr("Open project"), QSettings().value("dirs/project").toString(), tr(kFileFilter));
         if (!p.isEmpty()) openProject(p);
     });
     m_recentMenu = file->addMenu(tr("Open &recent"));
@@ -165,13 +167,15 @@ void MainWindow::createActions()
     file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
     file->addSeparator();
     file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+I")), this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import instrument files"), QSettings().value("dirs/import").toString());
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import instrument files"),
+                                                                QSettings().value("dirs/import").toString());
         if (!files.isEmpty()) {
             QSettings().setValue("dirs/import", QFileInfo(files.first()).absolutePath());
             importFiles(files);
         }
     });
-    file->addAction(tr("&Export figure…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportCurrentFigure);
+    file->addAction(tr("&Export figure…"), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportCurrentFigure);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     rebuildRecentMenu();
@@ -180,7 +184,8 @@ void MainWindow::createActions()
     QMenu* sample = menuBar()->addMenu(tr("&Sample"));
     sample->addAction(tr("&Add sample…"), this, [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Add sample"), tr("Sample name:"), QLineEdit::Normal, {}, &ok);
+        const QString name =
+            QInputDialog::getText(this, tr("Add sample"), tr("Sample name:"), QLineEdit::Normal, {}, &ok);
         if (!ok || name.trimmed().isEmpty()) return;
         Project& p = m_doc->project();
         const Sample s = makeSample(p.allocateId(), name.trimmed(), int(p.samples().size()));
@@ -188,12 +193,15 @@ void MainWindow::createActions()
         m_tree->selectSample(s.id);
     });
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Vanadis"), this, [this] {
-        QMessageBox::about(this, tr("About Vanadis"),
-                           tr("<b>Vanadis %1</b><p>XRD, XPS, BET, TGA and electrochemistry of a sample series in one "
-                              "place.</p><p>GPL-3.0-or-later. Plots by QCustomPlot.</p>").arg(VANADIS_VERSION));
+        QMessageBox::about(
+            this, tr("About Vanadis"),
+            tr("<b>Vanadis %1</b><p>XRD, XPS, BET, TGA and electrochemistry of a sample series in one "
+               "place.</p><p>GPL-3.0-or-later. Plots by QCustomPlot.</p>")
+                .arg(VANADIS_VERSION));
     });
 }
 
@@ -208,7 +216,8 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> doc)
     m_tree->setProject(nullptr);
     m_samplePanel->setProject(nullptr);
     m_history->setStack(nullptr);
-    for (TechniqueTab* t : m_techniqueTabs) t->setProject(nullptr);
+    for (TechniqueTab* t : m_techniqueTabs)
+        t->setProject(nullptr);
     m_doc = std::move(doc);
     Project& p = m_doc->project();
     m_undoAction = p.undoStack()->createUndoAction(this, tr("&Undo"));
@@ -219,7 +228,8 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> doc)
     m_editMenu->addAction(m_redoAction);
     m_history->setStack(p.undoStack());
     m_compute->setProject(&p);
-    for (TechniqueTab* t : m_techniqueTabs) t->setProject(&p);
+    for (TechniqueTab* t : m_techniqueTabs)
+        t->setProject(&p);
     m_tree->setProject(&p);
     m_samplePanel->setProject(&p);
     for (auto sig : {&Project::modelReset, &Project::seriesChanged})
@@ -247,8 +257,9 @@ void MainWindow::refreshViews()
 
 void MainWindow::updateTitle()
 {
-    const QString name = m_doc && !m_doc->project().filePath().isEmpty() ? QFileInfo(m_doc->project().filePath()).fileName()
-                                                                        : tr("Untitled");
+    const QString name = m_doc && !m_doc->project().filePath().isEmpty()
+                             ? QFileInfo(m_doc->project().filePath()).fileName()
+                             : tr("Untitled");
     setWindowTitle(QStringLiteral("%1[*] — Vanadis").arg(name));
     setWindowModified(m_doc && m_doc->project().isModified());
 }
@@ -275,7 +286,8 @@ bool MainWindow::openProject(const QString& path)
         return false;
     }
     setDocument(std::move(*doc));
-    for (const QString& w : m_doc->warnings()) m_messages->addMessage(MessagePanel::Level::Warning, w);
+    for (const QString& w : m_doc->warnings())
+        m_messages->addMessage(MessagePanel::Level::Warning, w);
     addRecentFile(m_doc->path());
     QSettings().setValue("dirs/project", QFileInfo(path).absolutePath());
     m_messages->addMessage(MessagePanel::Level::Info, tr("Opened %1").arg(m_doc->path()));
@@ -292,15 +304,17 @@ void MainWindow::openDemo()
     doc->project().markSaved();
     setDocument(std::move(doc));
     QApplication::restoreOverrideCursor();
-    m_messages->addMessage(MessagePanel::Level::Info,
-                           tr("Demo series CS, WCS, HCS, HMCS generated from the values of Osman et al., Adv. Sci. 2022."));
+    m_messages->addMessage(
+        MessagePanel::Level::Info,
+        tr("Demo series CS, WCS, HCS, HMCS generated from the values of Osman et al., Adv. Sci. 2022."));
 }
 
 bool MainWindow::maybeSave()
 {
     if (!m_doc || !m_doc->project().isModified()) return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the changes to this series first?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Unsaved changes"), tr("Save the changes to this series first?"),
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Cancel) return false;
     if (answer == QMessageBox::Save) return save();
     m_doc->discardRecovery();
@@ -313,8 +327,8 @@ bool MainWindow::save()
     if (auto same = m_doc->checkUnchangedOnDisk(); !same) {
         // Written by someone else since it was read (or since the crash this work was recovered
         // from): saving in place would overwrite that, so only Save As is offered.
-        QMessageBox box(QMessageBox::Warning, tr("Project changed on disk"), QString::fromStdString(same.error().message()),
-                        QMessageBox::Cancel, this);
+        QMessageBox box(QMessageBox::Warning, tr("Project changed on disk"),
+                        QString::fromStdString(same.error().message()), QMessageBox::Cancel, this);
         const QAbstractButton* as = box.addButton(tr("Save As…"), QMessageBox::AcceptRole);
         box.exec();
         return box.clickedButton() == as && saveAs();
@@ -330,7 +344,9 @@ bool MainWindow::save()
 bool MainWindow::saveAs()
 {
     QString suggestion = m_doc->project().filePath();
-    if (suggestion.isEmpty()) suggestion = QDir(QSettings().value("dirs/project").toString()).filePath(m_doc->project().series().name.section(' ', 0, 0) + ".vanadis");
+    if (suggestion.isEmpty())
+        suggestion = QDir(QSettings().value("dirs/project").toString())
+                         .filePath(m_doc->project().series().name.section(' ', 0, 0) + ".vanadis");
     QString path = QFileDialog::getSaveFileName(this, tr("Save project as"), suggestion, tr(kFileFilter));
     if (path.isEmpty()) return false;
     if (!path.endsWith(".vanadis")) path += ".vanadis";
@@ -347,19 +363,25 @@ void MainWindow::autosave()
 {
     if (!m_doc) return;
     if (auto ok = m_doc->autosave(); !ok)
-        m_messages->addMessage(MessagePanel::Level::Warning, tr("Autosave failed: %1").arg(QString::fromStdString(ok.error().message())));
+        m_messages->addMessage(MessagePanel::Level::Warning,
+                               tr("Autosave failed: %1").arg(QString::fromStdString(ok.error().message())));
 }
 
 void MainWindow::offerRecovery()
 {
     for (const auto& c : ProjectDocument::findRecoveryFiles()) {
         const QString what = c.originalPath.isEmpty() ? tr("an untitled series") : c.originalPath;
-        QString text = tr("Vanadis found unsaved work of %1 from %2. Recover it?").arg(what, QLocale().toString(c.modified, QLocale::ShortFormat));
+        QString text = tr("Vanadis found unsaved work of %1 from %2. Recover it?")
+                           .arg(what, QLocale().toString(c.modified, QLocale::ShortFormat));
         if (c.originalChanged)
-            text += "\n\n" + tr("The project file has been saved by another program or window since then. The recovered "
-                                 "work opens as a copy; Save will ask for a new file name instead of overwriting those changes.");
-        const auto answer = QMessageBox::question(this, tr("Recover unsaved work"), text,
-                                                  QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore);
+            text +=
+                "\n\n" +
+                tr("The project file has been saved by another program or window since then. The recovered "
+                   "work opens as a copy; Save will ask for a new file name instead of overwriting those "
+                   "changes.");
+        const auto answer =
+            QMessageBox::question(this, tr("Recover unsaved work"), text,
+                                  QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore);
         if (answer == QMessageBox::Discard) {
             ProjectDocument::removeRecoveryFile(c.recoveryPath);
         } else if (answer == QMessageBox::Yes) {
@@ -369,7 +391,8 @@ void MainWindow::offerRecovery()
                 continue;
             }
             setDocument(std::move(*doc));
-            m_messages->addMessage(MessagePanel::Level::Warning, tr("Recovered unsaved work; save it to keep it."));
+            m_messages->addMessage(MessagePanel::Level::Warning,
+                                   tr("Recovered unsaved work; save it to keep it."));
             return;
         }
     }
@@ -381,10 +404,12 @@ void MainWindow::importFiles(const QStringList& paths, Id sampleId)
     if (!sampleId) sampleId = m_tree->currentSampleId();
     if (!sampleId) {
         QStringList names;
-        for (const Sample* s : p.samples()) names << s->name;
+        for (const Sample* s : p.samples())
+            names << s->name;
         bool ok = false;
-        const QString name = QInputDialog::getItem(this, tr("Import into sample"),
-                                                   tr("Sample (type a new name to create one):"), names, 0, true, &ok);
+        const QString name =
+            QInputDialog::getItem(this, tr("Import into sample"),
+                                  tr("Sample (type a new name to create one):"), names, 0, true, &ok);
         if (!ok || name.trimmed().isEmpty()) return;
         if (const Sample* s = p.sampleByName(name.trimmed())) {
             sampleId = s->id;
@@ -416,7 +441,8 @@ void MainWindow::importFiles(const QStringList& paths, Id sampleId)
         }
         // Parse off the GUI thread; the project is only touched after parsing succeeded.
         auto cancelled = std::make_shared<std::atomic_bool>(false);
-        QProgressDialog progress(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
+        QProgressDialog progress(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0,
+                                 this);
         progress.setWindowModality(Qt::WindowModal);
         progress.setMinimumDuration(300);
         QFutureWatcher<Expected<ParsedFile>> watcher;
@@ -438,7 +464,8 @@ void MainWindow::importFiles(const QStringList& paths, Id sampleId)
         // What a chemist should know about the file (a last line without its line break, an empty cell).
         for (const QString& w : result->warnings)
             m_messages->addMessage(MessagePanel::Level::Warning, QFileInfo(path).fileName() + ": " + w);
-        for (auto& d : makeDatasets(p, std::move(*result))) imported.push_back(std::move(d));
+        for (auto& d : makeDatasets(p, std::move(*result)))
+            imported.push_back(std::move(d));
     }
     if (imported.empty()) return;
     const size_t n = imported.size();
@@ -450,7 +477,8 @@ void MainWindow::exportCurrentFigure()
 {
     auto* tab = qobject_cast<TechniqueTab*>(m_tabs->currentWidget());
     if (!tab || tab->figure().series.empty()) {
-        QMessageBox::information(this, tr("Export figure"), tr("Select a technique tab that shows data first."));
+        QMessageBox::information(this, tr("Export figure"),
+                                 tr("Select a technique tab that shows data first."));
         return;
     }
     QString base = techniqueKey(tab->technique());
@@ -461,13 +489,16 @@ void MainWindow::exportCurrentFigure()
     QStringList written;
     for (const QString& fmt : dlg.formats()) {
         const QString path = dlg.basePath() + "." + (fmt == "tiff" ? QStringLiteral("tif") : fmt);
-        if (auto ok = PlotExporter::exportFigure(tab->figure(), theme, fmt, dlg.widthMm(), dlg.heightMm(), dlg.dpi(), path); !ok) {
+        if (auto ok = PlotExporter::exportFigure(tab->figure(), theme, fmt, dlg.widthMm(), dlg.heightMm(),
+                                                 dlg.dpi(), path);
+            !ok) {
             reportError(tr("Export failed"), ok.error());
             continue;
         }
         written << path;
     }
-    if (!written.isEmpty()) m_messages->addMessage(MessagePanel::Level::Info, tr("Exported %1").arg(written.join(", ")));
+    if (!written.isEmpty())
+        m_messages->addMessage(MessagePanel::Level::Info, tr("Exported %1").arg(written.join(", ")));
 }
 
 void MainWindow::addRecentFile(const QString& path)
@@ -476,7 +507,8 @@ void MainWindow::addRecentFile(const QString& path)
     QStringList recent = s.value("recentFiles").toStringList();
     recent.removeAll(path);
     recent.prepend(path);
-    while (recent.size() > kMaxRecent) recent.removeLast();
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
     s.setValue("recentFiles", recent);
     rebuildRecentMenu();
 }
@@ -486,11 +518,16 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     QStringList recent = QSettings().value("recentFiles").toStringList();
     // Prune files that no longer exist.
-    recent.erase(std::remove_if(recent.begin(), recent.end(), [](const QString& p) { return !QFileInfo::exists(p); }), recent.end());
+    recent.erase(
+        std::remove_if(recent.begin(), recent.end(), [](const QString& p) { return !QFileInfo::exists(p); }),
+        recent.end());
     for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave()) openProject(path);
-        })->setToolTip(path);
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (maybeSave()) openProject(path);
+                        })
+            ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 

@@ -2,14 +2,14 @@
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QJsonArray>
-#include <QLocale>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <cmath>
@@ -61,7 +61,8 @@ void ParamForm::setDatasetChoices(const std::vector<std::pair<qint64, QString>>&
         m_loading = true;
         cb->clear();
         cb->addItem(tr("none"), QVariant());
-        for (const auto& [id, text] : m_datasetChoices) cb->addItem(text, id);
+        for (const auto& [id, text] : m_datasetChoices)
+            cb->addItem(text, id);
         m_loading = false;
     }
     setValues(keep);
@@ -73,7 +74,8 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
     case ParamSpec::Type::Number: {
         auto* sb = numberBox(s);
         // A minimum below the physical range means "automatic" (e.g. BET window limits).
-        if (s.autoBelow || (s.min < 0 && s.defaultValue.toDouble() < 0)) sb->setSpecialValueText(tr("automatic"));
+        if (s.autoBelow || (s.min < 0 && s.defaultValue.toDouble() < 0))
+            sb->setSpecialValueText(tr("automatic"));
         // Optional readings (null default, e.g. TGA cursors): one step below the range is "none".
         if (s.defaultValue.isNull()) {
             sb->setMinimum(sb->minimum() - sb->singleStep());
@@ -136,7 +138,8 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
     case ParamSpec::Type::Table: {
         auto* t = new QTableWidget(0, int(s.columns.size()));
         QStringList headers;
-        for (const ParamSpec& c : s.columns) headers << (c.unit.isEmpty() ? c.label : c.label + " (" + c.unit + ")");
+        for (const ParamSpec& c : s.columns)
+            headers << (c.unit.isEmpty() ? c.label : c.label + " (" + c.unit + ")");
         t->setHorizontalHeaderLabels(headers);
         t->horizontalHeader()->setStretchLastSection(true);
         t->setMinimumHeight(120);
@@ -146,7 +149,8 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
     case ParamSpec::Type::DatasetRef: {
         auto* cb = new QComboBox;
         cb->addItem(tr("none"), QVariant());
-        for (const auto& [id, text] : m_datasetChoices) cb->addItem(text, id);
+        for (const auto& [id, text] : m_datasetChoices)
+            cb->addItem(text, id);
         connect(cb, &QComboBox::currentIndexChanged, this, [this] { emitEdited(-1); });
         return cb;
     }
@@ -157,11 +161,13 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
 void ParamForm::setSchema(const ParamSchema& schema)
 {
     bool same = schema.size() == m_schema.size();
-    for (size_t i = 0; same && i < schema.size(); ++i) same = schema[i].key == m_schema[i].key;
+    for (size_t i = 0; same && i < schema.size(); ++i)
+        same = schema[i].key == m_schema[i].key;
     if (same) return;
     m_schema = schema;
     auto* form = static_cast<QFormLayout*>(layout());
-    while (form->rowCount() > 1) form->removeRow(1);
+    while (form->rowCount() > 1)
+        form->removeRow(1);
     m_fields.clear();
     bool anyAdvanced = false;
     for (const ParamSpec& s : m_schema) {
@@ -190,14 +196,20 @@ void ParamForm::setFieldValue(const ParamSpec& s, QWidget* w, const QJsonValue& 
         d->setValue(v.isNull() ? d->minimum() : v.toDouble());
         break;
     }
-    case ParamSpec::Type::Integer: static_cast<QSpinBox*>(w)->setValue(v.toInt()); break;
-    case ParamSpec::Type::Boolean: static_cast<QCheckBox*>(w)->setChecked(v.toBool()); break;
+    case ParamSpec::Type::Integer:
+        static_cast<QSpinBox*>(w)->setValue(v.toInt());
+        break;
+    case ParamSpec::Type::Boolean:
+        static_cast<QCheckBox*>(w)->setChecked(v.toBool());
+        break;
     case ParamSpec::Type::Choice: {
         auto* b = static_cast<QComboBox*>(w);
         b->setCurrentIndex(std::max(0, b->findData(v.toString())));
         break;
     }
-    case ParamSpec::Type::Text: static_cast<QLineEdit*>(w)->setText(v.toString()); break;
+    case ParamSpec::Type::Text:
+        static_cast<QLineEdit*>(w)->setText(v.toString());
+        break;
     case ParamSpec::Type::Range: {
         const QJsonArray a = v.toArray();
         w->findChild<QDoubleSpinBox*>("from")->setValue(a.size() == 2 ? a[0].toDouble() : s.min);
@@ -211,7 +223,9 @@ void ParamForm::setFieldValue(const ParamSpec& s, QWidget* w, const QJsonValue& 
         for (int r = 0; r < rows.size(); ++r)
             for (int c = 0; c < int(s.columns.size()); ++c) {
                 const QJsonValue cell = rows[r].toObject().value(s.columns[size_t(c)].key);
-                t->setItem(r, c, new QTableWidgetItem(cell.isDouble() ? QLocale().toString(cell.toDouble(), 'g', 8) : cell.toVariant().toString()));
+                t->setItem(r, c,
+                           new QTableWidgetItem(cell.isDouble() ? QLocale().toString(cell.toDouble(), 'g', 8)
+                                                                : cell.toVariant().toString()));
             }
         break;
     }
@@ -228,14 +242,20 @@ QJsonValue ParamForm::fieldValue(const ParamSpec& s, QWidget* w) const
     switch (s.type) {
     case ParamSpec::Type::Number: {
         auto* d = static_cast<QDoubleSpinBox*>(w);
-        return d->property("optional").toBool() && d->value() == d->minimum() ? QJsonValue() : QJsonValue(d->value());
+        return d->property("optional").toBool() && d->value() == d->minimum() ? QJsonValue()
+                                                                              : QJsonValue(d->value());
     }
-    case ParamSpec::Type::Integer: return static_cast<QSpinBox*>(w)->value();
-    case ParamSpec::Type::Boolean: return static_cast<QCheckBox*>(w)->isChecked();
-    case ParamSpec::Type::Choice: return static_cast<QComboBox*>(w)->currentData().toString();
-    case ParamSpec::Type::Text: return static_cast<QLineEdit*>(w)->text();
+    case ParamSpec::Type::Integer:
+        return static_cast<QSpinBox*>(w)->value();
+    case ParamSpec::Type::Boolean:
+        return static_cast<QCheckBox*>(w)->isChecked();
+    case ParamSpec::Type::Choice:
+        return static_cast<QComboBox*>(w)->currentData().toString();
+    case ParamSpec::Type::Text:
+        return static_cast<QLineEdit*>(w)->text();
     case ParamSpec::Type::Range:
-        return QJsonArray{w->findChild<QDoubleSpinBox*>("from")->value(), w->findChild<QDoubleSpinBox*>("to")->value()};
+        return QJsonArray{w->findChild<QDoubleSpinBox*>("from")->value(),
+                          w->findChild<QDoubleSpinBox*>("to")->value()};
     case ParamSpec::Type::Table: {
         auto* t = static_cast<QTableWidget*>(w);
         QJsonArray rows;
@@ -246,9 +266,12 @@ QJsonValue ParamForm::fieldValue(const ParamSpec& s, QWidget* w) const
                 const QString text = t->item(r, c) ? t->item(r, c)->text() : QString();
                 bool ok = false;
                 const double d = QLocale().toDouble(text, &ok);
-                if (col.type == ParamSpec::Type::Boolean) row.insert(col.key, text == QLatin1String("true") || text == QLatin1String("1"));
-                else if ((col.type == ParamSpec::Type::Number || col.type == ParamSpec::Type::Integer) && ok) row.insert(col.key, d);
-                else if (!text.isEmpty()) row.insert(col.key, text);
+                if (col.type == ParamSpec::Type::Boolean)
+                    row.insert(col.key, text == QLatin1String("true") || text == QLatin1String("1"));
+                else if ((col.type == ParamSpec::Type::Number || col.type == ParamSpec::Type::Integer) && ok)
+                    row.insert(col.key, d);
+                else if (!text.isEmpty())
+                    row.insert(col.key, text);
             }
             rows.append(row);
         }
@@ -268,7 +291,8 @@ void ParamForm::setValues(const QJsonObject& values)
     for (size_t i = 0; i < m_schema.size(); ++i) {
         const ParamSpec& s = m_schema[i];
         QWidget* w = m_fields[i];
-        if (QWidget* f = QApplication::focusWidget(); f && (f == w || w->isAncestorOf(f))) continue; // never fight the user's typing
+        if (QWidget* f = QApplication::focusWidget(); f && (f == w || w->isAncestorOf(f)))
+            continue; // never fight the user's typing
         setFieldValue(s, w, values.contains(s.key) ? values.value(s.key) : s.defaultValue);
     }
     m_loading = false;
@@ -277,7 +301,8 @@ void ParamForm::setValues(const QJsonObject& values)
 QJsonObject ParamForm::values() const
 {
     QJsonObject o;
-    for (size_t i = 0; i < m_schema.size(); ++i) o.insert(m_schema[i].key, fieldValue(m_schema[i], m_fields[i]));
+    for (size_t i = 0; i < m_schema.size(); ++i)
+        o.insert(m_schema[i].key, fieldValue(m_schema[i], m_fields[i]));
     return o;
 }
 

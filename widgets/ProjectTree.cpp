@@ -69,7 +69,8 @@ void ProjectTree::rebuild()
 {
     // Keep selection and collapsed state across rebuilds.
     std::set<std::pair<int, Id>> selected, collapsed;
-    for (QTreeWidgetItem* it : selectedItems()) selected.insert({it->data(0, KindRole).toInt(), it->data(0, IdRole).toLongLong()});
+    for (QTreeWidgetItem* it : selectedItems())
+        selected.insert({it->data(0, KindRole).toInt(), it->data(0, IdRole).toLongLong()});
     for (QTreeWidgetItemIterator it(this); *it; ++it)
         if (!(*it)->isExpanded() && (*it)->childCount())
             collapsed.insert({(*it)->data(0, KindRole).toInt(), (*it)->data(0, IdRole).toLongLong()});
@@ -81,7 +82,8 @@ void ProjectTree::rebuild()
         m_rebuilding = false;
         return;
     }
-    auto* series = new QTreeWidgetItem(this, {m_project->series().name.isEmpty() ? tr("Untitled series") : m_project->series().name});
+    auto* series = new QTreeWidgetItem(
+        this, {m_project->series().name.isEmpty() ? tr("Untitled series") : m_project->series().name});
     series->setData(0, KindRole, SeriesItem);
     series->setToolTip(0, m_project->series().variedCondition);
     QFont bold = series->font(0);
@@ -100,14 +102,15 @@ void ProjectTree::rebuild()
             ti->setData(0, KindRole, TechniqueItem);
             ti->setData(0, IdRole, qint64(s->id) * 16 + int(t));
             for (const Dataset* d : ds) {
-                const QString text = d->label().isEmpty() ? d->name() : d->label() + QStringLiteral(" — ") + d->name();
+                const QString text =
+                    d->label().isEmpty() ? d->name() : d->label() + QStringLiteral(" — ") + d->name();
                 auto* di = new QTreeWidgetItem(ti, {text, QLocale().toString(d->pointCount())});
                 di->setData(0, KindRole, DatasetItem);
                 di->setData(0, IdRole, qint64(d->id()));
                 di->setToolTip(0, tr("%1 (%2)\n%3\nimported by %4 %5\nSHA-256 %6")
-                                      .arg(d->displayLabel(), datasetTypeDisplayName(d->type()), d->provenance().originalFileName,
-                                           d->provenance().importerId, d->provenance().importerVersion,
-                                           d->provenance().sha256.left(16)));
+                                      .arg(d->displayLabel(), datasetTypeDisplayName(d->type()),
+                                           d->provenance().originalFileName, d->provenance().importerId,
+                                           d->provenance().importerVersion, d->provenance().sha256.left(16)));
                 di->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             }
         }
@@ -129,7 +132,8 @@ std::vector<Id> ProjectTree::selectedSampleIds() const
     std::set<Id> chosen;
     for (QTreeWidgetItem* it : selectedItems()) {
         QTreeWidgetItem* cur = it;
-        while (cur && cur->data(0, KindRole).toInt() != SampleItem) cur = cur->parent();
+        while (cur && cur->data(0, KindRole).toInt() != SampleItem)
+            cur = cur->parent();
         if (cur) chosen.insert(cur->data(0, IdRole).toLongLong());
     }
     for (const Sample* s : m_project->samples())
@@ -140,7 +144,8 @@ std::vector<Id> ProjectTree::selectedSampleIds() const
 Id ProjectTree::currentSampleId() const
 {
     QTreeWidgetItem* cur = currentItem();
-    while (cur && cur->data(0, KindRole).toInt() != SampleItem) cur = cur->parent();
+    while (cur && cur->data(0, KindRole).toInt() != SampleItem)
+        cur = cur->parent();
     return cur ? cur->data(0, IdRole).toLongLong() : 0;
 }
 
@@ -148,7 +153,8 @@ std::vector<Id> ProjectTree::selectedDatasetIds() const
 {
     std::vector<Id> out;
     for (QTreeWidgetItemIterator it(const_cast<ProjectTree*>(this)); *it; ++it)
-        if ((*it)->isSelected() && (*it)->data(0, KindRole).toInt() == DatasetItem) out.push_back((*it)->data(0, IdRole).toLongLong());
+        if ((*it)->isSelected() && (*it)->data(0, KindRole).toInt() == DatasetItem)
+            out.push_back((*it)->data(0, IdRole).toLongLong());
     return out;
 }
 

@@ -43,18 +43,35 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
 
 std::pair<QString, QString> ResultView::splitKey(const QString& key)
 {
-    static const std::vector<std::pair<QString, QString>> units{
-        {"_m2_g", "m² g⁻¹"}, {"_cm3_g_nm", "cm³ g⁻¹ nm⁻¹"}, {"_cm3_g", "cm³ g⁻¹"}, {"_mmol_g", "mmol g⁻¹"},
-        {"_mah_g", "mAh g⁻¹"}, {"_wt_pct", "wt%"}, {"_pct_min", "% min⁻¹"}, {"_pct", "%"}, {"_nm2", "nm²"},
-        {"_nm", "nm"}, {"_angstrom", "Å"}, {"_c", "°C"}, {"_k", "K"}, {"_mg", "mg"}, {"_g", "g"},
-        {"_ev", "eV"}, {"_ohm", "Ω"}, {"_cm2_s", "cm² s⁻¹"}, {"_deg", "°"}, {"_s", "s"}, {"_v", "V"}};
+    static const std::vector<std::pair<QString, QString>> units{{"_m2_g", "m² g⁻¹"},
+                                                                {"_cm3_g_nm", "cm³ g⁻¹ nm⁻¹"},
+                                                                {"_cm3_g", "cm³ g⁻¹"},
+                                                                {"_mmol_g", "mmol g⁻¹"},
+                                                                {"_mah_g", "mAh g⁻¹"},
+                                                                {"_wt_pct", "wt%"},
+                                                                {"_pct_min", "% min⁻¹"},
+                                                                {"_pct", "%"},
+                                                                {"_nm2", "nm²"},
+                                                                {"_nm", "nm"},
+                                                                {"_angstrom", "Å"},
+                                                                {"_c", "°C"},
+                                                                {"_k", "K"},
+                                                                {"_mg", "mg"},
+                                                                {"_g", "g"},
+                                                                {"_ev", "eV"},
+                                                                {"_ohm", "Ω"},
+                                                                {"_cm2_s", "cm² s⁻¹"},
+                                                                {"_deg", "°"},
+                                                                {"_s", "s"},
+                                                                {"_v", "V"}};
     for (const auto& [suffix, unit] : units)
-        if (key.endsWith(suffix)) return {QString(key.left(key.size() - suffix.size())).replace('_', ' '), unit};
+        if (key.endsWith(suffix))
+            return {QString(key.left(key.size() - suffix.size())).replace('_', ' '), unit};
     return {QString(key).replace('_', ' '), QString()};
 }
 
-void ResultView::setResult(const QJsonObject& result, const QString& error, const std::vector<OutputSpec>& outputs,
-                           const QString& note)
+void ResultView::setResult(const QJsonObject& result, const QString& error,
+                           const std::vector<OutputSpec>& outputs, const QString& note)
 {
     setResult(result, error);
     m_note->setText(note);
@@ -62,7 +79,8 @@ void ResultView::setResult(const QJsonObject& result, const QString& error, cons
     if (outputs.empty() || result.isEmpty()) return;
     // The whole result goes under one folded item; the declared outputs lead.
     auto* all = new QTreeWidgetItem({tr("All values")});
-    while (m_tree->topLevelItemCount() > 0) all->addChild(m_tree->takeTopLevelItem(0));
+    while (m_tree->topLevelItemCount() > 0)
+        all->addChild(m_tree->takeTopLevelItem(0));
     const QLocale loc;
     auto localise = [&](QString t) { return t.replace('.', loc.decimalPoint()); };
     QFont bold = m_tree->font();
@@ -89,7 +107,8 @@ void ResultView::setResult(const QJsonObject& result, const QString& error, cons
             item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             item->setToolTip(0, o.path + (o.errorPath.isEmpty() ? QString() : " ± " + o.errorPath));
             if (headline)
-                for (int c = 0; c < 3; ++c) item->setFont(c, bold);
+                for (int c = 0; c < 3; ++c)
+                    item->setFont(c, bold);
         }
     }
     m_tree->addTopLevelItem(all);
@@ -102,7 +121,8 @@ void ResultView::setResult(const QJsonObject& result, const QString& error)
     m_note->hide();
     QStringList warnings;
     if (!error.isEmpty()) warnings << error;
-    for (const auto& w : result.value("warnings").toArray()) warnings << "• " + w.toString();
+    for (const auto& w : result.value("warnings").toArray())
+        warnings << "• " + w.toString();
     m_warnings->setText(warnings.join('\n'));
     m_warnings->setVisible(!warnings.isEmpty());
     addObject(m_tree->invisibleRootItem(), result);
@@ -151,14 +171,19 @@ void ResultView::addObject(QTreeWidgetItem* parent, const QJsonObject& o)
                                  .replace('.', loc.decimalPoint()));
             item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             if (p.contains("role")) item->setToolTip(1, p.value("role").toString());
-        } else if (v.isObject() && v.toObject().value("order").isArray() && v.toObject().value("matrix").isArray()) {
+        } else if (v.isObject() && v.toObject().value("order").isArray() &&
+                   v.toObject().value("matrix").isArray()) {
             // A matrix over named rows and columns (correlation of fitted parameters).
-            const QJsonArray order = v.toObject().value("order").toArray(), m = v.toObject().value("matrix").toArray();
+            const QJsonArray order = v.toObject().value("order").toArray(),
+                             m = v.toObject().value("matrix").toArray();
             for (qsizetype r = 0; r < order.size() && r < m.size(); ++r) {
                 QStringList cells;
-                for (const auto& c : m[r].toArray()) cells << (c.isDouble() ? loc.toString(c.toDouble(), 'f', 3) : QStringLiteral("—"));
-                auto* row = new QTreeWidgetItem(item, {order[r].toString(), cells.join(QStringLiteral("  "))});
-                row->setToolTip(1, tr("Correlation with %1").arg(QJsonDocument(order).toJson(QJsonDocument::Compact)));
+                for (const auto& c : m[r].toArray())
+                    cells << (c.isDouble() ? loc.toString(c.toDouble(), 'f', 3) : QStringLiteral("—"));
+                auto* row =
+                    new QTreeWidgetItem(item, {order[r].toString(), cells.join(QStringLiteral("  "))});
+                row->setToolTip(
+                    1, tr("Correlation with %1").arg(QJsonDocument(order).toJson(QJsonDocument::Compact)));
             }
         } else if (v.isObject()) {
             addObject(item, v.toObject());
@@ -166,7 +191,8 @@ void ResultView::addObject(QTreeWidgetItem* parent, const QJsonObject& o)
             const QJsonArray a = v.toArray();
             if (!a.isEmpty() && a.first().isDouble() && a.size() <= 4) {
                 QStringList parts;
-                for (const auto& x : a) parts << fmt(x.toDouble());
+                for (const auto& x : a)
+                    parts << fmt(x.toDouble());
                 item->setText(1, parts.join(" – "));
             } else if (!a.isEmpty() && a.first().isObject() && a.size() <= 12) {
                 int i = 1;

@@ -22,8 +22,8 @@ public:
     /// Shows a result led by its declared outputs: the headline numbers first (value ± uncertainty
     /// rounded as a chemist writes it, unit), then the other declared numbers, then every value of
     /// the result folded under "All values". \a note is a status line (stale, computing); may be empty.
-    void setResult(const QJsonObject& result, const QString& error, const std::vector<struct OutputSpec>& outputs,
-                   const QString& note = {});
+    void setResult(const QJsonObject& result, const QString& error,
+                   const std::vector<struct OutputSpec>& outputs, const QString& note = {});
     QTreeWidget* tree() const { return m_tree; }
 
     /// "area_m2_g" → ("area", "m² g⁻¹"); the unit suffixes of the CLI contract made readable.

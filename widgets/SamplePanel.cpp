@@ -24,7 +24,8 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
     for (const char* m : {"circle", "square", "triangle", "diamond", "cross", "plus", "star", "none"})
         m_marker->addItem(tr(m), QString::fromLatin1(m));
     m_dash = new QComboBox;
-    for (const char* d : {"solid", "dash", "dot", "dashdot"}) m_dash->addItem(tr(d), QString::fromLatin1(d));
+    for (const char* d : {"solid", "dash", "dot", "dashdot"})
+        m_dash->addItem(tr(d), QString::fromLatin1(d));
     m_mass = new QDoubleSpinBox;
     m_mass->setRange(0.0, 10000.0);
     m_mass->setDecimals(3);
@@ -59,15 +60,19 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
         const QColor c = QColorDialog::getColor(s->color, this, tr("Sample colour"));
         if (c.isValid()) push(int(SampleField::Color), c);
     });
-    connect(m_marker, &QComboBox::currentIndexChanged, this, [this] { push(int(SampleField::Marker), m_marker->currentData()); });
-    connect(m_dash, &QComboBox::currentIndexChanged, this, [this] { push(int(SampleField::Dash), m_dash->currentData()); });
-    connect(m_basis, &QComboBox::currentIndexChanged, this, [this] { push(int(SampleField::MassBasis), m_basis->currentData()); });
+    connect(m_marker, &QComboBox::currentIndexChanged, this,
+            [this] { push(int(SampleField::Marker), m_marker->currentData()); });
+    connect(m_dash, &QComboBox::currentIndexChanged, this,
+            [this] { push(int(SampleField::Dash), m_dash->currentData()); });
+    connect(m_basis, &QComboBox::currentIndexChanged, this,
+            [this] { push(int(SampleField::MassBasis), m_basis->currentData()); });
     // Arrow-key or wheel steps merge into one undo step until the field loses focus.
     connect(m_mass, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         push(int(SampleField::ActiveMassMg), v <= 0.0 ? std::nan("") : v, m_editSession);
     });
     connect(m_mass, &QDoubleSpinBox::editingFinished, this, [this] { ++m_editSession; });
-    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] { push(int(SampleField::Notes), m_notes->toPlainText(), 1'000'000 + m_editSession); });
+    connect(m_notes, &QPlainTextEdit::textChanged, this,
+            [this] { push(int(SampleField::Notes), m_notes->toPlainText(), 1'000'000 + m_editSession); });
     setEnabled(false);
 }
 
@@ -77,8 +82,12 @@ void SamplePanel::setProject(Project* project)
     m_project = project;
     m_sampleId = 0;
     if (m_project) {
-        connect(m_project, &Project::sampleChanged, this, [this](Id id) { if (id == m_sampleId) load(); });
-        connect(m_project, &Project::sampleRemoved, this, [this](Id id) { if (id == m_sampleId) setSample(0); });
+        connect(m_project, &Project::sampleChanged, this, [this](Id id) {
+            if (id == m_sampleId) load();
+        });
+        connect(m_project, &Project::sampleRemoved, this, [this](Id id) {
+            if (id == m_sampleId) setSample(0);
+        });
         connect(m_project, &Project::modelReset, this, [this] { setSample(0); });
     }
     load();
@@ -122,7 +131,8 @@ void SamplePanel::push(int field, const QVariant& value, int mergeKey)
     const auto f = SampleField(field);
     const QVariant current = EditSampleCommand::read(*s, f);
     if (current == value) return;
-    if (f == SampleField::ActiveMassMg && std::isnan(current.toDouble()) && std::isnan(value.toDouble())) return;
+    if (f == SampleField::ActiveMassMg && std::isnan(current.toDouble()) && std::isnan(value.toDouble()))
+        return;
     m_project->undoStack()->push(new EditSampleCommand(m_project, m_sampleId, f, value, mergeKey));
 }
 

@@ -2,9 +2,9 @@
 
 #include "analysis/AnalysisRegistry.h"
 #include "analysis/ComputeService.h"
-#include "model/DatasetType.h"
 #include "analysis/RawFigure.h"
 #include "model/Commands.h"
+#include "model/DatasetType.h"
 #include "model/Project.h"
 #include "widgets/ParamForm.h"
 #include "widgets/ProjectTree.h"
@@ -127,15 +127,18 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
     connect(m_figureChoice, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     connect(m_sampleChoice, &QComboBox::activated, this, [this] {
         m_currentDataset = m_sampleChoice->currentData().toLongLong();
-        if (const Sample* s = m_project ? m_project->sampleOfDataset(m_currentDataset) : nullptr) m_currentSample = s->id;
+        if (const Sample* s = m_project ? m_project->sampleOfDataset(m_currentDataset) : nullptr)
+            m_currentSample = s->id;
         rebuild();
     });
     connect(m_statusButton, &QPushButton::clicked, this, [this] {
         if (!m_compute || !m_method || !m_project || !m_currentDataset) return;
         const AnalysisRun* r = ensureRun(m_currentDataset);
         if (!r) return;
-        if (m_compute->isComputing(r->id)) m_compute->cancel(r->id);
-        else m_compute->request(r->id);
+        if (m_compute->isComputing(r->id))
+            m_compute->cancel(r->id);
+        else
+            m_compute->request(r->id);
         updateStatus();
     });
     connect(exportButton, &QPushButton::clicked, this, &TechniqueTab::exportRequested);
@@ -150,7 +153,8 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
         if (!m_method || !m_currentDataset) return;
         const auto decl = m_method->figure(currentFigureId());
         if (!decl) return;
-        const auto binding = std::find_if(decl->spans.begin(), decl->spans.end(), [&](const SpanBinding& b) { return b.spanId == spanId; });
+        const auto binding = std::find_if(decl->spans.begin(), decl->spans.end(),
+                                          [&](const SpanBinding& b) { return b.spanId == spanId; });
         if (binding == decl->spans.end()) return;
         QJsonObject params = paramsOf(m_currentDataset);
         params[binding->minKey] = lo;
@@ -164,7 +168,8 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
                 const Id ds = m_currentDataset;
                 m_compute->preview(r->id, params, [this, ds](const RunOutcome& o) {
                     if (ds != m_currentDataset || !m_method) return;
-                    m_results->setResult(o.result, o.message, m_method->outputs(), tr("Preview while dragging"));
+                    m_results->setResult(o.result, o.message, m_method->outputs(),
+                                         tr("Preview while dragging"));
                 });
             }
         }
@@ -184,17 +189,22 @@ void TechniqueTab::setProject(Project* project)
         connect(m_project, &Project::runChanged, this, [this](Id runId) {
             // Only runs of this technique matter; a hidden tab catches up when it is shown.
             if (const AnalysisRun* r = m_project->run(runId))
-                if (const AnalysisDescriptor* a = analysisById(r->analysisId); a && !a->forTechnique(m_technique)) return;
+                if (const AnalysisDescriptor* a = analysisById(r->analysisId);
+                    a && !a->forTechnique(m_technique))
+                    return;
             if (!isVisible()) {
                 m_dirty = true;
                 return;
             }
             if (m_rebuildPending) return;
             m_rebuildPending = true;
-            QMetaObject::invokeMethod(this, [this] {
-                m_rebuildPending = false;
-                rebuild();
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_rebuildPending = false;
+                    rebuild();
+                },
+                Qt::QueuedConnection);
         });
 }
 
@@ -214,7 +224,10 @@ const FigureSpec& TechniqueTab::figure() const
     return m_figure;
 }
 
-QString TechniqueTab::currentKind() const { return m_kind->currentText(); }
+QString TechniqueTab::currentKind() const
+{
+    return m_kind->currentText();
+}
 
 void TechniqueTab::setCurrentKind(const QString& kind)
 {
@@ -222,7 +235,10 @@ void TechniqueTab::setCurrentKind(const QString& kind)
     if (i >= 0) m_kind->setCurrentIndex(i);
 }
 
-int TechniqueTab::currentFigure() const { return std::max(0, m_figureChoice->currentIndex()); }
+int TechniqueTab::currentFigure() const
+{
+    return std::max(0, m_figureChoice->currentIndex());
+}
 
 void TechniqueTab::setCurrentFigure(int index)
 {
@@ -231,7 +247,8 @@ void TechniqueTab::setCurrentFigure(int index)
 
 QString TechniqueTab::currentFigureId() const
 {
-    return m_method && m_figureChoice->currentIndex() >= 0 ? m_figureChoice->currentData().toString() : QStringLiteral("raw");
+    return m_method && m_figureChoice->currentIndex() >= 0 ? m_figureChoice->currentData().toString()
+                                                           : QStringLiteral("raw");
 }
 
 bool TechniqueTab::setCurrentFigureId(const QString& id)
@@ -252,33 +269,41 @@ std::vector<TechniqueTab::View> TechniqueTab::views() const
     if (!m_project) return out;
     std::vector<const Dataset*> all;
     for (Id sid : m_samples)
-        for (const Dataset* d : m_project->datasetsOf(sid, m_technique)) all.push_back(d);
+        for (const Dataset* d : m_project->datasetsOf(sid, m_technique))
+            all.push_back(d);
     // Analyses that run by themselves first (in registration order), then the raw groups of what none
     // of them reads, then the analyses the user starts (curve fit).
     auto addAnalyses = [&](bool automatic) {
         for (const AnalysisDescriptor* a : analyses()) {
             if (a->automatic != automatic || !a->forTechnique(m_technique)) continue;
-            if (std::none_of(all.begin(), all.end(), [&](const Dataset* d) { return a->accepts(*d); })) continue;
+            if (std::none_of(all.begin(), all.end(), [&](const Dataset* d) { return a->accepts(*d); }))
+                continue;
             QStringList types;
-            for (const QString& t : a->input.types) types << datasetTypeDisplayName(t);
-            const QString title = a->input.types.contains(QStringLiteral("*"))
-                                      ? QCoreApplication::translate("vanadis::Analysis", a->name.toUtf8().constData())
-                                      : types.join(QStringLiteral(", "));
+            for (const QString& t : a->input.types)
+                types << datasetTypeDisplayName(t);
+            const QString title =
+                a->input.types.contains(QStringLiteral("*"))
+                    ? QCoreApplication::translate("vanadis::Analysis", a->name.toUtf8().constData())
+                    : types.join(QStringLiteral(", "));
             out.push_back({title, a, {}});
         }
     };
     addAnalyses(true);
     for (const Dataset* d : all) {
         const auto readers = analysesFor(*d);
-        if (std::any_of(readers.begin(), readers.end(), [](const AnalysisDescriptor* a) { return a->automatic; })) continue;
+        if (std::any_of(readers.begin(), readers.end(),
+                        [](const AnalysisDescriptor* a) { return a->automatic; }))
+            continue;
         const QString g = datasetGroupName(*d);
-        if (std::none_of(out.begin(), out.end(), [&](const View& v) { return v.rawGroup == g; })) out.push_back({g, nullptr, g});
+        if (std::none_of(out.begin(), out.end(), [&](const View& v) { return v.rawGroup == g; }))
+            out.push_back({g, nullptr, g});
     }
     addAnalyses(false);
     return out;
 }
 
-void TechniqueTab::refresh(const std::vector<Id>& sampleIds, Id currentSample, const std::vector<Id>& datasetIds, Id currentDataset)
+void TechniqueTab::refresh(const std::vector<Id>& sampleIds, Id currentSample,
+                           const std::vector<Id>& datasetIds, Id currentDataset)
 {
     m_samples = sampleIds;
     m_pickedDatasets = datasetIds;
@@ -288,14 +313,17 @@ void TechniqueTab::refresh(const std::vector<Id>& sampleIds, Id currentSample, c
     m_views = views();
     m_kind->blockSignals(true);
     m_kind->clear();
-    for (const View& v : m_views) m_kind->addItem(v.title);
+    for (const View& v : m_views)
+        m_kind->addItem(v.title);
     const int i = m_kind->findText(keep);
     m_kind->setCurrentIndex(i >= 0 ? i : 0);
     m_kind->blockSignals(false);
     m_kind->setEnabled(m_views.size() > 1);
     // A hidden tab is brought up to date when it is shown (or its figure is asked for).
-    if (isVisible()) rebuild();
-    else m_dirty = true;
+    if (isVisible())
+        rebuild();
+    else
+        m_dirty = true;
 }
 
 bool TechniqueTab::showDataset(Id datasetId)
@@ -307,8 +335,10 @@ bool TechniqueTab::showDataset(Id datasetId)
         if ((v.analysis && v.analysis->accepts(*d)) || (!v.analysis && v.rawGroup == datasetGroupName(*d))) {
             m_currentDataset = datasetId;
             if (const Sample* s = m_project->sampleOfDataset(datasetId)) m_currentSample = s->id;
-            if (m_kind->currentIndex() != int(i)) m_kind->setCurrentIndex(int(i)); // rebuilds
-            else rebuild();
+            if (m_kind->currentIndex() != int(i))
+                m_kind->setCurrentIndex(int(i)); // rebuilds
+            else
+                rebuild();
             return true;
         }
     }
@@ -340,7 +370,8 @@ const AnalysisRun* TechniqueTab::ensureRun(Id datasetId)
 
 void TechniqueTab::updateStatus()
 {
-    const AnalysisRun* r = m_method && m_project ? m_project->runFor(m_currentDataset, m_method->id) : nullptr;
+    const AnalysisRun* r =
+        m_method && m_project ? m_project->runFor(m_currentDataset, m_method->id) : nullptr;
     if (!r && m_method && !m_method->automatic && m_currentDataset && m_compute) {
         m_statusText->setText(tr("Not run on this dataset yet: set the parameters, then run it."));
         m_statusButton->setText(tr("Run"));
@@ -356,7 +387,8 @@ void TechniqueTab::updateStatus()
         m_statusButton->setText(tr("Cancel"));
         m_statusBar->show();
     } else if (r->status == RunStatus::Stale) {
-        m_statusText->setText(r->message.isEmpty() ? tr("The result does not match the parameters yet.") : r->message);
+        m_statusText->setText(r->message.isEmpty() ? tr("The result does not match the parameters yet.")
+                                                   : r->message);
         m_statusButton->setText(tr("Recompute"));
         m_statusBar->show();
     } else {
@@ -391,23 +423,26 @@ void TechniqueTab::rebuild()
     } else {
         const std::vector<FigureDecl> decls = m_method->figures();
         bool sameFigures = m_figureChoice->count() == int(decls.size());
-        for (int i = 0; sameFigures && i < int(decls.size()); ++i) sameFigures = m_figureChoice->itemData(i).toString() == decls[size_t(i)].id;
+        for (int i = 0; sameFigures && i < int(decls.size()); ++i)
+            sameFigures = m_figureChoice->itemData(i).toString() == decls[size_t(i)].id;
         if (!sameFigures) {
             m_figureChoice->blockSignals(true);
             m_figureChoice->clear();
-            for (const FigureDecl& f : decls) m_figureChoice->addItem(f.name, f.id);
+            for (const FigureDecl& f : decls)
+                m_figureChoice->addItem(f.name, f.id);
             m_figureChoice->blockSignals(false);
         }
         // Every dataset of the selected samples that the analysis reads (or those picked in the tree).
         for (Id sid : m_samples)
             for (const Dataset* d : m_project->datasetsOf(sid, m_technique)) {
                 if (!m_method->accepts(*d)) continue;
-                if (!m_pickedDatasets.empty() &&
-                    std::find(m_pickedDatasets.begin(), m_pickedDatasets.end(), d->id()) == m_pickedDatasets.end())
+                if (!m_pickedDatasets.empty() && std::find(m_pickedDatasets.begin(), m_pickedDatasets.end(),
+                                                           d->id()) == m_pickedDatasets.end())
                     continue;
                 m_viewDatasets.push_back(d->id());
             }
-        if (std::find(m_viewDatasets.begin(), m_viewDatasets.end(), m_currentDataset) == m_viewDatasets.end()) {
+        if (std::find(m_viewDatasets.begin(), m_viewDatasets.end(), m_currentDataset) ==
+            m_viewDatasets.end()) {
             // Keep the current sample: its first dataset of the view, else the first dataset.
             Id pick = m_viewDatasets.empty() ? 0 : m_viewDatasets.front();
             for (Id id : m_viewDatasets)
@@ -420,7 +455,8 @@ void TechniqueTab::rebuild()
         const auto inputs = figureInputs(*m_project, *m_method, m_viewDatasets);
         m_sampleChoice->blockSignals(true);
         m_sampleChoice->clear();
-        for (const FigureInput& in : inputs) m_sampleChoice->addItem(sampleIcon(in.sample->color), in.legend, qint64(in.dataset->id()));
+        for (const FigureInput& in : inputs)
+            m_sampleChoice->addItem(sampleIcon(in.sample->color), in.legend, qint64(in.dataset->id()));
         m_sampleChoice->setCurrentIndex(m_sampleChoice->findData(qint64(m_currentDataset)));
         m_sampleChoice->blockSignals(false);
 
@@ -429,10 +465,12 @@ void TechniqueTab::rebuild()
         for (Id id : m_viewDatasets) {
             // An analysis the user starts (a curve fit) is not created for every dataset shown.
             const AnalysisRun* r = m_method->automatic ? ensureRun(id) : m_project->runFor(id, m_method->id);
-            if (r && r->status == RunStatus::Stale && r->message.isEmpty() && m_compute && !m_compute->isComputing(r->id))
+            if (r && r->status == RunStatus::Stale && r->message.isEmpty() && m_compute &&
+                !m_compute->isComputing(r->id))
                 m_compute->request(r->id);
         }
-        m_figure = analysisFigure(*m_project, *m_method, currentFigureId(), m_viewDatasets, m_currentDataset, m_preview);
+        m_figure = analysisFigure(*m_project, *m_method, currentFigureId(), m_viewDatasets, m_currentDataset,
+                                  m_preview);
         m_form->setSchema(m_method->params());
         if (const Dataset* d = currentDataset()) {
             const AnalysisRun* r = m_project->runFor(d->id(), m_method->id);
@@ -440,7 +478,8 @@ void TechniqueTab::rebuild()
             std::vector<std::pair<qint64, QString>> choices;
             for (const auto& [id, other] : m_project->allDatasets())
                 if (id != d->id() && other.technique() == m_technique)
-                    if (const Sample* s = m_project->sampleOfDataset(id)) choices.emplace_back(id, s->name + " · " + other.displayLabel());
+                    if (const Sample* s = m_project->sampleOfDataset(id))
+                        choices.emplace_back(id, s->name + " · " + other.displayLabel());
             m_form->setDatasetChoices(choices);
             const QString error = r && r->status == RunStatus::Failed ? r->message : QString();
             m_results->setResult(r ? r->result : QJsonObject(), error, m_method->outputs());
@@ -452,7 +491,8 @@ void TechniqueTab::rebuild()
     }
     updateStatus();
     if (m_figure.series.empty()) {
-        m_empty->setText(tr("No %1 data for the selected samples.\nImport files with File → Import, or drop them on this window.")
+        m_empty->setText(tr("No %1 data for the selected samples.\nImport files with File → Import, or drop "
+                            "them on this window.")
                              .arg(techniqueDisplayName(m_technique)));
         m_stack->setCurrentWidget(m_empty);
         return;

@@ -43,8 +43,8 @@ public:
     /// Replots for these samples (in series order); \a currentSample is the one whose parameters
     /// the form edits (0 = the first with data). \a datasetIds, when not empty, restricts the view
     /// to these datasets (picked in the project tree); \a currentDataset becomes the edited one.
-    void refresh(const std::vector<Id>& sampleIds, Id currentSample = 0, const std::vector<Id>& datasetIds = {},
-                 Id currentDataset = 0);
+    void refresh(const std::vector<Id>& sampleIds, Id currentSample = 0,
+                 const std::vector<Id>& datasetIds = {}, Id currentDataset = 0);
     /// Makes the view of \a datasetId current (its analysis or raw group) and the dataset the edited one.
     bool showDataset(Id datasetId);
     /// The figure shown (brought up to date first when the tab was hidden while things changed).

@@ -52,13 +52,19 @@ const char* const kUsage =
     "\n"
     "Run 'vanadis-cli <command> --help' for the options of a command.\n";
 
-QString errorText(const Error& e) { return QString::fromStdString(e.message()); }
+QString errorText(const Error& e)
+{
+    return QString::fromStdString(e.message());
+}
 
 QJsonObject provenanceJson(const Provenance& p)
 {
-    return {{"original_file_name", p.originalFileName}, {"sha256", p.sha256},
-            {"file_size_bytes", p.fileSize},            {"importer_id", p.importerId},
-            {"importer_version", p.importerVersion},    {"imported_at_utc", p.importedAtUtc.toString(Qt::ISODate)}};
+    return {{"original_file_name", p.originalFileName},
+            {"sha256", p.sha256},
+            {"file_size_bytes", p.fileSize},
+            {"importer_id", p.importerId},
+            {"importer_version", p.importerVersion},
+            {"imported_at_utc", p.importedAtUtc.toString(Qt::ISODate)}};
 }
 
 QJsonObject datasetJson(const Dataset& d)
@@ -67,10 +73,16 @@ QJsonObject datasetJson(const Dataset& d)
     for (const ColumnHeader& h : d.headers())
         cols.append(QJsonObject{{"name", h.name}, {"unit", h.unit}, {"count", qint64(h.count)}});
     // `kind` is kept (= type) for scripts written against schema 1; `type` and `label` are the new keys.
-    return {{"id", qint64(d.id())},        {"name", d.name()},          {"technique", techniqueKey(d.technique())},
-            {"type", d.type()},            {"label", d.label()},         {"kind", d.type()},
-            {"points", qint64(d.pointCount())}, {"columns", cols},
-            {"metadata", d.metadata()},    {"provenance", provenanceJson(d.provenance())}};
+    return {{"id", qint64(d.id())},
+            {"name", d.name()},
+            {"technique", techniqueKey(d.technique())},
+            {"type", d.type()},
+            {"label", d.label()},
+            {"kind", d.type()},
+            {"points", qint64(d.pointCount())},
+            {"columns", cols},
+            {"metadata", d.metadata()},
+            {"provenance", provenanceJson(d.provenance())}};
 }
 
 /// A run as `info --json` lists it: the analysis, its inputs, its status and its headline results
@@ -78,18 +90,22 @@ QJsonObject datasetJson(const Dataset& d)
 QJsonObject runJson(const AnalysisRun& r)
 {
     QJsonArray inputs;
-    for (const RunInput& in : r.inputs) inputs.append(QJsonObject{{"role", in.role}, {"dataset_id", qint64(in.datasetId)}});
+    for (const RunInput& in : r.inputs)
+        inputs.append(QJsonObject{{"role", in.role}, {"dataset_id", qint64(in.datasetId)}});
     QJsonObject headlines;
-    if (const AnalysisDescriptor* a = analysisById(r.analysisId); a && a->outputs && r.status != RunStatus::Failed)
+    if (const AnalysisDescriptor* a = analysisById(r.analysisId);
+        a && a->outputs && r.status != RunStatus::Failed)
         for (const OutputSpec& o : a->outputs()) {
             if (!o.headline) continue;
             const QString key = o.path.section('.', -1);
             headlines.insert(key, resultValue(r.result, o.path));
-            if (!o.errorPath.isEmpty()) headlines.insert(o.errorPath.section('.', -1), resultValue(r.result, o.errorPath));
+            if (!o.errorPath.isEmpty())
+                headlines.insert(o.errorPath.section('.', -1), resultValue(r.result, o.errorPath));
         }
-    QJsonObject o{{"id", qint64(r.id)},          {"analysis_id", r.analysisId}, {"analysis_version", r.analysisVersion},
-                  {"inputs", inputs},            {"status", runStatusKey(r.status)}, {"headline", headlines},
-                  {"params", r.params}};
+    QJsonObject o{
+        {"id", qint64(r.id)}, {"analysis_id", r.analysisId},      {"analysis_version", r.analysisVersion},
+        {"inputs", inputs},   {"status", runStatusKey(r.status)}, {"headline", headlines},
+        {"params", r.params}};
     if (!r.message.isEmpty()) o.insert("message", r.message);
     return o;
 }
@@ -115,14 +131,18 @@ bool parse(QCommandLineParser& p, const QStringList& args, const QString& descri
     return true;
 }
 
-void printJson(QTextStream& out, const QJsonObject& o) { out << QJsonDocument(o).toJson(QJsonDocument::Indented); }
+void printJson(QTextStream& out, const QJsonObject& o)
+{
+    out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
 
 int cmdDemo(const QStringList& args, QTextStream& out, QTextStream& err)
 {
     QCommandLineParser p;
     p.addPositionalArgument("OUT", "Project file to write (.vanadis).");
     int early = 0;
-    if (!parse(p, args, "Writes the demo series CS, WCS, HCS, HMCS with raw data of every technique.", out, err, early))
+    if (!parse(p, args, "Writes the demo series CS, WCS, HCS, HMCS with raw data of every technique.", out,
+               err, early))
         return early;
     if (p.positionalArguments().size() != 1) {
         err << "vanadis-cli demo: give exactly one output file\n";
@@ -162,40 +182,48 @@ int cmdInfo(const QStringList& args, QTextStream& out, QTextStream& err)
         QJsonObject byTech;
         for (Technique t : allTechniques()) {
             QJsonArray ds;
-            for (const Dataset* d : pr.datasetsOf(s->id, t)) ds.append(datasetJson(*d));
+            for (const Dataset* d : pr.datasetsOf(s->id, t))
+                ds.append(datasetJson(*d));
             byTech.insert(techniqueKey(t), ds);
         }
         QJsonArray runs;
         for (const Dataset* d : pr.datasetsOf(s->id))
-            for (const AnalysisRun* r : pr.runsOf(d->id())) runs.append(runJson(*r));
-        QJsonObject so{{"id", qint64(s->id)},  {"name", s->name},     {"color", s->color.name()},
-                       {"marker", s->marker},  {"notes", s->notes},   {"mass_basis", massBasisKey(s->massBasis)},
-                       {"datasets", byTech},   {"runs", runs}};
+            for (const AnalysisRun* r : pr.runsOf(d->id()))
+                runs.append(runJson(*r));
+        QJsonObject so{{"id", qint64(s->id)}, {"name", s->name},   {"color", s->color.name()},
+                       {"marker", s->marker}, {"notes", s->notes}, {"mass_basis", massBasisKey(s->massBasis)},
+                       {"datasets", byTech},  {"runs", runs}};
         so.insert("active_mass_mg", std::isnan(s->activeMassMg) ? QJsonValue() : QJsonValue(s->activeMassMg));
         samples.append(so);
     }
     const QJsonObject root{{"file", (*doc)->path()},
-                           {"series", QJsonObject{{"name", pr.series().name}, {"varied_condition", pr.series().variedCondition}}},
+                           {"series", QJsonObject{{"name", pr.series().name},
+                                                  {"varied_condition", pr.series().variedCondition}}},
                            {"samples", samples},
                            {"warnings", QJsonArray::fromStringList((*doc)->warnings())}};
     if (p.isSet("json")) {
         printJson(out, root);
         return kOk;
     }
-    for (const QString& w : (*doc)->warnings()) err << "vanadis-cli info: warning: " << w << "\n";
+    for (const QString& w : (*doc)->warnings())
+        err << "vanadis-cli info: warning: " << w << "\n";
     out << "Series: " << pr.series().name << "\n";
     if (!pr.series().variedCondition.isEmpty()) out << "Varied: " << pr.series().variedCondition << "\n";
     for (const Sample* s : pr.samples()) {
-        out << "\n" << s->name << "  colour " << s->color.name() << ", marker " << s->marker << ", active mass "
-            << (std::isnan(s->activeMassMg) ? QStringLiteral("unknown") : QString::number(s->activeMassMg) + " mg") << "\n";
+        out << "\n"
+            << s->name << "  colour " << s->color.name() << ", marker " << s->marker << ", active mass "
+            << (std::isnan(s->activeMassMg) ? QStringLiteral("unknown")
+                                            : QString::number(s->activeMassMg) + " mg")
+            << "\n";
         for (Technique t : allTechniques())
             for (const Dataset* d : pr.datasetsOf(s->id, t)) {
                 out << "  [" << techniqueKey(t) << "] #" << d->id() << " " << d->type()
-                    << (d->label().isEmpty() ? QString() : " \"" + d->label() + "\"") << ": " << d->name() << " ("
-                    << d->pointCount() << " points, " << d->provenance().importerId << ")\n";
+                    << (d->label().isEmpty() ? QString() : " \"" + d->label() + "\"") << ": " << d->name()
+                    << " (" << d->pointCount() << " points, " << d->provenance().importerId << ")\n";
                 for (const AnalysisRun* r : pr.runsOf(d->id()))
-                    out << "      " << r->analysisId << " v" << r->analysisVersion << ": " << runStatusKey(r->status)
-                        << (r->message.isEmpty() ? QString() : " — " + r->message) << "\n";
+                    out << "      " << r->analysisId << " v" << r->analysisVersion << ": "
+                        << runStatusKey(r->status) << (r->message.isEmpty() ? QString() : " — " + r->message)
+                        << "\n";
             }
     }
     return kOk;
@@ -212,7 +240,8 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     p.addOption({"format", "Force a reader by id (see README).", "ID"});
     p.addOption({"json", "Print one JSON document."});
     int early = 0;
-    if (!parse(p, args, "Imports files into a sample; all files are parsed before anything is saved.", out, err, early))
+    if (!parse(p, args, "Imports files into a sample; all files are parsed before anything is saved.", out,
+               err, early))
         return early;
     const QStringList pos = p.positionalArguments();
     if (pos.size() < 2 || !p.isSet("sample")) {
@@ -223,7 +252,8 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     if (p.isSet("technique")) {
         opt.technique = techniqueFromKey(p.value("technique"));
         if (!opt.technique) {
-            err << "vanadis-cli import: unknown technique '" << p.value("technique") << "' (xrd, xps, bet, tga, echem)\n";
+            err << "vanadis-cli import: unknown technique '" << p.value("technique")
+                << "' (xrd, xps, bet, tga, echem)\n";
             return kBadInput;
         }
     }
@@ -245,7 +275,8 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
     Project& pr = doc->project();
     const QString sampleName = p.value("sample");
     if (!pr.sampleByName(sampleName)) {
-        pr.undoStack()->push(new AddSampleCommand(&pr, makeSample(pr.allocateId(), sampleName, int(pr.samples().size()))));
+        pr.undoStack()->push(
+            new AddSampleCommand(&pr, makeSample(pr.allocateId(), sampleName, int(pr.samples().size()))));
     }
     const Id sampleId = pr.sampleByName(sampleName)->id;
     std::vector<Dataset> all;
@@ -256,11 +287,14 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
             err << "vanadis-cli import: " << errorText(parsed.error()) << "\n";
             return kBadInput; // nothing saved: the project file is untouched
         }
-        for (const QString& w : parsed->warnings) warnings << QFileInfo(pos[i]).fileName() + ": " + w;
-        for (auto& d : makeDatasets(pr, std::move(*parsed))) all.push_back(std::move(d));
+        for (const QString& w : parsed->warnings)
+            warnings << QFileInfo(pos[i]).fileName() + ": " + w;
+        for (auto& d : makeDatasets(pr, std::move(*parsed)))
+            all.push_back(std::move(d));
     }
     QJsonArray created;
-    for (const Dataset& d : all) created.append(datasetJson(d));
+    for (const Dataset& d : all)
+        created.append(datasetJson(d));
     pr.undoStack()->push(new ImportDatasetsCommand(&pr, sampleId, std::move(all)));
     // The new datasets get their analyses with default parameters, computed and stored, as in the GUI.
     ensureDefaultRuns(pr);
@@ -271,14 +305,17 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
         return kFailure;
     }
     if (p.isSet("json")) {
-        printJson(out, QJsonObject{{"project", doc->path()}, {"sample", sampleName}, {"datasets", created},
+        printJson(out, QJsonObject{{"project", doc->path()},
+                                   {"sample", sampleName},
+                                   {"datasets", created},
                                    {"warnings", QJsonArray::fromStringList(warnings)}});
     } else {
-        for (const QString& w : warnings) err << "vanadis-cli import: warning: " << w << "\n";
+        for (const QString& w : warnings)
+            err << "vanadis-cli import: warning: " << w << "\n";
         for (const auto& v : created) {
             const QJsonObject o = v.toObject();
-            out << "imported " << o["name"].toString() << " as " << o["technique"].toString() << "/" << o["type"].toString()
-                << " (" << o["points"].toInteger() << " points)\n";
+            out << "imported " << o["name"].toString() << " as " << o["technique"].toString() << "/"
+                << o["type"].toString() << " (" << o["points"].toInteger() << " points)\n";
         }
     }
     return kOk;
@@ -290,7 +327,9 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     p.addPositionalArgument("PROJECT", "Project file (.vanadis).");
     p.addOption({"sample", "Sample(s) to plot; repeat or separate by commas; 'all' for the series.", "NAME"});
     p.addOption({"technique", "xrd, xps, bet, tga or echem.", "T"});
-    p.addOption({"kind", "Raw figure: the dataset view (e.g. \"XPS region — V 2p\"); default: the first present.", "KIND"});
+    p.addOption({"kind",
+                 "Raw figure: the dataset view (e.g. \"XPS region — V 2p\"); default: the first present.",
+                 "KIND"});
     p.addOption({"figure", "Figure id (see --list); default: the raw-data figure.", "ID"});
     p.addOption({"list", "Print the figure ids there are for these samples and technique, one per line."});
     p.addOption({"format", "pdf, svg, png, tiff or csv.", "F"});
@@ -331,12 +370,14 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     for (const QString& v : p.values("sample")) {
         for (const QString& name : v.split(',', Qt::SkipEmptyParts)) {
             if (name.trimmed().compare("all", Qt::CaseInsensitive) == 0) {
-                for (const Sample* s : pr.samples()) ids.push_back(s->id);
+                for (const Sample* s : pr.samples())
+                    ids.push_back(s->id);
                 continue;
             }
             const Sample* s = pr.sampleByName(name.trimmed());
             if (!s) {
-                err << "vanadis-cli export-figure: no sample named '" << name.trimmed() << "' in " << (*doc)->path() << "\n";
+                err << "vanadis-cli export-figure: no sample named '" << name.trimmed() << "' in "
+                    << (*doc)->path() << "\n";
                 return kBadInput;
             }
             ids.push_back(s->id);
@@ -353,10 +394,12 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     std::vector<std::pair<QString, QString>> available{{QStringLiteral("raw"), QStringLiteral("raw data")}};
     for (const AnalysisDescriptor* a : analyses()) {
         if (!a->forTechnique(*technique) || datasetsFor(*a).empty()) continue;
-        for (const FigureDecl& f : a->figures()) available.emplace_back(f.id, f.name);
+        for (const FigureDecl& f : a->figures())
+            available.emplace_back(f.id, f.name);
     }
     if (listOnly) {
-        for (const auto& [id, name] : available) out << id << "\t" << name << "\n";
+        for (const auto& [id, name] : available)
+            out << id << "\t" << name << "\n";
         return kOk;
     }
     const QString figureId = p.value("figure");
@@ -369,9 +412,10 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
             if (a->forTechnique(*technique) && a->figure(figureId)) owner = a;
         if (!owner) {
             QStringList known;
-            for (const auto& [id, name] : available) known << id;
-            err << "vanadis-cli export-figure: no figure '" << figureId << "' for " << techniqueKey(*technique)
-                << " (there are: " << known.join(", ") << ")\n";
+            for (const auto& [id, name] : available)
+                known << id;
+            err << "vanadis-cli export-figure: no figure '" << figureId << "' for "
+                << techniqueKey(*technique) << " (there are: " << known.join(", ") << ")\n";
             return kBadInput;
         }
         // Stored results are drawn as they are; a run that is stale or missing is computed for the
@@ -386,19 +430,23 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
             tmp.analysisId = owner->id;
             tmp.params = effectiveParams(*owner, r ? r->params : QJsonObject());
             const RunOutcome o = computeRunNow(pr, tmp);
-            if (o.status == RunStatus::Ok) fresh[id] = o.result;
-            else err << "vanadis-cli export-figure: warning: " << o.message << "\n";
+            if (o.status == RunStatus::Ok)
+                fresh[id] = o.result;
+            else
+                err << "vanadis-cli export-figure: warning: " << o.message << "\n";
         }
         spec = analysisFigure(pr, *owner, figureId, dsIds, 0, fresh);
     }
     if (spec.series.empty()) {
         err << "vanadis-cli export-figure: the selected samples have no " << techniqueKey(*technique)
-            << (p.isSet("kind") ? " data of kind '" + p.value("kind") + "'" : QString(" data")) << " to draw\n";
+            << (p.isSet("kind") ? " data of kind '" + p.value("kind") + "'" : QString(" data"))
+            << " to draw\n";
         return kBadInput;
     }
 #ifdef VANADIS_HAVE_PLOT
     const PlotTheme theme = PlotTheme::builtIn();
-    if (auto ok = PlotExporter::exportFigure(spec, theme, p.value("format").toLower(), widthMm, heightMm, dpi, p.value("out"));
+    if (auto ok = PlotExporter::exportFigure(spec, theme, p.value("format").toLower(), widthMm, heightMm, dpi,
+                                             p.value("out"));
         !ok) {
         err << "vanadis-cli export-figure: " << errorText(ok.error()) << "\n";
         return kBadInput;
@@ -406,7 +454,8 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
     err << "wrote " << p.value("out") << "\n";
     return kOk;
 #else
-    err << "vanadis-cli export-figure: this build has no plot layer (configured with VANADIS_BUILD_GUI=OFF)\n";
+    err << "vanadis-cli export-figure: this build has no plot layer (configured with "
+           "VANADIS_BUILD_GUI=OFF)\n";
     return kFailure;
 #endif
 }
@@ -419,14 +468,22 @@ QString jsonText(const QJsonValue& v)
 QString typeName(ParamSpec::Type t)
 {
     switch (t) {
-    case ParamSpec::Type::Number: return QStringLiteral("number");
-    case ParamSpec::Type::Integer: return QStringLiteral("integer");
-    case ParamSpec::Type::Boolean: return QStringLiteral("boolean");
-    case ParamSpec::Type::Choice: return QStringLiteral("choice");
-    case ParamSpec::Type::Text: return QStringLiteral("text");
-    case ParamSpec::Type::Range: return QStringLiteral("range");
-    case ParamSpec::Type::Table: return QStringLiteral("table");
-    case ParamSpec::Type::DatasetRef: return QStringLiteral("dataset");
+    case ParamSpec::Type::Number:
+        return QStringLiteral("number");
+    case ParamSpec::Type::Integer:
+        return QStringLiteral("integer");
+    case ParamSpec::Type::Boolean:
+        return QStringLiteral("boolean");
+    case ParamSpec::Type::Choice:
+        return QStringLiteral("choice");
+    case ParamSpec::Type::Text:
+        return QStringLiteral("text");
+    case ParamSpec::Type::Range:
+        return QStringLiteral("range");
+    case ParamSpec::Type::Table:
+        return QStringLiteral("table");
+    case ParamSpec::Type::DatasetRef:
+        return QStringLiteral("dataset");
     }
     return {};
 }
@@ -438,26 +495,32 @@ QString describeMarkdown(const AnalysisDescriptor& a)
     QTextStream o(&md);
     auto bound = [](double v) { return std::isfinite(v) ? QString::number(v) : QString(); };
     o << "### `" << a.id << "` (version " << a.version << ") — " << a.name << "\n\n";
-    o << "Reads datasets of type " << a.input.types.join(", ") << " (technique " << (a.anyTechnique ? QStringLiteral("any") : techniqueKey(a.technique)) << ").\n\n";
+    o << "Reads datasets of type " << a.input.types.join(", ") << " (technique "
+      << (a.anyTechnique ? QStringLiteral("any") : techniqueKey(a.technique)) << ").\n\n";
     o << "| parameter | meaning | unit | default | accepted |\n|---|---|---|---|---|\n";
     for (const ParamSpec& s : a.params()) {
-        const bool numeric = s.type == ParamSpec::Type::Number || s.type == ParamSpec::Type::Integer || s.type == ParamSpec::Type::Range;
+        const bool numeric = s.type == ParamSpec::Type::Number || s.type == ParamSpec::Type::Integer ||
+                             s.type == ParamSpec::Type::Range;
         QString accepted = s.type == ParamSpec::Type::Choice ? s.choices.join(" \\| ")
                            : numeric                         ? bound(s.min) + " … " + bound(s.max)
                                                              : typeName(s.type);
         if (s.defaultValue.isNull()) accepted += ", or null (none)";
-        o << "| `" << s.key << "` | " << s.label << " | " << s.unit << " | " << jsonText(s.defaultValue) << " | " << accepted << " |\n";
+        o << "| `" << s.key << "` | " << s.label << " | " << s.unit << " | " << jsonText(s.defaultValue)
+          << " | " << accepted << " |\n";
     }
     o << "\n| output | meaning | unit | 1σ | headline |\n|---|---|---|---|---|\n";
     for (const OutputSpec& out : a.outputs())
         o << "| `" << out.path << "` | " << out.label << " | " << out.unit << " | "
-          << (out.errorPath.isEmpty() ? QString() : "`" + out.errorPath + "`") << " | " << (out.headline ? "yes" : "") << " |\n";
+          << (out.errorPath.isEmpty() ? QString() : "`" + out.errorPath + "`") << " | "
+          << (out.headline ? "yes" : "") << " |\n";
     o << "\n| figure id | figure | draws | drag edits |\n|---|---|---|---|\n";
     for (const FigureDecl& f : a.figures()) {
         QStringList spans;
-        for (const SpanBinding& b : f.spans) spans << "`" + b.minKey + "`, `" + b.maxKey + "`";
-        o << "| `" << f.id << "` | " << f.name << " | " << (f.overlay ? "all selected datasets" : "the current dataset") << " | "
-          << spans.join("; ") << " |\n";
+        for (const SpanBinding& b : f.spans)
+            spans << "`" + b.minKey + "`, `" + b.maxKey + "`";
+        o << "| `" << f.id << "` | " << f.name << " | "
+          << (f.overlay ? "all selected datasets" : "the current dataset") << " | " << spans.join("; ")
+          << " |\n";
     }
     o << "\n";
     o.flush();
@@ -471,7 +534,8 @@ int cmdDescribe(const QStringList& args, QTextStream& out, QTextStream& err)
     p.addOption({"markdown", "Markdown tables (as in README \"Analyses\"); the default."});
     p.addOption({"json", "One JSON document."});
     int early = 0;
-    if (!parse(p, args, "Prints what each analysis declares: parameters, outputs, figures.", out, err, early)) return early;
+    if (!parse(p, args, "Prints what each analysis declares: parameters, outputs, figures.", out, err, early))
+        return early;
     std::vector<const AnalysisDescriptor*> list;
     for (const QString& id : p.positionalArguments()) {
         const AnalysisDescriptor* a = analysisById(id);
@@ -483,25 +547,38 @@ int cmdDescribe(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (list.empty()) list = analyses();
     if (!p.isSet("json")) {
-        for (const AnalysisDescriptor* a : list) out << describeMarkdown(*a);
+        for (const AnalysisDescriptor* a : list)
+            out << describeMarkdown(*a);
         return kOk;
     }
     QJsonArray all;
     for (const AnalysisDescriptor* a : list) {
         QJsonArray params, outputs, figures;
         for (const ParamSpec& s : a->params())
-            params.append(QJsonObject{{"key", s.key}, {"label", s.label}, {"type", typeName(s.type)}, {"unit", s.unit},
-                                      {"default", s.defaultValue}, {"choices", QJsonArray::fromStringList(s.choices)},
+            params.append(QJsonObject{{"key", s.key},
+                                      {"label", s.label},
+                                      {"type", typeName(s.type)},
+                                      {"unit", s.unit},
+                                      {"default", s.defaultValue},
+                                      {"choices", QJsonArray::fromStringList(s.choices)},
                                       {"min", std::isfinite(s.min) ? QJsonValue(s.min) : QJsonValue()},
                                       {"max", std::isfinite(s.max) ? QJsonValue(s.max) : QJsonValue()},
                                       {"advanced", s.advanced}});
         for (const OutputSpec& o : a->outputs())
-            outputs.append(QJsonObject{{"path", o.path}, {"label", o.label}, {"unit", o.unit}, {"error_path", o.errorPath},
+            outputs.append(QJsonObject{{"path", o.path},
+                                       {"label", o.label},
+                                       {"unit", o.unit},
+                                       {"error_path", o.errorPath},
                                        {"headline", o.headline}});
-        for (const FigureDecl& f : a->figures()) figures.append(QJsonObject{{"id", f.id}, {"name", f.name}, {"overlay", f.overlay}});
-        all.append(QJsonObject{{"id", a->id}, {"version", a->version}, {"technique", techniqueKey(a->technique)},
-                               {"input_types", QJsonArray::fromStringList(a->input.types)}, {"parameters", params},
-                               {"outputs", outputs}, {"figures", figures}});
+        for (const FigureDecl& f : a->figures())
+            figures.append(QJsonObject{{"id", f.id}, {"name", f.name}, {"overlay", f.overlay}});
+        all.append(QJsonObject{{"id", a->id},
+                               {"version", a->version},
+                               {"technique", techniqueKey(a->technique)},
+                               {"input_types", QJsonArray::fromStringList(a->input.types)},
+                               {"parameters", params},
+                               {"outputs", outputs},
+                               {"figures", figures}});
     }
     printJson(out, QJsonObject{{"analyses", all}});
     return kOk;
@@ -515,8 +592,10 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     const QString cmd = method.id;
     QCommandLineParser p;
     p.addPositionalArgument("FILE", "Instrument file or delimited text.");
-    for (const CliOption& m : maps) p.addOption({m.option, m.description, m.valueName});
-    p.addOption({"param", "Any parameter of the analysis as key=value (repeatable); see --list-params.", "KEY=VALUE"});
+    for (const CliOption& m : maps)
+        p.addOption({m.option, m.description, m.valueName});
+    p.addOption({"param", "Any parameter of the analysis as key=value (repeatable); see --list-params.",
+                 "KEY=VALUE"});
     p.addOption({"list-params", "List the parameters with defaults and ranges."});
     p.addOption({"format", "Force a reader by id.", "ID"});
     p.addOption({"json", "Print one JSON document."});
@@ -524,7 +603,8 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     if (!parse(p, args, "Runs the " + method.id + " analysis on one file.", out, err, early)) return early;
     if (p.isSet("list-params")) {
         for (const ParamSpec& s : method.params())
-            out << s.key << "  default " << QJsonDocument(QJsonArray{s.defaultValue}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
+            out << s.key << "  default "
+                << QJsonDocument(QJsonArray{s.defaultValue}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
                 << (s.unit.isEmpty() ? QString() : " " + s.unit) << "  " << s.label
                 << (s.choices.isEmpty() ? QString() : " (" + s.choices.join("|") + ")") << "\n";
         return kOk;
@@ -541,16 +621,20 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             err << "vanadis-cli " << cmd << ": " << errorText(v.error()) << "\n";
             return kBadInput;
         }
-        for (auto it = v->begin(); it != v->end(); ++it) given.insert(it.key(), it.value());
+        for (auto it = v->begin(); it != v->end(); ++it)
+            given.insert(it.key(), it.value());
     }
     for (const QString& kv : p.values("param")) {
         const QString key = kv.section('=', 0, 0).trimmed();
         const QString value = kv.section('=', 1).trimmed();
         bool isNumber = false;
         const double d = value.toDouble(&isNumber);
-        if (isNumber) given.insert(key, d);
-        else if (value == "true" || value == "false") given.insert(key, value == "true");
-        else given.insert(key, value);
+        if (isNumber)
+            given.insert(key, d);
+        else if (value == "true" || value == "false")
+            given.insert(key, value == "true");
+        else
+            given.insert(key, value);
     }
     auto params = applySchema(method.params(), given);
     if (!params) {
@@ -569,7 +653,9 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     Project scratch;
     const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
     for (const Dataset& d : datasets) {
-        if (d.technique() != method.technique || !(method.input.types.contains(d.type()) || d.type() == "data")) continue;
+        if (d.technique() != method.technique ||
+            !(method.input.types.contains(d.type()) || d.type() == "data"))
+            continue;
         auto result = computeAnalysis(method, d, *params);
         if (!result) {
             Error e = result.error();
@@ -579,17 +665,20 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         }
         QJsonObject o = *result;
         o.insert("file", p.positionalArguments().first());
-        o.insert("analysis", QJsonObject{{"id", method.id}, {"version", method.version}, {"params", *params}});
+        o.insert("analysis",
+                 QJsonObject{{"id", method.id}, {"version", method.version}, {"params", *params}});
         QJsonArray warnings = o.value("warnings").toArray();
-        for (const QString& w : importWarnings) warnings.prepend(w); // about the file, before the analysis'
+        for (const QString& w : importWarnings)
+            warnings.prepend(w); // about the file, before the analysis'
         o.insert("warnings", warnings);
         // The result is a JSON document with or without --json (the flag is accepted for symmetry
         // with the other commands): a table of nested BJH/t-plot values reads worse as text.
         printJson(out, o);
         return kOk;
     }
-    err << "vanadis-cli " << cmd << ": " << p.positionalArguments().first() << ": no " << techniqueKey(method.technique)
-        << " data of type " << method.input.types.join("/") << " in this file\n";
+    err << "vanadis-cli " << cmd << ": " << p.positionalArguments().first() << ": no "
+        << techniqueKey(method.technique) << " data of type " << method.input.types.join("/")
+        << " in this file\n";
     return kBadInput;
 }
 

@@ -56,12 +56,14 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
     p.addOption({"model", "The model, e.g. \"a*exp(-x/t)+c\".", "EXPR"});
     p.addOption({"x", "x column: header name or 1-based index (default 1).", "COL"});
     p.addOption({"y", "y column: header name or 1-based index (default 2).", "COL"});
-    p.addOption({"param", "Start value, and bounds or 'fixed': NAME=START, NAME=START,LO,HI (inf allowed), "
-                          "NAME=VALUE,fixed. Repeatable. Parameters not given start at 1.",
+    p.addOption({"param",
+                 "Start value, and bounds or 'fixed': NAME=START, NAME=START,LO,HI (inf allowed), "
+                 "NAME=VALUE,fixed. Repeatable. Parameters not given start at 1.",
                  "NAME=START[,LO,HI|fixed]"});
     p.addOption({"tie", "Tie a parameter to others, e.g. w2=w1 or h2=h1*0.5. Repeatable.", "NAME=EXPR"});
     p.addOption({"range", "Fit only points with LO <= x <= HI.", "LO,HI"});
-    p.addOption({"weights", "none (default), y (relative: 1/y^2), or a sigma column (name or index; 1/sigma^2).",
+    p.addOption({"weights",
+                 "none (default), y (relative: 1/y^2), or a sigma column (name or index; 1/sigma^2).",
                  "none|y|COL"});
     p.addOption({"format", "Force a reader by id.", "ID"});
     p.addOption({"max-iterations", "Iteration limit (default 5000).", "N"});
@@ -138,32 +140,41 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     const QStringList names = [&] {
         QStringList n;
-        for (const auto& nm : probe->parameterNames()) n << QString::fromStdString(nm);
+        for (const auto& nm : probe->parameterNames())
+            n << QString::fromStdString(nm);
         return n;
     }();
     auto specFor = [&](const QString& name) -> CurveFitParameter* {
         for (CurveFitParameter& q : spec.parameters)
             if (q.name == name) return &q;
-        spec.parameters.push_back(CurveFitParameter{name, std::nullopt, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(), false, {}});
+        spec.parameters.push_back(CurveFitParameter{name,
+                                                    std::nullopt,
+                                                    -std::numeric_limits<double>::infinity(),
+                                                    std::numeric_limits<double>::infinity(),
+                                                    false,
+                                                    {}});
         return &spec.parameters.back();
     };
     for (const QString& text : p.values("param")) {
         const QString name = text.section('=', 0, 0).trimmed();
         const QStringList parts = text.section('=', 1).split(',');
         if (!names.contains(name)) {
-            err << cmd << "--param " << text << ": '" << name << "' is not a parameter of the model (parameters: "
-                << names.join(", ") << ")\n";
+            err << cmd << "--param " << text << ": '" << name
+                << "' is not a parameter of the model (parameters: " << names.join(", ") << ")\n";
             return kBadInput;
         }
         CurveFitParameter& par = *specFor(name);
         double start = 0;
-        bool ok = parts.size() == 1 || parts.size() == 3 || (parts.size() == 2 && parts[1].trimmed() == "fixed");
+        bool ok =
+            parts.size() == 1 || parts.size() == 3 || (parts.size() == 2 && parts[1].trimmed() == "fixed");
         ok = ok && parseNumber(parts[0], start);
         if (ok) par.start = start;
         if (ok && parts.size() == 2) par.fixed = true;
-        if (ok && parts.size() == 3) ok = parseNumber(parts[1], par.lower) && parseNumber(parts[2], par.upper);
+        if (ok && parts.size() == 3)
+            ok = parseNumber(parts[1], par.lower) && parseNumber(parts[2], par.upper);
         if (!ok) {
-            err << cmd << "--param " << text << ": expects NAME=START, NAME=START,LO,HI or NAME=VALUE,fixed\n";
+            err << cmd << "--param " << text
+                << ": expects NAME=START, NAME=START,LO,HI or NAME=VALUE,fixed\n";
             return kBadInput;
         }
     }
@@ -195,7 +206,8 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     if (!fitted) {
         Error e = fitted.error();
-        if (e.location.rfind("parameter", 0) == 0 || e.location.rfind("tie", 0) == 0) e.location = "--param/--tie, " + e.location;
+        if (e.location.rfind("parameter", 0) == 0 || e.location.rfind("tie", 0) == 0)
+            e.location = "--param/--tie, " + e.location;
         if (e.location.rfind("x column", 0) == 0) e.location = "--x " + spec.xColumn.toStdString();
         if (e.location.rfind("y column", 0) == 0) e.location = "--y " + spec.yColumn.toStdString();
         if (e.location.rfind("σ column", 0) == 0) e.location = "--weights " + wKey.toStdString();
@@ -217,8 +229,10 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
     QJsonArray warnings = root.value("warnings").toArray();
     const QJsonObject params = root.value("parameters").toObject();
     for (const QString& nm : names) {
-        const bool given = std::any_of(spec.parameters.begin(), spec.parameters.end(),
-                                       [&](const CurveFitParameter& q) { return q.name == nm && (q.start || !q.tie.isEmpty()); });
+        const bool given =
+            std::any_of(spec.parameters.begin(), spec.parameters.end(), [&](const CurveFitParameter& q) {
+                return q.name == nm && (q.start || !q.tie.isEmpty());
+            });
         if (!given && curveModelExpression(modelText) == modelText)
             warnings.append(QString("parameter '%1' has no --param: it starts at 1").arg(nm));
     }
@@ -231,8 +245,9 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
         out << QJsonDocument(root).toJson(QJsonDocument::Indented);
         return kOk;
     }
-    out << "Model: y = " << root.value("expression").toString() << "   (" << root.value("n_points").toInteger() << " points, x = '"
-        << root.value("x_column").toString() << "', y = '" << root.value("y_column").toString() << "')\n";
+    out << "Model: y = " << root.value("expression").toString() << "   ("
+        << root.value("n_points").toInteger() << " points, x = '" << root.value("x_column").toString()
+        << "', y = '" << root.value("y_column").toString() << "')\n";
     for (const QString& nm : root.value("correlation").toObject().value("order").toVariant().toStringList()) {
         const QJsonObject q = params.value(nm).toObject();
         out << QString("  %1 = %2 ± %3  (%4)\n")
@@ -246,9 +261,10 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
                .arg(root.value("residual_sd").toDouble(), 0, 'g', 6)
                .arg(root.value("dof").toInt())
                .arg(root.value("chi2_reduced").toDouble(), 0, 'g', 6);
-    out << (root.value("converged").toBool() ? "Converged" : "NOT converged") << " after " << root.value("iterations").toInt()
-        << " iterations: " << root.value("reason").toString() << "\n";
-    for (const auto& w : deduped) out << "warning: " << w.toString() << "\n";
+    out << (root.value("converged").toBool() ? "Converged" : "NOT converged") << " after "
+        << root.value("iterations").toInt() << " iterations: " << root.value("reason").toString() << "\n";
+    for (const auto& w : deduped)
+        out << "warning: " << w.toString() << "\n";
     return kOk;
 }
 

@@ -25,7 +25,8 @@ int main(int argc, char** argv)
 {
     qInstallMessageHandler(quietMessages);
     QStringList args;
-    for (int i = 1; i < argc; ++i) args << QString::fromLocal8Bit(argv[i]);
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
     std::unique_ptr<QCoreApplication> app;
 #ifdef VANADIS_HAVE_PLOT
     if (vanadis::cli::needsGuiApplication(args)) {

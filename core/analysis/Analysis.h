@@ -25,27 +25,27 @@ namespace vanadis {
 /// ("bet.area_m2_g"); \a errorPath its 1σ sibling ("bet.area_err"), empty when it has none.
 struct OutputSpec {
     QString path;
-    QString label;          ///< translated, as a chemist says it ("BET area")
-    QString unit;           ///< typographic unit ("m² g⁻¹"); empty for dimensionless
+    QString label; ///< translated, as a chemist says it ("BET area")
+    QString unit;  ///< typographic unit ("m² g⁻¹"); empty for dimensionless
     QString errorPath;
-    bool headline = false;  ///< shown first in the result view and as a Compare column
-    QString shortLabel;     ///< Compare column header; empty = label
-    int significant = 4;    ///< digits of a value shown without uncertainty (R²: 5)
+    bool headline = false; ///< shown first in the result view and as a Compare column
+    QString shortLabel;    ///< Compare column header; empty = label
+    int significant = 4;   ///< digits of a value shown without uncertainty (R²: 5)
 };
 
 /// A span of a figure bound to two parameters (a BET window, a t-plot range, TGA cursors): dragging
 /// the span edits exactly these keys.
 struct SpanBinding {
-    int spanId = 1;         ///< FigureSpan::id in the figure the builder returns
+    int spanId = 1; ///< FigureSpan::id in the figure the builder returns
     QString minKey;
     QString maxKey;
 };
 
 /// One figure an analysis offers.
 struct FigureDecl {
-    QString id;             ///< stable, for `export-figure --figure ID` ("bet_plot", "mass_dtg")
-    QString name;           ///< translated, for the figure chooser
-    bool overlay = true;    ///< all selected datasets; false = the current dataset only
+    QString id;          ///< stable, for `export-figure --figure ID` ("bet_plot", "mass_dtg")
+    QString name;        ///< translated, for the figure chooser
+    bool overlay = true; ///< all selected datasets; false = the current dataset only
     std::vector<SpanBinding> spans;
 };
 
@@ -53,8 +53,8 @@ struct FigureDecl {
 /// references (a blank run, a reference phase, a C 1s region) as DatasetRef parameters instead.
 struct InputSlot {
     QString role = QStringLiteral("main");
-    QStringList types;      ///< accepted dataset types (DatasetType.h); "*" = any type
-    bool multiple = false;  ///< several datasets in order (CV at several scan rates, an in-situ stack)
+    QStringList types;     ///< accepted dataset types (DatasetType.h); "*" = any type
+    bool multiple = false; ///< several datasets in order (CV at several scan rates, an in-situ stack)
 };
 
 /// Progress and cancellation of one computation; thread-safe, shared with the requester.
@@ -81,7 +81,7 @@ struct FigureInput {
     const Sample* sample = nullptr;
     const Dataset* dataset = nullptr;
     QJsonObject params;
-    QJsonObject result;     ///< empty when there is no usable result
+    QJsonObject result; ///< empty when there is no usable result
     /// Legend text: the sample name, with the dataset label when the sample has several datasets shown.
     QString legend;
 };
@@ -96,27 +96,29 @@ struct CliOption {
 };
 
 struct AnalysisDescriptor {
-    QString id;             ///< stored in AnalysisRun::analysisId, e.g. "bet"
-    int version = 1;        ///< bump when the results change: stored runs of other versions become stale
+    QString id;      ///< stored in AnalysisRun::analysisId, e.g. "bet"
+    int version = 1; ///< bump when the results change: stored runs of other versions become stale
     Technique technique = Technique::Xrd;
     bool anyTechnique = false; ///< offered in every technique tab (a user curve fit), `technique` unused
     /// Created with defaults for every dataset it reads (BET, TGA); false = only when the user asks
     /// for it on a dataset (a curve fit), so the demo and imports do not fill up with runs.
     bool automatic = true;
-    QString name;           ///< translated ("BET surface area and pores")
+    QString name; ///< translated ("BET surface area and pores")
     InputSlot input;
     std::function<ParamSchema()> params;
     std::function<std::vector<OutputSpec>()> outputs;
     std::function<std::vector<FigureDecl>()> figures;
     /// Pure: the same inputs and parameters give the same result. \a params are schema-checked.
-    std::function<Expected<QJsonObject>(const ComputeInputs&, const QJsonObject& params, ComputeControl&)> compute;
+    std::function<Expected<QJsonObject>(const ComputeInputs&, const QJsonObject& params, ComputeControl&)>
+        compute;
     std::function<FigureSpec(const QString& figureId, const std::vector<FigureInput>& inputs)> buildFigure;
     std::vector<CliOption> cliOptions;
 
     bool forTechnique(Technique t) const { return anyTechnique || technique == t; }
     bool accepts(const Dataset& d) const
     {
-        return forTechnique(d.technique()) && (input.types.contains(d.type()) || input.types.contains(QStringLiteral("*")));
+        return forTechnique(d.technique()) &&
+               (input.types.contains(d.type()) || input.types.contains(QStringLiteral("*")));
     }
     std::optional<FigureDecl> figure(const QString& figureId) const;
 };

@@ -31,7 +31,10 @@ std::vector<const AnalysisDescriptor*>& allAnalyses()
 }
 } // namespace
 
-const std::vector<const AnalysisDescriptor*>& analyses() { return allAnalyses(); }
+const std::vector<const AnalysisDescriptor*>& analyses()
+{
+    return allAnalyses();
+}
 
 void registerExtraAnalysis(const AnalysisDescriptor* a)
 {
@@ -79,7 +82,8 @@ Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Compute
     return a.compute(inputs, *checked, control);
 }
 
-Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Dataset& dataset, const QJsonObject& params)
+Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Dataset& dataset,
+                                      const QJsonObject& params)
 {
     ComputeInputs in;
     in.main.push_back(dataset);
@@ -87,7 +91,10 @@ Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Dataset
     return computeAnalysis(a, in, params, control);
 }
 
-long long computeCallCount() { return g_computeCalls.load(); }
+long long computeCallCount()
+{
+    return g_computeCalls.load();
+}
 
 QJsonValue resultValue(const QJsonObject& result, const QString& path)
 {
@@ -104,7 +111,9 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
     ComputeInputs in;
     for (const RunInput& ri : run.inputs) {
         const Dataset* d = project.dataset(ri.datasetId);
-        if (!d) return fail("", "analysis run " + std::to_string(run.id), "input dataset " + std::to_string(ri.datasetId) + " is missing");
+        if (!d)
+            return fail("", "analysis run " + std::to_string(run.id),
+                        "input dataset " + std::to_string(ri.datasetId) + " is missing");
         if (ri.role == QLatin1String("main"))
             in.main.push_back(*d);
         else
@@ -116,13 +125,16 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
             if (s.type != ParamSpec::Type::DatasetRef || !run.params.value(s.key).isDouble()) continue;
             const Id ref = Id(run.params.value(s.key).toDouble());
             const Dataset* d = project.dataset(ref);
-            if (!d) return fail("", "parameter '" + s.key.toStdString() + "'", "dataset " + std::to_string(ref) + " is missing");
+            if (!d)
+                return fail("", "parameter '" + s.key.toStdString() + "'",
+                            "dataset " + std::to_string(ref) + " is missing");
             in.references.emplace(ref, *d);
         }
     return in;
 }
 
-std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDescriptor& a, const std::vector<Id>& datasetIds,
+std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDescriptor& a,
+                                      const std::vector<Id>& datasetIds,
                                       const std::map<Id, QJsonObject>& overrides)
 {
     std::vector<FigureInput> out;
@@ -147,7 +159,8 @@ std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDesc
 }
 
 FigureSpec analysisFigure(const Project& project, const AnalysisDescriptor& a, const QString& figureId,
-                          const std::vector<Id>& datasetIds, Id currentDataset, const std::map<Id, QJsonObject>& overrides)
+                          const std::vector<Id>& datasetIds, Id currentDataset,
+                          const std::map<Id, QJsonObject>& overrides)
 {
     const auto decl = a.figure(figureId);
     if (!decl || datasetIds.empty()) return {};
@@ -165,20 +178,24 @@ void reconcileStoredRuns(std::map<Id, AnalysisRun>& runs)
         const AnalysisDescriptor* a = analysisById(r.analysisId);
         if (!a) {
             r.status = RunStatus::Stale;
-            r.message = QCoreApplication::translate("vanadis::Analysis",
-                                                    "This run comes from an analysis this version of Vanadis does not have (%1).")
+            r.message = QCoreApplication::translate(
+                            "vanadis::Analysis",
+                            "This run comes from an analysis this version of Vanadis does not have (%1).")
                             .arg(r.analysisId);
         } else if (r.analysisVersion != a->version) {
             r.status = RunStatus::Stale;
-            r.message = r.analysisVersion > a->version
-                            ? QCoreApplication::translate("vanadis::Analysis",
-                                                          "Computed by a newer version of this analysis (%1, this is %2): recompute to use it here.")
-                                  .arg(r.analysisVersion)
-                                  .arg(a->version)
-                            : QCoreApplication::translate("vanadis::Analysis",
-                                                          "Computed by an older version of this analysis (%1, now %2): recompute to update.")
-                                  .arg(r.analysisVersion)
-                                  .arg(a->version);
+            r.message =
+                r.analysisVersion > a->version
+                    ? QCoreApplication::translate("vanadis::Analysis",
+                                                  "Computed by a newer version of this analysis (%1, this is "
+                                                  "%2): recompute to use it here.")
+                          .arg(r.analysisVersion)
+                          .arg(a->version)
+                    : QCoreApplication::translate(
+                          "vanadis::Analysis",
+                          "Computed by an older version of this analysis (%1, now %2): recompute to update.")
+                          .arg(r.analysisVersion)
+                          .arg(a->version);
         }
     }
 }
@@ -187,10 +204,12 @@ namespace {
 QString displayParamValue(const ParamSpec& s, const QJsonValue& v)
 {
     if (v.isNull() || v.isUndefined()) return QCoreApplication::translate("vanadis::Analysis", "none");
-    if (v.isBool()) return v.toBool() ? QCoreApplication::translate("vanadis::Analysis", "on")
-                                      : QCoreApplication::translate("vanadis::Analysis", "off");
+    if (v.isBool())
+        return v.toBool() ? QCoreApplication::translate("vanadis::Analysis", "on")
+                          : QCoreApplication::translate("vanadis::Analysis", "off");
     if (v.isDouble()) {
-        if (s.autoBelow && v.toDouble() < *s.autoBelow) return QCoreApplication::translate("vanadis::Analysis", "automatic");
+        if (s.autoBelow && v.toDouble() < *s.autoBelow)
+            return QCoreApplication::translate("vanadis::Analysis", "automatic");
         return QLocale().toString(v.toDouble(), 'g', 6);
     }
     if (v.isString()) {
@@ -199,7 +218,8 @@ QString displayParamValue(const ParamSpec& s, const QJsonValue& v)
     }
     if (v.isArray()) {
         QStringList parts;
-        for (const auto& x : v.toArray()) parts << (x.isDouble() ? QLocale().toString(x.toDouble(), 'g', 6) : QStringLiteral("…"));
+        for (const auto& x : v.toArray())
+            parts << (x.isDouble() ? QLocale().toString(x.toDouble(), 'g', 6) : QStringLiteral("…"));
         return parts.join(QStringLiteral("–"));
     }
     return QStringLiteral("…");
@@ -214,24 +234,34 @@ QString describeParamChange(const AnalysisDescriptor& a, const QJsonObject& befo
     if (a.figures)
         for (const FigureDecl& f : a.figures())
             for (const SpanBinding& b : f.spans) {
-                if (before.value(b.minKey) == after.value(b.minKey) && before.value(b.maxKey) == after.value(b.maxKey)) continue;
-                const auto lo = std::find_if(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == b.minKey; });
-                const auto hi = std::find_if(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == b.maxKey; });
+                if (before.value(b.minKey) == after.value(b.minKey) &&
+                    before.value(b.maxKey) == after.value(b.maxKey))
+                    continue;
+                const auto lo = std::find_if(schema.begin(), schema.end(),
+                                             [&](const ParamSpec& s) { return s.key == b.minKey; });
+                const auto hi = std::find_if(schema.begin(), schema.end(),
+                                             [&](const ParamSpec& s) { return s.key == b.maxKey; });
                 if (lo == schema.end() || hi == schema.end()) continue;
                 const QString name = lo->rangeLabel.isEmpty() ? lo->label : lo->rangeLabel;
-                const QString from = displayParamValue(*lo, before.value(b.minKey)) + "–" + displayParamValue(*hi, before.value(b.maxKey));
-                const QString to = displayParamValue(*lo, after.value(b.minKey)) + "–" + displayParamValue(*hi, after.value(b.maxKey));
+                const QString from = displayParamValue(*lo, before.value(b.minKey)) + "–" +
+                                     displayParamValue(*hi, before.value(b.maxKey));
+                const QString to = displayParamValue(*lo, after.value(b.minKey)) + "–" +
+                                   displayParamValue(*hi, after.value(b.maxKey));
                 const QString text = name + " " + from + " → " + to;
                 if (!changed.contains(text)) changed << text;
             }
     if (!changed.isEmpty()) return changed.join(QStringLiteral("; "));
     for (const ParamSpec& s : schema) {
         if (before.value(s.key) == after.value(s.key)) continue;
-        changed << s.label + ": " + displayParamValue(s, before.value(s.key)) + " → " + displayParamValue(s, after.value(s.key));
+        changed << s.label + ": " + displayParamValue(s, before.value(s.key)) + " → " +
+                       displayParamValue(s, after.value(s.key));
     }
-    if (changed.isEmpty()) return QCoreApplication::translate("vanadis::Analysis", "Recompute %1").arg(a.name);
+    if (changed.isEmpty())
+        return QCoreApplication::translate("vanadis::Analysis", "Recompute %1").arg(a.name);
     if (changed.size() > 2)
-        return QCoreApplication::translate("vanadis::Analysis", "%1 parameters: %n changed", nullptr, int(changed.size())).arg(a.name);
+        return QCoreApplication::translate("vanadis::Analysis", "%1 parameters: %n changed", nullptr,
+                                           int(changed.size()))
+            .arg(a.name);
     return changed.join(QStringLiteral("; "));
 }
 
@@ -247,7 +277,8 @@ QString formatWithUncertainty(double value, double error)
     const double q = std::pow(10.0, sig - 1 - e);
     const double v = std::round(value * q) / q, u = std::round(error * q) / q;
     if (std::abs(value) >= 1e6 || (std::abs(value) < 1e-3 && value != 0.0))
-        return QString::number(value, 'e', std::max(1, int(std::floor(std::log10(std::abs(value)))) - e + sig - 1)) +
+        return QString::number(value, 'e',
+                               std::max(1, int(std::floor(std::log10(std::abs(value)))) - e + sig - 1)) +
                QStringLiteral(" ± ") + QString::number(error, 'e', sig - 1);
     return QString::number(v, 'f', decimals) + QStringLiteral(" ± ") + QString::number(u, 'f', decimals);
 }

@@ -28,7 +28,8 @@ QJsonObject effectiveParams(const AnalysisDescriptor& a, const QJsonObject& stor
 Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const ComputeInputs& inputs,
                                       const QJsonObject& params, ComputeControl& control);
 /// Convenience for one main dataset and no cancellation (CLI, tests).
-Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Dataset& dataset, const QJsonObject& params);
+Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Dataset& dataset,
+                                      const QJsonObject& params);
 /// How many computations ran in this process (tests: reopening a project computes nothing).
 long long computeCallCount();
 
@@ -42,7 +43,8 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
 /// The figure inputs for datasets \a datasetIds (in order) of analysis \a a: each with its sample, its
 /// stored run's parameters and result (a result in \a overrides wins: a live preview), and a legend
 /// that names the dataset when its sample has several of them in the list.
-std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDescriptor& a, const std::vector<Id>& datasetIds,
+std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDescriptor& a,
+                                      const std::vector<Id>& datasetIds,
                                       const std::map<Id, QJsonObject>& overrides = {});
 
 /// Builds figure \a figureId of \a a for \a datasetIds; a figure that is not an overlay shows only

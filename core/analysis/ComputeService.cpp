@@ -27,7 +27,8 @@ RunOutcome runOutcome(const AnalysisDescriptor& a, const ComputeInputs& inputs, 
         }
     } catch (const std::exception& e) {
         // An analysis must not throw, but an exception must never reach the event loop.
-        out.message = QCoreApplication::translate("vanadis::ComputeService", "internal error: %1").arg(QString::fromUtf8(e.what()));
+        out.message = QCoreApplication::translate("vanadis::ComputeService", "internal error: %1")
+                          .arg(QString::fromUtf8(e.what()));
     }
     return out;
 }
@@ -39,7 +40,8 @@ RunOutcome computeRunNow(const Project& project, const AnalysisRun& run)
     RunOutcome out;
     const AnalysisDescriptor* a = analysisById(run.analysisId);
     if (!a) {
-        out.message = QCoreApplication::translate("vanadis::ComputeService", "unknown analysis '%1'").arg(run.analysisId);
+        out.message = QCoreApplication::translate("vanadis::ComputeService", "unknown analysis '%1'")
+                          .arg(run.analysisId);
         return out;
     }
     auto inputs = runInputs(project, run);
@@ -108,7 +110,8 @@ void ComputeService::setProject(Project* project)
 QString ComputeService::cacheKey(const AnalysisRun& run, const QJsonObject& params) const
 {
     QString key = run.analysisId + QLatin1Char('/') + QString::number(run.analysisVersion);
-    for (const RunInput& in : run.inputs) key += QLatin1Char('/') + in.role + QLatin1Char(':') + QString::number(in.datasetId);
+    for (const RunInput& in : run.inputs)
+        key += QLatin1Char('/') + in.role + QLatin1Char(':') + QString::number(in.datasetId);
     return key + QLatin1Char('/') + QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact));
 }
 
@@ -118,7 +121,10 @@ double ComputeService::progress(Id runId) const
     return it == m_jobs.end() ? -1.0 : it->second.control->progress();
 }
 
-void ComputeService::request(Id runId) { startJob(runId, {}, true, {}); }
+void ComputeService::request(Id runId)
+{
+    startJob(runId, {}, true, {});
+}
 
 void ComputeService::preview(Id runId, const QJsonObject& params, std::function<void(const RunOutcome&)> done)
 {
@@ -146,14 +152,17 @@ void ComputeService::startJob(Id runId, const QJsonObject& givenParams, bool sto
     if (auto hit = m_cache.find(key); hit != m_cache.end()) {
         jobs.erase(runId);
         if (store) {
-            m_project->setRunOutcome(runId, params, hit->second.result, hit->second.status, hit->second.message);
+            m_project->setRunOutcome(runId, params, hit->second.result, hit->second.status,
+                                     hit->second.message);
             Q_EMIT runFinished(runId);
         }
         if (done) done(hit->second);
         return;
     }
     RunOutcome immediate;
-    if (!a) immediate.message = QCoreApplication::translate("vanadis::ComputeService", "unknown analysis '%1'").arg(r.analysisId);
+    if (!a)
+        immediate.message =
+            QCoreApplication::translate("vanadis::ComputeService", "unknown analysis '%1'").arg(r.analysisId);
     AnalysisRun forInputs = r;
     forInputs.params = params;
     auto inputs = runInputs(*m_project, forInputs);
@@ -179,7 +188,8 @@ void ComputeService::startJob(Id runId, const QJsonObject& givenParams, bool sto
     ComputeInputs in = std::move(*inputs);
     auto* watcher = new QFutureWatcher<RunOutcome>(this);
     connect(watcher, &QFutureWatcher<RunOutcome>::finished, this,
-            [this, watcher, runId, params, key, store, control, done = std::move(done), generation = job.generation] {
+            [this, watcher, runId, params, key, store, control, done = std::move(done),
+             generation = job.generation] {
                 watcher->deleteLater();
                 const RunOutcome outcome = watcher->result();
                 auto& jobs = store ? m_jobs : m_previews;
@@ -195,16 +205,18 @@ void ComputeService::startJob(Id runId, const QJsonObject& givenParams, bool sto
                 }
                 if (m_cache.size() > 128) m_cache.clear();
                 m_cache[key] = outcome;
-                if (store && m_project) m_project->setRunOutcome(runId, params, outcome.result, outcome.status, outcome.message);
+                if (store && m_project)
+                    m_project->setRunOutcome(runId, params, outcome.result, outcome.status, outcome.message);
                 if (current && done) done(outcome);
                 if (store && current) {
                     Q_EMIT runFinished(runId);
                     if (m_jobs.empty()) Q_EMIT busyChanged(false);
                 }
             });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [descriptor, in = std::move(in), params, control]() mutable {
-        return runOutcome(*descriptor, in, params, *control);
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [descriptor, in = std::move(in), params, control]() mutable {
+            return runOutcome(*descriptor, in, params, *control);
+        }));
 }
 
 void ComputeService::cancel(Id runId)
@@ -215,8 +227,10 @@ void ComputeService::cancel(Id runId)
 
 void ComputeService::cancelAll()
 {
-    for (auto& [id, j] : m_jobs) j.control->cancel();
-    for (auto& [id, j] : m_previews) j.control->cancel();
+    for (auto& [id, j] : m_jobs)
+        j.control->cancel();
+    for (auto& [id, j] : m_previews)
+        j.control->cancel();
 }
 
 bool ComputeService::waitForIdle(int timeoutMs)

@@ -68,12 +68,13 @@ private:
         quint64 generation = 0;
     };
     QString cacheKey(const AnalysisRun& run, const QJsonObject& params) const;
-    void startJob(Id runId, const QJsonObject& params, bool store, std::function<void(const RunOutcome&)> done);
+    void startJob(Id runId, const QJsonObject& params, bool store,
+                  std::function<void(const RunOutcome&)> done);
 
     Project* m_project = nullptr;
     QThreadPool m_pool;
-    std::map<Id, Job> m_jobs;      ///< stored computations under way, by run
-    std::map<Id, Job> m_previews;  ///< previews under way, by run
+    std::map<Id, Job> m_jobs;     ///< stored computations under way, by run
+    std::map<Id, Job> m_previews; ///< previews under way, by run
     std::map<QString, RunOutcome> m_cache;
     quint64 m_generation = 0;
 };

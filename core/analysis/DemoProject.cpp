@@ -20,7 +20,8 @@ Dataset toDataset(Id id, const sim::SimDataset& s)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const auto& c : s.columns) {
         cols.push_back({QString::fromStdString(c.name), QString::fromStdString(c.unit), c.values});
-        hash.addData(QByteArrayView(reinterpret_cast<const char*>(c.values.data()), qsizetype(c.values.size() * 8)));
+        hash.addData(
+            QByteArrayView(reinterpret_cast<const char*>(c.values.data()), qsizetype(c.values.size() * 8)));
     }
     QJsonObject meta;
     for (const auto& [k, v] : s.metadata) {
@@ -41,8 +42,8 @@ Dataset toDataset(Id id, const sim::SimDataset& s)
     p.importerVersion = QStringLiteral(VANADIS_VERSION);
     p.importedAtUtc = QDateTime(QDate(2022, 11, 1), QTime(0, 0), Qt::UTC);
     const auto technique = techniqueFromKey(QString::fromStdString(s.technique)).value_or(Technique::Xrd);
-    return Dataset(id, technique, QString::fromStdString(s.kind), QString::fromStdString(s.name), std::move(cols),
-                   meta, p);
+    return Dataset(id, technique, QString::fromStdString(s.kind), QString::fromStdString(s.name),
+                   std::move(cols), meta, p);
 }
 
 } // namespace
@@ -51,10 +52,10 @@ void populateDemoProject(Project& project)
 {
     project.setSeriesInfo(QStringLiteral("A/C-V2O3@C core–shell series (demo)"),
                           QStringLiteral("precursor hydration and annealing atmosphere"));
-    static const char* fullNames[] = {"A/C-V2O3@C-CS", "A/C-V2O3@C-WCS", "A/C-V2O3@C-HCS", "A/C-V2O3-x@C-HMCS"};
+    static const char* fullNames[] = {"A/C-V2O3@C-CS", "A/C-V2O3@C-WCS", "A/C-V2O3@C-HCS",
+                                      "A/C-V2O3-x@C-HMCS"};
     static const char* how[] = {"V-glycerate spheres reduced 500 °C Ar/H2 2 h",
-                                "CS annealed 2 h at 500 °C in N2",
-                                "hydrated precursor, reduced 600 °C Ar/H2",
+                                "CS annealed 2 h at 500 °C in N2", "hydrated precursor, reduced 600 °C Ar/H2",
                                 "HCS annealed 600 °C in N2 (defect-rich)"};
     int index = 0;
     for (const std::string& name : sim::demoSampleNames()) {
@@ -64,7 +65,8 @@ void populateDemoProject(Project& project)
         s.notes = QStringLiteral("%1: %2. Generated demo data reproducing the published values.")
                       .arg(QLatin1String(fullNames[index % 4]), QString::fromUtf8(how[index % 4]));
         project.insertSample(s, -1);
-        for (const sim::SimDataset& sd : sim::demoDatasets(name)) project.insertDataset(s.id, toDataset(project.allocateId(), sd));
+        for (const sim::SimDataset& sd : sim::demoDatasets(name))
+            project.insertDataset(s.id, toDataset(project.allocateId(), sd));
         ++index;
     }
     // Every available analysis, computed and stored: the demo opens with its results.

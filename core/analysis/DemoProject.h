@@ -14,5 +14,4 @@ class Project;
 /// undo entries: it is the starting state).
 void populateDemoProject(Project& project);
 
-
 } // namespace vanadis

@@ -14,9 +14,12 @@ Expected<QJsonValue> checkValue(const ParamSpec& s, const QJsonValue& v, const s
         if (!v.isDouble()) return fail("", where, "expects a number");
         const double d = v.toDouble();
         if (!std::isfinite(d)) return fail("", where, "expects a finite number");
-        if (s.type == ParamSpec::Type::Integer && d != std::floor(d)) return fail("", where, "expects a whole number");
+        if (s.type == ParamSpec::Type::Integer && d != std::floor(d))
+            return fail("", where, "expects a whole number");
         if (d < s.min || d > s.max)
-            return fail("", where, "value " + std::to_string(d) + " is outside " + std::to_string(s.min) + " … " + std::to_string(s.max));
+            return fail("", where,
+                        "value " + std::to_string(d) + " is outside " + std::to_string(s.min) + " … " +
+                            std::to_string(s.max));
         return v;
     }
     case ParamSpec::Type::Boolean:
@@ -38,7 +41,8 @@ Expected<QJsonValue> checkValue(const ParamSpec& s, const QJsonValue& v, const s
         const double lo = a[0].toDouble(), hi = a[1].toDouble();
         if (!std::isfinite(lo) || !std::isfinite(hi) || lo >= hi) return fail("", where, "expects from < to");
         if (lo < s.min || hi > s.max)
-            return fail("", where, "range is outside " + std::to_string(s.min) + " … " + std::to_string(s.max));
+            return fail("", where,
+                        "range is outside " + std::to_string(s.min) + " … " + std::to_string(s.max));
         return v;
     }
     case ParamSpec::Type::Table: {
@@ -47,10 +51,12 @@ Expected<QJsonValue> checkValue(const ParamSpec& s, const QJsonValue& v, const s
         int i = 0;
         for (const QJsonValue& row : v.toArray()) {
             ++i;
-            if (!row.isObject()) return fail("", where + ", row " + std::to_string(i), "expects a row object");
+            if (!row.isObject())
+                return fail("", where + ", row " + std::to_string(i), "expects a row object");
             auto checked = applySchema(s.columns, row.toObject());
             if (!checked)
-                return fail("", where + ", row " + std::to_string(i) + ", " + checked.error().location, checked.error().reason);
+                return fail("", where + ", row " + std::to_string(i) + ", " + checked.error().location,
+                            checked.error().reason);
             rows.append(*checked);
         }
         return QJsonValue(rows);
@@ -79,7 +85,8 @@ Expected<QJsonObject> applySchema(const ParamSchema& schema, const QJsonObject& 
 {
     QJsonObject out;
     for (auto it = given.begin(); it != given.end(); ++it) {
-        const bool known = std::any_of(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == it.key(); });
+        const bool known =
+            std::any_of(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == it.key(); });
         if (!known) return fail("", "parameter '" + it.key().toStdString() + "'", "unknown parameter");
     }
     for (const ParamSpec& s : schema) {
@@ -96,8 +103,8 @@ Expected<QJsonObject> applySchema(const ParamSchema& schema, const QJsonObject& 
     return out;
 }
 
-ParamSpec numberParam(const char* key, const QString& label, const QString& unit, double def, double lo, double hi,
-                      const QString& help)
+ParamSpec numberParam(const char* key, const QString& label, const QString& unit, double def, double lo,
+                      double hi, const QString& help)
 {
     ParamSpec s = base(key, label, ParamSpec::Type::Number, help);
     s.unit = unit;

@@ -28,9 +28,9 @@ struct ParamSpec {
         DatasetRef ///< the id of another dataset of the project (a blank, a reference phase), or null
     };
     QString key;
-    QString label;  ///< translated, for the form
+    QString label; ///< translated, for the form
     Type type = Type::Number;
-    QString unit;   ///< shown next to the field ("°C", "nm²"); empty for dimensionless
+    QString unit; ///< shown next to the field ("°C", "nm²"); empty for dimensionless
     double min = -std::numeric_limits<double>::infinity();
     double max = std::numeric_limits<double>::infinity();
     QJsonValue defaultValue;
@@ -56,8 +56,8 @@ using ParamSchema = std::vector<ParamSpec>;
 Expected<QJsonObject> applySchema(const ParamSchema& schema, const QJsonObject& given);
 
 /// Builders, so that a declaration reads as a table (key, label, unit, default, bounds, help).
-ParamSpec numberParam(const char* key, const QString& label, const QString& unit, double def, double lo, double hi,
-                      const QString& help = {});
+ParamSpec numberParam(const char* key, const QString& label, const QString& unit, double def, double lo,
+                      double hi, const QString& help = {});
 ParamSpec integerParam(const char* key, const QString& label, const QString& unit, int def, int lo, int hi,
                        const QString& help = {});
 ParamSpec boolParam(const char* key, const QString& label, bool def, const QString& help = {});

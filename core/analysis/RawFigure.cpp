@@ -13,7 +13,10 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return translated("vanadis::RawFigure", s); }
+QString tr(const char* s)
+{
+    return translated("vanadis::RawFigure", s);
+}
 
 /// First column whose name contains one of the needles (case-insensitive).
 const Column* find(const Dataset& d, std::initializer_list<const char*> needles)
@@ -50,7 +53,8 @@ QStringList rawKinds(const Project& project, Technique technique, const std::vec
     return kinds;
 }
 
-FigureSpec rawFigure(const Project& project, Technique technique, const std::vector<Id>& sampleIds, const QString& kindIn)
+FigureSpec rawFigure(const Project& project, Technique technique, const std::vector<Id>& sampleIds,
+                     const QString& kindIn)
 {
     FigureSpec f;
     const QStringList kinds = rawKinds(project, technique, sampleIds);
@@ -61,14 +65,16 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
         const Sample* s = project.sample(sid);
         if (!s) continue;
         const auto all = project.datasetsOf(sid, technique);
-        const auto inGroup = std::count_if(all.begin(), all.end(), [&](const Dataset* d) { return datasetGroupName(*d) == kind; });
+        const auto inGroup = std::count_if(all.begin(), all.end(),
+                                           [&](const Dataset* d) { return datasetGroupName(*d) == kind; });
         for (const Dataset* d : all) {
             if (datasetGroupName(*d) != kind || d->columns().size() < 2) continue;
             const auto& cols = d->columns();
             const Column* x = &cols[0];
             const Column* y = &cols[1];
             // Several datasets of one sample in the same view: the legend tells them apart.
-            FigureSeries fs = styled(*s, inGroup > 1 ? s->name + QStringLiteral(" · ") + d->displayLabel() : s->name);
+            FigureSeries fs =
+                styled(*s, inGroup > 1 ? s->name + QStringLiteral(" · ") + d->displayLabel() : s->name);
             const QString type = d->type();
             switch (technique) {
             case Technique::Xrd: {
@@ -78,7 +84,8 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                 // Copies, not iterators: subtracting the minimum changes the element it points to.
                 const auto [mnIt, mxIt] = std::minmax_element(fs.y.begin(), fs.y.end());
                 const double mn = *mnIt, mx = *mxIt;
-                for (double& v : fs.y) v -= mn;
+                for (double& v : fs.y)
+                    v -= mn;
                 fs.yOffset = stackOffset;
                 stackOffset += (mx - mn) * 1.08;
                 // Stacked patterns are labelled at their right end instead of a legend over the data,
@@ -132,7 +139,8 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                 } else {
                     // Percent of the initial mass, the convention of every TGA figure.
                     const double m0 = mm->values.empty() ? 1.0 : mm->values.front();
-                    for (double v : mm->values) fs.y.push_back(100.0 * v / m0);
+                    for (double v : mm->values)
+                        fs.y.push_back(100.0 * v / m0);
                 }
                 f.x.label = tr("Temperature (°C)");
                 f.y.label = tr("Mass (%)");
@@ -208,7 +216,8 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                     }
                     fs.x = t->values;
                     if (t->unit == "s")
-                        for (double& h : fs.x) h /= 3600.0;
+                        for (double& h : fs.x)
+                            h /= 3600.0;
                     fs.y = v->values;
                     f.x.label = t->unit == "s" ? tr("Time (h)") : axisLabel(*t);
                     f.y.label = tr("Voltage (V vs Na^{+}/Na)");

@@ -13,7 +13,10 @@
 namespace vanadis {
 
 namespace {
-QString tr(const char* s) { return translated("vanadis::DurableFile", s); }
+QString tr(const char* s)
+{
+    return translated("vanadis::DurableFile", s);
+}
 } // namespace
 
 Expected<void> syncDirectory(const QString& dirPath)
@@ -22,7 +25,9 @@ Expected<void> syncDirectory(const QString& dirPath)
     const int fd = ::open(QFile::encodeName(dirPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return fail(dirPath.toStdString(), "",
-                    tr("the folder cannot be opened to flush it to disk (%1)").arg(QString::fromLocal8Bit(std::strerror(errno))).toStdString());
+                    tr("the folder cannot be opened to flush it to disk (%1)")
+                        .arg(QString::fromLocal8Bit(std::strerror(errno)))
+                        .toStdString());
     int rc;
     do {
         rc = ::fsync(fd);
@@ -33,17 +38,24 @@ Expected<void> syncDirectory(const QString& dirPath)
     // there is nothing more we can do there, and the rename itself has happened.
     if (rc != 0 && err != EINVAL)
         return fail(dirPath.toStdString(), "",
-                    tr("the folder could not be flushed to disk (%1)").arg(QString::fromLocal8Bit(std::strerror(err))).toStdString());
+                    tr("the folder could not be flushed to disk (%1)")
+                        .arg(QString::fromLocal8Bit(std::strerror(err)))
+                        .toStdString());
     return {};
 }
 
-Expected<void> syncParentDirectory(const QString& filePath) { return syncDirectory(QFileInfo(filePath).absolutePath()); }
+Expected<void> syncParentDirectory(const QString& filePath)
+{
+    return syncDirectory(QFileInfo(filePath).absolutePath());
+}
 
 Expected<void> renameDurably(const QString& from, const QString& to)
 {
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
         return fail(to.toStdString(), "",
-                    tr("the file cannot be written (rename failed: %1)").arg(QString::fromLocal8Bit(std::strerror(errno))).toStdString());
+                    tr("the file cannot be written (rename failed: %1)")
+                        .arg(QString::fromLocal8Bit(std::strerror(errno)))
+                        .toStdString());
     const QString fromDir = QFileInfo(from).absolutePath();
     const QString toDir = QFileInfo(to).absolutePath();
     if (fromDir != toDir)

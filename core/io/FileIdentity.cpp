@@ -41,10 +41,12 @@ Expected<void> requireRegularFile(const QString& path)
                        : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)
                            ? QT_TRANSLATE_NOOP("vanadis::FileIdentity", "a device")
                            : QT_TRANSLATE_NOOP("vanadis::FileIdentity", "not a regular file");
-    return fail(path.toStdString(), "",
-                QCoreApplication::translate("vanadis::FileIdentity", "this is %1, not a project file; a project is a regular .vanadis file")
-                    .arg(QCoreApplication::translate("vanadis::FileIdentity", what))
-                    .toStdString());
+    return fail(
+        path.toStdString(), "",
+        QCoreApplication::translate("vanadis::FileIdentity",
+                                    "this is %1, not a project file; a project is a regular .vanadis file")
+            .arg(QCoreApplication::translate("vanadis::FileIdentity", what))
+            .toStdString());
 }
 
 QString canonicalFilePath(const QString& path)

@@ -14,10 +14,19 @@ namespace vanadis {
 
 namespace {
 
-std::string str(const QString& s) { return s.toStdString(); }
-QString tr(const char* s) { return translated("vanadis::ProjectDocument", s); }
+std::string str(const QString& s)
+{
+    return s.toStdString();
+}
+QString tr(const char* s)
+{
+    return translated("vanadis::ProjectDocument", s);
+}
 
-QString newSession() { return QUuid::createUuid().toString(QUuid::Id128).left(12); }
+QString newSession()
+{
+    return QUuid::createUuid().toString(QUuid::Id128).left(12);
+}
 
 ProjectFileState stateFromJson(const QString& json, bool* valid)
 {
@@ -104,13 +113,17 @@ Expected<void> ProjectDocument::checkUnchangedOnDisk() const
         const QString file = m_store->path();
         const FileIdentity now = FileIdentity::of(file);
         if (!now.sameFileAs(m_identity))
-            return fail(str(file), "",
-                        str(tr("the project file was replaced or removed by another program since Vanadis read it; "
-                               "saving now would lose those changes or yours. Use Save As to keep your version in a new file")));
+            return fail(
+                str(file), "",
+                str(tr("the project file was replaced or removed by another program since Vanadis read it; "
+                       "saving now would lose those changes or yours. Use Save As to keep your version in a "
+                       "new file")));
         if (m_store->fileState() != m_state)
-            return fail(str(file), "",
-                        str(tr("the project file was changed by another program since Vanadis read it; saving "
-                               "now would mix or overwrite those changes. Use Save As to keep your version in a new file")));
+            return fail(
+                str(file), "",
+                str(tr("the project file was changed by another program since Vanadis read it; saving "
+                       "now would mix or overwrite those changes. Use Save As to keep your version in a new "
+                       "file")));
         return {};
     }
     if (m_isRecovery && !m_project->filePath().isEmpty()) {
@@ -118,13 +131,17 @@ Expected<void> ProjectDocument::checkUnchangedOnDisk() const
         const ProjectFileState now = ProjectFileState::read(file);
         if (!now.exists()) return {}; // moved or deleted: writing it again overwrites nobody's work
         if (!m_hasRecoveryBase)
-            return fail(str(file), "",
-                        str(tr("this recovered work does not record which version of the project it started from, so "
-                               "saving over the project could overwrite newer changes. Use Save As to keep it in a new file")));
+            return fail(
+                str(file), "",
+                str(tr("this recovered work does not record which version of the project it started from, so "
+                       "saving over the project could overwrite newer changes. Use Save As to keep it in a "
+                       "new file")));
         if (now != m_recoveryBase)
-            return fail(str(file), "",
-                        str(tr("the project was saved by another program or window after this work was autosaved; "
-                               "saving over it would overwrite those changes. Use Save As to keep the recovered work in a new file")));
+            return fail(
+                str(file), "",
+                str(tr("the project was saved by another program or window after this work was autosaved; "
+                       "saving over it would overwrite those changes. Use Save As to keep the recovered work "
+                       "in a new file")));
     }
     return {};
 }
@@ -211,7 +228,8 @@ Expected<void> ProjectDocument::autosave()
     const QString of = hasFile() ? m_store->path() : (m_isRecovery ? m_project->filePath() : QString());
     // The recovery file = last saved file + every unsaved change; written whole through a temporary
     // file so that a crash during autosave leaves the previous recovery file intact.
-    if (auto ok = m_store->writeCopy(*m_project, m_project->unsavedChanges(), rec, of, recoveryBaseJson()); !ok)
+    if (auto ok = m_store->writeCopy(*m_project, m_project->unsavedChanges(), rec, of, recoveryBaseJson());
+        !ok)
         return ok;
     m_recoveryFile = rec;
     m_project->markAutosaved();
@@ -227,7 +245,10 @@ void ProjectDocument::discardRecovery()
     m_recoveryFile.clear();
 }
 
-QStringList ProjectDocument::warnings() const { return m_store->openWarnings(); }
+QStringList ProjectDocument::warnings() const
+{
+    return m_store->openWarnings();
+}
 
 std::vector<ProjectDocument::RecoveryCandidate> ProjectDocument::findRecoveryFiles()
 {

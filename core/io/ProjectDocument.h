@@ -93,12 +93,13 @@ private:
     std::unique_ptr<ProjectLock> m_lock; ///< released after the store is closed (declared before it)
     std::shared_ptr<ProjectStore> m_store;
     std::unique_ptr<QLockFile> m_recoveryLock; ///< held while this document owns its recovery file
-    QString m_session;      ///< names this document's recovery file
+    QString m_session;                         ///< names this document's recovery file
     QString m_recoveryFile; ///< the recovery file this document wrote or took over; the only one it removes
     bool m_isRecovery = false;
-    FileIdentity m_identity;          ///< the file as this document read or last wrote it
-    ProjectFileState m_state;         ///< its size and SQLite header then
-    ProjectFileState m_recoveryBase;  ///< recovered documents: the original when the crashed session last saw it
+    FileIdentity m_identity;  ///< the file as this document read or last wrote it
+    ProjectFileState m_state; ///< its size and SQLite header then
+    ProjectFileState
+        m_recoveryBase; ///< recovered documents: the original when the crashed session last saw it
     bool m_hasRecoveryBase = false;
 };
 

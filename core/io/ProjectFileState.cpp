@@ -51,7 +51,8 @@ QJsonObject ProjectFileState::toJson() const
 ProjectFileState ProjectFileState::fromJson(const QJsonObject& o)
 {
     if (!o.contains("size")) return {};
-    return fromHeader(o.value("size").toInteger(), QByteArray::fromHex(o.value("header").toString().toLatin1()));
+    return fromHeader(o.value("size").toInteger(),
+                      QByteArray::fromHex(o.value("header").toString().toLatin1()));
 }
 
 } // namespace vanadis

@@ -13,7 +13,10 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return translated("vanadis::ProjectLock", s); }
+QString tr(const char* s)
+{
+    return translated("vanadis::ProjectLock", s);
+}
 
 enum class Outcome { Locked, HeldByOther, NoPermission };
 
@@ -32,12 +35,14 @@ Outcome tryLock(QLockFile& lock, qint64* pid, QString* host)
 
 Expected<void> inUse(const QString& path, qint64 pid, const QString& host)
 {
-    return fail(path.toStdString(), "",
-                (host.isEmpty() ? tr("the project is already open in another Vanadis window or program (process %1)").arg(pid)
-                                : tr("the project is already open in another Vanadis window or program (process %1 on %2)")
-                                      .arg(pid)
-                                      .arg(host))
-                    .toStdString());
+    return fail(
+        path.toStdString(), "",
+        (host.isEmpty()
+             ? tr("the project is already open in another Vanadis window or program (process %1)").arg(pid)
+             : tr("the project is already open in another Vanadis window or program (process %1 on %2)")
+                   .arg(pid)
+                   .arg(host))
+            .toStdString());
 }
 
 } // namespace
@@ -73,9 +78,13 @@ Expected<std::unique_ptr<ProjectLock>> ProjectLock::acquire(const QString& path)
     qint64 pid = 0;
     QString host;
     switch (tryLock(*lock, &pid, &host)) {
-    case Outcome::Locked: l->m_pathLock = std::move(lock); break;
-    case Outcome::HeldByOther: return std::unexpected(inUse(path, pid, host).error());
-    case Outcome::NoPermission: break; // read-only folder: the identity lock still guards this machine
+    case Outcome::Locked:
+        l->m_pathLock = std::move(lock);
+        break;
+    case Outcome::HeldByOther:
+        return std::unexpected(inUse(path, pid, host).error());
+    case Outcome::NoPermission:
+        break; // read-only folder: the identity lock still guards this machine
     }
     if (auto ok = l->rekey(); !ok) return std::unexpected(ok.error());
     return l;
@@ -102,9 +111,13 @@ Expected<void> ProjectLock::rekey()
     qint64 pid = 0;
     QString host;
     switch (tryLock(*lock, &pid, &host)) {
-    case Outcome::Locked: break;
-    case Outcome::HeldByOther: return inUse(m_path, pid, host);
-    case Outcome::NoPermission: lock.reset(); break;
+    case Outcome::Locked:
+        break;
+    case Outcome::HeldByOther:
+        return inUse(m_path, pid, host);
+    case Outcome::NoPermission:
+        lock.reset();
+        break;
     }
     m_identityLock = std::move(lock);
     m_identity = now;

@@ -13,11 +13,11 @@
 #include <QJsonDocument>
 #include <QUuid>
 #include <bit>
+#include <cstdio>
 #include <cstring>
 #include <set>
-#include <tuple>
-#include <cstdio>
 #include <sqlite3.h>
+#include <tuple>
 #include <unistd.h>
 
 namespace vanadis {
@@ -26,7 +26,10 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "BLOB encoding assumes a little-endian host");
 
-std::string str(const QString& s) { return s.toStdString(); }
+std::string str(const QString& s)
+{
+    return s.toStdString();
+}
 
 /// Largest BLOB a connection accepts (SQLITE_LIMIT_LENGTH): bounds what a crafted file can make us
 /// allocate, and so the number of values a stored column can hold.
@@ -54,15 +57,30 @@ qint64 storedCount(const QJsonObject& column)
 /// RAII prepared statement with typed binders; every failure becomes an Error naming the file.
 class Stmt {
 public:
-    Stmt(sqlite3* db, const char* sql) : m_db(db) { m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    Stmt(sqlite3* db, const char* sql) : m_db(db)
+    {
+        m_rc = sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr);
+    }
     ~Stmt() { sqlite3_finalize(m_stmt); }
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
 
     bool ok() const { return m_rc == SQLITE_OK && m_stmt; }
-    Stmt& bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); return *this; }
-    Stmt& bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); return *this; }
-    Stmt& bindNull(int i) { sqlite3_bind_null(m_stmt, i); return *this; }
+    Stmt& bind(int i, qint64 v)
+    {
+        sqlite3_bind_int64(m_stmt, i, v);
+        return *this;
+    }
+    Stmt& bind(int i, double v)
+    {
+        sqlite3_bind_double(m_stmt, i, v);
+        return *this;
+    }
+    Stmt& bindNull(int i)
+    {
+        sqlite3_bind_null(m_stmt, i);
+        return *this;
+    }
     Stmt& bind(int i, const QString& v)
     {
         const QByteArray u = v.toUtf8();
@@ -76,7 +94,11 @@ public:
     }
     /// SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return m_rc = sqlite3_step(m_stmt); }
-    void reset() { sqlite3_reset(m_stmt); sqlite3_clear_bindings(m_stmt); }
+    void reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
     qint64 int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
     double real(int c) const { return sqlite3_column_double(m_stmt, c); }
     bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
@@ -104,15 +126,23 @@ private:
 std::string sqliteReason(sqlite3* db, int rc)
 {
     switch (rc) {
-    case SQLITE_CORRUPT: return "the project file is damaged (SQLite reports corruption)";
-    case SQLITE_NOTADB: return "the file is not a Vanadis project (not an SQLite database)";
-    case SQLITE_FULL: return "the disk is full; nothing was saved";
-    case SQLITE_READONLY: return "the file is read-only; nothing was saved";
+    case SQLITE_CORRUPT:
+        return "the project file is damaged (SQLite reports corruption)";
+    case SQLITE_NOTADB:
+        return "the file is not a Vanadis project (not an SQLite database)";
+    case SQLITE_FULL:
+        return "the disk is full; nothing was saved";
+    case SQLITE_READONLY:
+        return "the file is read-only; nothing was saved";
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return "the file is in use by another program";
-    case SQLITE_IOERR: return "a read or write error occurred on the disk";
-    case SQLITE_CANTOPEN: return "the file cannot be opened (missing, or no permission)";
-    default: break;
+    case SQLITE_LOCKED:
+        return "the file is in use by another program";
+    case SQLITE_IOERR:
+        return "a read or write error occurred on the disk";
+    case SQLITE_CANTOPEN:
+        return "the file cannot be opened (missing, or no permission)";
+    default:
+        break;
     }
     return std::string("database error: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
@@ -126,8 +156,14 @@ Expected<void> exec(sqlite3* db, const QString& path, const char* sql)
     return {};
 }
 
-QString toJsonText(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QString toJsonText(const QJsonArray& a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)); }
+QString toJsonText(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QString toJsonText(const QJsonArray& a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
 
 Expected<QJsonDocument> parseJson(const QString& text, const QString& path, const std::string& where)
 {
@@ -141,22 +177,27 @@ Expected<QJsonDocument> parseJson(const QString& text, const QString& path, cons
 QJsonArray idsToJson(const std::vector<Id>& ids)
 {
     QJsonArray a;
-    for (Id id : ids) a.append(qint64(id));
+    for (Id id : ids)
+        a.append(qint64(id));
     return a;
 }
 
 std::vector<Id> idsFromJson(const QJsonArray& a)
 {
     std::vector<Id> ids;
-    for (const auto& v : a) ids.push_back(Id(v.toInteger()));
+    for (const auto& v : a)
+        ids.push_back(Id(v.toInteger()));
     return ids;
 }
 
 QJsonObject provenanceToJson(const Provenance& p)
 {
-    return {{"original_file_name", p.originalFileName}, {"sha256", p.sha256},
-            {"file_size", p.fileSize},                  {"importer_id", p.importerId},
-            {"importer_version", p.importerVersion},    {"imported_at_utc", p.importedAtUtc.toString(Qt::ISODate)}};
+    return {{"original_file_name", p.originalFileName},
+            {"sha256", p.sha256},
+            {"file_size", p.fileSize},
+            {"importer_id", p.importerId},
+            {"importer_version", p.importerVersion},
+            {"imported_at_utc", p.importedAtUtc.toString(Qt::ISODate)}};
 }
 
 Provenance provenanceFromJson(const QJsonObject& o)
@@ -211,9 +252,12 @@ std::vector<std::pair<const char*, std::vector<const char*>>> requiredTables(int
     std::vector<std::pair<const char*, std::vector<const char*>>> t{
         {"meta", {"key", "value"}},
         {"series", {"id", "name", "varied_condition", "sample_order", "next_id"}},
-        {"samples", {"id", "name", "color", "marker", "dash", "active_mass_mg", "mass_basis", "notes", "dataset_order"}},
+        {"samples",
+         {"id", "name", "color", "marker", "dash", "active_mass_mg", "mass_basis", "notes", "dataset_order"}},
         {"files", {"sha256", "name", "size", "data"}},
-        {"datasets", {"id", "sample_id", "technique", "kind", "name", "metadata", "provenance", "columns", "file_sha256"}},
+        {"datasets",
+         {"id", "sample_id", "technique", "kind", "name", "metadata", "provenance", "columns",
+          "file_sha256"}},
         {"dataset_columns", {"dataset_id", "idx", "data"}},
         {"runs", {"id", "dataset_id", "analysis_id", "analysis_version", "params", "result", "status"}},
         {"figures", {"id", "name", "spec"}}};
@@ -241,7 +285,8 @@ Expected<void> checkHeader(const QString& path)
     if (!f.exists()) return fail(str(path), "", "the file does not exist");
     // Before any open(2): a FIFO would block here, /dev/zero would never end.
     if (auto ok = requireRegularFile(path); !ok) return ok;
-    if (!f.open(QIODevice::ReadOnly)) return fail(str(path), "", "the file cannot be read (" + str(f.errorString()) + ")");
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(str(path), "", "the file cannot be read (" + str(f.errorString()) + ")");
     const QByteArray h = f.read(100);
     if (h.size() == 0) return fail(str(path), "", "the file is empty");
     if (h.size() < 100 || !h.startsWith(QByteArray("SQLite format 3\0", 16)))
@@ -253,7 +298,8 @@ Expected<void> checkHeader(const QString& path)
     const auto appId = qint32(be32(68));
     const auto version = qint32(be32(60));
     if (appId != ProjectStore::kApplicationId)
-        return fail(str(path), "byte 68", "an SQLite database, but not a Vanadis project (application id mismatch)");
+        return fail(str(path), "byte 68",
+                    "an SQLite database, but not a Vanadis project (application id mismatch)");
     if (version > ProjectStore::kSchemaVersion)
         return fail(str(path), "byte 60",
                     "made by a newer Vanadis (file schema " + std::to_string(version) +
@@ -269,7 +315,9 @@ Expected<void> validateSchema(sqlite3* db, const QString& path, int version)
         Stmt s(db, "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger','view')");
         if (!s.ok() || s.step() != SQLITE_ROW) return fail(str(path), "", sqliteReason(db, s.rc()));
         if (s.int64(0) > 0)
-            return fail(str(path), "schema", "the file contains triggers or views, which Vanadis never writes; refused for safety");
+            return fail(
+                str(path), "schema",
+                "the file contains triggers or views, which Vanadis never writes; refused for safety");
     }
     for (const auto& [table, cols] : requiredTables(version)) {
         const std::string sql = std::string("PRAGMA table_info(") + table + ")";
@@ -277,12 +325,14 @@ Expected<void> validateSchema(sqlite3* db, const QString& path, int version)
         if (!s.ok()) return fail(str(path), "schema", sqliteReason(db, s.rc()));
         QStringList have;
         int rc;
-        while ((rc = s.step()) == SQLITE_ROW) have << s.text(1);
+        while ((rc = s.step()) == SQLITE_ROW)
+            have << s.text(1);
         if (rc != SQLITE_DONE) return fail(str(path), "schema", sqliteReason(db, rc));
         for (const char* c : cols)
             if (!have.contains(QLatin1String(c)))
                 return fail(str(path), std::string("table ") + table,
-                            std::string("the project file is damaged or incomplete (missing column '") + c + "')");
+                            std::string("the project file is damaged or incomplete (missing column '") + c +
+                                "')");
     }
     return {};
 }
@@ -300,13 +350,16 @@ Expected<void> migrate(sqlite3* db, const QString& path, int from)
         {
             Stmt s(db, "SELECT id, technique, kind FROM datasets");
             int rc;
-            while ((rc = s.step()) == SQLITE_ROW) rows.emplace_back(s.int64(0), s.text(1), s.text(2));
+            while ((rc = s.step()) == SQLITE_ROW)
+                rows.emplace_back(s.int64(0), s.text(1), s.text(2));
             if (rc != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, rc));
         }
         Stmt u(db, "UPDATE datasets SET type=?, label=? WHERE id=?");
         for (const auto& [id, tech, kind] : rows) {
             const auto t = techniqueFromKey(tech);
-            if (!t) return fail(str(path), "dataset " + std::to_string(id), "unknown technique '" + str(tech) + "'");
+            if (!t)
+                return fail(str(path), "dataset " + std::to_string(id),
+                            "unknown technique '" + str(tech) + "'");
             const DatasetTypeLabel tl = normalizeDatasetType(*t, kind);
             u.bind(1, tl.type).bind(2, tl.label).bind(3, id);
             if (u.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, u.rc()));
@@ -318,8 +371,12 @@ Expected<void> migrate(sqlite3* db, const QString& path, int from)
 
 Expected<void> writeSeries(sqlite3* db, const QString& path, const Project& p)
 {
-    Stmt s(db, "INSERT OR REPLACE INTO series(id, name, varied_condition, sample_order, next_id) VALUES(1,?,?,?,?)");
-    s.bind(1, p.series().name).bind(2, p.series().variedCondition).bind(3, toJsonText(idsToJson(p.series().sampleIds)))
+    Stmt s(
+        db,
+        "INSERT OR REPLACE INTO series(id, name, varied_condition, sample_order, next_id) VALUES(1,?,?,?,?)");
+    s.bind(1, p.series().name)
+        .bind(2, p.series().variedCondition)
+        .bind(3, toJsonText(idsToJson(p.series().sampleIds)))
         .bind(4, qint64(p.nextId()));
     if (s.step() != SQLITE_DONE) return fail(str(path), "series", sqliteReason(db, s.rc()));
     return {};
@@ -334,14 +391,21 @@ Expected<void> writeSample(sqlite3* db, const QString& path, const Project& p, I
         if (d.step() != SQLITE_DONE) return fail(str(path), "samples", sqliteReason(db, d.rc()));
         return {};
     }
-    Stmt s(db, "INSERT OR REPLACE INTO samples(id, name, color, marker, dash, active_mass_mg, mass_basis, notes, "
-               "dataset_order) VALUES(?,?,?,?,?,?,?,?,?)");
-    s.bind(1, qint64(id)).bind(2, smp->name).bind(3, smp->color.name()).bind(4, smp->marker).bind(5, smp->dash);
+    Stmt s(db,
+           "INSERT OR REPLACE INTO samples(id, name, color, marker, dash, active_mass_mg, mass_basis, notes, "
+           "dataset_order) VALUES(?,?,?,?,?,?,?,?,?)");
+    s.bind(1, qint64(id))
+        .bind(2, smp->name)
+        .bind(3, smp->color.name())
+        .bind(4, smp->marker)
+        .bind(5, smp->dash);
     if (std::isnan(smp->activeMassMg))
         s.bindNull(6);
     else
         s.bind(6, smp->activeMassMg);
-    s.bind(7, massBasisKey(smp->massBasis)).bind(8, smp->notes).bind(9, toJsonText(idsToJson(smp->datasetIds)));
+    s.bind(7, massBasisKey(smp->massBasis))
+        .bind(8, smp->notes)
+        .bind(9, toJsonText(idsToJson(smp->datasetIds)));
     if (s.step() != SQLITE_DONE) return fail(str(path), "samples", sqliteReason(db, s.rc()));
     return {};
 }
@@ -350,7 +414,8 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
 {
     const Dataset* d = p.dataset(id);
     if (!d) {
-        for (const char* sql : {"DELETE FROM dataset_columns WHERE dataset_id=?", "DELETE FROM datasets WHERE id=?"}) {
+        for (const char* sql :
+             {"DELETE FROM dataset_columns WHERE dataset_id=?", "DELETE FROM datasets WHERE id=?"}) {
             Stmt s(db, sql);
             s.bind(1, qint64(id));
             if (s.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, s.rc()));
@@ -371,17 +436,27 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
     for (const Column& c : d->columns())
         cols.append(QJsonObject{{"name", c.name}, {"unit", c.unit}, {"count", qint64(c.values.size())}});
     // `kind` (schema 1) keeps the type, so a schema-1 reader of the same file would still see it.
-    Stmt s(db, "INSERT INTO datasets(id, sample_id, technique, kind, name, metadata, provenance, columns, file_sha256, "
+    Stmt s(db, "INSERT INTO datasets(id, sample_id, technique, kind, name, metadata, provenance, columns, "
+               "file_sha256, "
                "type, label) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-    s.bind(1, qint64(id)).bind(2, qint64(owner ? owner->id : 0)).bind(3, techniqueKey(d->technique()))
-        .bind(4, d->type()).bind(5, d->name()).bind(6, toJsonText(d->metadata()))
-        .bind(7, toJsonText(provenanceToJson(d->provenance()))).bind(8, toJsonText(cols))
-        .bind(9, d->provenance().sha256).bind(10, d->type()).bind(11, d->label());
+    s.bind(1, qint64(id))
+        .bind(2, qint64(owner ? owner->id : 0))
+        .bind(3, techniqueKey(d->technique()))
+        .bind(4, d->type())
+        .bind(5, d->name())
+        .bind(6, toJsonText(d->metadata()))
+        .bind(7, toJsonText(provenanceToJson(d->provenance())))
+        .bind(8, toJsonText(cols))
+        .bind(9, d->provenance().sha256)
+        .bind(10, d->type())
+        .bind(11, d->label());
     if (s.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, s.rc()));
     Stmt c(db, "INSERT INTO dataset_columns(dataset_id, idx, data) VALUES(?,?,?)");
     int idx = 0;
     for (const Column& col : d->columns()) {
-        c.bind(1, qint64(id)).bind(2, qint64(idx++)).bindBlob(3, col.values.data(), qint64(col.values.size() * 8));
+        c.bind(1, qint64(id))
+            .bind(2, qint64(idx++))
+            .bindBlob(3, col.values.data(), qint64(col.values.size() * 8));
         if (c.step() != SQLITE_DONE) return fail(str(path), "dataset_columns", sqliteReason(db, c.rc()));
         c.reset();
     }
@@ -392,8 +467,10 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
             auto bytes = d->originalFile();
             if (!bytes) return std::unexpected(bytes.error());
             Stmt f(db, "INSERT INTO files(sha256, name, size, data) VALUES(?,?,?,?)");
-            f.bind(1, d->provenance().sha256).bind(2, d->provenance().originalFileName)
-                .bind(3, qint64(bytes->size())).bindBlob(4, bytes->constData(), bytes->size());
+            f.bind(1, d->provenance().sha256)
+                .bind(2, d->provenance().originalFileName)
+                .bind(3, qint64(bytes->size()))
+                .bindBlob(4, bytes->constData(), bytes->size());
             if (f.step() != SQLITE_DONE) return fail(str(path), "files", sqliteReason(db, f.rc()));
         }
     }
@@ -414,15 +491,25 @@ Expected<void> writeRun(sqlite3* db, const QString& path, const Project& p, Id i
         if (d.step() != SQLITE_DONE) return fail(str(path), "runs", sqliteReason(db, d.rc()));
         return {};
     }
-    Stmt s(db, "INSERT OR REPLACE INTO runs(id, dataset_id, analysis_id, analysis_version, params, result, status, "
-               "message) VALUES(?,?,?,?,?,?,?,?)");
-    s.bind(1, qint64(id)).bind(2, qint64(r->datasetId())).bind(3, r->analysisId).bind(4, qint64(r->analysisVersion))
-        .bind(5, toJsonText(r->params)).bind(6, toJsonText(r->result)).bind(7, runStatusKey(r->status))
+    Stmt s(
+        db,
+        "INSERT OR REPLACE INTO runs(id, dataset_id, analysis_id, analysis_version, params, result, status, "
+        "message) VALUES(?,?,?,?,?,?,?,?)");
+    s.bind(1, qint64(id))
+        .bind(2, qint64(r->datasetId()))
+        .bind(3, r->analysisId)
+        .bind(4, qint64(r->analysisVersion))
+        .bind(5, toJsonText(r->params))
+        .bind(6, toJsonText(r->result))
+        .bind(7, runStatusKey(r->status))
         .bind(8, r->message);
     if (s.step() != SQLITE_DONE) return fail(str(path), "runs", sqliteReason(db, s.rc()));
     Stmt in(db, "INSERT INTO run_inputs(run_id, idx, role, dataset_id) VALUES(?,?,?,?)");
     for (size_t i = 0; i < r->inputs.size(); ++i) {
-        in.bind(1, qint64(id)).bind(2, qint64(i)).bind(3, r->inputs[i].role).bind(4, qint64(r->inputs[i].datasetId));
+        in.bind(1, qint64(id))
+            .bind(2, qint64(i))
+            .bind(3, r->inputs[i].role)
+            .bind(4, qint64(r->inputs[i].datasetId));
         if (in.step() != SQLITE_DONE) return fail(str(path), "run_inputs", sqliteReason(db, in.rc()));
         in.reset();
     }
@@ -434,9 +521,12 @@ Expected<void> writeChangesIn(sqlite3* db, const QString& path, const Project& p
     ChangeSet c = changes;
     if (c.everything) {
         c.series = true;
-        for (const Sample* s : p.samples()) c.samples.insert(s->id);
-        for (const auto& [id, d] : p.allDatasets()) c.datasets.insert(id);
-        for (const auto& [id, r] : p.allRuns()) c.runs.insert(id);
+        for (const Sample* s : p.samples())
+            c.samples.insert(s->id);
+        for (const auto& [id, d] : p.allDatasets())
+            c.datasets.insert(id);
+        for (const auto& [id, r] : p.allRuns())
+            c.runs.insert(id);
     }
     if (auto ok = exec(db, path, "BEGIN IMMEDIATE"); !ok) return ok;
     auto body = [&]() -> Expected<void> {
@@ -514,7 +604,8 @@ Expected<sqlite3*> ProjectStore::openDatabase(const QString& path, bool create)
     // synchronous=EXTRA: in DELETE journal mode SQLite then also fsyncs the folder after deleting
     // the journal (the commit point); with FULL a power loss right after a save can bring the
     // journal back and undo the save (https://sqlite.org/pragma.html#pragma_synchronous).
-    if (auto ok = exec(db, path, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=EXTRA; PRAGMA cell_size_check=ON;");
+    if (auto ok = exec(db, path,
+                       "PRAGMA journal_mode=DELETE; PRAGMA synchronous=EXTRA; PRAGMA cell_size_check=ON;");
         !ok) {
         sqlite3_close_v2(db);
         return std::unexpected(ok.error());
@@ -546,7 +637,8 @@ Expected<std::shared_ptr<ProjectStore>> ProjectStore::open(const QString& path)
     {
         Stmt pc(h, "PRAGMA page_count");
         Stmt ps(h, "PRAGMA page_size");
-        if (pc.step() != SQLITE_ROW || ps.step() != SQLITE_ROW) return fail(str(path), "", sqliteReason(h, pc.rc()));
+        if (pc.step() != SQLITE_ROW || ps.step() != SQLITE_ROW)
+            return fail(str(path), "", sqliteReason(h, pc.rc()));
         const qint64 expected = pc.int64(0) * ps.int64(0);
         const qint64 actual = QFileInfo(path).size();
         if (actual < expected)
@@ -566,7 +658,10 @@ Expected<std::shared_ptr<ProjectStore>> ProjectStore::open(const QString& path)
     return store;
 }
 
-std::shared_ptr<ProjectStore> ProjectStore::detached() { return std::shared_ptr<ProjectStore>(new ProjectStore); }
+std::shared_ptr<ProjectStore> ProjectStore::detached()
+{
+    return std::shared_ptr<ProjectStore>(new ProjectStore);
+}
 
 QString ProjectStore::path() const
 {
@@ -615,7 +710,8 @@ Expected<void> ProjectStore::load(Project& project)
     }
     std::map<Id, Sample> samples;
     {
-        Stmt s(db, "SELECT id, name, color, marker, dash, active_mass_mg, mass_basis, notes, dataset_order FROM samples");
+        Stmt s(db, "SELECT id, name, color, marker, dash, active_mass_mg, mass_basis, notes, dataset_order "
+                   "FROM samples");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
             Sample smp;
@@ -643,8 +739,11 @@ Expected<void> ProjectStore::load(Project& project)
     std::map<Id, Dataset> datasets;
     {
         const int version = schemaVersionOf(db);
-        Stmt s(db, version >= 2 ? "SELECT id, technique, kind, name, metadata, provenance, columns, type, label FROM datasets"
-                                : "SELECT id, technique, kind, name, metadata, provenance, columns, '', '' FROM datasets");
+        Stmt s(
+            db,
+            version >= 2
+                ? "SELECT id, technique, kind, name, metadata, provenance, columns, type, label FROM datasets"
+                : "SELECT id, technique, kind, name, metadata, provenance, columns, '', '' FROM datasets");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
             auto checked = checkedId(s.int64(0), path, "datasets");
@@ -668,8 +767,9 @@ Expected<void> ProjectStore::load(Project& project)
             }
             DatasetTypeLabel tl{s.text(7), s.text(8)};
             if (tl.type.isEmpty()) tl = normalizeDatasetType(*technique, s.text(2)); // schema 1
-            datasets.emplace(id, Dataset::lazy(id, *technique, tl.type, tl.label, s.text(3), std::move(headers),
-                                               meta->object(), provenanceFromJson(prov->object()), self));
+            datasets.emplace(id,
+                             Dataset::lazy(id, *technique, tl.type, tl.label, s.text(3), std::move(headers),
+                                           meta->object(), provenanceFromJson(prov->object()), self));
             nextId = std::max(nextId, id + 1);
         }
         if (rc != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, rc));
@@ -677,8 +777,10 @@ Expected<void> ProjectStore::load(Project& project)
     std::map<Id, AnalysisRun> runs;
     {
         const int version = schemaVersionOf(db);
-        Stmt s(db, version >= 2 ? "SELECT id, dataset_id, analysis_id, analysis_version, params, result, status, message FROM runs"
-                                : "SELECT id, dataset_id, analysis_id, analysis_version, params, result, status, '' FROM runs");
+        Stmt s(db, version >= 2 ? "SELECT id, dataset_id, analysis_id, analysis_version, params, result, "
+                                  "status, message FROM runs"
+                                : "SELECT id, dataset_id, analysis_id, analysis_version, params, result, "
+                                  "status, '' FROM runs");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
             AnalysisRun r;
@@ -700,10 +802,12 @@ Expected<void> ProjectStore::load(Project& project)
             if (!params || !params->isObject() || !result || !result->isObject()) {
                 r.result = {};
                 r.status = RunStatus::Stale;
-                r.message = QStringLiteral("The stored result could not be read (%1); recompute it.")
-                                .arg(QString::fromStdString((!params ? params.error() : !result ? result.error()
-                                                                                             : Error{str(path), where, "not a JSON object"})
-                                                                 .message()));
+                r.message =
+                    QStringLiteral("The stored result could not be read (%1); recompute it.")
+                        .arg(QString::fromStdString((!params   ? params.error()
+                                                     : !result ? result.error()
+                                                               : Error{str(path), where, "not a JSON object"})
+                                                        .message()));
             }
             nextId = std::max(nextId, r.id + 1);
             runs[r.id] = std::move(r);
@@ -727,7 +831,8 @@ Expected<void> ProjectStore::load(Project& project)
         std::erase_if(smp.datasetIds, [&](Id d) { return !datasets.contains(d); });
     std::erase_if(series.sampleIds, [&](Id s) { return !samples.contains(s); });
     reconcileStoredRuns(runs);
-    project.resetFromLoad(std::move(series), std::move(samples), std::move(datasets), std::move(runs), nextId);
+    project.resetFromLoad(std::move(series), std::move(samples), std::move(datasets), std::move(runs),
+                          nextId);
     project.setFilePath(path);
     return {};
 }
@@ -743,7 +848,10 @@ Expected<void> ProjectStore::writeCopy(const Project& project, const ChangeSet& 
                                        const QString& recoveryOf, const QString& recoveryBase) const
 {
     const QString tmp = tempPathFor(path);
-    auto cleanup = [&] { QFile::remove(tmp); QFile::remove(tmp + "-journal"); };
+    auto cleanup = [&] {
+        QFile::remove(tmp);
+        QFile::remove(tmp + "-journal");
+    };
     auto db = openDatabase(tmp, true);
     if (!db) return std::unexpected(db.error());
     sqlite3* out = *db;
@@ -844,7 +952,8 @@ Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
     while ((rc = s.step()) == SQLITE_ROW) {
         const qint64 idx = s.isNull(0) ? -1 : s.int64(0);
         if (idx < 0 || idx >= qint64(cols.size()) || have[size_t(idx)])
-            return fail(str(m_path), where, "stored values are damaged (unexpected column " + std::to_string(idx) + ")");
+            return fail(str(m_path), where,
+                        "stored values are damaged (unexpected column " + std::to_string(idx) + ")");
         have[size_t(idx)] = true;
         const qint64 count = storedCount(headers[idx].toObject());
         if (count < 0) return fail(str(m_path), where, "stored column list is damaged");
@@ -869,9 +978,11 @@ Expected<QByteArray> ProjectStore::loadOriginalFile(const QString& sha256)
     if (!m_db) return fail("", "", "the project file is closed");
     Stmt s(m_db, "SELECT data, size FROM files WHERE sha256=?");
     s.bind(1, sha256);
-    if (s.step() != SQLITE_ROW) return fail(str(m_path), "embedded file " + str(sha256.left(12)), "missing from the project");
+    if (s.step() != SQLITE_ROW)
+        return fail(str(m_path), "embedded file " + str(sha256.left(12)), "missing from the project");
     QByteArray data = s.blob(0);
-    if (data.size() != s.int64(1)) return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (size mismatch)");
+    if (data.size() != s.int64(1))
+        return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (size mismatch)");
     return data;
 }
 
@@ -888,13 +999,16 @@ ProjectFileState ProjectStore::fileState() const
     // Read through SQLite's own descriptor: opening and closing another one on this file would
     // drop the POSIX locks this connection holds (fcntl(2) locks are per process and file).
     sqlite3_file* f = nullptr;
-    if (sqlite3_file_control(m_db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f || !f->pMethods) return {};
+    if (sqlite3_file_control(m_db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f || !f->pMethods)
+        return {};
     sqlite3_int64 size = 0;
     if (f->pMethods->xFileSize(f, &size) != SQLITE_OK) return {};
     QByteArray header(100, '\0');
     const int rc = f->pMethods->xRead(f, header.data(), int(header.size()), 0);
-    if (rc == SQLITE_IOERR_SHORT_READ) header.clear();
-    else if (rc != SQLITE_OK) return {};
+    if (rc == SQLITE_IOERR_SHORT_READ)
+        header.clear();
+    else if (rc != SQLITE_OK)
+        return {};
     return ProjectFileState::fromHeader(qint64(size), header);
 }
 

@@ -18,18 +18,30 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return translated("vanadis::RollbackJournal", s); }
+QString tr(const char* s)
+{
+    return translated("vanadis::RollbackJournal", s);
+}
 
 constexpr unsigned char kJournalMagic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
 constexpr off_t kReservedByte = 0x40000001; ///< SQLite's RESERVED lock byte (os_unix.c, PENDING_BYTE + 1)
 
-quint32 be32(const unsigned char* p) { return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | p[3]; }
+quint32 be32(const unsigned char* p)
+{
+    return (quint32(p[0]) << 24) | (quint32(p[1]) << 16) | (quint32(p[2]) << 8) | p[3];
+}
 
 /// A read-only descriptor, closed on scope exit.
 class Fd {
 public:
-    explicit Fd(const QString& path) : m_fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)) {}
-    ~Fd() { if (m_fd >= 0) ::close(m_fd); }
+    explicit Fd(const QString& path)
+        : m_fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK))
+    {
+    }
+    ~Fd()
+    {
+        if (m_fd >= 0) ::close(m_fd);
+    }
     Fd(const Fd&) = delete;
     Fd& operator=(const Fd&) = delete;
     int get() const { return m_fd; }
@@ -48,14 +60,18 @@ private:
     int m_fd;
 };
 
-bool isPowerOfTwo(quint32 v) { return v && !(v & (v - 1)); }
+bool isPowerOfTwo(quint32 v)
+{
+    return v && !(v & (v - 1));
+}
 
 /// The checksum SQLite stores after each journal record: the nonce plus every 200th byte of the
 /// page, from the end (pager.c, pager_cksum()).
 quint32 recordChecksum(quint32 nonce, const std::vector<unsigned char>& page)
 {
     quint32 sum = nonce;
-    for (qint64 i = qint64(page.size()) - 200; i > 0; i -= 200) sum += page[size_t(i)];
+    for (qint64 i = qint64(page.size()) - 200; i > 0; i -= 200)
+        sum += page[size_t(i)];
     return sum;
 }
 
@@ -93,13 +109,14 @@ RollbackJournal::Inspection RollbackJournal::inspect(const QString& dbPath)
         return {Verdict::Foreign, tr("it is not an SQLite rollback journal")};
     const quint32 sectorSize = be32(h + 20);
     const quint32 pageSize = be32(h + 24);
-    if (pageSize < 512 || pageSize > 65536 || !isPowerOfTwo(pageSize) || sectorSize < 32 || sectorSize > 65536 ||
-        !isPowerOfTwo(sectorSize))
+    if (pageSize < 512 || pageSize > 65536 || !isPowerOfTwo(pageSize) || sectorSize < 32 ||
+        sectorSize > 65536 || !isPowerOfTwo(sectorSize))
         return {Verdict::Foreign, tr("its header is damaged")};
     if (pageSize != dbPageSize)
-        return {Verdict::Foreign, tr("it was written for a database with %1-byte pages, this file has %2-byte pages")
-                                      .arg(pageSize)
-                                      .arg(dbPageSize)};
+        return {Verdict::Foreign,
+                tr("it was written for a database with %1-byte pages, this file has %2-byte pages")
+                    .arg(pageSize)
+                    .arg(dbPageSize)};
 
     // Walk the records SQLite would apply: segment after segment, each with its own header, until
     // a short or mis-checksummed record (pager.c, pager_playback()).
@@ -116,7 +133,8 @@ RollbackJournal::Inspection RollbackJournal::inspect(const QString& dbPath)
         for (qint64 i = 0; i < nRec; ++i) {
             unsigned char pg[4], ck[4];
             if (rec + pageSize + 8 > size || !journal.readAt(pg, 4, off_t(rec)) ||
-                !journal.readAt(page.data(), pageSize, off_t(rec + 4)) || !journal.readAt(ck, 4, off_t(rec + 4 + pageSize)) ||
+                !journal.readAt(page.data(), pageSize, off_t(rec + 4)) ||
+                !journal.readAt(ck, 4, off_t(rec + 4 + pageSize)) ||
                 be32(ck) != recordChecksum(nonce, page)) {
                 done = true;
                 break;
@@ -134,21 +152,27 @@ RollbackJournal::Inspection RollbackJournal::inspect(const QString& dbPath)
     }
     if (applied == 0) return {Verdict::Harmless, {}};
     if (page1.empty())
-        return {Verdict::Foreign, tr("it holds no copy of the file's first page, which every Vanadis save records")};
+        return {Verdict::Foreign,
+                tr("it holds no copy of the file's first page, which every Vanadis save records")};
 
     std::vector<unsigned char> dbPage1(pageSize);
-    if (!db.readAt(dbPage1.data(), pageSize, 0)) return {Verdict::Foreign, tr("the project file is shorter than one page")};
+    if (!db.readAt(dbPage1.data(), pageSize, 0))
+        return {Verdict::Foreign, tr("the project file is shorter than one page")};
     if (std::memcmp(page1.data(), dbHeader, 18) != 0 || std::memcmp(page1.data() + 68, dbHeader + 68, 4) != 0)
         return {Verdict::Foreign, tr("its copy of the first page is of another kind of file")};
     const quint32 jc = be32(page1.data() + 24);
     const quint32 dc = be32(dbHeader + 24);
     if (dc == jc) {
         // The interrupted transaction never rewrote page 1: the file's page 1 is still the original.
-        if (page1 != dbPage1) return {Verdict::Foreign, tr("its copy of the first page differs from the file's")};
+        if (page1 != dbPage1)
+            return {Verdict::Foreign, tr("its copy of the first page differs from the file's")};
         return {Verdict::Belongs, {}};
     }
     if (dc == jc + 1) return {Verdict::Belongs, {}}; // the commit had rewritten page 1 when it stopped
-    return {Verdict::Foreign, tr("it was written for another state of a file (change counter %1, this file is at %2)").arg(jc).arg(dc)};
+    return {Verdict::Foreign,
+            tr("it was written for another state of a file (change counter %1, this file is at %2)")
+                .arg(jc)
+                .arg(dc)};
 }
 
 Expected<QString> RollbackJournal::guard(const QString& dbPath)
@@ -156,16 +180,18 @@ Expected<QString> RollbackJournal::guard(const QString& dbPath)
     const Inspection in = inspect(dbPath);
     if (in.verdict != Verdict::Foreign) return QString();
     const QString journal = dbPath + "-journal";
-    const QString aside =
-        journal + ".refused-" + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
+    const QString aside = journal + ".refused-" +
+                          QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
     if (::rename(QFile::encodeName(journal).constData(), QFile::encodeName(aside).constData()) != 0)
-        return fail(dbPath.toStdString(), "",
-                    tr("a rollback journal beside the project (%1) does not belong to it (%2) and cannot be moved "
-                       "aside; move it away, then open the project again")
-                        .arg(QFileInfo(journal).fileName(), in.reason)
-                        .toStdString());
+        return fail(
+            dbPath.toStdString(), "",
+            tr("a rollback journal beside the project (%1) does not belong to it (%2) and cannot be moved "
+               "aside; move it away, then open the project again")
+                .arg(QFileInfo(journal).fileName(), in.reason)
+                .toStdString());
     (void)syncParentDirectory(journal);
-    return tr("the rollback journal %1 beside the project does not belong to it (%2); it was not applied and was moved to %3")
+    return tr("the rollback journal %1 beside the project does not belong to it (%2); it was not applied and "
+              "was moved to %3")
         .arg(QFileInfo(journal).fileName(), in.reason, QFileInfo(aside).fileName());
 }
 

@@ -10,13 +10,16 @@
 namespace vanadis {
 
 struct ChangeSet {
-    bool series = false;            ///< name, condition or sample order
-    std::set<Id> samples;           ///< inserted, edited or removed (the writer checks which)
-    std::set<Id> datasets;          ///< inserted or removed (datasets are immutable)
-    std::set<Id> runs;              ///< inserted, edited or removed
-    bool everything = false;        ///< write the whole project (new file)
+    bool series = false;     ///< name, condition or sample order
+    std::set<Id> samples;    ///< inserted, edited or removed (the writer checks which)
+    std::set<Id> datasets;   ///< inserted or removed (datasets are immutable)
+    std::set<Id> runs;       ///< inserted, edited or removed
+    bool everything = false; ///< write the whole project (new file)
 
-    bool empty() const { return !series && !everything && samples.empty() && datasets.empty() && runs.empty(); }
+    bool empty() const
+    {
+        return !series && !everything && samples.empty() && datasets.empty() && runs.empty();
+    }
     void clear() { *this = ChangeSet{}; }
     void merge(const ChangeSet& o)
     {

@@ -23,7 +23,10 @@ AddSampleCommand::AddSampleCommand(Project* p, Sample s, int index, QUndoCommand
     setText(tr("Add sample %1").arg(m_sample.name));
 }
 
-void AddSampleCommand::redo() { m_project->insertSample(m_sample, m_index); }
+void AddSampleCommand::redo()
+{
+    m_project->insertSample(m_sample, m_index);
+}
 
 void AddSampleCommand::undo()
 {
@@ -56,7 +59,8 @@ void RemoveSampleCommand::redo()
         (void)d->originalFile();
         m_datasets.push_back(*d);
         for (const AnalysisRun* r : m_project->runsUsing(d->id()))
-            if (std::none_of(m_runs.begin(), m_runs.end(), [&](const AnalysisRun& k) { return k.id == r->id; }))
+            if (std::none_of(m_runs.begin(), m_runs.end(),
+                             [&](const AnalysisRun& k) { return k.id == r->id; }))
                 m_runs.push_back(*r);
     }
     m_project->removeSample(m_sample.id);
@@ -67,8 +71,10 @@ void RemoveSampleCommand::undo()
     Sample bare = m_sample;
     bare.datasetIds.clear();
     m_project->insertSample(bare, m_index);
-    for (const Dataset& d : m_datasets) m_project->insertDataset(m_sample.id, d);
-    for (const AnalysisRun& r : m_runs) m_project->upsertRun(r);
+    for (const Dataset& d : m_datasets)
+        m_project->insertDataset(m_sample.id, d);
+    for (const AnalysisRun& r : m_runs)
+        m_project->upsertRun(r);
 }
 
 // ---- EditSampleCommand ----
@@ -86,26 +92,47 @@ EditSampleCommand::EditSampleCommand(Project* p, Id sampleId, SampleField field,
 void EditSampleCommand::apply(Sample& s, SampleField field, const QVariant& v)
 {
     switch (field) {
-    case SampleField::Name: s.name = v.toString(); break;
-    case SampleField::Color: s.color = v.value<QColor>(); break;
-    case SampleField::Marker: s.marker = v.toString(); break;
-    case SampleField::Dash: s.dash = v.toString(); break;
-    case SampleField::ActiveMassMg: s.activeMassMg = v.toDouble(); break;
-    case SampleField::MassBasis: s.massBasis = massBasisFromKey(v.toString()); break;
-    case SampleField::Notes: s.notes = v.toString(); break;
+    case SampleField::Name:
+        s.name = v.toString();
+        break;
+    case SampleField::Color:
+        s.color = v.value<QColor>();
+        break;
+    case SampleField::Marker:
+        s.marker = v.toString();
+        break;
+    case SampleField::Dash:
+        s.dash = v.toString();
+        break;
+    case SampleField::ActiveMassMg:
+        s.activeMassMg = v.toDouble();
+        break;
+    case SampleField::MassBasis:
+        s.massBasis = massBasisFromKey(v.toString());
+        break;
+    case SampleField::Notes:
+        s.notes = v.toString();
+        break;
     }
 }
 
 QVariant EditSampleCommand::read(const Sample& s, SampleField field)
 {
     switch (field) {
-    case SampleField::Name: return s.name;
-    case SampleField::Color: return s.color;
-    case SampleField::Marker: return s.marker;
-    case SampleField::Dash: return s.dash;
-    case SampleField::ActiveMassMg: return s.activeMassMg;
-    case SampleField::MassBasis: return massBasisKey(s.massBasis);
-    case SampleField::Notes: return s.notes;
+    case SampleField::Name:
+        return s.name;
+    case SampleField::Color:
+        return s.color;
+    case SampleField::Marker:
+        return s.marker;
+    case SampleField::Dash:
+        return s.dash;
+    case SampleField::ActiveMassMg:
+        return s.activeMassMg;
+    case SampleField::MassBasis:
+        return massBasisKey(s.massBasis);
+    case SampleField::Notes:
+        return s.notes;
     }
     return {};
 }
@@ -131,7 +158,8 @@ void EditSampleCommand::undo()
 bool EditSampleCommand::mergeWith(const QUndoCommand* other)
 {
     auto* o = dynamic_cast<const EditSampleCommand*>(other);
-    if (!o || o->m_sampleId != m_sampleId || o->m_field != m_field || o->m_mergeKey != m_mergeKey) return false;
+    if (!o || o->m_sampleId != m_sampleId || o->m_field != m_field || o->m_mergeKey != m_mergeKey)
+        return false;
     m_new = o->m_new;
     return true;
 }
@@ -147,19 +175,32 @@ MoveSampleCommand::MoveSampleCommand(Project* p, Id sampleId, int newIndex, QUnd
     setText(tr("Reorder samples"));
 }
 
-void MoveSampleCommand::redo() { m_project->setSampleOrder(m_newOrder); }
-void MoveSampleCommand::undo() { m_project->setSampleOrder(m_oldOrder); }
+void MoveSampleCommand::redo()
+{
+    m_project->setSampleOrder(m_newOrder);
+}
+void MoveSampleCommand::undo()
+{
+    m_project->setSampleOrder(m_oldOrder);
+}
 
 // ---- SetSeriesInfoCommand ----
 SetSeriesInfoCommand::SetSeriesInfoCommand(Project* p, QString name, QString condition, QUndoCommand* parent)
-    : QUndoCommand(parent), m_project(p), m_oldName(p->series().name), m_oldCondition(p->series().variedCondition),
-      m_newName(std::move(name)), m_newCondition(std::move(condition))
+    : QUndoCommand(parent), m_project(p), m_oldName(p->series().name),
+      m_oldCondition(p->series().variedCondition), m_newName(std::move(name)),
+      m_newCondition(std::move(condition))
 {
     setText(tr("Edit series"));
 }
 
-void SetSeriesInfoCommand::redo() { m_project->setSeriesInfo(m_newName, m_newCondition); }
-void SetSeriesInfoCommand::undo() { m_project->setSeriesInfo(m_oldName, m_oldCondition); }
+void SetSeriesInfoCommand::redo()
+{
+    m_project->setSeriesInfo(m_newName, m_newCondition);
+}
+void SetSeriesInfoCommand::undo()
+{
+    m_project->setSeriesInfo(m_oldName, m_oldCondition);
+}
 
 // ---- ImportDatasetsCommand ----
 ImportDatasetsCommand::ImportDatasetsCommand(Project* p, Id sampleId, std::vector<Dataset> datasets,
@@ -174,12 +215,14 @@ ImportDatasetsCommand::ImportDatasetsCommand(Project* p, Id sampleId, std::vecto
 
 void ImportDatasetsCommand::redo()
 {
-    for (const Dataset& d : m_datasets) m_project->insertDataset(m_sampleId, d);
+    for (const Dataset& d : m_datasets)
+        m_project->insertDataset(m_sampleId, d);
 }
 
 void ImportDatasetsCommand::undo()
 {
-    for (auto it = m_datasets.rbegin(); it != m_datasets.rend(); ++it) m_project->removeDataset(it->id());
+    for (auto it = m_datasets.rbegin(); it != m_datasets.rend(); ++it)
+        m_project->removeDataset(it->id());
 }
 
 // ---- RemoveDatasetCommand ----
@@ -203,25 +246,31 @@ void RemoveDatasetCommand::redo()
     m_sampleId = s->id;
     m_index = indexOf(s->datasetIds, d->id());
     m_runs.clear();
-    for (const AnalysisRun* r : m_project->runsUsing(d->id())) m_runs.push_back(*r);
+    for (const AnalysisRun* r : m_project->runsUsing(d->id()))
+        m_runs.push_back(*r);
     m_project->removeDataset(d->id());
 }
 
 void RemoveDatasetCommand::undo()
 {
     m_project->insertDataset(m_sampleId, m_dataset, m_index);
-    for (const AnalysisRun& r : m_runs) m_project->upsertRun(r);
+    for (const AnalysisRun& r : m_runs)
+        m_project->upsertRun(r);
 }
 
 // ---- SetRunCommand ----
-SetRunCommand::SetRunCommand(Project* p, AnalysisRun run, int mergeKey, const QString& text, QUndoCommand* parent)
+SetRunCommand::SetRunCommand(Project* p, AnalysisRun run, int mergeKey, const QString& text,
+                             QUndoCommand* parent)
     : QUndoCommand(parent), m_project(p), m_new(std::move(run)), m_mergeKey(mergeKey)
 {
     if (const AnalysisRun* r = p->run(m_new.id)) m_old = *r;
     setText(text.isEmpty() ? tr("Change %1 parameters").arg(m_new.analysisId) : text);
 }
 
-void SetRunCommand::redo() { m_project->upsertRun(m_new); }
+void SetRunCommand::redo()
+{
+    m_project->upsertRun(m_new);
+}
 
 void SetRunCommand::undo()
 {

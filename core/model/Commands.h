@@ -108,7 +108,8 @@ class ImportDatasetsCommand : public QUndoCommand {
     Q_DECLARE_TR_FUNCTIONS(vanadis::ImportDatasetsCommand)
 
 public:
-    ImportDatasetsCommand(Project* p, Id sampleId, std::vector<Dataset> datasets, QUndoCommand* parent = nullptr);
+    ImportDatasetsCommand(Project* p, Id sampleId, std::vector<Dataset> datasets,
+                          QUndoCommand* parent = nullptr);
     void redo() override;
     void undo() override;
 

@@ -6,13 +6,14 @@ namespace vanadis {
 
 Dataset::Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
                  QJsonObject metadata, Provenance provenance, QByteArray originalFile)
-    : m_id(id), m_technique(technique), m_name(std::move(name)), m_metadata(std::move(metadata)), m_provenance(std::move(provenance)),
-      m_payload(std::make_shared<Payload>())
+    : m_id(id), m_technique(technique), m_name(std::move(name)), m_metadata(std::move(metadata)),
+      m_provenance(std::move(provenance)), m_payload(std::make_shared<Payload>())
 {
     auto [type, label] = normalizeDatasetType(technique, kind);
     m_type = std::move(type);
     m_label = std::move(label);
-    for (const auto& c : columns) m_headers.push_back({c.name, c.unit, qsizetype(c.values.size())});
+    for (const auto& c : columns)
+        m_headers.push_back({c.name, c.unit, qsizetype(c.values.size())});
     m_payload->loaded = true;
     m_payload->columns = std::move(columns);
     m_payload->originalFile = std::move(originalFile);

@@ -40,7 +40,8 @@ bool isKnownDatasetType(const QString& type)
 QString datasetTypeDisplayName(const QString& type)
 {
     for (const TypeEntry& e : kTypes)
-        if (type == QLatin1String(e.type)) return QCoreApplication::translate("vanadis::DatasetType", e.displayName);
+        if (type == QLatin1String(e.type))
+            return QCoreApplication::translate("vanadis::DatasetType", e.displayName);
     return type;
 }
 
@@ -63,11 +64,16 @@ DatasetTypeLabel normalizeDatasetType(Technique technique, const QString& kind)
     if (const auto m = cycling.match(k); m.hasMatch())
         return {QStringLiteral("cycling_record"), m.captured(1) + QStringLiteral(" A g⁻¹")};
     switch (technique) {
-    case Technique::Xps: return {QStringLiteral("xps_region"), k}; // "V 2p", "O 1s", "C 1s", "survey"
-    case Technique::Xrd: return {QStringLiteral("xrd_pattern"), k == QLatin1String("data") ? QString() : k};
-    case Technique::Bet: return {QStringLiteral("isotherm"), k == QLatin1String("data") ? QString() : k};
-    case Technique::Tga: return {QStringLiteral("tga_curve"), k == QLatin1String("data") ? QString() : k};
-    case Technique::Echem: break;
+    case Technique::Xps:
+        return {QStringLiteral("xps_region"), k}; // "V 2p", "O 1s", "C 1s", "survey"
+    case Technique::Xrd:
+        return {QStringLiteral("xrd_pattern"), k == QLatin1String("data") ? QString() : k};
+    case Technique::Bet:
+        return {QStringLiteral("isotherm"), k == QLatin1String("data") ? QString() : k};
+    case Technique::Tga:
+        return {QStringLiteral("tga_curve"), k == QLatin1String("data") ? QString() : k};
+    case Technique::Echem:
+        break;
     }
     return {QStringLiteral("data"), k == QLatin1String("data") ? QString() : k};
 }

@@ -34,7 +34,8 @@ FigureAxis axisFromJson(const QJsonObject& o)
 QJsonArray doublesToJson(const std::vector<double>& v)
 {
     QJsonArray a;
-    for (double d : v) a.append(d);
+    for (double d : v)
+        a.append(d);
     return a;
 }
 
@@ -42,7 +43,8 @@ std::vector<double> doublesFromJson(const QJsonArray& a)
 {
     std::vector<double> v;
     v.reserve(a.size());
-    for (const auto& d : a) v.push_back(d.toDouble());
+    for (const auto& d : a)
+        v.push_back(d.toDouble());
     return v;
 }
 
@@ -80,10 +82,14 @@ QString csvField(QString s)
 const char* fillKey(FigureSeries::Fill f)
 {
     switch (f) {
-    case FigureSeries::Fill::ToBaseline: return "baseline";
-    case FigureSeries::Fill::ToSeries: return "series";
-    case FigureSeries::Fill::Enclosed: return "enclosed";
-    case FigureSeries::Fill::None: break;
+    case FigureSeries::Fill::ToBaseline:
+        return "baseline";
+    case FigureSeries::Fill::ToSeries:
+        return "series";
+    case FigureSeries::Fill::Enclosed:
+        return "enclosed";
+    case FigureSeries::Fill::None:
+        break;
     }
     return "none";
 }
@@ -102,7 +108,9 @@ void writeSeriesExtras(const FigureSeries& s, QJsonObject& o)
 {
     if (s.kind == FigureSeries::Kind::Sticks) o["kind"] = "sticks";
     if (s.baseline != 0.0) o["baseline"] = s.baseline;
-    if (!s.pointLabels.empty()) o["point_labels"] = QJsonArray::fromStringList(QStringList(s.pointLabels.begin(), s.pointLabels.end()));
+    if (!s.pointLabels.empty())
+        o["point_labels"] =
+            QJsonArray::fromStringList(QStringList(s.pointLabels.begin(), s.pointLabels.end()));
     if (s.fill != FigureSeries::Fill::None) {
         o["fill"] = fillKey(s.fill);
         if (s.fill == FigureSeries::Fill::ToSeries) o["fill_to_series"] = s.fillToSeries;
@@ -116,7 +124,8 @@ void readSeriesExtras(const QJsonObject& o, FigureSeries& s)
     s.kind = o.value("kind").toString() == QLatin1String("sticks") ? FigureSeries::Kind::Sticks
                                                                    : FigureSeries::Kind::Curve;
     s.baseline = o.value("baseline").toDouble(0.0);
-    for (const auto& v : o.value("point_labels").toArray()) s.pointLabels.push_back(v.toString());
+    for (const auto& v : o.value("point_labels").toArray())
+        s.pointLabels.push_back(v.toString());
     s.fill = fillFromKey(o.value("fill").toString());
     s.fillToSeries = o.value("fill_to_series").toInt(-1);
     const QColor c(o.value("fill_color").toString());
@@ -126,10 +135,14 @@ void readSeriesExtras(const QJsonObject& o, FigureSeries& s)
 
 QJsonObject heatMapToJson(const FigureHeatMap& h)
 {
-    QJsonObject o{{"x", doublesToJson(h.x)}, {"y", doublesToJson(h.y)}, {"color_map", h.colorMap}, {"z_label", h.zLabel}};
+    QJsonObject o{{"x", doublesToJson(h.x)},
+                  {"y", doublesToJson(h.y)},
+                  {"color_map", h.colorMap},
+                  {"z_label", h.zLabel}};
     // NaN (no data) is not JSON: null stands for it.
     QJsonArray z;
-    for (double v : h.z) z.append(std::isfinite(v) ? QJsonValue(v) : QJsonValue());
+    for (double v : h.z)
+        z.append(std::isfinite(v) ? QJsonValue(v) : QJsonValue());
     o["z"] = z;
     if (h.zMin) o["z_min"] = *h.zMin;
     if (h.zMax) o["z_max"] = *h.zMax;
@@ -159,17 +172,17 @@ QJsonObject FigureSpec::toJson() const
     QJsonArray ser;
     for (const auto& s : series) {
         QJsonObject so{{"label", s.label},
-                               {"x", doublesToJson(s.x)},
-                               {"y", doublesToJson(s.y)},
-                               {"color", s.color.name()},
-                               {"marker", s.marker},
-                               {"dash", s.dash},
-                               {"line_width_pt", s.lineWidthPt},
-                               {"line", s.line},
-                               {"right_axis", s.onRightAxis},
-                               {"y_offset", s.yOffset},
-                               {"filled", s.filled},
-                               {"in_legend", s.inLegend}};
+                       {"x", doublesToJson(s.x)},
+                       {"y", doublesToJson(s.y)},
+                       {"color", s.color.name()},
+                       {"marker", s.marker},
+                       {"dash", s.dash},
+                       {"line_width_pt", s.lineWidthPt},
+                       {"line", s.line},
+                       {"right_axis", s.onRightAxis},
+                       {"y_offset", s.yOffset},
+                       {"filled", s.filled},
+                       {"in_legend", s.inLegend}};
         writeSeriesExtras(s, so);
         ser.append(so);
     }
@@ -182,9 +195,10 @@ QJsonObject FigureSpec::toJson() const
                                {"color", a.color.name()},
                                {"align", a.align}});
     }
-    QJsonObject o{{"title", title},          {"x", axisToJson(x)},       {"y", axisToJson(y)},
-                  {"series", ser},           {"annotations", ann},       {"equal_aspect", equalAspect},
-                  {"legend", legend},        {"legend_position", legendPosition}};
+    QJsonObject o{{"title", title},     {"x", axisToJson(x)},
+                  {"y", axisToJson(y)}, {"series", ser},
+                  {"annotations", ann}, {"equal_aspect", equalAspect},
+                  {"legend", legend},   {"legend_position", legendPosition}};
     if (y2) o["y2"] = axisToJson(*y2);
     QJsonArray spanArray;
     for (const auto& sp : spans) {
@@ -274,7 +288,8 @@ FigureSpec figureFromJson(const QJsonObject& o, bool withInset)
     f.insetRect = rectFromJson(o.value("inset_rect"));
     f.insetAuto = o.value("inset_auto").toBool();
     if (withInset && o.value("residual").isObject()) {
-        f.residual = std::make_shared<const FigureSpec>(figureFromJson(o.value("residual").toObject(), false));
+        f.residual =
+            std::make_shared<const FigureSpec>(figureFromJson(o.value("residual").toObject(), false));
         const double h = o.value("residual_height").toDouble(0.25);
         f.residualHeightFraction = std::isfinite(h) ? std::clamp(h, 0.1, 0.5) : 0.25;
     }
@@ -314,7 +329,8 @@ QByteArray FigureSpec::toCsv() const
     for (const auto& [s, prefix, fig] : columns) {
         // The residual panel shares the main x axis, whose label it does not repeat.
         const QString xLabel = fig == residual.get() ? x.label : fig->x.label;
-        header << csvField(prefix + s->label + " — " + xLabel) << csvField(prefix + s->label + " — " + fig->y.label);
+        header << csvField(prefix + s->label + " — " + xLabel)
+               << csvField(prefix + s->label + " — " + fig->y.label);
         if (!s->pointLabels.empty()) header << csvField(prefix + s->label + " — label");
         rows = std::max(rows, s->x.size());
     }
@@ -331,7 +347,8 @@ QByteArray FigureSpec::toCsv() const
                 } else {
                     cells << QString() << QString();
                 }
-                if (!s.pointLabels.empty()) cells << (r < s.pointLabels.size() ? csvField(s.pointLabels[r]) : QString());
+                if (!s.pointLabels.empty())
+                    cells << (r < s.pointLabels.size() ? csvField(s.pointLabels[r]) : QString());
             }
             out += cells.join(',').toUtf8() + "\n";
         }
@@ -340,7 +357,8 @@ QByteArray FigureSpec::toCsv() const
         if (!out.isEmpty()) out += "\n";
         const FigureHeatMap& h = *heatMap;
         QStringList head{csvField(y.label + " \\ " + x.label)};
-        for (double v : h.x) head << c.toString(v, 'g', 10);
+        for (double v : h.x)
+            head << c.toString(v, 'g', 10);
         out += head.join(',').toUtf8() + "\n";
         const size_t nx = h.x.size();
         for (size_t iy = 0; iy < h.y.size(); ++iy) {
@@ -358,7 +376,8 @@ QByteArray FigureSpec::toCsv() const
 qsizetype FigureSpec::pointCount() const
 {
     qsizetype n = 0;
-    for (const auto& s : series) n += qsizetype(s.x.size());
+    for (const auto& s : series)
+        n += qsizetype(s.x.size());
     if (inset) n += inset->pointCount();
     if (residual) n += residual->pointCount();
     if (heatMap) n += qsizetype(heatMap->z.size());

@@ -29,16 +29,16 @@ struct FigureAxis {
 /// One plotted curve or point set. Sample identity is carried by colour AND marker AND dash, never
 /// colour alone (colour-blind safety, journal requirement).
 struct FigureSeries {
-    QString label;             ///< legend text, usually the sample name
-    std::vector<double> x;     ///< same length as y
+    QString label;         ///< legend text, usually the sample name
+    std::vector<double> x; ///< same length as y
     std::vector<double> y;
     QColor color = Qt::black;
-    QString marker = "none";   ///< none|circle|square|triangle|diamond|cross|plus|star
-    QString dash = "solid";    ///< solid|dash|dot|dashdot
+    QString marker = "none"; ///< none|circle|square|triangle|diamond|cross|plus|star
+    QString dash = "solid";  ///< solid|dash|dot|dashdot
     double lineWidthPt = 1.0;
-    bool line = true;          ///< draw a connecting line
-    bool onRightAxis = false;  ///< plot against y2 (coulombic efficiency, DTG)
-    double yOffset = 0.0;      ///< added to y when drawn (stacked XRD patterns)
+    bool line = true;         ///< draw a connecting line
+    bool onRightAxis = false; ///< plot against y2 (coulombic efficiency, DTG)
+    double yOffset = 0.0;     ///< added to y when drawn (stacked XRD patterns)
     /// Markers filled with the series colour instead of the background: chemists draw adsorption
     /// filled and desorption open. The theme's markerFilled fills every series regardless.
     bool filled = false;
@@ -76,8 +76,8 @@ struct FigureHeatMap {
     std::vector<double> y; ///< cell centres along y, increasing; ny values (may be uneven: resampled)
     std::vector<double> z; ///< nx·ny values, row by row: z[iy · nx + ix]; NaN = no data (transparent)
     QString colorMap = QStringLiteral("viridis"); ///< viridis|cividis (perceptually uniform, CVD-safe)
-    QString zLabel;             ///< colour-scale title (markup), e.g. "Intensity (counts)"
-    std::optional<double> zMin; ///< colour range; unset = data range
+    QString zLabel;                               ///< colour-scale title (markup), e.g. "Intensity (counts)"
+    std::optional<double> zMin;                   ///< colour range; unset = data range
     std::optional<double> zMax;
 
     /// True when z has nx·ny values and both axes have at least one cell.
@@ -116,19 +116,19 @@ struct FigureSpec {
     /// Stable machine id within its analysis ("bet_plot", "tga_mass_dtg"): `export-figure --figure ID`,
     /// file names, the project store. Not translated, never shown.
     QString id;
-    QString title;             ///< not drawn in exports by default; used for window titles and file names
+    QString title; ///< not drawn in exports by default; used for window titles and file names
     FigureAxis x;
     FigureAxis y;
     std::optional<FigureAxis> y2; ///< right axis when set
     std::vector<FigureSeries> series;
     std::vector<FigureAnnotation> annotations;
-    bool equalAspect = false;  ///< Nyquist plots
+    bool equalAspect = false; ///< Nyquist plots
     bool legend = true;
     /// topLeft|topRight|bottomLeft|bottomRight|top|bottom|left|right, or "auto" (also "best"): the place
     /// inside the frame where the legend covers the fewest data points, the inset and the residual
     /// panel never. New figures default to "auto"; a file without the key keeps the old topRight.
     QString legendPosition = "auto";
-    std::vector<FigureSpan> spans;       ///< shaded x ranges behind the data (main axes)
+    std::vector<FigureSpan> spans; ///< shaded x ranges behind the data (main axes)
     /// A small plot inside the main axis rect (e.g. the BJH pore-size distribution inside its isotherm),
     /// with its own axes, series, spans and annotations. Its legend, title, equalAspect and own inset are
     /// ignored; its axis titles use the tick-label size. Null = no inset.
@@ -159,7 +159,8 @@ struct FigureSpec {
     /// main ones, their headers prefixed with "inset: " / "residual: ". A heat map follows after an
     /// empty line as a matrix: a header row of x values, then one row per y (y first, then z).
     QByteArray toCsv() const;
-    /// Total number of points over all series, the inset's and residual panel's included, plus heat map cells.
+    /// Total number of points over all series, the inset's and residual panel's included, plus heat map
+    /// cells.
     qsizetype pointCount() const;
 };
 

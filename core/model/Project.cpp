@@ -6,10 +6,22 @@
 namespace vanadis {
 
 namespace {
-void markSample(ChangeSet& c, Id id) { c.samples.insert(id); }
-void markDataset(ChangeSet& c, Id id) { c.datasets.insert(id); }
-void markRun(ChangeSet& c, Id id) { c.runs.insert(id); }
-void markSeries(ChangeSet& c, Id) { c.series = true; }
+void markSample(ChangeSet& c, Id id)
+{
+    c.samples.insert(id);
+}
+void markDataset(ChangeSet& c, Id id)
+{
+    c.datasets.insert(id);
+}
+void markRun(ChangeSet& c, Id id)
+{
+    c.runs.insert(id);
+}
+void markSeries(ChangeSet& c, Id)
+{
+    c.series = true;
+}
 } // namespace
 
 Project::Project(QObject* parent) : QObject(parent), m_undo(new QUndoStack(this))
@@ -112,7 +124,10 @@ void Project::setFilePath(const QString& path)
     Q_EMIT filePathChanged(path);
 }
 
-bool Project::isModified() const { return !m_unsaved.empty() || !m_undo->isClean(); }
+bool Project::isModified() const
+{
+    return !m_unsaved.empty() || !m_undo->isClean();
+}
 
 void Project::markSaved()
 {
@@ -121,7 +136,10 @@ void Project::markSaved()
     Q_EMIT modifiedChanged(false);
 }
 
-void Project::markAutosaved() { m_unautosaved.clear(); }
+void Project::markAutosaved()
+{
+    m_unautosaved.clear();
+}
 
 void Project::touch(void (*mark)(ChangeSet&, Id), Id id)
 {

@@ -6,15 +6,17 @@ namespace vanadis {
 
 bool Sample::operator==(const Sample& o) const
 {
-    const bool massEqual = (std::isnan(activeMassMg) && std::isnan(o.activeMassMg)) || activeMassMg == o.activeMassMg;
-    return id == o.id && name == o.name && color == o.color && marker == o.marker && dash == o.dash && massEqual &&
-           massBasis == o.massBasis && notes == o.notes && datasetIds == o.datasetIds;
+    const bool massEqual =
+        (std::isnan(activeMassMg) && std::isnan(o.activeMassMg)) || activeMassMg == o.activeMassMg;
+    return id == o.id && name == o.name && color == o.color && marker == o.marker && dash == o.dash &&
+           massEqual && massBasis == o.massBasis && notes == o.notes && datasetIds == o.datasetIds;
 }
 
 Sample makeSample(Id id, const QString& name, int index)
 {
     // Okabe & Ito (2008) palette without yellow (poor contrast on white).
-    static const char* colors[] = {"#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#000000"};
+    static const char* colors[] = {"#E69F00", "#56B4E9", "#009E73", "#D55E00",
+                                   "#0072B2", "#CC79A7", "#000000"};
     static const char* markers[] = {"circle", "square", "triangle", "diamond", "cross", "plus", "star"};
     static const char* dashes[] = {"solid", "dash", "dashdot", "solid", "dot", "dash", "dashdot"};
     const int i = ((index % 7) + 7) % 7;
@@ -42,9 +44,12 @@ bool AnalysisRun::usesDataset(Id id) const
 QString runStatusKey(RunStatus s)
 {
     switch (s) {
-    case RunStatus::Ok: return QStringLiteral("ok");
-    case RunStatus::Failed: return QStringLiteral("failed");
-    case RunStatus::Stale: return QStringLiteral("stale");
+    case RunStatus::Ok:
+        return QStringLiteral("ok");
+    case RunStatus::Failed:
+        return QStringLiteral("failed");
+    case RunStatus::Stale:
+        return QStringLiteral("stale");
     }
     return {};
 }

@@ -17,13 +17,13 @@ enum class MassBasis { Composite, ActiveOxideOnly };
 struct Sample {
     Id id = 0;
     QString name;
-    QColor color;                 ///< the same colour in every plot
-    QString marker = "circle";    ///< none|circle|square|triangle|diamond|cross|plus|star
-    QString dash = "solid";       ///< solid|dash|dot|dashdot
+    QColor color;                       ///< the same colour in every plot
+    QString marker = "circle";          ///< none|circle|square|triangle|diamond|cross|plus|star
+    QString dash = "solid";             ///< solid|dash|dot|dashdot
     double activeMassMg = std::nan(""); ///< active mass per electrode in mg; NaN when unknown
     MassBasis massBasis = MassBasis::Composite;
     QString notes;
-    std::vector<Id> datasetIds;   ///< in display order
+    std::vector<Id> datasetIds; ///< in display order
 
     /// Field-wise equality; two unknown (NaN) masses compare equal.
     bool operator==(const Sample& o) const;
@@ -35,8 +35,8 @@ enum class SampleField { Name, Color, Marker, Dash, ActiveMassMg, MassBasis, Not
 /// A sample series = one project file: the samples compared side by side.
 struct SampleSeries {
     QString name;
-    QString variedCondition;      ///< e.g. "annealing / morphology"
-    std::vector<Id> sampleIds;    ///< in series order
+    QString variedCondition;   ///< e.g. "annealing / morphology"
+    std::vector<Id> sampleIds; ///< in series order
 };
 
 /// Status of an analysis result: Ok and Failed describe the stored result of the stored parameters;
@@ -61,9 +61,9 @@ struct AnalysisRun {
     QString analysisId;           ///< e.g. "bet"
     int analysisVersion = 1;
     QJsonObject params;
-    QJsonObject result;           ///< values with units and uncertainties, warnings; empty when failed
+    QJsonObject result; ///< values with units and uncertainties, warnings; empty when failed
     RunStatus status = RunStatus::Stale;
-    QString message;              ///< why the run failed or is stale (shown to the user); may be empty
+    QString message; ///< why the run failed or is stale (shown to the user); may be empty
 
     /// The dataset the run belongs to (its first main input), 0 when none.
     Id datasetId() const;

@@ -14,11 +14,16 @@ const std::vector<Technique>& allTechniques()
 QString techniqueKey(Technique t)
 {
     switch (t) {
-    case Technique::Xrd: return QStringLiteral("xrd");
-    case Technique::Xps: return QStringLiteral("xps");
-    case Technique::Bet: return QStringLiteral("bet");
-    case Technique::Tga: return QStringLiteral("tga");
-    case Technique::Echem: return QStringLiteral("echem");
+    case Technique::Xrd:
+        return QStringLiteral("xrd");
+    case Technique::Xps:
+        return QStringLiteral("xps");
+    case Technique::Bet:
+        return QStringLiteral("bet");
+    case Technique::Tga:
+        return QStringLiteral("tga");
+    case Technique::Echem:
+        return QStringLiteral("echem");
     }
     return {};
 }
@@ -35,11 +40,16 @@ std::optional<Technique> techniqueFromKey(const QString& key)
 QString techniqueDisplayName(Technique t)
 {
     switch (t) {
-    case Technique::Xrd: return QCoreApplication::translate("vanadis", "XRD");
-    case Technique::Xps: return QCoreApplication::translate("vanadis", "XPS");
-    case Technique::Bet: return QCoreApplication::translate("vanadis", "BET");
-    case Technique::Tga: return QCoreApplication::translate("vanadis", "TGA");
-    case Technique::Echem: return QCoreApplication::translate("vanadis", "Electrochemistry");
+    case Technique::Xrd:
+        return QCoreApplication::translate("vanadis", "XRD");
+    case Technique::Xps:
+        return QCoreApplication::translate("vanadis", "XPS");
+    case Technique::Bet:
+        return QCoreApplication::translate("vanadis", "BET");
+    case Technique::Tga:
+        return QCoreApplication::translate("vanadis", "TGA");
+    case Technique::Echem:
+        return QCoreApplication::translate("vanadis", "Electrochemistry");
     }
     return {};
 }

@@ -88,10 +88,12 @@ bool readStrd(const std::filesystem::path& path, Strd& s)
             std::istringstream ss(line);
             std::vector<double> v;
             double d;
-            while (ss >> d) v.push_back(d);
+            while (ss >> d)
+                v.push_back(d);
             if (v.empty()) continue;
             if (s.cols.empty()) s.cols.resize(v.size());
-            for (std::size_t i = 0; i < v.size() && i < s.cols.size(); ++i) s.cols[i].push_back(v[i]);
+            for (std::size_t i = 0; i < v.size() && i < s.cols.size(); ++i)
+                s.cols[i].push_back(v[i]);
         } else if (std::regex_search(line, m, param)) {
             s.start1.push_back(std::stod(m[1]));
             s.start2.push_back(std::stod(m[2]));
@@ -102,8 +104,10 @@ bool readStrd(const std::filesystem::path& path, Strd& s)
             s.logY = line.find("log[y]") != std::string::npos;
             model = line.substr(line.find('=') + 1);
         } else if (inModel) {
-            if (line.find_first_not_of(" \t") == std::string::npos) inModel = false;
-            else model += " " + line;
+            if (line.find_first_not_of(" \t") == std::string::npos)
+                inModel = false;
+            else
+                model += " " + line;
         }
     }
     s.model = std::regex_replace(model, std::regex(R"(\+\s*e\s*$)"), "");
@@ -137,18 +141,22 @@ bool fitStrd(const Strd& s, const std::vector<double>& start, bool& ok)
 {
     std::vector<double> y = s.cols[0];
     if (s.logY)
-        for (double& v : y) v = std::log(v);
+        for (double& v : y)
+            v = std::log(v);
     fit::FitProblem p;
     p.observed = y;
     if (s.cols.size() > 2) { // Nelson: two predictors
         std::vector<double> idx(y.size());
-        for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = double(i);
+        for (std::size_t i = 0; i < idx.size(); ++i)
+            idx[i] = double(i);
         fit::AutoDiffModel<Nelson> m(Nelson{&s.cols[1], &s.cols[2]}, 3, idx);
         p.model = &m;
-        for (std::size_t k = 0; k < start.size(); ++k) p.parameters.push_back({"b" + std::to_string(k + 1), start[k]});
+        for (std::size_t k = 0; k < start.size(); ++k)
+            p.parameters.push_back({"b" + std::to_string(k + 1), start[k]});
         auto r = fit::fitLeastSquares(p, strdOptions());
         ok = r && r->converged;
-        if (!ok && std::getenv("BENCH_FIT_VERBOSE")) std::fprintf(stderr, "%s\n", r ? r->reason.c_str() : r.error().message().c_str());
+        if (!ok && std::getenv("BENCH_FIT_VERBOSE"))
+            std::fprintf(stderr, "%s\n", r ? r->reason.c_str() : r.error().message().c_str());
         return ok;
     }
     auto m = fit::ExpressionModel::create(s.model, s.cols[1]);
@@ -157,7 +165,8 @@ bool fitStrd(const Strd& s, const std::vector<double>& start, bool& ok)
         return false;
     }
     p.model = &*m;
-    for (const std::string& n : m->parameterNames()) p.parameters.push_back({n, start[std::stoul(n.substr(1)) - 1]});
+    for (const std::string& n : m->parameterNames())
+        p.parameters.push_back({n, start[std::stoul(n.substr(1)) - 1]});
     auto r = fit::fitLeastSquares(p, strdOptions());
     ok = r && r->converged;
     if (r) lastIterations = r->iterations, lastEvaluations = r->evaluations;
@@ -193,12 +202,14 @@ void benchStrd()
             const double t = timeMs([&] { fitStrd(s, start, ok); }, 15);
             if (!ok) ++failed;
             times.push_back(t);
-            std::fprintf(stderr, "  %-10s start %d  %.4f ms  %3d iterations %4d evaluations%s\n", s.name.c_str(), st, t,
-                         lastIterations, lastEvaluations, ok ? "" : "  (not converged)");
+            std::fprintf(stderr, "  %-10s start %d  %.4f ms  %3d iterations %4d evaluations%s\n",
+                         s.name.c_str(), st, t, lastIterations, lastEvaluations,
+                         ok ? "" : "  (not converged)");
         }
     }
     const double ours = median(times);
-    std::printf("bench_fit strd median=%.4f ms CPU (%zu fits, %d not converged)\n", ours, times.size(), failed);
+    std::printf("bench_fit strd median=%.4f ms CPU (%zu fits, %d not converged)\n", ours, times.size(),
+                failed);
 
     // lmfit on the same files, when python3 and lmfit are there (BENCH_FIT_NO_LMFIT=1 skips it).
     if (std::getenv("BENCH_FIT_NO_LMFIT")) return;
@@ -218,17 +229,20 @@ void benchStrd()
         std::printf("bench_fit lmfit_strd skipped: no python3 with lmfit (Debian python3-lmfit) found\n");
         return;
     }
-    const std::string cmd = "'" + python + "' '" + std::string(VANADIS_SOURCE_DIR) + "/tests/bench/lmfit_strd.py' '" + dir.string() + "' 2>/dev/null";
+    const std::string cmd = "'" + python + "' '" + std::string(VANADIS_SOURCE_DIR) +
+                            "/tests/bench/lmfit_strd.py' '" + dir.string() + "' 2>/dev/null";
     FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) return;
     char buf[4096];
     std::string outText;
-    while (std::fgets(buf, sizeof buf, pipe)) outText += buf;
+    while (std::fgets(buf, sizeof buf, pipe))
+        outText += buf;
     pclose(pipe);
     std::smatch m;
     if (std::regex_search(outText, m, std::regex(R"(median_ms=([0-9.eE+-]+) fits=(\d+))"))) {
         const double lm = std::stod(m[1]);
-        std::printf("bench_fit lmfit_strd median=%.4f ms (%s fits, lmfit default leastsq)\n", lm, m[2].str().c_str());
+        std::printf("bench_fit lmfit_strd median=%.4f ms (%s fits, lmfit default leastsq)\n", lm,
+                    m[2].str().c_str());
         std::printf("bench_fit strd_ratio median=%.4f (ours/lmfit; target <= 0.05)\n", ours / lm);
     } else {
         std::printf("bench_fit lmfit_strd failed: %s\n", outText.c_str());
@@ -239,18 +253,21 @@ void benchXps()
 {
     using namespace vanadis::lineshape;
     std::vector<double> x;
-    for (int i = 0; i < 300; ++i) x.push_back(510.0 + 0.1 * i);
+    for (int i = 0; i < 300; ++i)
+        x.push_back(510.0 + 0.1 * i);
     const std::vector<PeakComponent> comps = {{"V3a", Shape::PseudoVoigt}, {"V4a", Shape::PseudoVoigt},
                                               {"V3b", Shape::PseudoVoigt}, {"V4b", Shape::PseudoVoigt},
                                               {"Oa", Shape::PseudoVoigt},  {"Ob", Shape::PseudoVoigt}};
     PeakSumModel model(x, comps, 1, 525.0, {"dSO", "k"});
-    const std::vector<double> truth = {515.8, 2.3, 0.3, 3000.0, 517.1, 2.1, 0.3, 4000.0,
-                                       523.2, 2.3 * 1.35, 0.3, 1500.0, 524.5, 2.1 * 1.35, 0.3, 2000.0,
-                                       530.0, 1.2, 0.3, 5000.0, 531.6, 1.6, 0.3, 1500.0, 300.0, 4.0, 7.4, 1.35};
+    const std::vector<double> truth = {515.8,  2.3,    0.3,        3000.0, 517.1,  2.1,    0.3,
+                                       4000.0, 523.2,  2.3 * 1.35, 0.3,    1500.0, 524.5,  2.1 * 1.35,
+                                       0.3,    2000.0, 530.0,      1.2,    0.3,    5000.0, 531.6,
+                                       1.6,    0.3,    1500.0,     300.0,  4.0,    7.4,    1.35};
     std::vector<double> y(x.size());
     model.evaluate(truth, y);
     std::mt19937_64 rng(2024);
-    for (double& v : y) v += std::normal_distribution<double>(0.0, std::sqrt(v))(rng);
+    for (double& v : y)
+        v += std::normal_distribution<double>(0.0, std::sqrt(v))(rng);
     std::vector<double> start = truth;
     for (std::size_t i = 0; i < 24; ++i)
         if (i % 4 != 0) start[i] *= 0.85;
@@ -259,14 +276,17 @@ void benchXps()
     p.model = &model;
     p.observed = y;
     p.parameters = model.defaultParameters(start);
-    auto par = [&](const char* name) -> fit::Parameter& { return p.parameters[std::size_t(model.parameterIndex(name))]; };
+    auto par = [&](const char* name) -> fit::Parameter& {
+        return p.parameters[std::size_t(model.parameterIndex(name))];
+    };
     par("V3b_area").tie = "V3a_area*0.5";
     par("V4b_area").tie = "V4a_area*0.5";
     par("V3b_center").tie = "V3a_center + dSO";
     par("V4b_center").tie = "V4a_center + dSO";
     par("V3b_fwhm").tie = "V3a_fwhm*k";
     par("V4b_fwhm").tie = "V4a_fwhm*k";
-    for (const char* e : {"V4a_eta", "V3b_eta", "V4b_eta", "Oa_eta", "Ob_eta"}) par(e).tie = "=V3a_eta";
+    for (const char* e : {"V4a_eta", "V3b_eta", "V4b_eta", "Oa_eta", "Ob_eta"})
+        par(e).tie = "=V3a_eta";
     par("dSO").lower = 6.9, par("dSO").upper = 7.8;
     par("k").lower = 1.0, par("k").upper = 2.0;
     int iterations = 0, freeCount = 0, evals = 0;
@@ -274,13 +294,16 @@ void benchXps()
     bool ok = false;
     fit::FitOptions opt;
     if (std::getenv("BENCH_FIT_NO_ACCEL")) opt.geodesicAcceleration = false;
-    const double t = timeMs([&] {
-        auto r = fit::fitLeastSquares(p, opt);
-        ok = r && r->converged;
-        if (r) iterations = r->iterations, freeCount = r->freeParameterCount, evals = r->evaluations;
-    }, 51, &wall);
-    std::printf("bench_fit xps_pv17 median=%.4f ms CPU (wall %.4f ms; %d free parameters, 300 points, %d iterations, %d evaluations, %s; target < 2 ms)\n", t,
-                wall, freeCount, iterations, evals, ok ? "converged" : "NOT converged");
+    const double t = timeMs(
+        [&] {
+            auto r = fit::fitLeastSquares(p, opt);
+            ok = r && r->converged;
+            if (r) iterations = r->iterations, freeCount = r->freeParameterCount, evals = r->evaluations;
+        },
+        51, &wall);
+    std::printf("bench_fit xps_pv17 median=%.4f ms CPU (wall %.4f ms; %d free parameters, 300 points, %d "
+                "iterations, %d evaluations, %s; target < 2 ms)\n",
+                t, wall, freeCount, iterations, evals, ok ? "converged" : "NOT converged");
 }
 
 /// R0 + (R1‖CPE1) + (R2‖CPE2) with the analytic Jacobian (complex derivatives of each element).
@@ -296,7 +319,8 @@ struct TwoCpe {
             std::complex<double> d[7];
             d[0] = 1.0;
             for (int k = 0; k < 2; ++k) {
-                const double R = p[std::size_t(1 + 3 * k)], Q = p[std::size_t(2 + 3 * k)], nn = p[std::size_t(3 + 3 * k)];
+                const double R = p[std::size_t(1 + 3 * k)], Q = p[std::size_t(2 + 3 * k)],
+                             nn = p[std::size_t(3 + 3 * k)];
                 const std::complex<double> jwn = std::exp(nn * logJw);
                 const std::complex<double> zk = 1.0 / (1.0 / R + Q * jwn);
                 z += zk;
@@ -319,37 +343,43 @@ struct TwoCpe {
 void benchEis()
 {
     TwoCpe c;
-    for (int i = 0; i < 70; ++i) c.omega.push_back(2.0 * std::numbers::pi * std::pow(10.0, 6.0 - 8.0 * i / 69.0));
+    for (int i = 0; i < 70; ++i)
+        c.omega.push_back(2.0 * std::numbers::pi * std::pow(10.0, 6.0 - 8.0 * i / 69.0));
     const std::vector<double> truth = {12.0, 150.0, 2e-5, 0.85, 400.0, 1e-3, 0.7};
     const std::size_t n = c.omega.size();
     std::vector<double> z(2 * n);
     c.eval(truth, z, nullptr);
     std::mt19937_64 rng(11);
     std::normal_distribution<double> noise(0.0, 0.005);
-    for (double& v : z) v *= 1.0 + noise(rng);
-    fit::FunctionModel model(7, n, [&](std::span<const double> p, std::span<double> out) { c.eval(p, out, nullptr); },
-                             [&](std::span<const double> p, std::span<double> jac) {
-                                 std::vector<double> tmp(2 * n);
-                                 c.eval(p, tmp, jac.data());
-                                 return true;
-                             },
-                             true);
+    for (double& v : z)
+        v *= 1.0 + noise(rng);
+    fit::FunctionModel model(
+        7, n, [&](std::span<const double> p, std::span<double> out) { c.eval(p, out, nullptr); },
+        [&](std::span<const double> p, std::span<double> jac) {
+            std::vector<double> tmp(2 * n);
+            c.eval(p, tmp, jac.data());
+            return true;
+        },
+        true);
     fit::FitProblem p;
     p.model = &model;
     p.observed = z;
     p.weighting = fit::Weighting::Modulus;
-    p.parameters = {{"R0", 10.0, 0.0}, {"R1", 100.0, 0.0}, {"Q1", 1e-5, 0.0}, {"n1", 0.9, 0.0, 1.0},
-                    {"R2", 300.0, 0.0}, {"Q2", 5e-4, 0.0}, {"n2", 0.8, 0.0, 1.0}};
+    p.parameters = {{"R0", 10.0, 0.0},  {"R1", 100.0, 0.0}, {"Q1", 1e-5, 0.0},    {"n1", 0.9, 0.0, 1.0},
+                    {"R2", 300.0, 0.0}, {"Q2", 5e-4, 0.0},  {"n2", 0.8, 0.0, 1.0}};
     int iterations = 0;
     double wall = 0.0;
     bool ok = false;
-    const double t = timeMs([&] {
-        auto r = fit::fitLeastSquares(p);
-        ok = r && r->converged;
-        if (r) iterations = r->iterations;
-    }, 101, &wall);
-    std::printf("bench_fit eis_cpe7 median=%.4f ms CPU (wall %.4f ms; 7 parameters, 70 complex points, %d iterations, %s; target < 1 ms)\n", t,
-                wall, iterations, ok ? "converged" : "NOT converged");
+    const double t = timeMs(
+        [&] {
+            auto r = fit::fitLeastSquares(p);
+            ok = r && r->converged;
+            if (r) iterations = r->iterations;
+        },
+        101, &wall);
+    std::printf("bench_fit eis_cpe7 median=%.4f ms CPU (wall %.4f ms; 7 parameters, 70 complex points, %d "
+                "iterations, %s; target < 1 ms)\n",
+                t, wall, iterations, ok ? "converged" : "NOT converged");
 }
 
 } // namespace

@@ -23,13 +23,15 @@ namespace {
 void report(const char* name, std::vector<double> ms)
 {
     std::sort(ms.begin(), ms.end());
-    std::printf("%s median=%.2f ms (n=%zu, min %.2f, max %.2f)\n", name, ms[ms.size() / 2], ms.size(), ms.front(), ms.back());
+    std::printf("%s median=%.2f ms (n=%zu, min %.2f, max %.2f)\n", name, ms[ms.size() / 2], ms.size(),
+                ms.front(), ms.back());
 }
 } // namespace
 
 int main(int argc, char** argv)
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(3, atoi(argv[1])) : 9;
     QTemporaryDir dir;

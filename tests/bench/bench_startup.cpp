@@ -33,8 +33,8 @@ int main(int argc, char** argv)
             ms.push_back(double(t.nsecsElapsed()) / 1e6);
         }
         std::sort(ms.begin(), ms.end());
-        std::printf("startup_%s median=%.1f ms (n=%d, min %.1f, max %.1f)\n", mode, ms[ms.size() / 2], runs, ms.front(),
-                    ms.back());
+        std::printf("startup_%s median=%.1f ms (n=%d, min %.1f, max %.1f)\n", mode, ms[ms.size() / 2], runs,
+                    ms.front(), ms.back());
     }
     return 0;
 }

@@ -46,7 +46,10 @@ void report(const char* name, const std::vector<double>& ms)
     std::fflush(stdout);
 }
 
-double msSince(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e6; }
+double msSince(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
 
 /// Asks the kernel to forget the cached pages of a file, so that the next open reads the disk.
 void dropFromPageCache(const QString& path)
@@ -88,20 +91,22 @@ std::unique_ptr<ProjectDocument> makeProject(qsizetype points)
             for (int c = 0; c < kColumns; ++c) {
                 std::vector<double> v(static_cast<size_t>(points));
                 const double f = 1e-4 * (1 + s * kDatasetsPerSample + d) * (c + 1);
-                for (qsizetype i = 0; i < points; ++i) v[size_t(i)] = c == 0 ? double(i) * 0.01 : std::sin(double(i) * f) * 1e3;
+                for (qsizetype i = 0; i < points; ++i)
+                    v[size_t(i)] = c == 0 ? double(i) * 0.01 : std::sin(double(i) * f) * 1e3;
                 cols.push_back({QStringLiteral("c%1").arg(c), QStringLiteral("u"), std::move(v)});
             }
             // A small, distinct original file per dataset (embedded once by hash).
             const QByteArray original = QStringLiteral("bench sample %1 dataset %2\n").arg(s).arg(d).toUtf8();
             Provenance prov;
             prov.originalFileName = QStringLiteral("s%1_d%2.csv").arg(s).arg(d);
-            prov.sha256 = QString::fromLatin1(QCryptographicHash::hash(original, QCryptographicHash::Sha256).toHex());
+            prov.sha256 =
+                QString::fromLatin1(QCryptographicHash::hash(original, QCryptographicHash::Sha256).toHex());
             prov.fileSize = original.size();
             prov.importerId = "bench";
             prov.importerVersion = "1";
             prov.importedAtUtc = QDateTime::currentDateTimeUtc();
-            p.insertDataset(smp.id, Dataset(p.allocateId(), Technique::Echem, "gcd", prov.originalFileName, std::move(cols),
-                                            QJsonObject{{"index", d}}, prov, original));
+            p.insertDataset(smp.id, Dataset(p.allocateId(), Technique::Echem, "gcd", prov.originalFileName,
+                                            std::move(cols), QJsonObject{{"index", d}}, prov, original));
         }
     }
     return doc;
@@ -120,9 +125,12 @@ int main(int argc, char** argv)
     QString dirArg;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == "--size-mb" && i + 1 < args.size()) sizeMb = args[++i].toDouble();
-        else if (args[i] == "--runs" && i + 1 < args.size()) runs = args[++i].toInt();
-        else if (args[i] == "--dir" && i + 1 < args.size()) dirArg = args[++i];
+        if (args[i] == "--size-mb" && i + 1 < args.size())
+            sizeMb = args[++i].toDouble();
+        else if (args[i] == "--runs" && i + 1 < args.size())
+            runs = args[++i].toInt();
+        else if (args[i] == "--dir" && i + 1 < args.size())
+            dirArg = args[++i];
         else {
             std::fprintf(stderr, "usage: bench_store [--size-mb N] [--runs N] [--dir FOLDER]\n");
             return 2;
@@ -134,7 +142,8 @@ int main(int argc, char** argv)
     }
     runs = std::max(runs, 5);
 
-    QTemporaryDir tmp(dirArg.isEmpty() ? QDir::tempPath() + "/bench_store-XXXXXX" : dirArg + "/bench_store-XXXXXX");
+    QTemporaryDir tmp(dirArg.isEmpty() ? QDir::tempPath() + "/bench_store-XXXXXX"
+                                       : dirArg + "/bench_store-XXXXXX");
     if (!tmp.isValid()) {
         std::fprintf(stderr, "bench_store: cannot create a temporary folder\n");
         return 1;
@@ -142,9 +151,10 @@ int main(int argc, char** argv)
     const QString file = tmp.filePath("bench.vanadis");
     const int datasets = kSamples * kDatasetsPerSample;
     const auto points = qsizetype(std::llround(sizeMb * 1e6 / (double(datasets) * kColumns * 8)));
-    std::printf("bench_store: %d samples x %d datasets x %d columns x %lld float64 (%.0f MB of values) in %s\n", kSamples,
-                kDatasetsPerSample, kColumns, qint64(points), double(datasets) * kColumns * 8 * double(points) / 1e6,
-                qPrintable(tmp.path()));
+    std::printf(
+        "bench_store: %d samples x %d datasets x %d columns x %lld float64 (%.0f MB of values) in %s\n",
+        kSamples, kDatasetsPerSample, kColumns, qint64(points),
+        double(datasets) * kColumns * 8 * double(points) / 1e6, qPrintable(tmp.path()));
     std::fflush(stdout);
 
     {
@@ -196,7 +206,8 @@ int main(int argc, char** argv)
         for (int r = 0; r < runs; ++r) {
             QElapsedTimer t;
             t.start();
-            p.undoStack()->push(new EditSampleCommand(&p, s, SampleField::Notes, QStringLiteral("revision %1").arg(r)));
+            p.undoStack()->push(
+                new EditSampleCommand(&p, s, SampleField::Notes, QStringLiteral("revision %1").arg(r)));
             if (auto ok = doc->save(); !ok) die("save", ok.error());
             ms.push_back(msSince(t));
         }

@@ -27,7 +27,8 @@ namespace {
 
 [[noreturn]] void waitToBeKilled()
 {
-    for (;;) QThread::sleep(1);
+    for (;;)
+        QThread::sleep(1);
 }
 
 int killLoop(const QString& file)
@@ -70,8 +71,9 @@ int main(int argc, char** argv)
     if (std::strcmp(mode, "--txn") == 0) {
         sqlite3* db = nullptr;
         if (sqlite3_open(argv[2], &db) != SQLITE_OK) return 1;
-        const char* sql = "PRAGMA cache_size=2; BEGIN IMMEDIATE; "
-                          "UPDATE dataset_columns SET data=zeroblob(length(data)); UPDATE samples SET notes='torn';";
+        const char* sql =
+            "PRAGMA cache_size=2; BEGIN IMMEDIATE; "
+            "UPDATE dataset_columns SET data=zeroblob(length(data)); UPDATE samples SET notes='torn';";
         if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return 1;
         std::printf("in transaction\n");
         std::fflush(stdout);

@@ -17,6 +17,7 @@
 #include "io/import/XlsWorkbook.h"
 #include "numeric/Constants.h"
 
+#include "numeric/sim/DemoSeries.h"
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -27,7 +28,6 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-#include "numeric/sim/DemoSeries.h"
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -38,9 +38,15 @@ namespace {
 
 constexpr double kCm3PerMmol = constants::molarVolumeStpCm3PerMol / 1000.0;
 
-QString msg(const Error& e) { return QString::fromStdString(e.message()); }
+QString msg(const Error& e)
+{
+    return QString::fromStdString(e.message());
+}
 
-bool close(double a, double b, double rel = 1e-6) { return std::abs(a - b) <= rel * std::max(std::abs(a), std::abs(b)) + 1e-15; }
+bool close(double a, double b, double rel = 1e-6)
+{
+    return std::abs(a - b) <= rel * std::max(std::abs(a), std::abs(b)) + 1e-15;
+}
 
 QByteArray readAll(const QString& path)
 {
@@ -63,7 +69,8 @@ QStringList filesUnder(const QString& dir, const QStringList& patterns)
     QStringList out;
     if (!QFileInfo(dir).isDir()) return out;
     QDirIterator it(dir, patterns, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) out << it.next();
+    while (it.hasNext())
+        out << it.next();
     out.sort();
     return out;
 }
@@ -89,14 +96,16 @@ Expected<Iso> parseIsotherm(const QString& path)
     if (!parsed) return std::unexpected(parsed.error());
     if (parsed->datasets.size() != 1) return fail(path.toStdString(), "", "expected exactly one dataset");
     const ImportedDataset& d = parsed->datasets.front();
-    if (d.technique != Technique::Bet || d.kind != "isotherm" || d.columns.size() != 3 || d.columns[0].name != "P/P0" ||
-        d.columns[0].unit != "1" || d.columns[1].name != "Quantity Adsorbed" || d.columns[1].unit != "cm3/g STP" ||
-        d.columns[2].name != "Branch")
+    if (d.technique != Technique::Bet || d.kind != "isotherm" || d.columns.size() != 3 ||
+        d.columns[0].name != "P/P0" || d.columns[0].unit != "1" || d.columns[1].name != "Quantity Adsorbed" ||
+        d.columns[1].unit != "cm3/g STP" || d.columns[2].name != "Branch")
         return fail(path.toStdString(), "", "the dataset does not have the BET isotherm layout");
-    Iso iso{d.columns[0].values, d.columns[1].values, d.columns[2].values, d.metadata, parsed->provenance.importerId};
+    Iso iso{d.columns[0].values, d.columns[1].values, d.columns[2].values, d.metadata,
+            parsed->provenance.importerId};
     // Adsorption rows first.
     for (size_t i = 1; i < iso.branch.size(); ++i)
-        if (iso.branch[i] < iso.branch[i - 1]) return fail(path.toStdString(), "", "desorption rows before adsorption rows");
+        if (iso.branch[i] < iso.branch[i - 1])
+            return fail(path.toStdString(), "", "desorption rows before adsorption rows");
     return iso;
 }
 
@@ -168,35 +177,47 @@ private:
     }
 
     /// A bad input must be an Error naming the file, a place (when \a place is set) and a reason.
-    void expectError(const QString& name, const QByteArray& bytes, const QString& place, const QString& reason)
+    void expectError(const QString& name, const QByteArray& bytes, const QString& place,
+                     const QString& reason)
     {
         const QString path = write(name, bytes);
         auto r = parseIsotherm(path);
         QVERIFY2(!r, qPrintable(name + " was accepted"));
         const QString m = msg(r.error());
-        QVERIFY2(QString::fromStdString(r.error().file).endsWith(name), qPrintable("error does not name the file: " + m));
+        QVERIFY2(QString::fromStdString(r.error().file).endsWith(name),
+                 qPrintable("error does not name the file: " + m));
         if (!place.isEmpty())
-            QVERIFY2(QString::fromStdString(r.error().location).contains(place), qPrintable("expected '" + place + "' in: " + m));
-        if (!reason.isEmpty()) QVERIFY2(m.contains(reason, Qt::CaseInsensitive), qPrintable("expected '" + reason + "' in: " + m));
+            QVERIFY2(QString::fromStdString(r.error().location).contains(place),
+                     qPrintable("expected '" + place + "' in: " + m));
+        if (!reason.isEmpty())
+            QVERIFY2(m.contains(reason, Qt::CaseInsensitive),
+                     qPrintable("expected '" + reason + "' in: " + m));
         QVERIFY2(!r.error().reason.empty(), "an error without a reason");
         note("generated/" + name, 0, "error as expected: " + QString::fromStdString(r.error().location));
     }
 
     // ---- generated valid files ----
 
-    static QByteArray aif(const QByteArray& units = "_units_pressure kPa\n_units_loading mmol/g\n_units_mass g\n",
-                          const QByteArray& adsRows = {}, const QByteArray& desRows = {})
+    static QByteArray
+    aif(const QByteArray& units = "_units_pressure kPa\n_units_loading mmol/g\n_units_mass g\n",
+        const QByteArray& adsRows = {}, const QByteArray& desRows = {})
     {
-        QByteArray b = "# generated by tst_bet_import\ndata_test\n_exptl_operator 'A. Chemist'\n_exptl_date 2024-03-01T10:00:00\n"
-                       "_exptl_instrument 'Generated Sorb 1'\n_exptl_adsorptive Nitrogen\n_exptl_temperature 77.35\n"
-                       "_adsnt_sample_mass 0.1234\n_adsnt_sample_name 'HMCS batch 7'\n_adsnt_degas_temperature 150\n"
-                       "_units_temperature K\n" +
-                       units + "\nloop_\n_adsorp_pressure\n_adsorp_p0\n_adsorp_amount\n";
-        b += adsRows.isEmpty() ? QByteArray("1.0 100.0 1.0\n5.0 100.0 1.5\n10.0 100.0 1.75\n20.0 100.0 2.0\n50.0 100.0 3.0\n"
-                                            "99.0 100.0 6.0\n")
-                               : adsRows;
+        QByteArray b =
+            "# generated by tst_bet_import\ndata_test\n_exptl_operator 'A. Chemist'\n_exptl_date "
+            "2024-03-01T10:00:00\n"
+            "_exptl_instrument 'Generated Sorb 1'\n_exptl_adsorptive Nitrogen\n_exptl_temperature 77.35\n"
+            "_adsnt_sample_mass 0.1234\n_adsnt_sample_name 'HMCS batch 7'\n_adsnt_degas_temperature 150\n"
+            "_units_temperature K\n" +
+            units + "\nloop_\n_adsorp_pressure\n_adsorp_p0\n_adsorp_amount\n";
+        b +=
+            adsRows.isEmpty()
+                ? QByteArray("1.0 100.0 1.0\n5.0 100.0 1.5\n10.0 100.0 1.75\n20.0 100.0 2.0\n50.0 100.0 3.0\n"
+                             "99.0 100.0 6.0\n")
+                : adsRows;
         b += "loop_\n_desorp_pressure\n_desorp_p0\n_desorp_amount\n";
-        b += desRows.isEmpty() ? QByteArray("80.0 100.0 5.0\n60.0 100.0 4.0\n40.0 100.0 2.9\n10.0 100.0 1.8\n") : desRows;
+        b += desRows.isEmpty()
+                 ? QByteArray("80.0 100.0 5.0\n60.0 100.0 4.0\n40.0 100.0 2.9\n10.0 100.0 1.8\n")
+                 : desRows;
         return b;
     }
 
@@ -204,12 +225,17 @@ private:
     {
         QByteArray b = "                        Quantachrome\xAE ASiQwin- Automated Gas Sorption Data\r\n"
                        "                               \xA9 1994-2012, Quantachrome Instruments\r\n\r\n"
-                       "Operator:      Nicole         Date:09/17/2009 19:56Operator:ir                  Date:2020/05/06\r\n"
+                       "Operator:      Nicole         Date:09/17/2009 19:56Operator:ir                  "
+                       "Date:2020/05/06\r\n"
                        "Sample ID:     CS-1_N2Filename:     CS1.raw\r\n"
-                       "Outgas Time:   24.0 hrs            Outgas Temp:   120.0 \xB0""C            Sample Weight: 0.0500 g\r\n"
-                       "Analysis gas:  Nitrogen            Molec. Wt:     28.0134 g           Non-ideality:  6.58e-05 1/Torr\r\n"
-                       "Analysis Time: 2070.6 min          Instrument:    Autosorb Station 1  Bath temp.:    77.3 K\r\n\r\n"
-                       "      Press            P0         Volume @ STP        Time             Tol             Equ\r\n\r\n";
+                       "Outgas Time:   24.0 hrs            Outgas Temp:   120.0 \xB0"
+                       "C            Sample Weight: 0.0500 g\r\n"
+                       "Analysis gas:  Nitrogen            Molec. Wt:     28.0134 g           Non-ideality:  "
+                       "6.58e-05 1/Torr\r\n"
+                       "Analysis Time: 2070.6 min          Instrument:    Autosorb Station 1  Bath temp.:    "
+                       "77.3 K\r\n\r\n"
+                       "      Press            P0         Volume @ STP        Time             Tol           "
+                       "  Equ\r\n\r\n";
         if (unitLine) b += "      Torr            Torr             cc              min\r\n\r\n";
         const double p[] = {7.6, 38, 76, 152, 380, 750, 600, 300, 100};
         const double v[] = {1.0, 1.5, 1.75, 2.0, 3.0, 6.0, 5.0, 2.9, 1.8};
@@ -220,27 +246,36 @@ private:
         return b;
     }
 
-    static QByteArray belDat(const QByteArray& amountHeader = "\"V/ml(STP) g-1\"", const QByteArray& adsRows = {})
+    static QByteArray belDat(const QByteArray& amountHeader = "\"V/ml(STP) g-1\"",
+                             const QByteArray& adsRows = {})
     {
-        QByteArray b = "====================\n System property Ver1.2.6\n====================\n\"Instrument S/N:\"\t00218\n"
-                       "=======================\n Measurement condition\n=======================\n\"Adsorptive:\"\tN2\n"
-                       "\"Meas. Temp./K:\"\t77.00\n====================\n Sample information\n====================\n"
-                       "\"Sample weight/g:\"\t0.03870\n\"Comment1:\"\t\"WCS\"\n\"Comment2:\"\t\"Simon\"\n"
-                       "\"Comment3:\"\t\"12 h 110 C\"\n====================\n Time and dead volume\n====================\n"
-                       "\"Date of measurement:\"\t16/03/05\n====================\n Adsorption data\n====================\n"
-                       "\"No.\"\t\"Pe/kPa\"\t\"P0/kPa\"\t\"Vd/ml\"\t" +
-                       amountHeader + "\n";
-        b += adsRows.isEmpty() ? QByteArray("1\t1.0\t100.0\t25.0\t10.0\n2\t5.0\t100.0\t25.0\t15.0\n3\t20.0\t100.0\t25.0\t20.0\n"
-                                            "4\t90.0\t100.0\t25.0\t60.0\n")
-                               : adsRows;
-        b += "====================\n Desorption data\n====================\n\"No.\"\t\"Pe/kPa\"\t\"P0/kPa\"\t\"Vd/ml\"\t" +
+        QByteArray b =
+            "====================\n System property Ver1.2.6\n====================\n\"Instrument "
+            "S/N:\"\t00218\n"
+            "=======================\n Measurement condition\n=======================\n\"Adsorptive:\"\tN2\n"
+            "\"Meas. Temp./K:\"\t77.00\n====================\n Sample information\n====================\n"
+            "\"Sample weight/g:\"\t0.03870\n\"Comment1:\"\t\"WCS\"\n\"Comment2:\"\t\"Simon\"\n"
+            "\"Comment3:\"\t\"12 h 110 C\"\n====================\n Time and dead "
+            "volume\n====================\n"
+            "\"Date of measurement:\"\t16/03/05\n====================\n Adsorption "
+            "data\n====================\n"
+            "\"No.\"\t\"Pe/kPa\"\t\"P0/kPa\"\t\"Vd/ml\"\t" +
+            amountHeader + "\n";
+        b += adsRows.isEmpty()
+                 ? QByteArray(
+                       "1\t1.0\t100.0\t25.0\t10.0\n2\t5.0\t100.0\t25.0\t15.0\n3\t20.0\t100.0\t25.0\t20.0\n"
+                       "4\t90.0\t100.0\t25.0\t60.0\n")
+                 : adsRows;
+        b += "====================\n Desorption "
+             "data\n====================\n\"No.\"\t\"Pe/kPa\"\t\"P0/kPa\"\t\"Vd/ml\"\t" +
              amountHeader + "\n1\t50.0\t100.0\t25.0\t40.0\n2\t10.0\t100.0\t25.0\t18.0\n";
         return b;
     }
 
     static QByteArray belCsv(int statedAds = 3, const QByteArray& header = "Va/cm^3(STP) g^-1")
     {
-        QByteArray b = "File Name,HMCS.DAT\nDate of measurement,13/01/30\nCOMMENT1,HMCS\nCOMMENT2,irena\nSerial number,00218\n"
+        QByteArray b = "File Name,HMCS.DAT\nDate of "
+                       "measurement,13/01/30\nCOMMENT1,HMCS\nCOMMENT2,irena\nSerial number,00218\n"
                        "Sample weight,1.8400E-02,[g]\nAdsorptive,N2\nAdsorption temperature,77.000,[K]\n"
                        "Number of adsorption data point :," +
                        QByteArray::number(statedAds) + "\nNumber of desorption data point :,1\n\n";
@@ -261,7 +296,8 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         qInfo("BET import summary (file | points | result):");
-        for (const QString& s : m_summary) qInfo("  %s", qPrintable(s));
+        for (const QString& s : m_summary)
+            qInfo("  %s", qPrintable(s));
     }
 
     // ------------------------------------------------------------------ real files vs the oracle
@@ -274,7 +310,8 @@ private Q_SLOTS:
         if (oracles.isEmpty()) QTest::newRow("no-testdata") << QString() << QString();
         for (const QString& e : oracles) {
             const QString stem = e.left(e.size() - int(qstrlen(".expected.json")));
-            const QStringList candidates = QDir(QFileInfo(e).path()).entryList({QFileInfo(stem).fileName() + ".*"}, QDir::Files);
+            const QStringList candidates =
+                QDir(QFileInfo(e).path()).entryList({QFileInfo(stem).fileName() + ".*"}, QDir::Files);
             QString file;
             for (const QString& c : candidates)
                 if (!c.endsWith(".expected.json")) file = QFileInfo(e).dir().filePath(c);
@@ -296,42 +333,58 @@ private Q_SLOTS:
         const QJsonObject meta = o["meta"].toObject(), data = o["data"].toObject();
         auto arr = [&](const char* k) {
             std::vector<double> v;
-            for (const auto& x : data[k].toArray()) v.push_back(x.toDouble());
+            for (const auto& x : data[k].toArray())
+                v.push_back(x.toDouble());
             return v;
         };
         std::vector<double> x;
-        if (data.contains("pressure_relative")) x = arr("pressure_relative");
-        else if (meta["pressure_mode"].toString() == "relative") x = arr("pressure");
+        if (data.contains("pressure_relative"))
+            x = arr("pressure_relative");
+        else if (meta["pressure_mode"].toString() == "relative")
+            x = arr("pressure");
         else {
             const auto p = arr("pressure"), s = arr("pressure_saturation");
-            for (size_t i = 0; i < p.size(); ++i) x.push_back(p[i] / s[i]);
+            for (size_t i = 0; i < p.size(); ++i)
+                x.push_back(p[i] / s[i]);
         }
         // Loading in cm³ STP per gram: the oracle keeps the file's unit and basis.
         const QString unit = meta["loading_unit"].toString().toLower();
-        const double toCm3 = unit.startsWith("mmol") ? kCm3PerMmol : unit.startsWith("mol") ? kCm3PerMmol * 1000 : 1.0;
+        const double toCm3 = unit.startsWith("mmol")  ? kCm3PerMmol
+                             : unit.startsWith("mol") ? kCm3PerMmol * 1000
+                                                      : 1.0;
         const QString original = meta["original_loading_string"].toString();
-        const bool wholeSample = !original.contains('/') && !original.contains("g-1") && !original.contains("g^-1");
+        const bool wholeSample =
+            !original.contains('/') && !original.contains("g-1") && !original.contains("g^-1");
         const double mass = meta["material_mass"].toDouble();
         std::vector<double> y = arr("loading");
-        for (double& v : y) v = v * toCm3 / (wholeSample ? mass : 1.0);
+        for (double& v : y)
+            v = v * toCm3 / (wholeSample ? mass : 1.0);
 
         auto r = parseIsotherm(file);
         QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
         const Iso& iso = *r;
         QString status = "ok (" + iso.importer + ")";
         QCOMPARE(iso.x.size(), x.size());
-        QVERIFY2(close(iso.x.front(), x.front()), qPrintable(QString("first p/p0 %1 vs %2").arg(iso.x.front()).arg(x.front())));
-        QVERIFY2(close(iso.x.back(), x.back()), qPrintable(QString("last p/p0 %1 vs %2").arg(iso.x.back()).arg(x.back())));
-        QVERIFY2(close(iso.y.front(), y.front()), qPrintable(QString("first amount %1 vs %2").arg(iso.y.front()).arg(y.front())));
-        QVERIFY2(close(iso.y.back(), y.back()), qPrintable(QString("last amount %1 vs %2").arg(iso.y.back()).arg(y.back())));
+        QVERIFY2(close(iso.x.front(), x.front()),
+                 qPrintable(QString("first p/p0 %1 vs %2").arg(iso.x.front()).arg(x.front())));
+        QVERIFY2(close(iso.x.back(), x.back()),
+                 qPrintable(QString("last p/p0 %1 vs %2").arg(iso.x.back()).arg(x.back())));
+        QVERIFY2(close(iso.y.front(), y.front()),
+                 qPrintable(QString("first amount %1 vs %2").arg(iso.y.front()).arg(y.front())));
+        QVERIFY2(close(iso.y.back(), y.back()),
+                 qPrintable(QString("last amount %1 vs %2").arg(iso.y.back()).arg(y.back())));
         if (data.contains("branch")) {
             const auto b = arr("branch");
             const size_t ads = size_t(std::count(b.begin(), b.end(), 0.0));
-            if (iso.moved()) status += QStringLiteral(", %1 ads vs oracle %2: turning points moved").arg(iso.ads()).arg(ads);
-            else QCOMPARE(iso.ads(), ads);
+            if (iso.moved())
+                status +=
+                    QStringLiteral(", %1 ads vs oracle %2: turning points moved").arg(iso.ads()).arg(ads);
+            else
+                QCOMPARE(iso.ads(), ads);
         }
         // Metadata every reader fills when the file has it.
-        if (meta.contains("material_mass") && mass > 0) QVERIFY(close(iso.meta["sample_mass_g"].toDouble(), mass, 1e-9));
+        if (meta.contains("material_mass") && mass > 0)
+            QVERIFY(close(iso.meta["sample_mass_g"].toDouble(), mass, 1e-9));
         QVERIFY2(!iso.meta["adsorptive"].toString().isEmpty(), "adsorptive missing");
         QVERIFY2(iso.meta["temperature_k"].toDouble() > 0, "temperature missing");
         note(rel(file), qsizetype(iso.x.size()), status);
@@ -345,7 +398,8 @@ private Q_SLOTS:
         QStringList files = filesUnder(QDir(m_root).filePath("aif_repo"), {"*.aif"}) +
                             filesUnder(QDir(m_root).filePath("pygaps/aif"), {"*.aif"});
         if (m_root.isEmpty() || files.isEmpty()) QTest::newRow("no-testdata") << QString();
-        for (const QString& f : files) QTest::newRow(qPrintable(rel(f))) << f;
+        for (const QString& f : files)
+            QTest::newRow(qPrintable(rel(f))) << f;
     }
 
     void aifFiles()
@@ -364,7 +418,8 @@ private Q_SLOTS:
         note(rel(file), qsizetype(r->x.size()), QStringLiteral("ok (%1 + %2 loop rows)").arg(ads).arg(des));
     }
 
-    // ------------------------------------------------------------------ vendor files vs their AIF conversions
+    // ------------------------------------------------------------------ vendor files vs their AIF
+    // conversions
 
     void vsAif_data()
     {
@@ -380,7 +435,8 @@ private Q_SLOTS:
                 const bool isotherm = f.contains("(Isotherm)");
                 if (isotherm) a = QString(f).replace("(Isotherm).txt", "(Raw Analysis Data).aif");
                 if (!QFileInfo::exists(a)) continue;
-                // "(Isotherm).txt" holds reduced data (other p0 handling, 4 decimals): counts and branches only.
+                // "(Isotherm).txt" holds reduced data (other p0 handling, 4 decimals): counts and branches
+                // only.
                 QTest::newRow(qPrintable(rel(f))) << f << a << 1e-6 << !isotherm;
                 ++rows;
             }
@@ -420,13 +476,15 @@ private Q_SLOTS:
             worstX = std::max(worstX, std::abs(r->x[i] - a->x[i]) / std::max(std::abs(a->x[i]), 1e-300));
             worstY = std::max(worstY, std::abs(r->y[i] - a->y[i]) / std::max(std::abs(a->y[i]), 1e-300));
             if (!pointwise) continue;
-            QVERIFY2(close(r->x[i], a->x[i], xTolerance), qPrintable(QString("point %1: p/p0 %2 vs %3").arg(i).arg(r->x[i]).arg(a->x[i])));
-            QVERIFY2(close(r->y[i], a->y[i]), qPrintable(QString("point %1: amount %2 vs %3").arg(i).arg(r->y[i]).arg(a->y[i])));
+            QVERIFY2(close(r->x[i], a->x[i], xTolerance),
+                     qPrintable(QString("point %1: p/p0 %2 vs %3").arg(i).arg(r->x[i]).arg(a->x[i])));
+            QVERIFY2(close(r->y[i], a->y[i]),
+                     qPrintable(QString("point %1: amount %2 vs %3").arg(i).arg(r->y[i]).arg(a->y[i])));
         }
         note(rel(file), qsizetype(r->x.size()),
              QStringLiteral("ok vs %1 (%2; max rel. diff p/p0 %3, amount %4)")
-                 .arg(QFileInfo(aif).fileName(), pointwise ? "every point" : "counts", QString::number(worstX, 'g', 2),
-                      QString::number(worstY, 'g', 2)));
+                 .arg(QFileInfo(aif).fileName(), pointwise ? "every point" : "counts",
+                      QString::number(worstX, 'g', 2), QString::number(worstY, 'g', 2)));
     }
 
     // ------------------------------------------------------------------ other real files and vendor reports
@@ -476,10 +534,14 @@ private Q_SLOTS:
         };
         // Values as printed in the reports (Micromeritics BET Report block; BEL "BET" sheet).
         const Case cases[] = {
-            {"afp/mic/Sample_A.xls", 194.7493, 0.5313, 107.292458, 0.05231728433951517, 0.30041329550948936, 12},
-            {"afp/mic/Sample_L.xls", 1596.4627, 0.6426, 10182.764984, 0.0029258543908346102, 0.03089053133050243, 5},
-            {"afp/mic/Sample_N.xls", 1589.6174, 7.6619, 3549.378661, 0.0016528346715563957, 0.021539225113557495, 8},
-            {"afp/mic/Sample_D.xls", 935.5162, 32.5347, 17.466619, 0.052232136283366669, 0.072509578495377022, 9},
+            {"afp/mic/Sample_A.xls", 194.7493, 0.5313, 107.292458, 0.05231728433951517, 0.30041329550948936,
+             12},
+            {"afp/mic/Sample_L.xls", 1596.4627, 0.6426, 10182.764984, 0.0029258543908346102,
+             0.03089053133050243, 5},
+            {"afp/mic/Sample_N.xls", 1589.6174, 7.6619, 3549.378661, 0.0016528346715563957,
+             0.021539225113557495, 8},
+            {"afp/mic/Sample_D.xls", 935.5162, 32.5347, 17.466619, 0.052232136283366669, 0.072509578495377022,
+             9},
             {"cheminfo/BET.xls", 790.62, -1, 11950, 0.00015732, 0.1129, 7},
         };
         int checked = 0;
@@ -519,7 +581,8 @@ private Q_SLOTS:
             const char* date;
         };
         const Case cases[] = {
-            {"afp/qnt/DUT-6_LP_N2 (Raw Analysis Data).txt", "N2", "Nitrogen", 77.3, 0.0339, "nk_DUT-6_LP_N2_114pkt", "2009-09-17T19:56:00"},
+            {"afp/qnt/DUT-6_LP_N2 (Raw Analysis Data).txt", "N2", "Nitrogen", 77.3, 0.0339,
+             "nk_DUT-6_LP_N2_114pkt", "2009-09-17T19:56:00"},
             {"afp/bel/1.DAT", "Ar", "Ar", 87.0, 0.1432, "aus der BOX", "2020-06-03"},
             {"afp/bel/200819-2_jis.DAT", "N2", "N2", 77.0, 0.1874, "0.66K", "2020-08-19"},
             {"afp/mic/Sample_N.xls", "Ar", "Ar", 86.886, 0.0908, "(Al)MIL-53 TV4", "2022-07-11T18:32:56"},
@@ -556,14 +619,19 @@ private Q_SLOTS:
         };
         for (const QString& f : filesUnder(QDir(m_root).filePath("betsi"), {"*.csv"}))
             // "Relative Pressure (…), Quantity Adsorbed (…)" tables are Micromeritics' layout.
-            QVERIFY(detected(f) == QString("generic-delimited") || detected(f) == QString("micromeritics-csv"));
-        if (const QString smp = QDir(m_root).filePath("cheminfo/SN_45-MIL-160(Al)-2.SMP"); QFileInfo::exists(smp))
+            QVERIFY(detected(f) == QString("generic-delimited") ||
+                    detected(f) == QString("micromeritics-csv"));
+        if (const QString smp = QDir(m_root).filePath("cheminfo/SN_45-MIL-160(Al)-2.SMP");
+            QFileInfo::exists(smp))
             QVERIFY(detected(smp) != "micromeritics-xls" && detected(smp) != "belsorp");
-        for (const QString& f : filesUnder(QDir(m_root).filePath("afp/mic"), {"*.xls"})) QCOMPARE(detected(f), QString("micromeritics-xls"));
-        for (const QString& f : filesUnder(QDir(m_root).filePath("afp/qnt"), {"*.txt"})) QCOMPARE(detected(f), QString("quantachrome-txt"));
+        for (const QString& f : filesUnder(QDir(m_root).filePath("afp/mic"), {"*.xls"}))
+            QCOMPARE(detected(f), QString("micromeritics-xls"));
+        for (const QString& f : filesUnder(QDir(m_root).filePath("afp/qnt"), {"*.txt"}))
+            QCOMPARE(detected(f), QString("quantachrome-txt"));
         for (const QString& f : filesUnder(QDir(m_root).filePath("afp/bel"), {"*.DAT", "*.csv", "*.xls"}))
             QCOMPARE(detected(f), QString("belsorp"));
-        for (const QString& f : filesUnder(m_root, {"*.aif"})) QCOMPARE(detected(f), QString("aif"));
+        for (const QString& f : filesUnder(m_root, {"*.aif"}))
+            QCOMPARE(detected(f), QString("aif"));
     }
 
     // ------------------------------------------------------------------ generated files: conversions
@@ -571,16 +639,24 @@ private Q_SLOTS:
     void aifUnitConversions_data()
     {
         QTest::addColumn<QByteArray>("units");
-        QTest::addColumn<double>("yFactor");  ///< cm³ STP/g per file unit
+        QTest::addColumn<double>("yFactor"); ///< cm³ STP/g per file unit
         QTest::addColumn<bool>("relative");
-        QTest::newRow("mmol/g") << QByteArray("_units_pressure kPa\n_units_loading mmol/g\n_units_mass g\n") << kCm3PerMmol << false;
-        QTest::newRow("mol/kg") << QByteArray("_units_pressure kPa\n_units_loading mol/kg\n") << kCm3PerMmol << false;
-        QTest::newRow("cm3/g STP") << QByteArray("_units_pressure Pa\n_units_loading 'cm\xC2\xB3/g STP'\n") << 1.0 << false;
-        QTest::newRow("ml(STP) g-1") << QByteArray("_units_pressure kPa\n_units_loading 'ml(STP) g-1'\n") << 1.0 << false;
-        QTest::newRow("cm^3(STP) g^-1") << QByteArray("_units_pressure mbar\n_units_loading 'cm^3(STP) g^-1'\n") << 1.0 << false;
-        QTest::newRow("cc + mass g") << QByteArray("_units_pressure Torr\n_units_loading cc\n_units_mass g\n") << 1.0 << false;
-        QTest::newRow("cc + mass mg") << QByteArray("_units_pressure Torr\n_units_loading cc\n_units_mass mg\n") << 1000.0 << false;
-        QTest::newRow("relative") << QByteArray("_units_pressure relative\n_units_loading mmol/g\n") << kCm3PerMmol << true;
+        QTest::newRow("mmol/g") << QByteArray("_units_pressure kPa\n_units_loading mmol/g\n_units_mass g\n")
+                                << kCm3PerMmol << false;
+        QTest::newRow("mol/kg") << QByteArray("_units_pressure kPa\n_units_loading mol/kg\n") << kCm3PerMmol
+                                << false;
+        QTest::newRow("cm3/g STP") << QByteArray("_units_pressure Pa\n_units_loading 'cm\xC2\xB3/g STP'\n")
+                                   << 1.0 << false;
+        QTest::newRow("ml(STP) g-1") << QByteArray("_units_pressure kPa\n_units_loading 'ml(STP) g-1'\n")
+                                     << 1.0 << false;
+        QTest::newRow("cm^3(STP) g^-1")
+            << QByteArray("_units_pressure mbar\n_units_loading 'cm^3(STP) g^-1'\n") << 1.0 << false;
+        QTest::newRow("cc + mass g") << QByteArray("_units_pressure Torr\n_units_loading cc\n_units_mass g\n")
+                                     << 1.0 << false;
+        QTest::newRow("cc + mass mg")
+            << QByteArray("_units_pressure Torr\n_units_loading cc\n_units_mass mg\n") << 1000.0 << false;
+        QTest::newRow("relative") << QByteArray("_units_pressure relative\n_units_loading mmol/g\n")
+                                  << kCm3PerMmol << true;
     }
 
     void aifUnitConversions()
@@ -589,13 +665,17 @@ private Q_SLOTS:
         QFETCH(double, yFactor);
         QFETCH(bool, relative);
         // Relative pressures: the same numbers divided by 100 so that p/p0 stays below 1.
-        QByteArray ads = "1.0 100.0 1.0\n5.0 100.0 1.5\n10.0 100.0 1.75\n20.0 100.0 2.0\n50.0 100.0 3.0\n99.0 100.0 6.0\n";
+        QByteArray ads =
+            "1.0 100.0 1.0\n5.0 100.0 1.5\n10.0 100.0 1.75\n20.0 100.0 2.0\n50.0 100.0 3.0\n99.0 100.0 6.0\n";
         QByteArray des = "80.0 100.0 5.0\n60.0 100.0 4.0\n40.0 100.0 2.9\n10.0 100.0 1.8\n";
         if (relative) {
-            ads = "0.01 100.0 1.0\n0.05 100.0 1.5\n0.10 100.0 1.75\n0.20 100.0 2.0\n0.50 100.0 3.0\n0.99 100.0 6.0\n";
+            ads = "0.01 100.0 1.0\n0.05 100.0 1.5\n0.10 100.0 1.75\n0.20 100.0 2.0\n0.50 100.0 3.0\n0.99 "
+                  "100.0 6.0\n";
             des = "0.80 100.0 5.0\n0.60 100.0 4.0\n0.40 100.0 2.9\n0.10 100.0 1.8\n";
         }
-        const QString name = "units_" + QString(QTest::currentDataTag()).replace(QRegularExpression("[^A-Za-z0-9]"), "_") + ".aif";
+        const QString name =
+            "units_" + QString(QTest::currentDataTag()).replace(QRegularExpression("[^A-Za-z0-9]"), "_") +
+            ".aif";
         auto r = parseIsotherm(write(name, aif(units, ads, des)));
         QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
         const double x[] = {0.01, 0.05, 0.10, 0.20, 0.50, 0.99, 0.80, 0.60, 0.40, 0.10};
@@ -603,8 +683,10 @@ private Q_SLOTS:
         QCOMPARE(r->x.size(), size_t(10));
         QCOMPARE(r->ads(), size_t(6));
         for (int i = 0; i < 10; ++i) {
-            QVERIFY2(close(r->x[size_t(i)], x[i], 1e-12), qPrintable(QString("p/p0 %1").arg(r->x[size_t(i)])));
-            QVERIFY2(close(r->y[size_t(i)], y[i] * yFactor, 1e-12), qPrintable(QString("amount %1").arg(r->y[size_t(i)])));
+            QVERIFY2(close(r->x[size_t(i)], x[i], 1e-12),
+                     qPrintable(QString("p/p0 %1").arg(r->x[size_t(i)])));
+            QVERIFY2(close(r->y[size_t(i)], y[i] * yFactor, 1e-12),
+                     qPrintable(QString("amount %1").arg(r->y[size_t(i)])));
         }
         QCOMPARE(r->meta["adsorptive"].toString(), QString("N2"));
         QCOMPARE(r->meta["adsorptive_raw"].toString(), QString("Nitrogen"));
@@ -658,39 +740,57 @@ private Q_SLOTS:
         // AIF.
         QByteArray a = aif();
         expectError("truncated.aif", a.left(a.lastIndexOf("10.0 100.0 1.8") + 6), "line", "incomplete");
-        expectError("garbled.aif", QByteArray(a).replace("20.0 100.0 2.0", "20.0 1#0.0 2.0"), "line 23", "not a number");
+        expectError("garbled.aif", QByteArray(a).replace("20.0 100.0 2.0", "20.0 1#0.0 2.0"), "line 23",
+                    "not a number");
         expectError("empty.aif", QByteArray(), "", "empty");
-        expectError("no_loading_unit.aif", QByteArray(a).replace("_units_loading mmol/g\n", ""), "line 2", "not stated");
-        expectError("no_pressure_unit.aif", QByteArray(a).replace("_units_pressure kPa\n", ""), "line 2", "not stated");
-        expectError("unknown_unit.aif", QByteArray(a).replace("_units_loading mmol/g", "_units_loading 'wt%'"), "line 13", "wt%");
-        expectError("nonmonotonic.aif", QByteArray(a).replace("5.0 100.0 1.5\n10.0 100.0 1.75", "10.0 100.0 1.5\n5.0 100.0 1.75"),
+        expectError("no_loading_unit.aif", QByteArray(a).replace("_units_loading mmol/g\n", ""), "line 2",
+                    "not stated");
+        expectError("no_pressure_unit.aif", QByteArray(a).replace("_units_pressure kPa\n", ""), "line 2",
+                    "not stated");
+        expectError("unknown_unit.aif",
+                    QByteArray(a).replace("_units_loading mmol/g", "_units_loading 'wt%'"), "line 13", "wt%");
+        expectError("nonmonotonic.aif",
+                    QByteArray(a).replace("5.0 100.0 1.5\n10.0 100.0 1.75", "10.0 100.0 1.5\n5.0 100.0 1.75"),
                     "line 22", "adsorption branch");
-        expectError("above_p0.aif", QByteArray(a).replace("99.0 100.0 6.0", "120.0 100.0 6.0"), "line 25", "above 1.05");
-        expectError("negative.aif", QByteArray(a).replace("50.0 100.0 3.0", "50.0 100.0 -3.0"), "line 24", "negative amount");
-        expectError("two_blocks.aif", a + "data_second\n_units_pressure kPa\n", "line", "more than one data block");
-        expectError("open_quote.aif", QByteArray(a).replace("'A. Chemist'", "'A. Chemist"), "line 3", "quoted");
-        expectError("no_p0.aif", QByteArray(a).replace("_adsorp_p0\n", "").replace("_desorp_p0\n", "").replace(" 100.0 ", " "), "line 16",
-                    "saturation pressure");
+        expectError("above_p0.aif", QByteArray(a).replace("99.0 100.0 6.0", "120.0 100.0 6.0"), "line 25",
+                    "above 1.05");
+        expectError("negative.aif", QByteArray(a).replace("50.0 100.0 3.0", "50.0 100.0 -3.0"), "line 24",
+                    "negative amount");
+        expectError("two_blocks.aif", a + "data_second\n_units_pressure kPa\n", "line",
+                    "more than one data block");
+        expectError("open_quote.aif", QByteArray(a).replace("'A. Chemist'", "'A. Chemist"), "line 3",
+                    "quoted");
+        expectError(
+            "no_p0.aif",
+            QByteArray(a).replace("_adsorp_p0\n", "").replace("_desorp_p0\n", "").replace(" 100.0 ", " "),
+            "line 16", "saturation pressure");
 
         // Quantachrome.
         QByteArray q = quantachrome();
-        expectError("truncated (Raw Analysis Data).txt", q.left(q.lastIndexOf("0.0             5") + 4), "line 22", "truncated");
-        expectError("garbled (Raw Analysis Data).txt", QByteArray(q).replace("152.000", "15x.000"), "line 17", "not a number");
+        expectError("truncated (Raw Analysis Data).txt", q.left(q.lastIndexOf("0.0             5") + 4),
+                    "line 22", "truncated");
+        expectError("garbled (Raw Analysis Data).txt", QByteArray(q).replace("152.000", "15x.000"), "line 17",
+                    "not a number");
         expectError("no_units (Raw Analysis Data).txt", quantachrome(false), "line", "not stated");
-        expectError("text_inside (Raw Analysis Data).txt", QByteArray(q).replace("\r\n       380.000", "\r\nGARBAGE\r\n       380.000"),
-                    "line 18", "text inside");
-        expectError("no_mass (Raw Analysis Data).txt", QByteArray(q).replace("Sample Weight: 0.0500 g", "Sample Weight:"), "line 6",
+        expectError("text_inside (Raw Analysis Data).txt",
+                    QByteArray(q).replace("\r\n       380.000", "\r\nGARBAGE\r\n       380.000"), "line 18",
+                    "text inside");
+        expectError("no_mass (Raw Analysis Data).txt",
+                    QByteArray(q).replace("Sample Weight: 0.0500 g", "Sample Weight:"), "line 6",
                     "sample mass");
-        expectError("nonmono (Raw Analysis Data).txt", QByteArray(q).replace("       38.000", "       90.000"), "line 16",
-                    "adsorption branch");
+        expectError("nonmono (Raw Analysis Data).txt",
+                    QByteArray(q).replace("       38.000", "       90.000"), "line 16", "adsorption branch");
 
         // BELSORP .DAT and csv.
         QByteArray d = belDat();
         expectError("truncated.DAT", d.left(d.lastIndexOf("2\t10.0\t100.0") + 8), "line", "truncated");
-        expectError("garbled.DAT", QByteArray(d).replace("3\t20.0\t100.0", "3\t2?.0\t100.0"), "line 27", "not a number");
+        expectError("garbled.DAT", QByteArray(d).replace("3\t20.0\t100.0", "3\t2?.0\t100.0"), "line 27",
+                    "not a number");
         expectError("no_unit.DAT", belDat("\"V\""), "line 24", "not stated");
-        expectError("above_p0.DAT", QByteArray(d).replace("4\t90.0\t100.0", "4\t190.0\t100.0"), "line 28", "above 1.05");
-        expectError("negative.DAT", QByteArray(d).replace("25.0\t15.0", "25.0\t-15.0"), "line 26", "negative amount");
+        expectError("above_p0.DAT", QByteArray(d).replace("4\t90.0\t100.0", "4\t190.0\t100.0"), "line 28",
+                    "above 1.05");
+        expectError("negative.DAT", QByteArray(d).replace("25.0\t15.0", "25.0\t-15.0"), "line 26",
+                    "negative amount");
         expectError("stated_count.csv", belCsv(5), "line", "states 5 adsorption points");
         expectError("no_unit.csv", belCsv(3, "Va"), "line 12", "not stated");
 
@@ -705,7 +805,8 @@ private Q_SLOTS:
                 const QString path = write("garbled.xls", broken);
                 auto r = parseIsotherm(path); // may or may not parse; must not crash and must name the file
                 if (!r) QVERIFY(QString::fromStdString(r.error().file).endsWith("garbled.xls"));
-                note("generated/garbled.xls", r ? qsizetype(r->x.size()) : 0, r ? "parsed" : "error: " + QString::fromStdString(r.error().location));
+                note("generated/garbled.xls", r ? qsizetype(r->x.size()) : 0,
+                     r ? "parsed" : "error: " + QString::fromStdString(r.error().location));
             }
         }
     }
@@ -723,7 +824,8 @@ private Q_SLOTS:
                 const QByteArray b = readAll(QDir(m_root).filePath(f));
                 if (!b.isEmpty()) bases.append({QFileInfo(f).fileName(), b});
             }
-        const Importer* importers[] = {new AifImporter, new QuantachromeImporter, new BelsorpImporter, new MicromeriticsXlsImporter};
+        const Importer* importers[] = {new AifImporter, new QuantachromeImporter, new BelsorpImporter,
+                                       new MicromeriticsXlsImporter};
         QRandomGenerator rng(20240301);
         int errors = 0, parsed = 0;
         for (const auto& [name, base] : bases) {
@@ -733,9 +835,15 @@ private Q_SLOTS:
                 for (int e = 0; e < edits && !b.isEmpty(); ++e) {
                     const qsizetype at = rng.bounded(int(b.size()));
                     switch (rng.bounded(3)) {
-                    case 0: b[at] = char(rng.bounded(256)); break;
-                    case 1: b.remove(at, rng.bounded(64)); break;
-                    default: b.insert(at, QByteArray(int(rng.bounded(16)), char(rng.bounded(256)))); break;
+                    case 0:
+                        b[at] = char(rng.bounded(256));
+                        break;
+                    case 1:
+                        b.remove(at, rng.bounded(64));
+                        break;
+                    default:
+                        b.insert(at, QByteArray(int(rng.bounded(16)), char(rng.bounded(256))));
+                        break;
                     }
                 }
                 if (round % 10 == 0) b.truncate(rng.bounded(int(b.size()) + 1));
@@ -755,15 +863,19 @@ private Q_SLOTS:
                 }
             }
         }
-        for (const Importer* imp : importers) delete imp;
-        note("generated/random corruption", 0, QStringLiteral("ok: %1 errors, %2 parses, no crash").arg(errors).arg(parsed));
+        for (const Importer* imp : importers)
+            delete imp;
+        note("generated/random corruption", 0,
+             QStringLiteral("ok: %1 errors, %2 parses, no crash").arg(errors).arg(parsed));
     }
 
     void micromeriticsCsv()
     {
         // Generated: semicolon, decimal comma, cp1252 "cm³", side-by-side branches of unequal length.
-        QByteArray csv = "Relative Pressure (p/p\xb0);Quantity Adsorbed (cm\xb3/g STP);Relative Pressure (p/p\xb0);Quantity Adsorbed (cm\xb3/g STP)\r\n"
-                         "0,05;10,5;0,95;40,25\r\n0,10;12,0;0,80;30,0\r\n0,20;14,5;0,50;20,0\r\n0,50;20,0;;\r\n0,95;40,0;;\r\n";
+        QByteArray csv = "Relative Pressure (p/p\xb0);Quantity Adsorbed (cm\xb3/g STP);Relative Pressure "
+                         "(p/p\xb0);Quantity Adsorbed (cm\xb3/g STP)\r\n"
+                         "0,05;10,5;0,95;40,25\r\n0,10;12,0;0,80;30,0\r\n0,20;14,5;0,50;20,0\r\n0,50;20,0;;"
+                         "\r\n0,95;40,0;;\r\n";
         auto iso = parseIsotherm(write("mic-table.csv", csv));
         QVERIFY2(iso, iso ? "" : msg(iso.error()).toUtf8().constData());
         QCOMPARE(iso->importer, QString("micromeritics-csv"));
@@ -773,7 +885,8 @@ private Q_SLOTS:
         QCOMPARE(iso->des(), size_t(3));
         QCOMPARE(iso->y[5], 40.25); // first desorption point
         // Truncated row and a garbled number name the line.
-        expectError("mic-truncated.csv", csv.left(csv.indexOf("\r\n0,50;20,0;;") + 2) + "0,50\r\n", "line 5", "cells");
+        expectError("mic-truncated.csv", csv.left(csv.indexOf("\r\n0,50;20,0;;") + 2) + "0,50\r\n", "line 5",
+                    "cells");
         QByteArray garbled = csv;
         garbled.replace("0,20;14,5", "0,20;1x,5");
         expectError("mic-garbled.csv", garbled, "line 4", "not a number");
@@ -801,7 +914,8 @@ private Q_SLOTS:
     {
         const QByteArray a = aif();
         // A damaged tag of the desorption table ("_desorb_…"): the branch would be dropped.
-        expectError("tag.aif", QByteArray(a).replace("_desorp_pressure", "_desorb_pressure"), "line", "damaged tag");
+        expectError("tag.aif", QByteArray(a).replace("_desorp_pressure", "_desorb_pressure"), "line",
+                    "damaged tag");
         // The file cut inside the tags of the desorption table.
         expectError("cut-tag.aif", a.left(a.indexOf("_desorp_pressure") + 6), "line", "damaged tag");
         // Tags, no rows.
@@ -809,22 +923,29 @@ private Q_SLOTS:
         // A column of the other branch inside a table.
         expectError("mixed.aif", QByteArray(a).replace("_desorp_p0", "_adsorp_p0"), "line", "other branch");
         // NaN and infinity cells in AIF rows.
-        expectError("nan.aif", QByteArray(a).replace("60.0 100.0 4.0", "60.0 100.0 nan"), "line", "not a finite number");
+        expectError("nan.aif", QByteArray(a).replace("60.0 100.0 4.0", "60.0 100.0 nan"), "line",
+                    "not a finite number");
         // A table AIF does not define is read around, with a warning naming it.
         {
-            auto r = parseFile(write("extra-loop.aif", a + "loop_\n_citation_author_name\n'A. Chemist'\n'B. Chemist'\n"));
+            auto r = parseFile(
+                write("extra-loop.aif", a + "loop_\n_citation_author_name\n'A. Chemist'\n'B. Chemist'\n"));
             QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
-            QVERIFY2(r->warnings.join('\n').contains("_citation_author_name"), qPrintable(r->warnings.join('\n')));
+            QVERIFY2(r->warnings.join('\n').contains("_citation_author_name"),
+                     qPrintable(r->warnings.join('\n')));
             QCOMPARE(r->datasets.front().columns[0].values.size(), size_t(10));
         }
         // Quantachrome: a NaN row at the end of the table used to end it silently.
-        expectError("CS-nan (Raw Analysis Data).txt",
-                    quantachrome(true, "       nan        760.00            1.0000          0.0             5               2\r\n"),
-                    "line", "not a finite number");
-        expectError("CS-inf (Raw Analysis Data).txt",
-                    QByteArray(quantachrome()).replace("1.5000", "inf"), "column 3", "not a finite number");
+        expectError(
+            "CS-nan (Raw Analysis Data).txt",
+            quantachrome(
+                true,
+                "       nan        760.00            1.0000          0.0             5               2\r\n"),
+            "line", "not a finite number");
+        expectError("CS-inf (Raw Analysis Data).txt", QByteArray(quantachrome()).replace("1.5000", "inf"),
+                    "column 3", "not a finite number");
         // Micromeritics table export: NaN cell.
-        const QByteArray csv = "Relative Pressure (P/Po),Quantity Adsorbed (cm3/g STP)\n0.05,10.5\n0.10,12.0\n0.20,NaN\n0.50,20.0\n";
+        const QByteArray csv = "Relative Pressure (P/Po),Quantity Adsorbed (cm3/g "
+                               "STP)\n0.05,10.5\n0.10,12.0\n0.20,NaN\n0.50,20.0\n";
         expectError("mic-nan.csv", csv, "line 4, column 2", "not a finite number");
     }
 
@@ -844,7 +965,8 @@ private Q_SLOTS:
             for (const auto& sheet : wb->sheets()) {
                 int row = -1, col = -1;
                 for (const XlsCell& c : sheet.cells)
-                    if (c.isText && c.text.simplified().startsWith("Quantity Adsorbed", Qt::CaseInsensitive) && row < 0) {
+                    if (c.isText &&
+                        c.text.simplified().startsWith("Quantity Adsorbed", Qt::CaseInsensitive) && row < 0) {
                         row = c.row;
                         col = c.col;
                     }
@@ -856,21 +978,26 @@ private Q_SLOTS:
                     // tables, so every copy of the value is patched.
                     const quint64 bits = std::bit_cast<quint64>(cell->number);
                     QByteArray pattern(8, '\0');
-                    for (int k = 0; k < 8; ++k) pattern[k] = char((bits >> (8 * k)) & 0xFF);
+                    for (int k = 0; k < 8; ++k)
+                        pattern[k] = char((bits >> (8 * k)) & 0xFF);
                     if (bytes.indexOf(pattern) < 0) continue;
-                    for (double bad : {std::nan(""), std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()}) {
+                    for (double bad : {std::nan(""), std::numeric_limits<double>::infinity(),
+                                       -std::numeric_limits<double>::infinity()}) {
                         QByteArray damaged = bytes;
                         const quint64 b = std::bit_cast<quint64>(bad);
                         QByteArray replacement(8, '\0');
-                        for (int k = 0; k < 8; ++k) replacement[k] = char((b >> (8 * k)) & 0xFF);
-                        for (qsizetype at = damaged.indexOf(pattern); at >= 0; at = damaged.indexOf(pattern, at + 8))
+                        for (int k = 0; k < 8; ++k)
+                            replacement[k] = char((b >> (8 * k)) & 0xFF);
+                        for (qsizetype at = damaged.indexOf(pattern); at >= 0;
+                             at = damaged.indexOf(pattern, at + 8))
                             damaged.replace(at, 8, replacement);
                         const QString name = QFileInfo(file).completeBaseName() + "-nan.xls";
                         auto res = parseIsotherm(write(name, damaged));
                         QVERIFY2(!res, qPrintable(name + " with a NaN/inf cell was accepted"));
                         const QString m = msg(res.error());
                         const QString loc = QString::fromStdString(res.error().location);
-                        QVERIFY2(loc.contains("sheet '") && loc.contains("row ") && loc.contains("column"), qPrintable(m));
+                        QVERIFY2(loc.contains("sheet '") && loc.contains("row ") && loc.contains("column"),
+                                 qPrintable(m));
                         QVERIFY2(m.contains("not a finite number"), qPrintable(m));
                     }
                     // The same cells as an Excel error value: the NUMBER records become BOOLERR #DIV/0! (same
@@ -878,8 +1005,10 @@ private Q_SLOTS:
                     {
                         QByteArray damaged = bytes;
                         int records = 0;
-                        for (qsizetype at = damaged.indexOf(pattern); at >= 10; at = damaged.indexOf(pattern, at + 8)) {
-                            if (damaged[at - 10] != '\x03' || damaged[at - 9] != '\x02') continue; // not a NUMBER record
+                        for (qsizetype at = damaged.indexOf(pattern); at >= 10;
+                             at = damaged.indexOf(pattern, at + 8)) {
+                            if (damaged[at - 10] != '\x03' || damaged[at - 9] != '\x02')
+                                continue; // not a NUMBER record
                             damaged[at - 10] = '\x05';
                             damaged[at] = '\x07';     // #DIV/0!
                             damaged[at + 1] = '\x01'; // an error, not a boolean
@@ -891,12 +1020,14 @@ private Q_SLOTS:
                             auto res = parseIsotherm(write(name, damaged));
                             QVERIFY2(!res, qPrintable(name + " with a #DIV/0! cell was accepted"));
                             const QString m = msg(res.error());
-                            QVERIFY2(m.contains("#DIV/0!") && QString::fromStdString(res.error().location).contains("column"),
+                            QVERIFY2(m.contains("#DIV/0!") &&
+                                         QString::fromStdString(res.error().location).contains("column"),
                                      qPrintable(m));
                         }
                     }
                     ++patched;
-                    note(rel(file), 0, QStringLiteral("NaN/inf/#DIV/0! patched into the isotherm table: refused"));
+                    note(rel(file), 0,
+                         QStringLiteral("NaN/inf/#DIV/0! patched into the isotherm table: refused"));
                     break;
                 }
                 break;
@@ -921,9 +1052,17 @@ private Q_SLOTS:
             }
         QVERIFY(!p.empty());
         auto build = [&](bool decimalComma, bool withUnit = true) {
-            QStringList l{"TriStar II 3020 V3.02                          Page 1", "Sample: HCS", "Operator: test",
-                          "", "Isotherm Tabular Report", "", "- Adsorption",
-                          "   Relative          Quantity", "   Pressure          Adsorbed", "   (p/p\u00b0)          (cm\u00b3/g STP)", ""};
+            QStringList l{"TriStar II 3020 V3.02                          Page 1",
+                          "Sample: HCS",
+                          "Operator: test",
+                          "",
+                          "Isotherm Tabular Report",
+                          "",
+                          "- Adsorption",
+                          "   Relative          Quantity",
+                          "   Pressure          Adsorbed",
+                          "   (p/p\u00b0)          (cm\u00b3/g STP)",
+                          ""};
             auto num = [&](double v, int prec) {
                 QString t = QString::number(v, 'f', prec);
                 return decimalComma ? t.replace('.', ',') : t;
@@ -932,15 +1071,22 @@ private Q_SLOTS:
             for (size_t i = 0; i < p.size(); ++i) {
                 if (b[i] > 0.5) continue;
                 if (adsRows == 15) // a page break in the middle of the table
-                    l << "" << "TriStar II 3020 V3.02                          Page 2" << "Sample: HCS" << ""
+                    l << ""
+                      << "TriStar II 3020 V3.02                          Page 2"
+                      << "Sample: HCS"
+                      << ""
                       << "   Relative Pressure (p/p\u00b0)   Quantity Adsorbed (cm\u00b3/g STP)";
                 l << "   " + num(p[i], 9) + "      " + num(n[i], 6);
                 ++adsRows;
             }
-            l << "" << "- Desorption" << "   Relative Pressure (p/p\u00b0)   Quantity Adsorbed (cm\u00b3/g STP)";
+            l << ""
+              << "- Desorption"
+              << "   Relative Pressure (p/p\u00b0)   Quantity Adsorbed (cm\u00b3/g STP)";
             for (size_t i = 0; i < p.size(); ++i)
                 if (b[i] > 0.5) l << "   " + num(p[i], 9) + "      " + num(n[i], 6);
-            l << "" << "BET Surface Area Report" << "   BET Surface Area: 151.0000 m\u00b2/g";
+            l << ""
+              << "BET Surface Area Report"
+              << "   BET Surface Area: 151.0000 m\u00b2/g";
             QString text = l.join("\r\n") + "\r\n";
             if (!withUnit) text.replace(QString::fromUtf8("(cm\u00b3/g STP)"), QString());
             QByteArray bytes("\xFF\xFE");
@@ -960,7 +1106,8 @@ private Q_SLOTS:
         // A NaN value or a row cut to one value inside a table is damage, never a line to skip.
         auto edited = [&](auto change) {
             const QByteArray bytes = build(false);
-            QString text = QString::fromUtf16(reinterpret_cast<const char16_t*>(bytes.constData() + 2), (bytes.size() - 2) / 2);
+            QString text = QString::fromUtf16(reinterpret_cast<const char16_t*>(bytes.constData() + 2),
+                                              (bytes.size() - 2) / 2);
             QStringList lines = text.split("\r\n");
             change(lines);
             text = lines.join("\r\n");
@@ -971,7 +1118,8 @@ private Q_SLOTS:
         const qsizetype dataLine = 13; // 0-based: the third adsorption row
         expectError("report-nan.TXT", edited([&](QStringList& l) { l[dataLine] = "   NaN      12.345678"; }),
                     QString("line %1").arg(dataLine + 1), "not a finite number");
-        expectError("report-inf.TXT", edited([&](QStringList& l) { l[dataLine] = "   0.050000000      inf"; }),
+        expectError("report-inf.TXT",
+                    edited([&](QStringList& l) { l[dataLine] = "   0.050000000      inf"; }),
                     QString("line %1").arg(dataLine + 1), "not a finite number");
         expectError("report-cut.TXT", edited([&](QStringList& l) { l[dataLine] = "   0.05000"; }),
                     QString("line %1").arg(dataLine + 1), "only one value");

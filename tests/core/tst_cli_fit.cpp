@@ -17,7 +17,10 @@
 
 namespace {
 
-QString cliExe() { return QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli"); }
+QString cliExe()
+{
+    return QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli");
+}
 
 #define VERIFY_DIGITS(what, actual, certified, digits)                                                       \
     do {                                                                                                     \
@@ -93,12 +96,13 @@ void TestCliFit::generatedFileRecoversParameters()
     QByteArray csv = "time_s,signal,sigma\n";
     for (int i = 0; i < 80; ++i) {
         const double x = 0.1 * i;
-        csv += QByteArray::number(x, 'g', 17) + "," + QByteArray::number(4.0 * std::exp(-x / 2.5) + 0.7 + noise(rng), 'g', 17) +
-               ",0.01\n";
+        csv += QByteArray::number(x, 'g', 17) + "," +
+               QByteArray::number(4.0 * std::exp(-x / 2.5) + 0.7 + noise(rng), 'g', 17) + ",0.01\n";
     }
     const QString file = write("decay.csv", csv);
-    const Run r = cli({"fit", file, "--model", "A*exp(-x/tau) + c", "--x", "time_s", "--y", "signal", "--param",
-                       "A=1", "--param", "tau=1,0.01,inf", "--weights", "3", "--range", "0.05,100", "--json"});
+    const Run r =
+        cli({"fit", file, "--model", "A*exp(-x/tau) + c", "--x", "time_s", "--y", "signal", "--param", "A=1",
+             "--param", "tau=1,0.01,inf", "--weights", "3", "--range", "0.05,100", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     bool ok = false;
     const QJsonObject o = json(r, &ok);
@@ -118,14 +122,16 @@ void TestCliFit::generatedFileRecoversParameters()
     for (const char* key : {"rss", "residual_sd", "chi2_reduced", "iterations", "status", "reason"})
         QVERIFY2(o.contains(key), key);
     // χ²_red ≈ 1 with the true σ.
-    QVERIFY2(std::abs(o["chi2_reduced"].toDouble() - 1.0) < 0.4, qPrintable(QString::number(o["chi2_reduced"].toDouble())));
+    QVERIFY2(std::abs(o["chi2_reduced"].toDouble() - 1.0) < 0.4,
+             qPrintable(QString::number(o["chi2_reduced"].toDouble())));
     const QJsonObject corr = o["correlation"].toObject();
     QCOMPARE(corr["order"].toArray().size(), 3);
     QCOMPARE(corr["matrix"].toArray().size(), 3);
     QCOMPARE(corr["matrix"].toArray()[0].toArray()[0].toDouble(), 1.0);
     // c had no --param: a warning says so.
     bool warned = false;
-    for (const auto& w : o["warnings"].toArray()) warned |= w.toString().contains("'c' has no --param");
+    for (const auto& w : o["warnings"].toArray())
+        warned |= w.toString().contains("'c' has no --param");
     QVERIFY2(warned, r.out.constData());
 }
 
@@ -135,7 +141,8 @@ void TestCliFit::nistProblemAsCsv()
     if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
     if (dir.isEmpty()) dir = QStringLiteral(VANADIS_SOURCE_DIR "/../shared/testdata");
     QFile f(dir + "/nist-strd/Thurber.dat");
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) QSKIP("NIST StRD Thurber.dat not found (set VANADIS_TESTDATA)");
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        QSKIP("NIST StRD Thurber.dat not found (set VANADIS_TESTDATA)");
     // Data block "y x" → CSV with the header in the order x,y (so columns are found by name).
     QByteArray csv = "x,y\n";
     bool data = false;
@@ -145,10 +152,13 @@ void TestCliFit::nistProblemAsCsv()
         if (line.simplified().startsWith("Data: y")) data = true;
     }
     const QString file = write("thurber.csv", csv);
-    const Run r = cli({"fit", file, "--x", "x", "--y", "y", "--model",
-                       "(b1 + b2*x + b3*x**2 + b4*x**3) / (1 + b5*x + b6*x**2 + b7*x**3)", "--param", "b1=1000",
-                       "--param", "b2=1000", "--param", "b3=400", "--param", "b4=40", "--param", "b5=0.7", "--param",
-                       "b6=0.3", "--param", "b7=0.03", "--json"});
+    const Run r = cli(
+        {"fit",     file,      "--x",     "x",
+         "--y",     "y",       "--model", "(b1 + b2*x + b3*x**2 + b4*x**3) / (1 + b5*x + b6*x**2 + b7*x**3)",
+         "--param", "b1=1000", "--param", "b2=1000",
+         "--param", "b3=400",  "--param", "b4=40",
+         "--param", "b5=0.7",  "--param", "b6=0.3",
+         "--param", "b7=0.03", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     bool ok = false;
     const QJsonObject o = json(r, &ok);
@@ -179,7 +189,8 @@ void TestCliFit::badInputExitsTwoWithOneLine()
         {{"--model", "a*exp(-x/t"}, "--model: character 6: '(' is never closed"},
         {{"--model", "a*x", "--y", "nope"}, "line.csv: --y nope: no such column"},
         {{"--model", "a*x", "--param", "q=1"}, "'q' is not a parameter of the model"},
-        {{"--model", "a*x+b", "--param", "a=5,0,1"}, "parameter 'a': start value 5 is outside its bounds [0, 1]"},
+        {{"--model", "a*x+b", "--param", "a=5,0,1"},
+         "parameter 'a': start value 5 is outside its bounds [0, 1]"},
         {{"--model", "a*log(x-b)", "--param", "b=1"}, "line.csv: data row 1 (x = 1): the model gives NaN"},
         {{"--model", "a*x+b+0*c"}, "parameter 'c': the model does not depend on this parameter"},
         {{"--model", "a+b*x+c*x^2+d*x^3+e*x^4+f*x^5"}, "fewer data values (5) than free parameters (6)"},
@@ -194,7 +205,8 @@ void TestCliFit::badInputExitsTwoWithOneLine()
         QVERIFY2(r.out.isEmpty(), qPrintable(what + ": stdout not empty: " + r.out));
         const QList<QByteArray> lines = r.err.trimmed().split('\n');
         QVERIFY2(lines.size() == 1, qPrintable(what + ": " + r.err));
-        QVERIFY2(r.err.contains(c.words), qPrintable(what + ": '" + r.err.trimmed() + "' lacks '" + c.words + "'"));
+        QVERIFY2(r.err.contains(c.words),
+                 qPrintable(what + ": '" + r.err.trimmed() + "' lacks '" + c.words + "'"));
     }
     const Run missing = cli({"fit", m_dir.filePath("absent.csv"), "--model", "a*x"});
     QCOMPARE(missing.exitCode, 2);

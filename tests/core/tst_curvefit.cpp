@@ -18,7 +18,8 @@ using namespace vanadis;
 namespace {
 
 /// y = f(x) + N(0, noise²) at n points in [x0, x1], fixed seed.
-std::vector<Column> generated(double x0, double x1, int n, const std::function<double(double)>& f, double noise, unsigned seed = 7)
+std::vector<Column> generated(double x0, double x1, int n, const std::function<double(double)>& f,
+                              double noise, unsigned seed = 7)
 {
     std::mt19937 rng(seed);
     std::normal_distribution<double> g(0.0, noise);
@@ -32,15 +33,26 @@ std::vector<Column> generated(double x0, double x1, int n, const std::function<d
     return {x, y, s};
 }
 
-double value(const QJsonObject& r, const char* name) { return r["parameters"].toObject()[name].toObject()["value"].toDouble(); }
-double stderrOf(const QJsonObject& r, const char* name) { return r["parameters"].toObject()[name].toObject()["stderr"].toDouble(); }
+double value(const QJsonObject& r, const char* name)
+{
+    return r["parameters"].toObject()[name].toObject()["value"].toDouble();
+}
+double stderrOf(const QJsonObject& r, const char* name)
+{
+    return r["parameters"].toObject()[name].toObject()["stderr"].toDouble();
+}
 
 /// |got − want| within k standard errors (and the error itself finite and positive).
-#define COMPARE_WITHIN_SIGMA(r, name, want, k)                                                                          \
-    do {                                                                                                                \
-        const double got_ = value(r, name), se_ = stderrOf(r, name);                                                     \
-        QVERIFY2(std::isfinite(se_) && se_ > 0 && std::abs(got_ - (want)) <= (k) * se_,                                 \
-                 qPrintable(QString("%1 = %2 ± %3, truth %4 (tolerance %5 σ)").arg(name).arg(got_).arg(se_).arg(want).arg(k))); \
+#define COMPARE_WITHIN_SIGMA(r, name, want, k)                                                               \
+    do {                                                                                                     \
+        const double got_ = value(r, name), se_ = stderrOf(r, name);                                         \
+        QVERIFY2(std::isfinite(se_) && se_ > 0 && std::abs(got_ - (want)) <= (k)*se_,                        \
+                 qPrintable(QString("%1 = %2 ± %3, truth %4 (tolerance %5 σ)")                               \
+                                .arg(name)                                                                   \
+                                .arg(got_)                                                                   \
+                                .arg(se_)                                                                    \
+                                .arg(want)                                                                   \
+                                .arg(k)));                                                                   \
     } while (0)
 
 } // namespace
@@ -53,7 +65,9 @@ private Q_SLOTS:
     {
         // A peak with known area-free parameters; the built-in model guesses its own starts.
         const double a = 120.0, c = 412.0, w = 18.0, y0 = 5.0;
-        const auto cols = generated(300, 520, 220, [&](double x) { return a * std::exp(-4 * std::log(2.0) * std::pow((x - c) / w, 2)) + y0; }, 1.5);
+        const auto cols = generated(
+            300, 520, 220,
+            [&](double x) { return a * std::exp(-4 * std::log(2.0) * std::pow((x - c) / w, 2)) + y0; }, 1.5);
         CurveFitSpec spec;
         spec.model = "gauss";
         auto r = fitCurve(cols, spec);
@@ -64,7 +78,8 @@ private Q_SLOTS:
         COMPARE_WITHIN_SIGMA(*r, "w", w, 4.0);
         COMPARE_WITHIN_SIGMA(*r, "y0", y0, 4.0);
         // Residual SD estimates the noise; dof = points − 4.
-        QVERIFY2(std::abs((*r)["residual_sd"].toDouble() / 1.5 - 1.0) < 0.15, qPrintable(QString::number((*r)["residual_sd"].toDouble())));
+        QVERIFY2(std::abs((*r)["residual_sd"].toDouble() / 1.5 - 1.0) < 0.15,
+                 qPrintable(QString::number((*r)["residual_sd"].toDouble())));
         QCOMPARE((*r)["dof"].toInt(), 216);
         QCOMPARE((*r)["curve"].toArray().size(), qsizetype(400));
         QCOMPARE((*r)["residuals"].toArray().size(), qsizetype(220));
@@ -75,11 +90,16 @@ private Q_SLOTS:
     {
         // Two decays with a common time constant: t2 tied to t1, c fixed at its true value; the fit
         // range leaves out points where a different process would start.
-        const auto cols = generated(0, 100, 201, [](double x) { return 40 * std::exp(-x / 12.0) + 25 * std::exp(-x / 12.0) + 3; }, 0.2);
+        const auto cols = generated(
+            0, 100, 201, [](double x) { return 40 * std::exp(-x / 12.0) + 25 * std::exp(-x / 12.0) + 3; },
+            0.2);
         CurveFitSpec spec;
         spec.model = "a1*exp(-x/t1) + a2*exp(-x/t2) + c";
         spec.xMax = 60.0;
-        spec.parameters = {{"a1", 30.0}, {"t1", 10.0, 0.1, 1000.0}, {"a2", 30.0}, {"t2", std::nullopt, -1e300, 1e300, false, "t1"},
+        spec.parameters = {{"a1", 30.0},
+                           {"t1", 10.0, 0.1, 1000.0},
+                           {"a2", 30.0},
+                           {"t2", std::nullopt, -1e300, 1e300, false, "t1"},
                            {"c", 3.0, -1e300, 1e300, true, {}}};
         auto r = fitCurve(cols, spec);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
@@ -89,7 +109,8 @@ private Q_SLOTS:
         QCOMPARE((*r)["parameters"].toObject()["c"].toObject()["role"].toString(), QString("fixed"));
         COMPARE_WITHIN_SIGMA(*r, "t1", 12.0, 4.0);
         // a1 and a2 share one decay: only their sum is defined, and the fit must say so.
-        QVERIFY2(std::abs(value(*r, "a1") + value(*r, "a2") - 65.0) < 0.5, qPrintable(QString::number(value(*r, "a1") + value(*r, "a2"))));
+        QVERIFY2(std::abs(value(*r, "a1") + value(*r, "a2") - 65.0) < 0.5,
+                 qPrintable(QString::number(value(*r, "a1") + value(*r, "a2"))));
         QJsonArray warnings = (*r)["warnings"].toArray();
         QVERIFY2(!warnings.isEmpty(), "a1 and a2 are not identifiable separately: a warning is expected");
         // dof: 121 points − 3 free (a1, t1, a2; t2 tied, c fixed).
@@ -99,15 +120,18 @@ private Q_SLOTS:
     void arrheniusAndSigmaWeights()
     {
         const double A = 2.0e5, Ea = 45000.0;
-        const auto cols = generated(300, 420, 25, [&](double T) { return A * std::exp(-Ea / (8.314462618 * T)); }, 0.0);
+        const auto cols = generated(
+            300, 420, 25, [&](double T) { return A * std::exp(-Ea / (8.314462618 * T)); }, 0.0);
         CurveFitSpec spec;
         spec.model = "arrhenius";
         spec.weights = CurveFitSpec::Weights::Sigma;
         spec.sigmaColumn = "sigma";
         auto r = fitCurve(cols, spec);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
-        QVERIFY2(std::abs(value(*r, "Ea") / Ea - 1.0) < 1e-6, qPrintable(QString::number(value(*r, "Ea"), 'g', 10)));
-        QVERIFY2(std::abs(value(*r, "A") / A - 1.0) < 1e-5, qPrintable(QString::number(value(*r, "A"), 'g', 10)));
+        QVERIFY2(std::abs(value(*r, "Ea") / Ea - 1.0) < 1e-6,
+                 qPrintable(QString::number(value(*r, "Ea"), 'g', 10)));
+        QVERIFY2(std::abs(value(*r, "A") / A - 1.0) < 1e-5,
+                 qPrintable(QString::number(value(*r, "A"), 'g', 10)));
         QVERIFY((*r)["weights"].toString().startsWith("sigma"));
     }
 
@@ -116,10 +140,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("x");
         QTest::addColumn<QString>("words");
-        QTest::newRow("parse error") << "a*exp(-x/t" << "1" << "character";
-        QTest::newRow("unknown column") << "a*x+b" << "Voltage" << "columns: 1 'Temperature'";
-        QTest::newRow("column number out of range") << "a*x+b" << "7" << "no such column";
-        QTest::newRow("no parameter") << "2*x" << "1" << "parameter";
+        QTest::newRow("parse error") << "a*exp(-x/t"
+                                     << "1"
+                                     << "character";
+        QTest::newRow("unknown column") << "a*x+b"
+                                        << "Voltage"
+                                        << "columns: 1 'Temperature'";
+        QTest::newRow("column number out of range") << "a*x+b"
+                                                    << "7"
+                                                    << "no such column";
+        QTest::newRow("no parameter") << "2*x"
+                                      << "1"
+                                      << "parameter";
     }
 
     void badInputSaysWhere()
@@ -127,7 +159,8 @@ private Q_SLOTS:
         QFETCH(QString, model);
         QFETCH(QString, x);
         QFETCH(QString, words);
-        const auto cols = generated(0, 10, 20, [](double v) { return 2 * v + 1; }, 0.1);
+        const auto cols = generated(
+            0, 10, 20, [](double v) { return 2 * v + 1; }, 0.1);
         CurveFitSpec spec;
         spec.model = model;
         spec.xColumn = x;
@@ -138,19 +171,22 @@ private Q_SLOTS:
 
     void unknownParameterAndEmptyRange()
     {
-        const auto cols = generated(0, 10, 20, [](double v) { return 2 * v + 1; }, 0.1);
+        const auto cols = generated(
+            0, 10, 20, [](double v) { return 2 * v + 1; }, 0.1);
         CurveFitSpec spec;
         spec.model = "a*x + b";
         spec.parameters = {{"k", 1.0}};
         auto r = fitCurve(cols, spec);
         QVERIFY(!r);
-        QVERIFY2(QString::fromStdString(r.error().message()).contains("parameters: a, b"), r.error().message().c_str());
+        QVERIFY2(QString::fromStdString(r.error().message()).contains("parameters: a, b"),
+                 r.error().message().c_str());
         spec.parameters.clear();
         spec.xMin = 20;
         spec.xMax = 30;
         r = fitCurve(cols, spec);
         QVERIFY(!r);
-        QVERIFY2(QString::fromStdString(r.error().message()).contains("no data points"), r.error().message().c_str());
+        QVERIFY2(QString::fromStdString(r.error().message()).contains("no data points"),
+                 r.error().message().c_str());
     }
 
     void analysisRunIsStoredUndoableAndDrawsResiduals()
@@ -159,7 +195,8 @@ private Q_SLOTS:
         Project p;
         Sample s = makeSample(p.allocateId(), "CS", 0);
         p.insertSample(s, -1);
-        const auto cols = generated(1, 50, 60, [](double x) { return 3.0 * std::pow(x, 0.5); }, 0.05);
+        const auto cols = generated(
+            1, 50, 60, [](double x) { return 3.0 * std::pow(x, 0.5); }, 0.05);
         Dataset d(p.allocateId(), Technique::Echem, "cv", "peak currents", cols, {}, {});
         p.insertDataset(s.id, d);
         const AnalysisDescriptor* a = analysisById("curve_fit");
@@ -187,7 +224,8 @@ private Q_SLOTS:
         // A model typed wrong is refused by the parameter check, naming the character.
         auto bad = applySchema(a->params(), {{"model", "custom"}, {"expression", "a*(x"}});
         QVERIFY(!bad);
-        QVERIFY2(QString::fromStdString(bad.error().message()).contains("expression"), bad.error().message().c_str());
+        QVERIFY2(QString::fromStdString(bad.error().message()).contains("expression"),
+                 bad.error().message().c_str());
     }
 };
 

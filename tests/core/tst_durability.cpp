@@ -50,7 +50,8 @@ void recordSync(int fd)
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISDIR(st.st_mode)) return;
     char buf[4096];
-    const ssize_t n = ::readlink(QByteArray("/proc/self/fd/" + QByteArray::number(fd)).constData(), buf, sizeof buf);
+    const ssize_t n =
+        ::readlink(QByteArray("/proc/self/fd/" + QByteArray::number(fd)).constData(), buf, sizeof buf);
     if (n > 0) record(Event::DirSync, QString::fromLocal8Bit(buf, int(n)));
 }
 
@@ -122,7 +123,10 @@ QString describe(const std::vector<Event>& log)
 {
     QStringList l;
     for (const Event& e : log)
-        l << QStringLiteral("%1 %2").arg(e.kind == Event::DirSync ? "dirsync" : e.kind == Event::Rename ? "rename" : "unlink", e.path);
+        l << QStringLiteral("%1 %2").arg(e.kind == Event::DirSync  ? "dirsync"
+                                         : e.kind == Event::Rename ? "rename"
+                                                                   : "unlink",
+                                         e.path);
     return l.join("\n");
 }
 
@@ -178,10 +182,12 @@ void crashSnapshot(const QString& file, const QString& crashCopy, const char* ch
     QCOMPARE(sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
     QVERIFY(!QFile::exists(file + "-journal"));
-    QVERIFY2(sha256Of(crashCopy) != sha256Of(file), "the snapshot has no spilled pages; the test proves nothing");
+    QVERIFY2(sha256Of(crashCopy) != sha256Of(file),
+             "the snapshot has no spilled pages; the test proves nothing");
 }
 
-constexpr const char* kSpill = "UPDATE dataset_columns SET data=zeroblob(length(data)); UPDATE samples SET notes='torn';";
+constexpr const char* kSpill =
+    "UPDATE dataset_columns SET data=zeroblob(length(data)); UPDATE samples SET notes='torn';";
 
 QStringList refusedJournals(const QString& file)
 {
@@ -232,13 +238,15 @@ private Q_SLOTS:
         auto doc = ProjectDocument::open(file);
         QVERIFY(doc);
         Project& p = (*doc)->project();
-        p.undoStack()->push(new EditSampleCommand(&p, p.samples().front()->id, SampleField::Notes, QString("after")));
+        p.undoStack()->push(
+            new EditSampleCommand(&p, p.samples().front()->id, SampleField::Notes, QString("after")));
         Logging log;
         QVERIFY((*doc)->save().has_value());
         const auto events = log.stop();
         // The commit point of a DELETE-mode transaction is the journal's deletion: it must reach
         // the disk (synchronous=EXTRA), or a power loss brings the journal back and undoes the save.
-        const qsizetype deleted = find(events, Event::Unlink, QDir(dir()).filePath("journal-sync.vanadis-journal"));
+        const qsizetype deleted =
+            find(events, Event::Unlink, QDir(dir()).filePath("journal-sync.vanadis-journal"));
         QVERIFY2(deleted >= 0, qPrintable("no journal deleted:\n" + describe(events)));
         QVERIFY2(find(events, Event::DirSync, dir(), deleted + 1) > deleted,
                  qPrintable("the folder is not fsynced after the journal is deleted:\n" + describe(events)));
@@ -300,7 +308,8 @@ private Q_SLOTS:
                 auto doc = ProjectDocument::open(file);
                 QVERIFY(doc);
                 Project& p = (*doc)->project();
-                p.undoStack()->push(new EditSampleCommand(&p, p.samples().front()->id, SampleField::Notes, QString(note)));
+                p.undoStack()->push(
+                    new EditSampleCommand(&p, p.samples().front()->id, SampleField::Notes, QString(note)));
                 QVERIFY((*doc)->save().has_value());
             }
         } else if (source == "pagesize") {
@@ -308,7 +317,8 @@ private Q_SLOTS:
             writeProject(small, "small", 5);
             sqlite3* db = nullptr;
             QCOMPARE(sqlite3_open(small.toUtf8().constData(), &db), SQLITE_OK);
-            QCOMPARE(sqlite3_exec(db, "PRAGMA page_size=1024; VACUUM;", nullptr, nullptr, nullptr), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "PRAGMA page_size=1024; VACUUM;", nullptr, nullptr, nullptr),
+                     SQLITE_OK);
             sqlite3_close(db);
             crashSnapshot(small, path("small-crashed.vanadis"), kSpill);
             QFile f(path("small-crashed.vanadis-journal"));
@@ -332,7 +342,8 @@ private Q_SLOTS:
             QVERIFY(d.columns()[1].values[100] != 0.0);
         }
         doc->reset();
-        QVERIFY2(sha256Of(file) == before, "a journal that does not belong to the project was played back into it");
+        QVERIFY2(sha256Of(file) == before,
+                 "a journal that does not belong to the project was played back into it");
         QVERIFY(!QFile::exists(file + "-journal"));
         if (source != "garbage" || true) {
             QCOMPARE(refusedJournals(file).size(), qsizetype(1));
@@ -361,7 +372,8 @@ private Q_SLOTS:
         QCOMPARE(int(RollbackJournal::inspect(file).verdict), int(RollbackJournal::Verdict::Live));
         auto doc = ProjectDocument::open(file); // waits for the busy timeout, then "in use"
         QVERIFY2(!doc, "opened a file in the middle of another program's write");
-        QVERIFY2(QString::fromStdString(doc.error().message()).contains("in use"), doc.error().message().c_str());
+        QVERIFY2(QString::fromStdString(doc.error().message()).contains("in use"),
+                 doc.error().message().c_str());
         QVERIFY2(QFile::exists(file + "-journal"), "the live writer's journal was taken away");
         QVERIFY(refusedJournals(file).isEmpty());
         writer.write("rollback\n");

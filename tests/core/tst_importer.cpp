@@ -5,9 +5,9 @@
 // Every file is generated here into a QTemporaryDir; nothing is read from the repository.
 #include "io/import/DelimitedTextImporter.h"
 #include "io/import/ImporterRegistry.h"
-#include "model/DatasetType.h"
 #include "io/import/TextDecoding.h"
 #include "io/import/TextNumbers.h"
+#include "model/DatasetType.h"
 #include "model/Project.h"
 
 #include <QCryptographicHash>
@@ -21,10 +21,10 @@
 #include <bit>
 #include <cerrno>
 #include <chrono>
-#include <cstring>
-#include <thread>
 #include <clocale>
 #include <cstdlib>
+#include <cstring>
+#include <thread>
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -35,7 +35,10 @@ using namespace vanadis;
 
 namespace {
 
-QString msg(const Error& e) { return QString::fromStdString(e.message()); }
+QString msg(const Error& e)
+{
+    return QString::fromStdString(e.message());
+}
 
 /// Text encoded as UTF-16LE with a byte-order mark, the way TA and Micromeritics software export.
 QByteArray utf16le(const QString& text)
@@ -48,16 +51,21 @@ QByteArray utf16le(const QString& text)
 QByteArray xrdCsv(int rows)
 {
     QByteArray b = "2Theta (deg),Intensity (counts)\n";
-    for (int i = 0; i < rows; ++i) b += QByteArray::number(10.0 + 0.02 * i, 'f', 2) + "," + QByteArray::number(100 + i) + "\n";
+    for (int i = 0; i < rows; ++i)
+        b += QByteArray::number(10.0 + 0.02 * i, 'f', 2) + "," + QByteArray::number(100 + i) + "\n";
     return b;
 }
 
 /// Bit-for-bit equality of doubles, printing both values (and their bits) on failure.
-bool sameBits(double a, double b) { return std::bit_cast<quint64>(a) == std::bit_cast<quint64>(b); }
+bool sameBits(double a, double b)
+{
+    return std::bit_cast<quint64>(a) == std::bit_cast<quint64>(b);
+}
 QByteArray bitsText(double a, double b)
 {
-    return QByteArray::number(a, 'g', 17) + " (0x" + QByteArray::number(std::bit_cast<quint64>(a), 16) + ") vs " +
-           QByteArray::number(b, 'g', 17) + " (0x" + QByteArray::number(std::bit_cast<quint64>(b), 16) + ")";
+    return QByteArray::number(a, 'g', 17) + " (0x" + QByteArray::number(std::bit_cast<quint64>(a), 16) +
+           ") vs " + QByteArray::number(b, 'g', 17) + " (0x" +
+           QByteArray::number(std::bit_cast<quint64>(b), 16) + ")";
 }
 
 } // namespace
@@ -78,7 +86,8 @@ private:
     }
 
     /// Reads through importFile(), the path every caller (GUI, CLI) takes.
-    Expected<std::vector<Dataset>> import(const QString& name, const QByteArray& bytes, const ImportOptions& o = {})
+    Expected<std::vector<Dataset>> import(const QString& name, const QByteArray& bytes,
+                                          const ImportOptions& o = {})
     {
         Project project;
         return importFile(project, write(name, bytes), o);
@@ -92,16 +101,20 @@ private:
     }
 
     /// Checks that a bad input is refused with an error naming the file (and the place, if given).
-    void expectError(const QString& name, const QByteArray& bytes, const QString& place, const QString& reason,
-                     const ImportOptions& o = {})
+    void expectError(const QString& name, const QByteArray& bytes, const QString& place,
+                     const QString& reason, const ImportOptions& o = {})
     {
         auto r = import(name, bytes, o);
         QVERIFY2(!r, qPrintable(name + " was accepted"));
         const QString m = msg(r.error());
-        QVERIFY2(QString::fromStdString(r.error().file).endsWith(name), qPrintable("error does not name the file: " + m));
+        QVERIFY2(QString::fromStdString(r.error().file).endsWith(name),
+                 qPrintable("error does not name the file: " + m));
         if (!place.isEmpty())
-            QVERIFY2(QString::fromStdString(r.error().location).contains(place), qPrintable("expected '" + place + "' in: " + m));
-        if (!reason.isEmpty()) QVERIFY2(m.contains(reason, Qt::CaseInsensitive), qPrintable("expected '" + reason + "' in: " + m));
+            QVERIFY2(QString::fromStdString(r.error().location).contains(place),
+                     qPrintable("expected '" + place + "' in: " + m));
+        if (!reason.isEmpty())
+            QVERIFY2(m.contains(reason, Qt::CaseInsensitive),
+                     qPrintable("expected '" + reason + "' in: " + m));
         QVERIFY2(!r.error().reason.empty(), "an error without a reason");
     }
 
@@ -135,10 +148,12 @@ private Q_SLOTS:
     void semicolonWithDecimalComma()
     {
         // A German Netzsch/Excel export: semicolons, decimal commas, German names, Latin-1 "°C".
-        QByteArray b = "Temperatur (\xB0""C);Masse (%);DTG (%/min)\r\n";
+        QByteArray b = "Temperatur (\xB0"
+                       "C);Masse (%);DTG (%/min)\r\n";
         for (int i = 0; i < 100; ++i)
-            b += QByteArray::number(25 + i) + ",5;" + QByteArray::number(100 - i * 0.125, 'f', 3).replace('.', ',') +
-                 ";-0,0" + QByteArray::number(i % 10) + "\r\n";
+            b += QByteArray::number(25 + i) + ",5;" +
+                 QByteArray::number(100 - i * 0.125, 'f', 3).replace('.', ',') + ";-0,0" +
+                 QByteArray::number(i % 10) + "\r\n";
         b += "1,5E-3;99,0;-1,25\r\n"; // an exponent with a decimal comma
         auto r = import("tga_de.csv", b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
@@ -160,7 +175,8 @@ private Q_SLOTS:
 
     void unicodeMinusSign()
     {
-        auto r = parse(QByteArray("Voltage (V),Current (mA)\n3.0,\xE2\x88\x92" "0.5\n3.1,0.25\n"));
+        auto r = parse(QByteArray("Voltage (V),Current (mA)\n3.0,\xE2\x88\x92"
+                                  "0.5\n3.1,0.25\n"));
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QCOMPARE(r->front().columns[1].values[0], -0.5);
     }
@@ -177,7 +193,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, unitRow);
         QByteArray b = "Time\tVoltage\tCurrent\n" + unitRow + "\n";
-        for (int i = 0; i < 50; ++i) b += QByteArray::number(i) + "\t" + QByteArray::number(3.0 + i * 0.01) + "\t0.1\n";
+        for (int i = 0; i < 50; ++i)
+            b += QByteArray::number(i) + "\t" + QByteArray::number(3.0 + i * 0.01) + "\t0.1\n";
         auto r = import("cv.txt", b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         const Dataset& d = r->front();
@@ -201,7 +218,9 @@ private Q_SLOTS:
                        "# Wavelength 1.5406\n"
                        "\n"
                        "   2Theta      Intensity\n";
-        for (int i = 0; i < 300; ++i) b += "  " + QByteArray::number(10.0 + i * 0.02, 'f', 3) + "     " + QByteArray::number(1000 + i % 17) + "\n";
+        for (int i = 0; i < 300; ++i)
+            b += "  " + QByteArray::number(10.0 + i * 0.02, 'f', 3) + "     " +
+                 QByteArray::number(1000 + i % 17) + "\n";
         auto r = import("cs.xy", b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         const Dataset& d = r->front();
@@ -218,7 +237,8 @@ private Q_SLOTS:
     {
         // gnuplot-style exports put the column names on a comment line.
         QByteArray b = "# Vanadis test\n# 2Theta Intensity\n";
-        for (int i = 0; i < 20; ++i) b += QByteArray::number(20 + i) + " " + QByteArray::number(i) + "\n";
+        for (int i = 0; i < 20; ++i)
+            b += QByteArray::number(20 + i) + " " + QByteArray::number(i) + "\n";
         auto r = parse(b, "commented.xy");
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QCOMPARE(r->front().columns[0].name, QString("2Theta"));
@@ -228,7 +248,8 @@ private Q_SLOTS:
     void utf16LittleEndianWithBom()
     {
         QString t = QStringLiteral("Binding Energy (eV)\tCounts (cps)\r\n");
-        for (int i = 0; i < 200; ++i) t += QString::number(295.0 - i * 0.05, 'f', 2) + "\t" + QString::number(1000 + i * 3) + "\r\n";
+        for (int i = 0; i < 200; ++i)
+            t += QString::number(295.0 - i * 0.05, 'f', 2) + "\t" + QString::number(1000 + i * 3) + "\r\n";
         auto r = import("c1s.txt", utf16le(t));
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         const Dataset& d = r->front();
@@ -245,8 +266,10 @@ private Q_SLOTS:
 
     void latin1DegreeCelsius()
     {
-        QByteArray b = "Temperature (\xB0""C),Mass (%)\n";
-        for (int i = 0; i < 40; ++i) b += QByteArray::number(30 + 10 * i) + "," + QByteArray::number(100 - i * 0.5) + "\n";
+        QByteArray b = "Temperature (\xB0"
+                       "C),Mass (%)\n";
+        for (int i = 0; i < 40; ++i)
+            b += QByteArray::number(30 + 10 * i) + "," + QByteArray::number(100 - i * 0.5) + "\n";
         auto r = import("tga.csv", b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         const Dataset& d = r->front();
@@ -261,20 +284,25 @@ private Q_SLOTS:
     void windows1252HighBytes()
     {
         // 0x80..0x9F spelled out from the code page chart; U+0081 etc. for the undefined ones.
-        const QString expected = QString::fromUtf8("€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ");
+        const QString expected =
+            QString::fromUtf8("€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ");
         QCOMPARE(expected.size(), qsizetype(32));
         QByteArray high;
-        for (int b = 0x80; b <= 0x9F; ++b) high += char(b);
+        for (int b = 0x80; b <= 0x9F; ++b)
+            high += char(b);
         QCOMPARE(decodeWindows1252(high), expected);
         // Every other byte is its Latin-1 code point.
         for (int b = 1; b < 256; ++b) {
             if (b >= 0x80 && b <= 0x9F) continue;
             const QString one = decodeWindows1252(QByteArray(1, char(b)));
-            QVERIFY2(one.size() == 1 && one[0].unicode() == b, qPrintable(QString("byte 0x%1").arg(b, 2, 16)));
+            QVERIFY2(one.size() == 1 && one[0].unicode() == b,
+                     qPrintable(QString("byte 0x%1").arg(b, 2, 16)));
         }
         // Through the importer: invalid UTF-8, so the file is read as Windows-1252.
-        QByteArray b = "Temperature (\xB0""C),Mass \x96 loss (\x89)\n";
-        for (int i = 0; i < 5; ++i) b += QByteArray::number(30 + 10 * i) + "," + QByteArray::number(i) + "\n";
+        QByteArray b = "Temperature (\xB0"
+                       "C),Mass \x96 loss (\x89)\n";
+        for (int i = 0; i < 5; ++i)
+            b += QByteArray::number(30 + 10 * i) + "," + QByteArray::number(i) + "\n";
         auto r = parse(b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QCOMPARE(r->front().columns[0].unit, QString::fromUtf8("°C"));
@@ -284,7 +312,8 @@ private Q_SLOTS:
 
     void utf8DegreeCelsiusAndBom()
     {
-        const QByteArray b = "\xEF\xBB\xBFTemperature (\xC2\xB0""C),Mass (%)\n30,100\n40,99.5\n";
+        const QByteArray b = "\xEF\xBB\xBFTemperature (\xC2\xB0"
+                             "C),Mass (%)\n30,100\n40,99.5\n";
         auto r = parse(b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QCOMPARE(r->front().columns[0].name, QString("Temperature")); // the BOM is not part of the name
@@ -303,7 +332,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, eol);
         QByteArray b = "Voltage (V),Current (mA)" + eol;
-        for (int i = 0; i < 30; ++i) b += QByteArray::number(2.0 + i * 0.05) + "," + QByteArray::number(i * 0.1) + eol;
+        for (int i = 0; i < 30; ++i)
+            b += QByteArray::number(2.0 + i * 0.05) + "," + QByteArray::number(i * 0.1) + eol;
         b += eol + eol; // trailing blank lines
         auto r = import("cv_eol.csv", b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
@@ -316,13 +346,16 @@ private Q_SLOTS:
     void quotedFields()
     {
         QByteArray b = "\"2Theta (deg)\",\"Intensity, counts\",\"Sample \"\"CS\"\" [a.u.]\"\n";
-        for (int i = 0; i < 10; ++i) b += "\"" + QByteArray::number(10 + i) + "\",\"" + QByteArray::number(i * 2) + "\"," + QByteArray::number(i) + "\n";
+        for (int i = 0; i < 10; ++i)
+            b += "\"" + QByteArray::number(10 + i) + "\",\"" + QByteArray::number(i * 2) + "\"," +
+                 QByteArray::number(i) + "\n";
         auto r = parse(b);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         const ImportedDataset& d = r->front();
         QCOMPARE(d.columns.size(), size_t(3));
         QCOMPARE(d.columns[0].name, QString("2Theta"));
-        QCOMPARE(d.columns[1].name, QString("Intensity, counts")); // the comma inside quotes is not a delimiter
+        QCOMPARE(d.columns[1].name,
+                 QString("Intensity, counts")); // the comma inside quotes is not a delimiter
         QCOMPARE(d.columns[2].name, QString("Sample \"CS\""));
         QCOMPARE(d.columns[2].unit, QString("a.u."));
         QCOMPARE(d.columns[0].values[9], 19.0);
@@ -366,7 +399,8 @@ private Q_SLOTS:
         // Kept, and said: the warning names the first empty cell.
         const QStringList w = importWarnings(r->front());
         QCOMPARE(w.size(), qsizetype(1));
-        QVERIFY2(w.front().contains("1 empty cell") && w.front().contains("line 3, column 2"), qPrintable(w.front()));
+        QVERIFY2(w.front().contains("1 empty cell") && w.front().contains("line 3, column 2"),
+                 qPrintable(w.front()));
     }
 
     void headerNameUnitForms_data()
@@ -374,15 +408,33 @@ private Q_SLOTS:
         QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("unit");
-        QTest::newRow("parentheses") << "Voltage (V)" << "Voltage" << "V";
-        QTest::newRow("brackets") << "Time [s]" << "Time" << "s";
-        QTest::newRow("slash") << "Capacity/mAh g-1" << "Capacity" << "mAh g-1";
-        QTest::newRow("slash spaced") << "Z' / Ohm" << "Z'" << "Ohm";
-        QTest::newRow("relative pressure") << "P/P0" << "P/P0" << "";
-        QTest::newRow("relative pressure lower") << "p/p0" << "p/p0" << "";
-        QTest::newRow("no unit") << "Intensity" << "Intensity" << "";
-        QTest::newRow("unit with slash") << "Quantity Adsorbed (cm3/g STP)" << "Quantity Adsorbed" << "cm3/g STP";
-        QTest::newRow("unit only") << "(V)" << "(V)" << "";
+        QTest::newRow("parentheses") << "Voltage (V)"
+                                     << "Voltage"
+                                     << "V";
+        QTest::newRow("brackets") << "Time [s]"
+                                  << "Time"
+                                  << "s";
+        QTest::newRow("slash") << "Capacity/mAh g-1"
+                               << "Capacity"
+                               << "mAh g-1";
+        QTest::newRow("slash spaced") << "Z' / Ohm"
+                                      << "Z'"
+                                      << "Ohm";
+        QTest::newRow("relative pressure") << "P/P0"
+                                           << "P/P0"
+                                           << "";
+        QTest::newRow("relative pressure lower") << "p/p0"
+                                                 << "p/p0"
+                                                 << "";
+        QTest::newRow("no unit") << "Intensity"
+                                 << "Intensity"
+                                 << "";
+        QTest::newRow("unit with slash") << "Quantity Adsorbed (cm3/g STP)"
+                                         << "Quantity Adsorbed"
+                                         << "cm3/g STP";
+        QTest::newRow("unit only") << "(V)"
+                                   << "(V)"
+                                   << "";
     }
 
     void headerNameUnitForms()
@@ -461,19 +513,36 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QString>("technique");
         QTest::addColumn<QString>("kind");
-        QTest::newRow("2Theta") << QByteArray("2Theta (deg),Intensity (counts)") << "xrd" << "pattern";
-        QTest::newRow("two theta") << QByteArray("Two Theta,Counts") << "xrd" << "pattern";
-        QTest::newRow("Binding Energy") << QByteArray("Binding Energy (eV),Counts (cps)") << "xps" << "spectrum";
-        QTest::newRow("P/P0") << QByteArray("P/P0,Quantity Adsorbed (cm3/g STP)") << "bet" << "isotherm";
-        QTest::newRow("relative pressure") << QByteArray("Relative Pressure,Volume (cm3/g)") << "bet" << "isotherm";
-        QTest::newRow("Temperature+Mass") << QByteArray("Temperature (\xC2\xB0""C),Mass (%)") << "tga" << "mass";
-        QTest::newRow("Temperature+Weight") << QByteArray("Time (min),Temperature (C),Weight (mg)") << "tga" << "mass";
-        QTest::newRow("Frequency+Z'") << QByteArray("Frequency (Hz),Z' (Ohm),-Z'' (Ohm)") << "echem" << "eis";
-        QTest::newRow("freq+Zre") << QByteArray("freq/Hz,Re(Z)/Ohm,-Im(Z)/Ohm") << "echem" << "eis";
-        QTest::newRow("Voltage/Current") << QByteArray("Voltage (V),Current (mA)") << "echem" << "cv";
-        QTest::newRow("Ewe/I") << QByteArray("Ewe/V,<I>/mA,Scan rate/mV s-1") << "echem" << "cv";
-        QTest::newRow("cycling") << QByteArray("Cycle,Charge Capacity (mAh/g),Discharge Capacity (mAh/g),Coulombic Efficiency (%)") << "echem" << "cycling";
-        QTest::newRow("gcd") << QByteArray("Capacity (mAh/g),Voltage (V)") << "echem" << "gcd";
+        QTest::newRow("2Theta") << QByteArray("2Theta (deg),Intensity (counts)") << "xrd"
+                                << "pattern";
+        QTest::newRow("two theta") << QByteArray("Two Theta,Counts") << "xrd"
+                                   << "pattern";
+        QTest::newRow("Binding Energy") << QByteArray("Binding Energy (eV),Counts (cps)") << "xps"
+                                        << "spectrum";
+        QTest::newRow("P/P0") << QByteArray("P/P0,Quantity Adsorbed (cm3/g STP)") << "bet"
+                              << "isotherm";
+        QTest::newRow("relative pressure") << QByteArray("Relative Pressure,Volume (cm3/g)") << "bet"
+                                           << "isotherm";
+        QTest::newRow("Temperature+Mass") << QByteArray("Temperature (\xC2\xB0"
+                                                        "C),Mass (%)")
+                                          << "tga"
+                                          << "mass";
+        QTest::newRow("Temperature+Weight") << QByteArray("Time (min),Temperature (C),Weight (mg)") << "tga"
+                                            << "mass";
+        QTest::newRow("Frequency+Z'") << QByteArray("Frequency (Hz),Z' (Ohm),-Z'' (Ohm)") << "echem"
+                                      << "eis";
+        QTest::newRow("freq+Zre") << QByteArray("freq/Hz,Re(Z)/Ohm,-Im(Z)/Ohm") << "echem"
+                                  << "eis";
+        QTest::newRow("Voltage/Current") << QByteArray("Voltage (V),Current (mA)") << "echem"
+                                         << "cv";
+        QTest::newRow("Ewe/I") << QByteArray("Ewe/V,<I>/mA,Scan rate/mV s-1") << "echem"
+                               << "cv";
+        QTest::newRow("cycling")
+            << QByteArray("Cycle,Charge Capacity (mAh/g),Discharge Capacity (mAh/g),Coulombic Efficiency (%)")
+            << "echem"
+            << "cycling";
+        QTest::newRow("gcd") << QByteArray("Capacity (mAh/g),Voltage (V)") << "echem"
+                             << "gcd";
     }
 
     void techniqueFromHeaders()
@@ -485,7 +554,8 @@ private Q_SLOTS:
         QByteArray b = header + "\n";
         for (int i = 0; i < 5; ++i) {
             QByteArrayList cells;
-            for (int c = 0; c < cols; ++c) cells << QByteArray::number(i + c * 0.5);
+            for (int c = 0; c < cols; ++c)
+                cells << QByteArray::number(i + c * 0.5);
             b += cells.join(',') + "\n";
         }
         auto r = import("guess.csv", b);
@@ -533,9 +603,10 @@ private Q_SLOTS:
     void valuesAreBitExact_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char* t : {"0.1", "0.2", "0.30000000000000004", "-0", "-0.0", "1e-300", "2.2250738585072014e-308",
-                              "1.7976931348623157e308", "123456789.123456789", "6.02214076E23", "1.5406", "+3.5",
-                              "9007199254740993", "0.000001", "1E5", ".5", "5."})
+        for (const char* t :
+             {"0.1", "0.2", "0.30000000000000004", "-0", "-0.0", "1e-300", "2.2250738585072014e-308",
+              "1.7976931348623157e308", "123456789.123456789", "6.02214076E23", "1.5406", "+3.5",
+              "9007199254740993", "0.000001", "1E5", ".5", "5."})
             QTest::newRow(t) << QString::fromLatin1(t);
     }
 
@@ -574,7 +645,8 @@ private Q_SLOTS:
         const Dataset& d = r->front();
         const Provenance& p = d.provenance();
         QCOMPARE(p.originalFileName, QString("prov.csv"));
-        QCOMPARE(p.sha256, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(p.sha256,
+                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
         QCOMPARE(p.sha256.size(), qsizetype(64));
         QCOMPARE(p.fileSize, qint64(bytes.size()));
         QCOMPARE(p.importerId, QString("generic-delimited"));
@@ -613,7 +685,8 @@ private Q_SLOTS:
     {
         QRandomGenerator rng(20240601);
         QByteArray b(64 * 1024, 0);
-        for (char& c : b) c = char(rng.bounded(256));
+        for (char& c : b)
+            c = char(rng.bounded(256));
         b[0] = 'M'; // not a UTF-16 BOM by chance
         b[100] = '\0';
         expectError("garbage.csv", b, "", "");
@@ -636,14 +709,16 @@ private Q_SLOTS:
         const QByteArray alphabet = "0123456789.,;\t \n\r\"-+eE#abc()[]/%";
         for (int round = 0; round < 300; ++round) {
             QByteArray b(int(rng.bounded(1, 2000)), ' ');
-            for (char& c : b) c = alphabet[int(rng.bounded(int(alphabet.size())))];
+            for (char& c : b)
+                c = alphabet[int(rng.bounded(int(alphabet.size())))];
             ImportOptions o;
             if (round % 2) o.technique = Technique::Xrd;
             auto r = parse(b, "noise.csv", o);
             if (r) {
                 const auto& cols = r->front().columns;
                 QVERIFY(!cols.empty());
-                for (const auto& c : cols) QCOMPARE(c.values.size(), cols.front().values.size());
+                for (const auto& c : cols)
+                    QCOMPARE(c.values.size(), cols.front().values.size());
             } else {
                 QVERIFY2(msg(r.error()).contains("noise.csv"), qPrintable(msg(r.error())));
             }
@@ -703,8 +778,10 @@ private Q_SLOTS:
         double v = 0;
         const int k = int(textnum::classify(cell, decimalComma, v));
         QVERIFY2(k == kind, qPrintable(QString("kind %1, expected %2").arg(k).arg(kind)));
-        if (std::isnan(value)) QVERIFY2(std::isnan(v), qPrintable(QString::number(v)));
-        else QVERIFY2(sameBits(v, value), bitsText(v, value).constData());
+        if (std::isnan(value))
+            QVERIFY2(std::isnan(v), qPrintable(QString::number(v)));
+        else
+            QVERIFY2(sameBits(v, value), bitsText(v, value).constData());
     }
 
     /// Finite numbers read bit for bit as QString::toDouble reads them (what every importer used before).
@@ -715,7 +792,11 @@ private Q_SLOTS:
             const double x = std::bit_cast<double>(rng.generate64());
             if (!std::isfinite(x)) continue;
             const int digits = int(rng.bounded(1, 18));
-            const QString s = QString::number(x, i % 3 == 0 ? 'e' : i % 3 == 1 ? 'g' : 'f', i % 3 == 2 ? 3 : digits);
+            const QString s = QString::number(x,
+                                              i % 3 == 0   ? 'e'
+                                              : i % 3 == 1 ? 'g'
+                                                           : 'f',
+                                              i % 3 == 2 ? 3 : digits);
             bool ok = false;
             const double expected = s.toDouble(&ok);
             const auto got = textnum::parseFinite(s);
@@ -735,7 +816,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::newRow("parens") << QString::fromUtf8("(°C)") << QString::fromUtf8("°c");
         QTest::newRow("deg C") << QString("[deg C]") << QString::fromUtf8("°c");
-        QTest::newRow("replacement char") << QString::fromUtf8("\xEF\xBF\xBD""C") << QString::fromUtf8("°c");
+        QTest::newRow("replacement char") << QString::fromUtf8("\xEF\xBF\xBD"
+                                                               "C")
+                                          << QString::fromUtf8("°c");
         QTest::newRow("utf8 read as cp1252") << QString::fromUtf8("Â°C") << QString::fromUtf8("°c");
         QTest::newRow("micro sign") << QString::fromUtf8("µg") << QString("ug");
         QTest::newRow("greek mu") << QString::fromUtf8("μg") << QString("ug");
@@ -776,7 +859,8 @@ private Q_SLOTS:
         b += "10.80"; // the last row lost its second column (line 42)
         expectError("truncated.csv", b, "line 42", "expected 2 columns, found 1");
         QByteArray w = "2Theta Intensity\n";
-        for (int i = 0; i < 10; ++i) w += QByteArray::number(10 + i) + " " + QByteArray::number(i) + "\n";
+        for (int i = 0; i < 10; ++i)
+            w += QByteArray::number(10 + i) + " " + QByteArray::number(i) + "\n";
         w += "20";
         expectError("truncated.xy", w, "line 12", "expected 2 columns");
     }
@@ -832,7 +916,8 @@ private Q_SLOTS:
         const qsizetype size = 10 * 1024 * 1024;
         QByteArray b;
         b.reserve(size);
-        while (b.size() + unit.size() <= size) b += unit;
+        while (b.size() + unit.size() <= size)
+            b += unit;
         const QString name = "huge.csv";
         QElapsedTimer t;
         t.start();
@@ -865,7 +950,8 @@ private Q_SLOTS:
         // 1 million rows (≈ 20 MB): linear time, well under the time a user waits.
         QByteArray b = "Time (s),Voltage (V)\n";
         b.reserve(24 * 1000 * 1000);
-        for (int i = 0; i < 1000000; ++i) b += QByteArray::number(i) + "," + QByteArray::number(3.0 + (i % 1000) * 1e-3) + "\n";
+        for (int i = 0; i < 1000000; ++i)
+            b += QByteArray::number(i) + "," + QByteArray::number(3.0 + (i % 1000) * 1e-3) + "\n";
         QElapsedTimer t;
         t.start();
         auto r = import("long.csv", b);
@@ -903,7 +989,8 @@ private Q_SLOTS:
         // test fails instead of hanging.
         std::atomic_bool done = false;
         std::thread unblock([&] {
-            for (int i = 0; i < 50 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            for (int i = 0; i < 50 && !done; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
             if (done) return;
             const int fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
             if (fd >= 0) ::close(fd);
@@ -912,7 +999,8 @@ private Q_SLOTS:
         done = true;
         unblock.join();
         QVERIFY(!r);
-        QVERIFY2(msg(r.error()).contains("named pipe") && msg(r.error()).contains("pipe.csv"), qPrintable(msg(r.error())));
+        QVERIFY2(msg(r.error()).contains("named pipe") && msg(r.error()).contains("pipe.csv"),
+                 qPrintable(msg(r.error())));
         // Through a symbolic link, too.
         const QString link = m_dir.filePath("link-to-pipe.csv");
         QVERIFY(QFile::link(fifo, link));
@@ -945,7 +1033,8 @@ private Q_SLOTS:
         if (huge.isEmpty()) QSKIP("cannot create a sparse file here");
         auto r = importFile(project, huge);
         QVERIFY(!r);
-        QVERIFY2(msg(r.error()).contains("2.0 GB") && msg(r.error()).contains("not imported"), qPrintable(msg(r.error())));
+        QVERIFY2(msg(r.error()).contains("2.0 GB") && msg(r.error()).contains("not imported"),
+                 qPrintable(msg(r.error())));
         // Text first (the sniffers look at the first KiB), then zeros: a 600 MB "CSV" is over the delimited
         // reader's 512 MiB.
         const qint64 big = qint64(600) << 20;
@@ -987,8 +1076,10 @@ private Q_SLOTS:
         auto c = parseFile(write("crlf.csv", crlf));
         QVERIFY(c && c->warnings.isEmpty());
         auto u = parseFile(write("utf16.csv", utf16le(QString::fromLatin1(complete))));
-        QVERIFY2(u && u->warnings.isEmpty(), u ? qPrintable(u->warnings.join('\n')) : qPrintable(msg(u.error())));
-        auto uc = parseFile(write("utf16-cut.csv", utf16le(QString::fromLatin1(complete.left(complete.size() - 2)))));
+        QVERIFY2(u && u->warnings.isEmpty(),
+                 u ? qPrintable(u->warnings.join('\n')) : qPrintable(msg(u.error())));
+        auto uc = parseFile(
+            write("utf16-cut.csv", utf16le(QString::fromLatin1(complete.left(complete.size() - 2)))));
         QVERIFY(uc);
         QCOMPARE(uc->warnings.size(), qsizetype(1));
     }

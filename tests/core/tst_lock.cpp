@@ -19,7 +19,10 @@ using namespace vanadis;
 
 namespace {
 
-QString childExe() { return QStringLiteral(VANADIS_BINARY_DIR "/tests/core/store_kill_child"); }
+QString childExe()
+{
+    return QStringLiteral(VANADIS_BINARY_DIR "/tests/core/store_kill_child");
+}
 
 void writeProject(const QString& file, const QString& note = "original")
 {
@@ -89,12 +92,14 @@ private Q_SLOTS:
         const QString other = path("elsewhere/alias-" + kind + ".vanadis");
         QFile::remove(other);
         if (kind == "symlink") QVERIFY(QFile::link(file, other));
-        if (kind == "hardlink") QCOMPARE(::link(QFile::encodeName(file).constData(), QFile::encodeName(other).constData()), 0);
+        if (kind == "hardlink")
+            QCOMPARE(::link(QFile::encodeName(file).constData(), QFile::encodeName(other).constData()), 0);
         const QString second = kind == "relative" ? QDir(QDir::currentPath()).relativeFilePath(file) : other;
         auto first = ProjectDocument::open(file);
         QVERIFY2(first, first ? "" : first.error().message().c_str());
         const QString err = openError(second);
-        QVERIFY2(err.contains("already open"), qPrintable("second writer through a " + kind + " was let in: '" + err + "'"));
+        QVERIFY2(err.contains("already open"),
+                 qPrintable("second writer through a " + kind + " was let in: '" + err + "'"));
         first->reset();
         QVERIFY2(openError(second).isEmpty(), qPrintable(openError(second)));
     }
@@ -170,7 +175,8 @@ private Q_SLOTS:
         // (SQLite itself refuses to write to a moved file, SQLITE_READONLY_DBMOVED, but the
         // message has to say what happened, not "read-only".)
         QVERIFY2(!saved, "the save wrote into a file that is no longer at its path");
-        QVERIFY2(QString::fromStdString(saved.error().message()).contains("replaced or removed by another program"),
+        QVERIFY2(QString::fromStdString(saved.error().message())
+                     .contains("replaced or removed by another program"),
                  saved.error().message().c_str());
         // Our own saves do not trip the check.
         const QString mine = path("mine.vanadis");
@@ -218,7 +224,8 @@ private Q_SLOTS:
         const QString out = QString::fromLocal8Bit(child.readAllStandardOutput()).trimmed();
         QVERIFY2(out.startsWith("error:") && out.contains("not a project file"), qPrintable(out));
         QVERIFY2(!out.contains("bad_alloc"), qPrintable(out));
-        if (target == "fifo" || target == "folder") QVERIFY2(!QFile::exists(file + ".lock"), "a lock was left beside it");
+        if (target == "fifo" || target == "folder")
+            QVERIFY2(!QFile::exists(file + ".lock"), "a lock was left beside it");
         // Save As onto it is refused too (a rename would replace the pipe or device).
         auto doc = ProjectDocument::createNew("S");
         auto as = doc->saveAs(file);

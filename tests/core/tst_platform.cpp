@@ -43,7 +43,8 @@ int userVersion(const QString& path)
     int v = -1;
     if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
         sqlite3_stmt* s = nullptr;
-        if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, nullptr) == SQLITE_OK &&
+            sqlite3_step(s) == SQLITE_ROW)
             v = sqlite3_column_int(s, 0);
         sqlite3_finalize(s);
     }
@@ -69,14 +70,16 @@ private Q_SLOTS:
             QVERIFY(!a->id.isEmpty());
             const ParamSchema schema = a->params();
             auto has = [&](const QString& key) {
-                return std::any_of(schema.begin(), schema.end(), [&](const ParamSpec& s) { return s.key == key; });
+                return std::any_of(schema.begin(), schema.end(),
+                                   [&](const ParamSpec& s) { return s.key == key; });
             };
             QStringList figureIds;
             for (const FigureDecl& f : a->figures()) {
                 QVERIFY2(!figureIds.contains(f.id), qPrintable(a->id + ": figure id twice: " + f.id));
                 figureIds << f.id;
                 for (const SpanBinding& b : f.spans)
-                    QVERIFY2(has(b.minKey) && has(b.maxKey), qPrintable(a->id + "/" + f.id + ": span edits unknown keys"));
+                    QVERIFY2(has(b.minKey) && has(b.maxKey),
+                             qPrintable(a->id + "/" + f.id + ": span edits unknown keys"));
             }
             int runs = 0;
             for (const auto& [id, r] : p.allRuns()) {
@@ -84,12 +87,17 @@ private Q_SLOTS:
                 ++runs;
                 QCOMPARE(r.status, RunStatus::Ok);
                 for (const OutputSpec& o : a->outputs()) {
-                    QVERIFY2(resultValue(r.result, o.path).isDouble() || resultValue(r.result, o.path).isNull(),
+                    QVERIFY2(resultValue(r.result, o.path).isDouble() ||
+                                 resultValue(r.result, o.path).isNull(),
                              qPrintable(a->id + ": declared output " + o.path + " is not in the result"));
-                    if (o.headline) QVERIFY2(resultValue(r.result, o.path).isDouble(), qPrintable(a->id + ": headline " + o.path + " empty"));
+                    if (o.headline)
+                        QVERIFY2(resultValue(r.result, o.path).isDouble(),
+                                 qPrintable(a->id + ": headline " + o.path + " empty"));
                     if (!o.errorPath.isEmpty())
-                        QVERIFY2(r.result.contains(o.errorPath.section('.', 0, 0)) && !resultValue(r.result, o.errorPath).isUndefined(),
-                                 qPrintable(a->id + ": declared uncertainty " + o.errorPath + " is not in the result"));
+                        QVERIFY2(r.result.contains(o.errorPath.section('.', 0, 0)) &&
+                                     !resultValue(r.result, o.errorPath).isUndefined(),
+                                 qPrintable(a->id + ": declared uncertainty " + o.errorPath +
+                                            " is not in the result"));
                 }
                 for (const QString& fid : figureIds) {
                     const FigureSpec f = analysisFigure(p, *a, fid, {r.datasetId()});
@@ -105,18 +113,21 @@ private Q_SLOTS:
     {
         Project p;
         populateDemoProject(p);
-        const std::map<QString, std::pair<double, double>> expected{{"CS", {63.0, 15.50}}, {"WCS", {75.0, 14.72}},
-                                                                      {"HCS", {151.4, 14.03}}, {"HMCS", {208.5, 16.75}}};
+        const std::map<QString, std::pair<double, double>> expected{
+            {"CS", {63.0, 15.50}}, {"WCS", {75.0, 14.72}}, {"HCS", {151.4, 14.03}}, {"HMCS", {208.5, 16.75}}};
         for (const Sample* s : p.samples()) {
             const auto [area, carbon] = expected.at(s->name);
             for (const Dataset* d : p.datasetsOf(s->id)) {
                 if (const AnalysisRun* r = p.runFor(d->id(), "bet")) {
                     const double got = resultValue(r->result, "bet.area_m2_g").toDouble();
-                    QVERIFY2(std::abs(got / area - 1.0) < 0.01, qPrintable(QString("%1 BET %2 vs %3 (1 %)").arg(s->name).arg(got).arg(area)));
+                    QVERIFY2(std::abs(got / area - 1.0) < 0.01,
+                             qPrintable(QString("%1 BET %2 vs %3 (1 %)").arg(s->name).arg(got).arg(area)));
                 }
                 if (const AnalysisRun* r = p.runFor(d->id(), "tga")) {
                     const double got = r->result.value("carbon_wt_pct").toDouble();
-                    QVERIFY2(std::abs(got - carbon) < 0.1, qPrintable(QString("%1 carbon %2 vs %3 (±0.1)").arg(s->name).arg(got).arg(carbon)));
+                    QVERIFY2(
+                        std::abs(got - carbon) < 0.1,
+                        qPrintable(QString("%1 carbon %2 vs %3 (±0.1)").arg(s->name).arg(got).arg(carbon)));
                 }
             }
         }
@@ -145,7 +156,8 @@ private Q_SLOTS:
         for (const AnalysisDescriptor* a : analyses())
             for (const auto& [id, r] : p.allRuns())
                 if (r.analysisId == a->id)
-                    for (const FigureDecl& f : a->figures()) (void)analysisFigure(p, *a, f.id, {r.datasetId()});
+                    for (const FigureDecl& f : a->figures())
+                        (void)analysisFigure(p, *a, f.id, {r.datasetId()});
         QCOMPARE(computeCallCount(), before);
         QVERIFY(!(*doc)->project().isModified());
     }
@@ -189,11 +201,12 @@ private Q_SLOTS:
         populateDemoProject(p);
         const Sample* cs = p.sampleByName("CS");
         const Dataset* first = nullptr;
-        for (const Dataset* d : p.datasetsOf(cs->id, Technique::Bet)) first = d;
+        for (const Dataset* d : p.datasetsOf(cs->id, Technique::Bet))
+            first = d;
         QVERIFY(first);
         // A repeat measurement: same type, another label.
-        Dataset repeat = Dataset(p.allocateId(), Technique::Bet, "isotherm", "CS repeat", first->columns(), first->metadata(),
-                                 first->provenance())
+        Dataset repeat = Dataset(p.allocateId(), Technique::Bet, "isotherm", "CS repeat", first->columns(),
+                                 first->metadata(), first->provenance())
                              .withLabel("repeat");
         p.undoStack()->push(new ImportDatasetsCommand(&p, cs->id, {repeat}));
         QCOMPARE(ensureDefaultRuns(p).size(), size_t(1));
@@ -202,7 +215,8 @@ private Q_SLOTS:
         const AnalysisRun* r2 = p.runFor(repeat.id(), "bet");
         QVERIFY(r1 && r2);
         QCOMPARE(r2->status, RunStatus::Ok);
-        QCOMPARE(resultValue(r2->result, "bet.area_m2_g").toDouble(), resultValue(r1->result, "bet.area_m2_g").toDouble());
+        QCOMPARE(resultValue(r2->result, "bet.area_m2_g").toDouble(),
+                 resultValue(r1->result, "bet.area_m2_g").toDouble());
         const auto inputs = figureInputs(p, *analysisById("bet"), {first->id(), repeat.id()});
         QCOMPARE(inputs.size(), size_t(2));
         QVERIFY2(inputs[1].legend.contains("repeat"), qPrintable(inputs[1].legend));
@@ -246,10 +260,12 @@ private Q_SLOTS:
         auto doc = ProjectDocument::open(file);
         QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
         const Project& p = (*doc)->project();
-        QCOMPARE(p.datasetsOf(p.sampleByName("CS")->id, Technique::Xrd).front()->type(), QString("xrd_pattern"));
+        QCOMPARE(p.datasetsOf(p.sampleByName("CS")->id, Technique::Xrd).front()->type(),
+                 QString("xrd_pattern"));
         const Dataset* tga = p.datasetsOf(p.sampleByName("WCS")->id, Technique::Tga).front();
         QCOMPARE(tga->type(), QString("tga_curve"));
-        QVERIFY(p.runFor(tga->id(), "tga")); // a run (failed: three points are no TGA curve) came with the save
+        QVERIFY(
+            p.runFor(tga->id(), "tga")); // a run (failed: three points are no TGA curve) came with the save
         QCOMPARE(p.runFor(tga->id(), "tga")->inputs.front().datasetId, tga->id());
     }
 
@@ -259,13 +275,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("label");
-        QTest::newRow("xps region") << int(Technique::Xps) << "V 2p" << "xps_region" << "V 2p";
-        QTest::newRow("cycling") << int(Technique::Echem) << "cycling_10Ag" << "cycling_record" << QString::fromUtf8("10 A g⁻¹");
-        QTest::newRow("pattern") << int(Technique::Xrd) << "pattern" << "xrd_pattern" << "";
-        QTest::newRow("mass") << int(Technique::Tga) << "mass" << "tga_curve" << "";
-        QTest::newRow("generic bet") << int(Technique::Bet) << "data" << "isotherm" << "";
-        QTest::newRow("unknown echem") << int(Technique::Echem) << "chrono" << "data" << "chrono";
-        QTest::newRow("known type") << int(Technique::Echem) << "eis" << "eis" << "";
+        QTest::newRow("xps region") << int(Technique::Xps) << "V 2p"
+                                    << "xps_region"
+                                    << "V 2p";
+        QTest::newRow("cycling") << int(Technique::Echem) << "cycling_10Ag"
+                                 << "cycling_record" << QString::fromUtf8("10 A g⁻¹");
+        QTest::newRow("pattern") << int(Technique::Xrd) << "pattern"
+                                 << "xrd_pattern"
+                                 << "";
+        QTest::newRow("mass") << int(Technique::Tga) << "mass"
+                              << "tga_curve"
+                              << "";
+        QTest::newRow("generic bet") << int(Technique::Bet) << "data"
+                                     << "isotherm"
+                                     << "";
+        QTest::newRow("unknown echem") << int(Technique::Echem) << "chrono"
+                                       << "data"
+                                       << "chrono";
+        QTest::newRow("known type") << int(Technique::Echem) << "eis"
+                                    << "eis"
+                                    << "";
     }
 
     void legacyKindsSplitIntoTypeAndLabel()
@@ -306,7 +335,8 @@ private Q_SLOTS:
         ParamSpec table;
         table.key = "components";
         table.type = ParamSpec::Type::Table;
-        table.columns = {numberParam("center_ev", "Centre", "eV", 0.0, 0.0, 2000.0), boolParam("fixed", "Fixed", false)};
+        table.columns = {numberParam("center_ev", "Centre", "eV", 0.0, 0.0, 2000.0),
+                         boolParam("fixed", "Fixed", false)};
         ParamSpec ref;
         ref.key = "blank_dataset";
         ref.type = ParamSpec::Type::DatasetRef;
@@ -316,7 +346,8 @@ private Q_SLOTS:
         circuit.type = ParamSpec::Type::Text;
         circuit.defaultValue = "R0-p(R1,C1)";
         circuit.validator = [](const QString& t) -> std::optional<QString> {
-            return t.count('(') == t.count(')') ? std::nullopt : std::optional<QString>("unbalanced parentheses");
+            return t.count('(') == t.count(')') ? std::nullopt
+                                                : std::optional<QString>("unbalanced parentheses");
         };
         const ParamSchema schema{range, table, ref, circuit};
         auto ok = applySchema(schema, {{"window", QJsonArray{0.05, 0.3}},
@@ -324,11 +355,13 @@ private Q_SLOTS:
                                        {"blank_dataset", 12},
                                        {"circuit", "R0-p(R1,CPE1)"}});
         QVERIFY2(ok, ok ? "" : ok.error().message().c_str());
-        QCOMPARE((*ok)["components"].toArray()[0].toObject()["fixed"].toBool(), false); // row defaults filled in
+        QCOMPARE((*ok)["components"].toArray()[0].toObject()["fixed"].toBool(),
+                 false); // row defaults filled in
         auto bad = [&](const QJsonObject& o, const char* expect) {
             auto r = applySchema(schema, o);
             QVERIFY2(!r, expect);
-            QVERIFY2(QString::fromStdString(r.error().message()).contains(expect), r.error().message().c_str());
+            QVERIFY2(QString::fromStdString(r.error().message()).contains(expect),
+                     r.error().message().c_str());
         };
         bad({{"window", QJsonArray{0.3, 0.05}}}, "from < to");
         bad({{"window", QJsonArray{0.05, 1.3}}}, "outside");
@@ -346,7 +379,9 @@ private Q_SLOTS:
         b["p_min"] = 0.05;
         b["p_max"] = 0.2;
         const QString text = describeParamChange(bet, a, b);
-        QVERIFY2(text.contains("BET window") && text.contains(QString::fromUtf8("automatic–automatic → 0.05–0.2")), qPrintable(text));
+        QVERIFY2(text.contains("BET window") &&
+                     text.contains(QString::fromUtf8("automatic–automatic → 0.05–0.2")),
+                 qPrintable(text));
         QJsonObject c = a;
         c["bjh_branch"] = "desorption";
         QVERIFY2(describeParamChange(bet, a, c).contains(QString::fromUtf8("adsorption → desorption")),
@@ -358,7 +393,8 @@ private Q_SLOTS:
         QTest::addColumn<double>("value");
         QTest::addColumn<double>("error");
         QTest::addColumn<QString>("text");
-        QTest::newRow("one digit of a 5-led error") << 62.96388 << 0.0539 << QString::fromUtf8("62.96 ± 0.05");
+        QTest::newRow("one digit of a 5-led error")
+            << 62.96388 << 0.0539 << QString::fromUtf8("62.96 ± 0.05");
         QTest::newRow("one digit of a 6-led error") << 151.52 << 0.6 << QString::fromUtf8("151.5 ± 0.6");
         QTest::newRow("integer places") << 1234.4 << 25.0 << QString::fromUtf8("1234 ± 25");
         QTest::newRow("carbon") << 15.51697 << 0.0151856 << QString::fromUtf8("15.517 ± 0.015");

@@ -21,7 +21,8 @@ struct Snapshot {
     bool operator==(const Snapshot& o) const
     {
         return series.name == o.series.name && series.variedCondition == o.series.variedCondition &&
-               series.sampleIds == o.series.sampleIds && samples == o.samples && datasets == o.datasets && runs == o.runs;
+               series.sampleIds == o.series.sampleIds && samples == o.samples && datasets == o.datasets &&
+               runs == o.runs;
     }
 };
 
@@ -29,9 +30,12 @@ Snapshot snap(const Project& p)
 {
     Snapshot s;
     s.series = p.series();
-    for (const Sample* x : p.samples()) s.samples.push_back(*x);
-    for (const auto& [id, d] : p.allDatasets()) s.datasets.emplace_back(id, d.name());
-    for (const auto& [id, r] : p.allRuns()) s.runs.push_back(r);
+    for (const Sample* x : p.samples())
+        s.samples.push_back(*x);
+    for (const auto& [id, d] : p.allDatasets())
+        s.datasets.emplace_back(id, d.name());
+    for (const auto& [id, r] : p.allRuns())
+        s.runs.push_back(r);
     return s;
 }
 
@@ -116,7 +120,8 @@ private Q_SLOTS:
         const double original = p.sample(a)->activeMassMg;
         const int before = p.undoStack()->count();
         for (int i = 1; i <= 20; ++i)
-            p.undoStack()->push(new EditSampleCommand(&p, a, SampleField::ActiveMassMg, 1.5 + 0.01 * i, /*mergeKey*/ 7));
+            p.undoStack()->push(
+                new EditSampleCommand(&p, a, SampleField::ActiveMassMg, 1.5 + 0.01 * i, /*mergeKey*/ 7));
         QCOMPARE(p.undoStack()->count(), before + 1);
         QCOMPARE(p.sample(a)->activeMassMg, 1.7);
         p.undoStack()->undo();
@@ -137,7 +142,8 @@ private Q_SLOTS:
         QCOMPARE(p.samples().front()->name, QString("HCS"));
     }
 
-    void seriesInfo() {
+    void seriesInfo()
+    {
         Project p;
         checkRoundTrip(p, new SetSeriesInfoCommand(&p, "V2O3 series", "annealing"));
     }

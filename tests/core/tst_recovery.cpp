@@ -17,8 +17,14 @@ using namespace vanadis;
 
 namespace {
 
-QString childExe() { return QStringLiteral(VANADIS_BINARY_DIR "/tests/core/store_kill_child"); }
-QString cliExe() { return QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli"); }
+QString childExe()
+{
+    return QStringLiteral(VANADIS_BINARY_DIR "/tests/core/store_kill_child");
+}
+QString cliExe()
+{
+    return QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli");
+}
 
 /// A project with two samples, saved to \a file.
 void writeProject(const QString& file)
@@ -45,7 +51,8 @@ void saveByAnotherWriter(const QString& file, const QString& sampleName)
     auto doc = ProjectDocument::open(file);
     QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
     Project& p = (*doc)->project();
-    p.undoStack()->push(new AddSampleCommand(&p, makeSample(p.allocateId(), sampleName, int(p.samples().size()))));
+    p.undoStack()->push(
+        new AddSampleCommand(&p, makeSample(p.allocateId(), sampleName, int(p.samples().size()))));
     auto ok = (*doc)->save();
     QVERIFY2(ok, ok ? "" : ok.error().message().c_str());
 }
@@ -76,7 +83,8 @@ private:
         child.start(childExe(), {"--autosave", file, note});
         if (!child.waitForStarted()) return {};
         QByteArray out;
-        while (!out.contains('\n') && child.waitForReadyRead(20000)) out += child.readAllStandardOutput();
+        while (!out.contains('\n') && child.waitForReadyRead(20000))
+            out += child.readAllStandardOutput();
         child.kill(); // SIGKILL: no destructors, no clean-up, lock files stay behind
         child.waitForFinished();
         out += child.readAllStandardOutput();
@@ -215,7 +223,8 @@ private Q_SLOTS:
         auto doc = ProjectDocument::open(file);
         QVERIFY(doc);
         Project& p = (*doc)->project();
-        p.undoStack()->push(new EditSampleCommand(&p, p.samples().front()->id, SampleField::Notes, QString("mine")));
+        p.undoStack()->push(
+            new EditSampleCommand(&p, p.samples().front()->id, SampleField::Notes, QString("mine")));
         QVERIFY((*doc)->autosave().has_value());
         const QString mine = (*doc)->recoveryPath();
         QVERIFY(mine != other);

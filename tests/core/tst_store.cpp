@@ -29,7 +29,10 @@ std::unique_ptr<ProjectDocument> makeDoc(int samples, qsizetype points)
     return doc;
 }
 
-QString childExe() { return QStringLiteral(VANADIS_BINARY_DIR "/tests/core/store_kill_child"); }
+QString childExe()
+{
+    return QStringLiteral(VANADIS_BINARY_DIR "/tests/core/store_kill_child");
+}
 
 void sqlExec(const QString& path, const char* sql)
 {
@@ -97,7 +100,8 @@ private Q_SLOTS:
         QCOMPARE(d->pointCount(), qsizetype(1000));
         QCOMPARE(d->columns().size(), size_t(2));
         QVERIFY(d->isLoaded());
-        const Dataset expected = test::makeDataset(*std::make_unique<Project>(), Technique::Xrd, "pattern", 1000, 1);
+        const Dataset expected =
+            test::makeDataset(*std::make_unique<Project>(), Technique::Xrd, "pattern", 1000, 1);
         QCOMPARE(d->columns()[1].values, expected.columns()[1].values); // bit-exact float64
         QCOMPARE(d->columns()[0].unit, QString("deg"));
         QCOMPARE(d->metadata()["wavelength_angstrom"].toDouble(), 1.5406);
@@ -171,7 +175,8 @@ private Q_SLOTS:
         const Dataset* xrd = p.datasetsOf(cs->id, Technique::Xrd).front();
         QCOMPARE(xrd->columns()[0].values, (std::vector<double>{10.00, 10.02, 10.04, 10.06}));
         QCOMPARE(xrd->columns()[1].unit, QString("counts"));
-        QCOMPARE(xrd->provenance().sha256, QString("79ade1e18544c9037c2651067322774c2098f34c38c5802a25443682c973797d"));
+        QCOMPARE(xrd->provenance().sha256,
+                 QString("79ade1e18544c9037c2651067322774c2098f34c38c5802a25443682c973797d"));
         const Dataset* tga = p.datasetsOf(p.sampleByName("WCS")->id, Technique::Tga).front();
         QCOMPARE(tga->columns()[1].values, (std::vector<double>{10.0, 9.8, 10.15})); // decimal comma
     }
@@ -191,16 +196,26 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("empty") << "empty" << "empty";
-        QTest::newRow("text") << "text" << "not a Vanadis project";
-        QTest::newRow("foreign sqlite") << "foreign" << "not a Vanadis project";
-        QTest::newRow("newer") << "newer" << "newer Vanadis";
-        QTest::newRow("truncated") << "truncated" << "truncated";
-        QTest::newRow("garbled") << "garbled" << "damaged";
-        QTest::newRow("trigger") << "trigger" << "triggers";
-        QTest::newRow("missing table") << "droptable" << "damaged";
-        QTest::newRow("bad json") << "badjson" << "damaged";
-        QTest::newRow("missing") << "missing" << "does not exist";
+        QTest::newRow("empty") << "empty"
+                               << "empty";
+        QTest::newRow("text") << "text"
+                              << "not a Vanadis project";
+        QTest::newRow("foreign sqlite") << "foreign"
+                                        << "not a Vanadis project";
+        QTest::newRow("newer") << "newer"
+                               << "newer Vanadis";
+        QTest::newRow("truncated") << "truncated"
+                                   << "truncated";
+        QTest::newRow("garbled") << "garbled"
+                                 << "damaged";
+        QTest::newRow("trigger") << "trigger"
+                                 << "triggers";
+        QTest::newRow("missing table") << "droptable"
+                                       << "damaged";
+        QTest::newRow("bad json") << "badjson"
+                                  << "damaged";
+        QTest::newRow("missing") << "missing"
+                                 << "does not exist";
     }
 
     void refusesForeignDamagedNewerAndHostileFiles()
@@ -238,7 +253,8 @@ private Q_SLOTS:
             QRandomGenerator rng(42);
             f.seek(4096);
             QByteArray noise(8192, 0);
-            for (char& c : noise) c = char(rng.bounded(256));
+            for (char& c : noise)
+                c = char(rng.bounded(256));
             f.write(noise);
         } else if (kind == "trigger") {
             good();
@@ -253,19 +269,24 @@ private Q_SLOTS:
         const QString err = openError(file);
         QVERIFY2(!err.isEmpty(), "a bad file was accepted");
         QVERIFY2(err.contains(expected, Qt::CaseInsensitive), qPrintable(err));
-        QVERIFY2(err.contains(QFileInfo(file).fileName()), qPrintable("error does not name the file: " + err));
+        QVERIFY2(err.contains(QFileInfo(file).fileName()),
+                 qPrintable("error does not name the file: " + err));
     }
 
     void craftedIdsAndIndicesAreRefused_data()
     {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<bool>("failsOnOpen");
-        QTest::newRow("sample id at int64 max") << "UPDATE samples SET id=9223372036854775807 WHERE id=(SELECT min(id) FROM samples);" << true;
+        QTest::newRow("sample id at int64 max")
+            << "UPDATE samples SET id=9223372036854775807 WHERE id=(SELECT min(id) FROM samples);" << true;
         QTest::newRow("next id at int64 max") << "UPDATE series SET next_id=9223372036854775807;" << true;
-        QTest::newRow("column count 2^60") << "UPDATE datasets SET columns=replace(columns,'\"count\":100','\"count\":1152921504606846976');" << true;
+        QTest::newRow("column count 2^60")
+            << "UPDATE datasets SET columns=replace(columns,'\"count\":100','\"count\":1152921504606846976');"
+            << true;
         // (A NULL index, which the fuzzer produced by editing pages directly, cannot be written
         // through SQL because of the NOT NULL constraint; the reader checks it all the same.)
-        QTest::newRow("column index out of range") << "UPDATE dataset_columns SET idx=7 WHERE idx=1;" << false;
+        QTest::newRow("column index out of range")
+            << "UPDATE dataset_columns SET idx=7 WHERE idx=1;" << false;
     }
 
     void craftedIdsAndIndicesAreRefused()
@@ -287,7 +308,8 @@ private Q_SLOTS:
         }
         QVERIFY(opened);
         bool anyFailed = false;
-        for (const auto& [id, d] : (*opened)->project().allDatasets()) anyFailed |= !d.ensureLoaded();
+        for (const auto& [id, d] : (*opened)->project().allDatasets())
+            anyFailed |= !d.ensureLoaded();
         QVERIFY2(anyFailed, "a dataset with a bad column index loaded");
     }
 
@@ -303,7 +325,8 @@ private Q_SLOTS:
         const Dataset* d = (*opened)->project().datasetsOf((*opened)->project().samples()[0]->id).front();
         auto loaded = d->ensureLoaded();
         QVERIFY(!loaded);
-        QVERIFY2(QString::fromStdString(loaded.error().message()).contains("damaged"), loaded.error().message().c_str());
+        QVERIFY2(QString::fromStdString(loaded.error().message()).contains("damaged"),
+                 loaded.error().message().c_str());
     }
 
     void killedMidSaveKeepsLastSavedState()
@@ -329,7 +352,8 @@ private Q_SLOTS:
             QVERIFY(lastSaved >= 0);
             // A journal left by the kill is this file's own: it must be judged so, and rolled back.
             const auto verdict = RollbackJournal::inspect(file).verdict;
-            QVERIFY2(verdict != RollbackJournal::Verdict::Foreign, qPrintable(RollbackJournal::inspect(file).reason));
+            QVERIFY2(verdict != RollbackJournal::Verdict::Foreign,
+                     qPrintable(RollbackJournal::inspect(file).reason));
             hotJournals += verdict == RollbackJournal::Verdict::Belongs;
             auto opened = ProjectDocument::open(file);
             QVERIFY2(opened, opened ? "" : opened.error().message().c_str());
@@ -339,7 +363,8 @@ private Q_SLOTS:
             QVERIFY2(rev == lastSaved || rev == lastSaved + 1,
                      qPrintable(QString("file has rev %1, last reported save %2").arg(rev).arg(lastSaved)));
             // Every dataset listed is complete.
-            for (const auto& [id, d] : p.allDatasets()) QVERIFY(d.ensureLoaded().has_value());
+            for (const auto& [id, d] : p.allDatasets())
+                QVERIFY(d.ensureLoaded().has_value());
             QCOMPARE(p.allDatasets().size(), size_t(rev + 1));
             QVERIFY((*opened)->warnings().isEmpty());
         }
@@ -352,7 +377,8 @@ private Q_SLOTS:
         const QString file = path("auto.vanadis");
         QVERIFY(doc->saveAs(file).has_value());
         Project& p = doc->project();
-        p.undoStack()->push(new EditSampleCommand(&p, p.samples()[0]->id, SampleField::Notes, QString("unsaved work")));
+        p.undoStack()->push(
+            new EditSampleCommand(&p, p.samples()[0]->id, SampleField::Notes, QString("unsaved work")));
         QVERIFY(doc->autosave().has_value());
         const QString rec = doc->recoveryPath();
         QVERIFY(QFile::exists(rec));
@@ -365,7 +391,8 @@ private Q_SLOTS:
         auto candidates = ProjectDocument::findRecoveryFiles();
         // The leaked document still holds its lock in this process, so it is not offered yet...
         bool offered = false;
-        for (const auto& c : candidates) offered |= c.recoveryPath == rec;
+        for (const auto& c : candidates)
+            offered |= c.recoveryPath == rec;
         QVERIFY(!offered);
         // ...but the recovery file itself opens with the unsaved work and knows where it belongs.
         QFile::remove(rec + ".lock");

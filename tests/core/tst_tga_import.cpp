@@ -268,14 +268,19 @@ Generated trios(const Run& r)
     const QString names = "Time\tTemperature\tWeight\tWeight\tDeriv. Weight";
     const QString units = "min\t°C\tmg\t%\t%/°C";
     auto row = [&](std::size_t i) {
-        return QString("%1\t%2\t%3\t%4\t0").arg(f(r.t[i], 5), f(r.temp[i], 4), f(r.mg[i], 6), f(100.0 * r.mg[i] / r.sampleMg, 6));
+        return QString("%1\t%2\t%3\t%4\t0")
+            .arg(f(r.t[i], 5), f(r.temp[i], 4), f(r.mg[i], 6), f(100.0 * r.mg[i] / r.sampleMg, 6));
     };
-    g.lines << "[step]" << "Equilibrate at 40.00 °C" << names << units;
+    g.lines << "[step]"
+            << "Equilibrate at 40.00 °C" << names << units;
     g.firstData = int(g.lines.size());
     const std::size_t split = 40;
-    for (std::size_t i = 0; i < split; ++i) g.lines << row(i);
-    g.lines << "[step]" << "Ramp 5.00 °C/min to 700.00 °C" << names << units;
-    for (std::size_t i = split; i < r.t.size(); ++i) g.lines << row(i);
+    for (std::size_t i = 0; i < split; ++i)
+        g.lines << row(i);
+    g.lines << "[step]"
+            << "Ramp 5.00 °C/min to 700.00 °C" << names << units;
+    for (std::size_t i = split; i < r.t.size(); ++i)
+        g.lines << row(i);
     g.rows = int(r.t.size());
     return g;
 }
@@ -298,8 +303,8 @@ private:
     }
     std::vector<Generated> generated() const
     {
-        return {netzsch(m_run, false), netzsch(m_run, true), taUniversal(m_run), mettler(m_run),
-                pyris(m_run), trios(m_run)};
+        return {netzsch(m_run, false), netzsch(m_run, true), taUniversal(m_run),
+                mettler(m_run),        pyris(m_run),         trios(m_run)};
     }
     /// The file must be refused with an error naming it and a line (or byte).
     void expectError(const QString& path, const QString& expectedLocationPrefix = QString())
@@ -459,8 +464,8 @@ void TestTgaImport::realFiles()
 
 void TestTgaImport::generatedFormats()
 {
-    const QStringList ids = {"netzsch-ascii", "netzsch-ascii", "ta-universal-analysis", "mettler-stare",
-                             "perkinelmer-pyris", "ta-trios"};
+    const QStringList ids = {"netzsch-ascii", "netzsch-ascii",     "ta-universal-analysis",
+                             "mettler-stare", "perkinelmer-pyris", "ta-trios"};
     int k = 0;
     for (const Generated& g : generated()) {
         const QString path = write(g.fileName, g.bytes());
@@ -535,7 +540,8 @@ void TestTgaImport::truncatedAndGarbled()
         for (const char* bad : {"NaN", "inf", "-Infinity"}) {
             QStringList l = g.lines;
             QString& row = l[g.firstData + 12];
-            static const QRegularExpression number(QStringLiteral("[-+]?\\d+(?:[.,]\\d+)?(?:[eE][-+]?\\d+)?"));
+            static const QRegularExpression number(
+                QStringLiteral("[-+]?\\d+(?:[.,]\\d+)?(?:[eE][-+]?\\d+)?"));
             qsizetype at = -1, len = 0;
             for (auto it = number.globalMatch(row); it.hasNext();) {
                 const auto m = it.next();
@@ -547,7 +553,8 @@ void TestTgaImport::truncatedAndGarbled()
             const QString path = write(base + "_nan.txt", g.bytes(l));
             expectError(path, QString("line %1").arg(g.firstData + 13));
             auto r = parseFile(path);
-            QVERIFY2(!r && msg(r.error()).contains("not a finite number"), r ? "accepted" : qPrintable(msg(r.error())));
+            QVERIFY2(!r && msg(r.error()).contains("not a finite number"),
+                     r ? "accepted" : qPrintable(msg(r.error())));
         }
         // Header only.
         expectError(write(base + "_header_only.txt", g.bytes(g.lines.mid(0, g.firstData))));

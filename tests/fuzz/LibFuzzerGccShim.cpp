@@ -28,7 +28,8 @@ extern "C" {
 void __sanitizer_cov_8bit_counters_init(std::uint8_t* begin, std::uint8_t* end);
 void __sanitizer_cov_pcs_init(const std::uintptr_t* begin, const std::uintptr_t* end);
 
-__attribute__((no_sanitize_coverage, no_sanitize_address, no_sanitize_undefined)) void __sanitizer_cov_trace_pc()
+__attribute__((no_sanitize_coverage, no_sanitize_address, no_sanitize_undefined)) void
+__sanitizer_cov_trace_pc()
 {
     const auto pc = reinterpret_cast<std::uintptr_t>(__builtin_return_address(0));
     ++g_counters[(pc ^ (pc >> 18)) & (kCounters - 1)];
@@ -44,7 +45,8 @@ namespace {
 
 __attribute__((constructor, no_sanitize_coverage)) void registerCounters()
 {
-    for (std::size_t i = 0; i < kCounters; ++i) g_pcTable[2 * i] = i + 1;
+    for (std::size_t i = 0; i < kCounters; ++i)
+        g_pcTable[2 * i] = i + 1;
     __sanitizer_cov_8bit_counters_init(g_counters, g_counters + kCounters);
     __sanitizer_cov_pcs_init(g_pcTable, g_pcTable + 2 * kCounters);
 }

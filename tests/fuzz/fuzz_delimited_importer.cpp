@@ -32,10 +32,12 @@ void writeSeeds(const QString& dir)
     QDir().mkpath(dir);
     const std::pair<const char*, QByteArray> seeds[] = {
         {"comma.csv", "2Theta (deg),Intensity (counts)\n10.00,123\n10.02,130.5\n10.04,128\n"},
-        {"semicolon.csv", "Temperatur (\xB0""C);Masse (%)\r\n25,5;100,000\r\n26,5;99,875\r\n"},
+        {"semicolon.csv", "Temperatur (\xB0"
+                          "C);Masse (%)\r\n25,5;100,000\r\n26,5;99,875\r\n"},
         {"tab_units.txt", "Time\tVoltage\tCurrent\ns\tV\tmA\n0\t3.0\t0.1\n1\t3.1\t0.1\n"},
         {"whitespace.xy", "# comment\n# 2Theta Intensity\n  10.0  1\n  10.1  2\n"},
-        {"quoted.csv", "\"Binding Energy (eV)\",\"Counts, cps\"\n\"285.0\",\"1000\"\n\"284.9\",\"1010\"\nEnd of data\n"},
+        {"quoted.csv",
+         "\"Binding Energy (eV)\",\"Counts, cps\"\n\"285.0\",\"1000\"\n\"284.9\",\"1010\"\nEnd of data\n"},
         {"utf16.txt", utf16le(QStringLiteral("P/P0\tVolume (cm3/g)\r\n0.05\t100\r\n0.1\t110\r\n"))},
         {"eis.csv", "Frequency (Hz),Z' (Ohm),-Z'' (Ohm)\n100000,10.1,0.5\n10000,10.5,2.1\n"},
     };
@@ -67,7 +69,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (const int d = (opt >> 1) & 0x03; d > 0) o.delimited.delimiter = delims[d - 1];
     if (opt & 0x08) o.delimited.decimalComma = bool(opt & 0x10);
     if (opt & 0x20) o.delimited.headerRows = int((opt >> 6) & 0x03) - 1; // -1 … 2
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char*>(data + 1), qsizetype(size - 1));
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char*>(data + 1), qsizetype(size - 1));
 
     static const DelimitedTextImporter importer;
     (void)importer.sniff(bytes.left(64 * 1024), QStringLiteral("fuzz.csv"));

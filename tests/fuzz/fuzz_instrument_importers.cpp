@@ -23,12 +23,19 @@ void writeSeeds(const QString& dir)
     QDir().mkpath(dir);
     const QByteArray seeds[] = {
         "2Theta (deg),Intensity (counts)\n10.00,123\n10.02,130.5\n",
-        "#FORMAT:NETZSCH5\n#EXPORTTYPE:DATA SINGLE\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#SAMPLE MASS /mg:8.91\n\n"
-        "##Temp./\xB0""C;Time/min;Mass/%\n40.0;0.0;100.0\n45.0;1.0;99.9\n",
-        "data_x\n_units_pressure relative\n_units_loading mmol/g\nloop_\n_adsorp_pressure\n_adsorp_amount\n0.05 1.0\n0.1 1.2\n0.2 1.4\n",
+        "#FORMAT:NETZSCH5\n#EXPORTTYPE:DATA SINGLE\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#SAMPLE MASS "
+        "/mg:8.91\n\n"
+        "##Temp./\xB0"
+        "C;Time/min;Mass/%\n40.0;0.0;100.0\n45.0;1.0;99.9\n",
+        "data_x\n_units_pressure relative\n_units_loading "
+        "mmol/g\nloop_\n_adsorp_pressure\n_adsorp_amount\n0.05 1.0\n0.1 1.2\n0.2 1.4\n",
         "Relative Pressure (p/p\xB0);Quantity Adsorbed (cm\xB3/g STP)\n0,05;10,5\n0,10;12,0\n0,20;14,5\n",
-        "Filename\tx.tri\nSample name\tS\nSize\t9.1\tmg\n[step]\nRamp\nTime\tTemperature\tWeight\nmin\t\xC2\xB0""C\tmg\n0\t40\t9.1\n1\t45\t9.0\n",
-        "FileName:\n  X\nSampleID:\n  X, 4.9 mg\nCurve:\n  Index  t  Ts  Tr  Value\n  [s] [\xB0""C] [\xB0""C] [mg]\n 0 0 45 45 4.9\n 1 6 46 46 4.8\n",
+        "Filename\tx.tri\nSample "
+        "name\tS\nSize\t9.1\tmg\n[step]\nRamp\nTime\tTemperature\tWeight\nmin\t\xC2\xB0"
+        "C\tmg\n0\t40\t9.1\n1\t45\t9.0\n",
+        "FileName:\n  X\nSampleID:\n  X, 4.9 mg\nCurve:\n  Index  t  Ts  Tr  Value\n  [s] [\xB0"
+        "C] [\xB0"
+        "C] [mg]\n 0 0 45 45 4.9\n 1 6 46 46 4.8\n",
     };
     const auto& importers = ImporterRegistry::instance().importers();
     int k = 0;
@@ -56,7 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (size == 0) return 0;
     const auto& importers = ImporterRegistry::instance().importers();
     const Importer& importer = *importers[data[0] % importers.size()];
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char*>(data + 1), qsizetype(size - 1));
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char*>(data + 1), qsizetype(size - 1));
     (void)importer.sniff(bytes.left(64 * 1024), QStringLiteral("fuzz.txt"));
     auto r = importer.read(bytes, QStringLiteral("fuzz.txt"), {});
     if (r) {

@@ -56,7 +56,8 @@ Dataset makeDataset(Project& p, Technique t, const QString& kind, int n, double 
 void sqlExec(const QString& path, const char* sql)
 {
     sqlite3* db = nullptr;
-    if (sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK) sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    if (sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK)
+        sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
     sqlite3_close(db);
 }
 
@@ -101,7 +102,9 @@ std::unique_ptr<ProjectDocument> seedProject()
 QString journalBase()
 {
     static const QString path = [] {
-        const QString p = QDir::tempPath() + QStringLiteral("/fuzz_project_reader-base-%1.vanadis").arg(QCoreApplication::applicationPid());
+        const QString p =
+            QDir::tempPath() +
+            QStringLiteral("/fuzz_project_reader-base-%1.vanadis").arg(QCoreApplication::applicationPid());
         QFile::remove(p);
         auto doc = seedProject();
         if (!doc->saveAs(p)) std::abort();
@@ -122,7 +125,8 @@ QString journalBase()
 void sqlExecOrDie(const QString& path, const char* sql, sqlite3** keep = nullptr)
 {
     sqlite3* db = nullptr;
-    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK || sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK ||
+        sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
         std::abort();
     if (keep)
         *keep = db;
@@ -136,9 +140,10 @@ void writeJournalSeeds(const QString& dir)
 {
     auto snapshot = [&](const QString& db) {
         sqlite3* h = nullptr;
-        const std::string sql = "PRAGMA cache_size=2; BEGIN IMMEDIATE; PRAGMA application_id=" +
-                                std::to_string(ProjectStore::kApplicationId) +
-                                "; UPDATE dataset_columns SET data=zeroblob(length(data)); UPDATE samples SET notes='torn';";
+        const std::string sql =
+            "PRAGMA cache_size=2; BEGIN IMMEDIATE; PRAGMA application_id=" +
+            std::to_string(ProjectStore::kApplicationId) +
+            "; UPDATE dataset_columns SET data=zeroblob(length(data)); UPDATE samples SET notes='torn';";
         sqlExecOrDie(db, sql.c_str(), &h);
         QByteArray journal = readAll(db + "-journal");
         sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -155,8 +160,10 @@ void writeJournalSeeds(const QString& dir)
     if (!other->saveAs(work)) std::abort();
     other.reset();
     const QByteArray foreign = snapshot(work);
-    for (const char* suffix : {"", ".lock", "-journal"}) QFile::remove(work + suffix);
-    for (const auto& [name, bytes] : {std::pair{"journal-genuine", genuine}, std::pair{"journal-foreign", foreign}}) {
+    for (const char* suffix : {"", ".lock", "-journal"})
+        QFile::remove(work + suffix);
+    for (const auto& [name, bytes] :
+         {std::pair{"journal-genuine", genuine}, std::pair{"journal-foreign", foreign}}) {
         QFile f(dir + "/" + name);
         if (!f.open(QIODevice::WriteOnly)) std::abort();
         f.write(bytes);
@@ -184,7 +191,8 @@ void writeSeeds(const QString& dir)
     // loadColumns, a NULL column index); kept in the corpus so that every run replays them.
     const std::pair<const char*, const char*> crafted[] = {
         {"crafted-sample-max-id", "UPDATE samples SET id=9223372036854775807 WHERE name='CS';"},
-        {"crafted-dataset-max-id", "UPDATE datasets SET id=9223372036854775807 WHERE id=(SELECT min(id) FROM datasets);"},
+        {"crafted-dataset-max-id",
+         "UPDATE datasets SET id=9223372036854775807 WHERE id=(SELECT min(id) FROM datasets);"},
         {"crafted-run-max-id", "UPDATE runs SET id=9223372036854775807;"},
         {"crafted-next-id-max", "UPDATE series SET next_id=9223372036854775807;"},
         // Found by this fuzzer: an idx of NULL was read as 0, so column 0 was filled twice and column
@@ -209,15 +217,18 @@ void writeSeeds(const QString& dir)
 QString workPath()
 {
     static const QString path =
-        QDir::tempPath() + QStringLiteral("/fuzz_project_reader-%1.vanadis").arg(QCoreApplication::applicationPid());
+        QDir::tempPath() +
+        QStringLiteral("/fuzz_project_reader-%1.vanadis").arg(QCoreApplication::applicationPid());
     return path;
 }
 
 void removeArtifacts(const QString& path)
 {
-    for (const char* suffix : {"", "-journal", "-wal", "-shm", ".lock"}) QFile::remove(path + suffix);
+    for (const char* suffix : {"", "-journal", "-wal", "-shm", ".lock"})
+        QFile::remove(path + suffix);
     const QFileInfo fi(path);
-    for (const QString& n : QDir(fi.absolutePath()).entryList({fi.fileName() + "-journal.refused-*"}, QDir::Files))
+    for (const QString& n :
+         QDir(fi.absolutePath()).entryList({fi.fileName() + "-journal.refused-*"}, QDir::Files))
         QFile::remove(fi.absolutePath() + "/" + n);
 }
 
@@ -238,7 +249,8 @@ void testJournal(const uint8_t* data, size_t size)
     {
         auto doc = ProjectDocument::open(path);
         if (doc) {
-            for (const auto& [id, d] : (*doc)->project().allDatasets()) (void)d.ensureLoaded();
+            for (const auto& [id, d] : (*doc)->project().allDatasets())
+                (void)d.ensureLoaded();
             if (!(*doc)->warnings().isEmpty() && verdict != RollbackJournal::Verdict::Foreign)
                 violated("a journal was moved aside that inspect() did not call foreign");
         } else if (doc.error().reason.empty()) {
@@ -286,8 +298,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                 if (loaded) {
                     // Loaded columns must match the headers read with the tree.
                     if (d.columns().size() != d.headers().size())
-                        violated("column count differs from the tree", std::to_string(d.columns().size()) + " vs " +
-                                                                          std::to_string(d.headers().size()));
+                        violated("column count differs from the tree",
+                                 std::to_string(d.columns().size()) + " vs " +
+                                     std::to_string(d.headers().size()));
                     for (size_t i = 0; i < d.columns().size(); ++i)
                         if (qsizetype(d.columns()[i].values.size()) != d.headers()[i].count)
                             violated("column length differs from the tree",
@@ -298,8 +311,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                 }
                 (void)d.originalFile();
             }
-            for (const Sample* s : p.samples()) (void)p.datasetsOf(s->id);
-            for (const auto& [id, r] : p.allRuns()) (void)p.runsOf(r.datasetId());
+            for (const Sample* s : p.samples())
+                (void)p.datasetsOf(s->id);
+            for (const auto& [id, r] : p.allRuns())
+                (void)p.runsOf(r.datasetId());
         } else if (doc.error().reason.empty()) {
             violated("open error without a reason");
         }

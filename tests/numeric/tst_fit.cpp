@@ -103,12 +103,12 @@ Strd readStrd(const QString& path)
 }
 
 using std::atan;
-using vanadis::fit::atan;
 using std::cos;
-using std::log;
 using std::exp;
+using std::log;
 using std::pow;
 using std::sin;
+using vanadis::fit::atan;
 
 /// The models exactly as written in the StRD headers (x is the predictor; Nelson uses x as a row
 /// index into its two predictors).
@@ -125,11 +125,14 @@ std::unique_ptr<Model> adModel(F f, const Strd& s)
 }
 
 #define STRD(NAME, EXPR_TEXT, BODY)                                                                          \
-    StrdModel{NAME,                                                                                          \
-              [](const Strd& s) -> std::unique_ptr<Model> {                                                  \
-                  return adModel([](double x, const auto* b) { return BODY; }, s); \
-              },                                                                                             \
-              EXPR_TEXT}
+    StrdModel                                                                                                \
+    {                                                                                                        \
+        NAME,                                                                                                \
+            [](const Strd& s) -> std::unique_ptr<Model> {                                                    \
+                return adModel([](double x, const auto* b) { return BODY; }, s);                             \
+            },                                                                                               \
+            EXPR_TEXT                                                                                        \
+    }
 
 const std::vector<StrdModel>& strdModels()
 {
@@ -150,8 +153,10 @@ const std::vector<StrdModel>& strdModels()
         STRD("Kirby2", "(b1 + b2*x + b3*x**2) / (1 + b4*x + b5*x**2)",
              (b[0] + b[1] * x + b[2] * x * x) / (1.0 + b[3] * x + b[4] * x * x)),
         STRD("Hahn1", "(b1+b2*x+b3*x**2+b4*x**3) / (1+b5*x+b6*x**2+b7*x**3)",
-             (b[0] + b[1] * x + b[2] * x * x + b[3] * x * x * x) / (1.0 + b[4] * x + b[5] * x * x + b[6] * x * x * x)),
-        STRD("MGH17", "b1 + b2*exp[-x*b4] + b3*exp[-x*b5]", b[0] + b[1] * exp(-x * b[3]) + b[2] * exp(-x * b[4])),
+             (b[0] + b[1] * x + b[2] * x * x + b[3] * x * x * x) /
+                 (1.0 + b[4] * x + b[5] * x * x + b[6] * x * x * x)),
+        STRD("MGH17", "b1 + b2*exp[-x*b4] + b3*exp[-x*b5]",
+             b[0] + b[1] * exp(-x * b[3]) + b[2] * exp(-x * b[4])),
         STRD("Lanczos1", "b1*exp(-b2*x) + b3*exp(-b4*x) + b5*exp(-b6*x)",
              b[0] * exp(-b[1] * x) + b[2] * exp(-b[3] * x) + b[4] * exp(-b[5] * x)),
         STRD("Lanczos2", "b1*exp(-b2*x) + b3*exp(-b4*x) + b5*exp(-b6*x)",
@@ -161,19 +166,27 @@ const std::vector<StrdModel>& strdModels()
                  b[5] * exp(-(x - b[6]) * (x - b[6]) / (b[7] * b[7]))),
         STRD("Misra1c", "b1 * (1-(1+2*b2*x)**(-.5))", b[0] * (1.0 - pow(1.0 + 2.0 * b[1] * x, -0.5))),
         STRD("Misra1d", "b1*b2*x*((1+b2*x)**(-1))", b[0] * b[1] * x * pow(1.0 + b[1] * x, -1.0)),
-        STRD("Roszman1", "b1 - b2*x - arctan[b3/(x-b4)]/pi", b[0] - b[1] * x - atan(std::decay_t<decltype(b[0])>(b[2] / (x - b[3]))) / std::numbers::pi),
+        STRD("Roszman1", "b1 - b2*x - arctan[b3/(x-b4)]/pi",
+             b[0] - b[1] * x - atan(std::decay_t<decltype(b[0])>(b[2] / (x - b[3]))) / std::numbers::pi),
         STRD("ENSO",
-             "b1 + b2*cos( 2*pi*x/12 ) + b3*sin( 2*pi*x/12 ) + b5*cos( 2*pi*x/b4 ) + b6*sin( 2*pi*x/b4 ) + b8*cos( 2*pi*x/b7 ) + b9*sin( 2*pi*x/b7 )",
-             b[0] + b[1] * cos(2.0 * std::numbers::pi * x / 12.0) + b[2] * sin(2.0 * std::numbers::pi * x / 12.0) +
-                 b[4] * cos(2.0 * std::numbers::pi * x / b[3]) + b[5] * sin(2.0 * std::numbers::pi * x / b[3]) +
-                 b[7] * cos(2.0 * std::numbers::pi * x / b[6]) + b[8] * sin(2.0 * std::numbers::pi * x / b[6])),
-        STRD("MGH09", "b1*(x**2+x*b2) / (x**2+x*b3+b4)", b[0] * (x * x + x * b[1]) / (x * x + x * b[2] + b[3])),
+             "b1 + b2*cos( 2*pi*x/12 ) + b3*sin( 2*pi*x/12 ) + b5*cos( 2*pi*x/b4 ) + b6*sin( 2*pi*x/b4 ) + "
+             "b8*cos( 2*pi*x/b7 ) + b9*sin( 2*pi*x/b7 )",
+             b[0] + b[1] * cos(2.0 * std::numbers::pi * x / 12.0) +
+                 b[2] * sin(2.0 * std::numbers::pi * x / 12.0) +
+                 b[4] * cos(2.0 * std::numbers::pi * x / b[3]) +
+                 b[5] * sin(2.0 * std::numbers::pi * x / b[3]) +
+                 b[7] * cos(2.0 * std::numbers::pi * x / b[6]) +
+                 b[8] * sin(2.0 * std::numbers::pi * x / b[6])),
+        STRD("MGH09", "b1*(x**2+x*b2) / (x**2+x*b3+b4)",
+             b[0] * (x * x + x * b[1]) / (x * x + x * b[2] + b[3])),
         STRD("Thurber", "(b1 + b2*x + b3*x**2 + b4*x**3) / (1 + b5*x + b6*x**2 + b7*x**3)",
-             (b[0] + b[1] * x + b[2] * x * x + b[3] * x * x * x) / (1.0 + b[4] * x + b[5] * x * x + b[6] * x * x * x)),
+             (b[0] + b[1] * x + b[2] * x * x + b[3] * x * x * x) /
+                 (1.0 + b[4] * x + b[5] * x * x + b[6] * x * x * x)),
         STRD("BoxBOD", "b1*(1-exp[-b2*x])", b[0] * (1.0 - exp(-b[1] * x))),
         STRD("Rat42", "b1 / (1+exp[b2-b3*x])", b[0] / (1.0 + exp(b[1] - b[2] * x))),
         STRD("MGH10", "b1 * exp[b2/(x+b3)]", b[0] * exp(b[1] / (x + b[2]))),
-        STRD("Eckerle4", "(b1/b2) * exp[-0.5*((x-b3)/b2)**2]", (b[0] / b[1]) * exp(-0.5 * ((x - b[2]) / b[1]) * ((x - b[2]) / b[1]))),
+        STRD("Eckerle4", "(b1/b2) * exp[-0.5*((x-b3)/b2)**2]",
+             (b[0] / b[1]) * exp(-0.5 * ((x - b[2]) / b[1]) * ((x - b[2]) / b[1]))),
         STRD("Rat43", "b1 / ((1+exp[b2-b3*x])**(1/b4))", b[0] / exp(log(1.0 + exp(b[1] - b[2] * x)) / b[3])),
         STRD("Bennett5", "b1 * (b2+x)**(-1/b3)", b[0] * exp(-log(b[1] + x) / b[2])),
     };
@@ -196,7 +209,8 @@ std::vector<QString> strdFiles()
 {
     std::vector<QString> out;
     const QDir dir(testDataDir());
-    for (const QString& f : dir.entryList({"*.dat"}, QDir::Files, QDir::Name)) out.push_back(dir.filePath(f));
+    for (const QString& f : dir.entryList({"*.dat"}, QDir::Files, QDir::Name))
+        out.push_back(dir.filePath(f));
     return out;
 }
 
@@ -205,16 +219,21 @@ std::vector<QString> strdFiles()
 /// (half an ulp of y ≈ 2.5 is 2.2e-16, 0.3 % of a residual): no double-precision evaluation of the
 /// model can give its RSS, hence its standard errors, to better than ≈ 1 %. Its parameters are
 /// still checked to 6 digits.
-int errorDigits(const Strd& s) { return s.name == "Lanczos1" ? 2 : 4; }
+int errorDigits(const Strd& s)
+{
+    return s.name == "Lanczos1" ? 2 : 4;
+}
 
 FitProblem strdProblem(const Strd& s, const Model& m, const std::vector<double>& start)
 {
     FitProblem p;
     p.model = &m;
-    for (std::size_t k = 0; k < start.size(); ++k) p.parameters.push_back({"b" + std::to_string(k + 1), start[k]});
+    for (std::size_t k = 0; k < start.size(); ++k)
+        p.parameters.push_back({"b" + std::to_string(k + 1), start[k]});
     p.observed = s.columns[0];
     if (s.name == "Nelson")
-        for (double& y : p.observed) y = std::log(y);
+        for (double& y : p.observed)
+            y = std::log(y);
     return p;
 }
 
@@ -257,18 +276,20 @@ private Q_SLOTS:
 
 void TestFit::expressionValuesAndDerivatives()
 {
-    auto e = Expression::parse("a*exp(-x/t) + c - 2^-2 + b**2 + [x]*pi + ln(x) + log10(100) + sqrt(x) - -x^2");
+    auto e =
+        Expression::parse("a*exp(-x/t) + c - 2^-2 + b**2 + [x]*pi + ln(x) + log10(100) + sqrt(x) - -x^2");
     QVERIFY2(e.has_value(), e ? "" : e.error().message().c_str());
     QCOMPARE(e->variables(), (std::vector<std::string>{"a", "x", "t", "c", "b"}));
     const double a = 2.0, x = 1.5, t = 0.7, c = 0.3, b = 1.1;
     const std::vector<double> v = {a, x, t, c, b};
-    const double expected = a * std::exp(-x / t) + c - 0.25 + b * b + x * std::numbers::pi + std::log(x) + 2.0 +
-                            std::sqrt(x) + x * x;
+    const double expected = a * std::exp(-x / t) + c - 0.25 + b * b + x * std::numbers::pi + std::log(x) +
+                            2.0 + std::sqrt(x) + x * x;
     VERIFY_NEAR(e->evaluate(v), expected, 1e-12);
     std::vector<double> g(5);
     e->evaluate(v, g);
     VERIFY_NEAR(g[0], std::exp(-x / t), 1e-12);
-    VERIFY_NEAR(g[1], -a / t * std::exp(-x / t) + std::numbers::pi + 1.0 / x + 0.5 / std::sqrt(x) + 2.0 * x, 1e-12);
+    VERIFY_NEAR(g[1], -a / t * std::exp(-x / t) + std::numbers::pi + 1.0 / x + 0.5 / std::sqrt(x) + 2.0 * x,
+                1e-12);
     VERIFY_NEAR(g[2], a * x / (t * t) * std::exp(-x / t), 1e-12);
     VERIFY_NEAR(g[3], 1.0, 0.0);
     VERIFY_NEAR(g[4], 2.0 * b, 1e-12);
@@ -276,20 +297,25 @@ void TestFit::expressionValuesAndDerivatives()
     VERIFY_NEAR(Expression::parse("-2^2")->evaluate({}), -4.0, 0.0);
     VERIFY_NEAR(Expression::parse("2^3^2")->evaluate({}), 512.0, 0.0);
     VERIFY_NEAR(Expression::parse("1.5E1 + .5 + 2D0")->evaluate({}), 17.5, 0.0);
-    VERIFY_NEAR(Expression::parse("atan2(1, 1)*4 + max(1, 3) + abs(-2)")->evaluate({}), std::numbers::pi + 5.0, 1e-15);
+    VERIFY_NEAR(Expression::parse("atan2(1, 1)*4 + max(1, 3) + abs(-2)")->evaluate({}),
+                std::numbers::pi + 5.0, 1e-15);
     // Derivatives of every function against central differences.
-    const char* funcs[] = {"sin(u)", "cos(u)", "tan(u)", "asin(u/2)", "acos(u/2)", "atan(u)", "sinh(u)", "cosh(u)",
-                           "tanh(u)", "erf(u)", "erfc(u)", "exp(u)", "log(u)", "u^u", "pow(2, u)", "atan2(u, 2)",
-                           "1/u", "abs(u)"};
+    const char* funcs[] = {"sin(u)",  "cos(u)",  "tan(u)",    "asin(u/2)",   "acos(u/2)", "atan(u)",
+                           "sinh(u)", "cosh(u)", "tanh(u)",   "erf(u)",      "erfc(u)",   "exp(u)",
+                           "log(u)",  "u^u",     "pow(2, u)", "atan2(u, 2)", "1/u",       "abs(u)"};
     for (const char* f : funcs) {
         auto fe = Expression::parse(f);
         QVERIFY(fe);
         const double u = 0.8, h = 1e-6;
         std::vector<double> gu(1);
         fe->evaluate(std::vector<double>{u}, gu);
-        const double fd = (fe->evaluate(std::vector<double>{u + h}) - fe->evaluate(std::vector<double>{u - h})) / (2 * h);
+        const double fd =
+            (fe->evaluate(std::vector<double>{u + h}) - fe->evaluate(std::vector<double>{u - h})) / (2 * h);
         QVERIFY2(std::abs(gu[0] - fd) < 1e-7 * std::max(1.0, std::abs(fd)),
-                 qPrintable(QString("%1: derivative %2, finite difference %3").arg(f).arg(gu[0], 0, 'g', 12).arg(fd, 0, 'g', 12)));
+                 qPrintable(QString("%1: derivative %2, finite difference %3")
+                                .arg(f)
+                                .arg(gu[0], 0, 'g', 12)
+                                .arg(fd, 0, 'g', 12)));
     }
 }
 
@@ -318,9 +344,11 @@ void TestFit::expressionErrorsPointAtTheCharacter()
         auto e = Expression::parse(c.text);
         QVERIFY2(!e, c.text);
         QVERIFY2(e.error().location == c.location,
-                 qPrintable(QString("'%1': location '%2', expected '%3'").arg(c.text, e.error().location.c_str(), c.location)));
+                 qPrintable(QString("'%1': location '%2', expected '%3'")
+                                .arg(c.text, e.error().location.c_str(), c.location)));
         QVERIFY2(e.error().reason.find(c.words) != std::string::npos,
-                 qPrintable(QString("'%1': reason '%2' lacks '%3'").arg(c.text, e.error().reason.c_str(), c.words)));
+                 qPrintable(
+                     QString("'%1': reason '%2' lacks '%3'").arg(c.text, e.error().reason.c_str(), c.words)));
     }
 }
 
@@ -332,7 +360,8 @@ void TestFit::nistStrd_data()
     if (files.empty()) return;
     for (const QString& f : files)
         for (int start = 1; start <= 2; ++start)
-            QTest::newRow(qPrintable(QFileInfo(f).baseName() + QString(" start %1").arg(start))) << f << start;
+            QTest::newRow(qPrintable(QFileInfo(f).baseName() + QString(" start %1").arg(start)))
+                << f << start;
 }
 
 void TestFit::nistStrd()
@@ -345,8 +374,10 @@ void TestFit::nistStrd()
     std::unique_ptr<Model> model;
     if (s.name == "Nelson") {
         std::vector<double> idx(s.columns[0].size());
-        for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = double(i);
-        model = std::make_unique<AutoDiffModel<NelsonModel>>(NelsonModel{&s.columns[1], &s.columns[2]}, 3, idx);
+        for (std::size_t i = 0; i < idx.size(); ++i)
+            idx[i] = double(i);
+        model =
+            std::make_unique<AutoDiffModel<NelsonModel>>(NelsonModel{&s.columns[1], &s.columns[2]}, 3, idx);
     } else {
         for (const StrdModel& m : strdModels())
             if (QString::fromStdString(m.name) == s.name) model = m.make(s);
@@ -366,7 +397,10 @@ void TestFit::nistStrd()
     VERIFY_DIGITS("RSS", r->rss, s.rss, sdDigits == 4 ? 6 : 1); // RSS ∝ residual², twice the relative error
 }
 
-void TestFit::nistStrdThroughExpressions_data() { nistStrd_data(); }
+void TestFit::nistStrdThroughExpressions_data()
+{
+    nistStrd_data();
+}
 
 void TestFit::nistStrdThroughExpressions()
 {
@@ -386,7 +420,8 @@ void TestFit::nistStrdThroughExpressions()
     const std::vector<double>& st = start == 1 ? s.start1 : s.start2;
     FitProblem p;
     p.model = &*model;
-    for (const std::string& n : model->parameterNames()) p.parameters.push_back({n, st[std::stoul(n.substr(1)) - 1]});
+    for (const std::string& n : model->parameterNames())
+        p.parameters.push_back({n, st[std::stoul(n.substr(1)) - 1]});
     p.observed = s.columns[0];
     auto r = fitLeastSquares(p);
     QVERIFY2(r.has_value(), r ? "" : r.error().message().c_str());
@@ -394,7 +429,8 @@ void TestFit::nistStrdThroughExpressions()
     for (std::size_t k = 0; k < p.parameters.size(); ++k) {
         const std::size_t b = std::stoul(p.parameters[k].name.substr(1)) - 1;
         VERIFY_DIGITS(QString::fromStdString(p.parameters[k].name), r->values[k], s.certified[b], 6);
-        VERIFY_DIGITS(QString::fromStdString("sd(" + p.parameters[k].name + ")"), r->stderrs[k], s.certifiedSd[b], errorDigits(s));
+        VERIFY_DIGITS(QString::fromStdString("sd(" + p.parameters[k].name + ")"), r->stderrs[k],
+                      s.certifiedSd[b], errorDigits(s));
     }
     VERIFY_DIGITS("residual SD", r->residualSd, s.residualSd, errorDigits(s));
 }
@@ -410,14 +446,22 @@ void TestFit::strdBeyondTheFolder()
         double residualSd;
     };
     const Case cases[] = {
-        {"b1*(1-exp[-b2*x])", {1, 2, 3, 5, 7, 10}, {109, 149, 149, 191, 213, 224}, {1, 1}, {100, 0.75},
-         {2.1380940889E+02, 5.4723748542E-01}, {1.2354515176E+01, 1.0455993237E-01}, 1.7088072423E+01},
+        {"b1*(1-exp[-b2*x])",
+         {1, 2, 3, 5, 7, 10},
+         {109, 149, 149, 191, 213, 224},
+         {1, 1},
+         {100, 0.75},
+         {2.1380940889E+02, 5.4723748542E-01},
+         {1.2354515176E+01, 1.0455993237E-01},
+         1.7088072423E+01},
         {"b1*(x**2+x*b2) / (x**2+x*b3+b4)",
          {4, 2, 1, 0.5, 0.25, 0.167, 0.125, 0.1, 0.0833, 0.0714, 0.0625},
          {0.1957, 0.1947, 0.1735, 0.16, 0.0844, 0.0627, 0.0456, 0.0342, 0.0323, 0.0235, 0.0246},
-         {25, 39, 41.5, 39}, {0.25, 0.39, 0.415, 0.39},
+         {25, 39, 41.5, 39},
+         {0.25, 0.39, 0.415, 0.39},
          {1.9280693458E-01, 1.9128232873E-01, 1.2305650693E-01, 1.3606233068E-01},
-         {1.1435312227E-02, 1.9633220911E-01, 8.0842031232E-02, 9.0025542308E-02}, 6.6279236551E-03},
+         {1.1435312227E-02, 1.9633220911E-01, 8.0842031232E-02, 9.0025542308E-02},
+         6.6279236551E-03},
     };
     for (const Case& c : cases) {
         auto m = ExpressionModel::create(c.model, c.x);
@@ -426,7 +470,8 @@ void TestFit::strdBeyondTheFolder()
             FitProblem p;
             p.model = &*m;
             p.observed = c.y;
-            for (std::size_t k = 0; k < start->size(); ++k) p.parameters.push_back({"b" + std::to_string(k + 1), (*start)[k]});
+            for (std::size_t k = 0; k < start->size(); ++k)
+                p.parameters.push_back({"b" + std::to_string(k + 1), (*start)[k]});
             auto r = fitLeastSquares(p);
             QVERIFY2(r && r->converged, r ? r->reason.c_str() : r.error().message().c_str());
             for (std::size_t k = 0; k < c.cert.size(); ++k) {
@@ -466,7 +511,8 @@ void TestFit::tiesAndFixedReduceDof()
     // Two Gaussians, the second tied: height = 0.5·first, centre = first + 7.3, equal width; an
     // offset fixed. Generated without noise, so the fit recovers the parameters exactly.
     std::vector<double> x;
-    for (int i = 0; i < 200; ++i) x.push_back(500.0 + 0.1 * i);
+    for (int i = 0; i < 200; ++i)
+        x.push_back(500.0 + 0.1 * i);
     auto m = ExpressionModel::create("h1*exp(-(x-c1)^2/(2*w1^2)) + h2*exp(-(x-c2)^2/(2*w2^2)) + b", x);
     QVERIFY(m);
     QCOMPARE(m->parameterNames(), (std::vector<std::string>{"h1", "c1", "w1", "h2", "c2", "w2", "b"}));
@@ -477,15 +523,21 @@ void TestFit::tiesAndFixedReduceDof()
     m->evaluate(truth, p.observed);
     std::mt19937_64 rng(7);
     std::normal_distribution<double> noise(0.0, 0.5);
-    for (double& y : p.observed) y += noise(rng);
-    p.parameters = {{"h1", 80.0}, {"c1", 504.5}, {"w1", 1.0}, {"h2", 0, -1e300, 1e300, false, "h1*0.5"},
-                    {"c2", 0, -1e300, 1e300, false, "c1 + 7.3"}, {"w2", 0, -1e300, 1e300, false, "=w1"},
+    for (double& y : p.observed)
+        y += noise(rng);
+    p.parameters = {{"h1", 80.0},
+                    {"c1", 504.5},
+                    {"w1", 1.0},
+                    {"h2", 0, -1e300, 1e300, false, "h1*0.5"},
+                    {"c2", 0, -1e300, 1e300, false, "c1 + 7.3"},
+                    {"w2", 0, -1e300, 1e300, false, "=w1"},
                     {"b", 3.0, -1e300, 1e300, true}};
     auto r = fitLeastSquares(p);
     QVERIFY2(r && r->converged, r ? r->reason.c_str() : r.error().message().c_str());
     QCOMPARE(r->freeParameterCount, 3);
     QCOMPARE(r->dof, 200 - 3);
-    for (int k : {0, 1, 2, 3, 4, 5}) VERIFY_NEAR(r->values[std::size_t(k)], truth[std::size_t(k)], 5 * r->stderrs[std::size_t(k)]);
+    for (int k : {0, 1, 2, 3, 4, 5})
+        VERIFY_NEAR(r->values[std::size_t(k)], truth[std::size_t(k)], 5 * r->stderrs[std::size_t(k)]);
     VERIFY_NEAR(r->values[3], 0.5 * r->values[0], 1e-12);
     VERIFY_NEAR(r->values[4], r->values[1] + 7.3, 1e-12);
     VERIFY_NEAR(r->values[5], r->values[2], 0.0);
@@ -498,7 +550,8 @@ void TestFit::tiesAndFixedReduceDof()
     // The residual SD estimates the noise (0.5) with 197 dof.
     VERIFY_NEAR(r->residualSd, 0.5, 0.1);
     // Tied pairs are perfectly correlated by construction: not a warning.
-    for (const std::string& w : r->warnings) QVERIFY2(w.find("correlated") == std::string::npos, w.c_str());
+    for (const std::string& w : r->warnings)
+        QVERIFY2(w.find("correlated") == std::string::npos, w.c_str());
 }
 
 void TestFit::tieErrors()
@@ -528,7 +581,8 @@ void TestFit::activeBoundIsReported()
     // y = a·exp(−k·x) + c with c truly −2, bounded below at 0: c ends on its bound, is reported
     // there, has no standard error and leaves the dof to the two estimated parameters.
     std::vector<double> x;
-    for (int i = 0; i < 50; ++i) x.push_back(0.1 * i);
+    for (int i = 0; i < 50; ++i)
+        x.push_back(0.1 * i);
     auto m = ExpressionModel::create("a*exp(-k*x) + c", x);
     FitProblem p;
     p.model = &*m;
@@ -540,18 +594,21 @@ void TestFit::activeBoundIsReported()
     QVERIFY2(r, r ? "" : r.error().message().c_str());
     QCOMPARE(r->roles[2], ParameterRole::OnBound);
     VERIFY_NEAR(r->values[2], 0.0, 0.0);
-    QVERIFY2(std::isnan(r->stderrs[2]), qPrintable(QString("stderr of c on its bound = %1, expected NaN").arg(r->stderrs[2])));
+    QVERIFY2(std::isnan(r->stderrs[2]),
+             qPrintable(QString("stderr of c on its bound = %1, expected NaN").arg(r->stderrs[2])));
     QVERIFY(std::isfinite(r->stderrs[0]) && r->stderrs[0] > 0.0);
     QCOMPARE(r->dof, 48);
     bool warned = false;
-    for (const std::string& w : r->warnings) warned |= w.find("'c' ended on its lower bound") != std::string::npos;
+    for (const std::string& w : r->warnings)
+        warned |= w.find("'c' ended on its lower bound") != std::string::npos;
     QVERIFY(warned);
 
     // A bound far from the solution changes nothing: same values and errors as unbounded.
     m->evaluate(std::vector<double>{10.0, 1.3, 2.0}, p.observed);
     std::mt19937_64 rng(3);
     std::normal_distribution<double> noise(0.0, 0.05);
-    for (double& y : p.observed) y += noise(rng);
+    for (double& y : p.observed)
+        y += noise(rng);
     auto free = fitLeastSquares(p);
     p.parameters[2].lower = -inf;
     auto unbounded = fitLeastSquares(p);
@@ -591,7 +648,8 @@ void TestFit::badInput()
     FitProblem p3;
     p3.model = &*m3;
     p3.observed = p.observed;
-    for (const auto& n : m3->parameterNames()) p3.parameters.push_back({n, 1.0});
+    for (const auto& n : m3->parameterNames())
+        p3.parameters.push_back({n, 1.0});
     expectError(p3, "fewer data values (5) than free parameters (6)");
     // NaN produced by the model at the start.
     auto ml = ExpressionModel::create("a*log(x - b)", x);
@@ -649,7 +707,8 @@ void TestFit::complexCircuitFit()
     // R0 + (R1 ‖ CPE): 70 log-spaced frequencies 1 MHz … 10 mHz, 0.5 % proportional noise,
     // modulus weights. Recovers R0, R1, Q, n within 3σ, with the dof counting both parts.
     RandlesCpe c;
-    for (int i = 0; i < 70; ++i) c.f.push_back(std::pow(10.0, 6.0 - 8.0 * i / 69.0));
+    for (int i = 0; i < 70; ++i)
+        c.f.push_back(std::pow(10.0, 6.0 - 8.0 * i / 69.0));
     const std::vector<double> truth = {12.0, 150.0, 2e-5, 0.85};
     const auto z = c.impedance(truth);
     std::mt19937_64 rng(11);
@@ -661,13 +720,16 @@ void TestFit::complexCircuitFit()
         p.observed[i] = z[i].real() * (1.0 + noise(rng));
         p.observed[i + n] = z[i].imag() * (1.0 + noise(rng));
     }
-    FunctionModel model(4, n, [&](std::span<const double> q, std::span<double> out) {
-        const auto zz = c.impedance(q);
-        for (std::size_t i = 0; i < n; ++i) {
-            out[i] = zz[i].real();
-            out[i + n] = zz[i].imag();
-        }
-    }, {}, true);
+    FunctionModel model(
+        4, n,
+        [&](std::span<const double> q, std::span<double> out) {
+            const auto zz = c.impedance(q);
+            for (std::size_t i = 0; i < n; ++i) {
+                out[i] = zz[i].real();
+                out[i + n] = zz[i].imag();
+            }
+        },
+        {}, true);
     p.model = &model;
     p.weighting = Weighting::Modulus;
     p.parameters = {{"R0", 10.0, 0.0}, {"R1", 100.0, 0.0}, {"Q", 1e-5, 0.0}, {"n", 0.9, 0.0, 1.0}};
@@ -675,7 +737,8 @@ void TestFit::complexCircuitFit()
     QVERIFY2(r && r->converged, r ? r->reason.c_str() : r.error().message().c_str());
     QCOMPARE(r->dof, int(2 * n) - 4);
     for (std::size_t k = 0; k < 4; ++k) {
-        QVERIFY2(r->stderrs[k] > 0.0 && std::isfinite(r->stderrs[k]), qPrintable(QString("sd %1").arg(r->stderrs[k])));
+        QVERIFY2(r->stderrs[k] > 0.0 && std::isfinite(r->stderrs[k]),
+                 qPrintable(QString("sd %1").arg(r->stderrs[k])));
         VERIFY_NEAR(r->values[k], truth[k], 3.5 * r->stderrs[k]);
     }
     // Modulus-weighted residual SD ≈ the 0.5 % relative noise on each part times |part|/|Z|,
@@ -719,7 +782,8 @@ void TestFit::weightsSigmaAndProportional()
     p.weighting = Weighting::Proportional;
     auto rp = fitLeastSquares(p, o);
     p.weighting = Weighting::Sigma;
-    for (std::size_t i = 0; i < y.size(); ++i) p.sigma[i] = std::abs(y[i]);
+    for (std::size_t i = 0; i < y.size(); ++i)
+        p.sigma[i] = std::abs(y[i]);
     auto rs = fitLeastSquares(p, o);
     QVERIFY(rp && rs);
     VERIFY_NEAR(rp->values[1], rs->values[1], 1e-12);
@@ -731,7 +795,8 @@ void TestFit::monteCarloMatchesCovariance()
     // For a nearly linear problem the Monte-Carlo spread equals the covariance errors (within the
     // sampling error of 200 replicas, ≈ 5 %), and a fixed seed gives identical results.
     std::vector<double> x;
-    for (int i = 0; i < 40; ++i) x.push_back(0.25 * i);
+    for (int i = 0; i < 40; ++i)
+        x.push_back(0.25 * i);
     auto m = ExpressionModel::create("a*exp(-x/t) + c", x);
     FitProblem p;
     p.model = &*m;
@@ -739,7 +804,8 @@ void TestFit::monteCarloMatchesCovariance()
     m->evaluate(std::vector<double>{5.0, 2.0, 1.0}, p.observed);
     std::mt19937_64 rng(5);
     std::normal_distribution<double> noise(0.0, 0.02);
-    for (double& y : p.observed) y += noise(rng);
+    for (double& y : p.observed)
+        y += noise(rng);
     p.parameters = {{"a", 4.0}, {"t", 1.5}, {"c", 0.5}};
     FitOptions o;
     o.monteCarloSamples = 200;

@@ -33,14 +33,22 @@ namespace {
 std::vector<double> sampleParams(Shape s)
 {
     switch (s) {
-    case Shape::PseudoVoigt: return {10.0, 2.0, 0.3};
-    case Shape::Voigt: return {10.0, 2.0, 1.2};
-    case Shape::PearsonVII: return {10.0, 2.0, 1.7};
-    case Shape::GL: return {10.0, 2.0, 30.0};
-    case Shape::SGL: return {10.0, 2.0, 30.0};
-    case Shape::SplitPseudoVoigt: return {10.0, 1.5, 2.5, 0.4};
-    case Shape::AsymLorentzian: return {10.0, 2.0, 1.3, 2.2};
-    default: return {10.0, 2.0};
+    case Shape::PseudoVoigt:
+        return {10.0, 2.0, 0.3};
+    case Shape::Voigt:
+        return {10.0, 2.0, 1.2};
+    case Shape::PearsonVII:
+        return {10.0, 2.0, 1.7};
+    case Shape::GL:
+        return {10.0, 2.0, 30.0};
+    case Shape::SGL:
+        return {10.0, 2.0, 30.0};
+    case Shape::SplitPseudoVoigt:
+        return {10.0, 1.5, 2.5, 0.4};
+    case Shape::AsymLorentzian:
+        return {10.0, 2.0, 1.3, 2.2};
+    default:
+        return {10.0, 2.0};
     }
 }
 
@@ -95,7 +103,9 @@ void TestFitLineshape::areaIsOne()
     for (Shape s : allShapes()) {
         const auto p = sampleParams(s);
         const double a = integrate(s, p);
-        QVERIFY2(std::abs(a - 1.0) < 1e-6, qPrintable(QString("%1: area %2, expected 1 ± 1e-6").arg(shapeKey(s).c_str()).arg(a, 0, 'g', 12)));
+        QVERIFY2(std::abs(a - 1.0) < 1e-6,
+                 qPrintable(
+                     QString("%1: area %2, expected 1 ± 1e-6").arg(shapeKey(s).c_str()).arg(a, 0, 'g', 12)));
         // Height of a unit area is the density at the centre (the maximum for every shape here).
         VERIFY_NEAR(heightPerArea(s, p) * areaPerHeight(s, p), 1.0, 1e-14);
     }
@@ -107,7 +117,10 @@ void TestFitLineshape::trueFwhmIsHalfMaximum()
         const auto p = sampleParams(s);
         const double w = halfPoint(s, p, -1) + halfPoint(s, p, +1);
         QVERIFY2(std::abs(trueFwhm(s, p) - w) < 1e-9,
-                 qPrintable(QString("%1: trueFwhm %2, half-maximum width %3").arg(shapeKey(s).c_str()).arg(trueFwhm(s, p), 0, 'g', 12).arg(w, 0, 'g', 12)));
+                 qPrintable(QString("%1: trueFwhm %2, half-maximum width %3")
+                                .arg(shapeKey(s).c_str())
+                                .arg(trueFwhm(s, p), 0, 'g', 12)
+                                .arg(w, 0, 'g', 12)));
     }
 }
 
@@ -127,11 +140,14 @@ void TestFitLineshape::derivativesMatchFiniteDifferences()
                 const double dn = density(s, x, q);
                 const double fd = (up - dn) / (2 * h);
                 // The kink of asymmetric shapes at x = centre has no centre derivative.
-                if (x == 10.0 && k == 0 && (s == Shape::SplitPseudoVoigt || s == Shape::AsymLorentzian)) continue;
+                if (x == 10.0 && k == 0 && (s == Shape::SplitPseudoVoigt || s == Shape::AsymLorentzian))
+                    continue;
                 QVERIFY2(std::abs(g[k] - fd) < 1e-7 * std::max(1e-3, std::abs(fd)) + 1e-10,
                          qPrintable(QString("%1 ∂/∂%2 at x = %3: %4, finite difference %5")
                                         .arg(shapeKey(s).c_str(), shapeParameterNames(s)[k].c_str())
-                                        .arg(x).arg(g[k], 0, 'g', 12).arg(fd, 0, 'g', 12)));
+                                        .arg(x)
+                                        .arg(g[k], 0, 'g', 12)
+                                        .arg(fd, 0, 'g', 12)));
             }
         }
     }
@@ -140,7 +156,8 @@ void TestFitLineshape::derivativesMatchFiniteDifferences()
 void TestFitLineshape::casaXpsGlAndSgl()
 {
     // xps.md §1: true FWHM/F of GL(m) and the GL(30) area 1.04199·F·h.
-    const std::pair<double, double> table[] = {{0, 1.0}, {10, 0.9817}, {20, 0.9693}, {30, 0.9614}, {50, 0.9560}, {70, 0.9630}, {100, 1.0}};
+    const std::pair<double, double> table[] = {{0, 1.0},     {10, 0.9817}, {20, 0.9693}, {30, 0.9614},
+                                               {50, 0.9560}, {70, 0.9630}, {100, 1.0}};
     for (auto [m, ratio] : table) {
         const std::vector<double> p = {0.0, 1.7, m};
         VERIFY_NEAR(trueFwhm(Shape::GL, p) / 1.7, ratio, 0.00006);
@@ -152,13 +169,18 @@ void TestFitLineshape::casaXpsGlAndSgl()
     const double h = heightPerArea(Shape::GL, std::vector<double>{E, F, m});
     for (double x : {515.0, 516.8, 517.2, 518.9}) {
         const double u = (x - E) / F;
-        const double gl = std::exp(-4 * std::numbers::ln2 * (1 - m / 100) * u * u) / (1 + 4 * (m / 100) * u * u);
+        const double gl =
+            std::exp(-4 * std::numbers::ln2 * (1 - m / 100) * u * u) / (1 + 4 * (m / 100) * u * u);
         VERIFY_NEAR(density(Shape::GL, x, std::vector<double>{E, F, m}) / h, gl, 1e-14);
-        const double sgl = (1 - m / 100) * std::exp(-4 * std::numbers::ln2 * u * u) + (m / 100) / (1 + 4 * u * u);
-        VERIFY_NEAR(density(Shape::SGL, x, std::vector<double>{E, F, m}) / heightPerArea(Shape::SGL, std::vector<double>{E, F, m}), sgl, 1e-14);
+        const double sgl =
+            (1 - m / 100) * std::exp(-4 * std::numbers::ln2 * u * u) + (m / 100) / (1 + 4 * u * u);
+        VERIFY_NEAR(density(Shape::SGL, x, std::vector<double>{E, F, m}) /
+                        heightPerArea(Shape::SGL, std::vector<double>{E, F, m}),
+                    sgl, 1e-14);
     }
     // SGL area = F·h·[(1 − m/100)·√(π/(4 ln2)) + (m/100)·π/2]; SGL F is the exact FWHM.
-    const double sglArea = F * ((1 - m / 100) * std::sqrt(std::numbers::pi / (4 * std::numbers::ln2)) + (m / 100) * std::numbers::pi / 2);
+    const double sglArea = F * ((1 - m / 100) * std::sqrt(std::numbers::pi / (4 * std::numbers::ln2)) +
+                                (m / 100) * std::numbers::pi / 2);
     VERIFY_NEAR(areaPerHeight(Shape::SGL, std::vector<double>{E, F, m}), sglArea, 1e-14);
     VERIFY_NEAR(trueFwhm(Shape::SGL, std::vector<double>{E, F, m}), F, 0.0);
 }
@@ -173,8 +195,10 @@ void TestFitLineshape::voigtLimits()
     }
     // f_L = 0: the Gaussian; f_G small: tends to the Lorentzian.
     for (double x : {-1.5, 0.0, 0.4, 2.0}) {
-        VERIFY_NEAR(density(Shape::Voigt, x, std::vector<double>{0.0, 1.1, 0.0}), density(Shape::Gaussian, x, std::vector<double>{0.0, 1.1}), 1e-13);
-        VERIFY_NEAR(density(Shape::Voigt, x, std::vector<double>{0.0, 1e-4, 0.9}), density(Shape::Lorentzian, x, std::vector<double>{0.0, 0.9}), 2e-6);
+        VERIFY_NEAR(density(Shape::Voigt, x, std::vector<double>{0.0, 1.1, 0.0}),
+                    density(Shape::Gaussian, x, std::vector<double>{0.0, 1.1}), 1e-13);
+        VERIFY_NEAR(density(Shape::Voigt, x, std::vector<double>{0.0, 1e-4, 0.9}),
+                    density(Shape::Lorentzian, x, std::vector<double>{0.0, 0.9}), 2e-6);
     }
 }
 
@@ -185,20 +209,23 @@ void TestFitLineshape::doubletFitRecoversParameters()
     // = 2p3/2 + dSO with one shared splitting dSO bounded to 6.9–7.8 eV; 2p1/2 width = k·2p3/2 with
     // one shared k; one η for all. 17 free parameters.
     std::vector<double> x;
-    for (int i = 0; i < 300; ++i) x.push_back(510.0 + 0.1 * i);
+    for (int i = 0; i < 300; ++i)
+        x.push_back(510.0 + 0.1 * i);
     std::vector<PeakComponent> comps = {{"V3a", Shape::PseudoVoigt}, {"V4a", Shape::PseudoVoigt},
                                         {"V3b", Shape::PseudoVoigt}, {"V4b", Shape::PseudoVoigt},
                                         {"Oa", Shape::PseudoVoigt},  {"Ob", Shape::PseudoVoigt}};
     PeakSumModel model(x, comps, 1, 525.0, {"dSO", "k"});
     QCOMPARE(model.parameterCount(), std::size_t(6 * 4 + 2 + 2));
     // center, fwhm, eta, area per component; then bg_c0, bg_c1; then dSO, k.
-    const std::vector<double> truth = {515.8, 2.3, 0.3, 3000.0, 517.1, 2.1, 0.3, 4000.0,
-                                       523.2, 2.3 * 1.35, 0.3, 1500.0, 524.5, 2.1 * 1.35, 0.3, 2000.0,
-                                       530.0, 1.2, 0.3, 5000.0, 531.6, 1.6, 0.3, 1500.0, 300.0, 4.0, 7.4, 1.35};
+    const std::vector<double> truth = {515.8,  2.3,    0.3,        3000.0, 517.1,  2.1,    0.3,
+                                       4000.0, 523.2,  2.3 * 1.35, 0.3,    1500.0, 524.5,  2.1 * 1.35,
+                                       0.3,    2000.0, 530.0,      1.2,    0.3,    5000.0, 531.6,
+                                       1.6,    0.3,    1500.0,     300.0,  4.0,    7.4,    1.35};
     std::vector<double> y(x.size());
     model.evaluate(truth, y);
     std::mt19937_64 rng(2024);
-    for (double& v : y) v += std::normal_distribution<double>(0.0, std::sqrt(v))(rng);
+    for (double& v : y)
+        v += std::normal_distribution<double>(0.0, std::sqrt(v))(rng);
 
     std::vector<double> start = truth;
     for (std::size_t i = 0; i < 24; ++i)
@@ -208,14 +235,17 @@ void TestFitLineshape::doubletFitRecoversParameters()
     p.model = &model;
     p.observed = y;
     p.parameters = model.defaultParameters(start);
-    auto par = [&](const char* name) -> fit::Parameter& { return p.parameters[std::size_t(model.parameterIndex(name))]; };
+    auto par = [&](const char* name) -> fit::Parameter& {
+        return p.parameters[std::size_t(model.parameterIndex(name))];
+    };
     par("V3b_area").tie = "V3a_area*0.5";
     par("V4b_area").tie = "V4a_area*0.5";
     par("V3b_center").tie = "V3a_center + dSO";
     par("V4b_center").tie = "V4a_center + dSO";
     par("V3b_fwhm").tie = "V3a_fwhm*k";
     par("V4b_fwhm").tie = "V4a_fwhm*k";
-    for (const char* e : {"V4a_eta", "V3b_eta", "V4b_eta", "Oa_eta", "Ob_eta"}) par(e).tie = "=V3a_eta";
+    for (const char* e : {"V4a_eta", "V3b_eta", "V4b_eta", "Oa_eta", "Ob_eta"})
+        par(e).tie = "=V3a_eta";
     par("dSO").lower = 6.9, par("dSO").upper = 7.8;
     par("k").lower = 1.0, par("k").upper = 2.0;
     auto r = fit::fitLeastSquares(p);
@@ -223,12 +253,18 @@ void TestFitLineshape::doubletFitRecoversParameters()
     QCOMPARE(r->freeParameterCount, 17);
     QCOMPARE(r->dof, 300 - 17);
     for (std::size_t i = 0; i < truth.size(); ++i) {
-        QVERIFY2(r->stderrs[i] > 0.0, qPrintable(QString("%1: stderr %2").arg(r->names[i].c_str()).arg(r->stderrs[i])));
+        QVERIFY2(r->stderrs[i] > 0.0,
+                 qPrintable(QString("%1: stderr %2").arg(r->names[i].c_str()).arg(r->stderrs[i])));
         QVERIFY2(std::abs(r->values[i] - truth[i]) <= 4.0 * r->stderrs[i],
-                 qPrintable(QString("%1 = %2 ± %3, true %4").arg(r->names[i].c_str()).arg(r->values[i]).arg(r->stderrs[i]).arg(truth[i])));
+                 qPrintable(QString("%1 = %2 ± %3, true %4")
+                                .arg(r->names[i].c_str())
+                                .arg(r->values[i])
+                                .arg(r->stderrs[i])
+                                .arg(truth[i])));
     }
     VERIFY_NEAR(r->values[std::size_t(model.parameterIndex("V3b_area"))], 0.5 * r->values[3], 1e-9);
-    VERIFY_NEAR(r->values[std::size_t(model.parameterIndex("V4b_center"))] - r->values[4], r->values[26], 1e-9);
+    VERIFY_NEAR(r->values[std::size_t(model.parameterIndex("V4b_center"))] - r->values[4], r->values[26],
+                1e-9);
     // Counting noise: the residual SD is about √(mean counts) (here ≈ 20–30).
     QVERIFY2(r->residualSd > 15.0 && r->residualSd < 40.0, qPrintable(QString::number(r->residualSd)));
 }

@@ -34,7 +34,8 @@ const AnalysisDescriptor& slowAnalysis()
         a.params = [] { return ParamSchema{numberParam("seconds", "Seconds", "s", 0.0, 0.0, 60.0)}; };
         a.outputs = [] { return std::vector<OutputSpec>{{"points", "Points", {}, {}, true, {}}}; };
         a.figures = [] { return std::vector<FigureDecl>{{"slow", "Slow", true, {}}}; };
-        a.compute = [](const ComputeInputs& in, const QJsonObject& p, ComputeControl& c) -> Expected<QJsonObject> {
+        a.compute = [](const ComputeInputs& in, const QJsonObject& p,
+                       ComputeControl& c) -> Expected<QJsonObject> {
             QElapsedTimer t;
             t.start();
             while (t.elapsed() < p.value("seconds").toDouble() * 1000.0) {
@@ -69,11 +70,10 @@ qint64 largestEventLoopGapMs(const std::function<bool()>& busy, int limitMs)
     qint64 worst = 0;
     QTimer tick;
     tick.setInterval(5);
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        worst = std::max(worst, gap.restart());
-    });
+    QObject::connect(&tick, &QTimer::timeout, [&] { worst = std::max(worst, gap.restart()); });
     tick.start();
-    while (busy() && total.elapsed() < limitMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    while (busy() && total.elapsed() < limitMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     return worst;
 }
 
@@ -112,7 +112,8 @@ private Q_SLOTS:
         QVERIFY(service->isComputing(slow.id));
         QTest::qWait(50);
         const auto labels = xrd->findChildren<QLabel*>();
-        QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel* l) { return l->isVisible() && l->text().contains("Computing"); }));
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+                            [](QLabel* l) { return l->isVisible() && l->text().contains("Computing"); }));
         const qint64 gap = largestEventLoopGapMs([&] { return service->isComputing(slow.id); }, 10000);
         QVERIFY2(gap < 50, qPrintable(QString("event loop blocked for %1 ms (limit 50)").arg(gap)));
         QCOMPARE(p.run(slow.id)->status, RunStatus::Ok);

@@ -62,22 +62,29 @@ private Q_SLOTS:
                 tab->setCurrentFigure(i);
                 if (tab->currentFigure() != i) break;
                 QTest::qWait(30);
-                QVERIFY2(!tab->figure().series.empty(), qPrintable(techniqueKey(t) + QString(" figure %1 is empty").arg(i)));
-                w.grab().save(QDir(m_shots).filePath(QString("tab-%1-figure%2.png").arg(techniqueKey(t)).arg(i)));
+                QVERIFY2(!tab->figure().series.empty(),
+                         qPrintable(techniqueKey(t) + QString(" figure %1 is empty").arg(i)));
+                w.grab().save(
+                    QDir(m_shots).filePath(QString("tab-%1-figure%2.png").arg(techniqueKey(t)).arg(i)));
             }
             tab->setCurrentFigure(0);
         }
         // Other dataset kinds of the electrochemistry tab.
         TechniqueTab* ec = w.techniqueTab(Technique::Echem);
         w.tabs()->setCurrentWidget(ec);
-        const QStringList views{QString::fromUtf8("Cycling record — 1 A g⁻¹"), "Rate test", QString::fromUtf8("Charge–discharge profiles"),
-                                "Cyclic voltammogram", "GITT", "Impedance spectrum"};
+        const QStringList views{QString::fromUtf8("Cycling record — 1 A g⁻¹"),
+                                "Rate test",
+                                QString::fromUtf8("Charge–discharge profiles"),
+                                "Cyclic voltammogram",
+                                "GITT",
+                                "Impedance spectrum"};
         for (const QString& kind : views) {
             ec->setCurrentKind(kind);
             QCOMPARE(ec->currentKind(), kind);
             QVERIFY2(ec->figure().series.size() >= 4, qPrintable(kind));
             QTest::qWait(30);
-            w.grab().save(QDir(m_shots).filePath("tab-echem-" + QString(kind).replace(' ', '_').replace(QChar(0x2014), '-') + ".png"));
+            w.grab().save(QDir(m_shots).filePath(
+                "tab-echem-" + QString(kind).replace(' ', '_').replace(QChar(0x2014), '-') + ".png"));
         }
         TechniqueTab* xps = w.techniqueTab(Technique::Xps);
         QVERIFY(xps->figure().x.reversed); // binding energy runs right to left
@@ -95,10 +102,14 @@ private Q_SLOTS:
         }
         QVERIFY(areaCol >= 0 && carbonCol >= 0);
         for (int r = 0; r < 4; ++r) {
-            const double a = QLocale().toDouble(compare->table()->item(r, areaCol)->text().section(' ', 0, 0));
-            const double wc = QLocale().toDouble(compare->table()->item(r, carbonCol)->text().section(' ', 0, 0));
-            QVERIFY2(std::abs(a / areas[r] - 1.0) < 0.01, qPrintable(compare->table()->item(r, areaCol)->text()));
-            QVERIFY2(std::abs(wc - carbon[r]) < 0.1, qPrintable(compare->table()->item(r, carbonCol)->text()));
+            const double a =
+                QLocale().toDouble(compare->table()->item(r, areaCol)->text().section(' ', 0, 0));
+            const double wc =
+                QLocale().toDouble(compare->table()->item(r, carbonCol)->text().section(' ', 0, 0));
+            QVERIFY2(std::abs(a / areas[r] - 1.0) < 0.01,
+                     qPrintable(compare->table()->item(r, areaCol)->text()));
+            QVERIFY2(std::abs(wc - carbon[r]) < 0.1,
+                     qPrintable(compare->table()->item(r, carbonCol)->text()));
         }
         w.grab().save(QDir(m_shots).filePath("tab-compare.png"));
     }
@@ -136,7 +147,8 @@ private Q_SLOTS:
         QCOMPARE(p.runsOf(d->id()).front()->params, defaults);
         Q_EMIT bet->plotView()->spanEdited(1, 0.06, 0.25, true);
         QCOMPARE(p.undoStack()->count(), steps + 1);
-        QVERIFY2(p.undoStack()->text(steps).contains(QString::fromUtf8("0.06–0.25")), qPrintable(p.undoStack()->text(steps)));
+        QVERIFY2(p.undoStack()->text(steps).contains(QString::fromUtf8("0.06–0.25")),
+                 qPrintable(p.undoStack()->text(steps)));
         QVERIFY(w.computeService()->waitForIdle());
         QCOMPARE(p.runsOf(d->id()).size(), size_t(1));
         const AnalysisRun* run = p.runsOf(d->id()).front();
@@ -156,7 +168,8 @@ private Q_SLOTS:
             if (b->text() == QObject::tr("Apply to all samples")) b->click();
         QCOMPARE(p.undoStack()->count(), before + 1);
         size_t runs = 0;
-        for (const auto& [id, r] : p.allRuns()) runs += r.analysisId == "bet" ? 1 : 0;
+        for (const auto& [id, r] : p.allRuns())
+            runs += r.analysisId == "bet" ? 1 : 0;
         QCOMPARE(runs, size_t(4));
     }
 

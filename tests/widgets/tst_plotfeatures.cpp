@@ -106,7 +106,8 @@ QCPItemRect* spanItem(QCustomPlot* plot, int id)
 {
     for (int i = 0; i < plot->itemCount(); ++i) {
         auto* item = qobject_cast<QCPItemRect*>(plot->item(i));
-        if (item && item->objectName() == QLatin1String("vanadis.span") && item->property("vanadisSpanId").toInt() == id)
+        if (item && item->objectName() == QLatin1String("vanadis.span") &&
+            item->property("vanadisSpanId").toInt() == id)
             return item;
     }
     return nullptr;
@@ -206,7 +207,8 @@ void TestPlotFeatures::oldJsonGetsDefaults()
 {
     // A figure saved before these fields existed.
     const QJsonObject old = QJsonDocument::fromJson(R"({"title":"t","x":{"label":"x"},"y":{"label":"y"},
-        "series":[{"label":"a","x":[1,2],"y":[3,4],"marker":"circle"}]})").object();
+        "series":[{"label":"a","x":[1,2],"y":[3,4],"marker":"circle"}]})")
+                                .object();
     const FigureSpec f = FigureSpec::fromJson(old);
     QCOMPARE(f.series.size(), size_t(1));
     QCOMPARE(f.series[0].filled, false);
@@ -252,7 +254,8 @@ void TestPlotFeatures::csvAppendsInset()
     const QList<QByteArray> lines = csv.split('\n');
     const QString header = QString::fromUtf8(lines.first());
     QVERIFY2(header.startsWith(QStringLiteral("HCS adsorption — Relative pressure")), qPrintable(header));
-    QVERIFY2(header.contains(QStringLiteral(",inset: BJH desorption — Pore width (nm),inset: BJH desorption — dV/dlog(w)")),
+    QVERIFY2(header.contains(QStringLiteral(
+                 ",inset: BJH desorption — Pore width (nm),inset: BJH desorption — dV/dlog(w)")),
              qPrintable(header));
     QCOMPARE(header.count(QLatin1Char(',')), 7); // 4 pairs
     // 121 inset rows are the longest column: header + 121 rows + final newline.
@@ -475,7 +478,7 @@ void TestPlotFeatures::setSpanDoesNotEmit()
     QCOMPARE(spanItem(plot, kBetSpanId)->topLeft->coords().x(), 0.10);
     QCOMPARE(spanItem(plot, kBetSpanId)->bottomRight->coords().x(), 0.20);
     QCOMPARE(plot->xAxis->range(), zoomed); // the zoom is kept
-    view.setSpan(12345, 0.0, 1.0);         // unknown id: nothing happens
+    view.setSpan(12345, 0.0, 1.0);          // unknown id: nothing happens
     QCOMPARE(view.figure().spans.size(), size_t(1));
 }
 

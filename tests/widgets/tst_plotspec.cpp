@@ -62,7 +62,8 @@ FigureSpec xrdReferenceFigure()
     for (int i = 0; i <= 1500; ++i) {
         const double x = 20.0 + 40.0 * i / 1500.0;
         double y = 8.0 + 0.05 * (60 - x);
-        for (size_t k = 0; k < refs.size(); ++k) y += heights[k] * gauss(x, refs[k].first, 0.12);
+        for (size_t k = 0; k < refs.size(); ++k)
+            y += heights[k] * gauss(x, refs[k].first, 0.12);
         pattern.x.push_back(x);
         pattern.y.push_back(y);
     }
@@ -101,7 +102,8 @@ FigureSpec stackFigure()
         p.yOffset = 120.0 * s;
         for (int i = 0; i <= 800; ++i) {
             const double x = 10.0 + 70.0 * i / 800.0;
-            double y = 10.0 + (s == 0 ? 40.0 * gauss(x, 24.0, 4.0) : 90.0 * gauss(x, 33.0, 0.15) + 60.0 * gauss(x, 54.0, 0.2));
+            double y = 10.0 + (s == 0 ? 40.0 * gauss(x, 24.0, 4.0)
+                                      : 90.0 * gauss(x, 33.0, 0.15) + 60.0 * gauss(x, 54.0, 0.2));
             p.x.push_back(x);
             p.y.push_back(y);
         }
@@ -207,8 +209,10 @@ FigureSpec heatMapFigure()
     f.y.label = QStringLiteral("Time (h)");
     f.legend = false;
     FigureHeatMap h;
-    for (int i = 0; i < 300; ++i) h.x.push_back(30.0 + 10.0 * i / 299.0);
-    for (int j = 0; j < 40; ++j) h.y.push_back(j < 20 ? 0.25 * j : 5.0 + 0.4 * (j - 20)); // uneven steps
+    for (int i = 0; i < 300; ++i)
+        h.x.push_back(30.0 + 10.0 * i / 299.0);
+    for (int j = 0; j < 40; ++j)
+        h.y.push_back(j < 20 ? 0.25 * j : 5.0 + 0.4 * (j - 20)); // uneven steps
     for (int j = 0; j < 40; ++j)
         for (int i = 0; i < 300; ++i)
             h.z.push_back(20.0 + 500.0 * gauss(h.x[size_t(i)], 33.0 + 0.08 * h.y[size_t(j)], 0.15) +
@@ -334,7 +338,8 @@ FigureSpec isothermWithInset()
     ads.filled = true;
     des.inLegend = false;
     auto uptake = [](double p, double step) {
-        return 150.0 * 30.0 * p / ((1.0 - p) * (1.0 - p + 30.0 * p)) * 0.45 + 120.0 + 250.0 / (1.0 + std::exp(-(p - step) / 0.03));
+        return 150.0 * 30.0 * p / ((1.0 - p) * (1.0 - p + 30.0 * p)) * 0.45 + 120.0 +
+               250.0 / (1.0 + std::exp(-(p - step) / 0.03));
     };
     for (int i = 0; i <= 40; ++i) {
         const double p = 0.01 + 0.97 * i / 40.0;
@@ -368,7 +373,8 @@ FigureSpec isothermWithInset()
 
 QSize exportSize()
 {
-    return {int(std::lround(PlotExporter::pointsFor(kWidthMm))), int(std::lround(PlotExporter::pointsFor(kHeightMm)))};
+    return {int(std::lround(PlotExporter::pointsFor(kWidthMm))),
+            int(std::lround(PlotExporter::pointsFor(kHeightMm)))};
 }
 
 /// The export's QCustomPlot, laid out as PlotExporter lays it out (1 unit = 1 pt, clipped data), and
@@ -405,7 +411,8 @@ int pointsInside(const FigureSpec& spec, QCustomPlot* plot, const QRectF& box)
     for (const auto& s : spec.series) {
         QCPAxis* y = s.onRightAxis && spec.y2 ? plot->yAxis2 : plot->yAxis;
         for (size_t i = 0; i < s.x.size(); ++i)
-            if (box.contains(QPointF(plot->xAxis->coordToPixel(s.x[i]), y->coordToPixel(s.y[i] + s.yOffset)))) ++n;
+            if (box.contains(QPointF(plot->xAxis->coordToPixel(s.x[i]), y->coordToPixel(s.y[i] + s.yOffset))))
+                ++n;
     }
     return n;
 }
@@ -517,9 +524,11 @@ void TestPlotSpec::oldJsonUnchanged()
     FigureSpec f = nyquistFigure();
     f.id.clear();
     const QJsonObject o = f.toJson();
-    for (const char* key : {"id", "residual", "heat_map", "inset_auto", "residual_height"}) QVERIFY2(!o.contains(key), key);
+    for (const char* key : {"id", "residual", "heat_map", "inset_auto", "residual_height"})
+        QVERIFY2(!o.contains(key), key);
     const QJsonObject s = o["series"].toArray()[0].toObject();
-    for (const char* key : {"kind", "baseline", "point_labels", "fill", "fill_color", "end_label"}) QVERIFY2(!s.contains(key), key);
+    for (const char* key : {"kind", "baseline", "point_labels", "fill", "fill_color", "end_label"})
+        QVERIFY2(!s.contains(key), key);
     QVERIFY(!o["x"].toObject().contains("hide_tick_labels"));
     QCOMPARE(FigureSpec().legendPosition, QStringLiteral("auto"));
     QJsonObject old = o;
@@ -533,7 +542,8 @@ void TestPlotSpec::csvCarriesNewData()
     const QString csv = QString::fromUtf8(xps.toCsv());
     const QString header = csv.section(QLatin1Char('\n'), 0, 0);
     // The residual column pair follows the main ones, with the main x label.
-    QVERIFY2(header.endsWith(QStringLiteral("residual: residual — Binding energy (eV),residual: residual — Resid.")),
+    QVERIFY2(header.endsWith(
+                 QStringLiteral("residual: residual — Binding energy (eV),residual: residual — Resid.")),
              qPrintable(header));
     const QString xrd = QString::fromUtf8(xrdReferenceFigure().toCsv());
     QVERIFY(xrd.section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("V_{2}O_{3} ref. — label")));
@@ -570,13 +580,15 @@ void TestPlotSpec::sticksAndTheirLabels()
     }
     // The (211) label at 54.4° would sit on the (116) stick 0.5° (3 pt) beside it: it was moved off.
     const double x116 = plot.xAxis->coordToPixel(s.x[6]);
-    const bool onStick = labels[7].left() < x116 && labels[7].right() > x116 && labels[7].bottom() > plot.yAxis->coordToPixel(s.y[6]);
+    const bool onStick = labels[7].left() < x116 && labels[7].right() > x116 &&
+                         labels[7].bottom() > plot.yAxis->coordToPixel(s.y[6]);
     QVERIFY2(!onStick, "the (211) label covers the (116) stick");
     // No label covers another stick.
     for (size_t i = 0; i < labels.size(); ++i)
         for (size_t j = 0; j < s.x.size(); ++j) {
             const double px = plot.xAxis->coordToPixel(s.x[j]);
-            QVERIFY(!(labels[i].left() < px && labels[i].right() > px && labels[i].bottom() > plot.yAxis->coordToPixel(s.y[j]) + 0.5));
+            QVERIFY(!(labels[i].left() < px && labels[i].right() > px &&
+                      labels[i].bottom() > plot.yAxis->coordToPixel(s.y[j]) + 0.5));
         }
     // A stick is drawn: the stick colour is found in the column of the (104) stick near its foot.
     const QImage img = PlotExporter::renderImage(f, PlotTheme::builtIn(), kWidthMm, kHeightMm, 600);
@@ -586,7 +598,8 @@ void TestPlotSpec::sticksAndTheirLabels()
     bool found = false;
     for (int dx = -3; dx <= 3 && !found; ++dx) {
         const QColor c = img.pixelColor(col + dx, row);
-        found = std::abs(c.red() - 0xD5) < 40 && std::abs(c.green() - 0x5E) < 40 && std::abs(c.blue() - 0x00) < 40;
+        found = std::abs(c.red() - 0xD5) < 40 && std::abs(c.green() - 0x5E) < 40 &&
+                std::abs(c.blue() - 0x00) < 40;
     }
     QVERIFY2(found, "no stick pixel at 33°");
 }
@@ -623,7 +636,8 @@ void TestPlotSpec::fillsUnderTheLines()
     // Inside the V3+ component (515.7 eV, half way between background and peak): tinted blue.
     const double be = 515.7, bg = f.series[1].y[57], top = f.series[2].y[57];
     QVERIFY(closeTo(f.series[1].x[57], be, 1e-3));
-    const QPoint inside(int(plot.xAxis->coordToPixel(be) * k), int(plot.yAxis->coordToPixel((bg + top) / 2.0) * k));
+    const QPoint inside(int(plot.xAxis->coordToPixel(be) * k),
+                        int(plot.yAxis->coordToPixel((bg + top) / 2.0) * k));
     const QColor c = img.pixelColor(inside);
     QVERIFY2(c.blue() > c.red() + 40 && c.blue() < 250, qPrintable(c.name()));
     // Below the background nothing is filled.
@@ -634,9 +648,11 @@ void TestPlotSpec::fillsUnderTheLines()
     const QImage cimg = PlotExporter::renderImage(cv, PlotTheme::builtIn(), kWidthMm, kHeightMm, 300);
     QCustomPlot cplot;
     renderLikeExport(cv, &cplot);
-    const QColor in = cimg.pixelColor(int(cplot.xAxis->coordToPixel(2.2) * k), int(cplot.yAxis->coordToPixel(0.05) * k));
+    const QColor in =
+        cimg.pixelColor(int(cplot.xAxis->coordToPixel(2.2) * k), int(cplot.yAxis->coordToPixel(0.05) * k));
     QVERIFY2(in.red() > in.blue() + 20 && in != QColor(Qt::white), qPrintable(in.name()));
-    const QColor out = cimg.pixelColor(int(cplot.xAxis->coordToPixel(2.2) * k), int(cplot.yAxis->coordToPixel(0.33) * k));
+    const QColor out =
+        cimg.pixelColor(int(cplot.xAxis->coordToPixel(2.2) * k), int(cplot.yAxis->coordToPixel(0.33) * k));
     QCOMPARE(out, QColor(Qt::white)); // between the capacitive and the total current: not filled
 }
 
@@ -659,7 +675,8 @@ void TestPlotSpec::residualPanelSharesX()
     // Numbers and title under the residual only; a zero-centred y axis.
     QVERIFY(!main->axis(QCPAxis::atBottom)->tickLabels());
     QVERIFY(res->axis(QCPAxis::atBottom)->tickLabels());
-    QVERIFY(closeTo(res->axis(QCPAxis::atLeft)->range().lower, -res->axis(QCPAxis::atLeft)->range().upper, 1e-9));
+    QVERIFY(
+        closeTo(res->axis(QCPAxis::atLeft)->range().lower, -res->axis(QCPAxis::atLeft)->range().upper, 1e-9));
     // The residual series is drawn against the residual axes.
     bool onResidual = false;
     for (int i = 0; i < plot.plottableCount(); ++i)
@@ -688,8 +705,9 @@ void TestPlotSpec::secondAxisInExport()
         if (plot.plottable(i)->valueAxis() == plot.yAxis2) dtg = plot.plottable(i);
     QVERIFY(dtg);
     // The right axis spans the DTG data (negative, a few % per minute), not the mass.
-    QVERIFY2(plot.yAxis2->range().lower < -1.0 && plot.yAxis2->range().upper < 1.0,
-             qPrintable(QStringLiteral("%1 %2").arg(plot.yAxis2->range().lower).arg(plot.yAxis2->range().upper)));
+    QVERIFY2(
+        plot.yAxis2->range().lower < -1.0 && plot.yAxis2->range().upper < 1.0,
+        qPrintable(QStringLiteral("%1 %2").arg(plot.yAxis2->range().lower).arg(plot.yAxis2->range().upper)));
     QVERIFY(plot.yAxis->range().lower > 70.0);
     // Its title fits on the page: right frame plus numbers plus title inside the width.
     QVERIFY(plot.axisRect()->rect().right() + plot.yAxis2->padding() <= exportSize().width());
@@ -721,7 +739,8 @@ void TestPlotSpec::equalAspectInExport()
     const QRect r = plot.axisRect()->rect();
     const double ux = plot.xAxis->range().size() / r.width();
     const double uy = plot.yAxis->range().size() / r.height();
-    QVERIFY2(closeTo(ux, uy, 0.01), qPrintable(QStringLiteral("x %1 Ω/pt, y %2 Ω/pt (tol 1 %)").arg(ux).arg(uy)));
+    QVERIFY2(closeTo(ux, uy, 0.01),
+             qPrintable(QStringLiteral("x %1 Ω/pt, y %2 Ω/pt (tol 1 %)").arg(ux).arg(uy)));
     // All data visible.
     for (size_t i = 0; i < f.series[0].x.size(); ++i) {
         QVERIFY(plot.xAxis->range().contains(f.series[0].x[i]));
@@ -743,7 +762,8 @@ void TestPlotSpec::equalAspectInExport()
     const QRect vr = view.plot()->axisRect()->rect();
     const double vx = view.plot()->xAxis->range().size() / vr.width();
     const double vy = view.plot()->yAxis->range().size() / vr.height();
-    QVERIFY2(closeTo(vx, vy, 0.02), qPrintable(QStringLiteral("screen: x %1, y %2 Ω/px (tol 2 %)").arg(vx).arg(vy)));
+    QVERIFY2(closeTo(vx, vy, 0.02),
+             qPrintable(QStringLiteral("screen: x %1, y %2 Ω/px (tol 2 %)").arg(vx).arg(vy)));
 }
 
 void TestPlotSpec::heatMapGridAndScale()
@@ -794,7 +814,8 @@ void TestPlotSpec::legendAutoAvoidsData()
     QCustomPlot plot2;
     renderLikeExport(fixed, &plot2);
     const int hiddenFixed = pointsInside(fixed, &plot2, QRectF(plot2.legend->outerRect()));
-    QVERIFY2(hidden == 0 && hiddenFixed > 0, qPrintable(QStringLiteral("auto %1, topRight %2").arg(hidden).arg(hiddenFixed)));
+    QVERIFY2(hidden == 0 && hiddenFixed > 0,
+             qPrintable(QStringLiteral("auto %1, topRight %2").arg(hidden).arg(hiddenFixed)));
     // An explicit position is honoured.
     const QRect lr = plot2.legend->outerRect(), fr = plot2.axisRect()->rect();
     QVERIFY(std::abs((lr.left() + lr.width()) - (fr.left() + fr.width())) <= 1);
@@ -825,7 +846,8 @@ void TestPlotSpec::legendAutoMakesRoomWhenNothingIsFree()
     renderLikeExport(f, &plot);
     QCOMPARE(pointsInside(f, &plot, QRectF(plot.legend->outerRect())), 0);
     QVERIFY2(plot.yAxis->range().upper > 110.0, qPrintable(QString::number(plot.yAxis->range().upper)));
-    QVERIFY(QRectF(plot.axisRect()->rect()).adjusted(-1, -1, 1, 1).contains(QRectF(plot.legend->outerRect())));
+    QVERIFY(
+        QRectF(plot.axisRect()->rect()).adjusted(-1, -1, 1, 1).contains(QRectF(plot.legend->outerRect())));
     shot(f, QStringLiteral("legend-room"));
     // A fixed maximum is the author's choice: no room is made, the least covered place is taken.
     f.y.max = 100.0;
@@ -846,8 +868,10 @@ void TestPlotSpec::insetAutoAvoidsLoop()
     fixed.insetAuto = false;
     QCustomPlot plot2;
     renderLikeExport(fixed, &plot2);
-    const int hiddenFixed = pointsInside(fixed, &plot2, QRectF(FigureRenderer::insetAxisRect(&plot2)->outerRect()));
-    QVERIFY2(hidden == 0 && hiddenFixed > 5, qPrintable(QStringLiteral("auto %1, fixed %2").arg(hidden).arg(hiddenFixed)));
+    const int hiddenFixed =
+        pointsInside(fixed, &plot2, QRectF(FigureRenderer::insetAxisRect(&plot2)->outerRect()));
+    QVERIFY2(hidden == 0 && hiddenFixed > 5,
+             qPrintable(QStringLiteral("auto %1, fixed %2").arg(hidden).arg(hiddenFixed)));
     // Same size as asked, inside the frame; the legend avoids it and the data.
     QVERIFY(std::abs(inset->outerRect().width() - 0.5 * plot.axisRect()->rect().width()) <= 1.0);
     QVERIFY(plot.axisRect()->rect().contains(inset->outerRect()));
@@ -867,7 +891,8 @@ void TestPlotSpec::onsetLabelsDoNotPileUp()
     const double dx = plot.xAxis->coordToPixel(428.0) - plot.xAxis->coordToPixel(420.0);
     QVERIFY2(dx < labels[0].width(), qPrintable(QString::number(dx)));
     // None covers the legend.
-    for (const QRectF& r : labels) QVERIFY(!r.intersects(QRectF(plot.legend->outerRect())));
+    for (const QRectF& r : labels)
+        QVERIFY(!r.intersects(QRectF(plot.legend->outerRect())));
 }
 
 void TestPlotSpec::labelPlacerSeparatesAPile()
@@ -884,7 +909,8 @@ void TestPlotSpec::labelPlacerSeparatesAPile()
     QCOMPARE(placed[0], pile[0]); // the first keeps its place
     // Up only: nothing goes below where it was wanted.
     const auto up = placement::placeLabels(pile, bounds, {}, std::vector<bool>(10, true));
-    for (const QRectF& r : up) QVERIFY(r.bottom() <= pile[0].bottom() + 1e-9);
+    for (const QRectF& r : up)
+        QVERIFY(r.bottom() <= pile[0].bottom() + 1e-9);
     QVERIFY(placement::disjoint(up));
 }
 
@@ -949,19 +975,22 @@ void TestPlotSpec::readoutShowsUnits()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCustomPlot* plot = view.plot();
     plot->replot(QCustomPlot::rpImmediateRefresh);
-    const QPoint p(int(plot->xAxis->coordToPixel(f.series[0].x[100])), int(plot->yAxis->coordToPixel(f.series[0].y[100])));
+    const QPoint p(int(plot->xAxis->coordToPixel(f.series[0].x[100])),
+                   int(plot->yAxis->coordToPixel(f.series[0].y[100])));
     QTest::mouseMove(plot, p);
     QTRY_VERIFY(!view.cursorText().isEmpty());
     const QString text = view.cursorText();
-    QVERIFY2(text.contains(QStringLiteral("mAh g⁻¹")) && text.contains(QStringLiteral("V vs Na⁺/Na")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("mAh g⁻¹")) && text.contains(QStringLiteral("V vs Na⁺/Na")),
+             qPrintable(text));
 }
 
 void TestPlotSpec::partsDoNotIncludeTheRenderer()
 {
     // FigureRenderer uses the parts; the parts must not use the renderer (the include cycle the review
     // found). Read from the sources, so a new include fails here.
-    for (const char* file : {"widgets/plot/FigureParts.h", "widgets/plot/FigureParts.cpp", "widgets/plot/Placement.h",
-                             "widgets/plot/Placement.cpp", "widgets/plot/RenderOptions.h"}) {
+    for (const char* file :
+         {"widgets/plot/FigureParts.h", "widgets/plot/FigureParts.cpp", "widgets/plot/Placement.h",
+          "widgets/plot/Placement.cpp", "widgets/plot/RenderOptions.h"}) {
         QFile f(QStringLiteral(VANADIS_SOURCE_DIR "/") + QLatin1String(file));
         QVERIFY2(f.open(QIODevice::ReadOnly), file);
         const QByteArray text = f.readAll();
@@ -981,10 +1010,13 @@ void TestPlotSpec::shots()
     shot(tgaFigure(), QStringLiteral("tga-labels"));
     shot(isothermWithInset(), QStringLiteral("isotherm-inset-auto"));
     // Vector exports of the features that draw polygons and images: written, of sensible size.
-    for (const auto& [spec, name] : {std::pair{xpsFigure(), QStringLiteral("xps")}, std::pair{heatMapFigure(), QStringLiteral("heatmap")}}) {
+    for (const auto& [spec, name] : {std::pair{xpsFigure(), QStringLiteral("xps")},
+                                     std::pair{heatMapFigure(), QStringLiteral("heatmap")}}) {
         for (const QString fmt : {QStringLiteral("pdf"), QStringLiteral("svg")}) {
             const QString path = kShots + QLatin1Char('/') + name + QLatin1Char('.') + fmt;
-            QVERIFY(PlotExporter::exportFigure(spec, PlotTheme::builtIn(), fmt, kWidthMm, kHeightMm, 300, path).has_value());
+            QVERIFY(
+                PlotExporter::exportFigure(spec, PlotTheme::builtIn(), fmt, kWidthMm, kHeightMm, 300, path)
+                    .has_value());
             QVERIFY(QFileInfo(path).size() > 2000);
         }
     }

@@ -43,10 +43,10 @@ public:
         double y = 0.0; ///< data units (offset included); for sticks the top of the stick
         RichLabel label;
         QColor color;
-        QString align;       ///< Text: left|center|right
+        QString align; ///< Text: left|center|right
         bool rightAxis = false;
-        double gap = 0.0;    ///< AbovePoint: clearance above the point (marker radius), device units
-        int series = -1;     ///< EndOfTrace: index into m_traces
+        double gap = 0.0; ///< AbovePoint: clearance above the point (marker radius), device units
+        int series = -1;  ///< EndOfTrace: index into m_traces
     };
     struct Trace {
         std::vector<double> x;
@@ -54,7 +54,8 @@ public:
         bool rightAxis = false;
     };
 
-    LabelLayer(QCPAxisRect* rect, QFont font, double minScriptPt, double tickLength, double penWidth, double unit)
+    LabelLayer(QCPAxisRect* rect, QFont font, double minScriptPt, double tickLength, double penWidth,
+               double unit)
         : QCPLayerable(rect->parentPlot(), rect->axis(QCPAxis::atBottom)->layer()->name()), m_rect(rect),
           m_font(std::move(font)), m_minScriptPt(minScriptPt), m_tickLength(tickLength), m_penWidth(penWidth),
           m_unit(unit)
@@ -65,7 +66,10 @@ public:
 
     void add(Item item) { m_items.push_back(std::move(item)); }
     /// A stick the labels must not cover (x, from lo to hi in data units).
-    void addStick(double x, double lo, double hi, bool rightAxis) { m_sticks.push_back({x, lo, hi, rightAxis}); }
+    void addStick(double x, double lo, double hi, bool rightAxis)
+    {
+        m_sticks.push_back({x, lo, hi, rightAxis});
+    }
     int addTrace(Trace t)
     {
         m_traces.push_back(std::move(t));
@@ -82,7 +86,10 @@ protected:
     {
         applyAntialiasingHint(painter, mAntialiased, QCP::aeItems);
     }
-    QRect clipRect() const override { return m_rect ? m_rect->rect().adjusted(0, 0, 0, 1) : QCPLayerable::clipRect(); }
+    QRect clipRect() const override
+    {
+        return m_rect ? m_rect->rect().adjusted(0, 0, 0, 1) : QCPLayerable::clipRect();
+    }
 
     void draw(QCPPainter* painter) override
     {
@@ -105,7 +112,8 @@ protected:
             const Item& it = m_items[i];
             if (it.label.isEmpty() && it.kind != Kind::Tick) continue;
             QCPAxis* y = it.rightAxis ? yr : yl;
-            const QSizeF s = it.label.isEmpty() ? QSizeF() : it.label.size(m_font, m_minScriptPt, painter->device());
+            const QSizeF s =
+                it.label.isEmpty() ? QSizeF() : it.label.size(m_font, m_minScriptPt, painter->device());
             QPointF anchor;
             QRectF box;
             bool up = false;
@@ -113,25 +121,25 @@ protected:
                 const auto end = traceEnd(m_traces[size_t(it.series)], x, it.rightAxis ? yr : yl, frame);
                 if (!end) continue;
                 anchor = *end;
-                box = QRectF(frame.right() - 2.0 * m_unit - s.width(), anchor.y() - 1.5 * m_unit - s.height(), s.width(),
-                             s.height());
+                box = QRectF(frame.right() - 2.0 * m_unit - s.width(), anchor.y() - 1.5 * m_unit - s.height(),
+                             s.width(), s.height());
             } else {
                 if (!x->range().contains(it.x) || !y->range().contains(it.y)) continue;
                 anchor = QPointF(x->coordToPixel(it.x), y->coordToPixel(it.y));
                 switch (it.kind) {
                 case Kind::Tick:
-                    box = QRectF(anchor.x() - s.width() / 2.0, anchor.y() - m_tickLength - m_unit - s.height(), s.width(),
-                                 s.height());
+                    box = QRectF(anchor.x() - s.width() / 2.0,
+                                 anchor.y() - m_tickLength - m_unit - s.height(), s.width(), s.height());
                     up = true;
                     break;
                 case Kind::AbovePoint:
-                    box = QRectF(anchor.x() - s.width() / 2.0, anchor.y() - it.gap - m_unit - s.height(), s.width(),
-                                 s.height());
+                    box = QRectF(anchor.x() - s.width() / 2.0, anchor.y() - it.gap - m_unit - s.height(),
+                                 s.width(), s.height());
                     up = true;
                     break;
                 default: {
                     // "left"/"right" put that edge of the text at the point.
-                    const double dx = it.align == QLatin1String("right") ? -s.width()
+                    const double dx = it.align == QLatin1String("right")  ? -s.width()
                                       : it.align == QLatin1String("left") ? 0.0
                                                                           : -s.width() / 2.0;
                     box = QRectF(anchor.x() + dx, anchor.y() - s.height() / 2.0, s.width(), s.height());
@@ -144,8 +152,9 @@ protected:
             upOnly.push_back(up);
         }
         std::vector<QRectF> obstacles;
-        if (QCPLegend* legend = mParentPlot->legend;
-            legend && legend->visible() && m_rect == mParentPlot->axisRect() && !legend->outerRect().isEmpty())
+        if (QCPLegend* legend = mParentPlot->legend; legend && legend->visible() &&
+                                                     m_rect == mParentPlot->axisRect() &&
+                                                     !legend->outerRect().isEmpty())
             obstacles.push_back(QRectF(legend->outerRect()));
         if (m_rect == mParentPlot->axisRect()) {
             for (QCPAxisRect* other : mParentPlot->axisRects())
@@ -158,7 +167,8 @@ protected:
             const double px = x->coordToPixel(st.x);
             const double a = y->coordToPixel(st.lo), b = y->coordToPixel(st.hi);
             if (!std::isfinite(a) || !std::isfinite(b)) continue;
-            obstacles.push_back(QRectF(QPointF(px - m_penWidth, std::min(a, b)), QPointF(px + m_penWidth, std::max(a, b))));
+            obstacles.push_back(
+                QRectF(QPointF(px - m_penWidth, std::min(a, b)), QPointF(px + m_penWidth, std::max(a, b))));
         }
         // What the curves cover, so that labels move off them when a clear place is near.
         placement::OccupancyGrid grid(frame, std::max(2.0, 3.0 * m_unit));
@@ -166,10 +176,12 @@ protected:
             QCPAxis* y = t.rightAxis ? yr : yl;
             QPolygonF pts;
             pts.reserve(qsizetype(t.x.size()));
-            for (size_t i = 0; i < t.x.size(); ++i) pts << QPointF(x->coordToPixel(t.x[i]), y->coordToPixel(t.y[i]));
+            for (size_t i = 0; i < t.x.size(); ++i)
+                pts << QPointF(x->coordToPixel(t.x[i]), y->coordToPixel(t.y[i]));
             grid.addPolyline(pts, 0.75 * m_unit);
         }
-        const std::vector<QRectF> boxes = placement::placeLabels(wanted, frame, obstacles, upOnly, m_avoid.empty() ? nullptr : &grid);
+        const std::vector<QRectF> boxes =
+            placement::placeLabels(wanted, frame, obstacles, upOnly, m_avoid.empty() ? nullptr : &grid);
         for (size_t k = 0; k < pending.size(); ++k) {
             const Item& it = m_items[pending[k].item];
             const QPointF anchor = pending[k].anchor;
@@ -182,7 +194,8 @@ protected:
             if (std::hypot(moved.x(), moved.y()) > 0.9 * box.height()) {
                 // Leader from the anchor (tick or stick top) to the nearest point of the box.
                 const QPointF from = it.kind == Kind::Tick ? pending[k].tickTop : anchor;
-                const QPointF to(std::clamp(from.x(), box.left(), box.right()), std::clamp(from.y(), box.top(), box.bottom()));
+                const QPointF to(std::clamp(from.x(), box.left(), box.right()),
+                                 std::clamp(from.y(), box.top(), box.bottom()));
                 QPen leader(it.color, m_penWidth * 0.6, Qt::SolidLine, Qt::FlatCap);
                 painter->setPen(leader);
                 painter->drawLine(QLineF(from, to));
@@ -237,8 +250,8 @@ private:
 class FillLayer : public QCPLayerable {
 public:
     FillLayer(QCPAxis* x, QCPAxis* y, QPolygonF data, QBrush brush, bool closeToBaseline, double baseline)
-        : QCPLayerable(x->parentPlot(), QString()), m_x(x), m_y(y), m_data(std::move(data)), m_brush(std::move(brush)),
-          m_toBaseline(closeToBaseline), m_baseline(baseline)
+        : QCPLayerable(x->parentPlot(), QString()), m_x(x), m_y(y), m_data(std::move(data)),
+          m_brush(std::move(brush)), m_toBaseline(closeToBaseline), m_baseline(baseline)
     {
         setObjectName(overlayName());
     }
@@ -258,13 +271,15 @@ protected:
         auto py = [&](double v) {
             const double p = m_y->coordToPixel(v);
             // A log axis has no 0: the baseline then lies below the frame.
-            return std::isfinite(p) ? std::clamp(p, frame.top() - 1e5, frame.bottom() + 1e5) : frame.bottom() + 1.0;
+            return std::isfinite(p) ? std::clamp(p, frame.top() - 1e5, frame.bottom() + 1e5)
+                                    : frame.bottom() + 1.0;
         };
         QPolygonF poly;
         poly.reserve(m_data.size() + 2);
         for (const QPointF& d : m_data) {
             const double X = px(d.x()), Y = py(d.y());
-            if (std::isfinite(X) && std::isfinite(d.y())) poly << QPointF(std::clamp(X, frame.left() - 1e5, frame.right() + 1e5), Y);
+            if (std::isfinite(X) && std::isfinite(d.y()))
+                poly << QPointF(std::clamp(X, frame.left() - 1e5, frame.right() + 1e5), Y);
         }
         if (poly.size() < 2) return;
         if (m_toBaseline) {
@@ -290,9 +305,10 @@ private:
 /// Sticks (impulses) from a baseline to y at each x, cut at the frame by hand (SVG has no clip paths).
 class StickLayer : public QCPLayerable {
 public:
-    StickLayer(QCPAxis* x, QCPAxis* y, std::vector<double> xs, std::vector<double> tops, double base, QPen pen)
-        : QCPLayerable(x->parentPlot(), QString()), m_x(x), m_y(y), m_xs(std::move(xs)), m_tops(std::move(tops)),
-          m_base(base), m_pen(std::move(pen))
+    StickLayer(QCPAxis* x, QCPAxis* y, std::vector<double> xs, std::vector<double> tops, double base,
+               QPen pen)
+        : QCPLayerable(x->parentPlot(), QString()), m_x(x), m_y(y), m_xs(std::move(xs)),
+          m_tops(std::move(tops)), m_base(base), m_pen(std::move(pen))
     {
         setObjectName(overlayName());
         setProperty(kStickLayerProperty, true);
@@ -376,7 +392,8 @@ protected:
             painter->setPen(m_pen);
             for (double f : {0.2, 0.5, 0.8})
                 painter->drawLine(QLineF(iconRect.left() + f * iconRect.width(), iconRect.bottom(),
-                                         iconRect.left() + f * iconRect.width(), iconRect.top() + (f == 0.5 ? 0.0 : 0.4) * iconRect.height()));
+                                         iconRect.left() + f * iconRect.width(),
+                                         iconRect.top() + (f == 0.5 ? 0.0 : 0.4) * iconRect.height()));
         } else if (m_pen.style() != Qt::NoPen) {
             painter->setPen(m_pen);
             painter->drawLine(QLineF(iconRect.left(), cy, iconRect.right(), cy));
@@ -432,12 +449,14 @@ protected:
         if (!m_x) return;
         const QRect r = m_x->axisRect()->rect();
         QCPLegend* legend = mParentPlot->legend;
-        if (!legend || !legend->visible() || legend->outerRect().isEmpty() || m_x->axisRect() != mParentPlot->axisRect())
+        if (!legend || !legend->visible() || legend->outerRect().isEmpty() ||
+            m_x->axisRect() != mParentPlot->axisRect())
             legend = nullptr;
         painter->setPen(QPen(m_x->labelColor()));
         for (const auto& [item, label] : m_labels) {
             if (!item || label.isEmpty()) continue;
-            const double cx = (item->topLeft->pixelPosition().x() + item->bottomRight->pixelPosition().x()) / 2.0;
+            const double cx =
+                (item->topLeft->pixelPosition().x() + item->bottomRight->pixelPosition().x()) / 2.0;
             // Skipped rather than clipped when the span is scrolled away (SVG has no clip paths).
             if (!std::isfinite(cx) || cx < r.left() || cx > r.left() + r.width()) continue;
             const QSizeF s = label.size(m_font, m_minScriptPt, painter->device());
@@ -540,8 +559,9 @@ QCPAbstractPlottable* addPlottable(QCPAxis* xAxis, QCPAxis* yAxis, const FigureS
 {
     const double off = s.yOffset;
     return addPlottable(
-        xAxis, yAxis, qsizetype(std::min(s.x.size(), s.y.size())), [&](qsizetype i) { return s.x[size_t(i)]; },
-        [&](qsizetype i) { return s.y[size_t(i)] + off; }, order, pen, scatter, s.line, adaptiveSampling, name);
+        xAxis, yAxis, qsizetype(std::min(s.x.size(), s.y.size())),
+        [&](qsizetype i) { return s.x[size_t(i)]; }, [&](qsizetype i) { return s.y[size_t(i)] + off; }, order,
+        pen, scatter, s.line, adaptiveSampling, name);
 }
 
 /// The x extent a span is drawn with, or nothing when it cannot be drawn (non-finite, or wholly outside
@@ -695,7 +715,8 @@ void addFills(const FigureSpec& spec, QCPAxisRect* rect, const QString& layer)
             if (&other == &s || other.x.empty()) continue;
             poly += points(other, true); // along this series, back along the other: the band between
         }
-        auto* layerable = new FillLayer(x, valueAxis, poly, QBrush(fillColor(s)), toBaseline, s.baseline + s.yOffset);
+        auto* layerable =
+            new FillLayer(x, valueAxis, poly, QBrush(fillColor(s)), toBaseline, s.baseline + s.yOffset);
         putOnLayer(layerable, layer);
     }
 }
@@ -713,10 +734,12 @@ void addSeries(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
         if (s.kind == FigureSeries::Kind::Sticks) {
             const size_t n = std::min(s.x.size(), s.y.size());
             std::vector<double> tops(n);
-            for (size_t i = 0; i < n; ++i) tops[i] = s.y[i] + s.yOffset;
+            for (size_t i = 0; i < n; ++i)
+                tops[i] = s.y[i] + s.yOffset;
             QPen stickPen = pen;
             stickPen.setCapStyle(Qt::FlatCap);
-            putOnLayer(new StickLayer(x, valueAxis, std::vector<double>(s.x.begin(), s.x.begin() + qsizetype(n)),
+            putOnLayer(new StickLayer(x, valueAxis,
+                                      std::vector<double>(s.x.begin(), s.x.begin() + qsizetype(n)),
                                       std::move(tops), s.baseline + s.yOffset, stickPen),
                        layer);
             continue;
@@ -741,12 +764,13 @@ void addSeries(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
                            layer);
             }
             if (!scatter.isNone()) {
-                putOnLayer(addPlottable(x, valueAxis, SeriesClipper::pointsInside(s, box), order, pen, scatter,
-                                        false, options.adaptiveSampling, name),
+                putOnLayer(addPlottable(x, valueAxis, SeriesClipper::pointsInside(s, box), order, pen,
+                                        scatter, false, options.adaptiveSampling, name),
                            layer);
             }
         } else {
-            putOnLayer(addPlottable(x, valueAxis, s, order, pen, scatter, options.adaptiveSampling, name), layer);
+            putOnLayer(addPlottable(x, valueAxis, s, order, pen, scatter, options.adaptiveSampling, name),
+                       layer);
         }
     }
 }
@@ -758,18 +782,21 @@ QCPAbstractLegendItem* makeLegendItem(QCPLegend* legend, const FigureSeries& s, 
     const bool sticks = s.kind == FigureSeries::Kind::Sticks;
     const QPen pen = s.line || sticks ? screenPen(s, theme, options) : QPen(Qt::NoPen);
     const QBrush fill = s.fill != FigureSeries::Fill::None ? QBrush(fillColor(s)) : QBrush();
-    return new SeriesLegendItem(legend, s.label, pen, sticks ? QCPScatterStyle() : scatterStyle(s, theme, scale),
+    return new SeriesLegendItem(legend, s.label, pen,
+                                sticks ? QCPScatterStyle() : scatterStyle(s, theme, scale),
                                 theme.minScriptSizePt, units(0.25, scale), fill, sticks);
 }
 
 void addLabels(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme, double scale)
 {
     if (!rect) return;
-    auto* layer = new LabelLayer(rect, theme.font(theme.annotationSizePt, scale), theme.minScriptSizePt,
-                                 theme.referenceTickLengthPt * scale, theme.axisPenPt * scale, units(1.0, scale));
+    auto* layer =
+        new LabelLayer(rect, theme.font(theme.annotationSizePt, scale), theme.minScriptSizePt,
+                       theme.referenceTickLengthPt * scale, theme.axisPenPt * scale, units(1.0, scale));
     for (const FigureAnnotation& a : spec.annotations) {
         LabelLayer::Item it;
-        it.kind = a.kind == FigureAnnotation::Kind::VerticalTick ? LabelLayer::Kind::Tick : LabelLayer::Kind::Text;
+        it.kind =
+            a.kind == FigureAnnotation::Kind::VerticalTick ? LabelLayer::Kind::Tick : LabelLayer::Kind::Text;
         it.x = a.x;
         it.y = a.y;
         it.label = RichLabel(a.text);
@@ -783,7 +810,8 @@ void addLabels(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
         const bool marker = !sticks && s.marker.toLower() != QLatin1String("none");
         if (sticks && !s.pointLabels.empty()) {
             for (size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i)
-                layer->addStick(s.x[i], std::min(s.y[i], s.baseline) + s.yOffset, std::max(s.y[i], s.baseline) + s.yOffset, right);
+                layer->addStick(s.x[i], std::min(s.y[i], s.baseline) + s.yOffset,
+                                std::max(s.y[i], s.baseline) + s.yOffset, right);
         }
         for (size_t i = 0; i < std::min({s.pointLabels.size(), s.x.size(), s.y.size()}); ++i) {
             if (s.pointLabels[i].trimmed().isEmpty()) continue;
@@ -804,7 +832,8 @@ void addLabels(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
         t.x = s.x;
         t.y.resize(std::min(s.x.size(), s.y.size()));
         t.x.resize(t.y.size());
-        for (size_t i = 0; i < t.y.size(); ++i) t.y[i] = s.y[i] + s.yOffset;
+        for (size_t i = 0; i < t.y.size(); ++i)
+            t.y[i] = s.y[i] + s.yOffset;
         t.rightAxis = s.onRightAxis && spec.y2.has_value();
         LabelLayer::Item it;
         it.kind = LabelLayer::Kind::EndOfTrace;
@@ -838,7 +867,8 @@ std::vector<QRectF> labelRects(QCustomPlot* plot)
     if (!plot) return out;
     for (QObject* child : plot->children()) {
         if (!child->property(kLabelLayerProperty).toBool()) continue;
-        if (auto* l = dynamic_cast<LabelLayer*>(child)) out.insert(out.end(), l->placed().begin(), l->placed().end());
+        if (auto* l = dynamic_cast<LabelLayer*>(child))
+            out.insert(out.end(), l->placed().begin(), l->placed().end());
     }
     return out;
 }
@@ -861,7 +891,8 @@ void addSpans(QCPAxisRect* rect, const std::vector<FigureSpan>& spans, const Plo
     QCPAxis* y = rect->axis(QCPAxis::atLeft);
     // Below the inward ticks, so a label never touches them.
     const double topGap = (theme.ticksInward ? theme.majorTickLengthPt : 0.0) * scale + units(1.0, scale);
-    auto* labels = new SpanLabelLayer(x, theme.font(theme.annotationSizePt, scale), theme.minScriptSizePt, topGap);
+    auto* labels =
+        new SpanLabelLayer(x, theme.font(theme.annotationSizePt, scale), theme.minScriptSizePt, topGap);
     for (const FigureSpan& span : spans) {
         const auto extent = spanExtent(x, span.xMin, span.xMax, clipToRange);
         if (!extent) continue;

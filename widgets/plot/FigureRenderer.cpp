@@ -44,7 +44,6 @@ const QString kHeatLayer = QStringLiteral("vanadis.heatmap");
 
 constexpr QChar kMinusSign(0x2212);
 
-
 // Typographic minus for negative tick numbers. Only a leading sign is replaced: QCustomPlot parses
 // "1e-03" itself to draw 10^-3 and needs the ASCII exponent sign.
 QString withMinusSign(QString s)
@@ -76,8 +75,9 @@ protected:
     {
         // By the powers of ten inside rather than QCustomPlot's own 1.6-decade test: 1.4–70 passes that
         // test and is then labelled at 10 alone.
-        m_fewDecades = range.lower > 0.0 && range.upper > range.lower &&
-                       std::floor(std::log10(range.upper) + 1e-9) - std::ceil(std::log10(range.lower) - 1e-9) < 1.0;
+        m_fewDecades =
+            range.lower > 0.0 && range.upper > range.lower &&
+            std::floor(std::log10(range.upper) + 1e-9) - std::ceil(std::log10(range.lower) - 1e-9) < 1.0;
         if (!m_fewDecades) return QCPAxisTickerLog::createTickVector(tickStep, range);
         QVector<double> ticks;
         int inside = 0;
@@ -97,7 +97,8 @@ protected:
 
     QVector<double> createSubTickVector(int subTickCount, const QVector<double>& ticks) override
     {
-        if (!m_fewDecades || ticks.size() < 2) return QCPAxisTickerLog::createSubTickVector(subTickCount, ticks);
+        if (!m_fewDecades || ticks.size() < 2)
+            return QCPAxisTickerLog::createSubTickVector(subTickCount, ticks);
         QVector<double> sub;
         const int first = int(std::floor(std::log10(ticks.first()) + 1e-9));
         const int last = int(std::floor(std::log10(ticks.last()) + 1e-9));
@@ -220,7 +221,8 @@ public:
         }
         // Powers of ten as 10^{n}; when other ticks are shown too (1-2-5 over a short range) all are
         // plain numbers, since "2  5  10¹  20  50" would mix two styles on one axis.
-        const bool powers = std::all_of(visible.begin(), visible.end(), [](double t) { return isPowerOfTen(t); });
+        const bool powers =
+            std::all_of(visible.begin(), visible.end(), [](double t) { return isPowerOfTen(t); });
         for (size_t i = 0; i < visible.size(); ++i)
             out.emplace_back(pixels[i], RichLabel(markup(visible[i], powers)));
         return out;
@@ -235,7 +237,8 @@ public:
 
     static QString markup(double tick, bool asPower)
     {
-        if (asPower && isPowerOfTen(tick)) return QStringLiteral("10^{%1}").arg(int(std::round(std::log10(tick))));
+        if (asPower && isPowerOfTen(tick))
+            return QStringLiteral("10^{%1}").arg(int(std::round(std::log10(tick))));
         return withMinusSign(QLocale::c().toString(tick, 'g', 6));
     }
 
@@ -312,7 +315,8 @@ Span dataSpan(const FigureSpec& spec, bool xAxis, int yAxisSide, bool log)
             s.add(value);
         }
         // Sticks and areas reach down to their baseline, which must be in view.
-        const bool toBaseline = series.kind == FigureSeries::Kind::Sticks || series.fill == FigureSeries::Fill::ToBaseline;
+        const bool toBaseline =
+            series.kind == FigureSeries::Kind::Sticks || series.fill == FigureSeries::Fill::ToBaseline;
         if (!xAxis && toBaseline && !v.empty()) {
             const double b = series.baseline + off;
             if (std::isfinite(b) && (!log || b > 0.0)) s.add(b);
@@ -438,7 +442,8 @@ int legendIndex(QCPLayoutInset* inset, QCPLegend* legend)
     return -1;
 }
 
-void ensureLayer(QCustomPlot* plot, const QString& name, const QString& neighbour, QCustomPlot::LayerInsertMode mode)
+void ensureLayer(QCustomPlot* plot, const QString& name, const QString& neighbour,
+                 QCustomPlot::LayerInsertMode mode)
 {
     if (!plot->layer(name)) plot->addLayer(name, plot->layer(neighbour), mode);
 }
@@ -480,7 +485,8 @@ private:
 
 void removeInset(QCustomPlot* plot)
 {
-    if (QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot)) plot->axisRect()->insetLayout()->remove(inset);
+    if (QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot))
+        plot->axisRect()->insetLayout()->remove(inset);
 }
 
 /// A new axis rect placed at `fraction` of the main axis rect, on the inset layers, not draggable or
@@ -492,7 +498,8 @@ QCPAxisRect* createInset(QCustomPlot* plot, const QRectF& fraction)
     // Kept inside the main frame whatever the file says: outside it would cover the main tick labels.
     const double fx = std::clamp(fraction.x(), 0.0, 0.95);
     const double fy = std::clamp(fraction.y(), 0.0, 0.95);
-    const QRectF f(fx, fy, std::clamp(fraction.width(), 0.05, 1.0 - fx), std::clamp(fraction.height(), 0.05, 1.0 - fy));
+    const QRectF f(fx, fy, std::clamp(fraction.width(), 0.05, 1.0 - fx),
+                   std::clamp(fraction.height(), 0.05, 1.0 - fy));
     plot->axisRect()->insetLayout()->addElement(rect, f);
     rect->setLayer(kInsetBackLayer);
     for (QCPAxis* axis : rect->axes()) {
@@ -509,7 +516,8 @@ QCPAxisRect* createInset(QCustomPlot* plot, const QRectF& fraction)
 /// Axis types, ranges, mirror axes, rich titles and log tick labels of one axis rect (main, inset or
 /// residual panel). `xNumbers` false leaves the x axis without numbers and title (the main rect above a
 /// residual panel, which carries them).
-void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme, double scale, bool xNumbers = true)
+void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme, double scale,
+               bool xNumbers = true)
 {
     QCPAxis* x = rect->axis(QCPAxis::atBottom);
     QCPAxis* y = rect->axis(QCPAxis::atLeft);
@@ -525,7 +533,8 @@ void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
     const bool heat = spec.heatMap && spec.heatMap->isValid();
     bool tightX = !spec.series.empty() || heat;
     for (const auto& s : spec.series) {
-        const bool hasMarker = s.marker.toLower() != QLatin1String("none") || !s.line || s.kind == FigureSeries::Kind::Sticks;
+        const bool hasMarker =
+            s.marker.toLower() != QLatin1String("none") || !s.line || s.kind == FigureSeries::Kind::Sticks;
         if (hasMarker || FigureRenderer::sortOrder(s.x) == 0) tightX = false;
     }
     if (heat) tightX = true;
@@ -617,7 +626,8 @@ void removeSideElements(QCustomPlot* plot)
     layout->simplify();
     if (QCPAxisRect* main = plot->axisRect()) main->setMarginGroup(QCP::msAll, nullptr);
     const auto groups = plot->findChildren<QCPMarginGroup*>(kMarginGroupName, Qt::FindDirectChildrenOnly);
-    for (QCPMarginGroup* g : groups) delete g;
+    for (QCPMarginGroup* g : groups)
+        delete g;
 }
 
 QCPMarginGroup* marginGroup(QCustomPlot* plot)
@@ -655,11 +665,13 @@ QCPColorGradient colorGradient(const QString& name)
     g.setColorInterpolation(QCPColorGradient::ciRGB);
     if (name.toLower() == QLatin1String("cividis")) {
         const char* stops[] = {"#00224e", "#35456c", "#666970", "#948e77", "#c8b866", "#fee838"};
-        for (int i = 0; i < 6; ++i) g.setColorStopAt(i / 5.0, QColor(QLatin1String(stops[i])));
+        for (int i = 0; i < 6; ++i)
+            g.setColorStopAt(i / 5.0, QColor(QLatin1String(stops[i])));
     } else {
         const char* stops[] = {"#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
                                "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"};
-        for (int i = 0; i < 11; ++i) g.setColorStopAt(i / 10.0, QColor(QLatin1String(stops[i])));
+        for (int i = 0; i < 11; ++i)
+            g.setColorStopAt(i / 10.0, QColor(QLatin1String(stops[i])));
     }
     g.setNanHandling(QCPColorGradient::nhTransparent);
     return g;
@@ -692,10 +704,14 @@ void addHeatMap(QCustomPlot* plot, const FigureHeatMap& h, const PlotTheme& them
     const QCPRange xr = plot->xAxis->range(), yr = plot->yAxis->range();
     size_t ix0 = 0, ix1 = h.x.size(), iy0 = 0, iy1 = h.y.size();
     if (clip) {
-        while (ix0 + 1 < ix1 && h.x[ix0 + 1] < xr.lower) ++ix0;
-        while (ix1 > ix0 + 1 && h.x[ix1 - 2] > xr.upper) --ix1;
-        while (iy0 + 1 < iy1 && h.y[iy0 + 1] < yr.lower) ++iy0;
-        while (iy1 > iy0 + 1 && h.y[iy1 - 2] > yr.upper) --iy1;
+        while (ix0 + 1 < ix1 && h.x[ix0 + 1] < xr.lower)
+            ++ix0;
+        while (ix1 > ix0 + 1 && h.x[ix1 - 2] > xr.upper)
+            --ix1;
+        while (iy0 + 1 < iy1 && h.y[iy0 + 1] < yr.lower)
+            ++iy0;
+        while (iy1 > iy0 + 1 && h.y[iy1 - 2] > yr.upper)
+            --iy1;
     }
     const std::vector<double> xs(h.x.begin() + qsizetype(ix0), h.x.begin() + qsizetype(ix1));
     const std::vector<double> ys(h.y.begin() + qsizetype(iy0), h.y.begin() + qsizetype(iy1));
@@ -776,7 +792,8 @@ void addHeatMap(QCustomPlot* plot, const FigureHeatMap& h, const PlotTheme& them
     const RichLabel label(h.zLabel);
     int padding = edgeGap;
     if (!label.isEmpty()) {
-        padding += units(theme.labelPaddingPt, scale) + int(std::ceil(label.size(axis->labelFont(), theme.minScriptSizePt).height()));
+        padding += units(theme.labelPaddingPt, scale) +
+                   int(std::ceil(label.size(axis->labelFont(), theme.minScriptSizePt).height()));
         new AxisTitle(axis, h.zLabel, theme.minScriptSizePt, edgeGap);
     }
     axis->setPadding(padding);
@@ -784,7 +801,8 @@ void addHeatMap(QCustomPlot* plot, const FigureHeatMap& h, const PlotTheme& them
 }
 
 /// What the data occupies in the main axis rect, for placing the legend and an automatic inset.
-placement::OccupancyGrid dataGrid(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme, double scale)
+placement::OccupancyGrid dataGrid(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme,
+                                  double scale)
 {
     QCPAxisRect* rect = plot->axisRect();
     placement::OccupancyGrid grid(QRectF(rect->rect()), std::max(2.0, 3.0 * scale));
@@ -812,16 +830,18 @@ placement::OccupancyGrid dataGrid(const FigureSpec& spec, QCustomPlot* plot, con
         if (marker) grid.addPoints(pts, markerR);
     }
     for (const auto& a : spec.annotations)
-        grid.addPoints(QPolygonF{QPointF(plot->xAxis->coordToPixel(a.x), plot->yAxis->coordToPixel(a.y))}, 4.0 * scale);
+        grid.addPoints(QPolygonF{QPointF(plot->xAxis->coordToPixel(a.x), plot->yAxis->coordToPixel(a.y))},
+                       4.0 * scale);
     return grid;
 }
 
 /// Candidate boxes of `size` inside `r`: the four corners, then the middles of the four edges.
-std::vector<std::pair<Qt::Alignment, QRectF>> candidateBoxes(const QRectF& r, const QSizeF& size, double gapX, double gapY)
+std::vector<std::pair<Qt::Alignment, QRectF>> candidateBoxes(const QRectF& r, const QSizeF& size, double gapX,
+                                                             double gapY)
 {
-    const Qt::Alignment aligns[] = {Qt::AlignTop | Qt::AlignRight,    Qt::AlignTop | Qt::AlignLeft,
-                                    Qt::AlignBottom | Qt::AlignRight, Qt::AlignBottom | Qt::AlignLeft,
-                                    Qt::AlignTop | Qt::AlignHCenter,  Qt::AlignBottom | Qt::AlignHCenter,
+    const Qt::Alignment aligns[] = {Qt::AlignTop | Qt::AlignRight,     Qt::AlignTop | Qt::AlignLeft,
+                                    Qt::AlignBottom | Qt::AlignRight,  Qt::AlignBottom | Qt::AlignLeft,
+                                    Qt::AlignTop | Qt::AlignHCenter,   Qt::AlignBottom | Qt::AlignHCenter,
                                     Qt::AlignRight | Qt::AlignVCenter, Qt::AlignLeft | Qt::AlignVCenter};
     std::vector<std::pair<Qt::Alignment, QRectF>> out;
     for (Qt::Alignment a : aligns) {
@@ -838,7 +858,8 @@ std::vector<std::pair<Qt::Alignment, QRectF>> candidateBoxes(const QRectF& r, co
 
 /// insetAuto: the inset (insetRect's size) goes where it hides the fewest data points; the given
 /// position is tried first, so an inset already in a free place stays there.
-void placeInsetAutomatically(const FigureSpec& spec, QCustomPlot* plot, QCPAxisRect* inset, const PlotTheme& theme, double scale)
+void placeInsetAutomatically(const FigureSpec& spec, QCustomPlot* plot, QCPAxisRect* inset,
+                             const PlotTheme& theme, double scale)
 {
     QCPLayoutInset* layout = plot->axisRect()->insetLayout();
     int index = -1;
@@ -848,29 +869,35 @@ void placeInsetAutomatically(const FigureSpec& spec, QCustomPlot* plot, QCPAxisR
     const QRectF r(plot->axisRect()->rect());
     if (r.width() <= 0 || r.height() <= 0) return;
     const placement::OccupancyGrid grid = dataGrid(spec, plot, theme, scale);
-    const double fw = std::clamp(spec.insetRect.width(), 0.05, 0.95), fh = std::clamp(spec.insetRect.height(), 0.05, 0.95);
+    const double fw = std::clamp(spec.insetRect.width(), 0.05, 0.95),
+                 fh = std::clamp(spec.insetRect.height(), 0.05, 0.95);
     const QSizeF size(fw * r.width(), fh * r.height());
-    std::vector<QRectF> boxes{QRectF(r.left() + spec.insetRect.x() * r.width(), r.top() + spec.insetRect.y() * r.height(),
-                                     size.width(), size.height())};
+    std::vector<QRectF> boxes{QRectF(r.left() + spec.insetRect.x() * r.width(),
+                                     r.top() + spec.insetRect.y() * r.height(), size.width(), size.height())};
     // Away from the frame by the inward ticks and a little more, as a hand-placed inset would be.
     const double gap = (theme.majorTickLengthPt + 3.0) * scale;
-    for (const auto& [a, box] : candidateBoxes(r, size, gap, gap)) boxes.push_back(box);
+    for (const auto& [a, box] : candidateBoxes(r, size, gap, gap))
+        boxes.push_back(box);
     const int best = grid.best(boxes);
     if (best < 0) return;
     const QRectF b = boxes[size_t(best)];
-    layout->setInsetRect(index, QRectF((b.left() - r.left()) / r.width(), (b.top() - r.top()) / r.height(), fw, fh));
+    layout->setInsetRect(index,
+                         QRectF((b.left() - r.left()) / r.width(), (b.top() - r.top()) / r.height(), fw, fh));
 }
 
 /// For legendPosition "auto"/"best": the corner or edge whose legend box covers the fewest data
 /// points (lines count along their length), never the inset; and what it still covers (0 = nothing).
-std::pair<Qt::Alignment, qint64> bestLegendPlace(const FigureSpec& spec, QCustomPlot* plot, const PlotTheme& theme, double scale)
+std::pair<Qt::Alignment, qint64> bestLegendPlace(const FigureSpec& spec, QCustomPlot* plot,
+                                                 const PlotTheme& theme, double scale)
 {
     placement::OccupancyGrid grid = dataGrid(spec, plot, theme, scale);
-    if (const QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot)) grid.addRect(QRectF(inset->outerRect()), 100000);
+    if (const QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot))
+        grid.addRect(QRectF(inset->outerRect()), 100000);
     const QSize size = plot->legend->minimumOuterSizeHint();
     const auto candidates = candidateBoxes(QRectF(plot->axisRect()->rect()), QSizeF(size), 0.0, 0.0);
     std::vector<QRectF> boxes;
-    for (const auto& c : candidates) boxes.push_back(c.second);
+    for (const auto& c : candidates)
+        boxes.push_back(c.second);
     const int best = grid.best(boxes);
     if (best < 0) return {candidates.front().first, 0};
     return {candidates[size_t(best)].first, grid.cost(boxes[size_t(best)])};
@@ -1010,22 +1037,26 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
         const int index = legendIndex(insetLayout, legend);
         if (index >= 0) {
             const QString pos = spec.legendPosition.toLower();
-            const bool automatic = pos == QLatin1String("best") || pos == QLatin1String("auto") || pos.isEmpty();
+            const bool automatic =
+                pos == QLatin1String("best") || pos == QLatin1String("auto") || pos.isEmpty();
             insetLayout->setInsetPlacement(index, QCPLayoutInset::ipBorderAligned);
             if (!automatic) {
                 insetLayout->setInsetAlignment(index, legendAlignment(pos));
             } else {
                 auto [place, covered] = bestLegendPlace(spec, plot, theme, scale);
                 QCPAxis* y = rect->axis(QCPAxis::atLeft);
-                if (covered > 0 && !spec.y.max && y->scaleType() == QCPAxis::stLinear && !spec.equalAspect && !heat) {
+                if (covered > 0 && !spec.y.max && y->scaleType() == QCPAxis::stLinear && !spec.equalAspect &&
+                    !heat) {
                     // Nowhere free: make room above the data, as one would by hand, and put it there.
                     const double h = rect->rect().height();
                     const double room = legend->minimumOuterSizeHint().height() + units(2.0, scale);
                     if (h > 2.0 * room) {
                         const QCPRange r = y->range();
                         const double size = r.size() * h / (h - room);
-                        y->setRange(y->rangeReversed() ? QCPRange(r.upper - size, r.upper) : QCPRange(r.lower, r.lower + size));
-                        if (spec.y2 && !spec.y2->max && rect->axis(QCPAxis::atRight)->scaleType() == QCPAxis::stLinear) {
+                        y->setRange(y->rangeReversed() ? QCPRange(r.upper - size, r.upper)
+                                                       : QCPRange(r.lower, r.lower + size));
+                        if (spec.y2 && !spec.y2->max &&
+                            rect->axis(QCPAxis::atRight)->scaleType() == QCPAxis::stLinear) {
                             QCPAxis* y2 = rect->axis(QCPAxis::atRight);
                             const QCPRange r2 = y2->range();
                             y2->setRange(r2.lower, r2.lower + r2.size() * h / (h - room));

@@ -2,8 +2,8 @@
 /// \file FigureRenderer.h
 /// FigureSpec → QCustomPlot: plottables, sticks, fills, axes (reversed, log, right axis, hidden
 /// numbers), ranges, legend (placed where it hides no data), rich axis titles, labels that do not
-/// overlap, shaded spans, an inset plot, a residual panel sharing x and a heat map with colour scale. Used by PlotView on screen and by PlotExporter offscreen, so what is exported
-/// is what is shown.
+/// overlap, shaded spans, an inset plot, a residual panel sharing x and a heat map with colour scale. Used by
+/// PlotView on screen and by PlotExporter offscreen, so what is exported is what is shown.
 
 #include "model/FigureSpec.h"
 #include "widgets/plot/RenderOptions.h"
@@ -33,8 +33,8 @@ public:
                        const Options& options);
 
     /// Makes one data unit the same length on x and y (Nyquist plots) for the current layout.
-    /// `fitData` true extends the tighter axis upward from its lower end so all data stays visible; false keeps
-    /// the x range and sets the y span from it (stable while a window is resized).
+    /// `fitData` true extends the tighter axis upward from its lower end so all data stays visible; false
+    /// keeps the x range and sets the y span from it (stable while a window is resized).
     static void applyEqualAspect(QCustomPlot* plot, bool fitData);
 
     /// Reserves room at the top/right/left edges so the outermost tick numbers are not dropped

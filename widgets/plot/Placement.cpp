@@ -6,7 +6,8 @@
 
 namespace vanadis::placement {
 
-OccupancyGrid::OccupancyGrid(const QRectF& area, double cellSize) : m_area(area), m_cell(std::max(1.0, cellSize))
+OccupancyGrid::OccupancyGrid(const QRectF& area, double cellSize)
+    : m_area(area), m_cell(std::max(1.0, cellSize))
 {
     m_cols = std::max(1, int(std::ceil(area.width() / m_cell)));
     m_rows = std::max(1, int(std::ceil(area.height() / m_cell)));
@@ -172,7 +173,8 @@ std::vector<QRectF> placeLabels(const std::vector<QRectF>& wanted, const QRectF&
                 if (overlaps(r, t)) overlap += overlapArea(r, t) + 1e-9;
             if (overlap == 0.0) {
                 const QPointF d = r.center() - w.center();
-                const double score = std::hypot(d.x(), d.y()) / w.height() + (data ? 0.5 * double(data->cost(r)) : 0.0);
+                const double score =
+                    std::hypot(d.x(), d.y()) / w.height() + (data ? 0.5 * double(data->cost(r)) : 0.0);
                 if (score < bestScore) {
                     bestScore = score;
                     bestRect = r;

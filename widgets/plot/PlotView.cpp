@@ -153,7 +153,8 @@ QString unitOf(const QString& axisLabel)
         int depth = 0;
         for (qsizetype i = t.size() - 1; i >= 0; --i) {
             if (t[i] == QLatin1Char(')')) ++depth;
-            if (t[i] == QLatin1Char('(') && --depth == 0) return scriptsToUnicode(t.mid(i + 1, t.size() - i - 2).trimmed());
+            if (t[i] == QLatin1Char('(') && --depth == 0)
+                return scriptsToUnicode(t.mid(i + 1, t.size() - i - 2).trimmed());
         }
         return {};
     }
@@ -558,10 +559,10 @@ void PlotView::updateCursor(const QPointF& pos)
     const QLocale locale;
     QString text;
     const double radius = kSearchRadiusPx * scale() * 72.0 / 96.0;
-    const Nearest best = spec->series.empty()
-                             ? Nearest{}
-                             : nearestPoint(*spec, *orders, rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft),
-                                            rect->axis(QCPAxis::atRight), pos, radius);
+    const Nearest best = spec->series.empty() ? Nearest{}
+                                              : nearestPoint(*spec, *orders, rect->axis(QCPAxis::atBottom),
+                                                             rect->axis(QCPAxis::atLeft),
+                                                             rect->axis(QCPAxis::atRight), pos, radius);
     if (best.series >= 0) {
         const FigureSeries& s = spec->series[size_t(best.series)];
         const QString name =

@@ -10,7 +10,7 @@ namespace vanadis {
 struct RenderOptions {
     double scale = 1.0;
     bool adaptiveSampling = true; ///< QCPGraph min/max per pixel column: fast on screen, coarse in print
-    bool clipToRanges = false; ///< cut data at the axis ranges before adding it (SVG has no clip paths)
+    bool clipToRanges = false;    ///< cut data at the axis ranges before adding it (SVG has no clip paths)
     /// With clipToRanges: M4 decimation of monotonic line series to this many columns per device
     /// unit (dpi/72 for raster exports; 0 = keep every point). Unlike adaptive sampling it draws
     /// identically to the full data at that resolution.

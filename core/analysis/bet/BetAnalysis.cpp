@@ -25,7 +25,6 @@ namespace {
 
 using namespace vanadis::bet;
 
-
 // JSON number, or null for NaN/inf (JSON has no NaN; a missing value must not look like a zero).
 QJsonValue num(double v)
 {
@@ -47,7 +46,6 @@ std::string location(const Dataset& ds)
     return ds.provenance().originalFileName.isEmpty() ? ds.name().toStdString()
                                                       : ds.provenance().originalFileName.toStdString();
 }
-
 
 // Factor to cm³ STP g⁻¹, or NaN for a unit Vanadis does not know. Volumes of gas per gram are STP by the
 // convention of every instrument report, so "cm3/g" without "STP" is accepted as STP.
@@ -196,18 +194,32 @@ Expected<Input> readIsotherm(const Dataset& ds)
 ParamSchema betSchema()
 {
     ParamSchema s;
+    s.push_back(choiceParam(
+        "adsorptive", QCoreApplication::translate("vanadis::BetAnalysis", "Adsorptive"),
+        {"auto", "N2", "Ar", "Kr", "CO2"}, "auto",
+        {QCoreApplication::translate("vanadis::BetAnalysis", "as in the file"), "N₂", "Ar", "Kr", "CO₂"},
+        QCoreApplication::translate(
+            "vanadis::BetAnalysis",
+            "auto: as stated in the file (N2 assumed, with a warning, when the file says nothing)")));
+    s.push_back(numberParam(
+        "cross_section_nm2", QCoreApplication::translate("vanadis::BetAnalysis", "Cross-section σ"),
+        QStringLiteral("nm²"), -1.0, -1.0, 2.0,
+        QCoreApplication::translate(
+            "vanadis::BetAnalysis",
+            "Molecular cross-section; ≤ 0 uses the adsorptive's (N2 0.162, Ar 0.142, Kr 0.202, "
+            "CO2 0.195 nm², ISO 9277:2022)")));
     s.push_back(
-        choiceParam("adsorptive", QCoreApplication::translate("vanadis::BetAnalysis", "Adsorptive"), {"auto", "N2", "Ar", "Kr", "CO2"}, "auto",
-                    {QCoreApplication::translate("vanadis::BetAnalysis", "as in the file"), "N₂", "Ar", "Kr", "CO₂"},
-               QCoreApplication::translate("vanadis::BetAnalysis", "auto: as stated in the file (N2 assumed, with a warning, when the file says nothing)")));
-    s.push_back(numberParam("cross_section_nm2", QCoreApplication::translate("vanadis::BetAnalysis", "Cross-section σ"), QStringLiteral("nm²"), -1.0, -1.0, 2.0,
-                       QCoreApplication::translate("vanadis::BetAnalysis", "Molecular cross-section; ≤ 0 uses the adsorptive's (N2 0.162, Ar 0.142, Kr 0.202, "
-                          "CO2 0.195 nm², ISO 9277:2022)")));
-    s.push_back(numberParam("p_min", QCoreApplication::translate("vanadis::BetAnalysis", "BET range from"), QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
-                       QCoreApplication::translate("vanadis::BetAnalysis", "Lower end of a user BET range; p_min and p_max both negative = automatic range "
-                          "(Rouquerol criteria, BETSI rule)")));
-    s.push_back(numberParam("p_max", QCoreApplication::translate("vanadis::BetAnalysis", "BET range to"), QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
-                       QCoreApplication::translate("vanadis::BetAnalysis", "Upper end of a user BET range (negative = automatic)")));
+        numberParam("p_min", QCoreApplication::translate("vanadis::BetAnalysis", "BET range from"),
+                    QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
+                    QCoreApplication::translate(
+                        "vanadis::BetAnalysis",
+                        "Lower end of a user BET range; p_min and p_max both negative = automatic range "
+                        "(Rouquerol criteria, BETSI rule)")));
+    s.push_back(
+        numberParam("p_max", QCoreApplication::translate("vanadis::BetAnalysis", "BET range to"),
+                    QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
+                    QCoreApplication::translate("vanadis::BetAnalysis",
+                                                "Upper end of a user BET range (negative = automatic)")));
     s[2].autoBelow = 0.0;
     s[2].rangeLabel = QCoreApplication::translate("vanadis::BetAnalysis", "BET window");
     s[3].autoBelow = 0.0;
@@ -221,43 +233,77 @@ ParamSchema betSchema()
     // BETSI's minimum (Osterrieth et al. 2022): short windows that pass the criteria by chance make
     // noisy isotherms' areas scatter by > 1 % (tst_bet); sparse isotherms fall back to interpolation.
     minPoints.defaultValue = 10;
-    minPoints.help = QCoreApplication::translate("vanadis::BetAnalysis", 
+    minPoints.help = QCoreApplication::translate(
+        "vanadis::BetAnalysis",
         "Default 10, as BETSI (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer "
         "suitable points interpolated points are added and the result says so.");
     minPoints.advanced = true;
     s.push_back(minPoints);
-    s.push_back(numberParam("r2_min", QCoreApplication::translate("vanadis::BetAnalysis", "Minimum R²"), {}, 0.995, 0.0, 1.0,
-                       QCoreApplication::translate("vanadis::BetAnalysis", "An automatic window needs R² above this (BETSI: 0.995)")));
     s.push_back(numberParam(
-        "total_pore_volume_p", QCoreApplication::translate("vanadis::BetAnalysis", "Total pore volume at"), QStringLiteral("p/p0"), 0.99, 0.5, 1.0,
-        QCoreApplication::translate("vanadis::BetAnalysis", "Gurvich total pore volume read on the adsorption branch (vendors: 0.99; BELSORP 0.96–0.99)")));
-    s.push_back(numberParam("single_point_p", QCoreApplication::translate("vanadis::BetAnalysis", "Single-point BET at"), QStringLiteral("p/p0"), 0.30, 0.05, 0.5,
-                       QCoreApplication::translate("vanadis::BetAnalysis", "The adsorption point nearest to this pressure is used")));
-    s.push_back(numberParam("langmuir_p_min", QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir range from"), QStringLiteral("p/p0"), 0.05, 0.0, 1.0,
-                       QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir area: meaningful only for type I isotherms")));
+        "r2_min", QCoreApplication::translate("vanadis::BetAnalysis", "Minimum R²"), {}, 0.995, 0.0, 1.0,
+        QCoreApplication::translate("vanadis::BetAnalysis",
+                                    "An automatic window needs R² above this (BETSI: 0.995)")));
+    s.push_back(numberParam(
+        "total_pore_volume_p", QCoreApplication::translate("vanadis::BetAnalysis", "Total pore volume at"),
+        QStringLiteral("p/p0"), 0.99, 0.5, 1.0,
+        QCoreApplication::translate(
+            "vanadis::BetAnalysis",
+            "Gurvich total pore volume read on the adsorption branch (vendors: 0.99; BELSORP 0.96–0.99)")));
+    s.push_back(numberParam(
+        "single_point_p", QCoreApplication::translate("vanadis::BetAnalysis", "Single-point BET at"),
+        QStringLiteral("p/p0"), 0.30, 0.05, 0.5,
+        QCoreApplication::translate("vanadis::BetAnalysis",
+                                    "The adsorption point nearest to this pressure is used")));
+    s.push_back(numberParam(
+        "langmuir_p_min", QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir range from"),
+        QStringLiteral("p/p0"), 0.05, 0.0, 1.0,
+        QCoreApplication::translate("vanadis::BetAnalysis",
+                                    "Langmuir area: meaningful only for type I isotherms")));
+    s.push_back(numberParam("langmuir_p_max",
+                            QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir range to"),
+                            QStringLiteral("p/p0"), 0.30, 0.0, 1.0, {}));
     s.push_back(
-        numberParam("langmuir_p_max", QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir range to"), QStringLiteral("p/p0"), 0.30, 0.0, 1.0, {}));
-    s.push_back(choiceParam("bjh_branch", QCoreApplication::translate("vanadis::BetAnalysis", "BJH branch"), {"adsorption", "desorption"}, "adsorption",
-                       {QCoreApplication::translate("vanadis::BetAnalysis", "adsorption"), QCoreApplication::translate("vanadis::BetAnalysis", "desorption")},
-                       QCoreApplication::translate("vanadis::BetAnalysis", "adsorption: cylindrical meniscus (Cohan); desorption: hemispherical meniscus. The "
-                          "desorption branch of H2/H3 loops gives a false peak near 3.8 nm (cavitation)")));
-    s.push_back(choiceParam("thickness", QCoreApplication::translate("vanadis::BetAnalysis", "Thickness curve"), {"harkins_jura", "halsey", "kjs", "carbon_black"},
-                       "harkins_jura", {QStringLiteral("Harkins–Jura"), QStringLiteral("Halsey"), QStringLiteral("KJS"), QCoreApplication::translate("vanadis::BetAnalysis", "carbon black")},
-                       QCoreApplication::translate("vanadis::BetAnalysis", "Film thickness t(p/p0) for the t-plot and the BJH correction (Harkins–Jura 1944; "
-                          "Halsey 1948; Kruk–Jaroniec–Sayari 1997; carbon black STSA)")));
-    s.push_back(numberParam("t_min_angstrom", QCoreApplication::translate("vanadis::BetAnalysis", "t-plot from"), QStringLiteral("Å"), 3.5, 0.0, 50.0,
-                       QCoreApplication::translate("vanadis::BetAnalysis", "Linear t-plot range (Micromeritics default 3.5–5.0 Å)")));
-    s.push_back(numberParam("t_max_angstrom", QCoreApplication::translate("vanadis::BetAnalysis", "t-plot to"), QStringLiteral("Å"), 5.0, 0.0, 50.0, {}));
-    s.push_back(numberParam("bjh_min_diameter_nm", QCoreApplication::translate("vanadis::BetAnalysis", "BJH smallest pore"), QStringLiteral("nm"), 1.7, 0.5, 100.0,
-                       QCoreApplication::translate("vanadis::BetAnalysis", "The Kelvin equation is not trusted below ≈ 2 nm (Micromeritics default 1.7 nm)")));
+        choiceParam("bjh_branch", QCoreApplication::translate("vanadis::BetAnalysis", "BJH branch"),
+                    {"adsorption", "desorption"}, "adsorption",
+                    {QCoreApplication::translate("vanadis::BetAnalysis", "adsorption"),
+                     QCoreApplication::translate("vanadis::BetAnalysis", "desorption")},
+                    QCoreApplication::translate(
+                        "vanadis::BetAnalysis",
+                        "adsorption: cylindrical meniscus (Cohan); desorption: hemispherical meniscus. The "
+                        "desorption branch of H2/H3 loops gives a false peak near 3.8 nm (cavitation)")));
+    s.push_back(
+        choiceParam("thickness", QCoreApplication::translate("vanadis::BetAnalysis", "Thickness curve"),
+                    {"harkins_jura", "halsey", "kjs", "carbon_black"}, "harkins_jura",
+                    {QStringLiteral("Harkins–Jura"), QStringLiteral("Halsey"), QStringLiteral("KJS"),
+                     QCoreApplication::translate("vanadis::BetAnalysis", "carbon black")},
+                    QCoreApplication::translate(
+                        "vanadis::BetAnalysis",
+                        "Film thickness t(p/p0) for the t-plot and the BJH correction (Harkins–Jura 1944; "
+                        "Halsey 1948; Kruk–Jaroniec–Sayari 1997; carbon black STSA)")));
+    s.push_back(
+        numberParam("t_min_angstrom", QCoreApplication::translate("vanadis::BetAnalysis", "t-plot from"),
+                    QStringLiteral("Å"), 3.5, 0.0, 50.0,
+                    QCoreApplication::translate("vanadis::BetAnalysis",
+                                                "Linear t-plot range (Micromeritics default 3.5–5.0 Å)")));
+    s.push_back(numberParam("t_max_angstrom",
+                            QCoreApplication::translate("vanadis::BetAnalysis", "t-plot to"),
+                            QStringLiteral("Å"), 5.0, 0.0, 50.0, {}));
+    s.push_back(numberParam(
+        "bjh_min_diameter_nm", QCoreApplication::translate("vanadis::BetAnalysis", "BJH smallest pore"),
+        QStringLiteral("nm"), 1.7, 0.5, 100.0,
+        QCoreApplication::translate(
+            "vanadis::BetAnalysis",
+            "The Kelvin equation is not trusted below ≈ 2 nm (Micromeritics default 1.7 nm)")));
     for (ParamSpec& p : s)
-        if (p.key == QLatin1String("t_min_angstrom")) p.rangeLabel = QCoreApplication::translate("vanadis::BetAnalysis", "t-plot range");
+        if (p.key == QLatin1String("t_min_angstrom"))
+            p.rangeLabel = QCoreApplication::translate("vanadis::BetAnalysis", "t-plot range");
     for (ParamSpec& p : s)
         if (p.key == QLatin1String("r2_min") || p.key == QLatin1String("cross_section_nm2") ||
             p.key.startsWith(QLatin1String("bjh_")) || p.key.startsWith(QLatin1String("langmuir_")))
             p.advanced = p.key != QLatin1String("bjh_branch");
-    s.push_back(
-        numberParam("bjh_max_diameter_nm", QCoreApplication::translate("vanadis::BetAnalysis", "BJH largest pore"), QStringLiteral("nm"), 300.0, 2.0, 10000.0, {}));
+    s.push_back(numberParam("bjh_max_diameter_nm",
+                            QCoreApplication::translate("vanadis::BetAnalysis", "BJH largest pore"),
+                            QStringLiteral("nm"), 300.0, 2.0, 10000.0, {}));
     s.back().advanced = true;
     return s;
 }
@@ -274,8 +320,11 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     QJsonArray warnings;
     auto warn = [&](const QString& s) { warnings.append(s); };
     if (in.reordered > 0)
-        warn(QCoreApplication::translate("vanadis::BetAnalysis", "%1 point(s) whose pressure stepped back within instrument noise were put in pressure order.")
-                 .arg(in.reordered));
+        warn(
+            QCoreApplication::translate(
+                "vanadis::BetAnalysis",
+                "%1 point(s) whose pressure stepped back within instrument noise were put in pressure order.")
+                .arg(in.reordered));
 
     // Adsorptive and cross-section: shown explicitly, and every mismatch with the file is said aloud
     // (operators sometimes evaluate Ar data with the N2 value).
@@ -286,7 +335,8 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
         if (fromFile) {
             adsorptive = *fromFile;
         } else if (fileAdsorptive.isEmpty()) {
-            warn(QCoreApplication::translate("vanadis::BetAnalysis", "The file does not state the adsorptive; N2 at 77 K was assumed."));
+            warn(QCoreApplication::translate(
+                "vanadis::BetAnalysis", "The file does not state the adsorptive; N2 at 77 K was assumed."));
         } else {
             return fail(
                 file, "metadata 'adsorptive'",
@@ -296,7 +346,9 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     } else {
         adsorptive = *adsorptiveFromName(p["adsorptive"].toString().toStdString());
         if (fromFile && *fromFile != adsorptive)
-            warn(QCoreApplication::translate("vanadis::BetAnalysis", "The file states %1 as the adsorptive but %2 was chosen for the analysis.")
+            warn(QCoreApplication::translate(
+                     "vanadis::BetAnalysis",
+                     "The file states %1 as the adsorptive but %2 was chosen for the analysis.")
                      .arg(fileAdsorptive, QString::fromLatin1(adsorptiveData(adsorptive).name)));
     }
     const AdsorptiveData& gas = adsorptiveData(adsorptive);
@@ -304,15 +356,20 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     const double sigma =
         p["cross_section_nm2"].toDouble() > 0.0 ? p["cross_section_nm2"].toDouble() : gas.crossSectionNm2;
     if (adsorptive != Adsorptive::N2 && std::abs(sigma - constants::n2CrossSectionNm2) < 1e-9)
-        warn(QCoreApplication::translate("vanadis::BetAnalysis", "The %1 isotherm is evaluated with the N2 cross-section 0.162 nm²; the usual %1 value is %2 "
-                "nm².")
+        warn(QCoreApplication::translate(
+                 "vanadis::BetAnalysis",
+                 "The %1 isotherm is evaluated with the N2 cross-section 0.162 nm²; the usual %1 value is %2 "
+                 "nm².")
                  .arg(gasName, fmt(gas.crossSectionNm2)));
     else if (std::abs(sigma - gas.crossSectionNm2) > 1e-9)
-        warn(QCoreApplication::translate("vanadis::BetAnalysis", "A cross-section of %1 nm² was used instead of the usual %2 nm² for %3.")
+        warn(QCoreApplication::translate(
+                 "vanadis::BetAnalysis",
+                 "A cross-section of %1 nm² was used instead of the usual %2 nm² for %3.")
                  .arg(fmt(sigma), fmt(gas.crossSectionNm2), gasName));
     if (const QJsonValue fs = ds.metadata().value("cross_section_nm2");
         fs.isDouble() && std::abs(fs.toDouble() - sigma) > 1e-6)
-        warn(QCoreApplication::translate("vanadis::BetAnalysis", "The file states a cross-section of %1 nm²; Vanadis used %2 nm².")
+        warn(QCoreApplication::translate("vanadis::BetAnalysis",
+                                         "The file states a cross-section of %1 nm²; Vanadis used %2 nm².")
                  .arg(fmt(fs.toDouble()), fmt(sigma)));
 
     QJsonObject out;
@@ -374,17 +431,23 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     if (auto l = fitLangmuir(in.ads, p["langmuir_p_min"].toDouble(), p["langmuir_p_max"].toDouble(), sigma)) {
         out["langmuir_area_m2_g"] = l->physical ? num(l->areaM2PerG) : QJsonValue(QJsonValue::Null);
         out["langmuir_area_err"] = l->physical ? num(l->areaErrM2PerG) : QJsonValue(QJsonValue::Null);
-        out["langmuir"] = QJsonObject{{"p_range", pair(l->pFirst, l->pLast)},
-                                      {"n_points", l->nPoints},
-                                      {"r2", num(l->r2)},
-                                      {"monolayer_cm3_g", num(l->monolayerCm3PerG)},
-                                      {"monolayer_cm3_g_err", num(l->monolayerErrCm3PerG)},
-                                      {"k_langmuir", num(l->kPerPRelative)},
-                                      {"note", QCoreApplication::translate("vanadis::BetAnalysis", "meaningful only for type I isotherms")}};
-        if (!l->physical) warn(QCoreApplication::translate("vanadis::BetAnalysis", "The Langmuir plot has a negative slope or intercept: no Langmuir area."));
+        out["langmuir"] =
+            QJsonObject{{"p_range", pair(l->pFirst, l->pLast)},
+                        {"n_points", l->nPoints},
+                        {"r2", num(l->r2)},
+                        {"monolayer_cm3_g", num(l->monolayerCm3PerG)},
+                        {"monolayer_cm3_g_err", num(l->monolayerErrCm3PerG)},
+                        {"k_langmuir", num(l->kPerPRelative)},
+                        {"note", QCoreApplication::translate("vanadis::BetAnalysis",
+                                                             "meaningful only for type I isotherms")}};
+        if (!l->physical)
+            warn(QCoreApplication::translate(
+                "vanadis::BetAnalysis",
+                "The Langmuir plot has a negative slope or intercept: no Langmuir area."));
     } else {
         out["langmuir_area_m2_g"] = QJsonValue(QJsonValue::Null);
-        warn(QCoreApplication::translate("vanadis::BetAnalysis", "No Langmuir area: %1.").arg(QString::fromStdString(l.error().reason)));
+        warn(QCoreApplication::translate("vanadis::BetAnalysis", "No Langmuir area: %1.")
+                 .arg(QString::fromStdString(l.error().reason)));
     }
     if (auto sp = singlePointBet(in.ads, sigma, p["single_point_p"].toDouble())) {
         out["single_point_area_m2_g"] = num(sp->areaM2PerG);
@@ -401,22 +464,27 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
         out["total_pore_volume_cm3_g"] = num(v->volumeCm3PerG);
         out["total_pore_volume_p"] = num(v->pRelative);
         if (v->nearestPoint)
-            warn(QCoreApplication::translate("vanadis::BetAnalysis", "The adsorption branch ends at p/p0 = %1, below the requested %2: the total pore volume "
-                    "is "
-                    "taken at the last point.")
+            warn(QCoreApplication::translate(
+                     "vanadis::BetAnalysis",
+                     "The adsorption branch ends at p/p0 = %1, below the requested %2: the total pore volume "
+                     "is "
+                     "taken at the last point.")
                      .arg(fmt(v->pRelative, 5), fmt(p["total_pore_volume_p"].toDouble(), 4)));
     } else {
         out["total_pore_volume_cm3_g"] = QJsonValue(QJsonValue::Null);
         out["total_pore_volume_p"] = p["total_pore_volume_p"];
-        warn(QCoreApplication::translate("vanadis::BetAnalysis", "No total pore volume: %1.").arg(QString::fromStdString(v.error().reason)));
+        warn(QCoreApplication::translate("vanadis::BetAnalysis", "No total pore volume: %1.")
+                 .arg(QString::fromStdString(v.error().reason)));
     }
     out["average_pore_diameter_nm"] = num(averagePoreDiameterNm(totalVolume, areaBet));
 
     // ---- t-plot ----
     const ThicknessCurve curve = *thicknessCurveFromName(p["thickness"].toString().toStdString());
     if (adsorptive != Adsorptive::N2 && gas.bjhSupported)
-        warn(QCoreApplication::translate("vanadis::BetAnalysis", "The thickness curves (t-plot, BJH) are parameterised for N2 at 77 K; for %1 they are "
-                "approximate.")
+        warn(QCoreApplication::translate(
+                 "vanadis::BetAnalysis",
+                 "The thickness curves (t-plot, BJH) are parameterised for N2 at 77 K; for %1 they are "
+                 "approximate.")
                  .arg(gasName));
     if (std::isfinite(liquidPerGas)) {
         TPlotOptions to;
@@ -449,12 +517,14 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                 tp["micropore_area_m2_g"] = QJsonValue(QJsonValue::Null);
             }
             if (t->microporeVolumeCm3PerG < 0.0)
-                warn(QCoreApplication::translate("vanadis::BetAnalysis",
+                warn(QCoreApplication::translate(
+                    "vanadis::BetAnalysis",
                     "The t-plot intercept is negative: no micropore volume is detected (reported as is)."));
             out["t_plot"] = tp;
         } else {
             out["t_plot"] = QJsonValue(QJsonValue::Null);
-            warn(QCoreApplication::translate("vanadis::BetAnalysis", "No t-plot: %1.").arg(QString::fromStdString(t.error().reason)));
+            warn(QCoreApplication::translate("vanadis::BetAnalysis", "No t-plot: %1.")
+                     .arg(QString::fromStdString(t.error().reason)));
         }
     } else {
         out["t_plot"] = QJsonValue(QJsonValue::Null);
@@ -493,50 +563,63 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                                      {"order", "largest pores first; cumulative from the largest pores"},
                                      {"distribution", dist}};
             if (r->negativeSteps > 0)
-                warn(QCoreApplication::translate("vanadis::BetAnalysis", "BJH: %1 of %2 steps gave a negative pore volume (the film-thinning correction "
-                        "exceeded the "
-                        "gas released, usually a thickness curve that does not fit the material or noise); "
-                        "they are "
-                        "kept in the table.")
+                warn(QCoreApplication::translate(
+                         "vanadis::BetAnalysis",
+                         "BJH: %1 of %2 steps gave a negative pore volume (the film-thinning correction "
+                         "exceeded the "
+                         "gas released, usually a thickness curve that does not fit the material or noise); "
+                         "they are "
+                         "kept in the table.")
                          .arg(r->negativeSteps)
                          .arg(r->bins.size()));
             if (r->bins.size() >= 3 && r->peakDiameterNm <= r->bins[r->bins.size() - 3].diameterNm)
-                warn(QCoreApplication::translate("vanadis::BetAnalysis", "BJH: the distribution peaks at the smallest pore sizes (%1 nm); that edge is where "
-                        "the "
-                        "thickness curve matters most, so treat the peak with care.")
+                warn(QCoreApplication::translate(
+                         "vanadis::BetAnalysis",
+                         "BJH: the distribution peaks at the smallest pore sizes (%1 nm); that edge is where "
+                         "the "
+                         "thickness curve matters most, so treat the peak with care.")
                          .arg(fmt(r->peakDiameterNm)));
             if (desorption && r->peakDiameterNm > 3.3 && r->peakDiameterNm < 4.3)
-                warn(QCoreApplication::translate("vanadis::BetAnalysis", "BJH from the desorption branch peaks at %1 nm: with an H2/H3 loop closing at p/p0 ≈ "
+                warn(
+                    QCoreApplication::translate(
+                        "vanadis::BetAnalysis",
+                        "BJH from the desorption branch peaks at %1 nm: with an H2/H3 loop closing at p/p0 ≈ "
                         "0.42–0.50 "
                         "this is the cavitation (tensile-strength) artefact, not a pore size; use the "
                         "adsorption "
                         "branch.")
-                         .arg(fmt(r->peakDiameterNm)));
+                        .arg(fmt(r->peakDiameterNm)));
         } else {
             out["bjh"] = QJsonValue(QJsonValue::Null);
-            warn(QCoreApplication::translate("vanadis::BetAnalysis", "No BJH distribution: %1.").arg(QString::fromStdString(r.error().reason)));
+            warn(QCoreApplication::translate("vanadis::BetAnalysis", "No BJH distribution: %1.")
+                     .arg(QString::fromStdString(r.error().reason)));
         }
     } else {
         out["bjh"] = QJsonValue(QJsonValue::Null);
-        warn(QCoreApplication::translate("vanadis::BetAnalysis", "No BJH distribution: %1.").arg(QString::fromStdString(bo.error().reason)));
+        warn(QCoreApplication::translate("vanadis::BetAnalysis", "No BJH distribution: %1.")
+                 .arg(QString::fromStdString(bo.error().reason)));
     }
 
     // ---- Hysteresis ----
     if (!in.des.empty()) {
         const HysteresisResult h = analyseHysteresis(in.ads, in.des);
-        out["hysteresis"] =
-            QJsonObject{{"loop_present", h.loopPresent},
-                        {"closes", h.closes},
-                        {"closure_p_rel", h.loopPresent ? num(h.closurePRelative) : QJsonValue()},
-                        {"loop_start_p_rel", h.loopPresent ? num(h.loopStartPRelative) : QJsonValue()},
-                        {"max_gap_cm3_g", num(h.maxGapCm3PerG)},
-                        {"type_hint", QString::fromLatin1(hysteresisTypeName(h.typeHint).data())},
-                        {"reason", QString::fromStdString(h.reason)},
-                        {"note", QCoreApplication::translate("vanadis::BetAnalysis", "a hint from simple shape rules, not an IUPAC classification")}};
+        out["hysteresis"] = QJsonObject{
+            {"loop_present", h.loopPresent},
+            {"closes", h.closes},
+            {"closure_p_rel", h.loopPresent ? num(h.closurePRelative) : QJsonValue()},
+            {"loop_start_p_rel", h.loopPresent ? num(h.loopStartPRelative) : QJsonValue()},
+            {"max_gap_cm3_g", num(h.maxGapCm3PerG)},
+            {"type_hint", QString::fromLatin1(hysteresisTypeName(h.typeHint).data())},
+            {"reason", QString::fromStdString(h.reason)},
+            {"note",
+             QCoreApplication::translate("vanadis::BetAnalysis",
+                                         "a hint from simple shape rules, not an IUPAC classification")}};
         if (h.loopPresent && !h.closes)
-            warn(QCoreApplication::translate("vanadis::BetAnalysis", "The desorption branch does not rejoin the adsorption branch (low-pressure hysteresis): "
-                    "check "
-                    "for swelling, slow equilibration or a leak."));
+            warn(QCoreApplication::translate(
+                "vanadis::BetAnalysis",
+                "The desorption branch does not rejoin the adsorption branch (low-pressure hysteresis): "
+                "check "
+                "for swelling, slow equilibration or a leak."));
     } else {
         out["hysteresis"] = QJsonValue(QJsonValue::Null);
     }
@@ -567,30 +650,76 @@ namespace {
 std::vector<OutputSpec> betOutputs()
 {
     return {
-        {"bet.area_m2_g", QCoreApplication::translate("vanadis::BetAnalysis", "BET area"), QStringLiteral("m² g⁻¹"), "bet.area_err", true,
+        {"bet.area_m2_g", QCoreApplication::translate("vanadis::BetAnalysis", "BET area"),
+         QStringLiteral("m² g⁻¹"), "bet.area_err", true,
          QCoreApplication::translate("vanadis::BetAnalysis", "BET area (m² g⁻¹)")},
-        {"bet.c_constant", QCoreApplication::translate("vanadis::BetAnalysis", "BET C constant"), {}, "bet.c_constant_err", true,
+        {"bet.c_constant",
+         QCoreApplication::translate("vanadis::BetAnalysis", "BET C constant"),
+         {},
+         "bet.c_constant_err",
+         true,
          QCoreApplication::translate("vanadis::BetAnalysis", "BET C")},
-        {"bet.monolayer_mmol_g", QCoreApplication::translate("vanadis::BetAnalysis", "Monolayer capacity"), QStringLiteral("mmol g⁻¹"),
-         "bet.monolayer_mmol_g_err", false, {}},
+        {"bet.monolayer_mmol_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "Monolayer capacity"),
+         QStringLiteral("mmol g⁻¹"),
+         "bet.monolayer_mmol_g_err",
+         false,
+         {}},
         {"bet.r2", QCoreApplication::translate("vanadis::BetAnalysis", "BET fit R²"), {}, {}, false, {}, 6},
-        {"bet.n_points", QCoreApplication::translate("vanadis::BetAnalysis", "Points in the BET window"), {}, {}, false, {}},
-        {"total_pore_volume_cm3_g", QCoreApplication::translate("vanadis::BetAnalysis", "Total pore volume"), QStringLiteral("cm³ g⁻¹"), {},
-         true, QCoreApplication::translate("vanadis::BetAnalysis", "Pore volume (cm³ g⁻¹)")},
-        {"average_pore_diameter_nm", QCoreApplication::translate("vanadis::BetAnalysis", "Average pore diameter (4V/A)"), QStringLiteral("nm"),
-         {}, false, {}},
-        {"bjh.peak_diameter_nm", QCoreApplication::translate("vanadis::BetAnalysis", "BJH pore-size peak"), QStringLiteral("nm"), {}, true,
+        {"bet.n_points",
+         QCoreApplication::translate("vanadis::BetAnalysis", "Points in the BET window"),
+         {},
+         {},
+         false,
+         {}},
+        {"total_pore_volume_cm3_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "Total pore volume"),
+         QStringLiteral("cm³ g⁻¹"),
+         {},
+         true,
+         QCoreApplication::translate("vanadis::BetAnalysis", "Pore volume (cm³ g⁻¹)")},
+        {"average_pore_diameter_nm",
+         QCoreApplication::translate("vanadis::BetAnalysis", "Average pore diameter (4V/A)"),
+         QStringLiteral("nm"),
+         {},
+         false,
+         {}},
+        {"bjh.peak_diameter_nm",
+         QCoreApplication::translate("vanadis::BetAnalysis", "BJH pore-size peak"),
+         QStringLiteral("nm"),
+         {},
+         true,
          QCoreApplication::translate("vanadis::BetAnalysis", "BJH peak (nm)")},
-        {"langmuir_area_m2_g", QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir area"), QStringLiteral("m² g⁻¹"),
-         "langmuir_area_err", false, {}},
-        {"single_point_area_m2_g", QCoreApplication::translate("vanadis::BetAnalysis", "Single-point BET area"), QStringLiteral("m² g⁻¹"), {},
-         false, {}},
-        {"t_plot.external_area_m2_g", QCoreApplication::translate("vanadis::BetAnalysis", "External area (t-plot)"), QStringLiteral("m² g⁻¹"),
-         "t_plot.external_area_err", false, {}},
-        {"t_plot.micropore_volume_cm3_g", QCoreApplication::translate("vanadis::BetAnalysis", "Micropore volume (t-plot)"),
-         QStringLiteral("cm³ g⁻¹"), "t_plot.micropore_volume_err", false, {}},
-        {"t_plot.micropore_area_m2_g", QCoreApplication::translate("vanadis::BetAnalysis", "Micropore area (t-plot)"), QStringLiteral("m² g⁻¹"),
-         "t_plot.micropore_area_err", false, {}},
+        {"langmuir_area_m2_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir area"),
+         QStringLiteral("m² g⁻¹"),
+         "langmuir_area_err",
+         false,
+         {}},
+        {"single_point_area_m2_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "Single-point BET area"),
+         QStringLiteral("m² g⁻¹"),
+         {},
+         false,
+         {}},
+        {"t_plot.external_area_m2_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "External area (t-plot)"),
+         QStringLiteral("m² g⁻¹"),
+         "t_plot.external_area_err",
+         false,
+         {}},
+        {"t_plot.micropore_volume_cm3_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "Micropore volume (t-plot)"),
+         QStringLiteral("cm³ g⁻¹"),
+         "t_plot.micropore_volume_err",
+         false,
+         {}},
+        {"t_plot.micropore_area_m2_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "Micropore area (t-plot)"),
+         QStringLiteral("m² g⁻¹"),
+         "t_plot.micropore_area_err",
+         false,
+         {}},
     };
 }
 
@@ -613,13 +742,19 @@ const AnalysisDescriptor& betAnalysis()
         };
         a.buildFigure = betFigure;
         a.cliOptions = {
-            {QStringLiteral("adsorptive"), QStringLiteral("N2 (default), Ar, Kr or CO2."), QStringLiteral("GAS"),
-             [](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{"adsorptive", v}}; }},
-            {QStringLiteral("range"), QStringLiteral("BET window in p/p0 instead of the automatic Rouquerol/BETSI choice."),
+            {QStringLiteral("adsorptive"), QStringLiteral("N2 (default), Ar, Kr or CO2."),
+             QStringLiteral("GAS"),
+             [](const QString& v) -> Expected<QJsonObject> {
+                 return QJsonObject{{"adsorptive", v}};
+             }},
+            {QStringLiteral("range"),
+             QStringLiteral("BET window in p/p0 instead of the automatic Rouquerol/BETSI choice."),
              QStringLiteral("LO,HI"), [](const QString& v) -> Expected<QJsonObject> {
                  bool ok1 = false, ok2 = false;
-                 const double lo = v.section(',', 0, 0).toDouble(&ok1), hi = v.section(',', 1, 1).toDouble(&ok2);
-                 if (!ok1 || !ok2 || lo >= hi) return fail("", "--range", "expects LO,HI with LO < HI, e.g. 0.05,0.30");
+                 const double lo = v.section(',', 0, 0).toDouble(&ok1),
+                              hi = v.section(',', 1, 1).toDouble(&ok2);
+                 if (!ok1 || !ok2 || lo >= hi)
+                     return fail("", "--range", "expects LO,HI with LO < HI, e.g. 0.05,0.30");
                  return QJsonObject{{"p_min", lo}, {"p_max", hi}};
              }}};
         return a;

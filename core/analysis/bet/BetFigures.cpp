@@ -14,7 +14,10 @@ namespace {
 
 using namespace vanadis::figures;
 
-QString tr(const char* s) { return translated("vanadis::BetFigures", s); }
+QString tr(const char* s)
+{
+    return translated("vanadis::BetFigures", s);
+}
 
 std::optional<std::pair<double, double>> betWindow(const QJsonObject& result)
 {
@@ -30,7 +33,8 @@ FigureSpan windowSpan(const QJsonObject& result)
         span.xMin = w->first;
         span.xMax = w->second;
     }
-    span.label = result.value("bet").toObject().value("automatic").toBool() ? tr("BET (automatic)") : tr("BET");
+    span.label =
+        result.value("bet").toObject().value("automatic").toBool() ? tr("BET (automatic)") : tr("BET");
     span.editable = true;
     span.id = 1;
     return span;
@@ -41,10 +45,19 @@ FigureSpan windowSpan(const QJsonObject& result)
 std::vector<FigureDecl> betFigureDecls()
 {
     return {{QStringLiteral("isotherm"), tr("Isotherms with pore sizes"), true, {}},
-            {QStringLiteral("bet_plot"), tr("BET plot"), false, {{1, QStringLiteral("p_min"), QStringLiteral("p_max")}}},
-            {QStringLiteral("rouquerol_plot"), tr("Rouquerol plot"), false, {{1, QStringLiteral("p_min"), QStringLiteral("p_max")}}},
+            {QStringLiteral("bet_plot"),
+             tr("BET plot"),
+             false,
+             {{1, QStringLiteral("p_min"), QStringLiteral("p_max")}}},
+            {QStringLiteral("rouquerol_plot"),
+             tr("Rouquerol plot"),
+             false,
+             {{1, QStringLiteral("p_min"), QStringLiteral("p_max")}}},
             {QStringLiteral("pore_size"), tr("Pore-size distribution"), true, {}},
-            {QStringLiteral("t_plot"), tr("t-plot"), false, {{2, QStringLiteral("t_min_angstrom"), QStringLiteral("t_max_angstrom")}}}};
+            {QStringLiteral("t_plot"),
+             tr("t-plot"),
+             false,
+             {{2, QStringLiteral("t_min_angstrom"), QStringLiteral("t_max_angstrom")}}}};
 }
 
 FigureSpec betFigure(const QString& figureId, const std::vector<FigureInput>& inputs)
@@ -62,10 +75,12 @@ FigureSpec betFigure(const QString& figureId, const std::vector<FigureInput>& in
         psd.legend = false;
         for (const FigureInput& in : inputs) {
             FigureSeries p = styled(*in.sample, in.legend);
-            pointsFrom(in.result.value("bjh").toObject().value("distribution").toArray(), "diameter_nm", "dv_dlogd_cm3_g", p);
+            pointsFrom(in.result.value("bjh").toObject().value("distribution").toArray(), "diameter_nm",
+                       "dv_dlogd_cm3_g", p);
             // Negative BJH increments stay in the result table (and a warning says so); the plot
             // clamps them at zero as vendor software does, so they do not read as "negative pores".
-            for (double& y : p.y) y = std::max(0.0, y);
+            for (double& y : p.y)
+                y = std::max(0.0, y);
             if (!p.x.empty()) psd.series.push_back(p);
         }
         if (index == 3) {
@@ -158,7 +173,8 @@ FigureSpec betFigure(const QString& figureId, const std::vector<FigureInput>& in
             if (r.size() == 2) {
                 FigureSeries line = styled(*in.sample, tr("fit"));
                 line.inLegend = false;
-                const double s = tp.value("slope_cm3_g_angstrom").toDouble(), i0 = tp.value("intercept_cm3_g").toDouble();
+                const double s = tp.value("slope_cm3_g_angstrom").toDouble(),
+                             i0 = tp.value("intercept_cm3_g").toDouble();
                 for (double t : {0.0, r[1].toDouble() * 1.5}) {
                     line.x.push_back(t);
                     line.y.push_back(i0 + s * t);

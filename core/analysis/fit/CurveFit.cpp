@@ -15,17 +15,27 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return translated("vanadis::CurveFit", s); }
+QString tr(const char* s)
+{
+    return translated("vanadis::CurveFit", s);
+}
 
-QJsonValue number(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); }
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
 
 const char* roleKey(fit::ParameterRole r)
 {
     switch (r) {
-    case fit::ParameterRole::Free: return "free";
-    case fit::ParameterRole::OnBound: return "on_bound";
-    case fit::ParameterRole::Fixed: return "fixed";
-    case fit::ParameterRole::Tied: return "tied";
+    case fit::ParameterRole::Free:
+        return "free";
+    case fit::ParameterRole::OnBound:
+        return "on_bound";
+    case fit::ParameterRole::Fixed:
+        return "fixed";
+    case fit::ParameterRole::Tied:
+        return "tied";
     }
     return "free";
 }
@@ -33,9 +43,12 @@ const char* roleKey(fit::ParameterRole r)
 const char* statusKey(fit::FitStatus s)
 {
     switch (s) {
-    case fit::FitStatus::Converged: return "converged";
-    case fit::FitStatus::MaxIterations: return "max_iterations";
-    case fit::FitStatus::Stalled: return "stalled";
+    case fit::FitStatus::Converged:
+        return "converged";
+    case fit::FitStatus::MaxIterations:
+        return "max_iterations";
+    case fit::FitStatus::Stalled:
+        return "stalled";
     }
     return "converged";
 }
@@ -53,7 +66,8 @@ const Column* findColumn(const std::vector<Column>& cols, const QString& key)
 QString columnList(const std::vector<Column>& cols)
 {
     QStringList names;
-    for (size_t i = 0; i < cols.size(); ++i) names << QStringLiteral("%1 '%2'").arg(i + 1).arg(cols[i].name);
+    for (size_t i = 0; i < cols.size(); ++i)
+        names << QStringLiteral("%1 '%2'").arg(i + 1).arg(cols[i].name);
     return names.join(QStringLiteral(", "));
 }
 
@@ -75,7 +89,8 @@ std::pair<double, double> lineThrough(const std::vector<double>& x, const std::v
 }
 
 /// Start values a chemist would read off the plot, for the built-in models.
-std::map<std::string, double> guessStarts(const QString& preset, const std::vector<double>& x, const std::vector<double>& y)
+std::map<std::string, double> guessStarts(const QString& preset, const std::vector<double>& x,
+                                          const std::vector<double>& y)
 {
     std::map<std::string, double> g;
     if (x.empty()) return g;
@@ -85,9 +100,12 @@ std::map<std::string, double> guessStarts(const QString& preset, const std::vect
     const double xr = *xhi - *xlo > 0 ? *xhi - *xlo : 1.0;
     const auto [slope, intercept] = lineThrough(x, y);
     if (preset == QLatin1String("line")) {
-        g = {{"a", std::isfinite(slope) ? slope : 0.0}, {"b", std::isfinite(intercept) ? intercept : y.front()}};
+        g = {{"a", std::isfinite(slope) ? slope : 0.0},
+             {"b", std::isfinite(intercept) ? intercept : y.front()}};
     } else if (preset == QLatin1String("quadratic")) {
-        g = {{"a", 0.0}, {"b", std::isfinite(slope) ? slope : 0.0}, {"c", std::isfinite(intercept) ? intercept : y.front()}};
+        g = {{"a", 0.0},
+             {"b", std::isfinite(slope) ? slope : 0.0},
+             {"c", std::isfinite(intercept) ? intercept : y.front()}};
     } else if (preset == QLatin1String("exp_decay")) {
         g = {{"a", y.front() - y.back()}, {"t", xr / 3.0}, {"c", y.back()}};
     } else if (preset == QLatin1String("power_law") || preset == QLatin1String("arrhenius")) {
@@ -98,13 +116,20 @@ std::map<std::string, double> guessStarts(const QString& preset, const std::vect
                 ly.push_back(std::log(y[i]));
             }
         const auto [s, i0] = lx.size() >= 2 ? lineThrough(lx, ly) : std::pair{std::nan(""), std::nan("")};
-        if (preset == QLatin1String("power_law")) g = {{"a", std::isfinite(i0) ? std::exp(i0) : 1.0}, {"b", std::isfinite(s) ? s : 1.0}};
-        else g = {{"A", std::isfinite(i0) ? std::exp(i0) : 1.0}, {"Ea", std::isfinite(s) ? -s * 8.314462618 : 5e4}};
-    } else if (preset == QLatin1String("gauss") || preset == QLatin1String("lorentz") || preset == QLatin1String("pseudo_voigt")) {
+        if (preset == QLatin1String("power_law"))
+            g = {{"a", std::isfinite(i0) ? std::exp(i0) : 1.0}, {"b", std::isfinite(s) ? s : 1.0}};
+        else
+            g = {{"A", std::isfinite(i0) ? std::exp(i0) : 1.0},
+                 {"Ea", std::isfinite(s) ? -s * 8.314462618 : 5e4}};
+    } else if (preset == QLatin1String("gauss") || preset == QLatin1String("lorentz") ||
+               preset == QLatin1String("pseudo_voigt")) {
         g = {{"a", ymax - ymin}, {"c", xpeak}, {"w", xr / 10.0}, {"y0", ymin}, {"eta", 0.5}};
     } else if (preset == QLatin1String("logistic")) {
         const bool rising = y.back() >= y.front();
-        g = {{"a", rising ? ymax - ymin : ymin - ymax}, {"k", 8.0 / xr}, {"x0", *xlo + xr / 2.0}, {"c", rising ? ymin : ymax}};
+        g = {{"a", rising ? ymax - ymin : ymin - ymax},
+             {"k", 8.0 / xr},
+             {"x0", *xlo + xr / 2.0},
+             {"c", rising ? ymin : ymax}};
     }
     return g;
 }
@@ -125,12 +150,15 @@ const std::vector<CurveModelPreset>& curveModelPresets()
         {"quadratic", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Quadratic polynomial"), "a*x^2 + b*x + c"},
         {"exp_decay", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Exponential decay"), "a*exp(-x/t) + c"},
         {"power_law", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Power law"), "a*x^b"},
-        {"gauss", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Gaussian peak (w = FWHM)"), "a*exp(-4*ln(2)*((x - c)/w)^2) + y0"},
-        {"lorentz", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Lorentzian peak (w = FWHM)"), "a/(1 + 4*((x - c)/w)^2) + y0"},
+        {"gauss", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Gaussian peak (w = FWHM)"),
+         "a*exp(-4*ln(2)*((x - c)/w)^2) + y0"},
+        {"lorentz", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Lorentzian peak (w = FWHM)"),
+         "a/(1 + 4*((x - c)/w)^2) + y0"},
         {"pseudo_voigt", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Pseudo-Voigt peak (w = FWHM)"),
          "a*(eta/(1 + 4*((x - c)/w)^2) + (1 - eta)*exp(-4*ln(2)*((x - c)/w)^2)) + y0"},
         {"logistic", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Logistic step"), "a/(1 + exp(-k*(x - x0))) + c"},
-        {"arrhenius", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Arrhenius (x in K, Ea in J/mol)"), "A*exp(-Ea/(8.314462618*x))"},
+        {"arrhenius", QT_TRANSLATE_NOOP("vanadis::CurveFit", "Arrhenius (x in K, Ea in J/mol)"),
+         "A*exp(-Ea/(8.314462618*x))"},
     };
     return presets;
 }
@@ -156,10 +184,14 @@ Expected<QJsonObject> fitCurve(const std::vector<Column>& columns, const CurveFi
     if (auto problem = checkCurveModel(spec.model)) return fail("", "model", problem->toStdString());
     const Column* xc = findColumn(columns, spec.xColumn);
     const Column* yc = findColumn(columns, spec.yColumn);
-    const Column* sc = spec.weights == CurveFitSpec::Weights::Sigma ? findColumn(columns, spec.sigmaColumn) : nullptr;
+    const Column* sc =
+        spec.weights == CurveFitSpec::Weights::Sigma ? findColumn(columns, spec.sigmaColumn) : nullptr;
     if (!xc || !yc || (spec.weights == CurveFitSpec::Weights::Sigma && !sc)) {
-        const QString which = !xc ? "x column '" + spec.xColumn + "'" : !yc ? "y column '" + spec.yColumn + "'" : "σ column '" + spec.sigmaColumn + "'";
-        return fail("", which.toStdString(), "no such column (columns: " + columnList(columns).toStdString() + ")");
+        const QString which = !xc   ? "x column '" + spec.xColumn + "'"
+                              : !yc ? "y column '" + spec.yColumn + "'"
+                                    : "σ column '" + spec.sigmaColumn + "'";
+        return fail("", which.toStdString(),
+                    "no such column (columns: " + columnList(columns).toStdString() + ")");
     }
     const double lo = spec.xMin.value_or(-std::numeric_limits<double>::infinity());
     const double hi = spec.xMax.value_or(std::numeric_limits<double>::infinity());
@@ -169,16 +201,21 @@ Expected<QJsonObject> fitCurve(const std::vector<Column>& columns, const CurveFi
     const size_t n = std::min(xc->values.size(), yc->values.size());
     for (size_t i = 0; i < n; ++i) {
         const double xi = xc->values[i];
-        if (!std::isfinite(xi)) return fail("", "data row " + std::to_string(i + 1), "x ('" + xc->name.toStdString() + "') is not a number");
+        if (!std::isfinite(xi))
+            return fail("", "data row " + std::to_string(i + 1),
+                        "x ('" + xc->name.toStdString() + "') is not a number");
         if (xi < lo || xi > hi) continue;
         if (!std::isfinite(yc->values[i]))
-            return fail("", "data row " + std::to_string(i + 1), "y ('" + yc->name.toStdString() + "') is not a number");
+            return fail("", "data row " + std::to_string(i + 1),
+                        "y ('" + yc->name.toStdString() + "') is not a number");
         x.push_back(xi);
         y.push_back(yc->values[i]);
         if (sc) sigma.push_back(i < sc->values.size() ? sc->values[i] : std::nan(""));
         row.push_back(i + 1);
     }
-    if (x.empty()) return fail("", "range", spec.xMin || spec.xMax ? "no data points inside the fit range" : "no data points");
+    if (x.empty())
+        return fail("", "range",
+                    spec.xMin || spec.xMax ? "no data points inside the fit range" : "no data points");
 
     auto model = fit::ExpressionModel::create(expression.toStdString(), x);
     if (!model) return fail("", "model", model.error().message());
@@ -190,7 +227,8 @@ Expected<QJsonObject> fitCurve(const std::vector<Column>& columns, const CurveFi
     QJsonArray warnings;
     for (const std::string& nm : names) {
         fit::Parameter par{nm, 1.0};
-        if (auto it = guesses.find(nm); it != guesses.end() && std::isfinite(it->second)) par.value = it->second;
+        if (auto it = guesses.find(nm); it != guesses.end() && std::isfinite(it->second))
+            par.value = it->second;
         if (preset == QLatin1String("pseudo_voigt") && nm == "eta") {
             par.lower = 0.0;
             par.upper = 1.0;
@@ -202,14 +240,16 @@ Expected<QJsonObject> fitCurve(const std::vector<Column>& columns, const CurveFi
         const auto it = std::find(names.begin(), names.end(), p.name.toStdString());
         if (it == names.end()) {
             QStringList known;
-            for (const auto& nm : names) known << QString::fromStdString(nm);
+            for (const auto& nm : names)
+                known << QString::fromStdString(nm);
             return fail("", "parameter '" + p.name.toStdString() + "'",
                         "not a parameter of the model (parameters: " + known.join(", ").toStdString() + ")");
         }
         const size_t k = size_t(it - names.begin());
         fit::Parameter& par = problem.parameters[k];
         if (p.start) par.value = *p.start;
-        if (p.lower > -std::numeric_limits<double>::infinity() || p.upper < std::numeric_limits<double>::infinity()) {
+        if (p.lower > -std::numeric_limits<double>::infinity() ||
+            p.upper < std::numeric_limits<double>::infinity()) {
             par.lower = p.lower;
             par.upper = p.upper;
         }
@@ -221,7 +261,8 @@ Expected<QJsonObject> fitCurve(const std::vector<Column>& columns, const CurveFi
     }
     for (size_t k = 0; k < names.size(); ++k)
         if (!given[k] && !guesses.contains(names[k]))
-            warnings.append(tr("Parameter '%1' has no start value: it starts at 1.").arg(QString::fromStdString(names[k])));
+            warnings.append(tr("Parameter '%1' has no start value: it starts at 1.")
+                                .arg(QString::fromStdString(names[k])));
     if (spec.weights == CurveFitSpec::Weights::Relative) problem.weighting = fit::Weighting::Proportional;
     if (spec.weights == CurveFitSpec::Weights::Sigma) {
         problem.weighting = fit::Weighting::Sigma;
@@ -236,35 +277,43 @@ Expected<QJsonObject> fitCurve(const std::vector<Column>& columns, const CurveFi
         if (e.location.rfind("point ", 0) == 0) {
             const size_t k = std::stoul(e.location.substr(6)) - 1;
             if (k < row.size())
-                e.location = "data row " + std::to_string(row[k]) + " (x = " + QString::number(x[k], 'g', 10).toStdString() + ")";
+                e.location = "data row " + std::to_string(row[k]) +
+                             " (x = " + QString::number(x[k], 'g', 10).toStdString() + ")";
         }
         return std::unexpected(e);
     }
     const fit::FitResult& r = *fitted;
-    for (const std::string& w : r.warnings) warnings.append(QString::fromStdString(w));
+    for (const std::string& w : r.warnings)
+        warnings.append(QString::fromStdString(w));
 
     QJsonObject params;
     QJsonArray order, matrix;
     for (size_t k = 0; k < r.names.size(); ++k) {
         const QString nm = QString::fromStdString(r.names[k]);
         order.append(nm);
-        params.insert(nm, QJsonObject{{"value", number(r.values[k])},
-                                      {"stderr", r.roles[k] == fit::ParameterRole::Fixed ? QJsonValue(0.0) : number(r.stderrs[k])},
-                                      {"role", roleKey(r.roles[k])}});
+        params.insert(nm,
+                      QJsonObject{{"value", number(r.values[k])},
+                                  {"stderr", r.roles[k] == fit::ParameterRole::Fixed ? QJsonValue(0.0)
+                                                                                     : number(r.stderrs[k])},
+                                  {"role", roleKey(r.roles[k])}});
     }
     for (Eigen::Index i = 0; i < r.correlation.rows(); ++i) {
         QJsonArray rowJ;
-        for (Eigen::Index j = 0; j < r.correlation.cols(); ++j) rowJ.append(number(r.correlation(i, j)));
+        for (Eigen::Index j = 0; j < r.correlation.cols(); ++j)
+            rowJ.append(number(r.correlation(i, j)));
         matrix.append(rowJ);
     }
     // The model over the fitted range, and the residuals, for the figure.
     QJsonArray curve, residuals;
     const auto [xmin, xmax] = std::minmax_element(x.begin(), x.end());
     std::vector<double> grid(size_t(std::max(2, spec.curvePoints)));
-    for (size_t i = 0; i < grid.size(); ++i) grid[i] = *xmin + (*xmax - *xmin) * double(i) / double(grid.size() - 1);
+    for (size_t i = 0; i < grid.size(); ++i)
+        grid[i] = *xmin + (*xmax - *xmin) * double(i) / double(grid.size() - 1);
     const std::vector<double> yc2 = model->evaluateAt(r.values, grid);
-    for (size_t i = 0; i < grid.size(); ++i) curve.append(QJsonObject{{"x", grid[i]}, {"y", number(yc2[i])}});
-    for (size_t i = 0; i < x.size() && i < r.residuals.size(); ++i) residuals.append(QJsonObject{{"x", x[i]}, {"r", number(r.residuals[i])}});
+    for (size_t i = 0; i < grid.size(); ++i)
+        curve.append(QJsonObject{{"x", grid[i]}, {"y", number(yc2[i])}});
+    for (size_t i = 0; i < x.size() && i < r.residuals.size(); ++i)
+        residuals.append(QJsonObject{{"x", x[i]}, {"r", number(r.residuals[i])}});
 
     return QJsonObject{
         {"model", spec.model},

@@ -35,15 +35,16 @@ struct CurveFitParameter {
 };
 
 struct CurveFitSpec {
-    QString model;                ///< expression, or a preset id ("gauss")
+    QString model;                         ///< expression, or a preset id ("gauss")
     QString xColumn = QStringLiteral("1"); ///< header name or 1-based index
     QString yColumn = QStringLiteral("2");
-    std::optional<double> xMin, xMax;       ///< fit range; unset = all points
+    std::optional<double> xMin, xMax; ///< fit range; unset = all points
     enum class Weights { None, Relative, Sigma } weights = Weights::None;
-    QString sigmaColumn;          ///< for Weights::Sigma
-    std::vector<CurveFitParameter> parameters; ///< by name; parameters of the model not listed start at the guess
+    QString sigmaColumn; ///< for Weights::Sigma
+    std::vector<CurveFitParameter>
+        parameters; ///< by name; parameters of the model not listed start at the guess
     int maxIterations = 5000;
-    int curvePoints = 400;        ///< points of the drawn model curve over the fitted range
+    int curvePoints = 400; ///< points of the drawn model curve over the fitted range
 };
 
 /// The expression a model text stands for (a preset id expands, anything else is itself).

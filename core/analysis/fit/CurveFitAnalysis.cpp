@@ -13,7 +13,10 @@ namespace vanadis {
 
 namespace {
 
-QString tr(const char* s) { return translated("vanadis::CurveFitAnalysis", s); }
+QString tr(const char* s)
+{
+    return translated("vanadis::CurveFitAnalysis", s);
+}
 
 ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help)
 {
@@ -39,32 +42,41 @@ ParamSchema curveFitParams()
     QStringList ids{QStringLiteral("custom")}, labels{tr("Custom expression")};
     for (const CurveModelPreset& p : curveModelPresets()) {
         ids << p.id;
-        labels << QCoreApplication::translate("vanadis::CurveFit", p.name.toUtf8().constData()) + QStringLiteral(": ") + p.expression;
+        labels << QCoreApplication::translate("vanadis::CurveFit", p.name.toUtf8().constData()) +
+                      QStringLiteral(": ") + p.expression;
     }
     ParamSchema s;
-    s.push_back(choiceParam("model", tr("Model"), ids, QStringLiteral("line"), labels,
-                            tr("A built-in model (start values are guessed from the data) or your own expression.")));
-    ParamSpec expr = textParam("expression", tr("Expression"), QStringLiteral("a*exp(-x/t) + c"),
-                               tr("Used with 'Custom expression': y as a function of x; every other name is a parameter. "
-                                  "Functions: exp ln log10 sqrt sin cos tan atan abs erf pow …; operators + - * / ^."));
+    s.push_back(
+        choiceParam("model", tr("Model"), ids, QStringLiteral("line"), labels,
+                    tr("A built-in model (start values are guessed from the data) or your own expression.")));
+    ParamSpec expr =
+        textParam("expression", tr("Expression"), QStringLiteral("a*exp(-x/t) + c"),
+                  tr("Used with 'Custom expression': y as a function of x; every other name is a parameter. "
+                     "Functions: exp ln log10 sqrt sin cos tan atan abs erf pow …; operators + - * / ^."));
     expr.validator = [](const QString& t) { return checkCurveModel(t); };
     s.push_back(expr);
-    s.push_back(textParam("x_column", tr("x column"), QStringLiteral("1"), tr("Column name or number (1 = first).")));
-    s.push_back(textParam("y_column", tr("y column"), QStringLiteral("2"), tr("Column name or number (1 = first).")));
-    s.push_back(optionalNumber("x_min", tr("Fit from x"), tr("Lower end of the fit range (none: all points); drag it on the plot.")));
+    s.push_back(
+        textParam("x_column", tr("x column"), QStringLiteral("1"), tr("Column name or number (1 = first).")));
+    s.push_back(
+        textParam("y_column", tr("y column"), QStringLiteral("2"), tr("Column name or number (1 = first).")));
+    s.push_back(optionalNumber("x_min", tr("Fit from x"),
+                               tr("Lower end of the fit range (none: all points); drag it on the plot.")));
     s.back().rangeLabel = tr("Fit range");
-    s.push_back(optionalNumber("x_max", tr("Fit to x"), tr("Upper end of the fit range (none: all points).")));
+    s.push_back(
+        optionalNumber("x_max", tr("Fit to x"), tr("Upper end of the fit range (none: all points).")));
     s.push_back(choiceParam("weights", tr("Weights"), {"none", "relative", "sigma"}, QStringLiteral("none"),
                             {tr("none"), tr("relative (1/y²)"), tr("1/σ² from a column")}));
-    s.push_back(textParam("sigma_column", tr("σ column"), {}, tr("Column of 1σ uncertainties, for 1/σ² weights.")));
+    s.push_back(
+        textParam("sigma_column", tr("σ column"), {}, tr("Column of 1σ uncertainties, for 1/σ² weights.")));
     s.back().advanced = true;
     ParamSpec table;
     table.key = QStringLiteral("parameters");
     table.label = tr("Parameters");
     table.type = ParamSpec::Type::Table;
     table.defaultValue = QJsonArray();
-    table.help = tr("One row per parameter you set: start value, bounds, fixed, or a tie such as 'w1' or 'a1*0.5'. "
-                    "Parameters not listed start at the guess (built-in models) or 1.");
+    table.help =
+        tr("One row per parameter you set: start value, bounds, fixed, or a tie such as 'w1' or 'a1*0.5'. "
+           "Parameters not listed start at the guess (built-in models) or 1.");
     ParamSpec name = textParam("name", tr("Name"), {}, {});
     ParamSpec start = optionalNumber("start", tr("Start"), {});
     ParamSpec lower = optionalNumber("lower", tr("Lower bound"), {});
@@ -91,13 +103,17 @@ std::vector<OutputSpec> curveFitOutputs()
 
 std::vector<FigureDecl> curveFitFigures()
 {
-    return {{QStringLiteral("fit"), tr("Data, model and residuals"), false, {{1, QStringLiteral("x_min"), QStringLiteral("x_max")}}}};
+    return {{QStringLiteral("fit"),
+             tr("Data, model and residuals"),
+             false,
+             {{1, QStringLiteral("x_min"), QStringLiteral("x_max")}}}};
 }
 
 Expected<QJsonObject> computeCurveFit(const ComputeInputs& in, const QJsonObject& p, ComputeControl&)
 {
     CurveFitSpec spec;
-    spec.model = p.value("model").toString() == QLatin1String("custom") ? p.value("expression").toString() : p.value("model").toString();
+    spec.model = p.value("model").toString() == QLatin1String("custom") ? p.value("expression").toString()
+                                                                        : p.value("model").toString();
     spec.xColumn = p.value("x_column").toString();
     spec.yColumn = p.value("y_column").toString();
     if (p.value("x_min").isDouble()) spec.xMin = p.value("x_min").toDouble();
@@ -123,13 +139,18 @@ Expected<QJsonObject> computeCurveFit(const ComputeInputs& in, const QJsonObject
     auto r = fitCurve(d.columns(), spec);
     if (!r) {
         Error e = r.error();
-        if (e.file.empty()) e.file = (d.provenance().originalFileName.isEmpty() ? d.name() : d.provenance().originalFileName).toStdString();
+        if (e.file.empty())
+            e.file = (d.provenance().originalFileName.isEmpty() ? d.name() : d.provenance().originalFileName)
+                         .toStdString();
         return std::unexpected(e);
     }
     return r;
 }
 
-QString axisTitle(const QString& name, const QString& unit) { return unit.isEmpty() ? name : name + " (" + unit + ")"; }
+QString axisTitle(const QString& name, const QString& unit)
+{
+    return unit.isEmpty() ? name : name + " (" + unit + ")";
+}
 
 FigureSpec curveFitFigure(const QString&, const std::vector<FigureInput>& inputs)
 {

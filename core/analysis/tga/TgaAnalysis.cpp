@@ -54,9 +54,10 @@ ParamSchema tgaSchema()
         p.choices = {QStringLiteral("V2O3"), QStringLiteral("VO2"), QStringLiteral("V2O4"),
                      QStringLiteral("V2O5"), QStringLiteral("custom")};
         p.defaultValue = QStringLiteral("V2O3");
-        p.help =
-            QCoreApplication::translate("vanadis::TgaAnalysis", "The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
-               "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).");
+        p.help = QCoreApplication::translate(
+            "vanadis::TgaAnalysis",
+            "The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
+            "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).");
         s.push_back(p);
     }
     {
@@ -66,25 +67,53 @@ ParamSchema tgaSchema()
         p.type = ParamSpec::Type::Choice;
         p.choices = {QStringLiteral("V2O5"), QStringLiteral("custom")};
         p.defaultValue = QStringLiteral("V2O5");
-        p.help = QCoreApplication::translate("vanadis::TgaAnalysis", "The compound left at the end of the run in O2 or air.");
+        p.help = QCoreApplication::translate("vanadis::TgaAnalysis",
+                                             "The compound left at the end of the run in O2 or air.");
         s.push_back(p);
     }
-    s.push_back(num("start_molar_mass_g_mol", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Start oxide molar mass"), "g/mol", 1e-3, 1e5,
-                    constants::molarMassV2O3, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Molar mass of a custom start oxide (IUPAC 2021 atomic weights).")));
-    s.push_back(num("residue_molar_mass_g_mol", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue molar mass"), "g/mol", 1e-3, 1e5,
-                    constants::molarMassV2O5, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Molar mass of a custom residue.")));
-    s.push_back(num("start_per_residue", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "ν (start per residue)"), "", 1e-6, 1e3, 1.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5).")));
-    s.push_back(num("dry_below_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry basis at"), "°C", 0.0, 2000.0, 150.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Moisture leaves below this temperature; the dry mass m_dry is read here (tga.md §2: 150–200 °C).")));
-    s.push_back(
-        num("dry_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry-mass window"), "°C", 0.0, 200.0, 10.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Width of the temperature window averaged for m_dry, centred on the dry-basis temperature.")));
-    s.push_back(
-        num("end_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End plateau"), "°C", 0.0, 1000.0, 20.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "m_end is the mean of the top this-many °C of the run on its last pass (the last this-many °C "
+    s.push_back(num("start_molar_mass_g_mol",
+                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Start oxide molar mass"), "g/mol", 1e-3, 1e5,
+                    constants::molarMassV2O3,
+                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                                      "Molar mass of a custom start oxide (IUPAC 2021 atomic weights).")));
+    s.push_back(num("residue_molar_mass_g_mol",
+                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue molar mass"), "g/mol", 1e-3, 1e5,
+                    constants::molarMassV2O5,
+                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Molar mass of a custom residue.")));
+    s.push_back(num("start_per_residue", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "ν (start per residue)"),
+                    "", 1e-6, 1e3, 1.0,
+                    QT_TRANSLATE_NOOP(
+                        "vanadis::TgaAnalysis",
+                        "Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5).")));
+    s.push_back(num(
+        "dry_below_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry basis at"), "°C", 0.0, 2000.0, 150.0,
+        QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Moisture leaves below this temperature; the dry mass "
+                                                  "m_dry is read here (tga.md §2: 150–200 °C).")));
+    s.push_back(num(
+        "dry_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry-mass window"), "°C", 0.0, 200.0, 10.0,
+        QT_TRANSLATE_NOOP(
+            "vanadis::TgaAnalysis",
+            "Width of the temperature window averaged for m_dry, centred on the dry-basis temperature.")));
+    s.push_back(num(
+        "end_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End plateau"), "°C", 0.0, 1000.0, 20.0,
+        QT_TRANSLATE_NOOP(
+            "vanadis::TgaAnalysis",
+            "m_end is the mean of the top this-many °C of the run on its last pass (the last this-many °C "
             "of a run that only heats; a final cooling segment is left out).")));
-    s.push_back(num("end_from_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range from"), "°C", -300.0, 3000.0, 0.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "With 'End range to' above it: read m_end over this range (its last pass) instead.")));
-    s.push_back(
-        num("end_to_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range to"), "°C", -300.0, 3000.0, 0.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Upper end of the explicit end range.")));
-    s.push_back(
-        num("flat_end_limit_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Plateau flatness limit"), "%", 0.0, 100.0, 0.1, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Largest mass drift across the end plateau (% of m_dry) before 'oxidation may be incomplete'.")));
+    s.push_back(num(
+        "end_from_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range from"), "°C", -300.0, 3000.0, 0.0,
+        QT_TRANSLATE_NOOP(
+            "vanadis::TgaAnalysis",
+            "With 'End range to' above it: read m_end over this range (its last pass) instead.")));
+    s.push_back(num("end_to_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range to"), "°C", -300.0,
+                    3000.0, 0.0,
+                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Upper end of the explicit end range.")));
+    s.push_back(num(
+        "flat_end_limit_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Plateau flatness limit"), "%", 0.0,
+        100.0, 0.1,
+        QT_TRANSLATE_NOOP(
+            "vanadis::TgaAnalysis",
+            "Largest mass drift across the end plateau (% of m_dry) before 'oxidation may be incomplete'.")));
     {
         ParamSpec p;
         p.key = QStringLiteral("dtg_window_points");
@@ -94,10 +123,11 @@ ParamSchema tgaSchema()
         p.min = 0;
         p.max = 100001;
         p.defaultValue = 0;
-        p.help =
-            QCoreApplication::translate("vanadis::TgaAnalysis", "Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of "
-               "heating), "
-               "5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.");
+        p.help = QCoreApplication::translate(
+            "vanadis::TgaAnalysis",
+            "Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of "
+            "heating), "
+            "5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.");
         s.push_back(p);
     }
     {
@@ -108,8 +138,10 @@ ParamSchema tgaSchema()
         p.min = 1;
         p.max = 6;
         p.defaultValue = 2;
-        p.help = QCoreApplication::translate("vanadis::TgaAnalysis", "Degree of the local Savitzky–Golay polynomial (Savitzky & Golay 1964); 2 as in vendor "
-                    "packages.");
+        p.help = QCoreApplication::translate(
+            "vanadis::TgaAnalysis",
+            "Degree of the local Savitzky–Golay polynomial (Savitzky & Golay 1964); 2 as in vendor "
+            "packages.");
         s.push_back(p);
     }
     {
@@ -118,20 +150,37 @@ ParamSchema tgaSchema()
         p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "DTG also in %/°C");
         p.type = ParamSpec::Type::Boolean;
         p.defaultValue = false;
-        p.help = QCoreApplication::translate("vanadis::TgaAnalysis",
+        p.help = QCoreApplication::translate(
+            "vanadis::TgaAnalysis",
             "Also give dm/dT. The DTG itself is always against time (isothermal holds make dm/dT blow up).");
         s.push_back(p);
     }
-    s.push_back(num("min_step_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Smallest step"), "%", 0.0, 100.0, 0.5, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Steps with a smaller mass change (% of the initial mass) are not reported.")));
-    s.push_back(num("step_noise_factor", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Step threshold"), "σ", 1.0, 1000.0, 5.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "A step's DTG peak must exceed this many standard deviations of the DTG noise.")));
-    s.push_back(num("baseline_width_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Baseline width"), "°C", 1.0, 1000.0, 20.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Width of the straight baselines before and after a step for the onset/endset tangents "
-                    "(ISO 11358-1).")));
+    s.push_back(
+        num("min_step_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Smallest step"), "%", 0.0, 100.0, 0.5,
+            QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                              "Steps with a smaller mass change (% of the initial mass) are not reported.")));
+    s.push_back(num(
+        "step_noise_factor", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Step threshold"), "σ", 1.0, 1000.0,
+        5.0,
+        QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                          "A step's DTG peak must exceed this many standard deviations of the DTG noise.")));
+    s.push_back(
+        num("baseline_width_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Baseline width"), "°C", 1.0,
+            1000.0, 20.0,
+            QT_TRANSLATE_NOOP(
+                "vanadis::TgaAnalysis",
+                "Width of the straight baselines before and after a step for the onset/endset tangents "
+                "(ISO 11358-1).")));
     for (const auto& [key, label, help] :
          {std::tuple{"mass_change_from_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Mass change from"),
-                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "First cursor of a mass-change reading (null: none).")},
+                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                                       "First cursor of a mass-change reading (null: none).")},
           std::tuple{"mass_change_to_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Mass change to"),
-                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Second cursor of a mass-change reading (null: none).")},
-          std::tuple{"residue_at_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue at"), QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Temperature of a residual-mass reading (null: none).")}}) {
+                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                                       "Second cursor of a mass-change reading (null: none).")},
+          std::tuple{"residue_at_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue at"),
+                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                                       "Temperature of a residual-mass reading (null: none).")}}) {
         ParamSpec p = num(key, label, "°C", -300.0, 3000.0, 0.0, help);
         p.defaultValue = QJsonValue(QJsonValue::Null);
         p.optional = true;
@@ -145,8 +194,9 @@ ParamSchema tgaSchema()
         p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content");
         p.type = ParamSpec::Type::Boolean;
         p.defaultValue = true;
-        p.help =
-            QCoreApplication::translate("vanadis::TgaAnalysis", "Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).");
+        p.help = QCoreApplication::translate(
+            "vanadis::TgaAnalysis",
+            "Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).");
         s.push_back(p);
     }
     return s;
@@ -349,7 +399,8 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
         return o;
     };
     QJsonArray steps;
-    for (const tga::Step& s : a.steps.steps) steps.append(stepJson(s));
+    for (const tga::Step& s : a.steps.steps)
+        steps.append(stepJson(s));
     out.insert("steps", steps);
 
     // The DTG curve for plots and scripts, thinned to at most 2000 points (every k-th point of the
@@ -399,15 +450,18 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     }
     // A step the user delimits by dragging the two cursors: the same tangent construction inside them.
     if (out.contains("mass_change")) {
-        const double from = p.value("mass_change_from_c").toDouble(), to = p.value("mass_change_to_c").toDouble();
+        const double from = p.value("mass_change_from_c").toDouble(),
+                     to = p.value("mass_change_to_c").toDouble();
         const auto firstAtOrAbove = [&](double t, std::size_t start) {
             std::size_t i = start;
-            while (i + 1 < c.size() && c.temperatureC[i] < t) ++i;
+            while (i + 1 < c.size() && c.temperatureC[i] < t)
+                ++i;
             return i;
         };
         const std::size_t i0 = firstAtOrAbove(std::min(from, to), 0);
         const std::size_t i1 = firstAtOrAbove(std::max(from, to), i0);
-        if (i1 > i0 + 2) out.insert("user_step", stepJson(tga::stepBetween(c, a.dtg, i0, i1, options->steps)));
+        if (i1 > i0 + 2)
+            out.insert("user_step", stepJson(tga::stepBetween(c, a.dtg, i0, i1, options->steps)));
     }
     if (p.value("residue_at_c").isDouble()) {
         const double at = p.value("residue_at_c").toDouble();
@@ -429,15 +483,30 @@ namespace {
 std::vector<OutputSpec> tgaOutputs()
 {
     return {
-        {"carbon_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"), QStringLiteral("wt%"), "carbon_wt_pct_err",
-         true, QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon (wt%)")},
-        {"moisture_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Moisture"), QStringLiteral("wt%"), "moisture_wt_pct_err",
-         true, QCoreApplication::translate("vanadis::TgaAnalysis", "Moisture (wt%)")},
-        {"residue_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Residue (dry basis)"), QStringLiteral("wt%"),
-         {}, false, {}},
-        {"dry_mass_temperature_c", QCoreApplication::translate("vanadis::TgaAnalysis", "Dry mass read at"), QStringLiteral("°C"), {}, false, {}},
-        {"mass_change.change_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Mass change between cursors"), QStringLiteral("%"),
-         {}, false, {}},
+        {"carbon_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"),
+         QStringLiteral("wt%"), "carbon_wt_pct_err", true,
+         QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon (wt%)")},
+        {"moisture_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Moisture"),
+         QStringLiteral("wt%"), "moisture_wt_pct_err", true,
+         QCoreApplication::translate("vanadis::TgaAnalysis", "Moisture (wt%)")},
+        {"residue_wt_pct",
+         QCoreApplication::translate("vanadis::TgaAnalysis", "Residue (dry basis)"),
+         QStringLiteral("wt%"),
+         {},
+         false,
+         {}},
+        {"dry_mass_temperature_c",
+         QCoreApplication::translate("vanadis::TgaAnalysis", "Dry mass read at"),
+         QStringLiteral("°C"),
+         {},
+         false,
+         {}},
+        {"mass_change.change_pct",
+         QCoreApplication::translate("vanadis::TgaAnalysis", "Mass change between cursors"),
+         QStringLiteral("%"),
+         {},
+         false,
+         {}},
     };
 }
 
@@ -460,19 +529,24 @@ const AnalysisDescriptor& tgaAnalysis()
         };
         a.buildFigure = tgaFigure;
         auto text = [](const char* key) {
-            return [key = QString::fromLatin1(key)](const QString& v) -> Expected<QJsonObject> { return QJsonObject{{key, v}}; };
+            return [key = QString::fromLatin1(key)](const QString& v) -> Expected<QJsonObject> {
+                return QJsonObject{{key, v}};
+            };
         };
-        a.cliOptions = {
-            {QStringLiteral("start-oxide"), QStringLiteral("Oxide before oxidation (default V2O3)."), QStringLiteral("OXIDE"),
-             text("start_oxide")},
-            {QStringLiteral("residue"), QStringLiteral("Oxide left at the end (default V2O5)."), QStringLiteral("OXIDE"), text("residue")},
-            {QStringLiteral("dry-below"), QStringLiteral("Temperature (°C) of the dry mass; loss below it is moisture."), QStringLiteral("C"),
-             [](const QString& v) -> Expected<QJsonObject> {
-                 bool ok = false;
-                 const double d = v.toDouble(&ok);
-                 if (!ok) return fail("", "--dry-below", "'" + v.toStdString() + "' is not a number");
-                 return QJsonObject{{"dry_below_c", d}};
-             }}};
+        a.cliOptions = {{QStringLiteral("start-oxide"),
+                         QStringLiteral("Oxide before oxidation (default V2O3)."), QStringLiteral("OXIDE"),
+                         text("start_oxide")},
+                        {QStringLiteral("residue"), QStringLiteral("Oxide left at the end (default V2O5)."),
+                         QStringLiteral("OXIDE"), text("residue")},
+                        {QStringLiteral("dry-below"),
+                         QStringLiteral("Temperature (°C) of the dry mass; loss below it is moisture."),
+                         QStringLiteral("C"), [](const QString& v) -> Expected<QJsonObject> {
+                             bool ok = false;
+                             const double d = v.toDouble(&ok);
+                             if (!ok)
+                                 return fail("", "--dry-below", "'" + v.toStdString() + "' is not a number");
+                             return QJsonObject{{"dry_below_c", d}};
+                         }}};
         return a;
     }();
     return d;

@@ -14,7 +14,10 @@ namespace {
 
 using namespace vanadis::figures;
 
-QString tr(const char* s) { return translated("vanadis::TgaFigures", s); }
+QString tr(const char* s)
+{
+    return translated("vanadis::TgaFigures", s);
+}
 
 } // namespace
 
@@ -22,7 +25,9 @@ std::vector<FigureDecl> tgaFigureDecls()
 {
     return {{QStringLiteral("mass_dtg"), tr("Mass and DTG"), true, {}},
             {QStringLiteral("carbon_readings"), tr("Carbon-content readings"), false, {}},
-            {QStringLiteral("mass_change"), tr("Mass change between cursors"), false,
+            {QStringLiteral("mass_change"),
+             tr("Mass change between cursors"),
+             false,
              {{5, QStringLiteral("mass_change_from_c"), QStringLiteral("mass_change_to_c")}}}};
 }
 
@@ -43,7 +48,8 @@ FigureSpec tgaFigure(const QString& figureId, const std::vector<FigureInput>& in
             mass.y = m->values;
         } else {
             const double m0 = mg->values.empty() ? 1.0 : mg->values.front();
-            for (double v : mg->values) mass.y.push_back(100.0 * v / m0);
+            for (double v : mg->values)
+                mass.y.push_back(100.0 * v / m0);
         }
         f.series.push_back(mass);
         if (index == 0) {
@@ -55,7 +61,8 @@ FigureSpec tgaFigure(const QString& figureId, const std::vector<FigureInput>& in
             // carries one unit, so a curve in the other unit is left out rather than drawn on a wrong scale.
             const bool perMin = in.result.value("dtg_against").toString() != QLatin1String("temperature");
             const QString y2Label = perMin ? tr("DTG (% min^{-1})") : tr("DTG (% °C^{-1})");
-            pointsFrom(in.result.value("dtg").toArray(), "temperature_c", perMin ? "dtg_pct_min" : "dtg_pct_c", dtg);
+            pointsFrom(in.result.value("dtg").toArray(), "temperature_c",
+                       perMin ? "dtg_pct_min" : "dtg_pct_c", dtg);
             if (!dtg.x.empty() && (!f.y2 || f.y2->label == y2Label)) {
                 f.series.push_back(dtg);
                 f.y2 = FigureAxis{y2Label, false, false, std::nullopt, std::nullopt};
@@ -102,7 +109,8 @@ FigureSpec tgaFigure(const QString& figureId, const std::vector<FigureInput>& in
                         a.y = mass.y[i];
                         break;
                     }
-                a.text = (QByteArray(key) == "onset_c" ? tr("onset %1 °C") : tr("endset %1 °C")).arg(a.x, 0, 'f', 1);
+                a.text = (QByteArray(key) == "onset_c" ? tr("onset %1 °C") : tr("endset %1 °C"))
+                             .arg(a.x, 0, 'f', 1);
                 a.color = in.sample->color;
                 f.annotations.push_back(a);
             }

@@ -22,7 +22,8 @@ Expected<QString> decodeBel(const QByteArray& bytes, const QString& fileName)
 {
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) return decodeText(bytes, fileName);
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
-        return fail(fileName.toStdString(), "byte " + std::to_string(nul), "this is a binary file, not a BELSORP text export");
+        return fail(fileName.toStdString(), "byte " + std::to_string(nul),
+                    "this is a binary file, not a BELSORP text export");
     QStringDecoder utf8(QStringDecoder::Utf8);
     QString text = utf8(bytes);
     if (!utf8.hasError()) return text;
@@ -47,7 +48,8 @@ QString unquote(QString s)
 QString foldKey(const QString& key)
 {
     QString k = unquote(key).normalized(QString::NormalizationForm_KC).toLower().trimmed();
-    while (k.endsWith(':')) k.chop(1);
+    while (k.endsWith(':'))
+        k.chop(1);
     return k.trimmed();
 }
 
@@ -82,7 +84,8 @@ Columns columns(const QStringList& cells)
     c.count = int(cells.size());
     for (int i = 0; i < int(cells.size()); ++i) {
         const auto [name, unit] = nameUnit(cells[i]);
-        if (name == "p/p0") c.rel = i;
+        if (name == "p/p0")
+            c.rel = i;
         else if ((name == "pe" || name == "p") && c.pe < 0) {
             c.pe = i;
             c.peUnit = unit;
@@ -98,14 +101,19 @@ Columns columns(const QStringList& cells)
 }
 
 /// Configures \a as from the header; an Error names what is missing.
-Expected<void> configure(IsothermAssembler& as, const Columns& c, bool preferRelative, const std::string& file,
-                         const std::string& loc)
+Expected<void> configure(IsothermAssembler& as, const Columns& c, bool preferRelative,
+                         const std::string& file, const std::string& loc)
 {
     if (c.amount < 0) return fail(file, loc, "the table has no amount-adsorbed column (V or Va)");
     if (c.amountUnit.isEmpty())
-        return fail(file, loc, "the unit of the amount adsorbed is not stated in the table header; choose the unit and export again");
+        return fail(file, loc,
+                    "the unit of the amount adsorbed is not stated in the table header; choose the unit and "
+                    "export again");
     const auto loading = IsothermAssembler::parseLoadingUnit(c.amountUnit);
-    if (!loading) return fail(file, loc, "'" + c.amountUnit.toStdString() + "' is not an amount-per-mass unit Vanadis can convert");
+    if (!loading)
+        return fail(file, loc,
+                    "'" + c.amountUnit.toStdString() +
+                        "' is not an amount-per-mass unit Vanadis can convert");
     as.setLoadingUnit(*loading);
     as.metadata().insert("loading_unit_original", c.amountUnit);
     if (!c.p0Unit.isEmpty()) as.metadata().insert("p0_unit", c.p0Unit);
@@ -116,19 +124,21 @@ Expected<void> configure(IsothermAssembler& as, const Columns& c, bool preferRel
     }
     if (c.pe < 0 || c.p0 < 0) return fail(file, loc, "the table needs the columns Pe and P0 (or p/p0)");
     const auto a = IsothermAssembler::pascalPerUnit(c.peUnit), b = IsothermAssembler::pascalPerUnit(c.p0Unit);
-    if (!a || !b) return fail(file, loc, "the pressure unit of Pe or P0 is not stated or unknown; choose it and export again");
+    if (!a || !b)
+        return fail(file, loc,
+                    "the pressure unit of Pe or P0 is not stated or unknown; choose it and export again");
     as.setAbsolutePressure();
     return {};
 }
 
-Expected<void> addRow(IsothermAssembler& as, const Columns& c, const QStringList& cells, int branch, bool relative,
-                      const std::string& file, const QString& location)
+Expected<void> addRow(IsothermAssembler& as, const Columns& c, const QStringList& cells, int branch,
+                      bool relative, const std::string& file, const QString& location)
 {
     const std::string loc = location.toStdString();
     if (cells.size() != c.count)
         return fail(file, loc,
-                    "expected " + std::to_string(c.count) + " values in this row, found " + std::to_string(cells.size()) +
-                        " (truncated or damaged row)");
+                    "expected " + std::to_string(c.count) + " values in this row, found " +
+                        std::to_string(cells.size()) + " (truncated or damaged row)");
     std::vector<double> v(size_t(cells.size()));
     for (qsizetype i = 0; i < cells.size(); ++i) {
         const QString cell = unquote(cells[i]);
@@ -158,7 +168,9 @@ void applyKey(IsothermAssembler& as, const QString& key, const QString& value, c
     QJsonObject& meta = as.metadata();
     const QString v = unquote(value);
     const qsizetype slash = key.lastIndexOf('/');
-    const QString unit = !unitHint.isEmpty() ? unitHint : (slash >= 0 && !key.contains("s/n") ? key.mid(slash + 1) : QString());
+    const QString unit = !unitHint.isEmpty()
+                             ? unitHint
+                             : (slash >= 0 && !key.contains("s/n") ? key.mid(slash + 1) : QString());
     auto num = [&]() { return IsothermAssembler::leadingNumber(v); };
     if (key.startsWith("adsorptive") && !key.contains("cross") && !key.contains("weight")) {
         meta.insert("adsorptive", IsothermAssembler::normalizeAdsorptive(v));
@@ -166,16 +178,22 @@ void applyKey(IsothermAssembler& as, const QString& key, const QString& value, c
     } else if (key.startsWith("吸着質名")) {
         meta.insert("adsorptive", IsothermAssembler::normalizeAdsorptive(v));
         meta.insert("adsorptive_raw", v);
-    } else if (key.startsWith("meas. temp") || key.startsWith("adsorption temperature") || key.startsWith("吸着温度")) {
+    } else if (key.startsWith("meas. temp") || key.startsWith("adsorption temperature") ||
+               key.startsWith("吸着温度")) {
         const auto t = num();
         const auto k = t ? IsothermAssembler::kelvin(*t, unit) : std::nullopt;
-        if (k) meta.insert("temperature_k", *k);
-        else meta.insert("temperature_raw", v + " " + unit);
-    } else if (key.startsWith("sample weight") || key.startsWith("sample mass") || key.startsWith("試料重量")) {
+        if (k)
+            meta.insert("temperature_k", *k);
+        else
+            meta.insert("temperature_raw", v + " " + unit);
+    } else if (key.startsWith("sample weight") || key.startsWith("sample mass") ||
+               key.startsWith("試料重量")) {
         const auto m = num();
         const auto g = IsothermAssembler::gramsPerUnit(unit);
-        if (m && g) as.setSampleMassG(*m * *g);
-        else meta.insert("sample_mass_raw", v + " " + unit);
+        if (m && g)
+            as.setSampleMassG(*m * *g);
+        else
+            meta.insert("sample_mass_raw", v + " " + unit);
     } else if (key.contains("s/n") || key == "serial number") {
         meta.insert("instrument_serial", v);
     } else if (key.startsWith("comment") || key.startsWith("コメント")) {
@@ -184,8 +202,10 @@ void applyKey(IsothermAssembler& as, const QString& key, const QString& value, c
         if (n == "1" && !v.isEmpty()) meta.insert("sample_name", v);
         if (n == "2" && !v.isEmpty()) meta.insert("operator", v);
         if (n == "3" && !v.isEmpty()) meta.insert("degas_conditions", v);
-    } else if (key.startsWith("date of measurement") || key.startsWith("analysis date") || key.startsWith("測定開始日")) {
-        const QString iso = IsothermAssembler::isoDate(v, {"yy/MM/dd", "yy.MM.dd", "yyyy/MM/dd", "yyyy-MM-dd"});
+    } else if (key.startsWith("date of measurement") || key.startsWith("analysis date") ||
+               key.startsWith("測定開始日")) {
+        const QString iso =
+            IsothermAssembler::isoDate(v, {"yy/MM/dd", "yy.MM.dd", "yyyy/MM/dd", "yyyy-MM-dd"});
         meta.insert("date", iso.isEmpty() ? v : iso);
         meta.insert("date_raw", v);
     } else if (key.startsWith("time of measurement") || key.startsWith("測定時間")) {
@@ -222,7 +242,8 @@ Expected<ImportedDataset> readDat(const QString& text, const QString& fileName)
             if (i + 2 < lines.size() && banner.match(lines[i + 2]).hasMatch()) {
                 section = lines[i + 1].normalized(QString::NormalizationForm_KC).trimmed();
                 if (model.isEmpty() && section.contains("BELSORP", Qt::CaseInsensitive))
-                    model = section.mid(section.indexOf("BELSORP", 0, Qt::CaseInsensitive)).section(' ', 0, 0);
+                    model =
+                        section.mid(section.indexOf("BELSORP", 0, Qt::CaseInsensitive)).section(' ', 0, 0);
                 i += 2;
             }
             open = false;
@@ -232,23 +253,29 @@ Expected<ImportedDataset> readDat(const QString& text, const QString& fileName)
         const QStringList cells = line.split('\t');
         if (unquote(cells.front()) == "No.") {
             const QString s = section.toLower();
-            branch = s.contains("desorption") || s.contains(QStringLiteral("脱着")) ? 1
-                   : s.contains("adsorption") || s.contains(QStringLiteral("吸着")) ? 0
-                                                                                   : tablesSeen;
-            if (++tablesSeen > 2) return fail(file, "line " + std::to_string(lineNo), "more than two data tables in the file");
+            branch = s.contains("desorption") || s.contains(QStringLiteral("脱着"))   ? 1
+                     : s.contains("adsorption") || s.contains(QStringLiteral("吸着")) ? 0
+                                                                                      : tablesSeen;
+            if (++tablesSeen > 2)
+                return fail(file, "line " + std::to_string(lineNo), "more than two data tables in the file");
             const Columns c = columns(cells);
             if (!cols) {
                 cols = c;
                 relative = c.rel >= 0 && (c.pe < 0 || c.p0 < 0);
-                if (auto ok = configure(as, c, false, file, "line " + std::to_string(lineNo)); !ok) return std::unexpected(ok.error());
-            } else if (c.count != cols->count || c.amountUnit != cols->amountUnit || c.peUnit != cols->peUnit) {
-                return fail(file, "line " + std::to_string(lineNo), "the desorption table has other columns than the adsorption table");
+                if (auto ok = configure(as, c, false, file, "line " + std::to_string(lineNo)); !ok)
+                    return std::unexpected(ok.error());
+            } else if (c.count != cols->count || c.amountUnit != cols->amountUnit ||
+                       c.peUnit != cols->peUnit) {
+                return fail(file, "line " + std::to_string(lineNo),
+                            "the desorption table has other columns than the adsorption table");
             }
             open = true;
             continue;
         }
         if (isInteger(cells.front())) {
-            if (!open) return fail(file, "line " + std::to_string(lineNo), "a data row outside the adsorption/desorption tables");
+            if (!open)
+                return fail(file, "line " + std::to_string(lineNo),
+                            "a data row outside the adsorption/desorption tables");
             // A row of zeros closes a table (written when a branch was not measured).
             bool zeros = true;
             for (const QString& c : cells) {
@@ -259,7 +286,9 @@ Expected<ImportedDataset> readDat(const QString& text, const QString& fileName)
                 open = false;
                 continue;
             }
-            if (auto ok = addRow(as, *cols, cells, branch, relative, file, QStringLiteral("line %1").arg(lineNo)); !ok)
+            if (auto ok =
+                    addRow(as, *cols, cells, branch, relative, file, QStringLiteral("line %1").arg(lineNo));
+                !ok)
                 return std::unexpected(ok.error());
             continue;
         }
@@ -267,9 +296,13 @@ Expected<ImportedDataset> readDat(const QString& text, const QString& fileName)
             applyKey(as, foldKey(cells.front()), cells.mid(1).join('\t'), {});
             continue;
         }
-        if (open) return fail(file, "line " + std::to_string(lineNo), "text inside a data table: the file is damaged");
+        if (open)
+            return fail(file, "line " + std::to_string(lineNo),
+                        "text inside a data table: the file is damaged");
     }
-    if (!cols) return fail(file, "", "no data table (\"No.\" \"Pe/kPa\" …) was found; this is not a BELSORP data file");
+    if (!cols)
+        return fail(file, "",
+                    "no data table (\"No.\" \"Pe/kPa\" …) was found; this is not a BELSORP data file");
     QJsonObject& meta = as.metadata();
     const QString serial = meta.value("instrument_serial").toString();
     meta.insert("instrument", QStringLiteral("%1%2").arg(model.isEmpty() ? QStringLiteral("BELSORP") : model,
@@ -281,8 +314,10 @@ Expected<ImportedDataset> readDat(const QString& text, const QString& fileName)
 QStringList csvCells(const QString& line)
 {
     QStringList cells = line.split(',');
-    for (QString& c : cells) c = unquote(c);
-    while (!cells.isEmpty() && cells.back().isEmpty()) cells.removeLast();
+    for (QString& c : cells)
+        c = unquote(c);
+    while (!cells.isEmpty() && cells.back().isEmpty())
+        cells.removeLast();
     return cells;
 }
 
@@ -294,8 +329,8 @@ struct Row {
 
 /// The BELMaster layout (csv and the AdsDes sheet of .xls): key,value,[unit] lines, a "No,…" header,
 /// then rows after ADS and DES markers.
-Expected<ImportedDataset> readTable(const std::vector<Row>& rows, const QString& fileName, const QString& format,
-                                    const QJsonObject& vendorBet = {})
+Expected<ImportedDataset> readTable(const std::vector<Row>& rows, const QString& fileName,
+                                    const QString& format, const QJsonObject& vendorBet = {})
 {
     const std::string file = fileName.toStdString();
     IsothermAssembler as(fileName, format);
@@ -324,7 +359,8 @@ Expected<ImportedDataset> readTable(const std::vector<Row>& rows, const QString&
         }
         if (cols) {
             if (branch < 0) return fail(file, loc, "a data row before the ADS marker");
-            if (auto ok = addRow(as, *cols, cells, branch, relative, file, row.location); !ok) return std::unexpected(ok.error());
+            if (auto ok = addRow(as, *cols, cells, branch, relative, file, row.location); !ok)
+                return std::unexpected(ok.error());
             ++found[branch];
             continue;
         }
@@ -332,16 +368,21 @@ Expected<ImportedDataset> readTable(const std::vector<Row>& rows, const QString&
         const QString value = cells.value(1);
         QString unit = cells.value(2);
         unit.remove('[').remove(']');
-        if (key.startsWith("number of adsorption") || key.startsWith("adsorption data point")) stated[0] = value.toInt();
-        else if (key.startsWith("number of desorption") || key.startsWith("desorption data point")) stated[1] = value.toInt();
-        else applyKey(as, key, value, unit.trimmed());
+        if (key.startsWith("number of adsorption") || key.startsWith("adsorption data point"))
+            stated[0] = value.toInt();
+        else if (key.startsWith("number of desorption") || key.startsWith("desorption data point"))
+            stated[1] = value.toInt();
+        else
+            applyKey(as, key, value, unit.trimmed());
     }
-    if (!cols) return fail(file, "", "no data table (a row starting with \"No\") was found; this is not a BELSORP export");
+    if (!cols)
+        return fail(file, "",
+                    "no data table (a row starting with \"No\") was found; this is not a BELSORP export");
     for (int b = 0; b < 2; ++b)
         if (stated[b] >= 0 && stated[b] != found[b])
             return fail(file, last.toStdString(),
-                        "the file states " + std::to_string(stated[b]) + (b ? " desorption" : " adsorption") + " points but " +
-                            std::to_string(found[b]) + " were found (truncated file?)");
+                        "the file states " + std::to_string(stated[b]) + (b ? " desorption" : " adsorption") +
+                            " points but " + std::to_string(found[b]) + " were found (truncated file?)");
     QJsonObject& meta = as.metadata();
     const QString serial = meta.value("instrument_serial").toString();
     meta.insert("instrument", serial.isEmpty() ? QStringLiteral("BELSORP") : "BELSORP S/N " + serial);
@@ -374,7 +415,10 @@ QString cellText(const XlsWorkbook::Sheet& s, int row, int col, const QString& k
         return QDate(1899, 12, 30).addDays(qint64(c->number)).toString(Qt::ISODate);
     if (k.startsWith("time of") && c->number >= 0 && c->number < 1e6) {
         const qint64 sec = qRound64(c->number * 86400.0);
-        return QStringLiteral("%1:%2:%3").arg(sec / 3600).arg(sec / 60 % 60, 2, 10, QChar('0')).arg(sec % 60, 2, 10, QChar('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(sec / 3600)
+            .arg(sec / 60 % 60, 2, 10, QChar('0'))
+            .arg(sec % 60, 2, 10, QChar('0'));
     }
     return QString::number(c->number, 'g', 15);
 }
@@ -402,19 +446,25 @@ QJsonObject belVendorBet(const XlsWorkbook& wb)
         if (inTable) {
             const XlsCell* n = bet->cell(r, 0);
             const XlsCell* x = bet->cell(r, 1);
-            if (!n || n->isText || !x || x->isText || !std::isfinite(n->number) || !std::isfinite(x->number)) break;
+            if (!n || n->isText || !x || x->isText || !std::isfinite(n->number) || !std::isfinite(x->number))
+                break;
             table[int(n->number)] = x->number;
             continue;
         }
         if (!num) continue;
-        if (label == "Starting point") start = v->number;
-        else if (label == "End point") end = v->number;
-        else if (label == "as,BET") out.insert("area_m2_g", v->number);
-        else if (label == "C") out.insert("c_constant", v->number);
+        if (label == "Starting point")
+            start = v->number;
+        else if (label == "End point")
+            end = v->number;
+        else if (label == "as,BET")
+            out.insert("area_m2_g", v->number);
+        else if (label == "C")
+            out.insert("c_constant", v->number);
         else if (label == "Vm") {
             out.insert("monolayer", v->number);
             out.insert("monolayer_unit", bet->text(r, 4).remove('[').remove(']').trimmed());
-        } else if (label.startsWith("Correlation")) out.insert("correlation_coefficient", v->number);
+        } else if (label.startsWith("Correlation"))
+            out.insert("correlation_coefficient", v->number);
     }
     if (out.contains("area_m2_g") && start >= 0 && end >= start) {
         out.insert("n_points", qint64(end - start + 1));
@@ -433,28 +483,35 @@ Expected<ImportedDataset> readXls(const QByteArray& bytes, const QString& fileNa
     const XlsWorkbook::Sheet* sheet = nullptr;
     for (const auto& s : wb->sheets())
         if (s.name.trimmed().compare("AdsDes", Qt::CaseInsensitive) == 0) sheet = &s;
-    if (!sheet) return fail(fileName.toStdString(), "", "the workbook has no 'AdsDes' sheet; this is not a BELSORP isotherm workbook");
+    if (!sheet)
+        return fail(fileName.toStdString(), "",
+                    "the workbook has no 'AdsDes' sheet; this is not a BELSORP isotherm workbook");
     std::vector<Row> rows;
     bool table = false;
     // Rows that hold cells only (a damaged file may claim row 65535), each up to its last cell.
     for (size_t k = 0; k < sheet->cells.size();) {
         const int r = sheet->cells[k].row;
         int lastCol = 0;
-        for (; k < sheet->cells.size() && sheet->cells[k].row == r; ++k) lastCol = sheet->cells[k].col;
+        for (; k < sheet->cells.size() && sheet->cells[k].row == r; ++k)
+            lastCol = sheet->cells[k].col;
         const QString loc = QStringLiteral("sheet '%1', row %2").arg(sheet->name).arg(r + 1);
         const QString first = sheet->text(r, 0).trimmed();
         table = table || first.compare("No", Qt::CaseInsensitive) == 0;
         if (table) {
             QStringList cells;
-            for (int c = 0; c <= lastCol; ++c) cells << cellText(*sheet, r, c, {});
-            while (!cells.isEmpty() && cells.back().isEmpty()) cells.removeLast();
+            for (int c = 0; c <= lastCol; ++c)
+                cells << cellText(*sheet, r, c, {});
+            while (!cells.isEmpty() && cells.back().isEmpty())
+                cells.removeLast();
             rows.push_back({cells, loc});
             continue;
         }
         // Key/value pairs side by side: label in columns 0 and 5, value two columns right, unit after it.
         for (int c : {0, 5}) {
             const QString key = sheet->text(r, c).trimmed();
-            if (!key.isEmpty()) rows.push_back({{key, cellText(*sheet, r, c + 2, key), cellText(*sheet, r, c + 3, key)}, loc});
+            if (!key.isEmpty())
+                rows.push_back(
+                    {{key, cellText(*sheet, r, c + 2, key), cellText(*sheet, r, c + 3, key)}, loc});
         }
     }
     return readTable(rows, fileName, QStringLiteral("belsorp-xls"), belVendorBet(*wb));

@@ -62,10 +62,14 @@ bool isNumericRow(const QStringList& cells, bool decimalComma)
     for (const QString& c : cells) {
         double v;
         switch (textnum::classify(c, decimalComma, v)) {
-        case CellKind::Empty: break;
-        case CellKind::Number: ++numbers; break;
+        case CellKind::Empty:
+            break;
+        case CellKind::Number:
+            ++numbers;
+            break;
         case CellKind::NonFinite:
-        case CellKind::Text: return false;
+        case CellKind::Text:
+            return false;
         }
     }
     return numbers > 0;
@@ -122,9 +126,12 @@ std::pair<QString, QString> DelimitedTextImporter::splitNameUnit(const QString& 
     static const QRegularExpression paren(QStringLiteral("^(.*?)\\s*[\\(\\[]([^\\)\\]]*)[\\)\\]]\\s*$"));
     static const QRegularExpression slash(QStringLiteral("^([^/]+?)\\s*/\\s*(.+)$"));
     const QString h = header.trimmed();
-    if (auto m = paren.match(h); m.hasMatch() && !m.captured(1).isEmpty()) return {m.captured(1).trimmed(), m.captured(2).trimmed()};
+    if (auto m = paren.match(h); m.hasMatch() && !m.captured(1).isEmpty())
+        return {m.captured(1).trimmed(), m.captured(2).trimmed()};
     // "P/P0" is a quantity, not "P in units of P0".
-    if (auto m = slash.match(h); m.hasMatch() && !h.contains(QRegularExpression("^p\\s*/\\s*p", QRegularExpression::CaseInsensitiveOption)))
+    if (auto m = slash.match(h);
+        m.hasMatch() &&
+        !h.contains(QRegularExpression("^p\\s*/\\s*p", QRegularExpression::CaseInsensitiveOption)))
         return {m.captured(1).trimmed(), m.captured(2).trimmed()};
     return {h, QString()};
 }
@@ -133,17 +140,22 @@ std::optional<std::pair<Technique, QString>> DelimitedTextImporter::guessTechniq
 {
     const QString all = names.join('|').toLower();
     auto has = [&](const char* re) { return all.contains(QRegularExpression(QLatin1String(re))); };
-    if (has("frequency|freq") && has("z'|zre|z_re|re\\(z\\)|-z''|zim")) return std::pair{Technique::Echem, QStringLiteral("eis")};
-    if (has("2theta|2-theta|2θ|two.?theta|angle")) return std::pair{Technique::Xrd, QStringLiteral("pattern")};
+    if (has("frequency|freq") && has("z'|zre|z_re|re\\(z\\)|-z''|zim"))
+        return std::pair{Technique::Echem, QStringLiteral("eis")};
+    if (has("2theta|2-theta|2θ|two.?theta|angle"))
+        return std::pair{Technique::Xrd, QStringLiteral("pattern")};
     if (has("binding|kinetic energy|\\bbe\\b")) return std::pair{Technique::Xps, QStringLiteral("spectrum")};
     if (has("p/p0|p/p°|relative pressure|p/po")) return std::pair{Technique::Bet, QStringLiteral("isotherm")};
-    if (has("temp") && has("mass|weight|tg|gewicht")) return std::pair{Technique::Tga, QStringLiteral("mass")};
+    if (has("temp") && has("mass|weight|tg|gewicht"))
+        return std::pair{Technique::Tga, QStringLiteral("mass")};
     // English and German instrument exports (EC-Lab, LAND and BioLogic in German locales).
-    if (has("scan rate|vorschub") || (has("potential|ewe|voltage|spannung") && has("current|strom") && !has("capacity|kapazit|cycle|zyklus")))
+    if (has("scan rate|vorschub") || (has("potential|ewe|voltage|spannung") && has("current|strom") &&
+                                      !has("capacity|kapazit|cycle|zyklus")))
         return std::pair{Technique::Echem, QStringLiteral("cv")};
     if (has("charge capacity|discharge capacity|coulombic|ladekapazit|entladekapazit"))
         return std::pair{Technique::Echem, QStringLiteral("cycling")};
-    if (has("voltage|potential|current|capacity|spannung|strom|kapazit|ladung")) return std::pair{Technique::Echem, QStringLiteral("gcd")};
+    if (has("voltage|potential|current|capacity|spannung|strom|kapazit|ladung"))
+        return std::pair{Technique::Echem, QStringLiteral("gcd")};
     return std::nullopt;
 }
 
@@ -154,8 +166,8 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
     const QStringList lines = text.split(QRegularExpression(QStringLiteral("\\r\\n|\\n|\\r")));
     // Candidates are scored on the first 400 lines: the delimiter whose numeric rows have the most
     // consistent, largest column count wins.
-    const QList<QChar> delims = options.delimiter ? QList<QChar>{*options.delimiter}
-                                                  : QList<QChar>{'\t', ';', ',', ' '};
+    const QList<QChar> delims =
+        options.delimiter ? QList<QChar>{*options.delimiter} : QList<QChar>{'\t', ';', ',', ' '};
     DelimitedLayout best;
     int bestScore = -1;
     int longLine = -1; // first over-long line seen, for the message when nothing is found
@@ -199,14 +211,15 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
         return fail(name, "line " + std::to_string(longLine + 1),
                     "no rows of numbers were found; this line has " + std::to_string(lines[longLine].size()) +
                         " characters without a line break, so this is not a delimited data file");
-    if (bestScore < 0) return fail(name, "", "no rows of numbers were found; this is not a delimited data file");
+    if (bestScore < 0)
+        return fail(name, "", "no rows of numbers were found; this is not a delimited data file");
     if (best.columnCount > kMaxColumns) return fail(name, "", "too many columns (more than 4096)");
     if (options.headerRows) {
         // The mapping dialog lets the user type this; it indexes the lines below, so check it.
         if (*options.headerRows < 0 || *options.headerRows >= lines.size())
-            return fail(name, "", "the number of header rows (" + std::to_string(*options.headerRows) +
-                                      ") must be between 0 and " + std::to_string(lines.size() - 1) +
-                                      " for this file");
+            return fail(name, "",
+                        "the number of header rows (" + std::to_string(*options.headerRows) +
+                            ") must be between 0 and " + std::to_string(lines.size() - 1) + " for this file");
         best.headerRows = *options.headerRows;
     }
     // Header: the last non-empty line above the data with as many cells as the data, optionally
@@ -230,7 +243,8 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
         // above an uncommented header is not the names row.
         int namesLine = headerLine;
         bool unitRow = false;
-        if (headerLine > 0 && lines[headerLine - 1].size() <= kMaxLineChars && isCommentLine(lines[headerLine - 1]) == isCommentLine(lines[headerLine])) {
+        if (headerLine > 0 && lines[headerLine - 1].size() <= kMaxLineChars &&
+            isCommentLine(lines[headerLine - 1]) == isCommentLine(lines[headerLine])) {
             const QStringList above = headerCells(headerLine - 1);
             const bool looksUnits = std::all_of(cells.begin(), cells.end(), looksLikeUnit);
             if (above.size() == best.columnCount && looksUnits && !isNumericRow(above, best.decimalComma)) {
@@ -243,7 +257,8 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
             auto [n, u] = splitNameUnit(nameCells.value(c));
             if (unitRow) {
                 QString ru = cells.value(c).trimmed();
-                if ((ru.startsWith('[') && ru.endsWith(']')) || (ru.startsWith('(') && ru.endsWith(')'))) ru = ru.mid(1, ru.size() - 2);
+                if ((ru.startsWith('[') && ru.endsWith(']')) || (ru.startsWith('(') && ru.endsWith(')')))
+                    ru = ru.mid(1, ru.size() - 2);
                 if (!ru.isEmpty()) u = ru;
             }
             names << (n.isEmpty() ? QStringLiteral("Column %1").arg(c + 1) : n);
@@ -258,11 +273,13 @@ Expected<DelimitedLayout> DelimitedTextImporter::detect(const QString& text, con
     best.columnNames = names;
     best.columnUnits = units;
     for (int i = best.headerRows; i < lines.size() && best.preview.size() < 20; ++i)
-        if (!lines[i].trimmed().isEmpty()) best.preview.push_back(splitLine(lines[i].left(kMaxLineChars), best.delimiter));
+        if (!lines[i].trimmed().isEmpty())
+            best.preview.push_back(splitLine(lines[i].left(kMaxLineChars), best.delimiter));
     return best;
 }
 
-Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteArray& bytes, const QString& fileName,
+Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteArray& bytes,
+                                                                   const QString& fileName,
                                                                    const ImportOptions& options) const
 {
     const std::string name = fileName.toStdString();
@@ -274,14 +291,17 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
 
     std::vector<ColumnMapping> mapping = options.delimited.mapping;
     if (mapping.empty())
-        for (int c = 0; c < layout->columnCount; ++c) mapping.push_back({c, layout->columnNames[c], layout->columnUnits[c]});
+        for (int c = 0; c < layout->columnCount; ++c)
+            mapping.push_back({c, layout->columnNames[c], layout->columnUnits[c]});
     for (const auto& m : mapping)
         if (m.sourceColumn < 0 || m.sourceColumn >= layout->columnCount)
-            return fail(name, "", "column " + std::to_string(m.sourceColumn + 1) + " does not exist (the file has " +
-                                      std::to_string(layout->columnCount) + ")");
+            return fail(name, "",
+                        "column " + std::to_string(m.sourceColumn + 1) + " does not exist (the file has " +
+                            std::to_string(layout->columnCount) + ")");
 
     std::vector<Column> cols;
-    for (const auto& m : mapping) cols.push_back({m.quantity, m.unit, {}});
+    for (const auto& m : mapping)
+        cols.push_back({m.quantity, m.unit, {}});
     std::vector<double> row(mapping.size());
     // Text after the data ("End of scan", "Total counts,14950") ends it: a row that starts with a
     // word, after which no row of numbers follows. A row that starts with a number but is not a full
@@ -327,14 +347,17 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
             if (!parseCell(cell, layout->decimalComma, row[k])) {
                 footer = isFooter(cells, i);
                 if (!footer)
-                    return fail(name, "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1),
+                    return fail(name,
+                                "line " + std::to_string(i + 1) + ", column " +
+                                    std::to_string(mapping[k].sourceColumn + 1),
                                 textnum::notANumberReason(cell, layout->decimalComma));
             }
         }
         if (footer) break;
         for (size_t k = 0; k < mapping.size(); ++k) {
             if (std::isnan(row[k]) && emptyCells++ == 0)
-                firstEmpty = "line " + std::to_string(i + 1) + ", column " + std::to_string(mapping[k].sourceColumn + 1);
+                firstEmpty = "line " + std::to_string(i + 1) + ", column " +
+                             std::to_string(mapping[k].sourceColumn + 1);
             cols[k].values.push_back(row[k]);
         }
     }
@@ -342,7 +365,8 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
 
     ImportedDataset ds;
     QStringList names;
-    for (const auto& c : cols) names << c.name;
+    for (const auto& c : cols)
+        names << c.name;
     auto guess = guessTechnique(names);
     if (options.technique) {
         ds.technique = *options.technique;
@@ -351,20 +375,23 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
         ds.technique = guess->first;
         ds.kind = guess->second;
     } else {
-        return fail(name, "", "the technique cannot be told from the column names (" +
-                                  names.join(", ").left(120).toStdString() + "); choose it explicitly");
+        return fail(name, "",
+                    "the technique cannot be told from the column names (" +
+                        names.join(", ").left(120).toStdString() + "); choose it explicitly");
     }
     if (!options.kind.isEmpty()) ds.kind = options.kind;
     if (ds.kind.isEmpty()) ds.kind = QStringLiteral("data");
     ds.name = QFileInfo(fileName).completeBaseName();
     ds.columns = std::move(cols);
-    ds.metadata.insert("delimiter", layout->delimiter == '\t' ? QStringLiteral("tab") : QString(layout->delimiter));
+    ds.metadata.insert("delimiter",
+                       layout->delimiter == '\t' ? QStringLiteral("tab") : QString(layout->delimiter));
     ds.metadata.insert("decimal_comma", layout->decimalComma);
     ds.metadata.insert("header_rows", layout->headerRows);
     if (emptyCells > 0)
-        addImportWarning(ds, QStringLiteral("%1 empty cell(s) were imported as missing values (NaN), the first at %2.")
-                                 .arg(emptyCells)
-                                 .arg(QString::fromStdString(firstEmpty)));
+        addImportWarning(
+            ds, QStringLiteral("%1 empty cell(s) were imported as missing values (NaN), the first at %2.")
+                    .arg(emptyCells)
+                    .arg(QString::fromStdString(firstEmpty)));
     return std::vector<ImportedDataset>{std::move(ds)};
 }
 

@@ -19,12 +19,12 @@ namespace vanadis {
 
 /// What detection found, shown in the column-mapping dialog before import.
 struct DelimitedLayout {
-    QChar delimiter;              ///< ' ' means runs of whitespace
+    QChar delimiter; ///< ' ' means runs of whitespace
     bool decimalComma = false;
     int headerRows = 0;
     int columnCount = 0;
-    QStringList columnNames;      ///< from the last header row, or "Column 1"...
-    QStringList columnUnits;      ///< parsed from "Name (unit)", "Name [unit]", "Name/unit" or a unit row
+    QStringList columnNames;          ///< from the last header row, or "Column 1"...
+    QStringList columnUnits;          ///< parsed from "Name (unit)", "Name [unit]", "Name/unit" or a unit row
     std::vector<QStringList> preview; ///< first rows split into cells
 };
 

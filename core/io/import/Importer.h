@@ -22,9 +22,9 @@ struct ColumnMapping {
 
 /// Options of the generic delimited-text reader; unset fields are detected from the content.
 struct DelimitedOptions {
-    std::optional<QChar> delimiter;  ///< ',', ';', '\t', ' ' (whitespace runs)
+    std::optional<QChar> delimiter; ///< ',', ';', '\t', ' ' (whitespace runs)
     std::optional<bool> decimalComma;
-    std::optional<int> headerRows;   ///< lines before the first data row
+    std::optional<int> headerRows;      ///< lines before the first data row
     std::vector<ColumnMapping> mapping; ///< empty = all columns, names/units from the header
 };
 
@@ -59,7 +59,7 @@ constexpr qint64 kDefaultMaxFileBytes = qint64(256) << 20;
 class Importer {
 public:
     virtual ~Importer() = default;
-    virtual QString id() const = 0;          ///< stable id stored in provenance, e.g. "generic-delimited"
+    virtual QString id() const = 0; ///< stable id stored in provenance, e.g. "generic-delimited"
     virtual QString version() const = 0;
     virtual QString displayName() const = 0; ///< for menus and messages
     /// 0 = not this format … 100 = certainly this format, from the first bytes and the file name.

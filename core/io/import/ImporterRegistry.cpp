@@ -4,14 +4,14 @@
 #include "io/import/BelsorpImporter.h"
 #include "io/import/DelimitedTextImporter.h"
 #include "io/import/MettlerStareImporter.h"
-#include "io/import/NetzschAsciiImporter.h"
-#include "io/import/PerkinElmerPyrisImporter.h"
-#include "io/import/TaTriosImporter.h"
-#include "io/import/TaUniversalAnalysisImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
 #include "io/import/MicromeriticsReportImporter.h"
 #include "io/import/MicromeriticsXlsImporter.h"
+#include "io/import/NetzschAsciiImporter.h"
+#include "io/import/PerkinElmerPyrisImporter.h"
 #include "io/import/QuantachromeImporter.h"
+#include "io/import/TaTriosImporter.h"
+#include "io/import/TaUniversalAnalysisImporter.h"
 #include "model/Project.h"
 
 #include "io/import/TextDecoding.h"
@@ -113,13 +113,14 @@ Expected<void> openRegular(QFile& f, const QString& path, qint64& size)
     }
     if (!S_ISREG(st.st_mode)) {
         ::close(fd);
-        const char* what = S_ISFIFO(st.st_mode)  ? "a named pipe (FIFO)"
-                           : S_ISCHR(st.st_mode) ? "a character device"
-                           : S_ISBLK(st.st_mode) ? "a block device"
+        const char* what = S_ISFIFO(st.st_mode)   ? "a named pipe (FIFO)"
+                           : S_ISCHR(st.st_mode)  ? "a character device"
+                           : S_ISBLK(st.st_mode)  ? "a block device"
                            : S_ISSOCK(st.st_mode) ? "a socket"
                            : S_ISDIR(st.st_mode)  ? "a folder"
                                                   : "not a regular file";
-        return fail(name, "", std::string("this is ") + what + ", not a file; only regular files can be imported");
+        return fail(name, "",
+                    std::string("this is ") + what + ", not a file; only regular files can be imported");
     }
     // Regular files never block; clear the flag so that reads behave as usual.
     if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
@@ -129,9 +130,11 @@ Expected<void> openRegular(QFile& f, const QString& path, qint64& size)
         return fail(name, "", "the file cannot be read (" + f.errorString().toStdString() + ")");
     }
 #else
-    if (!info.isFile()) return fail(name, "", "this is not a regular file; only regular files can be imported");
+    if (!info.isFile())
+        return fail(name, "", "this is not a regular file; only regular files can be imported");
     f.setFileName(path);
-    if (!f.open(QIODevice::ReadOnly)) return fail(name, "", "the file cannot be read (" + f.errorString().toStdString() + ")");
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(name, "", "the file cannot be read (" + f.errorString().toStdString() + ")");
     size = f.size();
 #endif
     return {};
@@ -144,7 +147,8 @@ Expected<void> readUpTo(QFile& f, QByteArray& bytes, qint64 limit, const std::st
     while (qint64(bytes.size()) <= limit) {
         const qint64 want = std::min(kChunkBytes, limit + 1 - qint64(bytes.size()));
         const QByteArray chunk = f.read(want);
-        if (f.error() != QFileDevice::NoError) return fail(name, "", "reading failed (" + f.errorString().toStdString() + ")");
+        if (f.error() != QFileDevice::NoError)
+            return fail(name, "", "reading failed (" + f.errorString().toStdString() + ")");
         if (chunk.isEmpty()) break;
         bytes += chunk;
     }
@@ -159,25 +163,30 @@ Expected<ParsedFile> parseFileUnguarded(const QString& path, const ImportOptions
     qint64 size = 0;
     if (auto opened = openRegular(f, path, size); !opened) return std::unexpected(opened.error());
     if (size > kMaxImportBytes)
-        return fail(name, "", "the file is " + sizeText(size) + "; files larger than " + sizeText(kMaxImportBytes) +
-                                  " are not imported");
+        return fail(name, "",
+                    "the file is " + sizeText(size) + "; files larger than " + sizeText(kMaxImportBytes) +
+                        " are not imported");
 
     QByteArray bytes;
-    if (auto r = readUpTo(f, bytes, std::min(kHeadBytes, kMaxImportBytes), name); !r) return std::unexpected(r.error());
+    if (auto r = readUpTo(f, bytes, std::min(kHeadBytes, kMaxImportBytes), name); !r)
+        return std::unexpected(r.error());
     if (bytes.isEmpty()) return fail(name, "", "the file is empty");
     if (cancelled && cancelled()) return fail(name, "", "import cancelled");
 
     const QString fileName = QFileInfo(path).fileName();
     const auto& reg = ImporterRegistry::instance();
-    const Importer* importer = options.format.isEmpty() ? reg.detect(bytes.left(kHeadBytes), fileName) : reg.byId(options.format);
+    const Importer* importer =
+        options.format.isEmpty() ? reg.detect(bytes.left(kHeadBytes), fileName) : reg.byId(options.format);
     if (!importer)
-        return fail(name, "", options.format.isEmpty() ? "the file format is not recognised"
-                                                       : "unknown format '" + options.format.toStdString() + "'");
+        return fail(name, "",
+                    options.format.isEmpty() ? "the file format is not recognised"
+                                             : "unknown format '" + options.format.toStdString() + "'");
     const qint64 limit = std::min(importer->maxFileBytes(), kMaxImportBytes);
     auto tooLarge = [&](qint64 n) {
-        return fail(name, "", "the file is " + (n > limit ? sizeText(n) : "larger than " + sizeText(limit)) + "; " +
-                                  importer->displayName().toStdString() + " files larger than " + sizeText(limit) +
-                                  " are not imported (is this the right file?)");
+        return fail(name, "",
+                    "the file is " + (n > limit ? sizeText(n) : "larger than " + sizeText(limit)) + "; " +
+                        importer->displayName().toStdString() + " files larger than " + sizeText(limit) +
+                        " are not imported (is this the right file?)");
     };
     if (size > limit) return tooLarge(size);
     if (auto r = readUpTo(f, bytes, limit, name); !r) return std::unexpected(r.error());
@@ -208,7 +217,8 @@ Expected<ParsedFile> parseFileUnguarded(const QString& path, const ImportOptions
     if (!importer->detectsTruncation())
         if (const QString w = cutLastLineWarning(bytes); !w.isEmpty()) fileWarnings << w;
     for (auto& d : out.datasets) {
-        for (const QString& w : fileWarnings) addImportWarning(d, w);
+        for (const QString& w : fileWarnings)
+            addImportWarning(d, w);
         for (const QString& w : importWarnings(d))
             if (!out.warnings.contains(w)) out.warnings << w;
     }
@@ -227,7 +237,8 @@ void addImportWarning(ImportedDataset& dataset, const QString& text)
 QStringList importWarnings(const ImportedDataset& dataset)
 {
     QStringList out;
-    for (const QJsonValue& v : dataset.metadata.value("warnings").toArray()) out << v.toString();
+    for (const QJsonValue& v : dataset.metadata.value("warnings").toArray())
+        out << v.toString();
     return out;
 }
 
@@ -249,17 +260,21 @@ QString cutLastLineWarning(const QByteArray& bytes)
     static const QRegularExpression eol(QStringLiteral("\r\n|\n|\r"));
     QStringList lines = text->split(eol);
     // Spaces after the last line break still mean the file ends inside a line; look at the last text.
-    while (!lines.isEmpty() && lines.back().trimmed().isEmpty()) lines.removeLast();
+    while (!lines.isEmpty() && lines.back().trimmed().isEmpty())
+        lines.removeLast();
     if (lines.isEmpty()) return {};
     const QString last = lines.back();
-    const qsizetype lineNo = QByteArrayView(bytes).count('\n') + (bytes.contains('\n') ? 1 : QByteArrayView(bytes).count('\r') + 1);
-    return QStringLiteral("The file does not end with a line break, so it may have been cut short: check that "
-                          "the last row (line %1, %2) is complete.")
+    const qsizetype lineNo = QByteArrayView(bytes).count('\n') +
+                             (bytes.contains('\n') ? 1 : QByteArrayView(bytes).count('\r') + 1);
+    return QStringLiteral(
+               "The file does not end with a line break, so it may have been cut short: check that "
+               "the last row (line %1, %2) is complete.")
         .arg(lineNo)
         .arg(QString::fromStdString(textnum::quoteCell(last, 60)));
 }
 
-Expected<ParsedFile> parseFile(const QString& path, const ImportOptions& options, const std::function<bool()>& cancelled)
+Expected<ParsedFile> parseFile(const QString& path, const ImportOptions& options,
+                               const std::function<bool()>& cancelled)
 {
     try {
         return parseFileUnguarded(path, options, cancelled);

@@ -47,10 +47,11 @@ Expected<ParsedFile> parseFile(const QString& path, const ImportOptions& options
 /// Turns a parsed file into datasets with ids from \a project (GUI thread).
 std::vector<Dataset> makeDatasets(Project& project, ParsedFile parsed);
 
-/// parseFile + makeDatasets. Nothing is added to the project: push an ImportDatasetsCommand. The datasets get ids from
-/// \a project, provenance (file name, SHA-256, importer) and the original bytes for embedding.
-/// \a cancelled is polled between stages; a cancelled import returns an error and changes nothing.
-Expected<std::vector<Dataset>> importFile(Project& project, const QString& path, const ImportOptions& options = {},
+/// parseFile + makeDatasets. Nothing is added to the project: push an ImportDatasetsCommand. The datasets get
+/// ids from \a project, provenance (file name, SHA-256, importer) and the original bytes for embedding. \a
+/// cancelled is polled between stages; a cancelled import returns an error and changes nothing.
+Expected<std::vector<Dataset>> importFile(Project& project, const QString& path,
+                                          const ImportOptions& options = {},
                                           const std::function<bool()>& cancelled = {});
 
 /// Largest file accepted for import (bytes) by any reader; larger files are refused with a clear message.

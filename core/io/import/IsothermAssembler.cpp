@@ -20,7 +20,10 @@ constexpr double kMinRelativePressure = -1e-3;
 constexpr double kNegativeAmountFraction = 0.01;
 
 /// How far p/p0 may move the wrong way between two points of a branch and still count as noise.
-double monotonicTolerance(double x) { return std::max(2e-4, 2e-3 * std::abs(x)); }
+double monotonicTolerance(double x)
+{
+    return std::max(2e-4, 2e-3 * std::abs(x));
+}
 
 QString compact(QString s)
 {
@@ -29,7 +32,10 @@ QString compact(QString s)
     return s;
 }
 
-QString fmt(double v) { return QString::number(v, 'g', 6); }
+QString fmt(double v)
+{
+    return QString::number(v, 'g', 6);
+}
 
 } // namespace
 
@@ -50,7 +56,8 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
     if (n == 0) return fail(m_file, m_headerLocation, "no isotherm points were found in the file");
     if (m_loading.perGrams <= 0 && !(m_massG > 0 && std::isfinite(m_massG)))
         return fail(m_file, m_headerLocation,
-                    "the amounts adsorbed are for the whole sample, but the file does not state the sample mass, so they "
+                    "the amounts adsorbed are for the whole sample, but the file does not state the sample "
+                    "mass, so they "
                     "cannot be converted to cm³/g; add the sample mass or export per gram");
     const double perGram = m_loading.perGrams > 0 ? m_loading.perGrams : m_massG;
 
@@ -62,7 +69,9 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
             x[i] = p.pressure;
         } else {
             if (!(p.p0 > 0) || !std::isfinite(p.p0))
-                return fail(m_file, loc, "the saturation pressure p0 is missing, zero or negative, so p/p0 cannot be computed");
+                return fail(
+                    m_file, loc,
+                    "the saturation pressure p0 is missing, zero or negative, so p/p0 cannot be computed");
             x[i] = p.pressure / p.p0;
         }
         y[i] = p.amount * m_loading.toCm3Stp / perGram;
@@ -75,15 +84,18 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
     const bool stated = m_points.front().branch >= 0;
     for (size_t i = 0; i < n; ++i) {
         if ((m_points[i].branch >= 0) != stated)
-            return fail(m_file, m_points[i].location.toStdString(), "internal error: branch stated for only some points");
+            return fail(m_file, m_points[i].location.toStdString(),
+                        "internal error: branch stated for only some points");
         branch[i] = m_points[i].branch;
     }
     if (!stated) {
         const size_t top = size_t(std::max_element(x.begin(), x.end()) - x.begin());
-        for (size_t i = 0; i < n; ++i) branch[i] = i <= top ? 0 : 1;
+        for (size_t i = 0; i < n; ++i)
+            branch[i] = i <= top ? 0 : 1;
     }
     std::vector<size_t> ads, des;
-    for (size_t i = 0; i < n; ++i) (branch[i] == 0 ? ads : des).push_back(i);
+    for (size_t i = 0; i < n; ++i)
+        (branch[i] == 0 ? ads : des).push_back(i);
 
     // Some instruments (BELMaster) label the last points up to the highest pressure as desorption. Those
     // points continue the ascent, so they belong to adsorption; moving them keeps both branches monotonic.
@@ -92,14 +104,16 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
         for (size_t j = 1; j < des.size(); ++j)
             if (x[des[j]] > x[des[top]]) top = j;
         bool ascent = top > 0 && x[des[0]] >= x[ads.back()] - monotonicTolerance(x[ads.back()]);
-        for (size_t j = 1; ascent && j <= top; ++j) ascent = x[des[j]] >= x[des[j - 1]] - monotonicTolerance(x[des[j - 1]]);
+        for (size_t j = 1; ascent && j <= top; ++j)
+            ascent = x[des[j]] >= x[des[j - 1]] - monotonicTolerance(x[des[j - 1]]);
         if (ascent) {
             ads.insert(ads.end(), des.begin(), des.begin() + qsizetype(top) + 1);
             des.erase(des.begin(), des.begin() + qsizetype(top) + 1);
-            m_warnings.append(QStringLiteral("The first %1 points the file lists as desorption still rise to the highest "
-                                             "pressure (p/p0 = %2); they were moved to the adsorption branch.")
-                                  .arg(top + 1)
-                                  .arg(fmt(x[ads.back()])));
+            m_warnings.append(
+                QStringLiteral("The first %1 points the file lists as desorption still rise to the highest "
+                               "pressure (p/p0 = %2); they were moved to the adsorption branch.")
+                    .arg(top + 1)
+                    .arg(fmt(x[ads.back()])));
         }
     }
 
@@ -107,50 +121,62 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
     std::vector<size_t> order = ads;
     order.insert(order.end(), des.begin(), des.end());
     double yMax = 0.0;
-    for (double v : y) yMax = std::max(yMax, std::abs(v));
+    for (double v : y)
+        yMax = std::max(yMax, std::abs(v));
     int negativePressures = 0, dips = 0, negativeAmounts = 0;
     for (size_t k = 0; k < order.size(); ++k) {
         const size_t i = order[k];
         const std::string loc = m_points[i].location.toStdString();
         if (x[i] > kMaxRelativePressure)
-            return fail(m_file, loc,
-                        QStringLiteral("p/p0 = %1 is above 1.05: the pressure or the saturation pressure p0 is wrong or in "
-                                       "another unit")
-                            .arg(fmt(x[i]))
-                            .toStdString());
+            return fail(
+                m_file, loc,
+                QStringLiteral(
+                    "p/p0 = %1 is above 1.05: the pressure or the saturation pressure p0 is wrong or in "
+                    "another unit")
+                    .arg(fmt(x[i]))
+                    .toStdString());
         if (x[i] < kMinRelativePressure)
-            return fail(m_file, loc, QStringLiteral("negative pressure (p/p0 = %1)").arg(fmt(x[i])).toStdString());
+            return fail(m_file, loc,
+                        QStringLiteral("negative pressure (p/p0 = %1)").arg(fmt(x[i])).toStdString());
         if (x[i] < 0) ++negativePressures;
         if (y[i] < -kNegativeAmountFraction * yMax)
-            return fail(m_file, loc,
-                        QStringLiteral("negative amount adsorbed (%1 cm³/g STP); an isotherm cannot go below zero")
-                            .arg(fmt(y[i]))
-                            .toStdString());
+            return fail(
+                m_file, loc,
+                QStringLiteral("negative amount adsorbed (%1 cm³/g STP); an isotherm cannot go below zero")
+                    .arg(fmt(y[i]))
+                    .toStdString());
         if (y[i] < 0) ++negativeAmounts;
         const bool isAds = k < ads.size();
         if (k == 0 || k == ads.size()) continue; // first point of a branch
         const size_t prev = order[k - 1];
         const double step = isAds ? x[prev] - x[i] : x[i] - x[prev]; // > 0 is the wrong direction
         if (step > monotonicTolerance(x[prev]))
-            return fail(m_file, loc,
-                        QStringLiteral("within the %1 branch the pressure must %2, but p/p0 goes from %3 to %4 here: rows "
-                                       "are out of order or two measurements are mixed")
-                            .arg(isAds ? QStringLiteral("adsorption") : QStringLiteral("desorption"),
-                                 isAds ? QStringLiteral("rise") : QStringLiteral("fall"), fmt(x[prev]), fmt(x[i]))
-                            .toStdString());
+            return fail(
+                m_file, loc,
+                QStringLiteral(
+                    "within the %1 branch the pressure must %2, but p/p0 goes from %3 to %4 here: rows "
+                    "are out of order or two measurements are mixed")
+                    .arg(isAds ? QStringLiteral("adsorption") : QStringLiteral("desorption"),
+                         isAds ? QStringLiteral("rise") : QStringLiteral("fall"), fmt(x[prev]), fmt(x[i]))
+                    .toStdString());
         if (step > 0) ++dips;
     }
     if (negativePressures)
-        m_warnings.append(QStringLiteral("%1 point(s) have a slightly negative pressure (gauge zero noise); kept as measured.")
-                              .arg(negativePressures));
+        m_warnings.append(
+            QStringLiteral(
+                "%1 point(s) have a slightly negative pressure (gauge zero noise); kept as measured.")
+                .arg(negativePressures));
     if (dips)
-        m_warnings.append(QStringLiteral("%1 point(s) step against the branch direction by less than the gauge noise; kept as "
-                                         "measured.")
-                              .arg(dips));
+        m_warnings.append(
+            QStringLiteral(
+                "%1 point(s) step against the branch direction by less than the gauge noise; kept as "
+                "measured.")
+                .arg(dips));
     if (negativeAmounts)
-        m_warnings.append(QStringLiteral("%1 point(s) have a slightly negative amount adsorbed (baseline noise); kept as "
-                                         "measured.")
-                              .arg(negativeAmounts));
+        m_warnings.append(
+            QStringLiteral("%1 point(s) have a slightly negative amount adsorbed (baseline noise); kept as "
+                           "measured.")
+                .arg(negativeAmounts));
     if (order.size() < 2) m_warnings.append(QStringLiteral("The isotherm has only one point."));
 
     ImportedDataset ds;
@@ -211,7 +237,10 @@ std::optional<LoadingUnit> IsothermAssembler::parseLoadingUnit(const QString& un
                                                                bool wholeSampleWithoutMass)
 {
     QString s = compact(unit);
-    s.replace(QChar(0x00B3), '3').replace('^', QString()).replace(QChar(0x00B5), 'u').replace(QChar(0x03BC), 'u');
+    s.replace(QChar(0x00B3), '3')
+        .replace('^', QString())
+        .replace(QChar(0x00B5), 'u')
+        .replace(QChar(0x03BC), 'u');
     s.replace(QChar(0x00B7), ' ').replace(QChar(0x2212), '-');
     if (s.isEmpty() || s.contains("liq") || s.contains('%')) return std::nullopt;
     s.remove(QStringLiteral("(stp)")).remove(QStringLiteral("stp"));
@@ -253,7 +282,8 @@ std::optional<double> IsothermAssembler::kelvin(double value, const QString& uni
     u.remove(' ').remove(QChar(0x00B0)).remove(QChar(0x00BA));
     if (u == "k" || u == "kelvin") return value;
     // Rounded to 1e-9 K so that −195.78 °C reads 77.37 K, not 77.36999999999998.
-    if (u == "c" || u == "degc" || u == "celsius") return std::round((value + constants::zeroCelsiusK) * 1e9) / 1e9;
+    if (u == "c" || u == "degc" || u == "celsius")
+        return std::round((value + constants::zeroCelsiusK) * 1e9) / 1e9;
     return std::nullopt;
 }
 
@@ -293,11 +323,13 @@ QString IsothermAssembler::isoDate(const QString& raw, const QStringList& format
 
 std::optional<double> IsothermAssembler::leadingNumber(const QString& text, bool decimalComma)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*([-+\\x{2212}]?)(\\d[\\d.,]*|[.,]\\d+)(?:[eE]([-+]?\\d+))?"));
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([-+\\x{2212}]?)(\\d[\\d.,]*|[.,]\\d+)(?:[eE]([-+]?\\d+))?"));
     const auto m = re.match(text);
     if (!m.hasMatch()) return std::nullopt;
     QString t = m.captured(2);
-    while (t.endsWith('.') || t.endsWith(',')) t.chop(1);
+    while (t.endsWith('.') || t.endsWith(','))
+        t.chop(1);
     const qsizetype lastDot = t.lastIndexOf('.'), lastComma = t.lastIndexOf(',');
     static const QRegularExpression commaGroups(QStringLiteral("^\\d{1,3}(,\\d{3})+$"));
     static const QRegularExpression dotGroups(QStringLiteral("^\\d{1,3}(\\.\\d{3})+$"));
@@ -308,8 +340,10 @@ std::optional<double> IsothermAssembler::leadingNumber(const QString& text, bool
         t.replace(',', '.');
     } else if (lastComma >= 0) {
         const bool grouped = commaGroups.match(t).hasMatch();
-        if (t.count(',') > 1 || (grouped && !decimalComma)) t.remove(',');
-        else t.replace(',', '.');
+        if (t.count(',') > 1 || (grouped && !decimalComma))
+            t.remove(',');
+        else
+            t.replace(',', '.');
     } else if (lastDot >= 0) {
         if (t.count('.') > 1 || (decimalComma && dotGroups.match(t).hasMatch())) t.remove('.');
     }
@@ -327,8 +361,10 @@ QString IsothermAssembler::unitInParentheses(const QString& title)
     if (!t.endsWith(')')) return {};
     int depth = 0;
     for (qsizetype i = t.size() - 1; i >= 0; --i) {
-        if (t[i] == ')') ++depth;
-        else if (t[i] == '(' && --depth == 0) return t.mid(i + 1, t.size() - i - 2).trimmed();
+        if (t[i] == ')')
+            ++depth;
+        else if (t[i] == '(' && --depth == 0)
+            return t.mid(i + 1, t.size() - i - 2).trimmed();
     }
     return {};
 }

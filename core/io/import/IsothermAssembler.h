@@ -35,11 +35,11 @@ struct LoadingUnit {
 class IsothermAssembler {
 public:
     struct Point {
-        double pressure = 0.0;                                 ///< p/p0, or absolute in the pressure unit
+        double pressure = 0.0;                                ///< p/p0, or absolute in the pressure unit
         double p0 = std::numeric_limits<double>::quiet_NaN(); ///< absolute, in the pressure unit; NaN = none
-        double amount = 0.0;                                   ///< in the loading unit
-        int branch = -1;   ///< 0 adsorption, 1 desorption, -1 not stated: split at the highest pressure
-        QString location;  ///< "line 23", "sheet 'Sheet1', row 30" (1-based, as a spreadsheet shows it)
+        double amount = 0.0;                                  ///< in the loading unit
+        int branch = -1;  ///< 0 adsorption, 1 desorption, -1 not stated: split at the highest pressure
+        QString location; ///< "line 23", "sheet 'Sheet1', row 30" (1-based, as a spreadsheet shows it)
     };
 
     IsothermAssembler(const QString& fileName, const QString& sourceFormat);
@@ -64,7 +64,8 @@ public:
 
     // ---- unit and name helpers shared by the readers ----
 
-    /// Pascal per unit for "Pa", "kPa", "MPa", "bar", "mbar", "Torr", "mmHg", "atm", "psi"; nullopt otherwise.
+    /// Pascal per unit for "Pa", "kPa", "MPa", "bar", "mbar", "Torr", "mmHg", "atm", "psi"; nullopt
+    /// otherwise.
     static std::optional<double> pascalPerUnit(const QString& unit);
     /// "relative", "p/p0", "P/Po", "p/p°", "1", ...
     static bool isRelativePressureUnit(const QString& unit);
@@ -78,7 +79,8 @@ public:
                                                        bool wholeSampleWithoutMass = false);
     /// Kelvin from a value and "K", "C", "°C", "degC"; nullopt for other units.
     static std::optional<double> kelvin(double value, const QString& unit);
-    /// "N2", "Ar", "CO2", "Kr" for the usual spellings ("Nitrogen", "N₂", "argon", ...); else the trimmed raw text.
+    /// "N2", "Ar", "CO2", "Kr" for the usual spellings ("Nitrogen", "N₂", "argon", ...); else the trimmed raw
+    /// text.
     static QString normalizeAdsorptive(const QString& raw);
     /// ISO 8601 for the first of \a formats (QDateTime syntax) that parses \a raw; empty when none does.
     static QString isoDate(const QString& raw, const QStringList& formats);

@@ -12,8 +12,14 @@ namespace vanadis {
 
 namespace {
 
-bool isPressureTitle(const QString& t) { return t.contains(QLatin1String("relative pressure"), Qt::CaseInsensitive); }
-bool isAmountTitle(const QString& t) { return t.contains(QLatin1String("quantity adsorbed"), Qt::CaseInsensitive); }
+bool isPressureTitle(const QString& t)
+{
+    return t.contains(QLatin1String("relative pressure"), Qt::CaseInsensitive);
+}
+bool isAmountTitle(const QString& t)
+{
+    return t.contains(QLatin1String("quantity adsorbed"), Qt::CaseInsensitive);
+}
 
 /// The delimiter of the header line: the candidate that splits it into pressure/amount titles.
 QChar headerDelimiter(const QString& header)
@@ -48,8 +54,8 @@ int MicromeriticsCsvImporter::sniff(const QByteArray& head, const QString&) cons
     return headerDelimiter(first).isNull() ? 0 : 80;
 }
 
-Expected<std::vector<ImportedDataset>> MicromeriticsCsvImporter::read(const QByteArray& bytes, const QString& fileName,
-                                                                      const ImportOptions&) const
+Expected<std::vector<ImportedDataset>>
+MicromeriticsCsvImporter::read(const QByteArray& bytes, const QString& fileName, const ImportOptions&) const
 {
     const std::string file = fileName.toStdString();
     auto text = decodeText(bytes, fileName);
@@ -57,18 +63,23 @@ Expected<std::vector<ImportedDataset>> MicromeriticsCsvImporter::read(const QByt
     const QStringList lines = text->split(QRegularExpression("\\r\\n|\\n|\\r"));
     const QChar delim = headerDelimiter(lines.value(0));
     if (delim.isNull())
-        return fail(file, "line 1", "no 'Relative Pressure' / 'Quantity Adsorbed' column titles: not a Micromeritics isotherm table");
+        return fail(
+            file, "line 1",
+            "no 'Relative Pressure' / 'Quantity Adsorbed' column titles: not a Micromeritics isotherm table");
     const QStringList titles = lines[0].split(delim);
     // Column pairs: (pressure, amount) — the first pair is adsorption, a second one desorption.
     std::vector<std::pair<int, int>> pairs;
     for (int c = 0; c + 1 < titles.size(); ++c)
         if (isPressureTitle(titles[c]) && isAmountTitle(titles[c + 1])) pairs.emplace_back(c, c + 1);
-    if (pairs.size() > 2) return fail(file, "line 1", "more than two pressure/amount column pairs; only adsorption and desorption are known");
+    if (pairs.size() > 2)
+        return fail(file, "line 1",
+                    "more than two pressure/amount column pairs; only adsorption and desorption are known");
     const QString unitText = IsothermAssembler::unitInParentheses(unquote(titles[pairs[0].second]));
     const auto unit = IsothermAssembler::parseLoadingUnit(unitText);
     if (!unit)
-        return fail(file, "line 1", "the unit of 'Quantity Adsorbed' is not stated or not an amount per mass ('" +
-                                        unitText.toStdString() + "'); choose it with the generic text import");
+        return fail(file, "line 1",
+                    "the unit of 'Quantity Adsorbed' is not stated or not an amount per mass ('" +
+                        unitText.toStdString() + "'); choose it with the generic text import");
     for (const auto& [p, a] : pairs)
         if (IsothermAssembler::unitInParentheses(unquote(titles[a])) != unitText)
             return fail(file, "line 1", "the adsorption and desorption amounts are in different units");
@@ -84,14 +95,16 @@ Expected<std::vector<ImportedDataset>> MicromeriticsCsvImporter::read(const QByt
         const QStringList cells = lines[i].split(delim);
         if (cells.size() < titles.size())
             return fail(file, "line " + std::to_string(i + 1),
-                        "expected " + std::to_string(titles.size()) + " cells, found " + std::to_string(cells.size()) +
-                            " (truncated row?)");
+                        "expected " + std::to_string(titles.size()) + " cells, found " +
+                            std::to_string(cells.size()) + " (truncated row?)");
         for (size_t b = 0; b < pairs.size(); ++b) {
             const QString ps = unquote(cells[pairs[b].first]), as = unquote(cells[pairs[b].second]);
             if (ps.isEmpty() && as.isEmpty()) continue; // this branch is shorter
             const auto p = textnum::parseFinite(ps, decimalComma), a = textnum::parseFinite(as, decimalComma);
             if (!p || !a)
-                return fail(file, "line " + std::to_string(i + 1) + ", column " + std::to_string((p ? pairs[b].second : pairs[b].first) + 1),
+                return fail(file,
+                            "line " + std::to_string(i + 1) + ", column " +
+                                std::to_string((p ? pairs[b].second : pairs[b].first) + 1),
                             textnum::notANumberReason(p ? as : ps, decimalComma));
             IsothermAssembler::Point pt;
             pt.pressure = *p;

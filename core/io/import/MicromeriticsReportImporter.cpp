@@ -42,11 +42,14 @@ std::string damagedRow(const QString& line, bool decimalComma)
     static const QRegularExpression ws(QStringLiteral("\\s+"));
     const QStringList cells = line.split(ws, Qt::SkipEmptyParts);
     double v;
-    if (cells.isEmpty() || textnum::classify(cells.front(), decimalComma, v) == textnum::CellKind::Text) return {};
+    if (cells.isEmpty() || textnum::classify(cells.front(), decimalComma, v) == textnum::CellKind::Text)
+        return {};
     for (qsizetype k = 0; k < cells.size(); ++k)
         if (!textnum::parseFinite(cells[k], decimalComma))
-            return "column " + std::to_string(k + 1) + ": " + textnum::notANumberReason(cells[k], decimalComma);
-    return cells.size() < 2 ? std::string("only one value in this row (the file may be cut short)") : std::string();
+            return "column " + std::to_string(k + 1) + ": " +
+                   textnum::notANumberReason(cells[k], decimalComma);
+    return cells.size() < 2 ? std::string("only one value in this row (the file may be cut short)")
+                            : std::string();
 }
 
 } // namespace
@@ -64,14 +67,16 @@ int MicromeriticsReportImporter::sniff(const QByteArray& head, const QString&) c
     auto text = decodeText(even, QString());
     if (!text) return 0;
     bool marker = false;
-    for (const QString& l : text->split(QRegularExpression("\\r\\n|\\n|\\r"))) marker |= branchMarker(l) >= 0;
+    for (const QString& l : text->split(QRegularExpression("\\r\\n|\\n|\\r")))
+        marker |= branchMarker(l) >= 0;
     return marker && text->contains(QLatin1String("Relative Pressure"), Qt::CaseInsensitive) &&
                    text->contains(QLatin1String("Quantity Adsorbed"), Qt::CaseInsensitive)
                ? 75
                : 0;
 }
 
-Expected<std::vector<ImportedDataset>> MicromeriticsReportImporter::read(const QByteArray& bytes, const QString& fileName,
+Expected<std::vector<ImportedDataset>> MicromeriticsReportImporter::read(const QByteArray& bytes,
+                                                                         const QString& fileName,
                                                                          const ImportOptions&) const
 {
     const std::string file = fileName.toStdString();
@@ -86,9 +91,9 @@ Expected<std::vector<ImportedDataset>> MicromeriticsReportImporter::read(const Q
     assembler.setRelativePressure();
     std::optional<LoadingUnit> unit;
     QString unitText;
-    int branch = -1;        // branch of the table being read
-    bool inTable = false;   // between a title block and the end of its rows
-    QString titles;         // the title block collected since the branch marker
+    int branch = -1;      // branch of the table being read
+    bool inTable = false; // between a title block and the end of its rows
+    QString titles;       // the title block collected since the branch marker
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString& l = lines[i];
         if (const int b = branchMarker(l); b >= 0) {
@@ -118,9 +123,11 @@ Expected<std::vector<ImportedDataset>> MicromeriticsReportImporter::read(const Q
                 }
                 if (!lu)
                     return fail(file, "line " + std::to_string(i + 1),
-                                "the unit of 'Quantity Adsorbed' is not stated; choose it with the generic text import");
+                                "the unit of 'Quantity Adsorbed' is not stated; choose it with the generic "
+                                "text import");
                 if (unit && u != unitText)
-                    return fail(file, "line " + std::to_string(i + 1), "the adsorption and desorption tables use different units");
+                    return fail(file, "line " + std::to_string(i + 1),
+                                "the adsorption and desorption tables use different units");
                 unit = lu;
                 unitText = u;
                 inTable = true;
@@ -144,14 +151,17 @@ Expected<std::vector<ImportedDataset>> MicromeriticsReportImporter::read(const Q
                 continue;
             }
             // Another section starts: leave the table (a later "- Desorption" reopens one).
-            static const QRegularExpression otherSection(QStringLiteral("^\\s*[A-Z][A-Za-z ]+(Report|Plot|Summary)\\b"));
+            static const QRegularExpression otherSection(
+                QStringLiteral("^\\s*[A-Z][A-Za-z ]+(Report|Plot|Summary)\\b"));
             if (otherSection.match(l).hasMatch()) branch = -1;
             continue;
         }
         titles += '\n' + l;
     }
     if (!unit || assembler.pointCount() == 0)
-        return fail(file, "", "no isotherm table ('- Adsorption' with Relative Pressure and Quantity Adsorbed) was found");
+        return fail(
+            file, "",
+            "no isotherm table ('- Adsorption' with Relative Pressure and Quantity Adsorbed) was found");
     assembler.setLoadingUnit(*unit);
     assembler.metadata().insert("instrument", QStringLiteral("Micromeritics (report text)"));
     auto ds = assembler.finish(QFileInfo(fileName).completeBaseName());

@@ -14,15 +14,22 @@ namespace {
 
 using Sheet = XlsWorkbook::Sheet;
 
-QString clean(const QString& s) { return s.simplified(); }
+QString clean(const QString& s)
+{
+    return s.simplified();
+}
 
-bool isSeparator(const XlsCell* c) { return c && c->isText && c->text.trimmed() == "|"; }
+bool isSeparator(const XlsCell* c)
+{
+    return c && c->isText && c->text.trimmed() == "|";
+}
 
 /// A label cell's key: "Analysis Bath Temp.:" → "analysis bath temp.".
 QString labelKey(const QString& text)
 {
     QString k = clean(text).toLower();
-    while (k.endsWith(':')) k.chop(1);
+    while (k.endsWith(':'))
+        k.chop(1);
     return k;
 }
 
@@ -41,9 +48,12 @@ bool detectDecimalComma(const Sheet& sheet)
         for (auto it = num.globalMatch(c.text); it.hasNext();) {
             const QString t = it.next().captured();
             const qsizetype dots = t.count('.'), commas = t.count(',');
-            if (dots && commas) (t.lastIndexOf(',') > t.lastIndexOf('.') ? comma : point)++;
-            else if (commas == 1 && t.size() - t.lastIndexOf(',') - 1 != 3) ++comma;
-            else if (dots == 1 && t.size() - t.lastIndexOf('.') - 1 != 3) ++point;
+            if (dots && commas)
+                (t.lastIndexOf(',') > t.lastIndexOf('.') ? comma : point)++;
+            else if (commas == 1 && t.size() - t.lastIndexOf(',') - 1 != 3)
+                ++comma;
+            else if (dots == 1 && t.size() - t.lastIndexOf('.') - 1 != 3)
+                ++point;
         }
     }
     return comma > point;
@@ -63,7 +73,8 @@ Kind value(const XlsCell* c, bool decimalComma, double& out)
     }
     const QString t = c->text.trimmed();
     if (t.isEmpty() || t == "|") return Kind::Missing;
-    if (double v; textnum::classify(t, decimalComma, v) == textnum::CellKind::NonFinite) return Kind::NonFinite;
+    if (double v; textnum::classify(t, decimalComma, v) == textnum::CellKind::NonFinite)
+        return Kind::NonFinite;
     static const QRegularExpression numeric(QStringLiteral("^[-+\\x{2212}]?[\\d.,]+([eE][-+]?\\d+)?$"));
     if (!numeric.match(t).hasMatch()) return Kind::Text;
     const auto v = IsothermAssembler::leadingNumber(t, decimalComma);
@@ -107,7 +118,10 @@ Table headerAt(const Sheet& s, int sheetIndex, int row, int col)
     return t;
 }
 
-bool usable(const Table& t) { return t.cQty >= 0 && (t.cRel >= 0 || (t.cAbs >= 0 && t.cSat >= 0)); }
+bool usable(const Table& t)
+{
+    return t.cQty >= 0 && (t.cRel >= 0 || (t.cAbs >= 0 && t.cSat >= 0));
+}
 
 /// The "Isotherm Tabular Report" block: below its title, or (older layouts) any header row with the
 /// tabular columns including a saturation or absolute pressure (which the BET and plot tables lack).
@@ -116,7 +130,8 @@ std::optional<Table> findTable(const XlsWorkbook& wb)
     for (int s = 0; s < int(wb.sheets().size()); ++s) {
         const Sheet& sheet = wb.sheets()[size_t(s)];
         for (const XlsCell& c : sheet.cells) {
-            if (!c.isText || clean(c.text).compare("Isotherm Tabular Report", Qt::CaseInsensitive) != 0) continue;
+            if (!c.isText || clean(c.text).compare("Isotherm Tabular Report", Qt::CaseInsensitive) != 0)
+                continue;
             for (int r = c.row + 1; r <= c.row + 6; ++r) {
                 const Table t = headerAt(sheet, s, r, c.col);
                 if (usable(t)) return t;
@@ -129,7 +144,8 @@ std::optional<Table> findTable(const XlsWorkbook& wb)
             if (!c.isText) continue;
             const QString lower = clean(c.text).toLower();
             if (!lower.startsWith("relative pressure") && !lower.startsWith("absolute pressure")) continue;
-            if (c.col > 0 && sheet.cell(c.row, c.col - 1) && !isSeparator(sheet.cell(c.row, c.col - 1))) continue;
+            if (c.col > 0 && sheet.cell(c.row, c.col - 1) && !isSeparator(sheet.cell(c.row, c.col - 1)))
+                continue;
             const Table t = headerAt(sheet, s, c.row, c.col);
             if (usable(t) && (t.cSat >= 0 || t.cAbs >= 0)) return t;
         }
@@ -137,13 +153,17 @@ std::optional<Table> findTable(const XlsWorkbook& wb)
     return std::nullopt;
 }
 
-QString where(const Sheet& s, int row) { return QStringLiteral("sheet '%1', row %2").arg(s.name).arg(row + 1); }
+QString where(const Sheet& s, int row)
+{
+    return QStringLiteral("sheet '%1', row %2").arg(s.name).arg(row + 1);
+}
 
 /// "A", "B", …, "Z", "AA": the column as a spreadsheet shows it.
 QString columnLetters(int col)
 {
     QString s;
-    for (int c = col + 1; c > 0; c = (c - 1) / 26) s.prepend(QChar('A' + (c - 1) % 26));
+    for (int c = col + 1; c > 0; c = (c - 1) / 26)
+        s.prepend(QChar('A' + (c - 1) % 26));
     return s;
 }
 
@@ -157,7 +177,8 @@ std::string cellAt(const Sheet& s, int row, int col)
 std::string shown(const XlsCell* c)
 {
     if (!c) return "''";
-    return c->isText || c->isError ? textnum::quoteCell(c->text) : "'" + QString::number(c->number, 'g', 15).toStdString() + "'";
+    return c->isText || c->isError ? textnum::quoteCell(c->text)
+                                   : "'" + QString::number(c->number, 'g', 15).toStdString() + "'";
 }
 
 /// Header fields: the first occurrence of each "Label:" and the cell right of it.
@@ -191,7 +212,8 @@ QHash<QString, QString> headerFields(const Sheet& s, int beforeRow, int& labelCo
 /// Number and unit of a header value: "77.300 K" → (77.3, "K"), "0,0908 g" → (0.0908, "g").
 std::optional<std::pair<double, QString>> numberUnit(const QString& text, bool decimalComma)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*([-+\\x{2212}]?[\\d.,]+(?:[eE][-+]?\\d+)?)\\s*(.*)$"));
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([-+\\x{2212}]?[\\d.,]+(?:[eE][-+]?\\d+)?)\\s*(.*)$"));
     const auto m = re.match(text);
     if (!m.hasMatch()) return std::nullopt;
     const auto v = IsothermAssembler::leadingNumber(m.captured(1), decimalComma);
@@ -203,7 +225,8 @@ std::optional<std::pair<double, QString>> numberUnit(const QString& text, bool d
 /// table of points used; or only the summary line "BET Surface Area: 194.7493 m²/g".
 QJsonObject vendorBet(const XlsWorkbook& wb, bool decimalComma)
 {
-    static const QRegularExpression label(QStringLiteral("^bet surface area:?$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression label(QStringLiteral("^bet surface area:?$"),
+                                          QRegularExpression::CaseInsensitiveOption);
     const XlsCell* summary = nullptr;
     const Sheet* summarySheet = nullptr;
     for (const Sheet& s : wb.sheets()) {
@@ -229,12 +252,15 @@ QJsonObject vendorBet(const XlsWorkbook& wb, bool decimalComma)
                 const QString val = s.text(r, c.col + 1);
                 const auto nu = numberUnit(val, decimalComma);
                 if (!nu) continue;
-                if (key == "c") out.insert("c_constant", nu->first);
+                if (key == "c")
+                    out.insert("c_constant", nu->first);
                 else if (key == "qm") {
                     out.insert("monolayer", nu->first);
                     out.insert("monolayer_unit", nu->second);
-                } else if (key == "correlation coefficient") out.insert("correlation_coefficient", nu->first);
-                else if (key == "molecular cross-sectional area" && nu->second.startsWith("nm")) out.insert("cross_section_nm2", nu->first);
+                } else if (key == "correlation coefficient")
+                    out.insert("correlation_coefficient", nu->first);
+                else if (key == "molecular cross-sectional area" && nu->second.startsWith("nm"))
+                    out.insert("cross_section_nm2", nu->first);
             }
             for (int r = c.row + 1; r <= c.row + 25; ++r) {
                 if (!clean(s.text(r, c.col)).startsWith("Relative Pressure", Qt::CaseInsensitive)) continue;
@@ -255,7 +281,8 @@ QJsonObject vendorBet(const XlsWorkbook& wb, bool decimalComma)
         }
     }
     if (summary) {
-        const auto area = IsothermAssembler::leadingNumber(summarySheet->text(summary->row, summary->col + 1), decimalComma);
+        const auto area = IsothermAssembler::leadingNumber(summarySheet->text(summary->row, summary->col + 1),
+                                                           decimalComma);
         if (area) return QJsonObject{{"area_m2_g", *area}};
     }
     return {};
@@ -274,22 +301,25 @@ int MicromeriticsXlsImporter::sniff(const QByteArray& head, const QString& fileN
     // Report strings sit in the workbook's string table, usually within the first 64 KiB.
     static const QByteArray utf16 = QByteArray("M\0i\0c\0r\0o\0m\0e\0r\0i\0t\0i\0c\0s", 25);
     static const QByteArray quantity = QByteArray("Q\0u\0a\0n\0t\0i\0t\0y\0 \0A\0d\0s\0o\0r\0b\0e\0d", 33);
-    if (head.contains("Micromeritics") || head.contains(utf16) || head.contains("Quantity Adsorbed") || head.contains(quantity))
+    if (head.contains("Micromeritics") || head.contains(utf16) || head.contains("Quantity Adsorbed") ||
+        head.contains(quantity))
         return 85;
     return QFileInfo(fileName).suffix().compare("xls", Qt::CaseInsensitive) == 0 ? 40 : 0;
 }
 
-Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByteArray& bytes, const QString& fileName,
-                                                                      const ImportOptions&) const
+Expected<std::vector<ImportedDataset>>
+MicromeriticsXlsImporter::read(const QByteArray& bytes, const QString& fileName, const ImportOptions&) const
 {
     const std::string file = fileName.toStdString();
     auto wb = XlsWorkbook::read(bytes, fileName);
     if (!wb) return std::unexpected(wb.error());
     const auto table = findTable(*wb);
     if (!table)
-        return fail(file, "",
-                    "no 'Isotherm Tabular Report' with the columns Relative Pressure and Quantity Adsorbed was found; this is "
-                    "not a Micromeritics isotherm report (export the report set including the isotherm table)");
+        return fail(
+            file, "",
+            "no 'Isotherm Tabular Report' with the columns Relative Pressure and Quantity Adsorbed was "
+            "found; this is "
+            "not a Micromeritics isotherm report (export the report set including the isotherm table)");
     const Sheet& sheet = wb->sheets()[size_t(table->sheet)];
     const bool decimalComma = detectDecimalComma(sheet);
     const std::string headerLoc = where(sheet, table->row).toStdString();
@@ -298,9 +328,13 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
     QJsonObject& meta = as.metadata();
     const QString qtyUnit = IsothermAssembler::unitInParentheses(table->qtyTitle);
     if (qtyUnit.isEmpty())
-        return fail(file, headerLoc, "the unit of 'Quantity Adsorbed' is not stated in its column title; choose the unit and export again");
+        return fail(file, headerLoc,
+                    "the unit of 'Quantity Adsorbed' is not stated in its column title; choose the unit and "
+                    "export again");
     const auto loading = IsothermAssembler::parseLoadingUnit(qtyUnit);
-    if (!loading) return fail(file, headerLoc, "'" + qtyUnit.toStdString() + "' is not an amount-per-mass unit Vanadis can convert");
+    if (!loading)
+        return fail(file, headerLoc,
+                    "'" + qtyUnit.toStdString() + "' is not an amount-per-mass unit Vanadis can convert");
     as.setLoadingUnit(*loading);
     meta.insert("loading_unit_original", qtyUnit);
     const bool relative = table->cRel >= 0;
@@ -308,14 +342,24 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
         as.setRelativePressure();
     } else {
         as.setAbsolutePressure();
-        const auto a = IsothermAssembler::pascalPerUnit(IsothermAssembler::unitInParentheses(table->absTitle));
-        const auto b = IsothermAssembler::pascalPerUnit(IsothermAssembler::unitInParentheses(table->satTitle));
-        if (!a || !b) return fail(file, headerLoc, "the pressure unit of the absolute or saturation pressure column is not stated");
+        const auto a =
+            IsothermAssembler::pascalPerUnit(IsothermAssembler::unitInParentheses(table->absTitle));
+        const auto b =
+            IsothermAssembler::pascalPerUnit(IsothermAssembler::unitInParentheses(table->satTitle));
+        if (!a || !b)
+            return fail(file, headerLoc,
+                        "the pressure unit of the absolute or saturation pressure column is not stated");
     }
     if (table->cAbs >= 0) meta.insert("pressure_unit", IsothermAssembler::unitInParentheses(table->absTitle));
     if (table->cSat >= 0) meta.insert("p0_unit", IsothermAssembler::unitInParentheses(table->satTitle));
-    const double fAbs = relative ? 1.0 : IsothermAssembler::pascalPerUnit(IsothermAssembler::unitInParentheses(table->absTitle)).value_or(1.0);
-    const double fSat = relative ? 1.0 : IsothermAssembler::pascalPerUnit(IsothermAssembler::unitInParentheses(table->satTitle)).value_or(1.0);
+    const double fAbs =
+        relative ? 1.0
+                 : IsothermAssembler::pascalPerUnit(IsothermAssembler::unitInParentheses(table->absTitle))
+                       .value_or(1.0);
+    const double fSat =
+        relative ? 1.0
+                 : IsothermAssembler::pascalPerUnit(IsothermAssembler::unitInParentheses(table->satTitle))
+                       .value_or(1.0);
 
     const int cP = relative ? table->cRel : table->cAbs;
     double p0Sum = 0;
@@ -327,8 +371,9 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
         if (kp == Kind::NonFinite || kq == Kind::NonFinite) {
             const int c = kp == Kind::NonFinite ? cP : table->cQty;
             return fail(file, cellAt(sheet, r, c),
-                        shown(sheet.cell(r, c)) + " is not a finite number (NaN or infinity) in the isotherm table; the "
-                        "point cannot be used — correct or delete the row and export again");
+                        shown(sheet.cell(r, c)) +
+                            " is not a finite number (NaN or infinity) in the isotherm table; the "
+                            "point cannot be used — correct or delete the row and export again");
         }
         if (kp == Kind::Text || kq == Kind::Text) {
             // The next report below the table starts with a title. Text followed by another row of numbers
@@ -337,24 +382,32 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
             if (r + 1 < sheet.rowCount && value(sheet.cell(r + 1, cP), decimalComma, a) == Kind::Number &&
                 value(sheet.cell(r + 1, table->cQty), decimalComma, b) == Kind::Number) {
                 const int c = kp == Kind::Text ? cP : table->cQty;
-                return fail(file, cellAt(sheet, r, c),
-                            shown(sheet.cell(r, c)) + " is not a number, and the isotherm table continues below it (damaged table)");
+                return fail(
+                    file, cellAt(sheet, r, c),
+                    shown(sheet.cell(r, c)) +
+                        " is not a number, and the isotherm table continues below it (damaged table)");
             }
             break;
         }
         if (kp == Kind::Missing && kq == Kind::Missing) continue; // e.g. the initial p0 row
         const std::string loc = where(sheet, r).toStdString();
         if (kp == Kind::Missing || kq == Kind::Missing)
-            return fail(file, loc, std::string("this row has ") + (kp == Kind::Missing ? "a quantity but no pressure" : "a pressure but no quantity adsorbed") + " (damaged table)");
+            return fail(file, loc,
+                        std::string("this row has ") +
+                            (kp == Kind::Missing ? "a quantity but no pressure"
+                                                 : "a pressure but no quantity adsorbed") +
+                            " (damaged table)");
         IsothermAssembler::Point pt;
         pt.location = where(sheet, r);
         pt.amount = q;
-        const Kind ks = table->cSat >= 0 ? value(sheet.cell(r, table->cSat), decimalComma, p0) : Kind::Missing;
+        const Kind ks =
+            table->cSat >= 0 ? value(sheet.cell(r, table->cSat), decimalComma, p0) : Kind::Missing;
         if (ks == Kind::Number) {
             p0Sum += p0;
             ++p0Count;
         } else if (ks == Kind::NonFinite && relative) {
-            as.warn(QStringLiteral("The saturation pressure at %1 is not a finite number; it is left out of p0_mean.")
+            as.warn(QStringLiteral(
+                        "The saturation pressure at %1 is not a finite number; it is left out of p0_mean.")
                         .arg(QString::fromStdString(cellAt(sheet, r, table->cSat))));
         }
         if (relative) {
@@ -362,8 +415,10 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
         } else {
             if (ks == Kind::NonFinite)
                 return fail(file, cellAt(sheet, r, table->cSat),
-                            shown(sheet.cell(r, table->cSat)) + " is not a finite number, so p/p0 cannot be computed");
-            if (ks != Kind::Number) return fail(file, loc, "this row has no saturation pressure, so p/p0 cannot be computed");
+                            shown(sheet.cell(r, table->cSat)) +
+                                " is not a finite number, so p/p0 cannot be computed");
+            if (ks != Kind::Number)
+                return fail(file, loc, "this row has no saturation pressure, so p/p0 cannot be computed");
             pt.pressure = p * fAbs;
             pt.p0 = p0 * fSat;
         }
@@ -385,14 +440,20 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
     static const QRegularExpression slashDate(QStringLiteral("^(\\d{1,2})/(\\d{1,2})/\\d{4}"));
     bool dayFirst = false;
     for (const char* k : {"started", "completed", "report time"})
-        if (const auto m = slashDate.match(f.value(k)); m.hasMatch() && m.captured(1).toInt() > 12) dayFirst = true;
+        if (const auto m = slashDate.match(f.value(k)); m.hasMatch() && m.captured(1).toInt() > 12)
+            dayFirst = true;
     const QStringList monthFirst{"M/d/yyyy h:mm:ss AP", "M/d/yyyy H:mm:ss"};
     const QStringList dayFirstFormats{"d/M/yyyy H:mm:ss", "d/M/yyyy h:mm:ss AP"};
     QStringList dateFormats = dayFirst ? dayFirstFormats + monthFirst : monthFirst + dayFirstFormats;
-    dateFormats << "d.M.yyyy H:mm:ss" << "yyyy-MM-dd H:mm:ss" << "yyyy/MM/dd H:mm:ss" << "yyyy/MM/dd AP h:mm:ss";
+    dateFormats << "d.M.yyyy H:mm:ss"
+                << "yyyy-MM-dd H:mm:ss"
+                << "yyyy/MM/dd H:mm:ss"
+                << "yyyy/MM/dd AP h:mm:ss";
     auto putDate = [&](const char* key, QString raw) {
         if (raw.isEmpty()) return;
-        const QString iso = IsothermAssembler::isoDate(QString(raw).replace(QStringLiteral("上午"), "AM").replace(QStringLiteral("下午"), "PM"), dateFormats);
+        const QString iso = IsothermAssembler::isoDate(
+            QString(raw).replace(QStringLiteral("上午"), "AM").replace(QStringLiteral("下午"), "PM"),
+            dateFormats);
         meta.insert(QLatin1String(key), iso.isEmpty() ? raw : iso);
     };
     putDate("date", f.value("started"));
@@ -404,14 +465,18 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
     if (const QString v = f.value("analysis bath temp."); !v.isEmpty()) {
         const auto nu = numberUnit(v, decimalComma);
         const auto k = nu ? IsothermAssembler::kelvin(nu->first, nu->second) : std::nullopt;
-        if (k) meta.insert("temperature_k", *k);
-        else meta.insert("temperature_raw", v);
+        if (k)
+            meta.insert("temperature_k", *k);
+        else
+            meta.insert("temperature_raw", v);
     }
     if (const QString v = f.value("sample mass"); !v.isEmpty()) {
         const auto nu = numberUnit(v, decimalComma);
         const auto g = nu ? IsothermAssembler::gramsPerUnit(nu->second) : std::nullopt;
-        if (g) as.setSampleMassG(nu->first * *g);
-        else meta.insert("sample_mass_raw", v);
+        if (g)
+            as.setSampleMassG(nu->first * *g);
+        else
+            meta.insert("sample_mass_raw", v);
     }
     const QString comments = f.value("comments");
     if (!comments.isEmpty()) meta.insert("comment", comments);
@@ -425,7 +490,8 @@ Expected<std::vector<ImportedDataset>> MicromeriticsXlsImporter::read(const QByt
                 const QString t = clean(sheet.text(r, c));
                 if (!t.isEmpty() && t != "|" && !t.startsWith("Page")) details << t;
             }
-        if (const QString inst = clean(sheet.text(1, labelCol)); !inst.isEmpty()) meta.insert("instrument", inst);
+        if (const QString inst = clean(sheet.text(1, labelCol)); !inst.isEmpty())
+            meta.insert("instrument", inst);
         if (!details.isEmpty()) meta.insert("instrument_details", details.join("; "));
     }
     meta.insert("decimal_comma", decimalComma);

@@ -196,7 +196,8 @@ NetzschAsciiImporter::read(const QByteArray& bytes, const QString& fileName, con
         return fail(file, lineAt(headerLine), "the column header is not followed by any data rows");
 
     TgaTable table;
-    for (ColumnPlan& c : plan) assignTgaColumn(table, c.role, c.name, c.unit, std::move(c.values));
+    for (ColumnPlan& c : plan)
+        assignTgaColumn(table, c.role, c.name, c.unit, std::move(c.values));
     if (table.temperatureC.empty())
         return fail(file, lineAt(headerLine), "the column header names no temperature column (Temp./°C)");
 

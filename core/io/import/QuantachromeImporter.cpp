@@ -15,15 +15,52 @@ namespace {
 
 /// Header labels of ASiQwin, QuadraWin and NovaWin exports. Fields run together without separators,
 /// so a value is whatever lies between its label and the next label on the line.
-const char* const kLabels[] = {
-    "Operator:", "Date:", "Sample ID:", "Filename:", "Sample Desc:", "Comment:", "Sample weight:", "Sample Weight:",
-    "Sample Volume:", "Analysis Time:", "End of run:", "Instrument:", "Instrument version:", "Void Vol.:", "Cell:",
-    "Run mode", "Outgas Time:", "OutgasTemp:", "Outgas Temp:", "Approx. Outgas Time:", "Final Outgas Temp.:",
-    "Analysis gas:", "Bath Temp:", "Bath temp.:", "Press. Tolerance:", "Equil time:", "Equil timeout:", "Molec. Wt:",
-    "Molec. Wt.:", "Non-ideality:", "Cell ID:", "F/W version:", "Extended info:", "CellType:", "Analysis Mode:",
-    "VoidVol Remeasure:", "VoidVol. Mode:", "Cold Zone V:", "Warm Zone V:", "Thermal Transpiration:",
-    "Eff. mol. diameter (D):", "Eff. cell stem diam. (d):", "Cross Section:", "Liquid Density:", "Adsorbate",
-    "Temperature"};
+const char* const kLabels[] = {"Operator:",
+                               "Date:",
+                               "Sample ID:",
+                               "Filename:",
+                               "Sample Desc:",
+                               "Comment:",
+                               "Sample weight:",
+                               "Sample Weight:",
+                               "Sample Volume:",
+                               "Analysis Time:",
+                               "End of run:",
+                               "Instrument:",
+                               "Instrument version:",
+                               "Void Vol.:",
+                               "Cell:",
+                               "Run mode",
+                               "Outgas Time:",
+                               "OutgasTemp:",
+                               "Outgas Temp:",
+                               "Approx. Outgas Time:",
+                               "Final Outgas Temp.:",
+                               "Analysis gas:",
+                               "Bath Temp:",
+                               "Bath temp.:",
+                               "Press. Tolerance:",
+                               "Equil time:",
+                               "Equil timeout:",
+                               "Molec. Wt:",
+                               "Molec. Wt.:",
+                               "Non-ideality:",
+                               "Cell ID:",
+                               "F/W version:",
+                               "Extended info:",
+                               "CellType:",
+                               "Analysis Mode:",
+                               "VoidVol Remeasure:",
+                               "VoidVol. Mode:",
+                               "Cold Zone V:",
+                               "Warm Zone V:",
+                               "Thermal Transpiration:",
+                               "Eff. mol. diameter (D):",
+                               "Eff. cell stem diam. (d):",
+                               "Cross Section:",
+                               "Liquid Density:",
+                               "Adsorbate",
+                               "Temperature"};
 
 struct Field {
     QString label;
@@ -40,9 +77,11 @@ std::vector<Field> headerFields(const QString& line)
     std::vector<Hit> hits;
     for (const char* l : kLabels) {
         const QString label = QString::fromLatin1(l);
-        for (qsizetype p = line.indexOf(label); p >= 0; p = line.indexOf(label, p + 1)) hits.push_back({p, label.size(), label});
+        for (qsizetype p = line.indexOf(label); p >= 0; p = line.indexOf(label, p + 1))
+            hits.push_back({p, label.size(), label});
     }
-    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.pos != b.pos ? a.pos < b.pos : a.len > b.len; });
+    std::sort(hits.begin(), hits.end(),
+              [](const Hit& a, const Hit& b) { return a.pos != b.pos ? a.pos < b.pos : a.len > b.len; });
     std::vector<Hit> kept;
     for (const Hit& h : hits)
         if (kept.empty() || h.pos >= kept.back().pos + kept.back().len) kept.push_back(h);
@@ -77,8 +116,8 @@ std::vector<Span> spans(const QString& line)
 bool isUnitWord(const QString& w)
 {
     const QString u = w.trimmed().toLower();
-    return IsothermAssembler::pascalPerUnit(u).has_value() || u == "cc" || u == "cc/g" || u == "cm3" || u == "cm3/g" ||
-           u == "ml" || u == "ml/g" || u == "sec" || u == "min" || u == "s" || u == "mmol/g";
+    return IsothermAssembler::pascalPerUnit(u).has_value() || u == "cc" || u == "cc/g" || u == "cm3" ||
+           u == "cm3/g" || u == "ml" || u == "ml/g" || u == "sec" || u == "min" || u == "s" || u == "mmol/g";
 }
 
 std::optional<std::vector<double>> numbers(const QString& line)
@@ -125,7 +164,8 @@ bool startsLikeNumber(const QString& line)
 
 QString QuantachromeImporter::displayName() const
 {
-    return QCoreApplication::translate("vanadis", "Quantachrome / Anton Paar isotherm text (ASiQwin, NovaWin)");
+    return QCoreApplication::translate("vanadis",
+                                       "Quantachrome / Anton Paar isotherm text (ASiQwin, NovaWin)");
 }
 
 int QuantachromeImporter::sniff(const QByteArray& head, const QString& fileName) const
@@ -142,16 +182,16 @@ int QuantachromeImporter::sniff(const QByteArray& head, const QString& fileName)
     }
     if (!text.contains(QLatin1String("Volume @ STP"))) return 0;
     const QString top = text.left(4096);
-    const bool brand = top.contains(QLatin1String("Quantachrome")) || top.contains(QLatin1String("ASiQwin")) ||
-                       top.contains(QLatin1String("NovaWin")) || top.contains(QLatin1String("QuadraWin")) ||
-                       top.contains(QLatin1String("Anton Paar"));
+    const bool brand = top.contains(QLatin1String("Quantachrome")) ||
+                       top.contains(QLatin1String("ASiQwin")) || top.contains(QLatin1String("NovaWin")) ||
+                       top.contains(QLatin1String("QuadraWin")) || top.contains(QLatin1String("Anton Paar"));
     if (!brand && !top.contains(QLatin1String("Analysis gas:"))) return 0;
     const bool named = fileName.contains("(Raw Analysis Data)") || fileName.contains("(Isotherm)");
     return (brand ? 85 : 70) + (named ? 5 : 0);
 }
 
-Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArray& bytes, const QString& fileName,
-                                                                  const ImportOptions&) const
+Expected<std::vector<ImportedDataset>>
+QuantachromeImporter::read(const QByteArray& bytes, const QString& fileName, const ImportOptions&) const
 {
     const std::string file = fileName.toStdString();
     auto text = decodeText(bytes, fileName);
@@ -163,12 +203,16 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
     qsizetype h = -1;
     for (qsizetype i = 0; i < lines.size() && h < 0; ++i)
         if (lines[i].contains(QLatin1String("Volume @ STP"), Qt::CaseInsensitive)) h = i;
-    if (h < 0) return fail(file, "", "no isotherm table (a column 'Volume @ STP') was found; this is not a Quantachrome isotherm export");
+    if (h < 0)
+        return fail(file, "",
+                    "no isotherm table (a column 'Volume @ STP') was found; this is not a Quantachrome "
+                    "isotherm export");
 
     // Header fields (the first Operator/Date are the analysis', the second the report's).
     QMultiHash<QString, QString> fields;
     for (qsizetype i = 0; i < h; ++i)
-        for (const Field& f : headerFields(lines[i])) fields.insert(f.label, f.value);
+        for (const Field& f : headerFields(lines[i]))
+            fields.insert(f.label, f.value);
     auto field = [&](std::initializer_list<const char*> labels, int occurrence = 0) -> QString {
         for (const char* l : labels) {
             QList<QString> v = fields.values(QString::fromLatin1(l)); // most recent first
@@ -189,14 +233,15 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
             break;
         }
         const std::vector<Span> words = spans(lines[i]);
-        if (std::none_of(words.begin(), words.end(), [](const Span& w) { return isUnitWord(w.text); })) continue;
+        if (std::none_of(words.begin(), words.end(), [](const Span& w) { return isUnitWord(w.text); }))
+            continue;
         for (const Span& w : words) {
             size_t best = 0;
             qsizetype bestDist = std::numeric_limits<qsizetype>::max();
             for (size_t c = 0; c < titles.size(); ++c) {
-                const qsizetype dist = w.end <= titles[c].begin ? titles[c].begin - w.end
-                                     : w.begin >= titles[c].end ? w.begin - titles[c].end
-                                                                : 0;
+                const qsizetype dist = w.end <= titles[c].begin   ? titles[c].begin - w.end
+                                       : w.begin >= titles[c].end ? w.begin - titles[c].end
+                                                                  : 0;
                 if (dist < bestDist) {
                     bestDist = dist;
                     best = c;
@@ -210,26 +255,37 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
     int cPress = -1, cP0 = -1, cRel = -1, cVol = -1;
     for (size_t c = 0; c < titles.size(); ++c) {
         const QString t = titles[c].text.toLower();
-        if (t == "press" || t == "pressure") cPress = int(c);
-        else if (t == "p0" || t == "po") cP0 = int(c);
-        else if (t == "p/po" || t == "p/p0" || t.startsWith("relative")) cRel = int(c);
-        else if (t.contains("volume")) cVol = int(c);
+        if (t == "press" || t == "pressure")
+            cPress = int(c);
+        else if (t == "p0" || t == "po")
+            cP0 = int(c);
+        else if (t == "p/po" || t == "p/p0" || t.startsWith("relative"))
+            cRel = int(c);
+        else if (t.contains("volume"))
+            cVol = int(c);
     }
     const std::string headerLoc = "line " + std::to_string(h + 1);
     if (cVol < 0 || (cRel < 0 && (cPress < 0 || cP0 < 0)))
-        return fail(file, headerLoc, "the table needs a pressure column (Press and P0, or P/Po) and 'Volume @ STP'");
+        return fail(file, headerLoc,
+                    "the table needs a pressure column (Press and P0, or P/Po) and 'Volume @ STP'");
     if (units[size_t(cVol)].isEmpty())
-        return fail(file, headerLoc, "the unit of 'Volume @ STP' is not stated (no unit line under the titles); choose the "
-                                     "unit (cc for the whole sample, or cc/g) and export again with units");
+        return fail(file, headerLoc,
+                    "the unit of 'Volume @ STP' is not stated (no unit line under the titles); choose the "
+                    "unit (cc for the whole sample, or cc/g) and export again with units");
     const auto loading = IsothermAssembler::parseLoadingUnit(units[size_t(cVol)], {}, true);
-    if (!loading) return fail(file, headerLoc, "'" + units[size_t(cVol)].toStdString() + "' is not a unit of gas volume Vanadis can convert");
+    if (!loading)
+        return fail(file, headerLoc,
+                    "'" + units[size_t(cVol)].toStdString() +
+                        "' is not a unit of gas volume Vanadis can convert");
 
-    IsothermAssembler as(fileName, cRel >= 0 ? QStringLiteral("quantachrome-txt (relative)") : QStringLiteral("quantachrome-txt"));
+    IsothermAssembler as(fileName, cRel >= 0 ? QStringLiteral("quantachrome-txt (relative)")
+                                             : QStringLiteral("quantachrome-txt"));
     QJsonObject& meta = as.metadata();
     as.setLoadingUnit(*loading);
     as.setHeaderLocation(QStringLiteral("line 1"));
     for (qsizetype i = 0; i < h; ++i)
-        if (lines[i].contains(QLatin1String("Sample weight"), Qt::CaseInsensitive)) as.setHeaderLocation(QStringLiteral("line %1").arg(i + 1));
+        if (lines[i].contains(QLatin1String("Sample weight"), Qt::CaseInsensitive))
+            as.setHeaderLocation(QStringLiteral("line %1").arg(i + 1));
     double fPress = 1, fP0 = 1;
     if (cRel >= 0) {
         as.setRelativePressure();
@@ -245,7 +301,8 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
         fP0 = *b;
     }
     meta.insert("loading_unit_original", units[size_t(cVol)]);
-    if (loading->perGrams <= 0) meta.insert("loading_basis", QStringLiteral("whole sample, divided by the sample mass"));
+    if (loading->perGrams <= 0)
+        meta.insert("loading_basis", QStringLiteral("whole sample, divided by the sample mass"));
     if (cP0 >= 0 && !units[size_t(cP0)].isEmpty()) meta.insert("p0_unit", units[size_t(cP0)]);
     if (cPress >= 0 && !units[size_t(cPress)].isEmpty()) meta.insert("pressure_unit", units[size_t(cPress)]);
 
@@ -263,13 +320,16 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
             continue;
         }
         if (ended >= 0)
-            return fail(file, "line " + std::to_string(ended + 1), "text inside the isotherm table: the file is damaged");
+            return fail(file, "line " + std::to_string(ended + 1),
+                        "text inside the isotherm table: the file is damaged");
         const auto v = numbers(line);
-        if (!v) return fail(file, loc + ", " + badCell(line), "this value in the isotherm table is not usable: the file is damaged");
+        if (!v)
+            return fail(file, loc + ", " + badCell(line),
+                        "this value in the isotherm table is not usable: the file is damaged");
         if (v->size() != cols)
             return fail(file, loc,
-                        "expected " + std::to_string(cols) + " numbers in this row, found " + std::to_string(v->size()) +
-                            " (truncated or damaged row)");
+                        "expected " + std::to_string(cols) + " numbers in this row, found " +
+                            std::to_string(v->size()) + " (truncated or damaged row)");
         IsothermAssembler::Point p;
         p.location = QString::fromStdString(loc);
         p.amount = (*v)[size_t(cVol)];
@@ -296,7 +356,8 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
     if (const QString v = field({"Operator"}); !v.isEmpty()) meta.insert("operator", v);
     if (const QString v = field({"Operator"}, 1); !v.isEmpty()) meta.insert("report_operator", v);
     if (const QString v = field({"Date"}); !v.isEmpty()) {
-        const QString iso = IsothermAssembler::isoDate(v, {"MM/dd/yyyy HH:mm", "MM/dd/yyyy", "yyyy/MM/dd HH:mm", "yyyy/MM/dd", "M/d/yyyy"});
+        const QString iso = IsothermAssembler::isoDate(
+            v, {"MM/dd/yyyy HH:mm", "MM/dd/yyyy", "yyyy/MM/dd HH:mm", "yyyy/MM/dd", "M/d/yyyy"});
         meta.insert("date", iso.isEmpty() ? v : iso);
     }
     QString instrument = field({"Instrument"});
@@ -308,18 +369,24 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
         meta.insert("adsorptive", IsothermAssembler::normalizeAdsorptive(gas));
         meta.insert("adsorptive_raw", gas);
     }
-    static const QRegularExpression numUnit(QStringLiteral("^\\s*([-+]?[\\d.]+(?:[eE][-+]?\\d+)?)\\s*(\\S*)"));
+    static const QRegularExpression numUnit(
+        QStringLiteral("^\\s*([-+]?[\\d.]+(?:[eE][-+]?\\d+)?)\\s*(\\S*)"));
     if (const QString v = field({"Bath Temp", "Bath temp.", "Temperature"}); !v.isEmpty()) {
         const auto m = numUnit.match(v);
-        const auto k = m.hasMatch() ? IsothermAssembler::kelvin(m.captured(1).toDouble(), m.captured(2)) : std::nullopt;
-        if (k) meta.insert("temperature_k", *k);
-        else meta.insert("temperature_raw", v);
+        const auto k =
+            m.hasMatch() ? IsothermAssembler::kelvin(m.captured(1).toDouble(), m.captured(2)) : std::nullopt;
+        if (k)
+            meta.insert("temperature_k", *k);
+        else
+            meta.insert("temperature_raw", v);
     }
     if (const QString v = field({"Sample weight", "Sample Weight"}); !v.isEmpty()) {
         const auto m = numUnit.match(v);
         const auto g = m.hasMatch() ? IsothermAssembler::gramsPerUnit(m.captured(2)) : std::nullopt;
-        if (g) as.setSampleMassG(m.captured(1).toDouble() * *g);
-        else meta.insert("sample_mass_raw", v);
+        if (g)
+            as.setSampleMassG(m.captured(1).toDouble() * *g);
+        else
+            meta.insert("sample_mass_raw", v);
     }
     const QString outTime = field({"Outgas Time", "Approx. Outgas Time"});
     const QString outTemp = field({"Outgas Temp", "OutgasTemp", "Final Outgas Temp."});
@@ -328,7 +395,8 @@ Expected<std::vector<ImportedDataset>> QuantachromeImporter::read(const QByteArr
         if (const auto m = numUnit.match(outTime); m.hasMatch() && m.captured(2).startsWith("hr"))
             meta.insert("degas_time_h", m.captured(1).toDouble());
         if (const auto m = numUnit.match(outTemp); m.hasMatch())
-            if (const auto k = IsothermAssembler::kelvin(m.captured(1).toDouble(), m.captured(2))) meta.insert("degas_temperature_c", *k - 273.15);
+            if (const auto k = IsothermAssembler::kelvin(m.captured(1).toDouble(), m.captured(2)))
+                meta.insert("degas_temperature_c", *k - 273.15);
     }
     if (const QString v = field({"Cross Section"}); !v.isEmpty())
         if (const auto m = numUnit.match(v); m.hasMatch() && m.captured(2).startsWith(QChar(0x00C5))) // Å²

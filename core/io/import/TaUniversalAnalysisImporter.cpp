@@ -193,7 +193,8 @@ Expected<std::vector<ImportedDataset>> TaUniversalAnalysisImporter::read(const Q
                     "the data stop without Universal Analysis's end-of-data marker: the file is truncated");
 
     TgaTable table;
-    for (Signal& s : channel) assignTgaColumn(table, s.role, s.name, s.unit, std::move(s.values));
+    for (Signal& s : channel)
+        assignTgaColumn(table, s.role, s.name, s.unit, std::move(s.values));
     if (table.temperatureC.empty())
         return fail(file, "", "no signal is the temperature ('Temperature (°C)')");
     if (markers) table.extra.push_back({QStringLiteral("Segment"), QString(), std::move(segment)});

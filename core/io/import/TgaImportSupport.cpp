@@ -135,11 +135,21 @@ void assignTgaColumn(TgaTable& table, TgaRole role, const QString& name, const Q
                      std::vector<double>&& values)
 {
     switch (role) {
-    case TgaRole::Time: table.timeMin = std::move(values); break;
-    case TgaRole::Temperature: table.temperatureC = std::move(values); break;
-    case TgaRole::MassPct: table.massPct = std::move(values); break;
-    case TgaRole::MassMg: table.massMg = std::move(values); break;
-    case TgaRole::Extra: table.extra.push_back({name, unit, std::move(values)}); break;
+    case TgaRole::Time:
+        table.timeMin = std::move(values);
+        break;
+    case TgaRole::Temperature:
+        table.temperatureC = std::move(values);
+        break;
+    case TgaRole::MassPct:
+        table.massPct = std::move(values);
+        break;
+    case TgaRole::MassMg:
+        table.massMg = std::move(values);
+        break;
+    case TgaRole::Extra:
+        table.extra.push_back({name, unit, std::move(values)});
+        break;
     }
 }
 

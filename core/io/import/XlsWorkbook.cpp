@@ -35,22 +35,39 @@ constexpr quint16 kBoolErr = 0x0205;
 constexpr quint16 kFormula = 0x0006;
 constexpr quint16 kString = 0x0207;
 
-quint16 u16(const char* p) { return qFromLittleEndian<quint16>(p); }
-quint32 u32(const char* p) { return qFromLittleEndian<quint32>(p); }
-double f64(const char* p) { return std::bit_cast<double>(qFromLittleEndian<quint64>(p)); }
+quint16 u16(const char* p)
+{
+    return qFromLittleEndian<quint16>(p);
+}
+quint32 u32(const char* p)
+{
+    return qFromLittleEndian<quint32>(p);
+}
+double f64(const char* p)
+{
+    return std::bit_cast<double>(qFromLittleEndian<quint64>(p));
+}
 
 /// The literal Excel shows for an error code of a BOOLERR cell or a formula result ([MS-XLS] 2.5.97 BErr).
 QString errorLiteral(quint8 code)
 {
     switch (code) {
-    case 0x00: return QStringLiteral("#NULL!");
-    case 0x07: return QStringLiteral("#DIV/0!");
-    case 0x0F: return QStringLiteral("#VALUE!");
-    case 0x17: return QStringLiteral("#REF!");
-    case 0x1D: return QStringLiteral("#NAME?");
-    case 0x24: return QStringLiteral("#NUM!");
-    case 0x2A: return QStringLiteral("#N/A");
-    case 0x2B: return QStringLiteral("#GETTING_DATA");
+    case 0x00:
+        return QStringLiteral("#NULL!");
+    case 0x07:
+        return QStringLiteral("#DIV/0!");
+    case 0x0F:
+        return QStringLiteral("#VALUE!");
+    case 0x17:
+        return QStringLiteral("#REF!");
+    case 0x1D:
+        return QStringLiteral("#NAME?");
+    case 0x24:
+        return QStringLiteral("#NUM!");
+    case 0x2A:
+        return QStringLiteral("#N/A");
+    case 0x2B:
+        return QStringLiteral("#GETTING_DATA");
     }
     return QStringLiteral("#ERROR");
 }
@@ -58,7 +75,8 @@ QString errorLiteral(quint8 code)
 /// An RK number: a 30-bit integer or the top 30 bits of a double, optionally divided by 100.
 double decodeRk(quint32 rk)
 {
-    double v = (rk & 0x02) ? double(std::int32_t(rk) >> 2) : std::bit_cast<double>(quint64(rk & 0xFFFFFFFCu) << 32);
+    double v =
+        (rk & 0x02) ? double(std::int32_t(rk) >> 2) : std::bit_cast<double>(quint64(rk & 0xFFFFFFFCu) << 32);
     return (rk & 0x01) ? v / 100.0 : v;
 }
 
@@ -89,32 +107,39 @@ public:
         if (shift != 9 && shift != 12) return damaged(30, "unsupported sector size");
         if (u16(h + 32) != 6) return damaged(32, "unsupported mini-sector size");
         m_sectorSize = qsizetype(1) << shift;
-        m_sectorCount = std::max<qsizetype>(0, (m_bytes.size() - 1) / m_sectorSize); // sectors after the header
+        m_sectorCount =
+            std::max<qsizetype>(0, (m_bytes.size() - 1) / m_sectorSize); // sectors after the header
         const quint32 fatSectors = u32(h + 44);
         m_firstDir = u32(h + 48);
         m_miniCutoff = u32(h + 56);
         m_firstMiniFat = u32(h + 60);
         const quint32 firstDifat = u32(h + 68);
         const quint32 difatSectors = u32(h + 72);
-        if (qsizetype(fatSectors) > m_sectorCount + 1) return damaged(44, "the allocation table is larger than the file");
+        if (qsizetype(fatSectors) > m_sectorCount + 1)
+            return damaged(44, "the allocation table is larger than the file");
 
         // The sectors holding the allocation table: 109 listed in the header, the rest in a chain.
         std::vector<quint32> fatList;
-        for (int i = 0; i < 109 && fatList.size() < fatSectors; ++i) fatList.push_back(u32(h + 76 + 4 * i));
+        for (int i = 0; i < 109 && fatList.size() < fatSectors; ++i)
+            fatList.push_back(u32(h + 76 + 4 * i));
         quint32 s = firstDifat;
         for (quint32 n = 0; n < difatSectors && fatList.size() < fatSectors; ++n) {
             const qsizetype off = sectorOffset(s);
-            if (off < 0 || off + m_sectorSize > m_bytes.size()) return damaged(68, "the allocation table list is broken");
+            if (off < 0 || off + m_sectorSize > m_bytes.size())
+                return damaged(68, "the allocation table list is broken");
             const qsizetype perSector = m_sectorSize / 4 - 1;
-            for (qsizetype i = 0; i < perSector && fatList.size() < fatSectors; ++i) fatList.push_back(u32(h + off + 4 * i));
+            for (qsizetype i = 0; i < perSector && fatList.size() < fatSectors; ++i)
+                fatList.push_back(u32(h + off + 4 * i));
             s = u32(h + off + 4 * perSector);
         }
         if (fatList.size() < fatSectors) return damaged(72, "the allocation table list is incomplete");
         for (quint32 fs : fatList) {
             const qsizetype off = sectorOffset(fs);
             if (off < 0 || off + m_sectorSize > m_bytes.size())
-                return damaged(off < 0 ? 76 : m_bytes.size(), "the file is truncated (allocation table beyond its end)");
-            for (qsizetype i = 0; i < m_sectorSize / 4; ++i) m_fat.push_back(u32(h + off + 4 * i));
+                return damaged(off < 0 ? 76 : m_bytes.size(),
+                               "the file is truncated (allocation table beyond its end)");
+            for (qsizetype i = 0; i < m_sectorSize / 4; ++i)
+                m_fat.push_back(u32(h + off + 4 * i));
         }
 
         auto dir = readChainBytes(m_firstDir, -1);
@@ -131,11 +156,14 @@ public:
             const int nameBytes = std::min<int>(u16(d + 64), 64);
             if (nameBytes < 2 || d[66] != 2) continue; // 2 = stream object
             QString name;
-            for (int i = 0; i + 1 < nameBytes - 1; i += 2) name += QChar(u16(d + i));
+            for (int i = 0; i + 1 < nameBytes - 1; i += 2)
+                name += QChar(u16(d + i));
             if (!names.contains(name, Qt::CaseInsensitive)) continue;
             const quint32 start = u32(d + 116);
-            const qint64 size = m_sectorSize == 4096 ? qint64(qFromLittleEndian<quint64>(d + 120)) : qint64(u32(d + 120));
-            if (size < 0 || size > m_bytes.size() * 64) return damaged(0, "the workbook stream has an impossible size");
+            const qint64 size =
+                m_sectorSize == 4096 ? qint64(qFromLittleEndian<quint64>(d + 120)) : qint64(u32(d + 120));
+            if (size < 0 || size > m_bytes.size() * 64)
+                return damaged(0, "the workbook stream has an impossible size");
             if (size < qint64(m_miniCutoff)) return miniStream(start, size);
             return readChainBytes(start, size);
         }
@@ -165,12 +193,14 @@ private:
     }
 
     /// The sectors of a chain in the allocation table; loops and references outside it are errors.
-    Expected<std::vector<quint32>> chain(quint32 start, const std::vector<quint32>& table, const char* what) const
+    Expected<std::vector<quint32>> chain(quint32 start, const std::vector<quint32>& table,
+                                         const char* what) const
     {
         std::vector<quint32> out;
         for (quint32 s = start; s != kEndOfChain;) {
             if (s >= table.size()) return damaged(kHeaderSize, std::string("broken chain of ") + what);
-            if (out.size() >= table.size()) return damaged(kHeaderSize, std::string("the chain of ") + what + " loops");
+            if (out.size() >= table.size())
+                return damaged(kHeaderSize, std::string("the chain of ") + what + " loops");
             out.push_back(s);
             s = table[s];
         }
@@ -185,14 +215,17 @@ private:
         Stream st;
         st.sectorSize = m_sectorSize;
         const qint64 total = size < 0 ? qint64(sectors->size()) * m_sectorSize : size;
-        if (qint64(sectors->size()) * m_sectorSize < total) return damaged(m_bytes.size(), "the file is truncated (a stream is cut short)");
-        if (total > qint64(m_sectorCount) * m_sectorSize) return damaged(kHeaderSize, "a stream is larger than the file");
+        if (qint64(sectors->size()) * m_sectorSize < total)
+            return damaged(m_bytes.size(), "the file is truncated (a stream is cut short)");
+        if (total > qint64(m_sectorCount) * m_sectorSize)
+            return damaged(kHeaderSize, "a stream is larger than the file");
         st.data.reserve(total);
         for (quint32 s : *sectors) {
             if (st.data.size() >= total) break;
             const qsizetype off = sectorOffset(s);
             const qsizetype need = std::min<qint64>(m_sectorSize, total - st.data.size());
-            if (off < 0 || off + need > m_bytes.size()) return damaged(m_bytes.size(), "the file is truncated (data beyond its end)");
+            if (off < 0 || off + need > m_bytes.size())
+                return damaged(m_bytes.size(), "the file is truncated (data beyond its end)");
             st.sectorOffsets.push_back(off);
             st.data.append(m_bytes.constData() + off, need);
         }
@@ -210,7 +243,8 @@ private:
         auto miniFatBytes = readChainBytes(m_firstMiniFat, -1);
         if (!miniFatBytes) return std::unexpected(miniFatBytes.error());
         std::vector<quint32> miniFat;
-        for (qsizetype i = 0; i + 4 <= miniFatBytes->data.size(); i += 4) miniFat.push_back(u32(miniFatBytes->data.constData() + i));
+        for (qsizetype i = 0; i + 4 <= miniFatBytes->data.size(); i += 4)
+            miniFat.push_back(u32(miniFatBytes->data.constData() + i));
         auto sectors = chain(start, miniFat, "mini sectors");
         if (!sectors) return std::unexpected(sectors.error());
         Stream st;
@@ -219,11 +253,13 @@ private:
             if (st.data.size() >= size) break;
             const qsizetype off = qsizetype(s) * kMiniSectorSize;
             const qsizetype need = std::min<qint64>(kMiniSectorSize, size - st.data.size());
-            if (off + need > container->data.size()) return damaged(m_bytes.size(), "the file is truncated (mini stream)");
+            if (off + need > container->data.size())
+                return damaged(m_bytes.size(), "the file is truncated (mini stream)");
             st.sectorOffsets.push_back(container->fileOffset(off));
             st.data.append(container->data.constData() + off, need);
         }
-        if (st.data.size() < size) return damaged(m_bytes.size(), "the file is truncated (a stream is cut short)");
+        if (st.data.size() < size)
+            return damaged(m_bytes.size(), "the file is truncated (a stream is cut short)");
         return st;
     }
 };
@@ -232,7 +268,10 @@ private:
 /// with a new option byte saying whether the remaining characters are 8- or 16-bit ([MS-XLS] 2.5.293).
 class SegmentReader {
 public:
-    explicit SegmentReader(std::vector<std::pair<const char*, qsizetype>> segments) : m_segs(std::move(segments)) {}
+    explicit SegmentReader(std::vector<std::pair<const char*, qsizetype>> segments)
+        : m_segs(std::move(segments))
+    {
+    }
 
     bool atEnd()
     {
@@ -284,7 +323,8 @@ public:
             if (avail == 0) return false; // half a UTF-16 character at a boundary
             const int k = int(std::min<qsizetype>(count, avail));
             const char* p = m_segs[m_seg].first + m_off;
-            for (int i = 0; i < k; ++i) out += high ? QChar(u16(p + 2 * i)) : QChar(uchar(p[i]));
+            for (int i = 0; i < k; ++i)
+                out += high ? QChar(u16(p + 2 * i)) : QChar(uchar(p[i]));
             m_off += k * width;
             count -= k;
         }
@@ -338,10 +378,12 @@ public:
         if (first->type != kBof || first->len < 4) return damaged(pos, "no workbook header record");
         const quint16 version = u16(first->data);
         if (version != 0x0600)
-            return fail(m_file, "",
-                        version == 0x0500 ? "this is an Excel 5.0/95 workbook; open it in a spreadsheet program and save it as "
-                                            "\"Excel 97-2003 (.xls)\" or .xlsx, then import that file"
-                                          : "unsupported Excel version (not BIFF8)");
+            return fail(
+                m_file, "",
+                version == 0x0500
+                    ? "this is an Excel 5.0/95 workbook; open it in a spreadsheet program and save it as "
+                      "\"Excel 97-2003 (.xls)\" or .xlsx, then import that file"
+                    : "unsupported Excel version (not BIFF8)");
         pos += 4 + first->len;
         while (true) {
             auto r = record(pos);
@@ -357,7 +399,8 @@ public:
                 SegmentReader sr(seg);
                 const int cch = quint8(r->data[6]);
                 QString name;
-                if (!sr.skip(2) || !sr.readChars(cch, (r->data[7] & 0x01) != 0, name)) return damaged(here, "sheet name cut short");
+                if (!sr.skip(2) || !sr.readChars(cch, (r->data[7] & 0x01) != 0, name))
+                    return damaged(here, "sheet name cut short");
                 refs.push_back({u32(r->data), name});
             } else if (r->type == kSst) {
                 std::vector<std::pair<const char*, qsizetype>> segs{{r->data, r->len}};
@@ -373,7 +416,8 @@ public:
                 sr.skip(8);
                 for (quint32 i = 0; i < unique && !sr.atEnd(); ++i) {
                     QString s;
-                    if (!sr.readString(s)) return damaged(here, "shared string " + std::to_string(i + 1) + " is cut short");
+                    if (!sr.readString(s))
+                        return damaged(here, "shared string " + std::to_string(i + 1) + " is cut short");
                     m_sst.push_back(std::move(s));
                 }
             }
@@ -402,15 +446,19 @@ private:
 
     std::unexpected<Error> damaged(qsizetype streamPos, const std::string& what) const
     {
-        return fail(m_file, "byte " + std::to_string(m_s.fileOffset(streamPos)), "the Excel file is damaged: " + what);
+        return fail(m_file, "byte " + std::to_string(m_s.fileOffset(streamPos)),
+                    "the Excel file is damaged: " + what);
     }
 
     Expected<Record> record(qsizetype pos) const
     {
-        if (pos < 0 || pos + 4 > m_s.data.size()) return damaged(std::min(pos, m_s.data.size()), "the workbook ends without its end record (truncated file)");
+        if (pos < 0 || pos + 4 > m_s.data.size())
+            return damaged(std::min(pos, m_s.data.size()),
+                           "the workbook ends without its end record (truncated file)");
         const char* p = m_s.data.constData() + pos;
         Record r{u16(p), u16(p + 2), p + 4};
-        if (pos + 4 + r.len > m_s.data.size()) return damaged(pos, "a record runs past the end of the workbook (truncated file)");
+        if (pos + 4 + r.len > m_s.data.size())
+            return damaged(pos, "a record runs past the end of the workbook (truncated file)");
         return r;
     }
 
@@ -418,7 +466,9 @@ private:
     {
         auto bof = record(pos);
         if (!bof) return std::unexpected(bof.error());
-        if (bof->type != kBof) return damaged(pos, "sheet '" + sheet.name.toStdString() + "' does not start where the workbook says");
+        if (bof->type != kBof)
+            return damaged(pos,
+                           "sheet '" + sheet.name.toStdString() + "' does not start where the workbook says");
         pos += 4 + bof->len;
         int depth = 0; // embedded charts have their own BOF..EOF inside a sheet
         bool pendingString = false;
@@ -465,7 +515,8 @@ private:
             switch (r->type) {
             case kLabelSst:
                 if (n < 10) return damaged(here, "text cell too short");
-                if (u32(d + 6) >= m_sst.size()) return damaged(here, "text cell refers to a missing shared string");
+                if (u32(d + 6) >= m_sst.size())
+                    return damaged(here, "text cell refers to a missing shared string");
                 ok = add(u16(d), u16(d + 2), &m_sst[u32(d + 6)], 0);
                 break;
             case kLabel:
@@ -475,7 +526,8 @@ private:
                 SegmentReader sr(seg);
                 QString s;
                 char hdr[3];
-                if (!sr.read(hdr, 3) || !sr.readChars(u16(hdr), (hdr[2] & 0x01) != 0, s)) return damaged(here, "text cell cut short");
+                if (!sr.read(hdr, 3) || !sr.readChars(u16(hdr), (hdr[2] & 0x01) != 0, s))
+                    return damaged(here, "text cell cut short");
                 ok = add(u16(d), u16(d + 2), &s, 0);
                 break;
             }
@@ -490,13 +542,16 @@ private:
             case kMulRk: {
                 if (n < 6 || (n - 6) % 6 != 0) return damaged(here, "number row has a wrong length");
                 const int row = u16(d), col0 = u16(d + 2);
-                for (qsizetype i = 0; ok && 4 + 6 * i + 6 <= n - 2; ++i) ok = add(row, col0 + int(i), nullptr, decodeRk(u32(d + 4 + 6 * i + 2)));
+                for (qsizetype i = 0; ok && 4 + 6 * i + 6 <= n - 2; ++i)
+                    ok = add(row, col0 + int(i), nullptr, decodeRk(u32(d + 4 + 6 * i + 2)));
                 break;
             }
             case kBoolErr:
                 if (n < 8) return damaged(here, "logical cell too short");
-                if (d[7] == 0) ok = add(u16(d), u16(d + 2), nullptr, double(quint8(d[6]) != 0));
-                else ok = addError(u16(d), u16(d + 2), quint8(d[6]));
+                if (d[7] == 0)
+                    ok = add(u16(d), u16(d + 2), nullptr, double(quint8(d[6]) != 0));
+                else
+                    ok = addError(u16(d), u16(d + 2), quint8(d[6]));
                 break;
             case kFormula: {
                 if (n < 20) return damaged(here, "formula cell too short");
@@ -529,14 +584,18 @@ private:
                 SegmentReader sr(segs);
                 QString s;
                 char hdr[3];
-                if (!sr.read(hdr, 3) || !sr.readChars(u16(hdr), (hdr[2] & 0x01) != 0, s)) return damaged(here, "formula text cut short");
+                if (!sr.read(hdr, 3) || !sr.readChars(u16(hdr), (hdr[2] & 0x01) != 0, s))
+                    return damaged(here, "formula text cut short");
                 ok = add(pendingRow, pendingCol, &s, 0);
                 break;
             }
             default:
                 break;
             }
-            if (!ok) return fail(m_file, "", "the workbook has more than " + std::to_string(kMaxCells) + " cells; this is not an instrument report");
+            if (!ok)
+                return fail(m_file, "",
+                            "the workbook has more than " + std::to_string(kMaxCells) +
+                                " cells; this is not an instrument report");
         }
         // Sorted, and the last record for a cell wins (as in Excel).
         std::stable_sort(cells.begin(), cells.end(), [](const XlsCell& a, const XlsCell& b) {
@@ -563,9 +622,10 @@ private:
 
 const XlsCell* XlsWorkbook::Sheet::cell(int row, int col) const
 {
-    auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{row, col}, [](const XlsCell& c, const std::pair<int, int>& rc) {
-        return c.row != rc.first ? c.row < rc.first : c.col < rc.second;
-    });
+    auto it = std::lower_bound(cells.begin(), cells.end(), std::pair{row, col},
+                               [](const XlsCell& c, const std::pair<int, int>& rc) {
+                                   return c.row != rc.first ? c.row < rc.first : c.col < rc.second;
+                               });
     return it != cells.end() && it->row == row && it->col == col ? &*it : nullptr;
 }
 

@@ -18,7 +18,8 @@ namespace vanadis::fit {
 /// Maximum number of parameters an AutoDiffModel differentiates.
 inline constexpr int kAutoDiffMaxParameters = 32;
 /// Scalar type the functor is instantiated with for derivatives.
-using AutoDiffScalar = Eigen::AutoDiffScalar<Eigen::Matrix<double, Eigen::Dynamic, 1, 0, kAutoDiffMaxParameters, 1>>;
+using AutoDiffScalar =
+    Eigen::AutoDiffScalar<Eigen::Matrix<double, Eigen::Dynamic, 1, 0, kAutoDiffMaxParameters, 1>>;
 
 /// atan for AutoDiffScalar (Eigen 3.4 provides sin/cos/exp/log/pow/asin/acos but not atan).
 inline AutoDiffScalar atan(const AutoDiffScalar& a)
@@ -39,7 +40,8 @@ public:
     std::size_t pointCount() const override { return m_x.size(); }
     void evaluate(std::span<const double> p, std::span<double> out) const override
     {
-        for (std::size_t i = 0; i < m_x.size(); ++i) out[i] = m_f(m_x[i], p.data());
+        for (std::size_t i = 0; i < m_x.size(); ++i)
+            out[i] = m_f(m_x[i], p.data());
     }
     bool jacobian(std::span<const double> p, std::span<double> jac) const override
     {
@@ -69,15 +71,20 @@ class FunctionModel final : public Model {
 public:
     using Eval = std::function<void(std::span<const double>, std::span<double>)>;
     using Jac = std::function<bool(std::span<const double>, std::span<double>)>;
-    FunctionModel(std::size_t parameterCount, std::size_t pointCount, Eval eval, Jac jac = {}, bool isComplex = false)
-        : m_np(parameterCount), m_n(pointCount), m_eval(std::move(eval)), m_jac(std::move(jac)), m_complex(isComplex)
+    FunctionModel(std::size_t parameterCount, std::size_t pointCount, Eval eval, Jac jac = {},
+                  bool isComplex = false)
+        : m_np(parameterCount), m_n(pointCount), m_eval(std::move(eval)), m_jac(std::move(jac)),
+          m_complex(isComplex)
     {
     }
     std::size_t parameterCount() const override { return m_np; }
     std::size_t pointCount() const override { return m_n; }
     bool isComplex() const override { return m_complex; }
     void evaluate(std::span<const double> p, std::span<double> out) const override { m_eval(p, out); }
-    bool jacobian(std::span<const double> p, std::span<double> jac) const override { return m_jac ? m_jac(p, jac) : false; }
+    bool jacobian(std::span<const double> p, std::span<double> jac) const override
+    {
+        return m_jac ? m_jac(p, jac) : false;
+    }
 
 private:
     std::size_t m_np, m_n;

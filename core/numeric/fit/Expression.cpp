@@ -5,17 +5,41 @@
 #include <cmath>
 #include <map>
 #include <numbers>
-#include <tuple>
 #include <stdexcept>
+#include <tuple>
 
 namespace vanadis::fit {
 
 namespace {
 
 enum Op : int {
-    Const, Var, Neg, Add, Sub, Mul, Div, Pow,
-    Exp, Log, Log10, Sqrt, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Abs, Erf, Erfc,
-    Atan2, Min, Max
+    Const,
+    Var,
+    Neg,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Exp,
+    Log,
+    Log10,
+    Sqrt,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Abs,
+    Erf,
+    Erfc,
+    Atan2,
+    Min,
+    Max
 };
 
 struct FunctionName {
@@ -25,11 +49,11 @@ struct FunctionName {
 };
 
 constexpr FunctionName kFunctions[] = {
-    {"exp", Exp, 1},   {"ln", Log, 1},     {"log", Log, 1},     {"log10", Log10, 1}, {"sqrt", Sqrt, 1},
-    {"sin", Sin, 1},   {"cos", Cos, 1},    {"tan", Tan, 1},     {"asin", Asin, 1},   {"arcsin", Asin, 1},
-    {"acos", Acos, 1}, {"arccos", Acos, 1}, {"atan", Atan, 1},  {"arctan", Atan, 1}, {"sinh", Sinh, 1},
-    {"cosh", Cosh, 1}, {"tanh", Tanh, 1},  {"abs", Abs, 1},     {"erf", Erf, 1},     {"erfc", Erfc, 1},
-    {"pow", Pow, 2},   {"atan2", Atan2, 2}, {"min", Min, 2},    {"max", Max, 2},
+    {"exp", Exp, 1},   {"ln", Log, 1},      {"log", Log, 1},   {"log10", Log10, 1}, {"sqrt", Sqrt, 1},
+    {"sin", Sin, 1},   {"cos", Cos, 1},     {"tan", Tan, 1},   {"asin", Asin, 1},   {"arcsin", Asin, 1},
+    {"acos", Acos, 1}, {"arccos", Acos, 1}, {"atan", Atan, 1}, {"arctan", Atan, 1}, {"sinh", Sinh, 1},
+    {"cosh", Cosh, 1}, {"tanh", Tanh, 1},   {"abs", Abs, 1},   {"erf", Erf, 1},     {"erfc", Erfc, 1},
+    {"pow", Pow, 2},   {"atan2", Atan2, 2}, {"min", Min, 2},   {"max", Max, 2},
 };
 
 /// a^b, by multiplication for small integer exponents (x**2, x**3 in NIST models; exact and faster).
@@ -38,7 +62,10 @@ inline double power(double a, double b)
     if (b == 2.0) return a * a;
     if (b == 3.0) return a * a * a;
     if (b == 1.0) return a;
-    if (b == 4.0) { const double a2 = a * a; return a2 * a2; }
+    if (b == 4.0) {
+        const double a2 = a * a;
+        return a2 * a2;
+    }
     if (b == -1.0) return 1.0 / a;
     if (b == -2.0) return 1.0 / (a * a);
     if (b == 0.5) return std::sqrt(a);
@@ -48,32 +75,58 @@ inline double power(double a, double b)
 double apply(int op, double a, double b)
 {
     switch (op) {
-    case Neg: return -a;
-    case Add: return a + b;
-    case Sub: return a - b;
-    case Mul: return a * b;
-    case Div: return a / b;
-    case Pow: return power(a, b);
-    case Exp: return std::exp(a);
-    case Log: return std::log(a);
-    case Log10: return std::log10(a);
-    case Sqrt: return std::sqrt(a);
-    case Sin: return std::sin(a);
-    case Cos: return std::cos(a);
-    case Tan: return std::tan(a);
-    case Asin: return std::asin(a);
-    case Acos: return std::acos(a);
-    case Atan: return std::atan(a);
-    case Sinh: return std::sinh(a);
-    case Cosh: return std::cosh(a);
-    case Tanh: return std::tanh(a);
-    case Abs: return std::abs(a);
-    case Erf: return std::erf(a);
-    case Erfc: return std::erfc(a);
-    case Atan2: return std::atan2(a, b);
-    case Min: return std::min(a, b);
-    case Max: return std::max(a, b);
-    default: return 0.0;
+    case Neg:
+        return -a;
+    case Add:
+        return a + b;
+    case Sub:
+        return a - b;
+    case Mul:
+        return a * b;
+    case Div:
+        return a / b;
+    case Pow:
+        return power(a, b);
+    case Exp:
+        return std::exp(a);
+    case Log:
+        return std::log(a);
+    case Log10:
+        return std::log10(a);
+    case Sqrt:
+        return std::sqrt(a);
+    case Sin:
+        return std::sin(a);
+    case Cos:
+        return std::cos(a);
+    case Tan:
+        return std::tan(a);
+    case Asin:
+        return std::asin(a);
+    case Acos:
+        return std::acos(a);
+    case Atan:
+        return std::atan(a);
+    case Sinh:
+        return std::sinh(a);
+    case Cosh:
+        return std::cosh(a);
+    case Tanh:
+        return std::tanh(a);
+    case Abs:
+        return std::abs(a);
+    case Erf:
+        return std::erf(a);
+    case Erfc:
+        return std::erfc(a);
+    case Atan2:
+        return std::atan2(a, b);
+    case Min:
+        return std::min(a, b);
+    case Max:
+        return std::max(a, b);
+    default:
+        return 0.0;
     }
 }
 
@@ -111,7 +164,8 @@ private:
 
     void skip()
     {
-        while (m_pos < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_pos]))) ++m_pos;
+        while (m_pos < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[m_pos])))
+            ++m_pos;
     }
     bool peek(char c)
     {
@@ -182,7 +236,8 @@ private:
             skip();
             if (m_pos >= m_s.size()) return lhs;
             const char c = m_s[m_pos];
-            if (c == '*' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '*') return lhs; // power, handled below
+            if (c == '*' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '*')
+                return lhs; // power, handled below
             if (c != '*' && c != '/') return lhs;
             ++m_pos;
             const int rhs = parseUnary();
@@ -204,7 +259,8 @@ private:
     {
         const int base = parsePrimary();
         skip();
-        if (m_pos < m_s.size() && (m_s[m_pos] == '^' || (m_s[m_pos] == '*' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '*'))) {
+        if (m_pos < m_s.size() &&
+            (m_s[m_pos] == '^' || (m_s[m_pos] == '*' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '*'))) {
             m_pos += m_s[m_pos] == '^' ? 1 : 2;
             const int exponent = parseUnary(); // right associative; allows 2^-x
             return push(Pow, base, exponent);
@@ -214,21 +270,22 @@ private:
     int parsePrimary()
     {
         skip();
-        if (m_pos >= m_s.size()) throw ParseError{m_pos, "the expression ends where a number, name or '(' is expected"};
+        if (m_pos >= m_s.size())
+            throw ParseError{m_pos, "the expression ends where a number, name or '(' is expected"};
         const char c = m_s[m_pos];
         if (c == '(' || c == '[') {
             const std::size_t open = m_pos++;
             const int inner = parseSum();
             const char close = c == '(' ? ')' : ']';
             if (!peek(close)) {
-                if (m_pos >= m_s.size())
-                    throw ParseError{open, std::string("'") + c + "' is never closed"};
+                if (m_pos >= m_s.size()) throw ParseError{open, std::string("'") + c + "' is never closed"};
                 throw ParseError{m_pos, std::string("expected '") + close + "' here"};
             }
             ++m_pos;
             return inner;
         }
-        if (std::isdigit(static_cast<unsigned char>(c)) || (c == '.' && m_pos + 1 < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos + 1]))))
+        if (std::isdigit(static_cast<unsigned char>(c)) ||
+            (c == '.' && m_pos + 1 < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos + 1]))))
             return parseNumber();
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') return parseName();
         throw ParseError{m_pos, std::string("unexpected '") + c + "'"};
@@ -236,22 +293,27 @@ private:
     int parseNumber()
     {
         const std::size_t start = m_pos;
-        while (m_pos < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos]))) ++m_pos;
+        while (m_pos < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos])))
+            ++m_pos;
         if (m_pos < m_s.size() && m_s[m_pos] == '.') {
             ++m_pos;
-            while (m_pos < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos]))) ++m_pos;
+            while (m_pos < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[m_pos])))
+                ++m_pos;
         }
         std::string digits = m_s.substr(start, m_pos - start);
-        if (m_pos < m_s.size() && (m_s[m_pos] == 'e' || m_s[m_pos] == 'E' || m_s[m_pos] == 'd' || m_s[m_pos] == 'D')) {
+        if (m_pos < m_s.size() &&
+            (m_s[m_pos] == 'e' || m_s[m_pos] == 'E' || m_s[m_pos] == 'd' || m_s[m_pos] == 'D')) {
             std::size_t p = m_pos + 1;
             if (p < m_s.size() && (m_s[p] == '+' || m_s[p] == '-')) ++p;
             if (p < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[p]))) {
-                while (p < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[p]))) ++p;
+                while (p < m_s.size() && std::isdigit(static_cast<unsigned char>(m_s[p])))
+                    ++p;
                 std::string exponent = m_s.substr(m_pos + 1, p - m_pos - 1);
                 digits += "e" + exponent;
                 m_pos = p;
             } else {
-                throw ParseError{m_pos, "incomplete exponent in number '" + m_s.substr(start, p - start) + "'"};
+                throw ParseError{m_pos,
+                                 "incomplete exponent in number '" + m_s.substr(start, p - start) + "'"};
             }
         }
         if (m_pos < m_s.size() && (std::isalpha(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '_'))
@@ -261,10 +323,13 @@ private:
     int parseName()
     {
         const std::size_t start = m_pos;
-        while (m_pos < m_s.size() && (std::isalnum(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '_')) ++m_pos;
+        while (m_pos < m_s.size() &&
+               (std::isalnum(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '_'))
+            ++m_pos;
         const std::string name = m_s.substr(start, m_pos - start);
         std::string lower = name;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char ch) { return char(std::tolower(ch)); });
         if (peek('(') || peek('[')) {
             const FunctionName* f = nullptr;
             for (const auto& fn : kFunctions)
@@ -276,20 +341,25 @@ private:
             const int a = parseSum();
             int b = -1;
             if (f->arity == 2) {
-                if (!peek(',')) throw ParseError{m_pos, "'" + name + "' takes two arguments separated by ','"};
+                if (!peek(','))
+                    throw ParseError{m_pos, "'" + name + "' takes two arguments separated by ','"};
                 ++m_pos;
                 b = parseSum();
             }
-            if (peek(',')) throw ParseError{m_pos, "'" + name + "' takes " + (f->arity == 1 ? "one argument" : "two arguments")};
+            if (peek(','))
+                throw ParseError{m_pos, "'" + name + "' takes " +
+                                            (f->arity == 1 ? "one argument" : "two arguments")};
             if (!peek(close)) {
-                if (m_pos >= m_s.size()) throw ParseError{openPos, std::string("'") + open + "' is never closed"};
+                if (m_pos >= m_s.size())
+                    throw ParseError{openPos, std::string("'") + open + "' is never closed"};
                 throw ParseError{m_pos, std::string("expected '") + close + "' here"};
             }
             ++m_pos;
             return push(f->op, a, b);
         }
         for (const auto& fn : kFunctions)
-            if (lower == fn.name) throw ParseError{start, "function '" + name + "' needs an argument in brackets"};
+            if (lower == fn.name)
+                throw ParseError{start, "function '" + name + "' needs an argument in brackets"};
         if (lower == "pi") return push(Const, -1, -1, std::numbers::pi);
         int index = m_e.variableIndex(name);
         if (index < 0) {
@@ -308,8 +378,7 @@ Expected<Expression> Expression::parse(std::string_view text)
         ExpressionParser(e).run();
     } catch (const ParseError& pe) {
         std::string shown = e.m_text;
-        return fail("", "character " + std::to_string(pe.pos + 1),
-                    pe.reason + " in '" + shown + "'");
+        return fail("", "character " + std::to_string(pe.pos + 1), pe.reason + " in '" + shown + "'");
     }
     // Which variables reach the result through a dependence (0*v folds away nothing, so mark
     // every variable that appears; a true dependence test is done on the Jacobian by the fit).
@@ -336,7 +405,8 @@ double Expression::evaluate(std::span<const double> vars) const
 {
     std::vector<std::span<const double>> cols;
     cols.reserve(vars.size());
-    for (const double& v : vars) cols.emplace_back(&v, 1);
+    for (const double& v : vars)
+        cols.emplace_back(&v, 1);
     double out = 0.0;
     evaluateColumns(1, cols, std::span<double>(&out, 1));
     return out;
@@ -357,16 +427,19 @@ double Expression::evaluate(std::span<const double> vars, std::span<double> grad
 }
 
 ExpressionCache Expression::staticCache(std::size_t n, std::span<const std::span<const double>> vars,
-                                       const std::vector<bool>& isStatic) const
+                                        const std::vector<bool>& isStatic) const
 {
     ExpressionCache c;
     c.n = n;
     c.isStatic.assign(m_nodes.size(), 0);
     for (std::size_t k = 0; k < m_nodes.size(); ++k) {
         const Node& nd = m_nodes[k];
-        if (nd.op == Const) c.isStatic[k] = 1;
-        else if (nd.op == Var) c.isStatic[k] = std::size_t(nd.c) < isStatic.size() && isStatic[std::size_t(nd.c)];
-        else c.isStatic[k] = c.isStatic[std::size_t(nd.a)] && (nd.b < 0 || c.isStatic[std::size_t(nd.b)]);
+        if (nd.op == Const)
+            c.isStatic[k] = 1;
+        else if (nd.op == Var)
+            c.isStatic[k] = std::size_t(nd.c) < isStatic.size() && isStatic[std::size_t(nd.c)];
+        else
+            c.isStatic[k] = c.isStatic[std::size_t(nd.a)] && (nd.b < 0 || c.isStatic[std::size_t(nd.b)]);
     }
     // Constants and bare variables are cheap to fill; cache only real work.
     std::vector<double> out(n);
@@ -383,8 +456,9 @@ std::vector<double>& Expression::s_lastValues()
     return val;
 }
 
-void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const double>> vars, std::span<double> out,
-                                 double* jacobian, std::span<const int> gradVars, const ExpressionCache* cache) const
+void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const double>> vars,
+                                 std::span<double> out, double* jacobian, std::span<const int> gradVars,
+                                 const ExpressionCache* cache) const
 {
     const std::size_t nn = m_nodes.size();
     std::vector<double>& val = s_lastValues();
@@ -401,23 +475,58 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
             continue;
         }
         switch (nd.op) {
-        case Const: std::fill(v, v + n, nd.c); break;
+        case Const:
+            std::fill(v, v + n, nd.c);
+            break;
         case Var: {
             const auto& col = vars[std::size_t(nd.c)];
-            if (col.size() == 1) std::fill(v, v + n, col[0]);
-            else std::copy(col.begin(), col.begin() + std::ptrdiff_t(n), v);
+            if (col.size() == 1)
+                std::fill(v, v + n, col[0]);
+            else
+                std::copy(col.begin(), col.begin() + std::ptrdiff_t(n), v);
             break;
         }
-        case Add: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] + b[i]; break; }
-        case Sub: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] - b[i]; break; }
-        case Mul: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] * b[i]; break; }
-        case Div: { const double *a = V(nd.a), *b = V(nd.b); for (std::size_t i = 0; i < n; ++i) v[i] = a[i] / b[i]; break; }
-        case Neg: { const double* a = V(nd.a); for (std::size_t i = 0; i < n; ++i) v[i] = -a[i]; break; }
-        case Exp: { const double* a = V(nd.a); for (std::size_t i = 0; i < n; ++i) v[i] = std::exp(a[i]); break; }
+        case Add: {
+            const double *a = V(nd.a), *b = V(nd.b);
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = a[i] + b[i];
+            break;
+        }
+        case Sub: {
+            const double *a = V(nd.a), *b = V(nd.b);
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = a[i] - b[i];
+            break;
+        }
+        case Mul: {
+            const double *a = V(nd.a), *b = V(nd.b);
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = a[i] * b[i];
+            break;
+        }
+        case Div: {
+            const double *a = V(nd.a), *b = V(nd.b);
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = a[i] / b[i];
+            break;
+        }
+        case Neg: {
+            const double* a = V(nd.a);
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = -a[i];
+            break;
+        }
+        case Exp: {
+            const double* a = V(nd.a);
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = std::exp(a[i]);
+            break;
+        }
         default: {
             const double* a = V(nd.a);
             const double* b = nd.b >= 0 ? V(nd.b) : nullptr;
-            for (std::size_t i = 0; i < n; ++i) v[i] = apply(nd.op, a[i], b ? b[i] : 0.0);
+            for (std::size_t i = 0; i < n; ++i)
+                v[i] = apply(nd.op, a[i], b ? b[i] : 0.0);
         }
         }
     }
@@ -429,14 +538,17 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
     std::fill(jacobian, jacobian + n * nGrad, 0.0);
     thread_local std::vector<int> column;
     column.assign(m_variables.size(), -1);
-    for (std::size_t k = 0; k < nGrad; ++k) column[std::size_t(gradVars[k])] = int(k);
+    for (std::size_t k = 0; k < nGrad; ++k)
+        column[std::size_t(gradVars[k])] = int(k);
     // Only nodes on a path from a wanted variable need adjoints.
     thread_local std::vector<char> live;
     live.assign(nn, 0);
     for (std::size_t k = 0; k < nn; ++k) {
         const Node& nd = m_nodes[k];
-        if (nd.op == Var) live[k] = column[std::size_t(nd.c)] >= 0;
-        else if (nd.op != Const) live[k] = (nd.a >= 0 && live[std::size_t(nd.a)]) || (nd.b >= 0 && live[std::size_t(nd.b)]);
+        if (nd.op == Var)
+            live[k] = column[std::size_t(nd.c)] >= 0;
+        else if (nd.op != Const)
+            live[k] = (nd.a >= 0 && live[std::size_t(nd.a)]) || (nd.b >= 0 && live[std::size_t(nd.b)]);
     }
     if (!live[nn - 1]) return;
     adj.assign(nn * n, 0.0);
@@ -449,7 +561,8 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
         const double* v = V(int(kk));
         if (nd.op == Var) {
             double* j = jacobian + std::size_t(column[std::size_t(nd.c)]) * n;
-            for (std::size_t i = 0; i < n; ++i) j[i] += g[i];
+            for (std::size_t i = 0; i < n; ++i)
+                j[i] += g[i];
             continue;
         }
         const bool la = nd.a >= 0 && live[std::size_t(nd.a)];
@@ -464,64 +577,144 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
         bool fast = true;
         switch (nd.op) {
         case Add:
-            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i];
-            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] += g[i];
+            if (la)
+                for (std::size_t i = 0; i < n; ++i)
+                    ga[i] += g[i];
+            if (lb)
+                for (std::size_t i = 0; i < n; ++i)
+                    gb[i] += g[i];
             break;
         case Sub:
-            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i];
-            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] -= g[i];
+            if (la)
+                for (std::size_t i = 0; i < n; ++i)
+                    ga[i] += g[i];
+            if (lb)
+                for (std::size_t i = 0; i < n; ++i)
+                    gb[i] -= g[i];
             break;
         case Mul:
-            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] * b[i];
-            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] += g[i] * a[i];
+            if (la)
+                for (std::size_t i = 0; i < n; ++i)
+                    ga[i] += g[i] * b[i];
+            if (lb)
+                for (std::size_t i = 0; i < n; ++i)
+                    gb[i] += g[i] * a[i];
             break;
         case Div:
-            if (la) for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] / b[i];
-            if (lb) for (std::size_t i = 0; i < n; ++i) gb[i] -= g[i] * v[i] / b[i];
+            if (la)
+                for (std::size_t i = 0; i < n; ++i)
+                    ga[i] += g[i] / b[i];
+            if (lb)
+                for (std::size_t i = 0; i < n; ++i)
+                    gb[i] -= g[i] * v[i] / b[i];
             break;
-        case Neg: for (std::size_t i = 0; i < n; ++i) ga[i] -= g[i]; break;
-        case Exp: for (std::size_t i = 0; i < n; ++i) ga[i] += g[i] * v[i]; break;
-        default: fast = false;
+        case Neg:
+            for (std::size_t i = 0; i < n; ++i)
+                ga[i] -= g[i];
+            break;
+        case Exp:
+            for (std::size_t i = 0; i < n; ++i)
+                ga[i] += g[i] * v[i];
+            break;
+        default:
+            fast = false;
         }
         if (fast) continue;
         for (std::size_t i = 0; i < n; ++i) {
             const double gi = g[i];
             if (gi == 0.0) continue;
             switch (nd.op) {
-            case Add: if (la) ga[i] += gi; if (lb) gb[i] += gi; break;
-            case Sub: if (la) ga[i] += gi; if (lb) gb[i] -= gi; break;
-            case Mul: if (la) ga[i] += gi * b[i]; if (lb) gb[i] += gi * a[i]; break;
-            case Div: if (la) ga[i] += gi / b[i]; if (lb) gb[i] -= gi * v[i] / b[i]; break;
-            case Neg: ga[i] -= gi; break;
+            case Add:
+                if (la) ga[i] += gi;
+                if (lb) gb[i] += gi;
+                break;
+            case Sub:
+                if (la) ga[i] += gi;
+                if (lb) gb[i] -= gi;
+                break;
+            case Mul:
+                if (la) ga[i] += gi * b[i];
+                if (lb) gb[i] += gi * a[i];
+                break;
+            case Div:
+                if (la) ga[i] += gi / b[i];
+                if (lb) gb[i] -= gi * v[i] / b[i];
+                break;
+            case Neg:
+                ga[i] -= gi;
+                break;
             case Pow:
                 if (la) ga[i] += gi * (b[i] == 2.0 ? 2.0 * a[i] : b[i] * power(a[i], b[i] - 1.0));
                 if (lb && a[i] != 0.0) gb[i] += gi * v[i] * std::log(a[i]);
                 break;
-            case Exp: ga[i] += gi * v[i]; break;
-            case Log: ga[i] += gi / a[i]; break;
-            case Log10: ga[i] += gi / (a[i] * std::numbers::ln10); break;
-            case Sqrt: ga[i] += gi * 0.5 / v[i]; break;
-            case Sin: ga[i] += gi * (partner ? partner[i] : std::cos(a[i])); break;
-            case Cos: ga[i] -= gi * (partner ? partner[i] : std::sin(a[i])); break;
-            case Tan: ga[i] += gi * (1.0 + v[i] * v[i]); break;
-            case Asin: ga[i] += gi / std::sqrt(1.0 - a[i] * a[i]); break;
-            case Acos: ga[i] -= gi / std::sqrt(1.0 - a[i] * a[i]); break;
-            case Atan: ga[i] += gi / (1.0 + a[i] * a[i]); break;
-            case Sinh: ga[i] += gi * std::cosh(a[i]); break;
-            case Cosh: ga[i] += gi * std::sinh(a[i]); break;
-            case Tanh: ga[i] += gi * (1.0 - v[i] * v[i]); break;
-            case Abs: ga[i] += gi * (a[i] > 0.0 ? 1.0 : a[i] < 0.0 ? -1.0 : 0.0); break;
-            case Erf: ga[i] += gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a[i] * a[i]); break;
-            case Erfc: ga[i] -= gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a[i] * a[i]); break;
+            case Exp:
+                ga[i] += gi * v[i];
+                break;
+            case Log:
+                ga[i] += gi / a[i];
+                break;
+            case Log10:
+                ga[i] += gi / (a[i] * std::numbers::ln10);
+                break;
+            case Sqrt:
+                ga[i] += gi * 0.5 / v[i];
+                break;
+            case Sin:
+                ga[i] += gi * (partner ? partner[i] : std::cos(a[i]));
+                break;
+            case Cos:
+                ga[i] -= gi * (partner ? partner[i] : std::sin(a[i]));
+                break;
+            case Tan:
+                ga[i] += gi * (1.0 + v[i] * v[i]);
+                break;
+            case Asin:
+                ga[i] += gi / std::sqrt(1.0 - a[i] * a[i]);
+                break;
+            case Acos:
+                ga[i] -= gi / std::sqrt(1.0 - a[i] * a[i]);
+                break;
+            case Atan:
+                ga[i] += gi / (1.0 + a[i] * a[i]);
+                break;
+            case Sinh:
+                ga[i] += gi * std::cosh(a[i]);
+                break;
+            case Cosh:
+                ga[i] += gi * std::sinh(a[i]);
+                break;
+            case Tanh:
+                ga[i] += gi * (1.0 - v[i] * v[i]);
+                break;
+            case Abs:
+                ga[i] += gi * (a[i] > 0.0 ? 1.0 : a[i] < 0.0 ? -1.0 : 0.0);
+                break;
+            case Erf:
+                ga[i] += gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a[i] * a[i]);
+                break;
+            case Erfc:
+                ga[i] -= gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a[i] * a[i]);
+                break;
             case Atan2: {
                 const double r2 = a[i] * a[i] + b[i] * b[i];
                 if (la) ga[i] += gi * b[i] / r2;
                 if (lb) gb[i] -= gi * a[i] / r2;
                 break;
             }
-            case Min: if (a[i] <= b[i]) { if (la) ga[i] += gi; } else if (lb) gb[i] += gi; break;
-            case Max: if (a[i] >= b[i]) { if (la) ga[i] += gi; } else if (lb) gb[i] += gi; break;
-            default: break;
+            case Min:
+                if (a[i] <= b[i]) {
+                    if (la) ga[i] += gi;
+                } else if (lb)
+                    gb[i] += gi;
+                break;
+            case Max:
+                if (a[i] >= b[i]) {
+                    if (la) ga[i] += gi;
+                } else if (lb)
+                    gb[i] += gi;
+                break;
+            default:
+                break;
             }
         }
     }

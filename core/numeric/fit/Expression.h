@@ -24,8 +24,8 @@ namespace vanadis::fit {
 /// Node values that do not change during a fit (see Expression::staticCache).
 struct ExpressionCache {
     std::size_t n = 0;
-    std::vector<char> isStatic;  ///< per node
-    std::vector<double> values;  ///< nodes × n, valid where isStatic
+    std::vector<char> isStatic; ///< per node
+    std::vector<double> values; ///< nodes × n, valid where isStatic
 };
 
 /// A parsed and compiled expression. Cheap to copy; evaluation is const and thread-safe.
@@ -69,10 +69,10 @@ public:
 
     /// One tape instruction; public only so that the .cpp's helpers can build it.
     struct Node {
-        int op = 0;      ///< an Op of Expression.cpp
-        int a = -1;      ///< first operand (node index)
-        int b = -1;      ///< second operand (node index)
-        double c = 0.0;  ///< constant value (op Const) or variable index (op Var)
+        int op = 0;     ///< an Op of Expression.cpp
+        int a = -1;     ///< first operand (node index)
+        int b = -1;     ///< second operand (node index)
+        double c = 0.0; ///< constant value (op Const) or variable index (op Var)
     };
 
 private:
@@ -81,7 +81,9 @@ private:
     std::vector<Node> m_nodes; ///< topological order; the last node is the result
     std::vector<bool> m_used;
     std::vector<int> m_partner;
-    static std::vector<double>& s_lastValues(); ///< the forward values of the last evaluation on this thread ///< for a Sin node the Cos node of the same argument (and vice versa), or −1
+    static std::vector<double>&
+    s_lastValues(); ///< the forward values of the last evaluation on this thread ///< for a Sin node the Cos
+                    ///< node of the same argument (and vice versa), or −1
     friend class ExpressionParser;
 };
 

@@ -2,7 +2,8 @@
 
 namespace vanadis::fit {
 
-Expected<ExpressionModel> ExpressionModel::create(std::string_view text, std::vector<double> x, std::string predictor)
+Expected<ExpressionModel> ExpressionModel::create(std::string_view text, std::vector<double> x,
+                                                  std::string predictor)
 {
     auto e = Expression::parse(text);
     if (!e) return std::unexpected(e.error());
@@ -19,8 +20,9 @@ Expected<ExpressionModel> ExpressionModel::create(std::string_view text, std::ve
         m.m_paramVar.push_back(int(i));
     }
     if (m.m_names.empty())
-        return fail("", "model", "'" + std::string(text) + "' has no parameters (every name other than " + predictor +
-                                     " and the functions is a parameter)");
+        return fail("", "model",
+                    "'" + std::string(text) + "' has no parameters (every name other than " + predictor +
+                        " and the functions is a parameter)");
     if (m.m_xVar >= 0 && !m.m_x.empty()) {
         std::vector<double> dummy(m.m_names.size(), 0.0);
         std::vector<std::span<const double>> cols;
@@ -37,7 +39,8 @@ void ExpressionModel::bind(std::span<const double> p, std::span<const double> x,
 {
     cols.assign(m_expr.variables().size(), {});
     if (m_xVar >= 0) cols[std::size_t(m_xVar)] = x;
-    for (std::size_t k = 0; k < m_paramVar.size(); ++k) cols[std::size_t(m_paramVar[k])] = p.subspan(k, 1);
+    for (std::size_t k = 0; k < m_paramVar.size(); ++k)
+        cols[std::size_t(m_paramVar[k])] = p.subspan(k, 1);
 }
 
 void ExpressionModel::evaluate(std::span<const double> p, std::span<double> out) const

@@ -16,7 +16,8 @@ namespace vanadis::fit {
 class ExpressionModel final : public Model {
 public:
     /// Parses \a text; an error names the character. A model without any parameter is an error.
-    static Expected<ExpressionModel> create(std::string_view text, std::vector<double> x, std::string predictor = "x");
+    static Expected<ExpressionModel> create(std::string_view text, std::vector<double> x,
+                                            std::string predictor = "x");
 
     const std::vector<std::string>& parameterNames() const { return m_names; }
     const Expression& expression() const { return m_expr; }
@@ -31,7 +32,8 @@ public:
     std::vector<double> evaluateAt(std::span<const double> p, std::span<const double> x) const;
 
 private:
-    void bind(std::span<const double> p, std::span<const double> x, std::vector<std::span<const double>>& cols) const;
+    void bind(std::span<const double> p, std::span<const double> x,
+              std::vector<std::span<const double>>& cols) const;
     Expression m_expr;
     std::vector<double> m_x;
     std::vector<std::string> m_names;

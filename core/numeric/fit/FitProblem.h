@@ -21,14 +21,16 @@ enum class Weighting {
 /// How the Jacobian is obtained when the model gives no analytic one.
 enum class NumericDerivative {
     Central, ///< central differences, step ∛ε·max(|p|, 1e-8·scale); 2 evaluations per parameter
-    Ridders, ///< Ridders' extrapolation (Press et al., Numerical Recipes §5.7); ≈ 10× the cost, ~1e-12 accuracy
+    Ridders, ///< Ridders' extrapolation (Press et al., Numerical Recipes §5.7); ≈ 10× the cost, ~1e-12
+             ///< accuracy
 };
 
 /// Solver settings. The defaults are tight (as NIST StRD certification needs); loosen them only
 /// for speed on noisy data where 1e-10 changes nothing.
 struct FitOptions {
     int maxIterations = 5000;
-    double functionTolerance = 1e-15;  ///< stop when the relative RSS decrease (actual and predicted) is below this
+    double functionTolerance =
+        1e-15; ///< stop when the relative RSS decrease (actual and predicted) is below this
     double parameterTolerance = 1e-15; ///< stop when the scaled step is below this relative to the parameters
     double gradientTolerance = 1e-15;  ///< stop when max |cos(residual, Jacobian column)| is below this
     /// Geodesic acceleration (Transtrum & Sethna 2012): one extra model evaluation per step, far
@@ -40,9 +42,9 @@ struct FitOptions {
     NumericDerivative numericDerivative = NumericDerivative::Central;
     bool forceNumericJacobian = false; ///< ignore an analytic Jacobian (for testing)
     bool scaleCovariance = true; ///< multiply (JᵀWJ)⁻¹ by RSS/dof (NIST's convention); false for known σ
-    double correlationWarning = 0.95;  ///< warn for |correlation| above this
-    int monteCarloSamples = 0;         ///< > 0: refit that many noisy replicas of the fitted curve
-    std::uint64_t monteCarloSeed = 1;  ///< seed of the replicas (results are reproducible)
+    double correlationWarning = 0.95; ///< warn for |correlation| above this
+    int monteCarloSamples = 0;        ///< > 0: refit that many noisy replicas of the fitted curve
+    std::uint64_t monteCarloSeed = 1; ///< seed of the replicas (results are reproducible)
 };
 
 /// Everything a fit needs. The model must outlive the call.
@@ -50,7 +52,8 @@ struct FitProblem {
     const Model* model = nullptr;
     std::vector<Parameter> parameters; ///< one per model parameter, in the model's order
     std::vector<double> observed;      ///< residualCount() values (complex: real parts then imaginary parts)
-    std::vector<double> sigma;         ///< for Weighting::Sigma: same length as observed (or pointCount() for complex)
+    std::vector<double>
+        sigma; ///< for Weighting::Sigma: same length as observed (or pointCount() for complex)
     Weighting weighting = Weighting::Unit;
 };
 

@@ -38,18 +38,18 @@ struct FitResult {
     Eigen::MatrixXd covariance;  ///< NaN rows/columns for OnBound/unidentifiable, 0 for Fixed
     Eigen::MatrixXd correlation; ///< same layout; NaN where a variance is 0 or NaN
 
-    double rss = 0.0;            ///< Σ wᵢ rᵢ² at the solution
-    double residualSd = 0.0;     ///< √(RSS/dof)
-    double chi2Reduced = 0.0;    ///< RSS/dof (with σ weights this is χ²/ν)
-    double r2 = 0.0;             ///< 1 − RSS/Σw(y − ȳ)² (real data only; NaN for complex)
-    int dof = 0;                 ///< residuals − estimated parameters (fixed, tied and on-bound excluded)
-    int freeParameterCount = 0;  ///< estimated parameters (the dof subtrahend)
+    double rss = 0.0;           ///< Σ wᵢ rᵢ² at the solution
+    double residualSd = 0.0;    ///< √(RSS/dof)
+    double chi2Reduced = 0.0;   ///< RSS/dof (with σ weights this is χ²/ν)
+    double r2 = 0.0;            ///< 1 − RSS/Σw(y − ȳ)² (real data only; NaN for complex)
+    int dof = 0;                ///< residuals − estimated parameters (fixed, tied and on-bound excluded)
+    int freeParameterCount = 0; ///< estimated parameters (the dof subtrahend)
 
     FitStatus status = FitStatus::Converged;
     bool converged = false;
-    std::string reason;          ///< which test stopped the solver, in words
+    std::string reason; ///< which test stopped the solver, in words
     int iterations = 0;
-    int evaluations = 0;         ///< model evaluations (Jacobians not counted)
+    int evaluations = 0; ///< model evaluations (Jacobians not counted)
 
     std::vector<double> fitted;    ///< model at the solution (residualCount())
     std::vector<double> residuals; ///< observed − fitted (unweighted)

@@ -28,7 +28,10 @@ std::string num(double v, int digits = 6)
     return buf;
 }
 
-bool allFinite(const VectorXd& v) { return v.allFinite(); }
+bool allFinite(const VectorXd& v)
+{
+    return v.allFinite();
+}
 
 /// The weighted residual r(u) = √w·(f(p(u)) − y) and its Jacobian, for the LM loop.
 class Residual {
@@ -70,7 +73,8 @@ public:
                         for (Index i = 0; i < m_g.rows(); ++i)
                             if (const double gik = m_g(i, k); gik != 0.0) J.col(k) += gik * m_jf.col(i);
                 } else {
-                    for (Index k = 0; k < nf; ++k) J.col(k) = m_jf.col(m_map.freeIndex(std::size_t(k)));
+                    for (Index k = 0; k < nf; ++k)
+                        J.col(k) = m_jf.col(m_map.freeIndex(std::size_t(k)));
                 }
                 J.array().colwise() *= m_sqrtW.array();
                 return J.allFinite();
@@ -229,7 +233,8 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
         }
         const double gcos = gradientCosine(J, r, held);
         if (gcos <= opt.gradientTolerance) {
-            out.reason = "the residual is orthogonal to the Jacobian (gradient test, max cos = " + num(gcos, 3) + ")";
+            out.reason =
+                "the residual is orthogonal to the Jacobian (gradient test, max cos = " + num(gcos, 3) + ")";
             done = true;
             break;
         }
@@ -242,12 +247,14 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
         // Without held parameters (the usual case) J is used in place, not copied.
         if (na < nf) {
             JaHeld.resize(J.rows(), na);
-            for (Index k = 0; k < na; ++k) JaHeld.col(k) = J.col(active[std::size_t(k)]);
+            for (Index k = 0; k < na; ++k)
+                JaHeld.col(k) = J.col(active[std::size_t(k)]);
         }
         const MatrixXd& Ja = na < nf ? JaHeld : J;
         VectorXd da(na);
         for (Index k = 0; k < na; ++k) {
-            d[active[std::size_t(k)]] = std::max(d[active[std::size_t(k)]], Ja.col(k).norm()); // Moré 1978, eq. (6.3)
+            d[active[std::size_t(k)]] =
+                std::max(d[active[std::size_t(k)]], Ja.col(k).norm()); // Moré 1978, eq. (6.3)
             da[k] = d[active[std::size_t(k)]];
         }
         // One QR of J per iteration; each damping trial then only factors a small (2na × na) matrix.
@@ -279,9 +286,12 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
                     VectorXd b2 = VectorXd::Zero(R.rows() + na);
                     b2.head(R.rows()) = -(qr.householderQ().transpose() * rvv).head(R.rows());
                     const VectorXd acc = aqr.solve(b2);
-                    const double ratio = 2.0 * acc.cwiseProduct(da).norm() / std::max(stepA.cwiseProduct(da).norm(), 1e-300);
-                    if (ratio <= 0.75) stepA += 0.5 * acc;
-                    else accelRejected = true;
+                    const double ratio =
+                        2.0 * acc.cwiseProduct(da).norm() / std::max(stepA.cwiseProduct(da).norm(), 1e-300);
+                    if (ratio <= 0.75)
+                        stepA += 0.5 * acc;
+                    else
+                        accelRejected = true;
                 }
             }
             uNew = u;
@@ -290,7 +300,8 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
                 uNew[j] = std::clamp(u[j] + stepA[k], lo[j], hi[j]);
             }
             VectorXd stepP(na);
-            for (Index k = 0; k < na; ++k) stepP[k] = uNew[active[std::size_t(k)]] - u[active[std::size_t(k)]];
+            for (Index k = 0; k < na; ++k)
+                stepP[k] = uNew[active[std::size_t(k)]] - u[active[std::size_t(k)]];
             const double predicted = rss - ((qtr + R * stepP).squaredNorm() + perp);
             const bool finite = res.value(uNew, rNew);
             const double rssNew = finite ? rNew.squaredNorm() : std::numeric_limits<double>::infinity();
@@ -298,7 +309,8 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
             const double rho = predicted > 0.0 ? actual / predicted : (actual > 0.0 ? 1.0 : -1.0);
             const double stepNorm = stepP.cwiseProduct(da).norm();
             double xNorm = 0.0;
-            for (Index k = 0; k < na; ++k) xNorm += std::pow(da[k] * u[active[std::size_t(k)]], 2);
+            for (Index k = 0; k < na; ++k)
+                xNorm += std::pow(da[k] * u[active[std::size_t(k)]], 2);
             xNorm = std::sqrt(xNorm);
             const bool accepted = finite && rho > 1e-4 && !accelRejected;
             if (accepted) {
@@ -312,9 +324,10 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
                 nu *= 2.0;
             }
             // MINPACK's tests, applied after every trial step (Moré, Garbow & Hillstrom 1980).
-            if (finite && std::abs(actual) <= opt.functionTolerance * rss && predicted <= opt.functionTolerance * rss &&
-                rho <= 2.0) {
-                out.reason = "the relative reduction of the sum of squares is below " + num(opt.functionTolerance, 2);
+            if (finite && std::abs(actual) <= opt.functionTolerance * rss &&
+                predicted <= opt.functionTolerance * rss && rho <= 2.0) {
+                out.reason =
+                    "the relative reduction of the sum of squares is below " + num(opt.functionTolerance, 2);
                 done = true;
             } else if (stepNorm <= opt.parameterTolerance * xNorm) {
                 out.reason = "the relative parameter step is below " + num(opt.parameterTolerance, 2);
@@ -360,8 +373,9 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
     if (!problem.model) return fail("", "", "no model given");
     const Model& model = *problem.model;
     if (problem.parameters.size() != model.parameterCount())
-        return fail("", "", "the model has " + std::to_string(model.parameterCount()) + " parameters but " +
-                                std::to_string(problem.parameters.size()) + " were set up");
+        return fail("", "",
+                    "the model has " + std::to_string(model.parameterCount()) + " parameters but " +
+                        std::to_string(problem.parameters.size()) + " were set up");
     auto mapped = ParameterMap::build(problem.parameters);
     if (!mapped) return std::unexpected(mapped.error());
     const ParameterMap& map = *mapped;
@@ -369,13 +383,15 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
     const std::size_t nr = model.residualCount();
     const bool complex = model.isComplex();
     if (problem.observed.size() != nr)
-        return fail("", "", "the model predicts " + std::to_string(nr) + " values but " +
-                                std::to_string(problem.observed.size()) + " observations were given");
+        return fail("", "",
+                    "the model predicts " + std::to_string(nr) + " values but " +
+                        std::to_string(problem.observed.size()) + " observations were given");
     const std::size_t nFree = map.freeCount();
     if (nFree == 0) return fail("", "", "no parameter is free: nothing to fit");
     if (nr < nFree)
-        return fail("", "", "fewer data values (" + std::to_string(nr) + ") than free parameters (" +
-                                std::to_string(nFree) + ")");
+        return fail("", "",
+                    "fewer data values (" + std::to_string(nr) + ") than free parameters (" +
+                        std::to_string(nFree) + ")");
     auto pointName = [&](std::size_t i) {
         return complex ? "point " + std::to_string(i % n + 1) + (i < n ? " (real part)" : " (imaginary part)")
                        : "point " + std::to_string(i + 1);
@@ -383,18 +399,23 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
     VectorXd y(static_cast<Index>(nr)), sqrtW(static_cast<Index>(nr));
     for (std::size_t i = 0; i < nr; ++i) {
         y[Index(i)] = problem.observed[i];
-        if (!std::isfinite(y[Index(i)])) return fail("", pointName(i), "the observed value is NaN or infinite");
+        if (!std::isfinite(y[Index(i)]))
+            return fail("", pointName(i), "the observed value is NaN or infinite");
     }
     switch (problem.weighting) {
-    case Weighting::Unit: sqrtW.setOnes(); break;
+    case Weighting::Unit:
+        sqrtW.setOnes();
+        break;
     case Weighting::Sigma: {
         const bool perPoint = complex && problem.sigma.size() == n;
         if (problem.sigma.size() != nr && !perPoint)
-            return fail("", "σ column", "has " + std::to_string(problem.sigma.size()) + " values for " + std::to_string(nr) +
-                                            " data values");
+            return fail("", "σ column",
+                        "has " + std::to_string(problem.sigma.size()) + " values for " + std::to_string(nr) +
+                            " data values");
         for (std::size_t i = 0; i < nr; ++i) {
             const double s = problem.sigma[perPoint ? i % n : i];
-            if (!(s > 0.0) || !std::isfinite(s)) return fail("", pointName(i), "σ must be a positive number, got " + num(s));
+            if (!(s > 0.0) || !std::isfinite(s))
+                return fail("", pointName(i), "σ must be a positive number, got " + num(s));
             sqrtW[Index(i)] = 1.0 / s;
         }
         break;
@@ -411,7 +432,8 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
         [[fallthrough]];
     case Weighting::Proportional:
         for (std::size_t i = 0; i < nr; ++i) {
-            if (y[Index(i)] == 0.0) return fail("", pointName(i), "y = 0 cannot be used with proportional weights (1/y²)");
+            if (y[Index(i)] == 0.0)
+                return fail("", pointName(i), "y = 0 cannot be used with proportional weights (1/y²)");
             sqrtW[Index(i)] = 1.0 / std::abs(y[Index(i)]);
         }
         break;
@@ -427,7 +449,8 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
     VectorXd r(static_cast<Index>(nr));
     if (!res.value(u, r)) {
         Index bad = 0;
-        while (bad < r.size() && std::isfinite(r[bad])) ++bad;
+        while (bad < r.size() && std::isfinite(r[bad]))
+            ++bad;
         return fail("", pointName(std::size_t(bad)), "the model gives NaN or infinity at the start values");
     }
     MatrixXd J;
@@ -449,8 +472,10 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
             if (res.value(up, rp) && res.jacobian(up, rp, lo, hi, Jp)) depends = Jp.col(k).norm() > 0.0;
         }
         if (!depends)
-            return fail("", "parameter '" + problem.parameters[std::size_t(map.freeIndex(std::size_t(k)))].name + "'",
-                        "the model does not depend on this parameter (its derivative is zero everywhere); fix it or remove it");
+            return fail(
+                "", "parameter '" + problem.parameters[std::size_t(map.freeIndex(std::size_t(k)))].name + "'",
+                "the model does not depend on this parameter (its derivative is zero everywhere); fix it or "
+                "remove it");
     }
 
     LmOutcome lm = levenbergMarquardt(res, u, lo, hi, r, J, opt);
@@ -463,8 +488,10 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
         const bool better = (second.status == FitStatus::Converged && lm.status != FitStatus::Converged) ||
                             (second.status == lm.status && second.r.squaredNorm() < lm.r.squaredNorm());
         second.iterations += lm.iterations;
-        if (better) lm = std::move(second);
-        else lm.iterations = second.iterations;
+        if (better)
+            lm = std::move(second);
+        else
+            lm.iterations = second.iterations;
     }
 
     FitResult out;
@@ -472,13 +499,16 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
     VectorXd p;
     map.expand(lm.u, p);
     out.names.reserve(np);
-    for (const Parameter& par : problem.parameters) out.names.push_back(par.name);
+    for (const Parameter& par : problem.parameters)
+        out.names.push_back(par.name);
     out.values.assign(p.data(), p.data() + p.size());
     out.roles.resize(np);
     std::vector<char> onBound(nFree, 0);
     for (std::size_t i = 0; i < np; ++i) {
         const Parameter& par = problem.parameters[i];
-        out.roles[i] = par.isTied() ? ParameterRole::Tied : par.fixed ? ParameterRole::Fixed : ParameterRole::Free;
+        out.roles[i] = par.isTied() ? ParameterRole::Tied
+                       : par.fixed  ? ParameterRole::Fixed
+                                    : ParameterRole::Free;
     }
     for (std::size_t k = 0; k < nFree; ++k) {
         const double v = lm.u[Index(k)];
@@ -510,7 +540,8 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
         f = y + lm.r.cwiseQuotient(sqrtW);
         out.fitted.assign(f.data(), f.data() + f.size());
         out.residuals.resize(nr);
-        for (std::size_t i = 0; i < nr; ++i) out.residuals[i] = y[Index(i)] - f[Index(i)];
+        for (std::size_t i = 0; i < nr; ++i)
+            out.residuals[i] = y[Index(i)] - f[Index(i)];
     }
     if (!complex) {
         const VectorXd w = sqrtW.cwiseAbs2();
@@ -557,20 +588,24 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
             if (!unidentifiable[std::size_t(j)]) continue;
             covE.row(j).setConstant(kNaN);
             covE.col(j).setConstant(kNaN);
-            names += (names.empty() ? "'" : ", '") + problem.parameters[std::size_t(map.freeIndex(std::size_t(est[std::size_t(j)])))].name + "'";
+            names += (names.empty() ? "'" : ", '") +
+                     problem.parameters[std::size_t(map.freeIndex(std::size_t(est[std::size_t(j)])))].name +
+                     "'";
         }
         if (!names.empty())
             out.warnings.push_back("the covariance matrix is singular: parameters " + names +
                                    " are not identifiable from these data (no standard errors)");
         else if (cond > 1e8)
-            out.warnings.push_back("the covariance matrix is near-singular (condition number " + num(cond, 3) +
+            out.warnings.push_back("the covariance matrix is near-singular (condition number " +
+                                   num(cond, 3) +
                                    " after column scaling): some parameters are barely identifiable");
     }
     // Propagate to the full parameter vector through dp/du (ties get g·Cov·gᵀ; fixed get 0).
     MatrixXd G;
     map.derivative(p, G);
     MatrixXd Ge(Index(np), ne);
-    for (Index k = 0; k < ne; ++k) Ge.col(k) = G.col(est[std::size_t(k)]);
+    for (Index k = 0; k < ne; ++k)
+        Ge.col(k) = G.col(est[std::size_t(k)]);
     // NaN-safe product: unidentifiable columns poison only the rows that depend on them.
     MatrixXd covClean = covE;
     for (Index k = 0; k < ne; ++k)
@@ -603,10 +638,12 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
         }
     for (Index a = 0; a < ne; ++a)
         for (Index b = a + 1; b < ne; ++b) {
-            const Index i = map.freeIndex(std::size_t(est[std::size_t(a)])), j = map.freeIndex(std::size_t(est[std::size_t(b)]));
+            const Index i = map.freeIndex(std::size_t(est[std::size_t(a)])),
+                        j = map.freeIndex(std::size_t(est[std::size_t(b)]));
             const double c = out.correlation(i, j);
             if (std::abs(c) > opt.correlationWarning)
-                out.warnings.push_back("parameters '" + out.names[std::size_t(i)] + "' and '" + out.names[std::size_t(j)] +
+                out.warnings.push_back("parameters '" + out.names[std::size_t(i)] + "' and '" +
+                                       out.names[std::size_t(j)] +
                                        "' are strongly correlated (r = " + num(c, 4) + ")");
         }
     if (!out.converged) out.warnings.push_back("the fit did not converge: " + out.reason);
@@ -624,11 +661,13 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
         std::vector<VectorXd> draws;
         const double sd = opt.scaleCovariance ? out.residualSd : 1.0;
         for (int s = 0; s < opt.monteCarloSamples; ++s) {
-            for (std::size_t i = 0; i < nr; ++i) rep.observed[i] = out.fitted[i] + sd / sqrtW[Index(i)] * gauss(rng);
+            for (std::size_t i = 0; i < nr; ++i)
+                rep.observed[i] = out.fitted[i] + sd / sqrtW[Index(i)] * gauss(rng);
             if (problem.weighting == Weighting::Proportional || problem.weighting == Weighting::Modulus) {
                 rep.weighting = Weighting::Sigma; // keep the original weights, not ones from noisy y
                 rep.sigma.assign(nr, 0.0);
-                for (std::size_t i = 0; i < nr; ++i) rep.sigma[i] = 1.0 / sqrtW[Index(i)];
+                for (std::size_t i = 0; i < nr; ++i)
+                    rep.sigma[i] = 1.0 / sqrtW[Index(i)];
             }
             auto f = fitLeastSquares(rep, mcOpt);
             if (!f) continue;
@@ -638,10 +677,13 @@ Expected<FitResult> fitLeastSquares(const FitProblem& problem, const FitOptions&
         out.monteCarloStderrs.assign(np, kNaN);
         if (draws.size() > 1) {
             VectorXd mean = VectorXd::Zero(Index(np)), m2 = VectorXd::Zero(Index(np));
-            for (const auto& d : draws) mean += d;
+            for (const auto& d : draws)
+                mean += d;
             mean /= double(draws.size());
-            for (const auto& d : draws) m2 += (d - mean).cwiseAbs2();
-            for (std::size_t i = 0; i < np; ++i) out.monteCarloStderrs[i] = std::sqrt(m2[Index(i)] / double(draws.size() - 1));
+            for (const auto& d : draws)
+                m2 += (d - mean).cwiseAbs2();
+            for (std::size_t i = 0; i < np; ++i)
+                out.monteCarloStderrs[i] = std::sqrt(m2[Index(i)] / double(draws.size() - 1));
         }
     }
     return out;

@@ -31,10 +31,13 @@ Expected<ParameterMap> ParameterMap::build(const std::vector<Parameter>& paramet
             return fail("", where, "lower bound " + num(p.lower) + " is above upper bound " + num(p.upper));
         if (p.isTied()) continue;
         if (!std::isfinite(p.value))
-            return fail("", where, p.fixed ? "the fixed value is not a finite number" : "the start value is not a finite number");
+            return fail("", where,
+                        p.fixed ? "the fixed value is not a finite number"
+                                : "the start value is not a finite number");
         if (!p.fixed && (p.value < p.lower || p.value > p.upper))
-            return fail("", where, "start value " + num(p.value) + " is outside its bounds [" + num(p.lower) + ", " +
-                                       num(p.upper) + "]");
+            return fail("", where,
+                        "start value " + num(p.value) + " is outside its bounds [" + num(p.lower) + ", " +
+                            num(p.upper) + "]");
         if (p.isFree()) m.m_free.push_back(int(i));
     }
     // Parse ties and order them so that every tie is evaluated after the ties it reads.
@@ -67,7 +70,8 @@ Expected<ParameterMap> ParameterMap::build(const std::vector<Parameter>& paramet
                 return fail("", "tie of parameter '" + p.name + "'",
                             "'" + v + "' in '" + p.tie + "' is not a parameter of this model");
             if (it->second == int(i))
-                return fail("", "tie of parameter '" + p.name + "'", "the tie refers to the parameter itself");
+                return fail("", "tie of parameter '" + p.name + "'",
+                            "the tie refers to the parameter itself");
             t.args.push_back(it->second);
         }
         t.expr = std::move(*e);
@@ -83,8 +87,10 @@ Expected<ParameterMap> ParameterMap::build(const std::vector<Parameter>& paramet
         if (state[std::size_t(k)] == 1) {
             // Name the cycle from where it starts on the stack.
             std::size_t from = 0;
-            while (stack[from] != k) ++from;
-            for (std::size_t s = from; s < stack.size(); ++s) cycle += parameters[std::size_t(ties[std::size_t(stack[s])].target)].name + " → ";
+            while (stack[from] != k)
+                ++from;
+            for (std::size_t s = from; s < stack.size(); ++s)
+                cycle += parameters[std::size_t(ties[std::size_t(stack[s])].target)].name + " → ";
             cycle += parameters[std::size_t(ties[std::size_t(k)].target)].name;
             return false;
         }
@@ -105,15 +111,18 @@ Expected<ParameterMap> ParameterMap::build(const std::vector<Parameter>& paramet
 Eigen::VectorXd ParameterMap::start() const
 {
     Eigen::VectorXd u(Eigen::Index(m_free.size()));
-    for (std::size_t k = 0; k < m_free.size(); ++k) u[Eigen::Index(k)] = m_params[std::size_t(m_free[k])].value;
+    for (std::size_t k = 0; k < m_free.size(); ++k)
+        u[Eigen::Index(k)] = m_params[std::size_t(m_free[k])].value;
     return u;
 }
 
 void ParameterMap::expand(const Eigen::VectorXd& u, Eigen::VectorXd& p) const
 {
     p.resize(Eigen::Index(m_params.size()));
-    for (std::size_t i = 0; i < m_params.size(); ++i) p[Eigen::Index(i)] = m_params[i].value;
-    for (std::size_t k = 0; k < m_free.size(); ++k) p[m_free[k]] = u[Eigen::Index(k)];
+    for (std::size_t i = 0; i < m_params.size(); ++i)
+        p[Eigen::Index(i)] = m_params[i].value;
+    for (std::size_t k = 0; k < m_free.size(); ++k)
+        p[m_free[k]] = u[Eigen::Index(k)];
     double args[64];
     std::vector<double> big;
     for (const Tie& t : m_order) {
@@ -122,7 +131,8 @@ void ParameterMap::expand(const Eigen::VectorXd& u, Eigen::VectorXd& p) const
             big.resize(t.args.size());
             a = big.data();
         }
-        for (std::size_t j = 0; j < t.args.size(); ++j) a[j] = p[t.args[j]];
+        for (std::size_t j = 0; j < t.args.size(); ++j)
+            a[j] = p[t.args[j]];
         p[t.target] = t.expr.evaluate(std::span<const double>(a, t.args.size()));
     }
 }
@@ -130,12 +140,14 @@ void ParameterMap::expand(const Eigen::VectorXd& u, Eigen::VectorXd& p) const
 void ParameterMap::derivative(const Eigen::VectorXd& p, Eigen::MatrixXd& g) const
 {
     g.setZero(Eigen::Index(m_params.size()), Eigen::Index(m_free.size()));
-    for (std::size_t k = 0; k < m_free.size(); ++k) g(m_free[k], Eigen::Index(k)) = 1.0;
+    for (std::size_t k = 0; k < m_free.size(); ++k)
+        g(m_free[k], Eigen::Index(k)) = 1.0;
     std::vector<double> a, grad;
     for (const Tie& t : m_order) {
         a.resize(t.args.size());
         grad.assign(t.args.size(), 0.0);
-        for (std::size_t j = 0; j < t.args.size(); ++j) a[j] = p[t.args[j]];
+        for (std::size_t j = 0; j < t.args.size(); ++j)
+            a[j] = p[t.args[j]];
         t.expr.evaluate(a, grad);
         for (std::size_t j = 0; j < t.args.size(); ++j)
             if (grad[j] != 0.0) g.row(t.target) += grad[j] * g.row(t.args[j]);

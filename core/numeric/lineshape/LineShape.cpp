@@ -16,9 +16,9 @@ namespace vanadis::lineshape {
 namespace {
 
 constexpr double kLn2 = std::numbers::ln2;
-constexpr double kA = 4.0 * kLn2;                                   // Gaussian exponent for FWHM = F
-const double kKG = std::sqrt(std::numbers::pi / (4.0 * kLn2));     // ∫ exp(−4ln2 u²) du
-constexpr double kKL = std::numbers::pi / 2.0;                      // ∫ 1/(1 + 4u²) du
+constexpr double kA = 4.0 * kLn2;                              // Gaussian exponent for FWHM = F
+const double kKG = std::sqrt(std::numbers::pi / (4.0 * kLn2)); // ∫ exp(−4ln2 u²) du
+constexpr double kKL = std::numbers::pi / 2.0;                 // ∫ 1/(1 + 4u²) du
 
 /// Generic area normalisation φ = h(u)/(F·K) with u = (x − c)/F: fills ∂φ/∂c and ∂φ/∂F.
 inline double normalised(double h, double hu, double u, double F, double K, double* grad)
@@ -86,16 +86,20 @@ void glArea(double mu, double& K, double& Kmu)
     const double w = (std::numbers::pi / 2.0) / panels;
     for (int k = 0; k < panels; ++k) {
         const double a = k * w, b = (k + 1) * w;
-        sum += Q::integrate([&](double t) {
-            const double u = std::tan(t), s = 1.0 / std::cos(t);
-            return glH(u, mu, nullptr, nullptr) * s * s;
-        }, a, b);
-        sumMu += Q::integrate([&](double t) {
-            const double u = std::tan(t), s = 1.0 / std::cos(t);
-            double hmu = 0.0;
-            glH(u, mu, nullptr, &hmu);
-            return hmu * s * s;
-        }, a, b);
+        sum += Q::integrate(
+            [&](double t) {
+                const double u = std::tan(t), s = 1.0 / std::cos(t);
+                return glH(u, mu, nullptr, nullptr) * s * s;
+            },
+            a, b);
+        sumMu += Q::integrate(
+            [&](double t) {
+                const double u = std::tan(t), s = 1.0 / std::cos(t);
+                double hmu = 0.0;
+                glH(u, mu, nullptr, &hmu);
+                return hmu * s * s;
+            },
+            a, b);
     }
     K = 2.0 * sum;
     Kmu = 2.0 * sumMu;
@@ -105,13 +109,17 @@ void glArea(double mu, double& K, double& Kmu)
 }
 
 /// ∫ (1 + 4u²)^−a du over half the line: (√π/4)·Γ(a − ½)/Γ(a).
-double halfLorentzPowerArea(double a) { return std::sqrt(std::numbers::pi) / 4.0 * std::exp(std::lgamma(a - 0.5) - std::lgamma(a)); }
+double halfLorentzPowerArea(double a)
+{
+    return std::sqrt(std::numbers::pi) / 4.0 * std::exp(std::lgamma(a - 0.5) - std::lgamma(a));
+}
 
 /// Pearson VII area of the height-1 profile: √π·Γ(m − ½)/(2√q·Γ(m)), q = 2^{1/m} − 1.
 double pearsonK(double m)
 {
     const double q = std::pow(2.0, 1.0 / m) - 1.0;
-    return std::sqrt(std::numbers::pi) * std::exp(std::lgamma(m - 0.5) - std::lgamma(m)) / (2.0 * std::sqrt(q));
+    return std::sqrt(std::numbers::pi) * std::exp(std::lgamma(m - 0.5) - std::lgamma(m)) /
+           (2.0 * std::sqrt(q));
 }
 
 double pearson(double x, double c, double F, double m, double* grad)
@@ -146,7 +154,8 @@ double voigt(double x, double c, double fG, double fL, double* grad)
     const double v = w.real() * norm;
     if (grad) {
         // w'(z) = −2z·w(z) + 2i/√π (Abramowitz & Stegun 7.1.20).
-        const std::complex<double> wp = -2.0 * z * w + std::complex<double>(0.0, 2.0 / std::sqrt(std::numbers::pi));
+        const std::complex<double> wp =
+            -2.0 * z * w + std::complex<double>(0.0, 2.0 / std::sqrt(std::numbers::pi));
         const double dx = (wp / s2).real() * norm;
         const double dGamma = (wp * std::complex<double>(0.0, 1.0) / s2).real() * norm;
         const double dSigma = (wp * (-z / sigma)).real() * norm - v / sigma;
@@ -163,7 +172,8 @@ template <class F>
 void numericExtra(F&& f, std::span<const double> p, std::size_t k, double* grad)
 {
     double q[8];
-    for (std::size_t i = 0; i < p.size(); ++i) q[i] = p[i];
+    for (std::size_t i = 0; i < p.size(); ++i)
+        q[i] = p[i];
     const double h = 1e-6 * std::max(1.0, std::abs(p[k]));
     q[k] = p[k] + h;
     const double up = f(std::span<const double>(q, p.size()));
@@ -177,7 +187,8 @@ template <class F>
 double halfWidthRight(F&& h, double peak, double guess)
 {
     double lo = 0.0, hi = guess;
-    while (h(hi) > 0.5 * peak) hi *= 2.0;
+    while (h(hi) > 0.5 * peak)
+        hi *= 2.0;
     for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; ++i) {
         const double mid = 0.5 * (lo + hi);
         (h(mid) > 0.5 * peak ? lo : hi) = mid;
@@ -189,8 +200,8 @@ double halfWidthRight(F&& h, double peak, double guess)
 
 const std::vector<Shape>& allShapes()
 {
-    static const std::vector<Shape> all = {Shape::Gaussian, Shape::Lorentzian, Shape::PseudoVoigt,
-                                           Shape::Voigt,    Shape::PearsonVII, Shape::GL,
+    static const std::vector<Shape> all = {Shape::Gaussian, Shape::Lorentzian,       Shape::PseudoVoigt,
+                                           Shape::Voigt,    Shape::PearsonVII,       Shape::GL,
                                            Shape::SGL,      Shape::SplitPseudoVoigt, Shape::AsymLorentzian};
     return all;
 }
@@ -198,15 +209,24 @@ const std::vector<Shape>& allShapes()
 std::string shapeKey(Shape s)
 {
     switch (s) {
-    case Shape::Gaussian: return "gaussian";
-    case Shape::Lorentzian: return "lorentzian";
-    case Shape::PseudoVoigt: return "pseudo_voigt";
-    case Shape::Voigt: return "voigt";
-    case Shape::PearsonVII: return "pearson7";
-    case Shape::GL: return "gl";
-    case Shape::SGL: return "sgl";
-    case Shape::SplitPseudoVoigt: return "split_pseudo_voigt";
-    case Shape::AsymLorentzian: return "la";
+    case Shape::Gaussian:
+        return "gaussian";
+    case Shape::Lorentzian:
+        return "lorentzian";
+    case Shape::PseudoVoigt:
+        return "pseudo_voigt";
+    case Shape::Voigt:
+        return "voigt";
+    case Shape::PearsonVII:
+        return "pearson7";
+    case Shape::GL:
+        return "gl";
+    case Shape::SGL:
+        return "sgl";
+    case Shape::SplitPseudoVoigt:
+        return "split_pseudo_voigt";
+    case Shape::AsymLorentzian:
+        return "la";
     }
     return "gaussian";
 }
@@ -232,14 +252,21 @@ const std::vector<std::string>& shapeParameterNames(Shape s)
     static const std::vector<std::string> la = {"center", "fwhm", "alpha", "beta"};
     switch (s) {
     case Shape::Gaussian:
-    case Shape::Lorentzian: return two;
-    case Shape::PseudoVoigt: return pv;
-    case Shape::Voigt: return vo;
-    case Shape::PearsonVII: return p7;
+    case Shape::Lorentzian:
+        return two;
+    case Shape::PseudoVoigt:
+        return pv;
+    case Shape::Voigt:
+        return vo;
+    case Shape::PearsonVII:
+        return p7;
     case Shape::GL:
-    case Shape::SGL: return gl;
-    case Shape::SplitPseudoVoigt: return spv;
-    case Shape::AsymLorentzian: return la;
+    case Shape::SGL:
+        return gl;
+    case Shape::SplitPseudoVoigt:
+        return spv;
+    case Shape::AsymLorentzian:
+        return la;
     }
     return two;
 }
@@ -260,7 +287,8 @@ double density(Shape s, double x, std::span<const double> p, double* grad)
         const double h = lorentzH(u, hu);
         return normalised(h, hu, u, F, kKL, grad);
     }
-    case Shape::PseudoVoigt: return pseudoVoigt(x, c, F, p[2], grad);
+    case Shape::PseudoVoigt:
+        return pseudoVoigt(x, c, F, p[2], grad);
     case Shape::SGL: {
         const double v = pseudoVoigt(x, c, F, p[2] / 100.0, grad);
         if (grad) grad[2] /= 100.0;
@@ -275,10 +303,13 @@ double density(Shape s, double x, std::span<const double> p, double* grad)
         if (grad) grad[2] = (hmu - h * Kmu / K) / (F * K) / 100.0;
         return v;
     }
-    case Shape::Voigt: return voigt(x, c, F, p[2], grad);
+    case Shape::Voigt:
+        return voigt(x, c, F, p[2], grad);
     case Shape::PearsonVII: {
         const double v = pearson(x, c, F, p[2], grad);
-        if (grad) numericExtra([&](std::span<const double> q) { return pearson(x, q[0], q[1], q[2], nullptr); }, p, 2, grad);
+        if (grad)
+            numericExtra([&](std::span<const double> q) { return pearson(x, q[0], q[1], q[2], nullptr); }, p,
+                         2, grad);
         return v;
     }
     case Shape::SplitPseudoVoigt: {
@@ -304,7 +335,9 @@ double density(Shape s, double x, std::span<const double> p, double* grad)
     case Shape::AsymLorentzian: {
         const double v = asymLorentz(x, c, F, p[2], p[3], grad);
         if (grad) {
-            auto f = [&](std::span<const double> q) { return asymLorentz(x, q[0], q[1], q[2], q[3], nullptr); };
+            auto f = [&](std::span<const double> q) {
+                return asymLorentz(x, q[0], q[1], q[2], q[3], nullptr);
+            };
             numericExtra(f, p, 2, grad);
             numericExtra(f, p, 3, grad);
         }
@@ -328,17 +361,21 @@ double trueFwhm(Shape s, std::span<const double> p)
     case Shape::Lorentzian:
     case Shape::PseudoVoigt:
     case Shape::SGL:
-    case Shape::PearsonVII: return F;
-    case Shape::SplitPseudoVoigt: return 0.5 * (p[1] + p[2]);
+    case Shape::PearsonVII:
+        return F;
+    case Shape::SplitPseudoVoigt:
+        return 0.5 * (p[1] + p[2]);
     case Shape::AsymLorentzian:
-        return 0.5 * F * (std::sqrt(std::pow(2.0, 1.0 / p[2]) - 1.0) + std::sqrt(std::pow(2.0, 1.0 / p[3]) - 1.0));
+        return 0.5 * F *
+               (std::sqrt(std::pow(2.0, 1.0 / p[2]) - 1.0) + std::sqrt(std::pow(2.0, 1.0 / p[3]) - 1.0));
     case Shape::GL: {
         const double mu = p[2] / 100.0;
         return 2.0 * F * halfWidthRight([&](double u) { return glH(u, mu, nullptr, nullptr); }, 1.0, 0.5);
     }
     case Shape::Voigt: {
         const double peak = voigt(0.0, 0.0, p[1], p[2], nullptr);
-        return 2.0 * halfWidthRight([&](double x) { return voigt(x, 0.0, p[1], p[2], nullptr); }, peak, 0.5 * (p[1] + p[2]));
+        return 2.0 * halfWidthRight([&](double x) { return voigt(x, 0.0, p[1], p[2], nullptr); }, peak,
+                                    0.5 * (p[1] + p[2]));
     }
     }
     return F;

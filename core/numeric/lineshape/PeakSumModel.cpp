@@ -13,12 +13,15 @@ PeakSumModel::PeakSumModel(std::vector<double> x, std::vector<PeakComponent> com
 {
     for (const PeakComponent& c : m_components) {
         m_offsets.push_back(m_names.size());
-        for (const std::string& n : shapeParameterNames(c.shape)) m_names.push_back(c.name + "_" + n);
+        for (const std::string& n : shapeParameterNames(c.shape))
+            m_names.push_back(c.name + "_" + n);
         m_names.push_back(c.name + "_area");
     }
     m_bgOffset = m_names.size();
-    for (int j = 0; j <= m_degree; ++j) m_names.push_back("bg_c" + std::to_string(j));
-    for (std::string& a : auxiliary) m_names.push_back(std::move(a));
+    for (int j = 0; j <= m_degree; ++j)
+        m_names.push_back("bg_c" + std::to_string(j));
+    for (std::string& a : auxiliary)
+        m_names.push_back(std::move(a));
 }
 
 int PeakSumModel::parameterIndex(const std::string& name) const
@@ -36,7 +39,10 @@ std::vector<fit::Parameter> PeakSumModel::defaultParameters(std::span<const doub
         p.name = m_names[i];
         p.value = i < start.size() ? start[i] : 1.0;
         const std::string& n = m_names[i];
-        auto ends = [&](const char* s) { return n.size() >= std::strlen(s) && n.compare(n.size() - std::strlen(s), std::string::npos, s) == 0; };
+        auto ends = [&](const char* s) {
+            return n.size() >= std::strlen(s) &&
+                   n.compare(n.size() - std::strlen(s), std::string::npos, s) == 0;
+        };
         if (ends("_fwhm") || ends("_fwhm_l") || ends("_fwhm_right")) p.lower = 1e-9;
         if (ends("_fwhm_l")) p.lower = 0.0;
         if (ends("_area")) p.lower = 0.0;
@@ -53,7 +59,8 @@ void PeakSumModel::evaluate(std::span<const double> p, std::span<double> out) co
     const std::size_t n = m_x.size();
     for (std::size_t i = 0; i < n; ++i) {
         double y = 0.0, t = 1.0;
-        for (int j = 0; j <= m_degree; ++j, t *= m_x[i] - m_xRef) y += p[m_bgOffset + std::size_t(j)] * t;
+        for (int j = 0; j <= m_degree; ++j, t *= m_x[i] - m_xRef)
+            y += p[m_bgOffset + std::size_t(j)] * t;
         out[i] = y;
     }
     for (std::size_t k = 0; k < m_components.size(); ++k) {
@@ -61,7 +68,8 @@ void PeakSumModel::evaluate(std::span<const double> p, std::span<double> out) co
         const std::size_t np = shapeParameterCount(s);
         const auto sp = p.subspan(m_offsets[k], np);
         const double area = p[m_offsets[k] + np];
-        for (std::size_t i = 0; i < n; ++i) out[i] += area * density(s, m_x[i], sp);
+        for (std::size_t i = 0; i < n; ++i)
+            out[i] += area * density(s, m_x[i], sp);
     }
 }
 
@@ -76,7 +84,8 @@ bool PeakSumModel::jacobian(std::span<const double> p, std::span<double> jac) co
         const double area = p[off + np];
         for (std::size_t i = 0; i < n; ++i) {
             const double d = density(s, m_x[i], sp, g);
-            for (std::size_t j = 0; j < np; ++j) jac[(off + j) * n + i] = area * g[j];
+            for (std::size_t j = 0; j < np; ++j)
+                jac[(off + j) * n + i] = area * g[j];
             jac[(off + np) * n + i] = d;
         }
     }
@@ -84,7 +93,8 @@ bool PeakSumModel::jacobian(std::span<const double> p, std::span<double> jac) co
         double* col = jac.data() + (m_bgOffset + std::size_t(j)) * n;
         for (std::size_t i = 0; i < n; ++i) {
             double t = 1.0;
-            for (int e = 0; e < j; ++e) t *= m_x[i] - m_xRef;
+            for (int e = 0; e < j; ++e)
+                t *= m_x[i] - m_xRef;
             col[i] = t;
         }
     }
@@ -94,13 +104,15 @@ bool PeakSumModel::jacobian(std::span<const double> p, std::span<double> jac) co
     return true;
 }
 
-std::vector<double> PeakSumModel::componentCurve(std::size_t k, std::span<const double> p, std::span<const double> x) const
+std::vector<double> PeakSumModel::componentCurve(std::size_t k, std::span<const double> p,
+                                                 std::span<const double> x) const
 {
     const Shape s = m_components[k].shape;
     const std::size_t np = shapeParameterCount(s);
     const auto sp = p.subspan(m_offsets[k], np);
     std::vector<double> out(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) out[i] = p[m_offsets[k] + np] * density(s, x[i], sp);
+    for (std::size_t i = 0; i < x.size(); ++i)
+        out[i] = p[m_offsets[k] + np] * density(s, x[i], sp);
     return out;
 }
 
@@ -109,7 +121,8 @@ std::vector<double> PeakSumModel::backgroundCurve(std::span<const double> p, std
     std::vector<double> out(x.size(), 0.0);
     for (std::size_t i = 0; i < x.size(); ++i) {
         double t = 1.0;
-        for (int j = 0; j <= m_degree; ++j, t *= x[i] - m_xRef) out[i] += p[m_bgOffset + std::size_t(j)] * t;
+        for (int j = 0; j <= m_degree; ++j, t *= x[i] - m_xRef)
+            out[i] += p[m_bgOffset + std::size_t(j)] * t;
     }
     return out;
 }

@@ -43,7 +43,8 @@ public:
     std::vector<fit::Parameter> defaultParameters(std::span<const double> start) const;
 
     /// Curve of component \a k alone at points \a x (for drawing).
-    std::vector<double> componentCurve(std::size_t k, std::span<const double> p, std::span<const double> x) const;
+    std::vector<double> componentCurve(std::size_t k, std::span<const double> p,
+                                       std::span<const double> x) const;
     /// The background alone at points \a x.
     std::vector<double> backgroundCurve(std::span<const double> p, std::span<const double> x) const;
 

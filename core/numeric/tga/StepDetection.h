@@ -17,8 +17,8 @@ struct StepOptions {
     double noiseFactor = 5.0;    ///< a step's DTG must exceed this many σ of the DTG noise
     double relativeFloor = 0.01; ///< … and this fraction of the largest |DTG| (keeps a noiseless curve sane)
     double minValleyDrop = 0.2;  ///< two extrema of one sign are two steps only when the DTG between them
-                                ///< drops by this fraction of the smaller one (and by the threshold)
-    double minStepPct = 0.5;      ///< smallest |mass change| reported, % of the initial mass
+                                 ///< drops by this fraction of the smaller one (and by the threshold)
+    double minStepPct = 0.5;     ///< smallest |mass change| reported, % of the initial mass
     double baselineWidthC = 20.0; ///< width of the baseline fits before/after a step, °C
 };
 
