@@ -18,12 +18,18 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName("org.vanadis.Vanadis");
     QApplication::setStyle(QStyleFactory::create("Fusion"));
 
-    // The UI follows the system locale; file I/O always uses the C locale.
+    // The words follow the system language; numbers use one convention everywhere — the decimal point
+    // of figures, exports, the CLI and the papers — so a value typed in a form, read in a panel and
+    // drawn on an axis always look alike.
     QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(QLocale(), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const QLocale system;
+    if (qtTranslator.load(system, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(), "vanadis", "_", ":/i18n"))
+    if (appTranslator.load(system, "vanadis", "_", ":/i18n"))
         QApplication::installTranslator(&appTranslator);
+    QLocale numbers = QLocale::c();
+    numbers.setNumberOptions(QLocale::OmitGroupSeparator | QLocale::RejectGroupSeparator);
+    QLocale::setDefault(numbers);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Materials characterisation workbench"));
