@@ -25,8 +25,7 @@ int main(int argc, char** argv)
     const QLocale system;
     if (qtTranslator.load(system, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(system, "vanadis", "_", ":/i18n"))
-        QApplication::installTranslator(&appTranslator);
+    if (appTranslator.load(system, "vanadis", "_", ":/i18n")) QApplication::installTranslator(&appTranslator);
     QLocale numbers = QLocale::c();
     numbers.setNumberOptions(QLocale::OmitGroupSeparator | QLocale::RejectGroupSeparator);
     QLocale::setDefault(numbers);
