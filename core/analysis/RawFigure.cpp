@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <algorithm>
+#include <cmath>
 
 namespace vanadis {
 
@@ -193,8 +194,18 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                     const Column* q = find(*d, {"capacity"});
                     const Column* v = find(*d, {"voltage", "potential"});
                     if (!q || !v) break;
-                    fs.x = q->values;
-                    fs.y = v->values;
+                    // Each half-cycle starts its capacity again at 0: the curves are separate lines,
+                    // not one line with a jump back across the plot at the cut-off voltage.
+                    double qMax = 0.0;
+                    for (double c : q->values) qMax = std::max(qMax, std::abs(c));
+                    for (size_t k = 0; k < q->values.size() && k < v->values.size(); ++k) {
+                        if (k > 0 && q->values[k] < q->values[k - 1] - 0.02 * qMax) {
+                            fs.x.push_back(std::nan(""));
+                            fs.y.push_back(std::nan(""));
+                        }
+                        fs.x.push_back(q->values[k]);
+                        fs.y.push_back(v->values[k]);
+                    }
                     f.x.label = tr("Specific capacity (mAh g^{-1})");
                     f.y.label = tr("Voltage (V vs Na^{+}/Na)");
                     f.series.push_back(fs);
