@@ -197,7 +197,8 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                     // Each half-cycle starts its capacity again at 0: the curves are separate lines,
                     // not one line with a jump back across the plot at the cut-off voltage.
                     double qMax = 0.0;
-                    for (double c : q->values) qMax = std::max(qMax, std::abs(c));
+                    for (double c : q->values)
+                        qMax = std::max(qMax, std::abs(c));
                     for (size_t k = 0; k < q->values.size() && k < v->values.size(); ++k) {
                         if (k > 0 && q->values[k] < q->values[k - 1] - 0.02 * qMax) {
                             fs.x.push_back(std::nan(""));
