@@ -7,14 +7,17 @@
 #include "model/DatasetType.h"
 #include "model/Project.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUuid>
 #include <bit>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <set>
 #include <sqlite3.h>
 #include <tuple>
@@ -309,15 +312,54 @@ Expected<void> checkHeader(const QString& path)
     return {};
 }
 
+/// True when the schema text \a sql is a CREATE [TEMP] TRIGGER or VIEW statement, read as SQLite's
+/// tokenizer reads it: keywords in any case, whitespace and comments between them.
+bool createsTriggerOrView(const QString& sql)
+{
+    qsizetype i = 0;
+    auto nextWord = [&]() -> QString {
+        for (;;) {
+            while (i < sql.size() && sql[i].isSpace())
+                ++i;
+            if (sql.mid(i, 2) == QLatin1String("--")) {
+                while (i < sql.size() && sql[i] != QLatin1Char('\n'))
+                    ++i;
+            } else if (sql.mid(i, 2) == QLatin1String("/*")) {
+                const qsizetype end = sql.indexOf(QLatin1String("*/"), i + 2);
+                i = end < 0 ? sql.size() : end + 2;
+            } else {
+                break;
+            }
+        }
+        const qsizetype start = i;
+        while (i < sql.size() && (sql[i].isLetterOrNumber() || sql[i] == QLatin1Char('_')))
+            ++i;
+        return sql.mid(start, i - start).toLower();
+    };
+    if (nextWord() != QLatin1String("create")) return false;
+    QString w = nextWord();
+    if (w == QLatin1String("temp") || w == QLatin1String("temporary")) w = nextWord();
+    return w == QLatin1String("trigger") || w == QLatin1String("view");
+}
+
 Expected<void> validateSchema(sqlite3* db, const QString& path, int version)
 {
     {
-        Stmt s(db, "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger','view')");
-        if (!s.ok() || s.step() != SQLITE_ROW) return fail(str(path), "", sqliteReason(db, s.rc()));
-        if (s.int64(0) > 0)
-            return fail(
-                str(path), "schema",
-                "the file contains triggers or views, which Vanadis never writes; refused for safety");
+        // SQLite builds its schema from the `sql` text, whatever the `type` column says, and compares
+        // neither case-sensitively: judge both, so that 'TRIGGER' or a trigger filed as a table is
+        // refused too.
+        Stmt s(db, "SELECT type, sql FROM sqlite_master");
+        if (!s.ok()) return fail(str(path), "", sqliteReason(db, s.rc()));
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            const QString type = s.text(0).trimmed().toLower();
+            if (type == QLatin1String("trigger") || type == QLatin1String("view") ||
+                createsTriggerOrView(s.text(1)))
+                return fail(
+                    str(path), "schema",
+                    "the file contains triggers or views, which Vanadis never writes; refused for safety");
+        }
+        if (rc != SQLITE_DONE) return fail(str(path), "", sqliteReason(db, rc));
     }
     for (const auto& [table, cols] : requiredTables(version)) {
         const std::string sql = std::string("PRAGMA table_info(") + table + ")";
@@ -576,6 +618,30 @@ QString tempPathFor(const QString& path)
     return path + ".tmp-" + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
 }
 
+/// Exactly the names tempPathFor() makes for \a fileName (8 lowercase hex digits), and their journals.
+QRegularExpression tempNamePattern(const QString& fileName)
+{
+    return QRegularExpression("^" + QRegularExpression::escape(fileName) + "\\.tmp-[0-9a-f]{8}(-journal)?$");
+}
+
+/// True when another process holds a POSIX lock anywhere in \a path (SQLite locks its files while a
+/// transaction or backup is under way). Our own locks never conflict, and this process has no
+/// connection on a temporary file that it did not create, so opening one here drops nothing.
+bool lockedByAnotherProcess(const QString& path)
+{
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return true; // cannot tell: leave it
+    struct flock fl {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = 0;
+    fl.l_len = 0; // the whole file, including SQLite's lock bytes at 1 GiB
+    const bool locked = ::fcntl(fd, F_GETLK, &fl) != 0 || fl.l_type != F_UNLCK;
+    ::close(fd);
+    return locked;
+}
+
 } // namespace
 
 ProjectStore::~ProjectStore()
@@ -673,6 +739,28 @@ bool ProjectStore::hasFile() const
 {
     std::lock_guard lock(m_mutex);
     return m_db != nullptr;
+}
+
+QStringList ProjectStore::removeOrphanTemporaryFiles(const QString& path, const QDateTime& lockedAt)
+{
+    const QFileInfo project(path);
+    const QDir dir = project.absoluteDir();
+    const QRegularExpression pattern = tempNamePattern(project.fileName());
+    QStringList removed;
+    for (const QFileInfo& fi : dir.entryInfoList(QDir::Files | QDir::Hidden | QDir::System)) {
+        if (!pattern.match(fi.fileName()).hasMatch()) continue;
+        if (fi.isSymLink() || !fi.isFile()) continue;
+        if (fi.lastModified() >= lockedAt) continue; // written since we took the lock: not a dead write
+        if (lockedByAnotherProcess(fi.absoluteFilePath())) continue;
+        if (!fi.fileName().endsWith("-journal") && fi.size() > 0) {
+            QFile f(fi.absoluteFilePath());
+            if (!f.open(QIODevice::ReadOnly) || !f.read(16).startsWith(QByteArray("SQLite format 3\0", 16)))
+                continue; // not what tempPathFor() ever held: somebody else's file
+        }
+        if (QFile::remove(fi.absoluteFilePath())) removed << fi.fileName();
+    }
+    if (!removed.isEmpty()) (void)syncDirectory(dir.absolutePath());
+    return removed;
 }
 
 QString ProjectStore::metaValue(const QString& key) const

@@ -1,0 +1,238 @@
+// Damage and leftovers in and beside a .vanadis file: orphan temporary files of a killed save,
+// schema entries that would execute, checksums of stored arrays and embedded files, broken
+// indexes, and how such errors are worded (one line, control characters escaped, no SQLite
+// internals, folder vs file permissions).
+#include "TestUtil.h"
+#include "io/ProjectDocument.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+#include <sqlite3.h>
+
+using namespace vanadis;
+
+namespace {
+
+std::unique_ptr<ProjectDocument> makeDoc(int samples, qsizetype points)
+{
+    auto doc = ProjectDocument::createNew("Series D");
+    Project& p = doc->project();
+    for (int i = 0; i < samples; ++i) {
+        const Id s = test::addSample(p, QStringLiteral("S%1").arg(i));
+        p.insertDataset(s, test::makeDataset(p, Technique::Xrd, "pattern", points, i + 1));
+    }
+    return doc;
+}
+
+void sqlExec(const QString& path, const char* sql)
+{
+    sqlite3* db = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
+    const QByteArray msg = err ? QByteArray(err) : QByteArray();
+    sqlite3_free(err);
+    sqlite3_close(db);
+    QVERIFY2(rc == SQLITE_OK, msg.constData());
+}
+
+QString openError(const QString& path)
+{
+    auto d = ProjectDocument::open(path);
+    return d ? QString() : QString::fromStdString(d.error().message());
+}
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+/// Sets the modification time of \a path \a secs seconds from now (negative: a file left by an
+/// earlier, killed session; positive: one written after the open took its lock).
+void setAge(const QString& path, int secs)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(secs), QFileDevice::FileModificationTime));
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestDamage : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    /// A saved project of \a samples datasets at \a name (replaced), closed again.
+    QString savedProject(const QString& name, int samples = 2, qsizetype points = 500)
+    {
+        const QString file = path(name);
+        QFile::remove(file);
+        auto doc = makeDoc(samples, points);
+        auto ok = doc->saveAs(file);
+        if (!ok) qWarning("%s", ok.error().message().c_str());
+        return file;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    // --- item 10 (a): orphan temporary files -----------------------------------------------------
+
+    void orphanTemporaryFilesAreRemovedOnOpen()
+    {
+        const QString file = savedProject("orphans.vanadis");
+        const QByteArray db = readFile(file);
+        QVERIFY(db.startsWith("SQLite format 3"));
+        // What a kill during Save As / autosave leaves: the half-written copy and its journal.
+        writeFile(file + ".tmp-0a1b2c3d", db);
+        writeFile(file + ".tmp-0a1b2c3d-journal", QByteArray(512, '\x01'));
+        writeFile(file + ".tmp-99999999", {}); // killed before the first page was written
+        // Not ours: another pattern, upper case hex, a non-SQLite file, another project's temp.
+        writeFile(file + ".tmp-0A1B2C3D", db);
+        writeFile(file + ".tmp-0a1b2c3", db);
+        writeFile(file + ".tmp-deadbeef", "my notes, not a database");
+        writeFile(path("other.vanadis.tmp-12345678"), db);
+        // Written after the open took the lock: a live write, never a dead one.
+        writeFile(file + ".tmp-abcdef01", db);
+        for (const QString& name : QDir(m_dir.path()).entryList({"*.tmp-*"}))
+            setAge(path(name), -60);
+        setAge(file + ".tmp-abcdef01", 3600);
+        auto doc = ProjectDocument::open(file);
+        QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+        QVERIFY(!QFile::exists(file + ".tmp-0a1b2c3d"));
+        QVERIFY(!QFile::exists(file + ".tmp-0a1b2c3d-journal"));
+        QVERIFY(!QFile::exists(file + ".tmp-99999999"));
+        for (const QString& kept : {file + ".tmp-0A1B2C3D", file + ".tmp-0a1b2c3", file + ".tmp-deadbeef",
+                                    path("other.vanadis.tmp-12345678"), file + ".tmp-abcdef01"})
+            QVERIFY2(QFile::exists(kept), qPrintable("removed although not an orphan: " + kept));
+        const QString warnings = (*doc)->warnings().join('\n');
+        QVERIFY2(warnings.contains("orphans.vanadis.tmp-0a1b2c3d") && warnings.contains("temporary"),
+                 qPrintable(warnings));
+        QVERIFY2(!warnings.contains("tmp-deadbeef"), qPrintable(warnings));
+        // Nothing left to clean: the next open says nothing.
+        doc->reset();
+        auto again = ProjectDocument::open(file);
+        QVERIFY(again);
+        QVERIFY2((*again)->warnings().isEmpty(), qPrintable((*again)->warnings().join('\n')));
+    }
+
+    void orphanLockedByAnotherProcessIsKept()
+    {
+        // A temporary file that another process still holds a POSIX lock on (SQLite mid-write) is
+        // somebody's live write, lock file or not.
+        const QString python = QStandardPaths::findExecutable("python3");
+        if (python.isEmpty()) QSKIP("python3 not found");
+        const QString file = savedProject("orphan-locked.vanadis");
+        const QString tmp = file + ".tmp-feedface";
+        QVERIFY(QFile::copy(file, tmp));
+        setAge(tmp, -60);
+        QProcess holder;
+        holder.start(python, {"-c",
+                              "import fcntl,sys,time\n"
+                              "f=open(sys.argv[1],'r+b')\n"
+                              "fcntl.lockf(f, fcntl.LOCK_EX, 1, 1073741825)\n"
+                              "print('locked', flush=True)\n"
+                              "time.sleep(60)\n",
+                              tmp});
+        QVERIFY(holder.waitForStarted());
+        QVERIFY(holder.waitForReadyRead(10000));
+        QVERIFY(holder.readAllStandardOutput().startsWith("locked"));
+        {
+            auto doc = ProjectDocument::open(file);
+            QVERIFY(doc);
+            QVERIFY2(QFile::exists(tmp), "a temporary file locked by a live process was removed");
+        }
+        holder.kill();
+        holder.waitForFinished();
+        auto doc = ProjectDocument::open(file);
+        QVERIFY(doc);
+        QVERIFY2(!QFile::exists(tmp), "the orphan stayed after its process was gone");
+    }
+
+    void orphanOfRecoveryFileIsRemovedWhenRecovered()
+    {
+        // Autosave writes `<recovery file>.tmp-XXXXXXXX`; recovering that file cleans beside it.
+        auto doc = makeDoc(1, 100);
+        doc->project().setSeriesInfo("changed", {});
+        QVERIFY(doc->autosave().has_value());
+        const QString rec = doc->recoveryPath();
+        doc->discardRecovery(); // (keeps the session from removing it below)
+        QVERIFY(doc->autosave().has_value());
+        const QString crashed = path("crashed-session.vanadis");
+        QFile::remove(crashed);
+        QVERIFY(QFile::copy(rec, crashed));
+        QVERIFY(QFile::copy(rec, crashed + ".tmp-00c0ffee"));
+        setAge(crashed + ".tmp-00c0ffee", -60);
+        doc.reset();
+        auto recovered = ProjectDocument::openRecovery(crashed);
+        QVERIFY2(recovered, recovered ? "" : recovered.error().message().c_str());
+        QVERIFY(!QFile::exists(crashed + ".tmp-00c0ffee"));
+        QVERIFY((*recovered)->warnings().join(' ').contains("tmp-00c0ffee"));
+    }
+
+    // --- item 10 (b): schema entries that would execute ------------------------------------------
+
+    void triggersAndViewsAreRefusedWhateverTheirTypeSays_data()
+    {
+        // Either refusal will do where SQLite itself rejects the entry as damaged.
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("trigger")
+            << "CREATE TRIGGER evil AFTER INSERT ON samples BEGIN DELETE FROM datasets; END;"
+            << "triggers or views";
+        QTest::newRow("type upper-cased")
+            << "CREATE TRIGGER evil AFTER INSERT ON samples BEGIN DELETE FROM datasets; END;"
+               "PRAGMA writable_schema=ON; UPDATE sqlite_master SET type='TRIGGER' WHERE name='evil';"
+            << "triggers or views";
+        QTest::newRow("type mixed case")
+            << "CREATE TRIGGER evil AFTER INSERT ON samples BEGIN DELETE FROM datasets; END;"
+               "PRAGMA writable_schema=ON; UPDATE sqlite_master SET type='Trigger' WHERE name='evil';"
+            << "triggers or views";
+        QTest::newRow("trigger filed as a table")
+            << "CREATE TRIGGER evil AFTER INSERT ON samples BEGIN DELETE FROM datasets; END;"
+               "PRAGMA writable_schema=ON; UPDATE sqlite_master SET type='table' WHERE name='evil';"
+            << "damaged";
+        QTest::newRow("view upper-cased")
+            << "CREATE VIEW v AS SELECT * FROM samples;"
+               "PRAGMA writable_schema=ON; UPDATE sqlite_master SET type='VIEW' WHERE name='v';"
+            << "triggers or views";
+        QTest::newRow("temp trigger text with comments")
+            << "CREATE TRIGGER evil AFTER INSERT ON samples BEGIN DELETE FROM datasets; END;"
+               "PRAGMA writable_schema=ON; UPDATE sqlite_master SET type='index', "
+               "sql='create /* x */ TEMP -- y\n trigger evil AFTER INSERT ON samples BEGIN DELETE FROM "
+               "datasets; END' WHERE name='evil';"
+            << "damaged";
+    }
+
+    void triggersAndViewsAreRefusedWhateverTheirTypeSays()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, expected);
+        const QString file = savedProject("trigger.vanadis", 1, 50);
+        sqlExec(file, sql.toUtf8().constData());
+        const QString err = openError(file);
+        QVERIFY2(!err.isEmpty(), "a file with an executable schema entry was accepted");
+        QVERIFY2(err.contains("triggers or views") || err.contains(expected),
+                 qPrintable("wrong reason: " + err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDamage)
+#include "tst_damage.moc"
