@@ -7,6 +7,7 @@
 #include "model/DatasetType.h"
 #include "model/Project.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -55,6 +56,14 @@ qint64 storedCount(const QJsonObject& column)
 {
     const qint64 n = column.value("count").toInteger(-1);
     return n >= 0 && n <= kMaxColumnValues ? n : -1;
+}
+
+/// The checksum stored with a column BLOB and with an embedded file: SHA-256, lowercase hex.
+QString sha256Hex(const void* data, qint64 n)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(QByteArrayView(static_cast<const char*>(data), n),
+                                                        QCryptographicHash::Sha256)
+                                   .toHex());
 }
 
 /// RAII prepared statement with typed binders; every failure becomes an Error naming the file.
@@ -236,13 +245,16 @@ CREATE TABLE runs(id INTEGER PRIMARY KEY, dataset_id INTEGER NOT NULL, analysis_
 CREATE TABLE figures(id INTEGER PRIMARY KEY, name TEXT NOT NULL, spec TEXT NOT NULL);
 )SQL";
 
-/// Schema 2 (platform v2): a dataset's type apart from its label, several inputs per run, and why a run
-/// failed or went stale. Applied to schema-1 files inside the transaction of their first save, so opening
-/// an old file never writes to it and a failed migration leaves it as it was.
+/// Schema 2 (platform v2): a dataset's type apart from its label, several inputs per run, why a run
+/// failed or went stale, and the SHA-256 of every stored column (hex; '' = not computed), verified on
+/// load so that flipped bytes inside an array are an error instead of silently changed data. Applied to
+/// schema-1 files inside the transaction of their first save, so opening an old file never writes to it and a
+/// failed migration leaves it as it was.
 const char* const kSchemaV1ToV2 = R"SQL(
 ALTER TABLE datasets ADD COLUMN type TEXT NOT NULL DEFAULT '';
 ALTER TABLE datasets ADD COLUMN label TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN message TEXT NOT NULL DEFAULT '';
+ALTER TABLE dataset_columns ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
 CREATE TABLE run_inputs(run_id INTEGER NOT NULL, idx INTEGER NOT NULL, role TEXT NOT NULL,
                         dataset_id INTEGER NOT NULL, UNIQUE(run_id, idx));
 INSERT INTO run_inputs(run_id, idx, role, dataset_id) SELECT id, 0, 'main', dataset_id FROM runs;
@@ -268,6 +280,7 @@ std::vector<std::pair<const char*, std::vector<const char*>>> requiredTables(int
         for (auto& [table, cols] : t) {
             if (std::string_view(table) == "datasets") cols.insert(cols.end(), {"type", "label"});
             if (std::string_view(table) == "runs") cols.push_back("message");
+            if (std::string_view(table) == "dataset_columns") cols.push_back("sha256");
         }
         t.push_back({"run_inputs", {"run_id", "idx", "role", "dataset_id"}});
     }
@@ -407,6 +420,18 @@ Expected<void> migrate(sqlite3* db, const QString& path, int from)
             if (u.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, u.rc()));
             u.reset();
         }
+        // Checksums of the columns written by schema 1, from the values as they are now (nothing
+        // can tell whether they were already damaged; from here on any change is detected).
+        Stmt c(db, "SELECT rowid, data FROM dataset_columns");
+        Stmt cu(db, "UPDATE dataset_columns SET sha256=? WHERE rowid=?");
+        int rc;
+        while ((rc = c.step()) == SQLITE_ROW) {
+            cu.bind(1, sha256Hex(c.blobData(1), c.blobSize(1))).bind(2, c.int64(0));
+            if (cu.step() != SQLITE_DONE)
+                return fail(str(path), "dataset_columns", sqliteReason(db, cu.rc()));
+            cu.reset();
+        }
+        if (rc != SQLITE_DONE) return fail(str(path), "dataset_columns", sqliteReason(db, rc));
     }
     return exec(db, path, ("PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion)).c_str());
 }
@@ -493,12 +518,14 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
         .bind(10, d->type())
         .bind(11, d->label());
     if (s.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, s.rc()));
-    Stmt c(db, "INSERT INTO dataset_columns(dataset_id, idx, data) VALUES(?,?,?)");
+    Stmt c(db, "INSERT INTO dataset_columns(dataset_id, idx, data, sha256) VALUES(?,?,?,?)");
     int idx = 0;
     for (const Column& col : d->columns()) {
+        const qint64 bytes = qint64(col.values.size() * 8);
         c.bind(1, qint64(id))
             .bind(2, qint64(idx++))
-            .bindBlob(3, col.values.data(), qint64(col.values.size() * 8));
+            .bindBlob(3, col.values.data(), bytes)
+            .bind(4, sha256Hex(col.values.data(), bytes));
         if (c.step() != SQLITE_DONE) return fail(str(path), "dataset_columns", sqliteReason(db, c.rc()));
         c.reset();
     }
@@ -711,10 +738,12 @@ Expected<std::shared_ptr<ProjectStore>> ProjectStore::open(const QString& path)
             return fail(str(path), "byte " + std::to_string(actual),
                         "the project file is truncated (" + std::to_string(expected) + " bytes expected, " +
                             std::to_string(actual) + " found)");
-        // A full structural check is cheap for ordinary projects; very large ones are checked as
-        // their parts are read (every BLOB is length-checked on load).
+        // A full structural check is cheap for ordinary projects (the demo: 2.5 ms, as quick_check);
+        // very large ones are checked as their parts are read (every BLOB is length- and
+        // checksum-checked on load). integrity_check, unlike quick_check, also compares every index
+        // with its table: a broken index would otherwise be trusted and written to.
         if (expected < 64ll * 1024 * 1024) {
-            Stmt qc(h, "PRAGMA quick_check(1)");
+            Stmt qc(h, "PRAGMA integrity_check(1)");
             if (qc.step() != SQLITE_ROW || qc.text(0) != QLatin1String("ok"))
                 return fail(str(path), "", "the project file is damaged (" + str(qc.text(0)) + ")");
         }
@@ -1016,10 +1045,12 @@ Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
     if (!m_db) return fail("", "", "the project file is closed");
     const std::string where = "dataset " + std::to_string(datasetId);
     QJsonArray headers;
+    QString datasetName;
     {
-        Stmt s(m_db, "SELECT columns FROM datasets WHERE id=?");
+        Stmt s(m_db, "SELECT columns, name FROM datasets WHERE id=?");
         s.bind(1, qint64(datasetId));
         if (s.step() != SQLITE_ROW) return fail(str(m_path), where, "the dataset is missing from the file");
+        datasetName = s.text(1);
         auto doc = parseJson(s.text(0), m_path, where);
         if (!doc) return std::unexpected(doc.error());
         headers = doc->array();
@@ -1030,7 +1061,9 @@ Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
         cols[i].name = h.value("name").toString();
         cols[i].unit = h.value("unit").toString();
     }
-    Stmt s(m_db, "SELECT idx, data FROM dataset_columns WHERE dataset_id=? ORDER BY idx");
+    const bool checksums = schemaVersionOf(m_db) >= 2; // schema 1 has none (added by its migration)
+    Stmt s(m_db, checksums ? "SELECT idx, data, sha256 FROM dataset_columns WHERE dataset_id=? ORDER BY idx"
+                           : "SELECT idx, data, '' FROM dataset_columns WHERE dataset_id=? ORDER BY idx");
     s.bind(1, qint64(datasetId));
     int rc;
     qsizetype seen = 0;
@@ -1051,6 +1084,13 @@ Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
             return fail(str(m_path), where + ", column '" + str(cols[idx].name) + "'",
                         "stored values are damaged (" + std::to_string(expected) + " bytes expected, " +
                             std::to_string(n) + " found)");
+        // The dataset is refused, never handed on: a save would otherwise copy the damaged values
+        // into a new dataset (Save As, Compare copy) under a fresh checksum.
+        const QString stored = s.text(2);
+        if (!stored.isEmpty() && stored.compare(sha256Hex(s.blobData(1), n), Qt::CaseInsensitive) != 0)
+            return fail(str(m_path),
+                        where + " '" + str(datasetName) + "', column '" + str(cols[idx].name) + "'",
+                        "stored values are damaged (checksum mismatch)");
         cols[idx].values.resize(size_t(n / 8));
         if (n) std::memcpy(cols[idx].values.data(), s.blobData(1), size_t(n));
         ++seen;
@@ -1071,6 +1111,9 @@ Expected<QByteArray> ProjectStore::loadOriginalFile(const QString& sha256)
     QByteArray data = s.blob(0);
     if (data.size() != s.int64(1))
         return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (size mismatch)");
+    // The key is the SHA-256 of the bytes as imported.
+    if (sha256Hex(data.constData(), data.size()).compare(sha256, Qt::CaseInsensitive) != 0)
+        return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (checksum mismatch)");
     return data;
 }
 

@@ -232,6 +232,147 @@ private Q_SLOTS:
         QVERIFY2(err.contains("triggers or views") || err.contains(expected),
                  qPrintable("wrong reason: " + err));
     }
+
+    // --- item 8 (a): checksums of stored arrays and embedded files -------------------------------
+
+    void flippedByteInAStoredArrayIsDetected()
+    {
+        const QString file = savedProject("flip.vanadis", 1, 2000);
+        // Find the y column of the dataset in the raw file (its values are known: TestUtil) and flip
+        // one bit in the middle: the page structure stays valid, only the value changes.
+        std::vector<double> y(2000);
+        for (size_t i = 0; i < y.size(); ++i)
+            y[i] = std::sin(double(i) * 0.01 * 1.0) * 100.0 + 1.0;
+        const QByteArray needle(reinterpret_cast<const char*>(&y[1000]), 64);
+        QByteArray bytes = readFile(file);
+        const qsizetype at = bytes.indexOf(needle);
+        QVERIFY2(at > 0, "column values not found in the file");
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(at + 13));
+            char c = bytes[at + 13];
+            c ^= 0x10;
+            QCOMPARE(f.write(&c, 1), qint64(1));
+        }
+        auto doc = ProjectDocument::open(file);
+        QVERIFY2(doc, doc ? "" : doc.error().message().c_str()); // the structure is fine
+        const Dataset* d = (*doc)->project().datasetsOf((*doc)->project().samples()[0]->id).front();
+        auto loaded = d->ensureLoaded();
+        QVERIFY2(!loaded, "flipped bytes in a stored array passed unnoticed");
+        const QString msg = QString::fromStdString(loaded.error().message());
+        QVERIFY2(msg.contains("checksum mismatch") && msg.contains("column 'y'") &&
+                     msg.contains("pattern data") && msg.contains(QString("dataset %1").arg(d->id())),
+                 qPrintable(msg));
+        // Save As copies the file as it is: the damage stays detectable in the copy, not laundered
+        // under a new checksum.
+        const QString copy = path("flip-copy.vanadis");
+        QFile::remove(copy);
+        QVERIFY((*doc)->saveAs(copy).has_value());
+        doc->reset();
+        auto reopened = ProjectDocument::open(copy);
+        QVERIFY(reopened);
+        const Dataset* d2 =
+            (*reopened)->project().datasetsOf((*reopened)->project().samples()[0]->id).front();
+        QVERIFY2(!d2->ensureLoaded(), "the copy holds the damaged values as if they were sound");
+    }
+
+    void sameLengthOverwriteIsDetectedAndSoundColumnsLoad()
+    {
+        const QString file = savedProject("zeroed.vanadis", 2, 300);
+        sqlExec(file, "UPDATE dataset_columns SET data=zeroblob(length(data)) WHERE idx=0 AND "
+                      "dataset_id=(SELECT max(dataset_id) FROM dataset_columns);");
+        auto doc = ProjectDocument::open(file);
+        QVERIFY(doc);
+        int failed = 0, loaded = 0;
+        for (const auto& [id, d] : (*doc)->project().allDatasets()) {
+            auto ok = d.ensureLoaded();
+            if (ok) {
+                ++loaded;
+                continue;
+            }
+            ++failed;
+            QVERIFY2(QString::fromStdString(ok.error().message()).contains("column 'x'"),
+                     ok.error().message().c_str());
+        }
+        QCOMPARE(failed, 1);
+        QCOMPARE(loaded, 1);
+    }
+
+    void damagedEmbeddedFileIsDetected()
+    {
+        const QString file = savedProject("embedded.vanadis", 1, 100);
+        sqlExec(file, "UPDATE files SET data=zeroblob(size);");
+        auto doc = ProjectDocument::open(file);
+        QVERIFY(doc);
+        const Dataset* d = (*doc)->project().datasetsOf((*doc)->project().samples()[0]->id).front();
+        QVERIFY(d->ensureLoaded().has_value()); // the values themselves are sound
+        auto original = d->originalFile();
+        QVERIFY2(!original, "a damaged embedded original file was handed out");
+        QVERIFY2(QString::fromStdString(original.error().message()).contains("checksum mismatch"),
+                 original.error().message().c_str());
+    }
+
+    void schemaOneColumnsGetChecksumsWhenMigrated()
+    {
+        const QString fixture = QStringLiteral(VANADIS_SOURCE_DIR "/tests/data/schema-v1.vanadis");
+        const QString file = path("v1-migrated.vanadis");
+        QFile::remove(file);
+        QVERIFY(QFile::copy(fixture, file));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            auto doc = ProjectDocument::open(file);
+            QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+            for (const auto& [id, d] : (*doc)->project().allDatasets())
+                QVERIFY(d.ensureLoaded().has_value()); // schema 1: no checksums to verify
+            (*doc)->project().setSeriesInfo("migrated", {});
+            QVERIFY((*doc)->save().has_value());
+        }
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(file.toUtf8().constData(), &db), SQLITE_OK);
+        sqlite3_stmt* st = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, "SELECT data, sha256 FROM dataset_columns", -1, &st, nullptr),
+                 SQLITE_OK);
+        int rows = 0, hashed = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            ++rows;
+            const QByteArray data(static_cast<const char*>(sqlite3_column_blob(st, 0)),
+                                  sqlite3_column_bytes(st, 0));
+            const QByteArray stored(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+            hashed += stored == QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+        }
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        QVERIFY(rows > 0);
+        QCOMPARE(hashed, rows);
+        // And they are verified: damage after the migration is detected.
+        sqlExec(file,
+                "UPDATE dataset_columns SET data=zeroblob(length(data)) WHERE rowid=(SELECT min(rowid) FROM "
+                "dataset_columns);");
+        auto doc = ProjectDocument::open(file);
+        QVERIFY(doc);
+        int failed = 0;
+        for (const auto& [id, d] : (*doc)->project().allDatasets())
+            failed += !d.ensureLoaded();
+        QCOMPARE(failed, 1);
+    }
+
+    // --- item 8 (b): integrity_check at open ------------------------------------------------------
+
+    void brokenIndexIsRefusedAtOpen()
+    {
+        // An index whose entries no longer match its table: quick_check does not look, so the file
+        // was accepted and written to. Here the index on datasets(file_sha256) is declared on
+        // another column, as a damaged schema page or a crafted file would have it.
+        const QString file = savedProject("index.vanadis", 3, 100);
+        sqlExec(file,
+                "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql='CREATE INDEX datasets_file ON "
+                "datasets(name)' WHERE name='datasets_file';");
+        const QString err = openError(file);
+        QVERIFY2(!err.isEmpty(), "a file with a broken index was accepted");
+        QVERIFY2(err.contains("damaged") && err.contains("index.vanadis"), qPrintable(err));
+        QVERIFY2(!err.contains('\n'), qPrintable("more than one line: " + err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDamage)
