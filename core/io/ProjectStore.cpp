@@ -135,11 +135,14 @@ private:
     int m_rc = SQLITE_OK;
 };
 
+/// What a damaged page, cell or index is called in a message (the details go to the log).
+constexpr const char* kDamagedStructure = "the project file is damaged (its internal structure is broken)";
+
 std::string sqliteReason(sqlite3* db, int rc)
 {
     switch (rc) {
     case SQLITE_CORRUPT:
-        return "the project file is damaged (SQLite reports corruption)";
+        return kDamagedStructure;
     case SQLITE_NOTADB:
         return "the file is not a Vanadis project (not an SQLite database)";
     case SQLITE_FULL:
@@ -156,7 +159,10 @@ std::string sqliteReason(sqlite3* db, int rc)
     default:
         break;
     }
-    return std::string("database error: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    // SQLite's own wording is for developers: it goes to the log, the user gets one sentence.
+    qWarning("vanadis: SQLite error %d: %s", rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    return "the project file could not be read or written (unexpected database error " + std::to_string(rc) +
+           "; details in the log)";
 }
 
 Expected<void> exec(sqlite3* db, const QString& path, const char* sql)
@@ -744,8 +750,14 @@ Expected<std::shared_ptr<ProjectStore>> ProjectStore::open(const QString& path)
         // with its table: a broken index would otherwise be trusted and written to.
         if (expected < 64ll * 1024 * 1024) {
             Stmt qc(h, "PRAGMA integrity_check(1)");
-            if (qc.step() != SQLITE_ROW || qc.text(0) != QLatin1String("ok"))
-                return fail(str(path), "", "the project file is damaged (" + str(qc.text(0)) + ")");
+            if (qc.step() != SQLITE_ROW || qc.text(0) != QLatin1String("ok")) {
+                // e.g. "*** in database main ***\nPage 2: btreeInitPage() returns error code 11":
+                // several lines of SQLite internals, for the log only.
+                qWarning(
+                    "vanadis: %s: integrity_check: %s", qPrintable(path),
+                    qPrintable(qc.rc() == SQLITE_ROW ? qc.text(0) : QString::fromUtf8(sqlite3_errmsg(h))));
+                return fail(str(path), "", kDamagedStructure);
+            }
         }
     }
     // An older schema is read as it is and migrated by the first save (see migrate()).

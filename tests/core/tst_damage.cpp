@@ -373,6 +373,42 @@ private Q_SLOTS:
         QVERIFY2(err.contains("damaged") && err.contains("index.vanadis"), qPrintable(err));
         QVERIFY2(!err.contains('\n'), qPrintable("more than one line: " + err));
     }
+
+    // --- item 9 (b): SQLite internals become one sentence ----------------------------------------
+
+    void damagedPageIsOneSentenceWithoutSqliteInternals_data()
+    {
+        QTest::addColumn<int>("page");
+        QTest::newRow("page 2") << 2;
+        QTest::newRow("page 3") << 3;
+        QTest::newRow("last page") << -1;
+    }
+
+    void damagedPageIsOneSentenceWithoutSqliteInternals()
+    {
+        // An invalid b-tree page type byte: SQLite's integrity_check answers with several lines such
+        // as "*** in database main ***\nPage 2: btreeInitPage() returns error code 11".
+        QFETCH(int, page);
+        const QString file = savedProject("page.vanadis", 2, 3000);
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 pages = f.size() / 4096;
+            QVERIFY(f.seek(4096 * ((page < 0 ? pages : page) - 1)));
+            QCOMPARE(f.write(QByteArray(8, '\x7f')), qint64(8));
+        }
+        QString err = openError(file);
+        if (err.isEmpty()) { // damage in a page read only on use
+            auto doc = ProjectDocument::open(file);
+            for (const auto& [id, d] : (*doc)->project().allDatasets())
+                if (auto ok = d.ensureLoaded(); !ok) err = QString::fromStdString(ok.error().message());
+        }
+        QVERIFY2(!err.isEmpty(), "the damage went unnoticed");
+        QVERIFY2(err.contains("damaged"), qPrintable(err));
+        QVERIFY2(!err.contains('\n') && !err.contains('\r'), qPrintable("more than one line: " + err));
+        for (const char* internal : {"***", "btree", "error code", "Page ", "sqlite", "SQLite"})
+            QVERIFY2(!err.contains(QLatin1String(internal)), qPrintable("SQLite internals in: " + err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDamage)
