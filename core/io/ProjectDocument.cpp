@@ -1,5 +1,6 @@
 #include "io/ProjectDocument.h"
 
+#include "io/MessageText.h"
 #include "model/Translate.h"
 
 #include <QCoreApplication>
@@ -14,9 +15,10 @@ namespace vanadis {
 
 namespace {
 
+/// Every file name and file content that goes into a message passes here (MessageText.h).
 std::string str(const QString& s)
 {
-    return s.toStdString();
+    return messageText(s);
 }
 QString tr(const char* s)
 {

@@ -3,6 +3,7 @@
 #include "analysis/AnalysisRegistry.h"
 #include "io/DurableFile.h"
 #include "io/FileIdentity.h"
+#include "io/MessageText.h"
 #include "io/RollbackJournal.h"
 #include "model/DatasetType.h"
 #include "model/Project.h"
@@ -30,9 +31,10 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "BLOB encoding assumes a little-endian host");
 
+/// Every file name and file content that goes into a message passes here (MessageText.h).
 std::string str(const QString& s)
 {
-    return s.toStdString();
+    return messageText(s);
 }
 
 /// Largest BLOB a connection accepts (SQLITE_LIMIT_LENGTH): bounds what a crafted file can make us

@@ -3,7 +3,9 @@
 // indexes, and how such errors are worded (one line, control characters escaped, no SQLite
 // internals, folder vs file permissions).
 #include "TestUtil.h"
+#include "io/MessageText.h"
 #include "io/ProjectDocument.h"
+#include "io/import/TextNumbers.h"
 
 #include <QDir>
 #include <QFile>
@@ -408,6 +410,56 @@ private Q_SLOTS:
         QVERIFY2(!err.contains('\n') && !err.contains('\r'), qPrintable("more than one line: " + err));
         for (const char* internal : {"***", "btree", "error code", "Page ", "sqlite", "SQLite"})
             QVERIFY2(!err.contains(QLatin1String(internal)), qPrintable("SQLite internals in: " + err));
+    }
+
+    // --- item 9 (a): bytes from the input are escaped ---------------------------------------------
+
+    void controlCharactersInFileNamesAndContentAreEscaped_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("sql"); // empty: the file is not a project at all
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("name with ESC and CR")
+            << QString("evil\x1b[2J\rname.vanadis") << QString() << QString("evil\\x1b[2J\\x0dname.vanadis");
+        QTest::newRow("name with a newline")
+            << QString("two\nlines.vanadis") << QString() << QString("two\\x0alines.vanadis");
+        QTest::newRow("technique with ESC")
+            << QString("content.vanadis")
+            << QString("UPDATE datasets SET technique='xrd'||char(27)||'[31m'||char(13)||char(127);")
+            << QString("xrd\\x1b[31m\\x0d\\x7f");
+        QTest::newRow("C1 control in the technique")
+            << QString("c1.vanadis") << QString("UPDATE datasets SET technique='q'||char(155)||'1m';")
+            << QString("q\\x9b1m");
+    }
+
+    void controlCharactersInFileNamesAndContentAreEscaped()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, sql);
+        QFETCH(QString, shown);
+        QString file;
+        if (sql.isEmpty()) {
+            file = path(name);
+            writeFile(file, "not a project\n");
+        } else {
+            file = savedProject(name, 1, 20);
+            sqlExec(file, sql.toUtf8().constData());
+        }
+        const QString err = openError(file);
+        QVERIFY2(!err.isEmpty(), "accepted");
+        QVERIFY2(err.contains(shown), qPrintable("not shown escaped: " + escapeControlCharacters(err)));
+        for (const QChar c : err)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f &&
+                         !(c.unicode() >= 0x80 && c.unicode() < 0xa0),
+                     qPrintable("raw control character in: " + escapeControlCharacters(err)));
+    }
+
+    void quoteCellAndMessagesShareOneRule()
+    {
+        const QString cell = QString("a\x1b") + QChar(0x85) + QString("\tb");
+        QCOMPARE(QString::fromStdString(textnum::quoteCell(cell)), "'" + escapeControlCharacters(cell) + "'");
+        QCOMPARE(escapeControlCharacters(cell), QString("a\\x1b\\x85\\x09b"));
+        QCOMPARE(escapeControlCharacters(QString("2θ/° ünï")), QString("2θ/° ünï")); // printable text stays
     }
 };
 
