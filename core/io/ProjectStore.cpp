@@ -140,8 +140,28 @@ private:
 /// What a damaged page, cell or index is called in a message (the details go to the log).
 constexpr const char* kDamagedStructure = "the project file is damaged (its internal structure is broken)";
 
-std::string sqliteReason(sqlite3* db, int rc)
+/// For a refused write or open of \a file: which of the file and its folder cannot be written (a
+/// save writes a journal, and Save As a temporary file, in the folder), or empty when both can.
+std::string permissionReason(const QString& file)
 {
+    if (file.isEmpty()) return {};
+    const QFileInfo fi(file);
+    const QByteArray f = QFile::encodeName(fi.absoluteFilePath());
+    const QByteArray d = QFile::encodeName(fi.absolutePath());
+    if (fi.exists() && ::access(f.constData(), W_OK) != 0) return "the file is read-only; nothing was saved";
+    if (::access(d.constData(), W_OK) != 0)
+        return "the folder " + str(fi.absolutePath()) +
+               " is not writable (saving creates a journal or temporary file beside the project); nothing "
+               "was "
+               "saved";
+    return {};
+}
+
+std::string sqliteReason(sqlite3* db, int rc, const QString& file = {})
+{
+    // The database the error is about, for telling a read-only file from a read-only folder.
+    const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
+    const QString target = name && *name ? QString::fromUtf8(name) : file;
     switch (rc) {
     case SQLITE_CORRUPT:
         return kDamagedStructure;
@@ -150,6 +170,7 @@ std::string sqliteReason(sqlite3* db, int rc)
     case SQLITE_FULL:
         return "the disk is full; nothing was saved";
     case SQLITE_READONLY:
+        if (auto why = permissionReason(target); !why.empty()) return why;
         return "the file is read-only; nothing was saved";
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -157,6 +178,7 @@ std::string sqliteReason(sqlite3* db, int rc)
     case SQLITE_IOERR:
         return "a read or write error occurred on the disk";
     case SQLITE_CANTOPEN:
+        if (auto why = permissionReason(target); !why.empty()) return why;
         return "the file cannot be opened (missing, or no permission)";
     default:
         break;
@@ -690,7 +712,7 @@ Expected<sqlite3*> ProjectStore::openDatabase(const QString& path, bool create)
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        const std::string reason = sqliteReason(db, rc);
+        const std::string reason = sqliteReason(db, rc, path);
         sqlite3_close_v2(db);
         return fail(str(path), "", reason);
     }

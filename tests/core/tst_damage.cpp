@@ -7,12 +7,14 @@
 #include "io/ProjectDocument.h"
 #include "io/import/TextNumbers.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 #include <sqlite3.h>
+#include <unistd.h>
 
 using namespace vanadis;
 
@@ -460,6 +462,72 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(textnum::quoteCell(cell)), "'" + escapeControlCharacters(cell) + "'");
         QCOMPARE(escapeControlCharacters(cell), QString("a\\x1b\\x85\\x09b"));
         QCOMPARE(escapeControlCharacters(QString("2θ/° ünï")), QString("2θ/° ünï")); // printable text stays
+    }
+
+    // --- item 9 (c): a read-only folder is not called a read-only file ---------------------------
+
+    void readOnlyFolderOrFileIsNamedCorrectly()
+    {
+        // Permissions mean nothing to root: rerun this function as nobody (setpriv) in a child.
+        if (::geteuid() == 0) {
+            const QString setpriv = QStandardPaths::findExecutable("setpriv");
+            if (setpriv.isEmpty()) QSKIP("running as root without setpriv: permissions cannot be tested");
+            QProcess child;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("HOME", QDir::tempPath());
+            env.remove("XDG_RUNTIME_DIR");
+            child.setProcessEnvironment(env);
+            child.start(setpriv,
+                        {"--reuid=65534", "--regid=65534", "--clear-groups",
+                         QCoreApplication::applicationFilePath(), "readOnlyFolderOrFileIsNamedCorrectly"});
+            QVERIFY(child.waitForFinished(60000));
+            const QByteArray out = child.readAllStandardOutput() + child.readAllStandardError();
+            QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, out.constData());
+            QVERIFY2(out.contains("PASS   : TestDamage::readOnlyFolderOrFileIsNamedCorrectly"),
+                     out.constData());
+            return;
+        }
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString folder = dir.filePath("locked-dir");
+        QVERIFY(QDir().mkpath(folder));
+        const QString file = folder + "/p.vanadis";
+        {
+            auto doc = makeDoc(1, 50);
+            QVERIFY(doc->saveAs(file).has_value());
+        }
+        auto edit = [](ProjectDocument& d) { d.project().setSeriesInfo("edited", {}); };
+        // The folder is read-only, the file is writable: the save cannot create its journal.
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+        {
+            auto doc = ProjectDocument::open(file);
+            QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+            edit(**doc);
+            auto saved = (*doc)->save();
+            QVERIFY2(!saved, "saved into a read-only folder?");
+            const QString msg = QString::fromStdString(saved.error().message());
+            QVERIFY2(msg.contains("folder") && msg.contains("not writable") &&
+                         !msg.contains("file is read-only"),
+                     qPrintable(msg));
+            // Save As into the same folder: its temporary file cannot be created either.
+            auto savedAs = (*doc)->saveAs(folder + "/q.vanadis");
+            QVERIFY(!savedAs);
+            const QString msg2 = QString::fromStdString(savedAs.error().message());
+            QVERIFY2(msg2.contains("folder") && !msg2.contains("file is read-only"), qPrintable(msg2));
+        }
+        // The file is read-only, the folder writable: now it is the file.
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner));
+        {
+            auto doc = ProjectDocument::open(file);
+            QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+            edit(**doc);
+            auto saved = (*doc)->save();
+            QVERIFY(!saved);
+            const QString msg = QString::fromStdString(saved.error().message());
+            QVERIFY2(msg.contains("file is read-only") && !msg.contains("folder"), qPrintable(msg));
+        }
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
     }
 };
 
