@@ -1,5 +1,6 @@
 #include "io/DurableFile.h"
 
+#include "io/MessageText.h"
 #include "model/Translate.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,7 @@ Expected<void> syncDirectory(const QString& dirPath)
     // QFile cannot open a directory, so this is POSIX all the way.
     const int fd = ::open(QFile::encodeName(dirPath).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return fail(dirPath.toStdString(), "",
+        return fail(messageText(dirPath), "",
                     tr("the folder cannot be opened to flush it to disk (%1)")
                         .arg(QString::fromLocal8Bit(std::strerror(errno)))
                         .toStdString());
@@ -37,7 +38,7 @@ Expected<void> syncDirectory(const QString& dirPath)
     // EINVAL: the file system does not support syncing directories (some FUSE/network mounts);
     // there is nothing more we can do there, and the rename itself has happened.
     if (rc != 0 && err != EINVAL)
-        return fail(dirPath.toStdString(), "",
+        return fail(messageText(dirPath), "",
                     tr("the folder could not be flushed to disk (%1)")
                         .arg(QString::fromLocal8Bit(std::strerror(err)))
                         .toStdString());
@@ -52,7 +53,7 @@ Expected<void> syncParentDirectory(const QString& filePath)
 Expected<void> renameDurably(const QString& from, const QString& to)
 {
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
-        return fail(to.toStdString(), "",
+        return fail(messageText(to), "",
                     tr("the file cannot be written (rename failed: %1)")
                         .arg(QString::fromLocal8Bit(std::strerror(errno)))
                         .toStdString());

@@ -1,5 +1,7 @@
 #include "io/FileIdentity.h"
 
+#include "io/MessageText.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -42,7 +44,7 @@ Expected<void> requireRegularFile(const QString& path)
                            ? QT_TRANSLATE_NOOP("vanadis::FileIdentity", "a device")
                            : QT_TRANSLATE_NOOP("vanadis::FileIdentity", "not a regular file");
     return fail(
-        path.toStdString(), "",
+        messageText(path), "",
         QCoreApplication::translate("vanadis::FileIdentity",
                                     "this is %1, not a project file; a project is a regular .vanadis file")
             .arg(QCoreApplication::translate("vanadis::FileIdentity", what))

@@ -1,5 +1,6 @@
 #include "io/ProjectDocument.h"
 
+#include "io/MessageText.h"
 #include "model/Translate.h"
 
 #include <QCoreApplication>
@@ -14,9 +15,10 @@ namespace vanadis {
 
 namespace {
 
+/// Every file name and file content that goes into a message passes here (MessageText.h).
 std::string str(const QString& s)
 {
-    return s.toStdString();
+    return messageText(s);
 }
 QString tr(const char* s)
 {
@@ -68,6 +70,7 @@ Expected<std::unique_ptr<ProjectDocument>> ProjectDocument::open(const QString& 
     const QString file = canonicalFilePath(path);
     std::unique_ptr<ProjectDocument> doc(new ProjectDocument);
     doc->m_session = newSession();
+    const QDateTime lockedAt = QDateTime::currentDateTimeUtc();
     auto lock = ProjectLock::acquire(file);
     if (!lock) return std::unexpected(lock.error());
     doc->m_lock = std::move(*lock);
@@ -77,6 +80,7 @@ Expected<std::unique_ptr<ProjectDocument>> ProjectDocument::open(const QString& 
     doc->m_project = std::make_unique<Project>();
     if (auto ok = doc->m_store->load(*doc->m_project); !ok) return std::unexpected(ok.error());
     doc->rememberFileState();
+    doc->removeOrphans(file, lockedAt);
     return doc;
 }
 
@@ -85,6 +89,7 @@ Expected<std::unique_ptr<ProjectDocument>> ProjectDocument::openRecovery(const Q
     if (auto ok = requireRegularFile(recoveryPath); !ok) return std::unexpected(ok.error());
     std::unique_ptr<ProjectDocument> doc(new ProjectDocument);
     doc->m_session = newSession();
+    const QDateTime lockedAt = QDateTime::currentDateTimeUtc();
     auto lock = ProjectLock::acquire(recoveryPath);
     if (!lock) return std::unexpected(lock.error());
     doc->m_lock = std::move(*lock);
@@ -98,6 +103,7 @@ Expected<std::unique_ptr<ProjectDocument>> ProjectDocument::openRecovery(const Q
     doc->m_recoveryBase = stateFromJson(doc->m_store->metaValue("recovery_base"), &doc->m_hasRecoveryBase);
     // Taken over: autosaves continue into it, and it goes once the work is saved or discarded.
     doc->m_recoveryFile = QFileInfo(recoveryPath).absoluteFilePath();
+    doc->removeOrphans(doc->m_lock->path(), lockedAt);
     return doc;
 }
 
@@ -245,9 +251,19 @@ void ProjectDocument::discardRecovery()
     m_recoveryFile.clear();
 }
 
+void ProjectDocument::removeOrphans(const QString& file, const QDateTime& lockedAt)
+{
+    // Without the lock file beside the project another Vanadis could be saving there right now.
+    if (!m_lock || !m_lock->holdsPathLock()) return;
+    const QStringList removed = ProjectStore::removeOrphanTemporaryFiles(file, lockedAt);
+    if (!removed.isEmpty())
+        m_warnings << tr("Removed temporary files left beside the project by an interrupted save: %1.")
+                          .arg(removed.join(QStringLiteral(", ")));
+}
+
 QStringList ProjectDocument::warnings() const
 {
-    return m_store->openWarnings();
+    return m_store->openWarnings() + m_warnings;
 }
 
 std::vector<ProjectDocument::RecoveryCandidate> ProjectDocument::findRecoveryFiles()

@@ -64,7 +64,8 @@ public:
     QString recoveryPath() const;
     /// Deletes this document's own recovery file (after a save, or when the user discards it).
     void discardRecovery();
-    /// Sentences about opening (e.g. a foreign rollback journal moved aside); empty normally.
+    /// Sentences about opening (e.g. a foreign rollback journal moved aside, temporary files of a
+    /// killed save removed); empty normally.
     QStringList warnings() const;
 
     /// Recovery files left by earlier sessions that crashed, with the path they belong to.
@@ -88,6 +89,9 @@ private:
     /// Save As to the canonical \a file; \a newLock is its lock, null when this document holds it.
     Expected<void> writeWholeTo(const QString& file, std::unique_ptr<ProjectLock> newLock);
     QString recoveryBaseJson() const;
+    /// Removes what a killed Save As or autosave left beside \a file (held by this document's lock
+    /// since \a lockedAt) and says so in warnings().
+    void removeOrphans(const QString& file, const QDateTime& lockedAt);
 
     std::unique_ptr<Project> m_project;
     std::unique_ptr<ProjectLock> m_lock; ///< released after the store is closed (declared before it)
@@ -101,6 +105,7 @@ private:
     ProjectFileState
         m_recoveryBase; ///< recovered documents: the original when the crashed session last saw it
     bool m_hasRecoveryBase = false;
+    QStringList m_warnings; ///< what opening did besides the store's own warnings
 };
 
 } // namespace vanadis

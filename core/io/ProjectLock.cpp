@@ -1,5 +1,6 @@
 #include "io/ProjectLock.h"
 
+#include "io/MessageText.h"
 #include "model/Translate.h"
 
 #include <QCoreApplication>
@@ -36,7 +37,7 @@ Outcome tryLock(QLockFile& lock, qint64* pid, QString* host)
 Expected<void> inUse(const QString& path, qint64 pid, const QString& host)
 {
     return fail(
-        path.toStdString(), "",
+        messageText(path), "",
         (host.isEmpty()
              ? tr("the project is already open in another Vanadis window or program (process %1)").arg(pid)
              : tr("the project is already open in another Vanadis window or program (process %1 on %2)")

@@ -29,6 +29,9 @@ public:
 
     /// The canonical path this lock is for.
     QString path() const { return m_path; }
+    /// True when the lock file beside the project is ours (false in a folder where it could not be
+    /// created): only then can no other Vanadis be saving to this path.
+    bool holdsPathLock() const { return m_pathLock != nullptr; }
     /// Where the identity locks live (for tests and the README).
     static QString identityLockDir();
 

@@ -3,18 +3,23 @@
 #include "analysis/AnalysisRegistry.h"
 #include "io/DurableFile.h"
 #include "io/FileIdentity.h"
+#include "io/MessageText.h"
 #include "io/RollbackJournal.h"
 #include "model/DatasetType.h"
 #include "model/Project.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUuid>
 #include <bit>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <set>
 #include <sqlite3.h>
 #include <tuple>
@@ -26,9 +31,10 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "BLOB encoding assumes a little-endian host");
 
+/// Every file name and file content that goes into a message passes here (MessageText.h).
 std::string str(const QString& s)
 {
-    return s.toStdString();
+    return messageText(s);
 }
 
 /// Largest BLOB a connection accepts (SQLITE_LIMIT_LENGTH): bounds what a crafted file can make us
@@ -52,6 +58,14 @@ qint64 storedCount(const QJsonObject& column)
 {
     const qint64 n = column.value("count").toInteger(-1);
     return n >= 0 && n <= kMaxColumnValues ? n : -1;
+}
+
+/// The checksum stored with a column BLOB and with an embedded file: SHA-256, lowercase hex.
+QString sha256Hex(const void* data, qint64 n)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(QByteArrayView(static_cast<const char*>(data), n),
+                                                        QCryptographicHash::Sha256)
+                                   .toHex());
 }
 
 /// RAII prepared statement with typed binders; every failure becomes an Error naming the file.
@@ -123,16 +137,40 @@ private:
     int m_rc = SQLITE_OK;
 };
 
-std::string sqliteReason(sqlite3* db, int rc)
+/// What a damaged page, cell or index is called in a message (the details go to the log).
+constexpr const char* kDamagedStructure = "the project file is damaged (its internal structure is broken)";
+
+/// For a refused write or open of \a file: which of the file and its folder cannot be written (a
+/// save writes a journal, and Save As a temporary file, in the folder), or empty when both can.
+std::string permissionReason(const QString& file)
 {
+    if (file.isEmpty()) return {};
+    const QFileInfo fi(file);
+    const QByteArray f = QFile::encodeName(fi.absoluteFilePath());
+    const QByteArray d = QFile::encodeName(fi.absolutePath());
+    if (fi.exists() && ::access(f.constData(), W_OK) != 0) return "the file is read-only; nothing was saved";
+    if (::access(d.constData(), W_OK) != 0)
+        return "the folder " + str(fi.absolutePath()) +
+               " is not writable (saving creates a journal or temporary file beside the project); nothing "
+               "was "
+               "saved";
+    return {};
+}
+
+std::string sqliteReason(sqlite3* db, int rc, const QString& file = {})
+{
+    // The database the error is about, for telling a read-only file from a read-only folder.
+    const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
+    const QString target = name && *name ? QString::fromUtf8(name) : file;
     switch (rc) {
     case SQLITE_CORRUPT:
-        return "the project file is damaged (SQLite reports corruption)";
+        return kDamagedStructure;
     case SQLITE_NOTADB:
         return "the file is not a Vanadis project (not an SQLite database)";
     case SQLITE_FULL:
         return "the disk is full; nothing was saved";
     case SQLITE_READONLY:
+        if (auto why = permissionReason(target); !why.empty()) return why;
         return "the file is read-only; nothing was saved";
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -140,11 +178,15 @@ std::string sqliteReason(sqlite3* db, int rc)
     case SQLITE_IOERR:
         return "a read or write error occurred on the disk";
     case SQLITE_CANTOPEN:
+        if (auto why = permissionReason(target); !why.empty()) return why;
         return "the file cannot be opened (missing, or no permission)";
     default:
         break;
     }
-    return std::string("database error: ") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    // SQLite's own wording is for developers: it goes to the log, the user gets one sentence.
+    qWarning("vanadis: SQLite error %d: %s", rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    return "the project file could not be read or written (unexpected database error " + std::to_string(rc) +
+           "; details in the log)";
 }
 
 Expected<void> exec(sqlite3* db, const QString& path, const char* sql)
@@ -233,13 +275,16 @@ CREATE TABLE runs(id INTEGER PRIMARY KEY, dataset_id INTEGER NOT NULL, analysis_
 CREATE TABLE figures(id INTEGER PRIMARY KEY, name TEXT NOT NULL, spec TEXT NOT NULL);
 )SQL";
 
-/// Schema 2 (platform v2): a dataset's type apart from its label, several inputs per run, and why a run
-/// failed or went stale. Applied to schema-1 files inside the transaction of their first save, so opening
-/// an old file never writes to it and a failed migration leaves it as it was.
+/// Schema 2 (platform v2): a dataset's type apart from its label, several inputs per run, why a run
+/// failed or went stale, and the SHA-256 of every stored column (hex; '' = not computed), verified on
+/// load so that flipped bytes inside an array are an error instead of silently changed data. Applied to
+/// schema-1 files inside the transaction of their first save, so opening an old file never writes to it and a
+/// failed migration leaves it as it was.
 const char* const kSchemaV1ToV2 = R"SQL(
 ALTER TABLE datasets ADD COLUMN type TEXT NOT NULL DEFAULT '';
 ALTER TABLE datasets ADD COLUMN label TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN message TEXT NOT NULL DEFAULT '';
+ALTER TABLE dataset_columns ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
 CREATE TABLE run_inputs(run_id INTEGER NOT NULL, idx INTEGER NOT NULL, role TEXT NOT NULL,
                         dataset_id INTEGER NOT NULL, UNIQUE(run_id, idx));
 INSERT INTO run_inputs(run_id, idx, role, dataset_id) SELECT id, 0, 'main', dataset_id FROM runs;
@@ -265,6 +310,7 @@ std::vector<std::pair<const char*, std::vector<const char*>>> requiredTables(int
         for (auto& [table, cols] : t) {
             if (std::string_view(table) == "datasets") cols.insert(cols.end(), {"type", "label"});
             if (std::string_view(table) == "runs") cols.push_back("message");
+            if (std::string_view(table) == "dataset_columns") cols.push_back("sha256");
         }
         t.push_back({"run_inputs", {"run_id", "idx", "role", "dataset_id"}});
     }
@@ -309,15 +355,54 @@ Expected<void> checkHeader(const QString& path)
     return {};
 }
 
+/// True when the schema text \a sql is a CREATE [TEMP] TRIGGER or VIEW statement, read as SQLite's
+/// tokenizer reads it: keywords in any case, whitespace and comments between them.
+bool createsTriggerOrView(const QString& sql)
+{
+    qsizetype i = 0;
+    auto nextWord = [&]() -> QString {
+        for (;;) {
+            while (i < sql.size() && sql[i].isSpace())
+                ++i;
+            if (sql.mid(i, 2) == QLatin1String("--")) {
+                while (i < sql.size() && sql[i] != QLatin1Char('\n'))
+                    ++i;
+            } else if (sql.mid(i, 2) == QLatin1String("/*")) {
+                const qsizetype end = sql.indexOf(QLatin1String("*/"), i + 2);
+                i = end < 0 ? sql.size() : end + 2;
+            } else {
+                break;
+            }
+        }
+        const qsizetype start = i;
+        while (i < sql.size() && (sql[i].isLetterOrNumber() || sql[i] == QLatin1Char('_')))
+            ++i;
+        return sql.mid(start, i - start).toLower();
+    };
+    if (nextWord() != QLatin1String("create")) return false;
+    QString w = nextWord();
+    if (w == QLatin1String("temp") || w == QLatin1String("temporary")) w = nextWord();
+    return w == QLatin1String("trigger") || w == QLatin1String("view");
+}
+
 Expected<void> validateSchema(sqlite3* db, const QString& path, int version)
 {
     {
-        Stmt s(db, "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger','view')");
-        if (!s.ok() || s.step() != SQLITE_ROW) return fail(str(path), "", sqliteReason(db, s.rc()));
-        if (s.int64(0) > 0)
-            return fail(
-                str(path), "schema",
-                "the file contains triggers or views, which Vanadis never writes; refused for safety");
+        // SQLite builds its schema from the `sql` text, whatever the `type` column says, and compares
+        // neither case-sensitively: judge both, so that 'TRIGGER' or a trigger filed as a table is
+        // refused too.
+        Stmt s(db, "SELECT type, sql FROM sqlite_master");
+        if (!s.ok()) return fail(str(path), "", sqliteReason(db, s.rc()));
+        int rc;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            const QString type = s.text(0).trimmed().toLower();
+            if (type == QLatin1String("trigger") || type == QLatin1String("view") ||
+                createsTriggerOrView(s.text(1)))
+                return fail(
+                    str(path), "schema",
+                    "the file contains triggers or views, which Vanadis never writes; refused for safety");
+        }
+        if (rc != SQLITE_DONE) return fail(str(path), "", sqliteReason(db, rc));
     }
     for (const auto& [table, cols] : requiredTables(version)) {
         const std::string sql = std::string("PRAGMA table_info(") + table + ")";
@@ -365,6 +450,18 @@ Expected<void> migrate(sqlite3* db, const QString& path, int from)
             if (u.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, u.rc()));
             u.reset();
         }
+        // Checksums of the columns written by schema 1, from the values as they are now (nothing
+        // can tell whether they were already damaged; from here on any change is detected).
+        Stmt c(db, "SELECT rowid, data FROM dataset_columns");
+        Stmt cu(db, "UPDATE dataset_columns SET sha256=? WHERE rowid=?");
+        int rc;
+        while ((rc = c.step()) == SQLITE_ROW) {
+            cu.bind(1, sha256Hex(c.blobData(1), c.blobSize(1))).bind(2, c.int64(0));
+            if (cu.step() != SQLITE_DONE)
+                return fail(str(path), "dataset_columns", sqliteReason(db, cu.rc()));
+            cu.reset();
+        }
+        if (rc != SQLITE_DONE) return fail(str(path), "dataset_columns", sqliteReason(db, rc));
     }
     return exec(db, path, ("PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion)).c_str());
 }
@@ -451,12 +548,14 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
         .bind(10, d->type())
         .bind(11, d->label());
     if (s.step() != SQLITE_DONE) return fail(str(path), "datasets", sqliteReason(db, s.rc()));
-    Stmt c(db, "INSERT INTO dataset_columns(dataset_id, idx, data) VALUES(?,?,?)");
+    Stmt c(db, "INSERT INTO dataset_columns(dataset_id, idx, data, sha256) VALUES(?,?,?,?)");
     int idx = 0;
     for (const Column& col : d->columns()) {
+        const qint64 bytes = qint64(col.values.size() * 8);
         c.bind(1, qint64(id))
             .bind(2, qint64(idx++))
-            .bindBlob(3, col.values.data(), qint64(col.values.size() * 8));
+            .bindBlob(3, col.values.data(), bytes)
+            .bind(4, sha256Hex(col.values.data(), bytes));
         if (c.step() != SQLITE_DONE) return fail(str(path), "dataset_columns", sqliteReason(db, c.rc()));
         c.reset();
     }
@@ -576,6 +675,30 @@ QString tempPathFor(const QString& path)
     return path + ".tmp-" + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
 }
 
+/// Exactly the names tempPathFor() makes for \a fileName (8 lowercase hex digits), and their journals.
+QRegularExpression tempNamePattern(const QString& fileName)
+{
+    return QRegularExpression("^" + QRegularExpression::escape(fileName) + "\\.tmp-[0-9a-f]{8}(-journal)?$");
+}
+
+/// True when another process holds a POSIX lock anywhere in \a path (SQLite locks its files while a
+/// transaction or backup is under way). Our own locks never conflict, and this process has no
+/// connection on a temporary file that it did not create, so opening one here drops nothing.
+bool lockedByAnotherProcess(const QString& path)
+{
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return true; // cannot tell: leave it
+    struct flock fl {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = 0;
+    fl.l_len = 0; // the whole file, including SQLite's lock bytes at 1 GiB
+    const bool locked = ::fcntl(fd, F_GETLK, &fl) != 0 || fl.l_type != F_UNLCK;
+    ::close(fd);
+    return locked;
+}
+
 } // namespace
 
 ProjectStore::~ProjectStore()
@@ -589,7 +712,7 @@ Expected<sqlite3*> ProjectStore::openDatabase(const QString& path, bool create)
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        const std::string reason = sqliteReason(db, rc);
+        const std::string reason = sqliteReason(db, rc, path);
         sqlite3_close_v2(db);
         return fail(str(path), "", reason);
     }
@@ -645,12 +768,20 @@ Expected<std::shared_ptr<ProjectStore>> ProjectStore::open(const QString& path)
             return fail(str(path), "byte " + std::to_string(actual),
                         "the project file is truncated (" + std::to_string(expected) + " bytes expected, " +
                             std::to_string(actual) + " found)");
-        // A full structural check is cheap for ordinary projects; very large ones are checked as
-        // their parts are read (every BLOB is length-checked on load).
+        // A full structural check is cheap for ordinary projects (the demo: 2.5 ms, as quick_check);
+        // very large ones are checked as their parts are read (every BLOB is length- and
+        // checksum-checked on load). integrity_check, unlike quick_check, also compares every index
+        // with its table: a broken index would otherwise be trusted and written to.
         if (expected < 64ll * 1024 * 1024) {
-            Stmt qc(h, "PRAGMA quick_check(1)");
-            if (qc.step() != SQLITE_ROW || qc.text(0) != QLatin1String("ok"))
-                return fail(str(path), "", "the project file is damaged (" + str(qc.text(0)) + ")");
+            Stmt qc(h, "PRAGMA integrity_check(1)");
+            if (qc.step() != SQLITE_ROW || qc.text(0) != QLatin1String("ok")) {
+                // e.g. "*** in database main ***\nPage 2: btreeInitPage() returns error code 11":
+                // several lines of SQLite internals, for the log only.
+                qWarning(
+                    "vanadis: %s: integrity_check: %s", qPrintable(path),
+                    qPrintable(qc.rc() == SQLITE_ROW ? qc.text(0) : QString::fromUtf8(sqlite3_errmsg(h))));
+                return fail(str(path), "", kDamagedStructure);
+            }
         }
     }
     // An older schema is read as it is and migrated by the first save (see migrate()).
@@ -673,6 +804,28 @@ bool ProjectStore::hasFile() const
 {
     std::lock_guard lock(m_mutex);
     return m_db != nullptr;
+}
+
+QStringList ProjectStore::removeOrphanTemporaryFiles(const QString& path, const QDateTime& lockedAt)
+{
+    const QFileInfo project(path);
+    const QDir dir = project.absoluteDir();
+    const QRegularExpression pattern = tempNamePattern(project.fileName());
+    QStringList removed;
+    for (const QFileInfo& fi : dir.entryInfoList(QDir::Files | QDir::Hidden | QDir::System)) {
+        if (!pattern.match(fi.fileName()).hasMatch()) continue;
+        if (fi.isSymLink() || !fi.isFile()) continue;
+        if (fi.lastModified() >= lockedAt) continue; // written since we took the lock: not a dead write
+        if (lockedByAnotherProcess(fi.absoluteFilePath())) continue;
+        if (!fi.fileName().endsWith("-journal") && fi.size() > 0) {
+            QFile f(fi.absoluteFilePath());
+            if (!f.open(QIODevice::ReadOnly) || !f.read(16).startsWith(QByteArray("SQLite format 3\0", 16)))
+                continue; // not what tempPathFor() ever held: somebody else's file
+        }
+        if (QFile::remove(fi.absoluteFilePath())) removed << fi.fileName();
+    }
+    if (!removed.isEmpty()) (void)syncDirectory(dir.absolutePath());
+    return removed;
 }
 
 QString ProjectStore::metaValue(const QString& key) const
@@ -928,10 +1081,12 @@ Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
     if (!m_db) return fail("", "", "the project file is closed");
     const std::string where = "dataset " + std::to_string(datasetId);
     QJsonArray headers;
+    QString datasetName;
     {
-        Stmt s(m_db, "SELECT columns FROM datasets WHERE id=?");
+        Stmt s(m_db, "SELECT columns, name FROM datasets WHERE id=?");
         s.bind(1, qint64(datasetId));
         if (s.step() != SQLITE_ROW) return fail(str(m_path), where, "the dataset is missing from the file");
+        datasetName = s.text(1);
         auto doc = parseJson(s.text(0), m_path, where);
         if (!doc) return std::unexpected(doc.error());
         headers = doc->array();
@@ -942,7 +1097,9 @@ Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
         cols[i].name = h.value("name").toString();
         cols[i].unit = h.value("unit").toString();
     }
-    Stmt s(m_db, "SELECT idx, data FROM dataset_columns WHERE dataset_id=? ORDER BY idx");
+    const bool checksums = schemaVersionOf(m_db) >= 2; // schema 1 has none (added by its migration)
+    Stmt s(m_db, checksums ? "SELECT idx, data, sha256 FROM dataset_columns WHERE dataset_id=? ORDER BY idx"
+                           : "SELECT idx, data, '' FROM dataset_columns WHERE dataset_id=? ORDER BY idx");
     s.bind(1, qint64(datasetId));
     int rc;
     qsizetype seen = 0;
@@ -963,6 +1120,13 @@ Expected<std::vector<Column>> ProjectStore::loadColumns(Id datasetId)
             return fail(str(m_path), where + ", column '" + str(cols[idx].name) + "'",
                         "stored values are damaged (" + std::to_string(expected) + " bytes expected, " +
                             std::to_string(n) + " found)");
+        // The dataset is refused, never handed on: a save would otherwise copy the damaged values
+        // into a new dataset (Save As, Compare copy) under a fresh checksum.
+        const QString stored = s.text(2);
+        if (!stored.isEmpty() && stored.compare(sha256Hex(s.blobData(1), n), Qt::CaseInsensitive) != 0)
+            return fail(str(m_path),
+                        where + " '" + str(datasetName) + "', column '" + str(cols[idx].name) + "'",
+                        "stored values are damaged (checksum mismatch)");
         cols[idx].values.resize(size_t(n / 8));
         if (n) std::memcpy(cols[idx].values.data(), s.blobData(1), size_t(n));
         ++seen;
@@ -983,6 +1147,9 @@ Expected<QByteArray> ProjectStore::loadOriginalFile(const QString& sha256)
     QByteArray data = s.blob(0);
     if (data.size() != s.int64(1))
         return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (size mismatch)");
+    // The key is the SHA-256 of the bytes as imported.
+    if (sha256Hex(data.constData(), data.size()).compare(sha256, Qt::CaseInsensitive) != 0)
+        return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (checksum mismatch)");
     return data;
 }
 

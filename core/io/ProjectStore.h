@@ -18,6 +18,7 @@
 #include "model/ChangeSet.h"
 #include "model/Dataset.h"
 
+#include <QDateTime>
 #include <mutex>
 
 struct sqlite3;
@@ -59,6 +60,15 @@ public:
     /// ProjectFileState when the autosaving session last read or wrote it).
     Expected<void> writeCopy(const Project& project, const ChangeSet& changes, const QString& path,
                              const QString& recoveryOf = {}, const QString& recoveryBase = {}) const;
+
+    /// Removes the temporary files (`<path>.tmp-XXXXXXXX` and its `-journal`) that a Save As or
+    /// autosave to \a path leaves behind when it is killed before its rename. Call only while holding
+    /// the project's lock (ProjectLock::holdsPathLock()): every writer to \a path holds it until its
+    /// temporary file is renamed or removed, so what remains belongs to nobody. Still conservative:
+    /// only regular files with exactly that name, last written before \a lockedAt, with no POSIX
+    /// lock held on them by another process, and (the database itself) empty or an SQLite file.
+    /// Returns the names of the files removed.
+    static QStringList removeOrphanTemporaryFiles(const QString& path, const QDateTime& lockedAt);
 
     /// A meta value (e.g. "recovery_of"), empty when absent.
     QString metaValue(const QString& key) const;

@@ -1,5 +1,6 @@
 #include "io/RollbackJournal.h"
 
+#include "io/MessageText.h"
 #include "model/Translate.h"
 
 #include "io/DurableFile.h"
@@ -184,7 +185,7 @@ Expected<QString> RollbackJournal::guard(const QString& dbPath)
                           QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss-zzz"));
     if (::rename(QFile::encodeName(journal).constData(), QFile::encodeName(aside).constData()) != 0)
         return fail(
-            dbPath.toStdString(), "",
+            messageText(dbPath), "",
             tr("a rollback journal beside the project (%1) does not belong to it (%2) and cannot be moved "
                "aside; move it away, then open the project again")
                 .arg(QFileInfo(journal).fileName(), in.reason)
@@ -198,7 +199,7 @@ Expected<QString> RollbackJournal::guard(const QString& dbPath)
 Expected<void> RollbackJournal::stampRandomChangeCounter(const QString& dbPath)
 {
     const int fd = ::open(QFile::encodeName(dbPath).constData(), O_RDWR | O_CLOEXEC);
-    if (fd < 0) return fail(dbPath.toStdString(), "", tr("the file cannot be written").toStdString());
+    if (fd < 0) return fail(messageText(dbPath), "", tr("the file cannot be written").toStdString());
     unsigned char h[100];
     bool ok = ::pread(fd, h, sizeof h, 0) == ssize_t(sizeof h) && std::memcmp(h, "SQLite format 3", 16) == 0;
     if (ok) {
@@ -207,7 +208,7 @@ Expected<void> RollbackJournal::stampRandomChangeCounter(const QString& dbPath)
         ok = ::pwrite(fd, be, 4, 24) == 4 && ::pwrite(fd, be, 4, 92) == 4 && ::fsync(fd) == 0;
     }
     ::close(fd);
-    if (!ok) return fail(dbPath.toStdString(), "", tr("the file cannot be written").toStdString());
+    if (!ok) return fail(messageText(dbPath), "", tr("the file cannot be written").toStdString());
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "io/import/TextNumbers.h"
 
+#include "io/MessageText.h"
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -89,14 +91,7 @@ std::string quoteCell(QStringView cell, qsizetype maxChars)
     QString s = trimmed(cell).toString();
     const bool cut = s.size() > maxChars;
     if (cut) s = s.left(maxChars);
-    QString shown;
-    for (const QChar c : s) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7F || (c.unicode() >= 0x80 && c.unicode() < 0xA0))
-            shown += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QChar('0'));
-        else
-            shown += c;
-    }
-    return "'" + shown.toStdString() + (cut ? "…'" : "'");
+    return "'" + messageText(s) + (cut ? "…'" : "'");
 }
 
 std::string notANumberReason(QStringView cell, bool decimalComma)
