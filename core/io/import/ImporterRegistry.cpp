@@ -1,5 +1,7 @@
 #include "io/import/ImporterRegistry.h"
 
+#include "io/import/KnownFormats.h"
+
 #include "io/import/AifImporter.h"
 #include "io/import/BelsorpImporter.h"
 #include "io/import/DelimitedTextImporter.h"
@@ -177,6 +179,18 @@ Expected<ParsedFile> parseFileUnguarded(const QString& path, const ImportOptions
     const auto& reg = ImporterRegistry::instance();
     const Importer* importer =
         options.format.isEmpty() ? reg.detect(bytes.left(kHeadBytes), fileName) : reg.byId(options.format);
+    // A format Vanadis knows but does not read yet is named, not parsed as text into "… is not a number".
+    // A dedicated reader that claims the file outright wins (an xlsx a BET reader knows, later ones).
+    if (options.format.isEmpty())
+        if (const auto known = recogniseUnsupportedFormat(bytes.left(kHeadBytes), fileName);
+            known && (!importer || importer->sniff(bytes.left(kHeadBytes), fileName) < 90)) {
+            const QString what =
+                known->technique.isEmpty() ? known->name : known->name + " (" + known->technique + ")";
+            return fail(name, "",
+                        "recognised as " + what.toStdString() +
+                            ", which this version of Vanadis does not read yet; " +
+                            known->advice.toStdString());
+        }
     if (!importer)
         return fail(name, "",
                     options.format.isEmpty() ? "the file format is not recognised"
