@@ -1,6 +1,7 @@
 #include "widgets/MainWindow.h"
 
 #include "analysis/ComputeService.h"
+#include "io/MessageText.h"
 
 #include "analysis/DemoProject.h"
 #include "io/ProjectDocument.h"
@@ -273,7 +274,7 @@ TechniqueTab* MainWindow::techniqueTab(Technique t) const
 
 void MainWindow::reportError(const QString& what, const Error& e)
 {
-    const QString msg = QString::fromStdString(e.message());
+    const QString msg = escapeControlCharacters(QString::fromStdString(e.message()));
     m_messages->addMessage(MessagePanel::Level::Error, what + ": " + msg);
     QMessageBox::warning(this, what, msg);
 }

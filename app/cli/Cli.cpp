@@ -5,6 +5,7 @@
 #include "analysis/ComputeService.h"
 #include "analysis/DemoProject.h"
 #include "analysis/RawFigure.h"
+#include "io/MessageText.h"
 #include "io/ProjectDocument.h"
 #include "io/import/ImporterRegistry.h"
 #include "model/Commands.h"
@@ -52,9 +53,11 @@ const char* const kUsage =
     "\n"
     "Run 'vanadis-cli <command> --help' for the options of a command.\n";
 
+/// One line whatever the input held: control characters from file content or names become \xNN
+/// (the readers escape what they quote; this is the guarantee at the boundary).
 QString errorText(const Error& e)
 {
-    return QString::fromStdString(e.message());
+    return escapeControlCharacters(QString::fromStdString(e.message()));
 }
 
 QJsonObject provenanceJson(const Provenance& p)

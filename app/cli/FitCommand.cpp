@@ -1,6 +1,7 @@
 #include "app/cli/FitCommand.h"
 
 #include "analysis/fit/CurveFit.h"
+#include "io/MessageText.h"
 
 #include "io/import/ImporterRegistry.h"
 #include "numeric/fit/ExpressionModel.h"
@@ -92,7 +93,8 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
     // Model text first: a typo is reported before the file is read.
     auto probe = fit::ExpressionModel::create(modelText.toStdString(), {});
     if (!probe) {
-        err << cmd << "--model: " << QString::fromStdString(probe.error().message()) << "\n";
+        err << cmd << "--model: " << escapeControlCharacters(QString::fromStdString(probe.error().message()))
+            << "\n";
         return kBadInput;
     }
 
@@ -114,7 +116,7 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
     }
     auto parsed = parseFile(file, opt);
     if (!parsed) {
-        err << cmd << QString::fromStdString(parsed.error().message()) << "\n";
+        err << cmd << escapeControlCharacters(QString::fromStdString(parsed.error().message())) << "\n";
         return kBadInput;
     }
     CurveFitSpec spec;
@@ -216,7 +218,7 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
             e.reason = "no data points inside --range";
         }
         e.file = file.toStdString();
-        err << cmd << QString::fromStdString(e.message()) << "\n";
+        err << cmd << escapeControlCharacters(QString::fromStdString(e.message())) << "\n";
         return kBadInput;
     }
     QJsonObject root = *fitted;
