@@ -1,6 +1,8 @@
 // Fitting-engine benchmark (not run by ctest). Prints medians:
 //   bench_fit strd median=…       over every NIST StRD fit found (problems × 2 starts), models read
 //                                 from the .dat headers as user expressions (the CLI path);
+//   bench_fit strd_coded median=… the same fits with the models coded in C++ (AutoDiffModel): the
+//                                 engine's speed without the expression language's cost;
 //   bench_fit lmfit_strd median=… the same fits by lmfit's default (leastsq) via lmfit_strd.py, and the
 //                                 ratio, when python3 with lmfit is importable (skipped otherwise);
 //   bench_fit xps_pv17 median=…   17 free parameters, 300 points, six pseudo-Voigts with doublet ties;
@@ -20,6 +22,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <numbers>
 #include <random>
 #include <regex>
@@ -173,6 +176,115 @@ bool fitStrd(const Strd& s, const std::vector<double>& start, bool& ok)
     return ok;
 }
 
+using std::atan;
+using std::cos;
+using std::exp;
+using std::log;
+using std::pow;
+using std::sin;
+using vanadis::fit::atan;
+
+template <class F>
+std::unique_ptr<fit::Model> coded(F f, std::size_t np, const std::vector<double>& x)
+{
+    return std::make_unique<fit::AutoDiffModel<F>>(f, np, x);
+}
+
+/// The StRD models written in C++ (forward-mode autodiff), for the engine's speed without the
+/// expression language; nullptr for a file whose model is not coded here.
+std::unique_ptr<fit::Model> codedStrdModel(const Strd& s)
+{
+    const std::string& n = s.name;
+    const std::size_t np = s.start1.size();
+    const std::vector<double>& x = s.cols[1];
+    if (n == "Misra1a" || n == "BoxBOD")
+        return coded([](double x, const auto* b) { return b[0] * (1.0 - exp(-b[1] * x)); }, np, x);
+    if (n == "Chwirut1" || n == "Chwirut2")
+        return coded([](double x, const auto* b) { return exp(-b[0] * x) / (b[1] + b[2] * x); }, np, x);
+    if (n.starts_with("Lanczos"))
+        return coded(
+            [](double x, const auto* b) {
+                return b[0] * exp(-b[1] * x) + b[2] * exp(-b[3] * x) + b[4] * exp(-b[5] * x);
+            },
+            np, x);
+    if (n.starts_with("Gauss"))
+        return coded(
+            [](double x, const auto* b) {
+                const auto d1 = x - b[3], d2 = x - b[6];
+                return b[0] * exp(-b[1] * x) + b[2] * exp(-d1 * d1 / (b[4] * b[4])) +
+                       b[5] * exp(-d2 * d2 / (b[7] * b[7]));
+            },
+            np, x);
+    if (n == "DanWood") return coded([](double x, const auto* b) { return b[0] * exp(b[1] * log(x)); }, np, x);
+    if (n == "Misra1b")
+        return coded([](double x, const auto* b) { return b[0] * (1.0 - pow(1.0 + 0.5 * b[1] * x, -2.0)); }, np,
+                     x);
+    if (n == "Misra1c")
+        return coded([](double x, const auto* b) { return b[0] * (1.0 - pow(1.0 + 2.0 * b[1] * x, -0.5)); }, np,
+                     x);
+    if (n == "Misra1d")
+        return coded([](double x, const auto* b) { return b[0] * b[1] * x / (1.0 + b[1] * x); }, np, x);
+    if (n == "Hahn1" || n == "Thurber")
+        return coded(
+            [](double x, const auto* b) {
+                return (b[0] + x * (b[1] + x * (b[2] + x * b[3]))) / (1.0 + x * (b[4] + x * (b[5] + x * b[6])));
+            },
+            np, x);
+    if (n == "Kirby2")
+        return coded(
+            [](double x, const auto* b) { return (b[0] + x * (b[1] + x * b[2])) / (1.0 + x * (b[3] + x * b[4])); },
+            np, x);
+    if (n == "MGH17")
+        return coded([](double x, const auto* b) { return b[0] + b[1] * exp(-x * b[3]) + b[2] * exp(-x * b[4]); },
+                     np, x);
+    if (n == "MGH10") return coded([](double x, const auto* b) { return b[0] * exp(b[1] / (x + b[2])); }, np, x);
+    if (n == "Rat42")
+        return coded([](double x, const auto* b) { return b[0] / (1.0 + exp(b[1] - b[2] * x)); }, np, x);
+    if (n == "Roszman1")
+        return coded(
+            [](double x, const auto* b) {
+                using T = std::decay_t<decltype(b[0])>;
+                return b[0] - b[1] * x - atan(T(b[2] / (x - b[3]))) / std::numbers::pi;
+            },
+            np, x);
+    if (n == "ENSO")
+        return coded(
+            [](double x, const auto* b) {
+                const double w = 2.0 * std::numbers::pi * x;
+                const auto a4 = w / b[3], a7 = w / b[6];
+                return b[0] + b[1] * std::cos(w / 12.0) + b[2] * std::sin(w / 12.0) + b[4] * cos(a4) +
+                       b[5] * sin(a4) + b[7] * cos(a7) + b[8] * sin(a7);
+            },
+            np, x);
+    if (n == "Nelson") {
+        std::vector<double> idx(x.size());
+        for (std::size_t i = 0; i < idx.size(); ++i)
+            idx[i] = double(i);
+        return std::make_unique<fit::AutoDiffModel<Nelson>>(Nelson{&s.cols[1], &s.cols[2]}, 3, idx);
+    }
+    return nullptr;
+}
+
+/// One StRD fit with the model coded in C++; false when the model is not coded here.
+bool fitStrdCoded(const Strd& s, const std::vector<double>& start, bool& ok)
+{
+    std::vector<double> y = s.cols[0];
+    if (s.logY)
+        for (double& v : y)
+            v = std::log(v);
+    const auto m = codedStrdModel(s);
+    if (!m) return ok = false;
+    fit::FitProblem p;
+    p.observed = y;
+    p.model = m.get();
+    for (std::size_t k = 0; k < start.size(); ++k)
+        p.parameters.push_back({"b" + std::to_string(k + 1), start[k]});
+    auto r = fit::fitLeastSquares(p, strdOptions());
+    ok = r && r->converged;
+    if (r) lastIterations = r->iterations, lastEvaluations = r->evaluations;
+    return ok;
+}
+
 std::string testDataDir()
 {
     if (const char* e = std::getenv("VANADIS_TESTDATA")) return std::string(e) + "/nist-strd";
@@ -190,8 +302,8 @@ void benchStrd()
     for (const auto& e : std::filesystem::directory_iterator(dir))
         if (e.path().extension() == ".dat") files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    std::vector<double> times;
-    int failed = 0;
+    std::vector<double> times, codedTimes;
+    int failed = 0, codedFailed = 0;
     for (const auto& f : files) {
         Strd s;
         if (!readStrd(f, s)) continue;
@@ -205,11 +317,22 @@ void benchStrd()
             std::fprintf(stderr, "  %-10s start %d  %.4f ms  %3d iterations %4d evaluations%s\n",
                          s.name.c_str(), st, t, lastIterations, lastEvaluations,
                          ok ? "" : "  (not converged)");
+            bool codedOk = false;
+            const double tc = timeMs([&] { fitStrdCoded(s, start, codedOk); }, 15);
+            if (!codedOk) ++codedFailed;
+            codedTimes.push_back(tc);
+            std::fprintf(stderr, "  %-10s start %d  %.4f ms  %3d iterations %4d evaluations (coded)%s\n",
+                         s.name.c_str(), st, tc, lastIterations, lastEvaluations,
+                         codedOk ? "" : "  (not converged or not coded)");
         }
     }
     const double ours = median(times);
-    std::printf("bench_fit strd median=%.4f ms CPU (%zu fits, %d not converged)\n", ours, times.size(),
-                failed);
+    const double oursCoded = median(codedTimes);
+    std::printf("bench_fit strd median=%.4f ms CPU (%zu fits, %d not converged; models as user expressions)\n",
+                ours, times.size(), failed);
+    std::printf("bench_fit strd_coded median=%.4f ms CPU (%zu fits, %d not converged or not coded; models "
+                "coded in C++, AutoDiffModel)\n",
+                oursCoded, codedTimes.size(), codedFailed);
 
     // lmfit on the same files, when python3 and lmfit are there (BENCH_FIT_NO_LMFIT=1 skips it).
     if (std::getenv("BENCH_FIT_NO_LMFIT")) return;
@@ -243,7 +366,9 @@ void benchStrd()
         const double lm = std::stod(m[1]);
         std::printf("bench_fit lmfit_strd median=%.4f ms (%s fits, lmfit default leastsq)\n", lm,
                     m[2].str().c_str());
-        std::printf("bench_fit strd_ratio median=%.4f (ours/lmfit; target <= 0.05)\n", ours / lm);
+        std::printf("bench_fit strd_ratio median=%.4f (expression models/lmfit; target <= 0.05)\n", ours / lm);
+        std::printf("bench_fit strd_coded_ratio median=%.4f (C++-coded models/lmfit; target <= 0.05)\n",
+                    oursCoded / lm);
     } else {
         std::printf("bench_fit lmfit_strd failed: %s\n", outText.c_str());
     }
