@@ -215,6 +215,12 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
     std::vector<char> held(std::size_t(nf), 0);
     VectorXd uNew(nf), rNew(r.size()), rH(r.size());
     MatrixXd JaHeld;
+    // Workspaces reused across iterations and damping trials: at StRD sizes (tens of points, a
+    // handful of parameters) per-iteration heap traffic was a tenth of the fit's time.
+    VectorXd g(nf), qtrFull(r.size()), qtr, b, stepA, stepP, predictedResidual, rvv, b2, acc, da;
+    MatrixXd R, A;
+    std::vector<Index> active;
+    active.reserve(std::size_t(nf));
     Eigen::HouseholderQR<MatrixXd> qr(J.rows(), nf), aqr(2 * nf, nf);
     bool done = false;
     int it = 0;
@@ -224,9 +230,9 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
             done = true;
             break;
         }
-        const VectorXd g = J.transpose() * r;
+        g.noalias() = J.transpose() * r;
         // Hold parameters on a bound whose descent direction (−g) points out of the box.
-        std::vector<Index> active;
+        active.clear();
         for (Index j = 0; j < nf; ++j) {
             held[std::size_t(j)] = (u[j] <= lo[j] && g[j] > 0.0) || (u[j] >= hi[j] && g[j] < 0.0);
             if (!held[std::size_t(j)]) active.push_back(j);
@@ -251,7 +257,7 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
                 JaHeld.col(k) = J.col(active[std::size_t(k)]);
         }
         const MatrixXd& Ja = na < nf ? JaHeld : J;
-        VectorXd da(na);
+        da.resize(na);
         for (Index k = 0; k < na; ++k) {
             d[active[std::size_t(k)]] =
                 std::max(d[active[std::size_t(k)]], Ja.col(k).norm()); // Moré 1978, eq. (6.3)
@@ -259,18 +265,20 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
         }
         // One QR of J per iteration; each damping trial then only factors a small (2na × na) matrix.
         qr.compute(Ja);
-        const MatrixXd R = qr.matrixQR().topRows(std::min(na, Ja.rows())).triangularView<Eigen::Upper>();
-        const VectorXd qtr = (qr.householderQ().transpose() * r).head(R.rows());
+        R = qr.matrixQR().topRows(std::min(na, Ja.rows())).triangularView<Eigen::Upper>();
+        qtrFull = r;
+        qtrFull.applyOnTheLeft(qr.householderQ().transpose());
+        qtr = qtrFull.head(R.rows());
         const double perp = std::max(0.0, rss - qtr.squaredNorm());
-        MatrixXd A(R.rows() + na, na);
-        VectorXd b = VectorXd::Zero(R.rows() + na);
+        A.resize(R.rows() + na, na);
+        b.setZero(R.rows() + na);
         b.head(R.rows()) = -qtr;
         for (int inner = 0;; ++inner) {
             A.topRows(R.rows()) = R;
             A.bottomRows(na).setZero();
             A.bottomRows(na).diagonal() = std::sqrt(lambda) * da;
             aqr.compute(A);
-            VectorXd stepA = aqr.solve(b);
+            stepA = aqr.solve(b);
             bool accelRejected = false;
             if (opt.geodesicAcceleration && it >= opt.accelerationAfter) {
                 // Transtrum & Sethna (2012): second-order correction along the curved valley from the
@@ -282,10 +290,11 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
                     uh[j] = std::clamp(u[j] + h * stepA[k], lo[j], hi[j]);
                 }
                 if (res.value(uh, rH)) {
-                    const VectorXd rvv = (2.0 / h) * ((rH - r) / h - Ja * stepA);
-                    VectorXd b2 = VectorXd::Zero(R.rows() + na);
-                    b2.head(R.rows()) = -(qr.householderQ().transpose() * rvv).head(R.rows());
-                    const VectorXd acc = aqr.solve(b2);
+                    rvv = (2.0 / h) * ((rH - r) / h - Ja * stepA);
+                    rvv.applyOnTheLeft(qr.householderQ().transpose());
+                    b2.setZero(R.rows() + na);
+                    b2.head(R.rows()) = -rvv.head(R.rows());
+                    acc = aqr.solve(b2);
                     const double ratio =
                         2.0 * acc.cwiseProduct(da).norm() / std::max(stepA.cwiseProduct(da).norm(), 1e-300);
                     if (ratio <= 0.75)
@@ -299,10 +308,12 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
                 const Index j = active[std::size_t(k)];
                 uNew[j] = std::clamp(u[j] + stepA[k], lo[j], hi[j]);
             }
-            VectorXd stepP(na);
+            stepP.resize(na);
             for (Index k = 0; k < na; ++k)
                 stepP[k] = uNew[active[std::size_t(k)]] - u[active[std::size_t(k)]];
-            const double predicted = rss - ((qtr + R * stepP).squaredNorm() + perp);
+            predictedResidual.noalias() = R * stepP;
+            predictedResidual += qtr;
+            const double predicted = rss - (predictedResidual.squaredNorm() + perp);
             const bool finite = res.value(uNew, rNew);
             const double rssNew = finite ? rNew.squaredNorm() : std::numeric_limits<double>::infinity();
             const double actual = rss - rssNew;
