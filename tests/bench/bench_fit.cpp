@@ -215,29 +215,35 @@ std::unique_ptr<fit::Model> codedStrdModel(const Strd& s)
                        b[5] * exp(-d2 * d2 / (b[7] * b[7]));
             },
             np, x);
-    if (n == "DanWood") return coded([](double x, const auto* b) { return b[0] * exp(b[1] * log(x)); }, np, x);
+    if (n == "DanWood")
+        return coded([](double x, const auto* b) { return b[0] * exp(b[1] * log(x)); }, np, x);
     if (n == "Misra1b")
-        return coded([](double x, const auto* b) { return b[0] * (1.0 - pow(1.0 + 0.5 * b[1] * x, -2.0)); }, np,
-                     x);
+        return coded([](double x, const auto* b) { return b[0] * (1.0 - pow(1.0 + 0.5 * b[1] * x, -2.0)); },
+                     np, x);
     if (n == "Misra1c")
-        return coded([](double x, const auto* b) { return b[0] * (1.0 - pow(1.0 + 2.0 * b[1] * x, -0.5)); }, np,
-                     x);
+        return coded([](double x, const auto* b) { return b[0] * (1.0 - pow(1.0 + 2.0 * b[1] * x, -0.5)); },
+                     np, x);
     if (n == "Misra1d")
         return coded([](double x, const auto* b) { return b[0] * b[1] * x / (1.0 + b[1] * x); }, np, x);
     if (n == "Hahn1" || n == "Thurber")
         return coded(
             [](double x, const auto* b) {
-                return (b[0] + x * (b[1] + x * (b[2] + x * b[3]))) / (1.0 + x * (b[4] + x * (b[5] + x * b[6])));
+                return (b[0] + x * (b[1] + x * (b[2] + x * b[3]))) /
+                       (1.0 + x * (b[4] + x * (b[5] + x * b[6])));
             },
             np, x);
     if (n == "Kirby2")
         return coded(
-            [](double x, const auto* b) { return (b[0] + x * (b[1] + x * b[2])) / (1.0 + x * (b[3] + x * b[4])); },
+            [](double x, const auto* b) {
+                return (b[0] + x * (b[1] + x * b[2])) / (1.0 + x * (b[3] + x * b[4]));
+            },
             np, x);
     if (n == "MGH17")
-        return coded([](double x, const auto* b) { return b[0] + b[1] * exp(-x * b[3]) + b[2] * exp(-x * b[4]); },
-                     np, x);
-    if (n == "MGH10") return coded([](double x, const auto* b) { return b[0] * exp(b[1] / (x + b[2])); }, np, x);
+        return coded(
+            [](double x, const auto* b) { return b[0] + b[1] * exp(-x * b[3]) + b[2] * exp(-x * b[4]); }, np,
+            x);
+    if (n == "MGH10")
+        return coded([](double x, const auto* b) { return b[0] * exp(b[1] / (x + b[2])); }, np, x);
     if (n == "Rat42")
         return coded([](double x, const auto* b) { return b[0] / (1.0 + exp(b[1] - b[2] * x)); }, np, x);
     if (n == "Roszman1")
@@ -328,8 +334,9 @@ void benchStrd()
     }
     const double ours = median(times);
     const double oursCoded = median(codedTimes);
-    std::printf("bench_fit strd median=%.4f ms CPU (%zu fits, %d not converged; models as user expressions)\n",
-                ours, times.size(), failed);
+    std::printf(
+        "bench_fit strd median=%.4f ms CPU (%zu fits, %d not converged; models as user expressions)\n", ours,
+        times.size(), failed);
     std::printf("bench_fit strd_coded median=%.4f ms CPU (%zu fits, %d not converged or not coded; models "
                 "coded in C++, AutoDiffModel)\n",
                 oursCoded, codedTimes.size(), codedFailed);
@@ -366,7 +373,8 @@ void benchStrd()
         const double lm = std::stod(m[1]);
         std::printf("bench_fit lmfit_strd median=%.4f ms (%s fits, lmfit default leastsq)\n", lm,
                     m[2].str().c_str());
-        std::printf("bench_fit strd_ratio median=%.4f (expression models/lmfit; target <= 0.05)\n", ours / lm);
+        std::printf("bench_fit strd_ratio median=%.4f (expression models/lmfit; target <= 0.05)\n",
+                    ours / lm);
         std::printf("bench_fit strd_coded_ratio median=%.4f (C++-coded models/lmfit; target <= 0.05)\n",
                     oursCoded / lm);
     } else {

@@ -258,6 +258,7 @@ class TestFit : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void expressionValuesAndDerivatives();
+    void expressionJacobianAfterOtherEvaluations();
     void expressionErrorsPointAtTheCharacter();
     void nistStrd_data();
     void nistStrd();
@@ -317,6 +318,67 @@ void TestFit::expressionValuesAndDerivatives()
                                 .arg(gu[0], 0, 'g', 12)
                                 .arg(fd, 0, 'g', 12)));
     }
+}
+
+/// ExpressionModel::jacobian skips the forward sweep when evaluate() just ran at the same
+/// parameters; any other evaluation in between (other parameters, another expression, a copy of
+/// the model on other points) must make it recompute.
+void TestFit::expressionJacobianAfterOtherEvaluations()
+{
+    const std::vector<double> x = {0.5, 1.0, 2.0, 3.5, 5.0};
+    auto m = ExpressionModel::create("a*exp(-x/t) + c*x^2", x);
+    QVERIFY(m);
+    auto other = ExpressionModel::create("a*exp(-x/t) + c*x^2", {9.0, 8.0, 7.0, 6.0, 5.0});
+    QVERIFY(other);
+    auto tie = Expression::parse("q*q + 1");
+    QVERIFY(tie);
+    const std::vector<double> p1 = {2.0, 0.7, 0.3}, p2 = {1.5, 1.3, -0.2};
+    const std::size_t n = x.size();
+    auto exact = [&](const std::vector<double>& p, std::size_t i, int k) {
+        const double e = std::exp(-x[i] / p[1]);
+        return k == 0 ? e : k == 1 ? p[0] * x[i] / (p[1] * p[1]) * e : x[i] * x[i];
+    };
+    // "" when every entry matches, else the first mismatch with both values and the tolerance.
+    auto check = [&](const std::vector<double>& p, const std::vector<double>& jac, const char* after) {
+        for (int k = 0; k < 3; ++k)
+            for (std::size_t i = 0; i < n; ++i) {
+                const double got = jac[std::size_t(k) * n + i], want = exact(p, i, k);
+                const double tol = 1e-12 * (1.0 + std::abs(want));
+                if (!(std::abs(got - want) <= tol))
+                    return QStringLiteral("%1: dF/dp%2 at point %3 = %4, expected %5 ± %6")
+                        .arg(after)
+                        .arg(k)
+                        .arg(i)
+                        .arg(got, 0, 'g', 12)
+                        .arg(want, 0, 'g', 12)
+                        .arg(tol, 0, 'g', 3);
+            }
+        return QString();
+    };
+    QString err;
+    std::vector<double> f(n), jac(3 * n);
+    // evaluate(p1) then jacobian(p1): the reused path.
+    m->evaluate(p1, f);
+    m->jacobian(p1, jac);
+    err = check(p1, jac, "evaluate at the same parameters");
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    // evaluate(p1) then jacobian(p2): other parameters.
+    m->evaluate(p1, f);
+    m->jacobian(p2, jac);
+    err = check(p2, jac, "evaluate at other parameters");
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    // evaluate(p2), another expression (a tie), then jacobian(p2).
+    m->evaluate(p2, f);
+    tie->evaluate(std::vector<double>{3.0});
+    m->jacobian(p2, jac);
+    err = check(p2, jac, "a tie evaluated in between");
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    // evaluate(p1), the same text on other points, then jacobian(p1).
+    m->evaluate(p1, f);
+    other->evaluate(p1, f);
+    m->jacobian(p1, jac);
+    err = check(p1, jac, "another model evaluated in between");
+    QVERIFY2(err.isEmpty(), qPrintable(err));
 }
 
 void TestFit::expressionErrorsPointAtTheCharacter()

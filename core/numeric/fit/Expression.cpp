@@ -456,18 +456,29 @@ std::vector<double>& Expression::s_lastValues()
     return val;
 }
 
+namespace {
+thread_local unsigned long long t_evaluationStamp = 0;
+}
+
+unsigned long long Expression::evaluationStamp()
+{
+    return t_evaluationStamp;
+}
+
 void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const double>> vars,
                                  std::span<double> out, double* jacobian, std::span<const int> gradVars,
-                                 const ExpressionCache* cache) const
+                                 const ExpressionCache* cache, bool forwardIsCurrent) const
 {
     const std::size_t nn = m_nodes.size();
     std::vector<double>& val = s_lastValues();
     thread_local std::vector<double> adj;
+    ++t_evaluationStamp;
+    if (val.size() != nn * n) forwardIsCurrent = false; // defensive: the caller's promise cannot hold
     val.resize(nn * n);
     auto V = [&](int node) { return val.data() + std::size_t(node) * n; };
     if (cache && (cache->n != n || cache->isStatic.size() != nn)) cache = nullptr;
 
-    for (std::size_t k = 0; k < nn; ++k) {
+    for (std::size_t k = 0; k < nn && !forwardIsCurrent; ++k) {
         const Node& nd = m_nodes[k];
         double* v = V(int(k));
         if (cache && cache->isStatic[k]) {
@@ -530,7 +541,7 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
         }
         }
     }
-    std::copy(V(int(nn) - 1), V(int(nn) - 1) + n, out.begin());
+    if (!forwardIsCurrent) std::copy(V(int(nn) - 1), V(int(nn) - 1) + n, out.begin());
     if (!jacobian || gradVars.empty()) return;
 
     // Reverse sweep: adjoint of every node, accumulated into the Jacobian columns at Var nodes.
@@ -551,8 +562,11 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
             live[k] = (nd.a >= 0 && live[std::size_t(nd.a)]) || (nd.b >= 0 && live[std::size_t(nd.b)]);
     }
     if (!live[nn - 1]) return;
-    adj.assign(nn * n, 0.0);
+    // Only live nodes' adjoints are read or written: zero just those.
+    adj.resize(nn * n);
     auto G = [&](int node) { return adj.data() + std::size_t(node) * n; };
+    for (std::size_t k = 0; k + 1 < nn; ++k)
+        if (live[k]) std::fill(G(int(k)), G(int(k)) + n, 0.0);
     std::fill(G(int(nn) - 1), G(int(nn) - 1) + n, 1.0);
     for (std::size_t kk = nn; kk-- > 0;) {
         if (!live[kk]) continue;

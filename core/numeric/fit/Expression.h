@@ -54,9 +54,17 @@ public:
     /// \a cache (optional, from staticCache() with the same n and the same static columns)
     /// supplies the nodes that depend only on static variables, so that cos(2*pi*x/12) is not
     /// recomputed for every iteration of a fit.
+    /// \a forwardIsCurrent: the caller guarantees that the last evaluateColumns on this thread was
+    /// this expression with the same n, vars and cache (check with evaluationStamp()); the forward
+    /// sweep is then skipped, \a out is left untouched, and only the Jacobian is computed (the LM
+    /// loop asks for the Jacobian at the point whose residual it has just evaluated).
     void evaluateColumns(std::size_t n, std::span<const std::span<const double>> vars, std::span<double> out,
                          double* jacobian = nullptr, std::span<const int> gradVars = {},
-                         const struct ExpressionCache* cache = nullptr) const;
+                         const struct ExpressionCache* cache = nullptr, bool forwardIsCurrent = false) const;
+
+    /// Counter of evaluateColumns calls on this thread (any expression): equal before and after
+    /// some code means no expression was evaluated in between.
+    static unsigned long long evaluationStamp();
 
     /// Values of every node that depends only on the variables flagged in \a isStatic (data
     /// columns that never change during a fit), for \a n points. \a vars as for evaluateColumns;

@@ -1,6 +1,24 @@
 #include "numeric/fit/ExpressionModel.h"
 
+#include <algorithm>
+#include <atomic>
+
 namespace vanadis::fit {
+
+namespace {
+
+/// What the last ExpressionModel::evaluate on this thread computed, so that jacobian() at the same
+/// parameters (the LM loop's usual order) can skip the forward sweep.
+struct LastForward {
+    unsigned long long model = 0; ///< ExpressionModel::m_token
+    unsigned long long stamp = 0; ///< Expression::evaluationStamp() right after it
+    std::vector<double> p;
+};
+thread_local LastForward t_last;
+
+std::atomic<unsigned long long> g_nextToken{1};
+
+} // namespace
 
 Expected<ExpressionModel> ExpressionModel::create(std::string_view text, std::vector<double> x,
                                                   std::string predictor)
@@ -8,6 +26,7 @@ Expected<ExpressionModel> ExpressionModel::create(std::string_view text, std::ve
     auto e = Expression::parse(text);
     if (!e) return std::unexpected(e.error());
     ExpressionModel m;
+    m.m_token = g_nextToken.fetch_add(1, std::memory_order_relaxed);
     m.m_expr = std::move(*e);
     m.m_x = std::move(x);
     const auto& vars = m.m_expr.variables();
@@ -48,6 +67,9 @@ void ExpressionModel::evaluate(std::span<const double> p, std::span<double> out)
     thread_local std::vector<std::span<const double>> cols;
     bind(p, m_x, cols);
     m_expr.evaluateColumns(m_x.size(), cols, out, nullptr, {}, &m_cache);
+    t_last.model = m_token;
+    t_last.stamp = Expression::evaluationStamp();
+    t_last.p.assign(p.begin(), p.end());
 }
 
 bool ExpressionModel::jacobian(std::span<const double> p, std::span<double> jac) const
@@ -56,7 +78,10 @@ bool ExpressionModel::jacobian(std::span<const double> p, std::span<double> jac)
     thread_local std::vector<double> tmp;
     bind(p, m_x, cols);
     tmp.resize(m_x.size());
-    m_expr.evaluateColumns(m_x.size(), cols, tmp, jac.data(), m_paramVar, &m_cache);
+    // Same model, same parameters, no expression evaluated since: the forward values are current.
+    const bool current = t_last.model == m_token && t_last.stamp == Expression::evaluationStamp() &&
+                         std::equal(p.begin(), p.end(), t_last.p.begin(), t_last.p.end());
+    m_expr.evaluateColumns(m_x.size(), cols, tmp, jac.data(), m_paramVar, &m_cache, current);
     return true;
 }
 

@@ -40,6 +40,9 @@ private:
     std::vector<int> m_paramVar; ///< expression variable index of each parameter
     int m_xVar = -1;
     ExpressionCache m_cache; ///< nodes that depend only on x (computed once in create())
+    /// Unique per create() (copies share it: same tape, same x values), keys the reuse of the
+    /// forward sweep between evaluate() and jacobian().
+    unsigned long long m_token = 0;
 };
 
 } // namespace vanadis::fit
