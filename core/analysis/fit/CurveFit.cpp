@@ -53,16 +53,6 @@ const char* statusKey(fit::FitStatus s)
     return "converged";
 }
 
-const Column* findColumn(const std::vector<Column>& cols, const QString& key)
-{
-    bool isIndex = false;
-    const int index = key.trimmed().toInt(&isIndex);
-    if (isIndex) return index >= 1 && index <= int(cols.size()) ? &cols[size_t(index - 1)] : nullptr;
-    for (const Column& c : cols)
-        if (c.name.compare(key.trimmed(), Qt::CaseInsensitive) == 0) return &c;
-    return nullptr;
-}
-
 QString columnList(const std::vector<Column>& cols)
 {
     QStringList names;
@@ -163,6 +153,16 @@ const std::vector<CurveModelPreset>& curveModelPresets()
     return presets;
 }
 
+const Column* curveFitColumn(const std::vector<Column>& cols, const QString& key)
+{
+    bool isIndex = false;
+    const int index = key.trimmed().toInt(&isIndex);
+    if (isIndex) return index >= 1 && index <= int(cols.size()) ? &cols[size_t(index - 1)] : nullptr;
+    for (const Column& c : cols)
+        if (c.name.compare(key.trimmed(), Qt::CaseInsensitive) == 0) return &c;
+    return nullptr;
+}
+
 QString curveModelExpression(const QString& model)
 {
     for (const CurveModelPreset& p : curveModelPresets())
@@ -182,10 +182,10 @@ Expected<QJsonObject> fitCurve(const std::vector<Column>& columns, const CurveFi
     const QString expression = curveModelExpression(spec.model);
     const QString preset = presetOf(spec.model);
     if (auto problem = checkCurveModel(spec.model)) return fail("", "model", problem->toStdString());
-    const Column* xc = findColumn(columns, spec.xColumn);
-    const Column* yc = findColumn(columns, spec.yColumn);
+    const Column* xc = curveFitColumn(columns, spec.xColumn);
+    const Column* yc = curveFitColumn(columns, spec.yColumn);
     const Column* sc =
-        spec.weights == CurveFitSpec::Weights::Sigma ? findColumn(columns, spec.sigmaColumn) : nullptr;
+        spec.weights == CurveFitSpec::Weights::Sigma ? curveFitColumn(columns, spec.sigmaColumn) : nullptr;
     if (!xc || !yc || (spec.weights == CurveFitSpec::Weights::Sigma && !sc)) {
         const QString which = !xc   ? "x column '" + spec.xColumn + "'"
                               : !yc ? "y column '" + spec.yColumn + "'"

@@ -47,6 +47,9 @@ struct CurveFitSpec {
     int curvePoints = 400; ///< points of the drawn model curve over the fitted range
 };
 
+/// The column \a key names: a 1-based number or a header name (case-insensitive); nullptr when none.
+const Column* curveFitColumn(const std::vector<Column>& columns, const QString& key);
+
 /// The expression a model text stands for (a preset id expands, anything else is itself).
 QString curveModelExpression(const QString& model);
 /// Checks a model text without data: nullopt when it parses, else the error (with the character).

@@ -160,16 +160,8 @@ FigureSpec curveFitFigure(const QString&, const std::vector<FigureInput>& inputs
     const QJsonObject& r = in.result;
     const QJsonObject& p = in.params;
     const auto& cols = in.dataset->columns();
-    auto column = [&](const QString& key) -> const Column* {
-        bool isIndex = false;
-        const int i = key.toInt(&isIndex);
-        if (isIndex) return i >= 1 && i <= int(cols.size()) ? &cols[size_t(i - 1)] : nullptr;
-        for (const Column& c : cols)
-            if (c.name.compare(key, Qt::CaseInsensitive) == 0) return &c;
-        return nullptr;
-    };
-    const Column* xc = column(p.value("x_column").toString());
-    const Column* yc = column(p.value("y_column").toString());
+    const Column* xc = curveFitColumn(cols, p.value("x_column").toString());
+    const Column* yc = curveFitColumn(cols, p.value("y_column").toString());
     if (!xc || !yc) return f;
     FigureSeries data = figures::styled(*in.sample, in.legend);
     data.x = xc->values;

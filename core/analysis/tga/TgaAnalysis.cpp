@@ -46,31 +46,18 @@ std::string datasetLabel(const Dataset& d)
 ParamSchema tgaSchema()
 {
     ParamSchema s;
-    {
-        ParamSpec p;
-        p.key = QStringLiteral("start_oxide");
-        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Start oxide");
-        p.type = ParamSpec::Type::Choice;
-        p.choices = {QStringLiteral("V2O3"), QStringLiteral("VO2"), QStringLiteral("V2O4"),
-                     QStringLiteral("V2O5"), QStringLiteral("custom")};
-        p.defaultValue = QStringLiteral("V2O3");
-        p.help = QCoreApplication::translate(
+    s.push_back(choiceParam(
+        "start_oxide", QCoreApplication::translate("vanadis::TgaAnalysis", "Start oxide"),
+        {"V2O3", "VO2", "V2O4", "V2O5", "custom"}, QStringLiteral("V2O3"), {},
+        QCoreApplication::translate(
             "vanadis::TgaAnalysis",
             "The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
-            "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).");
-        s.push_back(p);
-    }
-    {
-        ParamSpec p;
-        p.key = QStringLiteral("residue");
-        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Residue");
-        p.type = ParamSpec::Type::Choice;
-        p.choices = {QStringLiteral("V2O5"), QStringLiteral("custom")};
-        p.defaultValue = QStringLiteral("V2O5");
-        p.help = QCoreApplication::translate("vanadis::TgaAnalysis",
-                                             "The compound left at the end of the run in O2 or air.");
-        s.push_back(p);
-    }
+            "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).")));
+    s.push_back(
+        choiceParam("residue", QCoreApplication::translate("vanadis::TgaAnalysis", "Residue"),
+                    {"V2O5", "custom"}, QStringLiteral("V2O5"), {},
+                    QCoreApplication::translate("vanadis::TgaAnalysis",
+                                                "The compound left at the end of the run in O2 or air.")));
     s.push_back(num("start_molar_mass_g_mol",
                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Start oxide molar mass"), "g/mol", 1e-3, 1e5,
                     constants::molarMassV2O3,
@@ -114,47 +101,26 @@ ParamSchema tgaSchema()
         QT_TRANSLATE_NOOP(
             "vanadis::TgaAnalysis",
             "Largest mass drift across the end plateau (% of m_dry) before 'oxidation may be incomplete'.")));
-    {
-        ParamSpec p;
-        p.key = QStringLiteral("dtg_window_points");
-        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "DTG window");
-        p.type = ParamSpec::Type::Integer;
-        p.unit = QCoreApplication::translate("vanadis::TgaAnalysis", "points");
-        p.min = 0;
-        p.max = 100001;
-        p.defaultValue = 0;
-        p.help = QCoreApplication::translate(
+    s.push_back(integerParam(
+        "dtg_window_points", QCoreApplication::translate("vanadis::TgaAnalysis", "DTG window"),
+        QCoreApplication::translate("vanadis::TgaAnalysis", "points"), 0, 0, 100001,
+        QCoreApplication::translate(
             "vanadis::TgaAnalysis",
             "Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of "
             "heating), "
-            "5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.");
-        s.push_back(p);
-    }
-    {
-        ParamSpec p;
-        p.key = QStringLiteral("dtg_polynomial_order");
-        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "DTG polynomial order");
-        p.type = ParamSpec::Type::Integer;
-        p.min = 1;
-        p.max = 6;
-        p.defaultValue = 2;
-        p.help = QCoreApplication::translate(
+            "5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.")));
+    s.push_back(integerParam(
+        "dtg_polynomial_order", QCoreApplication::translate("vanadis::TgaAnalysis", "DTG polynomial order"),
+        {}, 2, 1, 6,
+        QCoreApplication::translate(
             "vanadis::TgaAnalysis",
             "Degree of the local Savitzky–Golay polynomial (Savitzky & Golay 1964); 2 as in vendor "
-            "packages.");
-        s.push_back(p);
-    }
-    {
-        ParamSpec p;
-        p.key = QStringLiteral("dtg_per_degree");
-        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "DTG also in %/°C");
-        p.type = ParamSpec::Type::Boolean;
-        p.defaultValue = false;
-        p.help = QCoreApplication::translate(
-            "vanadis::TgaAnalysis",
-            "Also give dm/dT. The DTG itself is always against time (isothermal holds make dm/dT blow up).");
-        s.push_back(p);
-    }
+            "packages.")));
+    s.push_back(boolParam("dtg_per_degree",
+                          QCoreApplication::translate("vanadis::TgaAnalysis", "DTG also in %/°C"), false,
+                          QCoreApplication::translate("vanadis::TgaAnalysis",
+                                                      "Also give dm/dT. The DTG itself is always against "
+                                                      "time (isothermal holds make dm/dT blow up).")));
     s.push_back(
         num("min_step_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Smallest step"), "%", 0.0, 100.0, 0.5,
             QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
@@ -188,17 +154,11 @@ ParamSchema tgaSchema()
             p.rangeLabel = QCoreApplication::translate("vanadis::TgaAnalysis", "Mass-change cursors");
         s.push_back(p);
     }
-    {
-        ParamSpec p;
-        p.key = QStringLiteral("carbon_content");
-        p.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content");
-        p.type = ParamSpec::Type::Boolean;
-        p.defaultValue = true;
-        p.help = QCoreApplication::translate(
+    s.push_back(boolParam(
+        "carbon_content", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"), true,
+        QCoreApplication::translate(
             "vanadis::TgaAnalysis",
-            "Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).");
-        s.push_back(p);
-    }
+            "Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).")));
     return s;
 }
 
