@@ -1716,6 +1716,10 @@
         <source>the project was saved by another program or window after this work was autosaved; saving over it would overwrite those changes. Use Save As to keep the recovered work in a new file</source>
         <translation>此工作自动保存之后，项目又被其他程序或窗口保存过；覆盖保存会覆盖那些更改。请使用“另存为”将恢复的工作保存到新文件</translation>
     </message>
+    <message>
+        <source>Removed temporary files left beside the project by an interrupted save: %1.</source>
+        <translation>已删除一次中断的保存留在项目旁的临时文件：%1。</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::ProjectTree</name>

@@ -5,6 +5,9 @@
 #include "analysis/AnalysisRegistry.h"
 #include "analysis/ComputeService.h"
 #include "analysis/DemoProject.h"
+#include "analysis/ParamTable.h"
+#include "analysis/bet/BetAnalysis.h"
+#include "analysis/tga/TgaAnalysis.h"
 #include "io/ProjectDocument.h"
 #include "model/Commands.h"
 #include "model/DatasetType.h"
@@ -369,6 +372,100 @@ private Q_SLOTS:
         bad({{"components", QJsonArray{QJsonObject{{"width", 1.0}}}}}, "unknown parameter");
         bad({{"blank_dataset", 1.5}}, "dataset id");
         bad({{"circuit", "R0-p(R1,C1"}}, "unbalanced");
+    }
+
+    void typedParametersComeFromTheTable()
+    {
+        struct Component {
+            double centerEv;
+            bool fixed;
+        };
+        struct Params {
+            double widthNm;
+            int points;
+            QString mode;
+            std::optional<double> cursorC;
+            std::optional<ParamRange> window;
+            std::optional<Id> blank;
+            std::vector<Component> components;
+        };
+        ParamTable<Component> row;
+        row.field(&Component::centerEv, numberParam("center_ev", "Centre", "eV", 0.0, 0.0, 2000.0));
+        row.field(&Component::fixed, boolParam("fixed", "Fixed", false));
+        ParamSpec cursor = numberParam("cursor_c", "Cursor", "°C", 0.0, -300.0, 3000.0);
+        cursor.optional = true;
+        cursor.defaultValue = QJsonValue();
+        ParamSpec window;
+        window.key = "window";
+        window.type = ParamSpec::Type::Range;
+        window.min = 0.0;
+        window.max = 1.0;
+        ParamSpec blank;
+        blank.key = "blank_dataset";
+        blank.type = ParamSpec::Type::DatasetRef;
+        ParamSpec components;
+        components.key = "components";
+        components.type = ParamSpec::Type::Table;
+        components.defaultValue = QJsonArray();
+        ParamTable<Params> t;
+        t.field(&Params::widthNm, numberParam("width_nm", "Width", "nm", 2.5, 0.0, 10.0));
+        t.field(&Params::points, integerParam("points", "Points", {}, 11, 3, 100));
+        t.field(&Params::mode, choiceParam("mode", "Mode", {"a", "b"}, "b"));
+        t.field(&Params::cursorC, cursor);
+        t.field(&Params::window, window);
+        t.field(&Params::blank, blank);
+        t.table(&Params::components, components, row);
+
+        // Defaults come from the table (the struct declares none).
+        const Params d = t.defaults();
+        QCOMPARE(d.widthNm, 2.5);
+        QCOMPARE(d.points, 11);
+        QCOMPARE(d.mode, QString("b"));
+        QVERIFY(!d.cursorC && !d.window && !d.blank && d.components.empty());
+        // Given JSON reaches the members; table rows get their defaults.
+        auto p = t.read({{"width_nm", 1.25},
+                         {"cursor_c", 420.0},
+                         {"window", QJsonArray{0.05, 0.3}},
+                         {"blank_dataset", 12},
+                         {"components", QJsonArray{QJsonObject{{"center_ev", 517.0}}}}});
+        QVERIFY2(p, p ? "" : p.error().message().c_str());
+        QCOMPARE(p->widthNm, 1.25);
+        QCOMPARE(p->cursorC.value_or(-1), 420.0);
+        QVERIFY(p->window && p->window->from == 0.05 && p->window->to == 0.3);
+        QCOMPARE(p->blank.value_or(0), Id(12));
+        QCOMPARE(int(p->components.size()), 1);
+        QCOMPARE(p->components[0].centerEv, 517.0);
+        QCOMPARE(p->components[0].fixed, false);
+        // write() is what applySchema stores, so a run's parameters round-trip exactly.
+        auto stored = applySchema(t.schema(), t.write(*p));
+        QVERIFY(stored);
+        QCOMPARE(*stored, t.write(*p));
+        QCOMPARE(t.write(*t.read(*stored)), *stored);
+        // The schema still refuses what it refused.
+        QVERIFY(!t.read({{"points", 2}}));
+        QVERIFY(!t.read({{"unknown", 1}}));
+        // A member bound to a spec of another type is caught when the table is used.
+        ParamTable<Params> wrong;
+        wrong.field(&Params::points, numberParam("points", "Points", {}, 1.0, 0.0, 2.0));
+        auto r = wrong.read({});
+        QVERIFY(!r);
+        QVERIFY2(QString::fromStdString(r.error().message()).contains("points"), r.error().message().c_str());
+    }
+
+    void everyAnalysisReadsItsDefaultsThroughItsTable()
+    {
+        // The analyses' own tables: the defaults they compute with are the ones the schema states.
+        for (const AnalysisDescriptor* a : analyses()) {
+            auto defaults = applySchema(a->params(), {});
+            QVERIFY2(defaults, qPrintable(a->id));
+        }
+        const BetParams bet = betParamTable().defaults();
+        QCOMPARE(bet.minPoints, applySchema(betSchema(), {})->value("min_points").toInt());
+        QCOMPARE(bet.thickness, QString("harkins_jura"));
+        const TgaParams tga = tgaParamTable().defaults();
+        QCOMPARE(tga.dryBelowC, 150.0);
+        QVERIFY(!tga.massChangeFromC && !tga.residueAtC);
+        QCOMPARE(tgaParamTable().write(tga), *applySchema(tgaSchema(), {}));
     }
 
     void undoTextSaysWhatChanged()

@@ -191,129 +191,107 @@ Expected<Input> readIsotherm(const Dataset& ds)
 
 } // namespace
 
-ParamSchema betSchema()
+/// The translation context of the BET analysis' strings, and the one declaration of its parameters.
+struct BetAnalysis {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::BetAnalysis)
+public:
+    static ParamTable<BetParams> paramTable();
+};
+
+ParamTable<BetParams> BetAnalysis::paramTable()
 {
-    ParamSchema s;
-    s.push_back(choiceParam(
-        "adsorptive", QCoreApplication::translate("vanadis::BetAnalysis", "Adsorptive"),
-        {"auto", "N2", "Ar", "Kr", "CO2"}, "auto",
-        {QCoreApplication::translate("vanadis::BetAnalysis", "as in the file"), "N₂", "Ar", "Kr", "CO₂"},
-        QCoreApplication::translate(
-            "vanadis::BetAnalysis",
-            "auto: as stated in the file (N2 assumed, with a warning, when the file says nothing)")));
-    s.push_back(numberParam(
-        "cross_section_nm2", QCoreApplication::translate("vanadis::BetAnalysis", "Cross-section σ"),
-        QStringLiteral("nm²"), -1.0, -1.0, 2.0,
-        QCoreApplication::translate(
-            "vanadis::BetAnalysis",
-            "Molecular cross-section; ≤ 0 uses the adsorptive's (N2 0.162, Ar 0.142, Kr 0.202, "
-            "CO2 0.195 nm², ISO 9277:2022)")));
-    s.push_back(
-        numberParam("p_min", QCoreApplication::translate("vanadis::BetAnalysis", "BET range from"),
-                    QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
-                    QCoreApplication::translate(
-                        "vanadis::BetAnalysis",
-                        "Lower end of a user BET range; p_min and p_max both negative = automatic range "
-                        "(Rouquerol criteria, BETSI rule)")));
-    s.push_back(
-        numberParam("p_max", QCoreApplication::translate("vanadis::BetAnalysis", "BET range to"),
-                    QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
-                    QCoreApplication::translate("vanadis::BetAnalysis",
-                                                "Upper end of a user BET range (negative = automatic)")));
-    s[2].autoBelow = 0.0;
-    s[2].rangeLabel = QCoreApplication::translate("vanadis::BetAnalysis", "BET window");
-    s[3].autoBelow = 0.0;
-    ParamSpec minPoints;
-    minPoints.key = QStringLiteral("min_points");
-    minPoints.label = QCoreApplication::translate("vanadis::BetAnalysis", "Smallest automatic window");
-    minPoints.type = ParamSpec::Type::Integer;
-    minPoints.unit = QCoreApplication::translate("vanadis::BetAnalysis", "points");
-    minPoints.min = 3;
-    minPoints.max = 100;
+    ParamTable<BetParams> t;
+    t.field(&BetParams::adsorptive,
+            choiceParam("adsorptive", tr("Adsorptive"), {"auto", "N2", "Ar", "Kr", "CO2"}, "auto",
+                        {tr("as in the file"), "N₂", "Ar", "Kr", "CO₂"},
+                        tr("auto: as stated in the file (N2 assumed, with a warning, when the file says "
+                           "nothing)")));
+    t.field(&BetParams::crossSectionNm2,
+            numberParam("cross_section_nm2", tr("Cross-section σ"), QStringLiteral("nm²"), -1.0, -1.0, 2.0,
+                        tr("Molecular cross-section; ≤ 0 uses the adsorptive's (N2 0.162, Ar 0.142, Kr "
+                           "0.202, CO2 0.195 nm², ISO 9277:2022)")));
+    t.last().advanced = true;
+    t.field(&BetParams::pMin,
+            numberParam("p_min", tr("BET range from"), QStringLiteral("p/p0"), -1.0, -1.0, 1.0,
+                        tr("Lower end of a user BET range; p_min and p_max both negative = "
+                           "automatic range (Rouquerol criteria, BETSI rule)")));
+    t.last().autoBelow = 0.0;
+    t.last().rangeLabel = tr("BET window");
+    t.field(&BetParams::pMax, numberParam("p_max", tr("BET range to"), QStringLiteral("p/p0"), -1.0, -1.0,
+                                          1.0, tr("Upper end of a user BET range (negative = automatic)")));
+    t.last().autoBelow = 0.0;
     // BETSI's minimum (Osterrieth et al. 2022): short windows that pass the criteria by chance make
     // noisy isotherms' areas scatter by > 1 % (tst_bet); sparse isotherms fall back to interpolation.
-    minPoints.defaultValue = 10;
-    minPoints.help = QCoreApplication::translate(
-        "vanadis::BetAnalysis",
-        "Default 10, as BETSI (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer "
-        "suitable points interpolated points are added and the result says so.");
-    minPoints.advanced = true;
-    s.push_back(minPoints);
-    s.push_back(numberParam(
-        "r2_min", QCoreApplication::translate("vanadis::BetAnalysis", "Minimum R²"), {}, 0.995, 0.0, 1.0,
-        QCoreApplication::translate("vanadis::BetAnalysis",
-                                    "An automatic window needs R² above this (BETSI: 0.995)")));
-    s.push_back(numberParam(
-        "total_pore_volume_p", QCoreApplication::translate("vanadis::BetAnalysis", "Total pore volume at"),
-        QStringLiteral("p/p0"), 0.99, 0.5, 1.0,
-        QCoreApplication::translate(
-            "vanadis::BetAnalysis",
-            "Gurvich total pore volume read on the adsorption branch (vendors: 0.99; BELSORP 0.96–0.99)")));
-    s.push_back(numberParam(
-        "single_point_p", QCoreApplication::translate("vanadis::BetAnalysis", "Single-point BET at"),
-        QStringLiteral("p/p0"), 0.30, 0.05, 0.5,
-        QCoreApplication::translate("vanadis::BetAnalysis",
-                                    "The adsorption point nearest to this pressure is used")));
-    s.push_back(numberParam(
-        "langmuir_p_min", QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir range from"),
-        QStringLiteral("p/p0"), 0.05, 0.0, 1.0,
-        QCoreApplication::translate("vanadis::BetAnalysis",
-                                    "Langmuir area: meaningful only for type I isotherms")));
-    s.push_back(numberParam("langmuir_p_max",
-                            QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir range to"),
-                            QStringLiteral("p/p0"), 0.30, 0.0, 1.0, {}));
-    s.push_back(
-        choiceParam("bjh_branch", QCoreApplication::translate("vanadis::BetAnalysis", "BJH branch"),
-                    {"adsorption", "desorption"}, "adsorption",
-                    {QCoreApplication::translate("vanadis::BetAnalysis", "adsorption"),
-                     QCoreApplication::translate("vanadis::BetAnalysis", "desorption")},
-                    QCoreApplication::translate(
-                        "vanadis::BetAnalysis",
-                        "adsorption: cylindrical meniscus (Cohan); desorption: hemispherical meniscus. The "
-                        "desorption branch of H2/H3 loops gives a false peak near 3.8 nm (cavitation)")));
-    s.push_back(
-        choiceParam("thickness", QCoreApplication::translate("vanadis::BetAnalysis", "Thickness curve"),
-                    {"harkins_jura", "halsey", "kjs", "carbon_black"}, "harkins_jura",
-                    {QStringLiteral("Harkins–Jura"), QStringLiteral("Halsey"), QStringLiteral("KJS"),
-                     QCoreApplication::translate("vanadis::BetAnalysis", "carbon black")},
-                    QCoreApplication::translate(
-                        "vanadis::BetAnalysis",
-                        "Film thickness t(p/p0) for the t-plot and the BJH correction (Harkins–Jura 1944; "
-                        "Halsey 1948; Kruk–Jaroniec–Sayari 1997; carbon black STSA)")));
-    s.push_back(
-        numberParam("t_min_angstrom", QCoreApplication::translate("vanadis::BetAnalysis", "t-plot from"),
-                    QStringLiteral("Å"), 3.5, 0.0, 50.0,
-                    QCoreApplication::translate("vanadis::BetAnalysis",
-                                                "Linear t-plot range (Micromeritics default 3.5–5.0 Å)")));
-    s.push_back(numberParam("t_max_angstrom",
-                            QCoreApplication::translate("vanadis::BetAnalysis", "t-plot to"),
-                            QStringLiteral("Å"), 5.0, 0.0, 50.0, {}));
-    s.push_back(numberParam(
-        "bjh_min_diameter_nm", QCoreApplication::translate("vanadis::BetAnalysis", "BJH smallest pore"),
-        QStringLiteral("nm"), 1.7, 0.5, 100.0,
-        QCoreApplication::translate(
-            "vanadis::BetAnalysis",
-            "The Kelvin equation is not trusted below ≈ 2 nm (Micromeritics default 1.7 nm)")));
-    for (ParamSpec& p : s)
-        if (p.key == QLatin1String("t_min_angstrom"))
-            p.rangeLabel = QCoreApplication::translate("vanadis::BetAnalysis", "t-plot range");
-    for (ParamSpec& p : s)
-        if (p.key == QLatin1String("r2_min") || p.key == QLatin1String("cross_section_nm2") ||
-            p.key.startsWith(QLatin1String("bjh_")) || p.key.startsWith(QLatin1String("langmuir_")))
-            p.advanced = p.key != QLatin1String("bjh_branch");
-    s.push_back(numberParam("bjh_max_diameter_nm",
-                            QCoreApplication::translate("vanadis::BetAnalysis", "BJH largest pore"),
-                            QStringLiteral("nm"), 300.0, 2.0, 10000.0, {}));
-    s.back().advanced = true;
-    return s;
+    t.field(&BetParams::minPoints,
+            integerParam("min_points", tr("Smallest automatic window"), tr("points"), 10, 3, 100,
+                         tr("Default 10, as BETSI (Osterrieth et al. 2022); ISO 9277 accepts 3 and "
+                            "recommends 5. With fewer suitable points interpolated points are added and the "
+                            "result says so.")));
+    t.last().advanced = true;
+    t.field(&BetParams::r2Min, numberParam("r2_min", tr("Minimum R²"), {}, 0.995, 0.0, 1.0,
+                                           tr("An automatic window needs R² above this (BETSI: 0.995)")));
+    t.last().advanced = true;
+    t.field(&BetParams::totalPoreVolumeP,
+            numberParam("total_pore_volume_p", tr("Total pore volume at"), QStringLiteral("p/p0"), 0.99, 0.5,
+                        1.0,
+                        tr("Gurvich total pore volume read on the adsorption branch (vendors: 0.99; BELSORP "
+                           "0.96–0.99)")));
+    t.field(&BetParams::singlePointP,
+            numberParam("single_point_p", tr("Single-point BET at"), QStringLiteral("p/p0"), 0.30, 0.05, 0.5,
+                        tr("The adsorption point nearest to this pressure is used")));
+    t.field(&BetParams::langmuirPMin,
+            numberParam("langmuir_p_min", tr("Langmuir range from"), QStringLiteral("p/p0"), 0.05, 0.0, 1.0,
+                        tr("Langmuir area: meaningful only for type I isotherms")));
+    t.last().advanced = true;
+    t.field(&BetParams::langmuirPMax, numberParam("langmuir_p_max", tr("Langmuir range to"),
+                                                  QStringLiteral("p/p0"), 0.30, 0.0, 1.0, {}));
+    t.last().advanced = true;
+    t.field(&BetParams::bjhBranch,
+            choiceParam("bjh_branch", tr("BJH branch"), {"adsorption", "desorption"}, "adsorption",
+                        {tr("adsorption"), tr("desorption")},
+                        tr("adsorption: cylindrical meniscus (Cohan); desorption: hemispherical meniscus. "
+                           "The desorption branch of H2/H3 loops gives a false peak near 3.8 nm "
+                           "(cavitation)")));
+    t.field(&BetParams::thickness,
+            choiceParam("thickness", tr("Thickness curve"), {"harkins_jura", "halsey", "kjs", "carbon_black"},
+                        "harkins_jura",
+                        {QStringLiteral("Harkins–Jura"), QStringLiteral("Halsey"), QStringLiteral("KJS"),
+                         tr("carbon black")},
+                        tr("Film thickness t(p/p0) for the t-plot and the BJH correction (Harkins–Jura 1944; "
+                           "Halsey 1948; Kruk–Jaroniec–Sayari 1997; carbon black STSA)")));
+    t.field(&BetParams::tMinAngstrom,
+            numberParam("t_min_angstrom", tr("t-plot from"), QStringLiteral("Å"), 3.5, 0.0, 50.0,
+                        tr("Linear t-plot range (Micromeritics default 3.5–5.0 Å)")));
+    t.last().rangeLabel = tr("t-plot range");
+    t.field(&BetParams::tMaxAngstrom,
+            numberParam("t_max_angstrom", tr("t-plot to"), QStringLiteral("Å"), 5.0, 0.0, 50.0, {}));
+    t.field(
+        &BetParams::bjhMinDiameterNm,
+        numberParam("bjh_min_diameter_nm", tr("BJH smallest pore"), QStringLiteral("nm"), 1.7, 0.5, 100.0,
+                    tr("The Kelvin equation is not trusted below ≈ 2 nm (Micromeritics default 1.7 nm)")));
+    t.last().advanced = true;
+    t.field(&BetParams::bjhMaxDiameterNm, numberParam("bjh_max_diameter_nm", tr("BJH largest pore"),
+                                                      QStringLiteral("nm"), 300.0, 2.0, 10000.0, {}));
+    t.last().advanced = true;
+    return t;
+}
+
+ParamTable<BetParams> betParamTable()
+{
+    return BetAnalysis::paramTable();
+}
+
+ParamSchema betSchema()
+{
+    return betParamTable().schema();
 }
 
 Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
 {
     const std::string file = location(ds);
-    auto applied = applySchema(betSchema(), given);
-    if (!applied) return std::unexpected(applied.error());
-    const QJsonObject& p = *applied;
+    auto params = betParamTable().read(given);
+    if (!params) return std::unexpected(params.error());
+    const BetParams& p = *params;
     auto inputOr = readIsotherm(ds);
     if (!inputOr) return std::unexpected(inputOr.error());
     const Input& in = *inputOr;
@@ -331,7 +309,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     const QString fileAdsorptive = ds.metadata().value("adsorptive").toString();
     const auto fromFile = adsorptiveFromName(fileAdsorptive.toStdString());
     Adsorptive adsorptive = Adsorptive::N2;
-    if (p["adsorptive"].toString() == "auto") {
+    if (p.adsorptive == "auto") {
         if (fromFile) {
             adsorptive = *fromFile;
         } else if (fileAdsorptive.isEmpty()) {
@@ -344,7 +322,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                     "' is not in the Vanadis table (N2, Ar, Kr, CO2); choose one and set the cross-section");
         }
     } else {
-        adsorptive = *adsorptiveFromName(p["adsorptive"].toString().toStdString());
+        adsorptive = *adsorptiveFromName(p.adsorptive.toStdString());
         if (fromFile && *fromFile != adsorptive)
             warn(QCoreApplication::translate(
                      "vanadis::BetAnalysis",
@@ -353,8 +331,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     }
     const AdsorptiveData& gas = adsorptiveData(adsorptive);
     const QString gasName = QString::fromLatin1(gas.name);
-    const double sigma =
-        p["cross_section_nm2"].toDouble() > 0.0 ? p["cross_section_nm2"].toDouble() : gas.crossSectionNm2;
+    const double sigma = p.crossSectionNm2 > 0.0 ? p.crossSectionNm2 : gas.crossSectionNm2;
     if (adsorptive != Adsorptive::N2 && std::abs(sigma - constants::n2CrossSectionNm2) < 1e-9)
         warn(QCoreApplication::translate(
                  "vanadis::BetAnalysis",
@@ -386,11 +363,11 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     // ---- BET: the automatic search always runs (it is the suggestion the user may override) ----
     BetSearchOptions so;
     so.crossSectionNm2 = sigma;
-    so.minPoints = p["min_points"].toInt();
-    so.r2Min = p["r2_min"].toDouble();
+    so.minPoints = p.minPoints;
+    so.r2Min = p.r2Min;
     auto search = searchBetWindow(in.ads, so);
     if (!search) return fail(file, search.error().location, search.error().reason);
-    const double pMin = p["p_min"].toDouble(), pMax = p["p_max"].toDouble();
+    const double pMin = p.pMin, pMax = p.pMax;
     const bool userRange = pMin >= 0.0 || pMax >= 0.0;
     std::optional<BetFitResult> bet;
     QJsonObject betObj;
@@ -428,7 +405,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     const double areaBet = bet ? bet->areaM2PerG : std::numeric_limits<double>::quiet_NaN();
 
     // ---- Langmuir and single point ----
-    if (auto l = fitLangmuir(in.ads, p["langmuir_p_min"].toDouble(), p["langmuir_p_max"].toDouble(), sigma)) {
+    if (auto l = fitLangmuir(in.ads, p.langmuirPMin, p.langmuirPMax, sigma)) {
         out["langmuir_area_m2_g"] = l->physical ? num(l->areaM2PerG) : QJsonValue(QJsonValue::Null);
         out["langmuir_area_err"] = l->physical ? num(l->areaErrM2PerG) : QJsonValue(QJsonValue::Null);
         out["langmuir"] =
@@ -449,7 +426,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
         warn(QCoreApplication::translate("vanadis::BetAnalysis", "No Langmuir area: %1.")
                  .arg(QString::fromStdString(l.error().reason)));
     }
-    if (auto sp = singlePointBet(in.ads, sigma, p["single_point_p"].toDouble())) {
+    if (auto sp = singlePointBet(in.ads, sigma, p.singlePointP)) {
         out["single_point_area_m2_g"] = num(sp->areaM2PerG);
         out["single_point_p"] = num(sp->pRelative);
     } else {
@@ -459,7 +436,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     // ---- Total pore volume and average pore diameter ----
     const double liquidPerGas = gas.liquidPerGasStp();
     double totalVolume = std::numeric_limits<double>::quiet_NaN();
-    if (auto v = totalPoreVolume(in.ads, p["total_pore_volume_p"].toDouble(), liquidPerGas)) {
+    if (auto v = totalPoreVolume(in.ads, p.totalPoreVolumeP, liquidPerGas)) {
         totalVolume = v->volumeCm3PerG;
         out["total_pore_volume_cm3_g"] = num(v->volumeCm3PerG);
         out["total_pore_volume_p"] = num(v->pRelative);
@@ -469,17 +446,17 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                      "The adsorption branch ends at p/p0 = %1, below the requested %2: the total pore volume "
                      "is "
                      "taken at the last point.")
-                     .arg(fmt(v->pRelative, 5), fmt(p["total_pore_volume_p"].toDouble(), 4)));
+                     .arg(fmt(v->pRelative, 5), fmt(p.totalPoreVolumeP, 4)));
     } else {
         out["total_pore_volume_cm3_g"] = QJsonValue(QJsonValue::Null);
-        out["total_pore_volume_p"] = p["total_pore_volume_p"];
+        out["total_pore_volume_p"] = p.totalPoreVolumeP;
         warn(QCoreApplication::translate("vanadis::BetAnalysis", "No total pore volume: %1.")
                  .arg(QString::fromStdString(v.error().reason)));
     }
     out["average_pore_diameter_nm"] = num(averagePoreDiameterNm(totalVolume, areaBet));
 
     // ---- t-plot ----
-    const ThicknessCurve curve = *thicknessCurveFromName(p["thickness"].toString().toStdString());
+    const ThicknessCurve curve = *thicknessCurveFromName(p.thickness.toStdString());
     if (adsorptive != Adsorptive::N2 && gas.bjhSupported)
         warn(QCoreApplication::translate(
                  "vanadis::BetAnalysis",
@@ -489,15 +466,15 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     if (std::isfinite(liquidPerGas)) {
         TPlotOptions to;
         to.curve = curve;
-        to.tMinAngstrom = p["t_min_angstrom"].toDouble();
-        to.tMaxAngstrom = p["t_max_angstrom"].toDouble();
+        to.tMinAngstrom = p.tMinAngstrom;
+        to.tMaxAngstrom = p.tMaxAngstrom;
         to.liquidPerGas = liquidPerGas;
         if (auto t = tPlot(in.ads, to)) {
             QJsonArray pts;
             for (const TPlotPoint& q : t->points)
                 pts.append(QJsonObject{
                     {"p_rel", q.pRelative}, {"t_angstrom", q.tAngstrom}, {"amount_cm3_g", q.amountCm3PerG}});
-            QJsonObject tp{{"thickness", p["thickness"]},
+            QJsonObject tp{{"thickness", p.thickness},
                            {"t_range_angstrom", pair(t->tFirstAngstrom, t->tLastAngstrom)},
                            {"n_points", t->nPoints},
                            {"slope_cm3_g_angstrom", num(t->slopeCm3PerGAngstrom)},
@@ -531,14 +508,14 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     }
 
     // ---- BJH ----
-    const bool desorption = p["bjh_branch"].toString() == "desorption";
+    const bool desorption = p.bjhBranch == "desorption";
     if (desorption && in.des.empty())
         return fail(file, "parameter 'bjh_branch'",
                     "BJH on the desorption branch was requested but the isotherm has no desorption branch");
     if (auto bo =
             bjhOptionsFor(adsorptive, desorption ? Meniscus::Hemispherical : Meniscus::Cylindrical, curve)) {
-        bo->minDiameterNm = p["bjh_min_diameter_nm"].toDouble();
-        bo->maxDiameterNm = p["bjh_max_diameter_nm"].toDouble();
+        bo->minDiameterNm = p.bjhMinDiameterNm;
+        bo->maxDiameterNm = p.bjhMaxDiameterNm;
         if (auto r = bjh(desorption ? in.des : in.ads, *bo)) {
             QJsonArray dist;
             for (const BjhBin& b : r->bins)
@@ -551,9 +528,9 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                                         {"dv_dlogd_cm3_g", num(b.dvDlogDCm3PerG)},
                                         {"cumulative_volume_cm3_g", num(b.cumulativeVolumeCm3PerG)},
                                         {"cumulative_area_m2_g", num(b.cumulativeAreaM2PerG)}});
-            out["bjh"] = QJsonObject{{"branch", p["bjh_branch"]},
+            out["bjh"] = QJsonObject{{"branch", p.bjhBranch},
                                      {"meniscus", desorption ? "hemispherical" : "cylindrical"},
-                                     {"thickness", p["thickness"]},
+                                     {"thickness", p.thickness},
                                      {"peak_diameter_nm", num(r->peakDiameterNm)},
                                      {"peak_diameter_dvdd_nm", num(r->peakDiameterDvDdNm)},
                                      {"total_volume_cm3_g", num(r->totalVolumeCm3PerG)},

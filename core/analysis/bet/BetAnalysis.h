@@ -6,6 +6,7 @@
 /// `vanadis-cli bet`. The maths lives in core/numeric/bet (see its headers for the literature sources).
 
 #include "analysis/Analysis.h"
+#include "analysis/ParamTable.h"
 #include "model/Dataset.h"
 #include "numeric/Error.h"
 
@@ -13,11 +14,30 @@
 
 namespace vanadis {
 
-/// Parameters of computeBet(): adsorptive (auto|N2|Ar|Kr|CO2), cross_section_nm2 (≤ 0 = the
-/// adsorptive's), p_min / p_max (a user BET window; both negative = automatic), min_points (smallest
-/// automatic window, default 3), r2_min, total_pore_volume_p, single_point_p, langmuir_p_min/max,
-/// bjh_branch (adsorption|desorption), thickness (harkins_jura|halsey|kjs|carbon_black),
-/// t_min_angstrom / t_max_angstrom, bjh_min/max_diameter_nm.
+/// Parameters of computeBet(). Keys, labels, units, bounds and defaults are declared once, in
+/// betParamTable() (BetAnalysis.cpp); `vanadis-cli describe` and README "Analyses" list them. The
+/// defaults live there too: start from betParamTable().defaults().
+struct BetParams {
+    QString adsorptive;     ///< auto|N2|Ar|Kr|CO2
+    double crossSectionNm2; ///< ≤ 0: the adsorptive's
+    double pMin;            ///< user BET window in p/p0; both negative = automatic
+    double pMax;
+    int minPoints; ///< smallest automatic window
+    double r2Min;
+    double totalPoreVolumeP;
+    double singlePointP;
+    double langmuirPMin;
+    double langmuirPMax;
+    QString bjhBranch; ///< adsorption|desorption
+    QString thickness; ///< harkins_jura|halsey|kjs|carbon_black
+    double tMinAngstrom;
+    double tMaxAngstrom;
+    double bjhMinDiameterNm;
+    double bjhMaxDiameterNm;
+};
+
+/// The one declaration of the BET parameters: each member of BetParams bound to its ParamSpec.
+ParamTable<BetParams> betParamTable();
 ParamSchema betSchema();
 
 /// Analyses an isotherm dataset (technique bet): columns "P/P0" (1), "Quantity Adsorbed" in cm³ STP g⁻¹

@@ -3,6 +3,7 @@
 #include "model/Translate.h"
 
 #include "analysis/FigureHelpers.h"
+#include "analysis/ParamTable.h"
 #include "analysis/fit/CurveFit.h"
 
 #include <QCoreApplication>
@@ -37,7 +38,25 @@ ParamSpec optionalNumber(const char* key, const QString& label, const QString& h
     return s;
 }
 
-ParamSchema curveFitParams()
+/// The analysis' parameters as the compute function and the figure read them.
+struct CurveFitParamRow {
+    QString name;
+    std::optional<double> start, lower, upper;
+    bool fixed;
+    QString tie;
+};
+struct CurveFitParams {
+    QString model; ///< "custom" or a preset id
+    QString expression;
+    QString xColumn, yColumn;
+    std::optional<double> xMin, xMax;
+    QString weights; ///< none|relative|sigma
+    QString sigmaColumn;
+    std::vector<CurveFitParamRow> parameters;
+};
+
+/// The one declaration of the curve fit's parameters.
+ParamTable<CurveFitParams> curveFitParamTable()
 {
     QStringList ids{QStringLiteral("custom")}, labels{tr("Custom expression")};
     for (const CurveModelPreset& p : curveModelPresets()) {
@@ -45,30 +64,41 @@ ParamSchema curveFitParams()
         labels << QCoreApplication::translate("vanadis::CurveFit", p.name.toUtf8().constData()) +
                       QStringLiteral(": ") + p.expression;
     }
-    ParamSchema s;
-    s.push_back(
+    ParamTable<CurveFitParams> t;
+    t.field(
+        &CurveFitParams::model,
         choiceParam("model", tr("Model"), ids, QStringLiteral("line"), labels,
                     tr("A built-in model (start values are guessed from the data) or your own expression.")));
-    ParamSpec expr =
+    t.field(
+        &CurveFitParams::expression,
         textParam("expression", tr("Expression"), QStringLiteral("a*exp(-x/t) + c"),
                   tr("Used with 'Custom expression': y as a function of x; every other name is a parameter. "
-                     "Functions: exp ln log10 sqrt sin cos tan atan abs erf pow …; operators + - * / ^."));
-    expr.validator = [](const QString& t) { return checkCurveModel(t); };
-    s.push_back(expr);
-    s.push_back(
-        textParam("x_column", tr("x column"), QStringLiteral("1"), tr("Column name or number (1 = first).")));
-    s.push_back(
-        textParam("y_column", tr("y column"), QStringLiteral("2"), tr("Column name or number (1 = first).")));
-    s.push_back(optionalNumber("x_min", tr("Fit from x"),
-                               tr("Lower end of the fit range (none: all points); drag it on the plot.")));
-    s.back().rangeLabel = tr("Fit range");
-    s.push_back(
-        optionalNumber("x_max", tr("Fit to x"), tr("Upper end of the fit range (none: all points).")));
-    s.push_back(choiceParam("weights", tr("Weights"), {"none", "relative", "sigma"}, QStringLiteral("none"),
-                            {tr("none"), tr("relative (1/y²)"), tr("1/σ² from a column")}));
-    s.push_back(
-        textParam("sigma_column", tr("σ column"), {}, tr("Column of 1σ uncertainties, for 1/σ² weights.")));
-    s.back().advanced = true;
+                     "Functions: exp ln log10 sqrt sin cos tan atan abs erf pow …; operators + - * / ^.")));
+    t.last().validator = [](const QString& text) { return checkCurveModel(text); };
+    t.field(&CurveFitParams::xColumn, textParam("x_column", tr("x column"), QStringLiteral("1"),
+                                                tr("Column name or number (1 = first).")));
+    t.field(&CurveFitParams::yColumn, textParam("y_column", tr("y column"), QStringLiteral("2"),
+                                                tr("Column name or number (1 = first).")));
+    t.field(&CurveFitParams::xMin,
+            optionalNumber("x_min", tr("Fit from x"),
+                           tr("Lower end of the fit range (none: all points); drag it on the plot.")));
+    t.last().rangeLabel = tr("Fit range");
+    t.field(&CurveFitParams::xMax,
+            optionalNumber("x_max", tr("Fit to x"), tr("Upper end of the fit range (none: all points).")));
+    t.field(&CurveFitParams::weights,
+            choiceParam("weights", tr("Weights"), {"none", "relative", "sigma"}, QStringLiteral("none"),
+                        {tr("none"), tr("relative (1/y²)"), tr("1/σ² from a column")}));
+    t.field(&CurveFitParams::sigmaColumn, textParam("sigma_column", tr("σ column"), {},
+                                                    tr("Column of 1σ uncertainties, for 1/σ² weights.")));
+    t.last().advanced = true;
+
+    ParamTable<CurveFitParamRow> row;
+    row.field(&CurveFitParamRow::name, textParam("name", tr("Name"), {}, {}));
+    row.field(&CurveFitParamRow::start, optionalNumber("start", tr("Start"), {}));
+    row.field(&CurveFitParamRow::lower, optionalNumber("lower", tr("Lower bound"), {}));
+    row.field(&CurveFitParamRow::upper, optionalNumber("upper", tr("Upper bound"), {}));
+    row.field(&CurveFitParamRow::fixed, boolParam("fixed", tr("Fixed"), false));
+    row.field(&CurveFitParamRow::tie, textParam("tie", tr("Tie"), {}, {}));
     ParamSpec table;
     table.key = QStringLiteral("parameters");
     table.label = tr("Parameters");
@@ -77,14 +107,13 @@ ParamSchema curveFitParams()
     table.help =
         tr("One row per parameter you set: start value, bounds, fixed, or a tie such as 'w1' or 'a1*0.5'. "
            "Parameters not listed start at the guess (built-in models) or 1.");
-    ParamSpec name = textParam("name", tr("Name"), {}, {});
-    ParamSpec start = optionalNumber("start", tr("Start"), {});
-    ParamSpec lower = optionalNumber("lower", tr("Lower bound"), {});
-    ParamSpec upper = optionalNumber("upper", tr("Upper bound"), {});
-    ParamSpec tie = textParam("tie", tr("Tie"), {}, {});
-    table.columns = {name, start, lower, upper, boolParam("fixed", tr("Fixed"), false), tie};
-    s.push_back(table);
-    return s;
+    t.table(&CurveFitParams::parameters, table, row);
+    return t;
+}
+
+ParamSchema curveFitParams()
+{
+    return curveFitParamTable().schema();
 }
 
 std::vector<OutputSpec> curveFitOutputs()
@@ -109,30 +138,30 @@ std::vector<FigureDecl> curveFitFigures()
              {{1, QStringLiteral("x_min"), QStringLiteral("x_max")}}}};
 }
 
-Expected<QJsonObject> computeCurveFit(const ComputeInputs& in, const QJsonObject& p, ComputeControl&)
+Expected<QJsonObject> computeCurveFit(const ComputeInputs& in, const QJsonObject& given, ComputeControl&)
 {
+    auto checked = curveFitParamTable().read(given);
+    if (!checked) return std::unexpected(checked.error());
+    const CurveFitParams& p = *checked;
     CurveFitSpec spec;
-    spec.model = p.value("model").toString() == QLatin1String("custom") ? p.value("expression").toString()
-                                                                        : p.value("model").toString();
-    spec.xColumn = p.value("x_column").toString();
-    spec.yColumn = p.value("y_column").toString();
-    if (p.value("x_min").isDouble()) spec.xMin = p.value("x_min").toDouble();
-    if (p.value("x_max").isDouble()) spec.xMax = p.value("x_max").toDouble();
-    const QString w = p.value("weights").toString();
-    spec.weights = w == QLatin1String("relative") ? CurveFitSpec::Weights::Relative
-                   : w == QLatin1String("sigma")  ? CurveFitSpec::Weights::Sigma
-                                                  : CurveFitSpec::Weights::None;
-    spec.sigmaColumn = p.value("sigma_column").toString();
-    for (const QJsonValue& v : p.value("parameters").toArray()) {
-        const QJsonObject row = v.toObject();
-        if (row.value("name").toString().trimmed().isEmpty()) continue;
+    spec.model = p.model == QLatin1String("custom") ? p.expression : p.model;
+    spec.xColumn = p.xColumn;
+    spec.yColumn = p.yColumn;
+    spec.xMin = p.xMin;
+    spec.xMax = p.xMax;
+    spec.weights = p.weights == QLatin1String("relative") ? CurveFitSpec::Weights::Relative
+                   : p.weights == QLatin1String("sigma")  ? CurveFitSpec::Weights::Sigma
+                                                          : CurveFitSpec::Weights::None;
+    spec.sigmaColumn = p.sigmaColumn;
+    for (const CurveFitParamRow& row : p.parameters) {
+        if (row.name.trimmed().isEmpty()) continue;
         CurveFitParameter par;
-        par.name = row.value("name").toString().trimmed();
-        if (row.value("start").isDouble()) par.start = row.value("start").toDouble();
-        if (row.value("lower").isDouble()) par.lower = row.value("lower").toDouble();
-        if (row.value("upper").isDouble()) par.upper = row.value("upper").toDouble();
-        par.fixed = row.value("fixed").toBool();
-        par.tie = row.value("tie").toString();
+        par.name = row.name.trimmed();
+        par.start = row.start;
+        if (row.lower) par.lower = *row.lower;
+        if (row.upper) par.upper = *row.upper;
+        par.fixed = row.fixed;
+        par.tie = row.tie;
         spec.parameters.push_back(par);
     }
     const Dataset& d = in.main.front();
@@ -158,10 +187,11 @@ FigureSpec curveFitFigure(const QString&, const std::vector<FigureInput>& inputs
     if (inputs.empty()) return f;
     const FigureInput& in = inputs.front();
     const QJsonObject& r = in.result;
-    const QJsonObject& p = in.params;
+    const auto checked = curveFitParamTable().read(in.params);
+    const CurveFitParams p = checked ? *checked : curveFitParamTable().defaults();
     const auto& cols = in.dataset->columns();
-    const Column* xc = curveFitColumn(cols, p.value("x_column").toString());
-    const Column* yc = curveFitColumn(cols, p.value("y_column").toString());
+    const Column* xc = curveFitColumn(cols, p.xColumn);
+    const Column* yc = curveFitColumn(cols, p.yColumn);
     if (!xc || !yc) return f;
     FigureSeries data = figures::styled(*in.sample, in.legend);
     data.x = xc->values;
@@ -184,8 +214,8 @@ FigureSpec curveFitFigure(const QString&, const std::vector<FigureInput>& inputs
     span.id = 1;
     span.editable = true;
     const auto [mn, mx] = std::minmax_element(data.x.begin(), data.x.end());
-    span.xMin = p.value("x_min").isDouble() ? p.value("x_min").toDouble() : (data.x.empty() ? 0.0 : *mn);
-    span.xMax = p.value("x_max").isDouble() ? p.value("x_max").toDouble() : (data.x.empty() ? 1.0 : *mx);
+    span.xMin = p.xMin.value_or(data.x.empty() ? 0.0 : *mn);
+    span.xMax = p.xMax.value_or(data.x.empty() ? 1.0 : *mx);
     span.label = tr("fit range");
     f.spans.push_back(span);
     FigureSeries res = figures::styled(*in.sample, tr("residual"));

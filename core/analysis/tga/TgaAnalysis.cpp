@@ -43,108 +43,124 @@ std::string datasetLabel(const Dataset& d)
 
 } // namespace
 
-ParamSchema tgaSchema()
+ParamTable<TgaParams> tgaParamTable()
 {
-    ParamSchema s;
-    s.push_back(choiceParam(
-        "start_oxide", QCoreApplication::translate("vanadis::TgaAnalysis", "Start oxide"),
-        {"V2O3", "VO2", "V2O4", "V2O5", "custom"}, QStringLiteral("V2O3"), {},
-        QCoreApplication::translate(
-            "vanadis::TgaAnalysis",
-            "The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
-            "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).")));
-    s.push_back(
+    ParamTable<TgaParams> t;
+    t.field(
+        &TgaParams::startOxide,
+        choiceParam(
+            "start_oxide", QCoreApplication::translate("vanadis::TgaAnalysis", "Start oxide"),
+            {"V2O3", "VO2", "V2O4", "V2O5", "custom"}, QStringLiteral("V2O3"), {},
+            QCoreApplication::translate(
+                "vanadis::TgaAnalysis",
+                "The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
+                "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).")));
+    t.field(
+        &TgaParams::residue,
         choiceParam("residue", QCoreApplication::translate("vanadis::TgaAnalysis", "Residue"),
                     {"V2O5", "custom"}, QStringLiteral("V2O5"), {},
                     QCoreApplication::translate("vanadis::TgaAnalysis",
                                                 "The compound left at the end of the run in O2 or air.")));
-    s.push_back(num("start_molar_mass_g_mol",
-                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Start oxide molar mass"), "g/mol", 1e-3, 1e5,
-                    constants::molarMassV2O3,
-                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
-                                      "Molar mass of a custom start oxide (IUPAC 2021 atomic weights).")));
-    s.push_back(num("residue_molar_mass_g_mol",
-                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue molar mass"), "g/mol", 1e-3, 1e5,
-                    constants::molarMassV2O5,
-                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Molar mass of a custom residue.")));
-    s.push_back(num("start_per_residue", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "ν (start per residue)"),
-                    "", 1e-6, 1e3, 1.0,
-                    QT_TRANSLATE_NOOP(
-                        "vanadis::TgaAnalysis",
-                        "Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5).")));
-    s.push_back(num(
-        "dry_below_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry basis at"), "°C", 0.0, 2000.0, 150.0,
-        QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Moisture leaves below this temperature; the dry mass "
-                                                  "m_dry is read here (tga.md §2: 150–200 °C).")));
-    s.push_back(num(
-        "dry_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry-mass window"), "°C", 0.0, 200.0, 10.0,
-        QT_TRANSLATE_NOOP(
-            "vanadis::TgaAnalysis",
-            "Width of the temperature window averaged for m_dry, centred on the dry-basis temperature.")));
-    s.push_back(num(
-        "end_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End plateau"), "°C", 0.0, 1000.0, 20.0,
-        QT_TRANSLATE_NOOP(
-            "vanadis::TgaAnalysis",
-            "m_end is the mean of the top this-many °C of the run on its last pass (the last this-many °C "
-            "of a run that only heats; a final cooling segment is left out).")));
-    s.push_back(num(
-        "end_from_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range from"), "°C", -300.0, 3000.0, 0.0,
-        QT_TRANSLATE_NOOP(
-            "vanadis::TgaAnalysis",
-            "With 'End range to' above it: read m_end over this range (its last pass) instead.")));
-    s.push_back(num("end_to_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range to"), "°C", -300.0,
-                    3000.0, 0.0,
-                    QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Upper end of the explicit end range.")));
-    s.push_back(num(
-        "flat_end_limit_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Plateau flatness limit"), "%", 0.0,
-        100.0, 0.1,
-        QT_TRANSLATE_NOOP(
-            "vanadis::TgaAnalysis",
-            "Largest mass drift across the end plateau (% of m_dry) before 'oxidation may be incomplete'.")));
-    s.push_back(integerParam(
-        "dtg_window_points", QCoreApplication::translate("vanadis::TgaAnalysis", "DTG window"),
-        QCoreApplication::translate("vanadis::TgaAnalysis", "points"), 0, 0, 100001,
-        QCoreApplication::translate(
-            "vanadis::TgaAnalysis",
-            "Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of "
-            "heating), "
-            "5 to 201 points; densely logged runs are first averaged in blocks so that the span is kept.")));
-    s.push_back(integerParam(
-        "dtg_polynomial_order", QCoreApplication::translate("vanadis::TgaAnalysis", "DTG polynomial order"),
-        {}, 2, 1, 6,
-        QCoreApplication::translate(
-            "vanadis::TgaAnalysis",
-            "Degree of the local Savitzky–Golay polynomial (Savitzky & Golay 1964); 2 as in vendor "
-            "packages.")));
-    s.push_back(boolParam("dtg_per_degree",
-                          QCoreApplication::translate("vanadis::TgaAnalysis", "DTG also in %/°C"), false,
-                          QCoreApplication::translate("vanadis::TgaAnalysis",
-                                                      "Also give dm/dT. The DTG itself is always against "
-                                                      "time (isothermal holds make dm/dT blow up).")));
-    s.push_back(
+    t.field(&TgaParams::startMolarMassGPerMol,
+            num("start_molar_mass_g_mol", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Start oxide molar mass"),
+                "g/mol", 1e-3, 1e5, constants::molarMassV2O3,
+                QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                                  "Molar mass of a custom start oxide (IUPAC 2021 atomic weights).")));
+    t.field(&TgaParams::residueMolarMassGPerMol,
+            num("residue_molar_mass_g_mol", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue molar mass"),
+                "g/mol", 1e-3, 1e5, constants::molarMassV2O5,
+                QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Molar mass of a custom residue.")));
+    t.field(&TgaParams::startPerResidue,
+            num("start_per_residue", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "ν (start per residue)"), "",
+                1e-6, 1e3, 1.0,
+                QT_TRANSLATE_NOOP(
+                    "vanadis::TgaAnalysis",
+                    "Moles of start oxide per mole of residue for a custom pair (2 for 2 VO2 → V2O5).")));
+    t.field(
+        &TgaParams::dryBelowC,
+        num("dry_below_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry basis at"), "°C", 0.0, 2000.0,
+            150.0,
+            QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Moisture leaves below this temperature; the dry mass "
+                                                      "m_dry is read here (tga.md §2: 150–200 °C).")));
+    t.field(&TgaParams::dryWindowC,
+            num("dry_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Dry-mass window"), "°C", 0.0,
+                200.0, 10.0,
+                QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Width of the temperature window averaged for "
+                                                          "m_dry, centred on the dry-basis temperature.")));
+    t.field(&TgaParams::endWindowC,
+            num("end_window_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End plateau"), "°C", 0.0, 1000.0,
+                20.0,
+                QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                                  "m_end is the mean of the top this-many °C of the run on its last pass "
+                                  "(the last this-many °C "
+                                  "of a run that only heats; a final cooling segment is left out).")));
+    t.field(&TgaParams::endFromC,
+            num("end_from_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range from"), "°C", -300.0,
+                3000.0, 0.0,
+                QT_TRANSLATE_NOOP(
+                    "vanadis::TgaAnalysis",
+                    "With 'End range to' above it: read m_end over this range (its last pass) instead.")));
+    t.field(&TgaParams::endToC,
+            num("end_to_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "End range to"), "°C", -300.0, 3000.0,
+                0.0, QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Upper end of the explicit end range.")));
+    t.field(&TgaParams::flatEndLimitPct,
+            num("flat_end_limit_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Plateau flatness limit"),
+                "%", 0.0, 100.0, 0.1,
+                QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Largest mass drift across the end plateau (% of "
+                                                          "m_dry) before 'oxidation may be incomplete'.")));
+    t.field(&TgaParams::dtgWindowPoints,
+            integerParam(
+                "dtg_window_points", QCoreApplication::translate("vanadis::TgaAnalysis", "DTG window"),
+                QCoreApplication::translate("vanadis::TgaAnalysis", "points"), 0, 0, 100001,
+                QCoreApplication::translate(
+                    "vanadis::TgaAnalysis",
+                    "Savitzky–Golay window (odd), in points. 0 chooses a window spanning min(2 min, 10 °C of "
+                    "heating), "
+                    "5 to 201 points; densely logged runs are first averaged in blocks so that the span is "
+                    "kept.")));
+    t.field(&TgaParams::dtgPolynomialOrder,
+            integerParam(
+                "dtg_polynomial_order",
+                QCoreApplication::translate("vanadis::TgaAnalysis", "DTG polynomial order"), {}, 2, 1, 6,
+                QCoreApplication::translate(
+                    "vanadis::TgaAnalysis",
+                    "Degree of the local Savitzky–Golay polynomial (Savitzky & Golay 1964); 2 as in vendor "
+                    "packages.")));
+    t.field(&TgaParams::dtgPerDegree,
+            boolParam("dtg_per_degree",
+                      QCoreApplication::translate("vanadis::TgaAnalysis", "DTG also in %/°C"), false,
+                      QCoreApplication::translate("vanadis::TgaAnalysis",
+                                                  "Also give dm/dT. The DTG itself is always against "
+                                                  "time (isothermal holds make dm/dT blow up).")));
+    t.field(
+        &TgaParams::minStepPct,
         num("min_step_pct", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Smallest step"), "%", 0.0, 100.0, 0.5,
             QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
                               "Steps with a smaller mass change (% of the initial mass) are not reported.")));
-    s.push_back(num(
-        "step_noise_factor", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Step threshold"), "σ", 1.0, 1000.0,
-        5.0,
-        QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
-                          "A step's DTG peak must exceed this many standard deviations of the DTG noise.")));
-    s.push_back(
-        num("baseline_width_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Baseline width"), "°C", 1.0,
-            1000.0, 20.0,
-            QT_TRANSLATE_NOOP(
-                "vanadis::TgaAnalysis",
-                "Width of the straight baselines before and after a step for the onset/endset tangents "
-                "(ISO 11358-1).")));
-    for (const auto& [key, label, help] :
-         {std::tuple{"mass_change_from_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Mass change from"),
+    t.field(&TgaParams::stepNoiseFactor,
+            num("step_noise_factor", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Step threshold"), "σ", 1.0,
+                1000.0, 5.0,
+                QT_TRANSLATE_NOOP(
+                    "vanadis::TgaAnalysis",
+                    "A step's DTG peak must exceed this many standard deviations of the DTG noise.")));
+    t.field(&TgaParams::baselineWidthC,
+            num("baseline_width_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Baseline width"), "°C", 1.0,
+                1000.0, 20.0,
+                QT_TRANSLATE_NOOP(
+                    "vanadis::TgaAnalysis",
+                    "Width of the straight baselines before and after a step for the onset/endset tangents "
+                    "(ISO 11358-1).")));
+    for (const auto& [member, key, label, help] :
+         {std::tuple{&TgaParams::massChangeFromC, "mass_change_from_c",
+                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Mass change from"),
                      QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
                                        "First cursor of a mass-change reading (null: none).")},
-          std::tuple{"mass_change_to_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Mass change to"),
+          std::tuple{&TgaParams::massChangeToC, "mass_change_to_c",
+                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Mass change to"),
                      QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
                                        "Second cursor of a mass-change reading (null: none).")},
-          std::tuple{"residue_at_c", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue at"),
+          std::tuple{&TgaParams::residueAtC, "residue_at_c",
+                     QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Residue at"),
                      QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
                                        "Temperature of a residual-mass reading (null: none).")}}) {
         ParamSpec p = num(key, label, "°C", -300.0, 3000.0, 0.0, help);
@@ -152,14 +168,21 @@ ParamSchema tgaSchema()
         p.optional = true;
         if (p.key == QLatin1String("mass_change_from_c"))
             p.rangeLabel = QCoreApplication::translate("vanadis::TgaAnalysis", "Mass-change cursors");
-        s.push_back(p);
+        t.field(member, p);
     }
-    s.push_back(boolParam(
-        "carbon_content", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"), true,
-        QCoreApplication::translate(
-            "vanadis::TgaAnalysis",
-            "Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).")));
-    return s;
+    t.field(
+        &TgaParams::carbonContent,
+        boolParam(
+            "carbon_content", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"), true,
+            QCoreApplication::translate(
+                "vanadis::TgaAnalysis",
+                "Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).")));
+    return t;
+}
+
+ParamSchema tgaSchema()
+{
+    return tgaParamTable().schema();
 }
 
 Expected<tga::TgaCurve> tgaCurveFromDataset(const Dataset& d)
@@ -243,38 +266,37 @@ Expected<tga::TgaCurve> tgaCurveFromDataset(const Dataset& d)
     return c;
 }
 
-Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const QJsonObject& p)
+Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const TgaParams& p)
 {
     tga::CurveAnalysisOptions o;
-    const QString start = p.value("start_oxide").toString();
-    const QString residue = p.value("residue").toString();
+    const QString start = p.startOxide;
+    const QString residue = p.residue;
     std::optional<tga::OxidationReaction> r;
     if (start != "custom" && residue != "custom")
         r = tga::oxidationPreset(start.toStdString(), residue.toStdString());
     if (!r) {
         const auto preset = tga::oxidationPreset(start.toStdString(), "V2O5");
-        const double ms = start == "custom" || !preset ? p.value("start_molar_mass_g_mol").toDouble()
-                                                       : preset->startMolarMassGPerMol;
-        const double mp =
-            residue == "custom" ? p.value("residue_molar_mass_g_mol").toDouble() : constants::molarMassV2O5;
+        const double ms =
+            start == "custom" || !preset ? p.startMolarMassGPerMol : preset->startMolarMassGPerMol;
+        const double mp = residue == "custom" ? p.residueMolarMassGPerMol : constants::molarMassV2O5;
         r = tga::customReaction(start == "custom" ? "start oxide" : start.toStdString(),
                                 residue == "custom" ? "residue" : residue.toStdString(), ms, mp,
-                                p.value("start_per_residue").toDouble());
+                                p.startPerResidue);
     }
     o.carbon.reaction = *r;
-    o.carbon.dryTemperatureC = p.value("dry_below_c").toDouble();
-    o.carbon.dryWindowC = p.value("dry_window_c").toDouble();
-    o.carbon.endWindowC = p.value("end_window_c").toDouble();
-    o.carbon.endFromC = p.value("end_from_c").toDouble();
-    o.carbon.endToC = p.value("end_to_c").toDouble();
-    o.carbon.flatLimitPct = p.value("flat_end_limit_pct").toDouble();
-    o.dtg.windowPoints = p.value("dtg_window_points").toInt();
-    o.dtg.polynomialOrder = p.value("dtg_polynomial_order").toInt();
-    o.dtg.perDegree = p.value("dtg_per_degree").toBool();
-    o.steps.minStepPct = p.value("min_step_pct").toDouble();
-    o.steps.noiseFactor = p.value("step_noise_factor").toDouble();
-    o.steps.baselineWidthC = p.value("baseline_width_c").toDouble();
-    o.carbonContent = p.value("carbon_content").toBool();
+    o.carbon.dryTemperatureC = p.dryBelowC;
+    o.carbon.dryWindowC = p.dryWindowC;
+    o.carbon.endWindowC = p.endWindowC;
+    o.carbon.endFromC = p.endFromC;
+    o.carbon.endToC = p.endToC;
+    o.carbon.flatLimitPct = p.flatEndLimitPct;
+    o.dtg.windowPoints = p.dtgWindowPoints;
+    o.dtg.polynomialOrder = p.dtgPolynomialOrder;
+    o.dtg.perDegree = p.dtgPerDegree;
+    o.steps.minStepPct = p.minStepPct;
+    o.steps.noiseFactor = p.stepNoiseFactor;
+    o.steps.baselineWidthC = p.baselineWidthC;
+    o.carbonContent = p.carbonContent;
     if (o.carbon.endToC < o.carbon.endFromC)
         return fail("", "parameter 'end_to_c'",
                     "the end range must run from a lower to a higher temperature");
@@ -291,9 +313,10 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
         if (e.file.empty()) e.file = name;
         return std::unexpected(std::move(e));
     };
-    auto checked = applySchema(tgaSchema(), params);
+    auto checked = tgaParamTable().read(params);
     if (!checked) return withName(checked.error());
-    auto options = tgaOptionsFromParams(*checked);
+    const TgaParams& p = *checked;
+    auto options = tgaOptionsFromParams(p);
     if (!options) return withName(options.error());
     auto curve = tgaCurveFromDataset(dataset);
     if (!curve) return withName(curve.error());
@@ -393,10 +416,8 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
         warnings.append(QString::fromStdString(w));
 
     // Cursor readings (NETZSCH "Mass Change"/"Residual Mass", TA "Weight change"/"Residue").
-    const QJsonObject& p = *checked;
-    if (p.value("mass_change_from_c").isDouble() && p.value("mass_change_to_c").isDouble()) {
-        const double from = p.value("mass_change_from_c").toDouble(),
-                     to = p.value("mass_change_to_c").toDouble();
+    if (p.massChangeFromC && p.massChangeToC) {
+        const double from = *p.massChangeFromC, to = *p.massChangeToC;
         if (auto m = tga::massChange(c, from, to))
             out.insert("mass_change", QJsonObject{{"from_c", from},
                                                   {"to_c", to},
@@ -410,8 +431,7 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     }
     // A step the user delimits by dragging the two cursors: the same tangent construction inside them.
     if (out.contains("mass_change")) {
-        const double from = p.value("mass_change_from_c").toDouble(),
-                     to = p.value("mass_change_to_c").toDouble();
+        const double from = *p.massChangeFromC, to = *p.massChangeToC;
         const auto firstAtOrAbove = [&](double t, std::size_t start) {
             std::size_t i = start;
             while (i + 1 < c.size() && c.temperatureC[i] < t)
@@ -423,8 +443,8 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
         if (i1 > i0 + 2)
             out.insert("user_step", stepJson(tga::stepBetween(c, a.dtg, i0, i1, options->steps)));
     }
-    if (p.value("residue_at_c").isDouble()) {
-        const double at = p.value("residue_at_c").toDouble();
+    if (p.residueAtC) {
+        const double at = *p.residueAtC;
         if (auto r = tga::residueAtPct(c, at))
             out.insert("residue_at", QJsonObject{{"temperature_c", at}, {"mass_pct", number(*r)}});
         else

@@ -7,6 +7,7 @@
 /// of the oxide (tga.md §2).
 
 #include "analysis/Analysis.h"
+#include "analysis/ParamTable.h"
 #include "model/Dataset.h"
 #include "numeric/tga/CurveAnalysis.h"
 
@@ -18,9 +19,34 @@ namespace vanadis {
 inline constexpr const char* kTgaAnalysisId = "tga";
 inline constexpr int kTgaAnalysisVersion = 1;
 
-/// Parameters: start_oxide, residue (and the custom molar masses and ν), dry_below_c, dry_window_c,
-/// end_window_c, end_from_c/end_to_c, flat_end_limit_pct, dtg_window_points, dtg_polynomial_order,
-/// dtg_per_degree, min_step_pct, step_noise_factor, baseline_width_c, carbon_content.
+/// Parameters of computeTga(). Keys, labels, units, bounds and defaults are declared once, in
+/// tgaParamTable() (TgaAnalysis.cpp); start from tgaParamTable().defaults().
+struct TgaParams {
+    QString startOxide; ///< V2O3|VO2|V2O4|V2O5|custom
+    QString residue;    ///< V2O5|custom
+    double startMolarMassGPerMol;
+    double residueMolarMassGPerMol;
+    double startPerResidue; ///< ν of a custom pair
+    double dryBelowC;
+    double dryWindowC;
+    double endWindowC;
+    double endFromC;
+    double endToC;
+    double flatEndLimitPct;
+    int dtgWindowPoints; ///< 0 = automatic
+    int dtgPolynomialOrder;
+    bool dtgPerDegree;
+    double minStepPct;
+    double stepNoiseFactor;
+    double baselineWidthC;
+    std::optional<double> massChangeFromC; ///< cursors of a mass-change reading (unset: none)
+    std::optional<double> massChangeToC;
+    std::optional<double> residueAtC;
+    bool carbonContent;
+};
+
+/// The one declaration of the TGA parameters: each member of TgaParams bound to its ParamSpec.
+ParamTable<TgaParams> tgaParamTable();
 ParamSchema tgaSchema();
 
 /// The TGA run of a dataset: time converted to min, temperature to °C, mass to mg; "Mass %" taken as given
@@ -28,8 +54,9 @@ ParamSchema tgaSchema();
 /// for a missing temperature or mass column and for units it does not know.
 Expected<tga::TgaCurve> tgaCurveFromDataset(const Dataset& dataset);
 
-/// The options of vanadis::tga::analyseCurve from schema-checked parameters (applySchema output).
-Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const QJsonObject& checkedParams);
+/// The options of vanadis::tga::analyseCurve from the parameters (the cross-field checks: end range order,
+/// odd DTG window).
+Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const TgaParams& params);
 
 /// Runs the analysis on a TGA dataset. \a params are checked against tgaSchema() (missing keys take their
 /// defaults). Returns the CLI contract object: carbon_wt_pct, carbon_wt_pct_err, residue_wt_pct,
