@@ -357,13 +357,8 @@ const AnalysisRun* TechniqueTab::ensureRun(Id datasetId)
     if (!m_project || !m_method) return nullptr;
     if (const AnalysisRun* r = m_project->runFor(datasetId, m_method->id)) return r;
     // A dataset shown for the first time gets the analysis with its defaults: derived data, no undo step.
-    AnalysisRun run;
+    AnalysisRun run = defaultRun(*m_project, *m_method, datasetId);
     run.id = m_project->allocateId();
-    run.inputs = {RunInput{QStringLiteral("main"), datasetId}};
-    run.analysisId = m_method->id;
-    run.analysisVersion = m_method->version;
-    run.params = effectiveParams(*m_method, {});
-    run.status = RunStatus::Stale;
     m_project->upsertRun(run);
     return m_project->run(run.id);
 }

@@ -428,8 +428,7 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
         for (Id id : dsIds) {
             const AnalysisRun* r = pr.runFor(id, owner->id);
             if (r && r->status == RunStatus::Ok) continue;
-            AnalysisRun tmp = r ? *r : AnalysisRun{};
-            tmp.inputs = {RunInput{QStringLiteral("main"), id}};
+            AnalysisRun tmp = r ? *r : defaultRun(pr, *owner, id);
             tmp.analysisId = owner->id;
             tmp.params = effectiveParams(*owner, r ? r->params : QJsonObject());
             const RunOutcome o = computeRunNow(pr, tmp);
@@ -588,13 +587,18 @@ int cmdDescribe(const QStringList& args, QTextStream& out, QTextStream& err)
 }
 
 /// `vanadis-cli <analysis> FILE [options] [--param key=value ...] [--json]`: imports the file (format
-/// by content), runs the analysis on the first dataset it applies to and prints the result.
+/// by content), runs the analysis on the first dataset it applies to (or the one an option that selects
+/// by label names, e.g. XPS `--region "V 2p"`) and prints the result. An analysis over several inputs
+/// (CV at several scan rates) takes several files and every dataset of them it accepts, in order.
 int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QTextStream& out, QTextStream& err)
 {
     const std::vector<CliOption>& maps = method.cliOptions;
     const QString cmd = method.id;
     QCommandLineParser p;
-    p.addPositionalArgument("FILE", "Instrument file or delimited text.");
+    const bool several = method.input.multiple;
+    p.addPositionalArgument(several ? "FILE..." : "FILE",
+                            several ? "Instrument files or delimited text, analysed together."
+                                    : "Instrument file or delimited text.");
     for (const CliOption& m : maps)
         p.addOption({m.option, m.description, m.valueName});
     p.addOption({"param", "Any parameter of the analysis as key=value (repeatable); see --list-params.",
@@ -603,7 +607,10 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     p.addOption({"format", "Force a reader by id.", "ID"});
     p.addOption({"json", "Print one JSON document."});
     int early = 0;
-    if (!parse(p, args, "Runs the " + method.id + " analysis on one file.", out, err, early)) return early;
+    if (!parse(p, args,
+               "Runs the " + method.id + " analysis on " + (several ? "several files." : "one file."), out,
+               err, early))
+        return early;
     if (p.isSet("list-params")) {
         for (const ParamSpec& s : method.params())
             out << s.key << "  default "
@@ -612,13 +619,20 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
                 << (s.choices.isEmpty() ? QString() : " (" + s.choices.join("|") + ")") << "\n";
         return kOk;
     }
-    if (p.positionalArguments().size() != 1) {
-        err << "vanadis-cli " << cmd << ": give exactly one file\n";
+    const QStringList files = p.positionalArguments();
+    if (files.isEmpty() || (!several && files.size() != 1)) {
+        err << "vanadis-cli " << cmd << ": give " << (several ? "one or more files" : "exactly one file")
+            << "\n";
         return kBadInput;
     }
     QJsonObject given;
+    QString wantedLabel; // an option that selects the dataset by its label
     for (const CliOption& m : maps) {
         if (!p.isSet(m.option)) continue;
+        if (m.selectsDatasetLabel) {
+            wantedLabel = p.value(m.option).trimmed();
+            continue;
+        }
         auto v = m.toParams(p.value(m.option));
         if (!v) {
             err << "vanadis-cli " << cmd << ": " << errorText(v.error()) << "\n";
@@ -647,42 +661,61 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     ImportOptions opt;
     opt.technique = method.technique;
     opt.format = p.value("format");
-    auto parsed = parseFile(p.positionalArguments().first(), opt);
-    if (!parsed) {
-        err << "vanadis-cli " << cmd << ": " << errorText(parsed.error()) << "\n";
-        return kBadInput;
-    }
-    const QStringList importWarnings = parsed->warnings;
     Project scratch;
-    const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
-    for (const Dataset& d : datasets) {
-        if (d.technique() != method.technique ||
-            !(method.input.types.contains(d.type()) || d.type() == "data"))
-            continue;
-        auto result = computeAnalysis(method, d, *params);
-        if (!result) {
-            Error e = result.error();
-            if (e.file.empty()) e.file = p.positionalArguments().first().toStdString();
-            err << "vanadis-cli " << cmd << ": " << errorText(e) << "\n";
+    QStringList importWarnings;
+    ComputeInputs inputs;
+    QStringList labelsSeen;
+    for (const QString& file : files) {
+        auto parsed = parseFile(file, opt);
+        if (!parsed) {
+            err << "vanadis-cli " << cmd << ": " << errorText(parsed.error()) << "\n";
             return kBadInput;
         }
-        QJsonObject o = *result;
-        o.insert("file", p.positionalArguments().first());
-        o.insert("analysis",
-                 QJsonObject{{"id", method.id}, {"version", method.version}, {"params", *params}});
-        QJsonArray warnings = o.value("warnings").toArray();
-        for (const QString& w : importWarnings)
-            warnings.prepend(w); // about the file, before the analysis'
-        o.insert("warnings", warnings);
-        // The result is a JSON document with or without --json (the flag is accepted for symmetry
-        // with the other commands): a table of nested BJH/t-plot values reads worse as text.
-        printJson(out, o);
-        return kOk;
+        importWarnings << parsed->warnings;
+        const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
+        std::size_t taken = 0;
+        for (const Dataset& d : datasets) {
+            if (d.technique() != method.technique ||
+                !(method.input.types.contains(d.type()) || d.type() == "data"))
+                continue;
+            labelsSeen << d.displayLabel();
+            if (!wantedLabel.isEmpty() && d.label().compare(wantedLabel, Qt::CaseInsensitive) != 0) continue;
+            inputs.main.push_back(d);
+            ++taken;
+            if (!several) break;
+        }
+        if (taken == 0) {
+            if (!wantedLabel.isEmpty())
+                err << "vanadis-cli " << cmd << ": " << file << ": no dataset labelled '" << wantedLabel
+                    << "' (there are: " << labelsSeen.join(", ") << ")\n";
+            else
+                err << "vanadis-cli " << cmd << ": " << file << ": no " << techniqueKey(method.technique)
+                    << " data of type " << method.input.types.join("/") << " in this file\n";
+            return kBadInput;
+        }
     }
-    err << "vanadis-cli " << cmd << ": " << p.positionalArguments().first() << ": no "
-        << techniqueKey(method.technique) << " data of type " << method.input.types.join("/")
-        << " in this file\n";
-    return kBadInput;
+    ComputeControl control;
+    auto result = computeAnalysis(method, inputs, *params, control);
+    if (!result) {
+        Error e = result.error();
+        if (e.file.empty()) e.file = files.first().toStdString();
+        err << "vanadis-cli " << cmd << ": " << errorText(e) << "\n";
+        return kBadInput;
+    }
+    QJsonObject o = *result;
+    if (several)
+        o.insert("files", QJsonArray::fromStringList(files));
+    else
+        o.insert("file", files.first());
+    o.insert("analysis", QJsonObject{{"id", method.id}, {"version", method.version}, {"params", *params}});
+    QJsonArray warnings = o.value("warnings").toArray();
+    for (auto it = importWarnings.crbegin(); it != importWarnings.crend(); ++it)
+        warnings.prepend(*it); // about the files, before the analysis'
+    o.insert("warnings", warnings);
+    // The result is a JSON document with or without --json (the flag is accepted for symmetry
+    // with the other commands): a table of nested BJH/t-plot values reads worse as text.
+    printJson(out, o);
+    return kOk;
 }
 
 } // namespace

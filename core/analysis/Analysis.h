@@ -93,6 +93,9 @@ struct CliOption {
     QString description;
     QString valueName;
     std::function<Expected<QJsonObject>(const QString&)> toParams;
+    /// The value picks the dataset of the file by its label instead of setting parameters (XPS
+    /// `--region "V 2p"` in a file of several regions); toParams is unused then.
+    bool selectsDatasetLabel = false;
 };
 
 struct AnalysisDescriptor {

@@ -53,24 +53,49 @@ RunOutcome computeRunNow(const Project& project, const AnalysisRun& run)
     return runOutcome(*a, *inputs, run.params, control);
 }
 
+AnalysisRun defaultRun(const Project& project, const AnalysisDescriptor& a, Id datasetId)
+{
+    AnalysisRun r;
+    r.inputs = {RunInput{QStringLiteral("main"), datasetId}};
+    if (a.input.multiple)
+        if (const Sample* s = project.sampleOfDataset(datasetId)) {
+            r.inputs.clear();
+            for (const Dataset* d : project.datasetsOf(s->id))
+                if (a.accepts(*d)) r.inputs.push_back(RunInput{QStringLiteral("main"), d->id()});
+        }
+    r.analysisId = a.id;
+    r.analysisVersion = a.version;
+    r.params = effectiveParams(a, {});
+    r.status = RunStatus::Stale;
+    return r;
+}
+
 std::vector<Id> ensureDefaultRuns(Project& project)
 {
-    std::vector<Id> created;
+    std::vector<Id> touched;
     for (const Sample* s : project.samples())
         for (const Dataset* d : project.datasetsOf(s->id))
             for (const AnalysisDescriptor* a : analysesFor(*d)) {
                 if (!a->automatic || project.runFor(d->id(), a->id)) continue;
-                AnalysisRun r;
-                r.id = project.allocateId();
-                r.inputs = {RunInput{QStringLiteral("main"), d->id()}};
-                r.analysisId = a->id;
-                r.analysisVersion = a->version;
-                r.params = effectiveParams(*a, {});
-                r.status = RunStatus::Stale;
+                // A later dataset joins the sample's run over several inputs instead of starting its own.
+                const AnalysisRun* joined = nullptr;
+                if (a->input.multiple)
+                    for (const Dataset* other : project.datasetsOf(s->id))
+                        if (const AnalysisRun* r = project.runFor(other->id(), a->id)) {
+                            joined = r;
+                            break;
+                        }
+                AnalysisRun r = joined ? *joined : defaultRun(project, *a, d->id());
+                if (joined) {
+                    r.inputs.push_back(RunInput{QStringLiteral("main"), d->id()});
+                    r.status = RunStatus::Stale;
+                } else {
+                    r.id = project.allocateId();
+                }
                 project.upsertRun(r);
-                created.push_back(r.id);
+                if (std::find(touched.begin(), touched.end(), r.id) == touched.end()) touched.push_back(r.id);
             }
-    return created;
+    return touched;
 }
 
 void computeStaleRunsNow(Project& project)

@@ -27,8 +27,15 @@ struct RunOutcome {
 /// Computes a run now on the calling thread (CLI, demo, tests).
 RunOutcome computeRunNow(const Project& project, const AnalysisRun& run);
 
-/// Creates a run with default parameters for every dataset that an analysis accepts and that has no
-/// run of it yet (no undo entry: runs of defaults are derived data). Returns the new run ids.
+/// The run with default parameters that analysis \a a gets when dataset \a datasetId is first shown:
+/// one main input, or — for an analysis that takes several (InputSlot::multiple) — every dataset of the
+/// sample it accepts, in project order. The id is left 0.
+AnalysisRun defaultRun(const Project& project, const AnalysisDescriptor& a, Id datasetId);
+
+/// Creates a run with default parameters for every dataset that an automatic analysis accepts and that
+/// has no run of it yet; a run over several inputs also takes in datasets of its sample that arrived
+/// later (and becomes stale). No undo entry: runs of defaults are derived data. Returns the ids of the
+/// new or extended runs.
 std::vector<Id> ensureDefaultRuns(Project& project);
 
 /// Computes every run that is not Ok/Failed for its current parameters, now (CLI, demo).

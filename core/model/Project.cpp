@@ -105,7 +105,9 @@ std::vector<const AnalysisRun*> Project::runsUsing(Id datasetId) const
 const AnalysisRun* Project::runFor(Id datasetId, const QString& analysisId) const
 {
     for (const auto& [id, r] : m_runs)
-        if (r.datasetId() == datasetId && r.analysisId == analysisId) return &r;
+        if (r.analysisId == analysisId)
+            for (const RunInput& in : r.inputs)
+                if (in.role == QLatin1String("main") && in.datasetId == datasetId) return &r;
     return nullptr;
 }
 

@@ -39,7 +39,8 @@ public:
     std::vector<const AnalysisRun*> runsOf(Id datasetId) const;
     /// Runs that use a dataset in any role (main, blank, reference …).
     std::vector<const AnalysisRun*> runsUsing(Id datasetId) const;
-    /// The run of an analysis on a dataset, or nullptr.
+    /// The run of an analysis that has \a datasetId among its main inputs (a run over several datasets,
+    /// such as CV at several scan rates, is the run of each of them), or nullptr.
     const AnalysisRun* runFor(Id datasetId, const QString& analysisId) const;
     const std::map<Id, Dataset>& allDatasets() const { return m_datasets; }
     const std::map<Id, AnalysisRun>& allRuns() const { return m_runs; }

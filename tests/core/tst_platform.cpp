@@ -504,6 +504,64 @@ private Q_SLOTS:
         QFETCH(double, error);
         QTEST(formatWithUncertainty(value, error), "text");
     }
+
+    // Last: it registers an analysis that every later ensureDefaultRuns() would also see.
+    void anAnalysisOverSeveralInputsGetsOneRunPerSample()
+    {
+        static AnalysisDescriptor multi = [] {
+            AnalysisDescriptor a;
+            a.id = "test_several";
+            a.technique = Technique::Bet;
+            a.name = "several isotherms";
+            a.input.types = {"isotherm"};
+            a.input.multiple = true;
+            a.params = [] { return ParamSchema{}; };
+            a.outputs = [] { return std::vector<OutputSpec>{}; };
+            a.figures = [] { return std::vector<FigureDecl>{}; };
+            a.compute = [](const ComputeInputs& in, const QJsonObject&,
+                           ComputeControl&) -> Expected<QJsonObject> {
+                QJsonArray ids;
+                for (const Dataset& d : in.main)
+                    ids.append(double(d.id()));
+                return QJsonObject{{"inputs", ids}};
+            };
+            a.buildFigure = [](const QString&, const std::vector<FigureInput>&) { return FigureSpec{}; };
+            return a;
+        }();
+        registerExtraAnalysis(&multi);
+        Project p;
+        populateDemoProject(p); // runs ensureDefaultRuns: one run per sample with its isotherm
+        const Sample* cs = p.sampleByName("CS");
+        const Dataset* first = p.datasetsOf(cs->id, Technique::Bet).front();
+        const AnalysisRun* before = p.runFor(first->id(), multi.id);
+        QVERIFY(before);
+        QCOMPARE(int(before->inputs.size()), 1);
+        const Id runId = before->id;
+        Dataset second = Dataset(p.allocateId(), Technique::Bet, "isotherm", "CS second", first->columns(),
+                                 first->metadata(), first->provenance())
+                             .withLabel("second");
+        p.undoStack()->push(new ImportDatasetsCommand(&p, cs->id, {second}));
+        // The new isotherm joins the sample's run (no second run), which becomes stale.
+        const std::vector<Id> touched = ensureDefaultRuns(p);
+        QVERIFY(std::find(touched.begin(), touched.end(), runId) != touched.end());
+        const AnalysisRun* run = p.runFor(second.id(), multi.id);
+        QVERIFY(run);
+        QCOMPARE(run->id, runId);
+        QCOMPARE(p.runFor(first->id(), multi.id)->id, runId);
+        QCOMPARE(int(run->inputs.size()), 2);
+        QCOMPARE(run->status, RunStatus::Stale);
+        // BET, an analysis of one input, still gets a run of its own for the new isotherm.
+        QVERIFY(p.runFor(second.id(), "bet") && p.runFor(second.id(), "bet") != p.runFor(first->id(), "bet"));
+        computeStaleRunsNow(p);
+        run = p.run(runId);
+        QCOMPARE(run->status, RunStatus::Ok);
+        QCOMPARE(run->result.value("inputs").toArray(),
+                 (QJsonArray{double(first->id()), double(second.id())}));
+        // The default run of a dataset covers every accepted dataset of its sample, in order.
+        const AnalysisRun d = defaultRun(p, multi, second.id());
+        QCOMPARE(int(d.inputs.size()), 2);
+        QCOMPARE(d.inputs[0].datasetId, first->id());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPlatform)
