@@ -1926,6 +1926,54 @@ SHA-256 %6</translation>
         <source>Active mass in mg</source>
         <translation>活性物质质量 (mg)</translation>
     </message>
+    <message>
+        <source>circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>方形</translation>
+    </message>
+    <message>
+        <source>triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>diamond</source>
+        <translation>菱形</translation>
+    </message>
+    <message>
+        <source>cross</source>
+        <translation>叉形</translation>
+    </message>
+    <message>
+        <source>plus</source>
+        <translation>加号</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>星形</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>solid</source>
+        <translation>实线</translation>
+    </message>
+    <message>
+        <source>dash</source>
+        <translation>虚线</translation>
+    </message>
+    <message>
+        <source>dot</source>
+        <translation>点线</translation>
+    </message>
+    <message>
+        <source>dashdot</source>
+        <translation>点划线</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::SetRunCommand</name>

@@ -21,10 +21,16 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
     m_name = new QLineEdit;
     m_color = new QPushButton;
     m_marker = new QComboBox;
-    for (const char* m : {"circle", "square", "triangle", "diamond", "cross", "plus", "star", "none"})
+    // Stored values with their display names, marked for translation where they are listed.
+    static const char* const markers[] = {QT_TR_NOOP("circle"),  QT_TR_NOOP("square"), QT_TR_NOOP("triangle"),
+                                          QT_TR_NOOP("diamond"), QT_TR_NOOP("cross"),  QT_TR_NOOP("plus"),
+                                          QT_TR_NOOP("star"),    QT_TR_NOOP("none")};
+    for (const char* m : markers)
         m_marker->addItem(tr(m), QString::fromLatin1(m));
     m_dash = new QComboBox;
-    for (const char* d : {"solid", "dash", "dot", "dashdot"})
+    static const char* const dashes[] = {QT_TR_NOOP("solid"), QT_TR_NOOP("dash"), QT_TR_NOOP("dot"),
+                                         QT_TR_NOOP("dashdot")};
+    for (const char* d : dashes)
         m_dash->addItem(tr(d), QString::fromLatin1(d));
     m_mass = new QDoubleSpinBox;
     m_mass->setRange(0.0, 10000.0);
