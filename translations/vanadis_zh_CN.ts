@@ -1956,7 +1956,7 @@ SHA-256 %6</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>solid</source>
