@@ -425,6 +425,15 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     betObj["min_points"] = so.minPoints;
     betObj["cross_section_nm2"] = sigma;
     out["bet"] = betObj;
+    // The instrument software's own BET area, when the file carries it, beside ours (its range may be
+    // another: the analyst's, not the automatic one).
+    if (const QJsonObject vendor = ds.metadata().value("vendor_bet").toObject();
+        vendor.value("area_m2_g").isDouble()) {
+        out["vendor_bet_area_m2_g"] = vendor.value("area_m2_g");
+        out["vendor_bet"] = vendor;
+    } else {
+        out["vendor_bet_area_m2_g"] = QJsonValue(QJsonValue::Null);
+    }
     const double areaBet = bet ? bet->areaM2PerG : std::numeric_limits<double>::quiet_NaN();
 
     // ---- Langmuir and single point ----
@@ -718,6 +727,12 @@ std::vector<OutputSpec> betOutputs()
         {"bet.n_points",
          QCoreApplication::translate("vanadis::BetAnalysis", "Points in the BET window"),
          {},
+         {},
+         false,
+         {}},
+        {"vendor_bet_area_m2_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "BET area by the instrument software"),
+         QStringLiteral("m² g⁻¹"),
          {},
          false,
          {}},
