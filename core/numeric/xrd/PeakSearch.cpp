@@ -13,6 +13,9 @@ namespace vanadis::xrd {
 
 namespace {
 
+/// Broadest diffraction line the width estimate considers, degrees 2θ.
+constexpr double kMaxLineFwhmDeg = 3.0;
+
 /// Height-1 pseudo-Voigt (η = ½) at u points from the centre, FWHM f points: the filter template.
 double templateShape(double u, double f)
 {
@@ -76,33 +79,51 @@ double estimateFwhmDeg(std::span<const double> x, std::span<const double> y, std
     std::vector<double> net(n);
     for (std::size_t i = 0; i < n; ++i)
         net[i] = y[i] - (bg.empty() ? 0.0 : bg[i]);
-    auto sm = savitzkyGolaySmooth(x, net, {7, 2});
-    if (!sm) return std::nan("");
-    std::vector<double>& s = *sm;
     const double step = (x.back() - x.front()) / double(n - 1);
-    // Noise of the smoothed net: a line must stand 10 σ above it to be measured.
+    auto sm = savitzkyGolaySmooth(x, net, {7, 4});
+    if (!sm) return std::nan("");
+    const std::vector<double>& s = *sm;
+    // Noise of the smoothed net from point-to-point differences (robust: median).
     std::vector<double> d(n - 1);
     for (std::size_t i = 1; i < n; ++i)
         d[i - 1] = std::abs(net[i] - net[i - 1]);
-    const double sigma = 1.4826 * numeric::median(d) / std::sqrt(2.0) * smoothingNoiseGain({7, 2});
-    std::vector<char> masked(n, 0);
+    const double sigma = 1.4826 * numeric::median(d) / std::sqrt(2.0) * smoothingNoiseGain({7, 4});
+    // Candidates: local maxima ranked by their prominence above the higher of the lowest points within
+    // ± 3° on either side, so that a line on a hump (or on a background the caller did not remove)
+    // is measured from its own foot and the hump itself, broader than any line, is passed over.
+    const std::size_t reach = std::size_t(std::clamp(kMaxLineFwhmDeg / step, 4.0, double(n) / 4.0));
+    struct Cand {
+        std::size_t i;
+        double base, prominence;
+    };
+    std::vector<Cand> cand;
+    for (std::size_t i = 2; i + 2 < n; ++i) {
+        if (!(s[i] > s[i - 1] && s[i] >= s[i + 1] && s[i] > s[i - 2] && s[i] >= s[i + 2])) continue;
+        double ml = s[i], mr = s[i];
+        for (std::size_t k = i > reach ? i - reach : 0; k < i; ++k)
+            ml = std::min(ml, s[k]);
+        for (std::size_t k = i + 1; k <= std::min(n - 1, i + reach); ++k)
+            mr = std::min(mr, s[k]);
+        const double base = std::max(ml, mr);
+        if (s[i] - base > 6.0 * sigma) cand.push_back({i, base, s[i] - base});
+    }
+    std::sort(cand.begin(), cand.end(),
+              [](const Cand& a, const Cand& b) { return a.prominence > b.prominence; });
     std::vector<double> widths;
-    for (int c = 0; c < count; ++c) {
-        std::size_t best = n;
-        for (std::size_t i = 0; i < n; ++i)
-            if (!masked[i] && (best == n || s[i] > s[best])) best = i;
-        if (best == n || !(s[best] > 10.0 * sigma)) break;
-        const double half = 0.5 * s[best];
-        const double maxDist = double(n) / 4.0;
-        const double l = crossing(s, best, -1, half, 0.0, 0.0, maxDist);
-        const double r = crossing(s, best, +1, half, 0.0, 0.0, maxDist);
-        double w = l > 0 && r > 0 ? l + r : (l > 0 ? 2 * l : (r > 0 ? 2 * r : -1.0));
-        const double maskHalf = w > 0 ? 2.0 * w : 10.0;
-        const std::size_t lo = best > std::size_t(maskHalf) ? best - std::size_t(maskHalf) : 0;
-        const std::size_t hi = std::min(n - 1, best + std::size_t(maskHalf));
-        for (std::size_t k = lo; k <= hi; ++k)
-            masked[k] = 1;
-        if (w > 0) widths.push_back(w * step);
+    std::vector<std::pair<double, double>> taken; // centre, width (points)
+    for (const Cand& c : cand) {
+        if (int(widths.size()) >= count) break;
+        bool near = false;
+        for (const auto& [pc, pw] : taken)
+            if (std::abs(double(c.i) - pc) < 2.0 * pw) near = true;
+        if (near) continue;
+        const double half = 0.5 * c.prominence;
+        const double l = crossing(s, c.i, -1, half, c.base, 0.0, double(reach));
+        const double r = crossing(s, c.i, +1, half, c.base, 0.0, double(reach));
+        const double w = l > 0 && r > 0 ? l + r : (l > 0 ? 2 * l : (r > 0 ? 2 * r : -1.0));
+        if (!(w > 0.0) || w * step > kMaxLineFwhmDeg) continue;
+        taken.emplace_back(double(c.i), w);
+        widths.push_back(w * step);
     }
     if (widths.empty()) return std::nan("");
     return numeric::median(widths);
@@ -174,9 +195,9 @@ Expected<PeakSearchResult> searchPeaks(std::span<const double> x, std::span<cons
         var[std::size_t(i)] = v;
     }
 
-    // Smoothed pattern and its curvature, window ≈ ½ FWHM (keeps the top of the line, removes noise).
-    const int sw = std::min<int>(smoothingWindowForFwhm(f * step, step, 2, 0.5), int(n) - (int(n) % 2 == 0));
-    auto smoothed = savitzkyGolaySmooth(x, y, {sw, 2});
+    // Smoothed pattern (order 4 over ≈ 1 FWHM keeps the top and width of the line) and its curvature.
+    const int sw = std::min<int>(smoothingWindowForFwhm(f * step, step, 4, 1.0), int(n) - (int(n) % 2 == 0));
+    auto smoothed = savitzkyGolaySmooth(x, y, {sw, 4});
     if (!smoothed) return std::unexpected(smoothed.error());
     const int cw = std::min<int>(smoothingWindowForFwhm(f * step, step, 2, 1.0), int(n) - (int(n) % 2 == 0));
     auto curvature = savitzkyGolayDerivative(x, y, {cw, 2}, 2);
@@ -207,11 +228,22 @@ Expected<PeakSearchResult> searchPeaks(std::span<const double> x, std::span<cons
         for (std::size_t k = (c.i > reach ? c.i - reach : 1); k <= std::min(n - 2, c.i + reach); ++k)
             if (s[k] > s[p]) p = k;
         p = std::clamp<std::size_t>(p, 1, n - 2);
-        const double ym = s[p - 1], y0 = s[p], yp = s[p + 1];
-        const double den = ym - 2.0 * y0 + yp;
-        double offset = den < 0.0 ? 0.5 * (ym - yp) / den : 0.0;
-        offset = std::clamp(offset, -0.5, 0.5);
-        const double pos = x[p] + offset * (x[p + 1] - x[p - 1]) * 0.5;
+        // Vertex of the least-squares parabola through the top (± 0.3 FWHM, at least ± 1 point) of the
+        // smoothed pattern: less noisy than the three-point vertex.
+        const std::size_t m = std::max<std::size_t>(1, std::size_t(std::lround(0.3 * f)));
+        const std::size_t a0 = p > m ? p - m : 0, a1 = std::min(n - 1, p + m);
+        Eigen::Matrix3d g = Eigen::Matrix3d::Zero();
+        Eigen::Vector3d rhs = Eigen::Vector3d::Zero();
+        for (std::size_t k = a0; k <= a1; ++k) {
+            const double u = double(k) - double(p);
+            const Eigen::Vector3d row(1.0, u, u * u);
+            g += row * row.transpose();
+            rhs += row * s[k];
+        }
+        const Eigen::Vector3d q = g.ldlt().solve(rhs);
+        double offset = q[2] < 0.0 ? -0.5 * q[1] / q[2] : 0.0;
+        offset = std::clamp(offset, -double(m), double(m));
+        const double pos = x[p] + offset * step;
         bool tooClose = false;
         for (const FoundPeak& q : out.peaks)
             if (std::abs(q.twoThetaDeg - pos) < sepDeg) tooClose = true;

@@ -328,12 +328,17 @@ void describePeak(ProfilePeak& out, const LineState& l, const fit::FitResult* re
     for (int i : {ic, iw, ir, is, ia})
         if (i >= 0 && res->roles[std::size_t(i)] == fit::ParameterRole::OnBound) out.onBound = true;
     const Eigen::MatrixXd& cov = res->covariance;
-    auto covAt = [&](int a, int b) { return (a < 0 || b < 0) ? 0.0 : cov(a, b); };
+    // A parameter on a bound is held there by the engine (NaN covariance): it contributes no error.
+    auto covAt = [&](int a, int b) {
+        if (a < 0 || b < 0) return 0.0;
+        const double v = cov(a, b);
+        return std::isfinite(v) ? v : 0.0;
+    };
     if (split)
         out.fwhmErrDeg = 0.5 * std::sqrt(std::max(0.0, covAt(iw, iw) + covAt(ir, ir) + 2.0 * covAt(iw, ir)));
     else
         out.fwhmErrDeg = err(iw);
-    if (split && (std::isnan(covAt(iw, iw)) || std::isnan(covAt(ir, ir)))) out.fwhmErrDeg = kNaN;
+    if (split && (std::isnan(cov(iw, iw)) || std::isnan(cov(ir, ir)))) out.fwhmErrDeg = kNaN;
     // Integral breadth error: numerical gradient of area/height in the widths and η/m, with the
     // covariance of those parameters (the centre does not enter).
     std::vector<int> ids = {iw};
