@@ -650,6 +650,29 @@ void TestXrdPeaks::profileFitErrors()
         warned |= w.find("not significant") != std::string::npos && w.find("at 2") != std::string::npos &&
                   w.find("at 25") == std::string::npos;
     QVERIFY2(warned, r->warnings.empty() ? "no warnings" : r->warnings.front().c_str());
+    // A region too small for its parameters does not void the others: a warning, NaN errors there.
+    o.regionsDeg = {{20.0, 29.9}, {29.95, 30.05}};
+    o.kalphaDoublets = false; // these generated lines are single
+    auto edge = xrdtest::makePattern(
+        20, 32, 0.02, {{Shape::PseudoVoigt, {25.0, 0.1, 0.5}, 100}}, [](double) { return 100.0; }, false, 2);
+    ProfilePeakStart atEdge;
+    atEdge.twoThetaDeg = 30.0;
+    const ProfilePeakStart pair[2] = {ok, atEdge};
+    auto part = fitProfiles(dataOf(edge), pair, {}, o);
+    QVERIFY2(part, part ? "" : part.error().message().c_str());
+    QCOMPARE(part->regions.size(), std::size_t(2));
+    QVERIFY(part->regions[0].converged && !part->regions[1].converged);
+    QVERIFY(std::isnan(part->peaks[1].areaErr) && !part->regions[1].warnings.empty());
+    VERIFY_NEAR(part->peaks[0].twoThetaDeg, 25.0, 0.01);
+    // The drag refit refuses a line moved out of its region.
+    o.regionsDeg = {};
+    o.kalphaDoublets = true;
+    auto one = fitProfiles(dataOf(p), std::span(&ok, 1), {}, o);
+    QVERIFY(one);
+    ProfilePeakStart far = startFrom(one->peaks[0], o);
+    QVERIFY(far.height > one->peaks[0].height); // the doublet feature is higher than its Kα1 line
+    far.twoThetaDeg = 29.0;
+    QVERIFY(!refitPeak(dataOf(p), *one, 0, far, o));
 }
 
 void TestXrdPeaks::tchRoundTrip()

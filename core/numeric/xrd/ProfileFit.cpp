@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <limits>
 #include <numbers>
+#include <optional>
 
 namespace vanadis::xrd {
 
@@ -314,7 +315,10 @@ void describePeak(ProfilePeak& out, const LineState& l, const fit::FitResult* re
     out.kalpha2TwoThetaDeg = o.kalphaDoublets ? partner(l.center, o) : kNaN;
     out.kalpha2Area = o.kalphaDoublets ? l.area * o.doublet.ratio : 0.0;
     out.start = l.start;
-    if (!res) return;
+    if (!res) {
+        out.twoThetaErrDeg = out.fwhmErrDeg = out.integralBreadthErrDeg = out.areaErr = out.shapeErr = kNaN;
+        return;
+    }
     const std::string n = "p" + std::to_string(j);
     const char* sh = shapeName(o.shape);
     auto idx = [&](const std::string& name) { return res->indexOf(name); };
@@ -368,7 +372,10 @@ void describeHump(ProfileHump& out, const HumpState& s, const fit::FitResult* re
     out.minFwhmDeg = s.minFwhm;
     const double p[2] = {s.center, s.fwhm};
     out.height = s.area * lineshape::heightPerArea(Shape::Gaussian, p);
-    if (!res) return;
+    if (!res) {
+        out.twoThetaErrDeg = out.fwhmErrDeg = out.areaErr = kNaN;
+        return;
+    }
     const std::string n = "h" + std::to_string(h);
     auto err = [&](const std::string& name) {
         const int i = res->indexOf(name);
@@ -442,7 +449,14 @@ ProfilePeakStart startFrom(const ProfilePeak& peak, const ProfileFitOptions& opt
     ProfilePeakStart s = peak.start;
     s.twoThetaDeg = peak.twoThetaDeg;
     s.fwhmDeg = peak.fwhmDeg;
-    s.height = peak.height + (options.kalphaDoublets ? 0.0 : 0.0);
+    // The start height is that of the whole feature: the Kα1 maximum plus the Kα2 line's value there.
+    s.height = peak.height;
+    if (options.kalphaDoublets && std::isfinite(peak.kalpha2TwoThetaDeg)) {
+        const Shape sh = lineShape(options.shape);
+        const std::vector<double> sp2 = shapeParams(options.shape, peak.kalpha2TwoThetaDeg, peak.fwhmLeftDeg,
+                                                    peak.fwhmRightDeg, peak.shapeParameter);
+        s.height += peak.kalpha2Area * lineshape::density(sh, peak.twoThetaDeg, sp2);
+    }
     if (options.shape == ProfileShape::PearsonVII)
         s.exponent = peak.shapeParameter;
     else
@@ -498,6 +512,8 @@ std::pair<std::size_t, std::size_t> indexRange(const Prepared& d, double lo, dou
 Expected<void> fitRegions(const Prepared& d, ProfileFitResult& out, Setup& st, const ProfileFitOptions& o,
                           std::span<const std::size_t> which)
 {
+    std::optional<Error> firstError;
+    std::size_t fitted = 0;
     for (std::size_t ri : which) {
         ProfileRegion& r = out.regions[ri];
         r.xRefDeg = 0.5 * (d.x[r.firstIndex] + d.x[r.lastIndex]);
@@ -517,7 +533,28 @@ Expected<void> fitRegions(const Prepared& d, ProfileFitResult& out, Setup& st, c
         }
         auto res = fitWindow(d, r.firstIndex, r.lastIndex, r.xRefDeg, r.peaks, r.humps, st.lines, st.humps,
                              r.backgroundCoefficients, o, -1);
-        if (!res) return std::unexpected(res.error());
+        if (!res) {
+            // One unusable region (too few points, a degenerate start) must not void the others: its
+            // lines keep their start values, without errors, and the region says why.
+            if (!firstError) firstError = res.error();
+            r.converged = false;
+            r.iterations = 0;
+            r.dof = 0;
+            r.warnings = {res.error().reason + "; its lines keep their start values"};
+            out.warnings.push_back(res.error().reason + "; its lines keep their start values");
+            for (std::size_t j = 0; j < r.peaks.size(); ++j) {
+                describePeak(out.peaks[r.peaks[j]], st.lines[r.peaks[j]], nullptr, j, o);
+                out.peaks[r.peaks[j]].region = ri;
+            }
+            for (std::size_t h = 0; h < r.humps.size(); ++h) {
+                describeHump(out.humps[r.humps[h]], st.humps[r.humps[h]], nullptr, h);
+                out.humps[r.humps[h]].region = ri;
+            }
+            regionCurves(r, d, st.lines, st.humps, o);
+            r.chi2Reduced = kNaN;
+            continue;
+        }
+        ++fitted;
         r.dof = res->dof;
         r.iterations = res->iterations;
         r.converged = res->converged;
@@ -534,6 +571,7 @@ Expected<void> fitRegions(const Prepared& d, ProfileFitResult& out, Setup& st, c
         r.chi2Reduced = res->chi2Reduced;
         r.rss = res->rss;
     }
+    if (fitted == 0 && firstError) return std::unexpected(*firstError);
     return {};
 }
 
@@ -677,6 +715,10 @@ Expected<ProfileFitResult> refitPeak(const ProfileFitData& data, const ProfileFi
     const std::size_t ri = previous.peaks[peakIndex].region;
     if (ri >= out.regions.size()) return fail("", "profile fit", "the line belongs to no fitting region");
     ProfileRegion& r = out.regions[ri];
+    if (!(start.twoThetaDeg >= r.fromDeg && start.twoThetaDeg <= r.toDeg))
+        return fail("", "profile fit",
+                    "the line was moved out of its fitting region (" + num(r.fromDeg) + "–" + num(r.toDeg) +
+                        "°): fit the pattern again");
     st.lines[peakIndex] = stateFromStart(start, o, d.step);
     const auto pos = std::find(r.peaks.begin(), r.peaks.end(), peakIndex);
     if (pos == r.peaks.end()) return fail("", "profile fit", "the line belongs to no fitting region");

@@ -140,8 +140,10 @@ struct ProfileFitResult {
 };
 
 /// Fits \a peaks (and \a humps) region by region. Errors for inconsistent data, no peaks and no humps,
-/// starts outside the pattern, a region with fewer points than parameters, or an engine error; a fit
-/// that does not converge is reported in the region (converged = false), not as an error.
+/// starts outside the pattern or outside every explicit region, or when no region could be fitted. A
+/// region that cannot be fitted (fewer points than parameters, an engine error) keeps its start values
+/// with NaN errors and a warning (in the region and in the result); a fit that does not converge is
+/// reported in the region (converged = false), not as an error.
 Expected<ProfileFitResult> fitProfiles(const ProfileFitData& data, std::span<const ProfilePeakStart> peaks,
                                        std::span<const ProfileHumpStart> humps,
                                        const ProfileFitOptions& options);
@@ -155,6 +157,7 @@ Expected<ProfileFitResult> refitRegion(const ProfileFitData& data, const Profile
 /// \a start), over its own coverage (start ± regionHalfWidthFwhm·FWHM) and with every other line,
 /// hump and the region's background held at their values in \a previous. The region's curves and
 /// χ²_red are updated; widths shared in the region are freed for this line (refitRegion restores them).
+/// Errors when the start lies outside the line's region (then fit again) or an index is out of range.
 Expected<ProfileFitResult> refitPeak(const ProfileFitData& data, const ProfileFitResult& previous,
                                      std::size_t peakIndex, const ProfilePeakStart& start,
                                      const ProfileFitOptions& options);
