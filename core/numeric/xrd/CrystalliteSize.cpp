@@ -47,8 +47,8 @@ double measureOf(const VoigtWidths& w, BreadthMeasure m)
 }
 
 /// The corrected breadth for observed (FWHM, β) and instrument widths; fills the sample widths.
-double corrected(double fwhm, double beta, const VoigtWidths& inst, const SizeOptions& o, VoigtWidths* sample,
-                 std::vector<std::string>* warnings)
+double corrected(double fwhm, double beta, const VoigtWidths* known, const VoigtWidths& inst,
+                 const SizeOptions& o, VoigtWidths* sample, std::vector<std::string>* warnings)
 {
     const double observed = o.measure == BreadthMeasure::Fwhm ? fwhm : beta;
     const double instrument = measureOf(inst, o.measure);
@@ -62,7 +62,7 @@ double corrected(double fwhm, double beta, const VoigtWidths& inst, const SizeOp
         return d > 0.0 ? std::sqrt(d) : (d == 0.0 ? 0.0 : -std::sqrt(-d));
     }
     case BroadeningCorrection::Voigt: {
-        const VoigtWidths obs = voigtWidthsFromBreadths(fwhm, beta);
+        const VoigtWidths obs = known ? *known : voigtWidthsFromBreadths(fwhm, beta);
         VoigtWidths s;
         const double g2 = obs.gaussFwhmDeg * obs.gaussFwhmDeg - inst.gaussFwhmDeg * inst.gaussFwhmDeg;
         s.gaussFwhmDeg = g2 > 0.0 ? std::sqrt(g2) : 0.0;
@@ -188,12 +188,20 @@ Expected<SampleBreadth> sampleBreadth(const BreadthLine& line, const SizeOptions
     out.observedDeg = o.measure == BreadthMeasure::Fwhm ? line.fwhmDeg : line.integralBreadthDeg;
     out.instrumentDeg =
         o.instrument.kind == InstrumentBroadening::Kind::None ? 0.0 : measureOf(*inst, o.measure);
+    const bool haveWidths = line.widths.gaussFwhmDeg > 0.0 || line.widths.lorentzFwhmDeg > 0.0;
+    const VoigtWidths* known = haveWidths ? &line.widths : nullptr;
     out.sampleDeg =
-        corrected(line.fwhmDeg, line.integralBreadthDeg, *inst, o, &out.sampleWidths, &out.warnings);
+        corrected(line.fwhmDeg, line.integralBreadthDeg, known, *inst, o, &out.sampleWidths, &out.warnings);
     // Error: the observed widths moved by their standard errors (taken as independent).
     const double ef = std::isfinite(line.fwhmErrDeg) ? line.fwhmErrDeg : 0.0;
     const double eb = std::isfinite(line.integralBreadthErrDeg) ? line.integralBreadthErrDeg : 0.0;
-    auto at = [&](double f, double b) { return corrected(f, b, *inst, o, nullptr, nullptr); };
+    // Known Voigt widths move in proportion to the FWHM (their own errors are strongly correlated).
+    auto at = [&](double f, double b) {
+        VoigtWidths scaled = line.widths;
+        scaled.gaussFwhmDeg *= f / line.fwhmDeg;
+        scaled.lorentzFwhmDeg *= f / line.fwhmDeg;
+        return corrected(f, b, known ? &scaled : nullptr, *inst, o, nullptr, nullptr);
+    };
     const double dF = ef > 0.0 ? 0.5 * (at(line.fwhmDeg + ef, line.integralBreadthDeg) -
                                         at(std::max(line.fwhmDeg - ef, 1e-12), line.integralBreadthDeg))
                                : 0.0;

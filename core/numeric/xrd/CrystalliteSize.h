@@ -71,6 +71,9 @@ struct BreadthLine {
     double twoThetaDeg = 0.0;
     double fwhmDeg = 0.0, fwhmErrDeg = 0.0;
     double integralBreadthDeg = 0.0, integralBreadthErrDeg = 0.0; ///< needed for the Voigt correction
+    /// Gaussian/Lorentzian FWHM when a Voigt was fitted (ProfilePeak::widths with ProfileShape::Voigt): the
+    /// Voigt correction then uses them instead of splitting FWHM and β; zero = not known.
+    VoigtWidths widths = {};
 };
 
 /// Settings of scherrerSize() and williamsonHall().

@@ -2,6 +2,7 @@
 
 #include "numeric/fit/LeastSquares.h"
 #include "numeric/lineshape/PeakSumModel.h"
+#include "numeric/xrd/CrystalliteSize.h"
 
 #include <algorithm>
 #include <cmath>
@@ -40,13 +41,15 @@ Shape lineShape(ProfileShape s)
         return Shape::SplitPseudoVoigt;
     case ProfileShape::PearsonVII:
         return Shape::PearsonVII;
+    case ProfileShape::Voigt:
+        return Shape::Voigt;
     }
     return Shape::PseudoVoigt;
 }
 
 const char* shapeName(ProfileShape s)
 {
-    return s == ProfileShape::PearsonVII ? "exponent" : "eta";
+    return s == ProfileShape::PearsonVII ? "exponent" : (s == ProfileShape::Voigt ? "fwhm_l" : "eta");
 }
 
 /// Current values of one reflection's Kα1 line.
@@ -217,8 +220,15 @@ Expected<fit::FitResult> fitWindow(const Prepared& d, std::size_t first, std::si
             w.fixed = held || l.start.fixWidth;
             if (o.shareWidthInRegion && j > 0 && onlyPeak < 0) w.tie = "p0" + std::string(wn);
         }
+        if (o.shape == ProfileShape::Voigt) {
+            // The Gaussian FWHM of a Lorentzian-dominated line may be far below the total FWHM.
+            fit::Parameter& g = at(n + "_fwhm");
+            g.lower = minWidth;
+            g.value = std::clamp(g.value, g.lower, g.upper);
+        }
         fit::Parameter& s = at(n + "_" + sh);
         if (o.shape == ProfileShape::PearsonVII) s.lower = 0.55, s.upper = 50.0;
+        if (o.shape == ProfileShape::Voigt) s.lower = 0.0, s.upper = f0 * o.maxWidthFactor;
         s.value = std::clamp(s.value, s.lower, s.upper);
         s.fixed = held || l.start.fixShape;
         if (o.shareWidthInRegion && j > 0 && onlyPeak < 0) s.tie = "p0_" + std::string(sh);
@@ -315,6 +325,9 @@ void describePeak(ProfilePeak& out, const LineState& l, const fit::FitResult* re
     out.kalpha2TwoThetaDeg = o.kalphaDoublets ? partner(l.center, o) : kNaN;
     out.kalpha2Area = o.kalphaDoublets ? l.area * o.doublet.ratio : 0.0;
     out.start = l.start;
+    out.widths = o.shape == ProfileShape::Voigt
+                     ? VoigtWidths{l.fwhmL, l.shape}
+                     : voigtWidthsFromBreadths(out.fwhmDeg, out.integralBreadthDeg);
     if (!res) {
         out.twoThetaErrDeg = out.fwhmErrDeg = out.integralBreadthErrDeg = out.areaErr = out.shapeErr = kNaN;
         return;
@@ -338,30 +351,40 @@ void describePeak(ProfilePeak& out, const LineState& l, const fit::FitResult* re
         const double v = cov(a, b);
         return std::isfinite(v) ? v : 0.0;
     };
-    if (split)
-        out.fwhmErrDeg = 0.5 * std::sqrt(std::max(0.0, covAt(iw, iw) + covAt(ir, ir) + 2.0 * covAt(iw, ir)));
-    else
-        out.fwhmErrDeg = err(iw);
-    if (split && (std::isnan(cov(iw, iw)) || std::isnan(cov(ir, ir)))) out.fwhmErrDeg = kNaN;
-    // Integral breadth error: numerical gradient of area/height in the widths and η/m, with the
-    // covariance of those parameters (the centre does not enter).
+    // FWHM and integral-breadth errors: numerical gradients of trueFwhm and area/height in the widths
+    // and η/m (or the Lorentzian FWHM), with the covariance of those parameters (the centre does not
+    // enter). Exact for the shapes whose FWHM is a parameter, and right for the Voigt and split shapes.
     std::vector<int> ids = {iw};
     if (split) ids.push_back(ir);
     ids.push_back(is);
-    std::vector<double> g;
+    std::vector<double> gf, gb;
     for (std::size_t k = 0; k < ids.size(); ++k) {
         std::vector<double> up = sp, dn = sp;
         const std::size_t pos = k + 1; // widths then η/m follow the centre
         const double h = 1e-6 * std::max(std::abs(sp[pos]), 1e-3);
         up[pos] += h;
-        dn[pos] -= h;
-        g.push_back((lineshape::areaPerHeight(s, up) - lineshape::areaPerHeight(s, dn)) / (2.0 * h));
+        dn[pos] = std::max(dn[pos] - h, 0.0);
+        const double dx = up[pos] - dn[pos];
+        gf.push_back((lineshape::trueFwhm(s, up) - lineshape::trueFwhm(s, dn)) / dx);
+        gb.push_back((lineshape::areaPerHeight(s, up) - lineshape::areaPerHeight(s, dn)) / dx);
     }
-    double var = 0.0;
+    double varF = 0.0, var = 0.0;
     for (std::size_t a = 0; a < ids.size(); ++a)
-        for (std::size_t b = 0; b < ids.size(); ++b)
-            var += g[a] * g[b] * covAt(ids[a], ids[b]);
+        for (std::size_t b = 0; b < ids.size(); ++b) {
+            varF += gf[a] * gf[b] * covAt(ids[a], ids[b]);
+            var += gb[a] * gb[b] * covAt(ids[a], ids[b]);
+        }
+    out.fwhmErrDeg = std::isfinite(varF) ? std::sqrt(std::max(varF, 0.0)) : kNaN;
     out.integralBreadthErrDeg = std::isfinite(var) ? std::sqrt(std::max(var, 0.0)) : kNaN;
+    // When every parameter a quantity depends on is held on a bound, it has no error (NaN, the engine's
+    // convention), not zero.
+    auto allHeld = [&](const std::vector<double>& grad) {
+        for (std::size_t a = 0; a < ids.size(); ++a)
+            if (grad[a] != 0.0 && ids[a] >= 0 && std::isfinite(cov(ids[a], ids[a]))) return false;
+        return true;
+    };
+    if (allHeld(gf)) out.fwhmErrDeg = kNaN;
+    if (allHeld(gb)) out.integralBreadthErrDeg = kNaN;
 }
 
 void describeHump(ProfileHump& out, const HumpState& s, const fit::FitResult* res, std::size_t h)
@@ -457,10 +480,15 @@ ProfilePeakStart startFrom(const ProfilePeak& peak, const ProfileFitOptions& opt
                                                     peak.fwhmRightDeg, peak.shapeParameter);
         s.height += peak.kalpha2Area * lineshape::density(sh, peak.twoThetaDeg, sp2);
     }
-    if (options.shape == ProfileShape::PearsonVII)
+    if (options.shape == ProfileShape::PearsonVII) {
         s.exponent = peak.shapeParameter;
-    else
+    } else if (options.shape == ProfileShape::Voigt) {
+        double f, eta;
+        tchCombine({peak.fwhmLeftDeg, peak.shapeParameter}, f, eta);
+        s.eta = eta;
+    } else {
         s.eta = peak.shapeParameter;
+    }
     return s;
 }
 
@@ -475,6 +503,12 @@ LineState stateFromStart(const ProfilePeakStart& s, const ProfileFitOptions& o, 
     l.fwhmL = l.fwhmR = l.start.fwhmDeg;
     l.shape = o.shape == ProfileShape::PearsonVII ? std::clamp(s.exponent, 0.55, 50.0)
                                                   : std::clamp(s.eta, 0.0, 1.0);
+    if (o.shape == ProfileShape::Voigt) {
+        // Split the start FWHM by the Thompson–Cox–Hastings relations with η as the Lorentz fraction.
+        const VoigtWidths w = tchSplit(l.start.fwhmDeg, std::clamp(s.eta, 0.0, 1.0));
+        l.fwhmL = l.fwhmR = std::max(w.gaussFwhmDeg, 0.25 * step);
+        l.shape = w.lorentzFwhmDeg;
+    }
     const Shape sh = lineShape(o.shape);
     const std::vector<double> sp = shapeParams(o.shape, l.center, l.fwhmL, l.fwhmR, l.shape);
     double h1 = std::max(s.height, 1e-6);

@@ -2,7 +2,7 @@
 /// \file ProfileFit.h
 /// Profile fitting of powder-pattern reflections on the shared least-squares engine (numeric/fit,
 /// Levenberg–Marquardt with bounds and ties) and the shared line shapes (lineshape::PeakSumModel):
-/// pseudo-Voigt, split pseudo-Voigt or Pearson VII lines (Hall et al., J. Appl. Cryst. 10 (1977) 66),
+/// pseudo-Voigt, split pseudo-Voigt, Pearson VII (Hall et al., J. Appl. Cryst. 10 (1977) 66) or Voigt lines,
 /// optionally as Kα1/Kα2 doublets (xrd.md §8: the Kα2 line at θ2 = asin((λ2/λ1)·sin θ1), same width and
 /// shape, area ratio fixed; done with engine ties), on a fixed precomputed background and/or a
 /// polynomial of degree 0–2 per fitting region, plus broad Gaussian "amorphous hump" components so that
@@ -16,6 +16,7 @@
 /// and its FWHM is their mean; Pearson VII has exponent m (1 = Lorentzian, ∞ = Gaussian).
 
 #include "numeric/Error.h"
+#include "numeric/xrd/CrystalliteSize.h"
 #include "numeric/xrd/Kalpha2.h"
 
 #include <span>
@@ -30,6 +31,9 @@ enum class ProfileShape {
     PseudoVoigt,      ///< centre, FWHM, η (0 … 1)
     SplitPseudoVoigt, ///< centre, left FWHM, right FWHM, η (axial-divergence asymmetry at low angle)
     PearsonVII,       ///< centre, FWHM, exponent m (0.55 … 50)
+    /// centre, Gaussian FWHM (ProfilePeak::fwhmLeftDeg/RightDeg), Lorentzian FWHM (shapeParameter): the
+    /// exact convolution (Faddeeva function, libcerf); fwhmDeg is its true FWHM. Best for size analysis.
+    Voigt,
 };
 
 /// Start values (and holds) of one reflection; the Kα1 line when doublets are fitted.
@@ -38,7 +42,7 @@ struct ProfilePeakStart {
     double fwhmDeg = 0.1;     ///< for the split profile: both sides
     double height = 100.0;    ///< of the whole (doublet) feature above the background, counts
     double eta = 0.5;         ///< pseudo-Voigt mixing start
-    double exponent = 2.0;    ///< Pearson VII start
+    double exponent = 2.0;    ///< Pearson VII start (a Voigt start splits fwhmDeg by TCH with η)
     bool fixPosition = false; ///< hold the centre
     bool fixWidth = false;    ///< hold the FWHM(s)
     bool fixShape = false;    ///< hold η or m
@@ -96,9 +100,11 @@ struct ProfilePeak {
     double integralBreadthDeg = 0.0, integralBreadthErrDeg = 0.0; ///< area/height of the Kα1 line
     double area = 0.0, areaErr = 0.0;                             ///< Kα1 line, counts·deg
     double height = 0.0;                                          ///< Kα1 line maximum, counts
-    double shapeParameter = 0.0, shapeErr = 0.0;                  ///< η, or Pearson VII m
-    double kalpha2TwoThetaDeg = 0.0;                              ///< NaN when not fitted as a doublet
-    double kalpha2Area = 0.0;                                     ///< ratio × area (0 without doublet)
+    double shapeParameter = 0.0, shapeErr = 0.0; ///< η, Pearson VII m, or the Voigt's Lorentzian FWHM (deg)
+    /// Gaussian and Lorentzian FWHM: fitted (Voigt), else from FWHM and integral breadth (TCH inverse).
+    VoigtWidths widths = {};
+    double kalpha2TwoThetaDeg = 0.0; ///< NaN when not fitted as a doublet
+    double kalpha2Area = 0.0;        ///< ratio × area (0 without doublet)
     std::size_t region = 0;
     bool onBound = false;        ///< a parameter of the line ended on a bound
     ProfilePeakStart start = {}; ///< the start it was fitted from (keeps the holds for refits)
