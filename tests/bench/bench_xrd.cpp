@@ -135,6 +135,22 @@ int main(int argc, char** argv)
                if (!r) std::exit(1);
            }));
 
+    // The same with Voigt profiles (Faddeeva function per point instead of exp).
+    ProfileFitOptions vo = fo;
+    vo.shape = ProfileShape::Voigt;
+    ProfileFitResult vfit;
+    report("fit_voigt", timeRuns(runs, [&] {
+               auto r = fitProfiles(data, starts, {}, vo);
+               if (!r) std::printf("Voigt fit failed: %s\n", r.error().message().c_str()), std::exit(1);
+               vfit = std::move(*r);
+           }));
+    ProfilePeakStart movedV = startFrom(vfit.peaks[k], vo);
+    movedV.twoThetaDeg += 0.03;
+    report("refit_peak_voigt", timeRuns(runs, [&] {
+               auto r = refitPeak(data, vfit, k, movedV, vo);
+               if (!r) std::exit(1);
+           }));
+
     // The hump alternative: the same lines on the same background plus an amorphous hump (25°, FWHM 9°,
     // 300 counts), no SNIP, one broad Gaussian component, one region over the hump.
     ProfileFitOptions ho = fo;
