@@ -624,6 +624,29 @@ void TestXrdPeaks::refitPeakMatchesFullFit()
     QVERIFY(rr);
     VERIFY_NEAR(rr->peaks[k].twoThetaDeg, full->peaks[k].twoThetaDeg, 0.1 * full->peaks[k].twoThetaErrDeg);
     QVERIFY(!refitPeak(dataOf(p, *bg), *full, 99, moved, o));
+
+    // Three overlapping doublets in one region: dragging the middle one refits it over its own coverage
+    // only; the outer lines (partly outside that window) keep their values exactly.
+    std::vector<TrueLine> three = {{Shape::PseudoVoigt, {32.6, 0.12, 0.5}, 300},
+                                   {Shape::PseudoVoigt, {33.0, 0.12, 0.5}, 200},
+                                   {Shape::PseudoVoigt, {33.4, 0.12, 0.5}, 300}};
+    auto q = xrdtest::makePattern(
+        30, 36, 0.01, three, [](double) { return 200.0; }, true, 13);
+    auto f3 = fitProfiles(dataOf(q), startsFrom(three, 0.0, 1.0), {}, o);
+    QVERIFY(f3);
+    QCOMPARE(f3->regions.size(), std::size_t(1));
+    ProfilePeakStart mid = startFrom(f3->peaks[1], o);
+    mid.twoThetaDeg += 0.03;
+    auto r3 = refitPeak(dataOf(q), *f3, 1, mid, o);
+    QVERIFY2(r3, r3 ? "" : r3.error().message().c_str());
+    for (std::size_t j : {std::size_t(0), std::size_t(2)}) {
+        QCOMPARE(r3->peaks[j].twoThetaDeg, f3->peaks[j].twoThetaDeg);
+        QCOMPARE(r3->peaks[j].fwhmDeg, f3->peaks[j].fwhmDeg);
+        QCOMPARE(r3->peaks[j].area, f3->peaks[j].area);
+    }
+    VERIFY_NEAR(r3->peaks[1].twoThetaDeg, f3->peaks[1].twoThetaDeg, 0.3 * f3->peaks[1].twoThetaErrDeg);
+    VERIFY_REL(r3->peaks[1].area, f3->peaks[1].area, 0.02);
+    VERIFY_NEAR(r3->regions[0].chi2Reduced, f3->regions[0].chi2Reduced, 0.02);
     QVERIFY(!refitRegion(dataOf(p, *bg), *full, 99, o));
 }
 

@@ -205,20 +205,45 @@ Expected<fit::FitResult> fitWindow(const Prepared& d, std::size_t first, std::si
         const std::string n = "p" + std::to_string(j);
         const bool held = onlyPeak >= 0 && int(j) != onlyPeak;
         const double f0 = std::max(l.start.fwhmDeg, minWidth);
+        if (held) {
+            // Held lines keep their values exactly, even where they lie outside this window (bounds and
+            // clamping are for the estimated parameters only).
+            for (const std::string& pn : shapeParameterNames(lineShape(o.shape))) {
+                fit::Parameter& q = at(n + "_" + pn);
+                q.fixed = true;
+                q.lower = -std::numeric_limits<double>::infinity();
+                q.upper = std::numeric_limits<double>::infinity();
+            }
+            fit::Parameter& a = at(n + "_area");
+            a.fixed = true;
+            a.lower = -std::numeric_limits<double>::infinity();
+            if (o.kalphaDoublets) {
+                const std::string b = n + "b";
+                at(b + "_center").tie =
+                    "360/pi*asin(" + literal(ratioLambda) + "*sin(pi/360*" + n + "_center))";
+                for (const std::string& pn : shapeParameterNames(lineShape(o.shape)))
+                    if (pn != "center") at(b + "_" + pn).tie = n + "_" + pn;
+                at(b + "_area").tie = n + "_area*" + literal(o.doublet.ratio);
+            }
+            continue;
+        }
         fit::Parameter& c = at(n + "_center");
         c.lower = std::max(lo, l.start.twoThetaDeg - o.positionFreedomFwhm * f0);
         c.upper = std::min(hi, l.start.twoThetaDeg + o.positionFreedomFwhm * f0);
         if (!(c.lower < c.upper)) c.lower = lo, c.upper = hi;
         c.value = std::clamp(c.value, c.lower, c.upper);
-        c.fixed = held || l.start.fixPosition;
+        c.fixed = l.start.fixPosition;
         for (const char* wn : {"_fwhm", "_fwhm_right"}) {
             if (!split && std::string(wn) == "_fwhm_right") continue;
             fit::Parameter& w = at(n + wn);
             w.lower = std::max(minWidth, f0 / o.maxWidthFactor);
             w.upper = std::max(w.lower * 1.0001, f0 * o.maxWidthFactor);
             w.value = std::clamp(w.value, w.lower, w.upper);
-            w.fixed = held || l.start.fixWidth;
-            if (o.shareWidthInRegion && j > 0 && onlyPeak < 0) w.tie = "p0" + std::string(wn);
+            w.fixed = l.start.fixWidth;
+            if (o.shareWidthInRegion && j > 0 && onlyPeak < 0) {
+                w.tie = "p0" + std::string(wn);
+                w.fixed = false; // shared: the first line's width (and its hold) governs
+            }
         }
         if (o.shape == ProfileShape::Voigt) {
             // The Gaussian FWHM of a Lorentzian-dominated line may be far below the total FWHM.
@@ -230,11 +255,13 @@ Expected<fit::FitResult> fitWindow(const Prepared& d, std::size_t first, std::si
         if (o.shape == ProfileShape::PearsonVII) s.lower = 0.55, s.upper = 50.0;
         if (o.shape == ProfileShape::Voigt) s.lower = 0.0, s.upper = f0 * o.maxWidthFactor;
         s.value = std::clamp(s.value, s.lower, s.upper);
-        s.fixed = held || l.start.fixShape;
-        if (o.shareWidthInRegion && j > 0 && onlyPeak < 0) s.tie = "p0_" + std::string(sh);
+        s.fixed = l.start.fixShape;
+        if (o.shareWidthInRegion && j > 0 && onlyPeak < 0) {
+            s.tie = "p0_" + std::string(sh);
+            s.fixed = false;
+        }
         fit::Parameter& a = at(n + "_area");
         a.value = std::max(a.value, 1e-9);
-        a.fixed = held;
         if (o.kalphaDoublets) {
             const std::string b = n + "b";
             at(b + "_center").tie = "360/pi*asin(" + literal(ratioLambda) + "*sin(pi/360*" + n + "_center))";
@@ -255,8 +282,11 @@ Expected<fit::FitResult> fitWindow(const Prepared& d, std::size_t first, std::si
         w.upper = std::max(4.0 * s.fwhm, 1.01 * s.minFwhm);
         w.value = std::clamp(w.value, w.lower, w.upper);
         at(n + "_area").value = std::max(s.area, 1e-9);
-        for (const char* k : {"_center", "_fwhm", "_area"})
-            at(n + k).fixed = onlyPeak >= 0;
+        for (const char* k : {"_center", "_fwhm", "_area"}) {
+            fit::Parameter& q = at(n + k);
+            q.fixed = onlyPeak >= 0;
+            if (q.fixed) q.lower = -std::numeric_limits<double>::infinity(), q.upper = -q.lower;
+        }
     }
     for (int j = 0; j <= degree; ++j)
         at("bg_c" + std::to_string(j)).fixed = onlyPeak >= 0;
