@@ -26,7 +26,8 @@ struct PeakSearchOptions {
     /// Minimum significance k: amplitude ≥ k standard errors of counting noise. The default 5 gave no
     /// false peak on 400 generated 5,000-point patterns of pure Poisson noise (20 … 2000 counts); at
     /// k = 4 about 6 % of such patterns show one false peak (a scan has ~10³ independent trials; the
-    /// largest noise amplitude seen was 4.8σ), at k = 3 about three per pattern. Lower it to find weaker lines and check them by fitting.
+    /// largest noise amplitude seen was 4.8σ), at k = 3 about three per pattern. Lower it to find weaker
+    /// lines and check them by fitting.
     double thresholdSigma = 5.0;
     /// Expected FWHM (deg) of the lines: sets the filter width, the smoothing and the separation.
     /// 0 = estimate from the most prominent lines (estimateFwhmDeg; a hump is not taken for a line).
