@@ -146,7 +146,11 @@ Expected<Parsed> readV1(const Reader& r)
         p.scans.push_back(std::move(s));
         const quint32 more = r.u32(base + 148);
         base = data + steps * 4;
-        if (more == 0 || base >= r.size()) break;
+        if (more == 0) break;
+        if (base >= r.size())
+            return fail(r.file(), r.at(base),
+                        "range " + std::to_string(range) +
+                            " announces another range, but the file ends: it is cut short");
         if (range >= 10000)
             return fail(r.file(), r.at(base), "more ranges than any file holds (damaged file?)");
     }

@@ -5,7 +5,9 @@
 /// `BANK n NCHAN NREC CONST|CONS start step 0 0 STD|ESD|FXYE|FXY` with start and step in centidegrees, and
 /// NREC fixed-width records: STD holds ten (I2 counters, F6.0 count) fields per 80-column record (σ =
 /// √(count/counters)), ESD five (F8.0 intensity, F8.0 σ) pairs, FXYE free-format "2θ·100 I σ" lines, FXY
-/// "2θ·100 I". Time-of-flight banks (RALF, SLOG, TIME_MAP) are refused: they are not 2θ patterns.
+/// "2θ·100 I". Time-of-flight banks (RALF, SLOG, TIME_MAP) are refused: they are not 2θ patterns. A bank
+/// with fewer points than NCHAN is refused; a last record cut inside a field cannot be told from a short
+/// one, so parseFile() warns about a file that does not end with a line break.
 
 #include "io/import/Importer.h"
 
@@ -16,8 +18,6 @@ public:
     QString id() const override { return QStringLiteral("gsas-raw"); }
     QString version() const override { return QStringLiteral("1"); }
     QString displayName() const override;
-    /// The format closes its data (end tags, end markers, declared point counts), so a cut file is refused.
-    bool detectsTruncation() const override { return true; }
     int sniff(const QByteArray& head, const QString& fileName) const override;
     Expected<std::vector<ImportedDataset>> read(const QByteArray& bytes, const QString& fileName,
                                                 const ImportOptions& options) const override;
