@@ -13,6 +13,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -1241,6 +1242,25 @@ private Q_SLOTS:
                     QVERIFY2(!r.error().reason.empty() && r.error().file == "r.bin",
                              qPrintable(msg(r.error())));
             }
+        }
+    }
+
+    /// .xy is also what SpecsLab writes for XPS: those files are not claimed by the XRD reader.
+    void xpsXyIsNotXrd()
+    {
+        const QByteArray specs =
+            "# Created by:        SpecsLab Prodigy, Version 4.100.1\n#   Energy Axis:   Binding "
+            "Energy\n# Region:   Survey\n1350 123\n1349 130\n";
+        const Importer* xy = ImporterRegistry::instance().byId("xrd-xy");
+        QCOMPARE(xy->sniff(specs, "survey.xy"), 0);
+        QVERIFY(xy->sniff("# 2theta counts\n10 1\n10.02 2\n", "p.xy") > 20);
+        const QString dir = QDir(testdataDir()).filePath("xps");
+        for (const char* f : {"pynxtools-xps/MgFe2O4_small.xy", "xylib/specsxy_example.xy"}) {
+            QFile file(QDir(dir).filePath(f));
+            if (!file.open(QIODevice::ReadOnly)) continue;
+            const Importer* i =
+                ImporterRegistry::instance().detect(file.read(65536), QFileInfo(f).fileName());
+            QVERIFY2(!i || i->id() != "xrd-xy", f);
         }
     }
 

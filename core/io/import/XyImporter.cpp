@@ -57,9 +57,15 @@ int XyImporter::sniff(const QByteArray& head, const QString& fileName) const
     if (!looksLikeText(head)) return 0;
     auto text = decodeText(head.left(16384), fileName);
     if (!text) return 0;
+    // SPECS (SpecsLab) and other XPS exports also use .xy; their header names an energy axis.
+    static const QRegularExpression otherTechnique(
+        QStringLiteral("SpecsLab|Binding Energy|Kinetic Energy|Excitation Energy|Analysis Method|\\bXPS\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     const QStringList lines = linesOf(*text);
-    for (qsizetype i = 0; i < lines.size() && i < 200; ++i)
+    for (qsizetype i = 0; i < lines.size() && i < 200; ++i) {
         if (numericRow(lines[i].trimmed())) return 60;
+        if (otherTechnique.match(lines[i]).hasMatch()) return 0;
+    }
     return 0;
 }
 

@@ -3,7 +3,8 @@
 /// Plain two- or three-column powder patterns (.xy, .xye, and any text forced to this reader): optional
 /// header lines (comments or column names), then rows "2θ intensity [σ]" separated by whitespace, tab,
 /// comma or semicolon (decimal point). Columns "2Theta" (deg), "Intensity" (counts), "Sigma" for a third
-/// column. Claims .xy/.xye files whose first data rows have two or three numbers; other text stays with
+/// column. Claims .xy/.xye files whose first data rows have two or three numbers and whose header does
+/// not name an energy axis (SpecsLab XPS exports are .xy too); other text stays with
 /// the generic delimited reader (and its column-mapping dialog). With a forced technique other than XRD
 /// or a column mapping, the file is read by the generic delimited reader.
 
