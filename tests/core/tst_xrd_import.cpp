@@ -1003,6 +1003,20 @@ private Q_SLOTS:
         QCOMPARE(xrdml[0].metadata["sample_name"].toString(), QString("V2O3 C-coated"));
         QCOMPARE(xrdml[0].metadata["measured_at"].toString(), QString("2024-03-05T10:11:12+01:00"));
         VERIFY_NEAR(xrdml[0].metadata["generator_voltage_kv"].toDouble(), 45, 0);
+        {
+            // Two measurements with their own tubes (Cu, then Mo): each scan keeps its own wavelengths.
+            QByteArray two = find("gen21.xrdml").bytes;
+            const qsizetype a = two.indexOf("  <xrdMeasurement "), b = two.indexOf("</xrdMeasurement>") + 18;
+            QByteArray mo = two.mid(a, b - a);
+            mo.replace("1.540598<", "0.70930<").replace("1.5444260", "0.713590").replace(">Cu<", ">Mo<");
+            two.insert(b, mo);
+            const auto ds = parseGenerated("two-tubes.xrdml", two, "xrdml");
+            QCOMPARE(ds.size(), size_t(2));
+            VERIFY_NEAR(ds[0].metadata["wavelength_angstrom"].toDouble(), 1.540598, 0);
+            VERIFY_NEAR(ds[1].metadata["wavelength_angstrom"].toDouble(), 0.7093, 0);
+            VERIFY_NEAR(ds[1].metadata["wavelength2_angstrom"].toDouble(), 0.71359, 0);
+            QCOMPARE(ds[1].metadata["anode"].toString(), QString("Mo"));
+        }
         const auto att = parseGenerated("a.xrdml", find("gen-attenuated.xrdml").bytes, "xrdml");
         QVERIFY(!att.empty());
         QVERIFY(att[0].metadata["attenuation_applied"].toBool());

@@ -200,6 +200,10 @@ Expected<std::vector<ImportedDataset>> XrdmlImporter::read(const QByteArray& byt
                                 .arg(*mn)
                                 .arg(*mx);
         }
+        // The radiation of the <xrdMeasurement> this scan belongs to (a file may hold several).
+        if (auto ok = checkRadiation(file, radiationLine ? lineText(radiationLine) : where, radiation); !ok)
+            return std::unexpected(ok.error());
+        putRadiation(out.metadata, radiation);
         if (!s.scanAxis.isEmpty()) out.metadata.insert("scan_axis", s.scanAxis);
         if (const QString iso = isoDate(s.startTime); !iso.isEmpty()) out.metadata.insert("measured_at", iso);
         if (s.status.compare(QLatin1String("Completed"), Qt::CaseInsensitive) != 0 && !s.status.isEmpty())
@@ -223,6 +227,10 @@ Expected<std::vector<ImportedDataset>> XrdmlImporter::read(const QByteArray& byt
                 schema = ns.section('/', -1);
             }
             auto text = [&]() { return xml.readElementText(QXmlStreamReader::SkipChildElements); };
+            if (name == QLatin1String("xrdMeasurement")) {
+                radiation = Radiation(); // each measurement states its own
+                radiationLine = 0;
+            }
             if (name == QLatin1String("kAlpha1") || name == QLatin1String("kAlpha2") ||
                 name == QLatin1String("kBeta") || name == QLatin1String("ratioKAlpha2KAlpha1")) {
                 if (parent() == QLatin1String("usedWavelength")) {
@@ -352,11 +360,8 @@ Expected<std::vector<ImportedDataset>> XrdmlImporter::read(const QByteArray& byt
     if (scanNumber == 0) return fail(file, "", "the file holds no <scan>");
     if (scans.empty())
         return fail(file, "", "none of the file's scans moves 2θ (rocking curves or other scans only)");
-    if (auto r = checkRadiation(file, radiationLine ? lineText(radiationLine) : "", radiation); !r)
-        return std::unexpected(r.error());
 
     QJsonObject meta;
-    putRadiation(meta, radiation);
     meta.insert("file_format",
                 QStringLiteral("PANalytical XRDML") + (schema.isEmpty() ? QString() : " " + schema));
     if (!instrument.isEmpty())
