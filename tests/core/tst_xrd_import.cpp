@@ -1259,6 +1259,17 @@ private Q_SLOTS:
         }
     }
 
+    /// Decimal-comma and comma-separated .xy files give the same pattern (never three columns).
+    void xyDecimalComma()
+    {
+        const auto a = parseGenerated("dc.xy", "10,00\t12\n10,02\t15,5\n10,04\t9\n", "xrd-xy");
+        const auto b = parseGenerated("csv.xy", "10.00,12\n10.02,15.5\n10.04,9\n", "xrd-xy");
+        QVERIFY(!a.empty() && !b.empty());
+        QCOMPARE(a[0].columns.size(), size_t(2));
+        QCOMPARE(column(a[0], "2Theta")->values, column(b[0], "2Theta")->values);
+        QCOMPARE(column(a[0], "Intensity")->values, (std::vector<double>{12, 15.5, 9}));
+    }
+
     /// .xy is also what SpecsLab writes for XPS: those files are not claimed by the XRD reader.
     void xpsXyIsNotXrd()
     {

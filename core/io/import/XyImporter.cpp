@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace vanadis {
 
@@ -23,16 +24,38 @@ QStringList linesOf(const QString& text)
     return text.split(eol);
 }
 
+/// The cells of a row and whether they use a decimal comma: whitespace, tab or semicolon separate cells;
+/// a comma separates them only when nothing else does ("10.02,123"), else it is the decimal mark
+/// ("10,02\t123"), so that a decimal-comma export is never read as three columns.
+std::pair<QList<QStringView>, bool> rowCells(QStringView line)
+{
+    QList<QStringView> out;
+    auto sep = [](QChar c) { return c == ' ' || c == '\t' || c == ';'; };
+    qsizetype i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && sep(line[i]))
+            ++i;
+        qsizetype j = i;
+        while (j < line.size() && !sep(line[j]))
+            ++j;
+        if (j > i) out << line.mid(i, j - i);
+        i = j;
+    }
+    if (out.size() == 1 && line.contains(',')) return {splitCells(line), false};
+    const bool comma = std::any_of(out.begin(), out.end(), [](QStringView c) { return c.contains(','); });
+    return {out, comma};
+}
+
 /// The numbers of a row, or nullopt when it is not a row of 2–3 numbers.
 std::optional<std::vector<double>> numericRow(QStringView line)
 {
     if (line.size() > kMaxLineChars) return std::nullopt;
-    const auto cells = splitCells(line);
+    const auto [cells, comma] = rowCells(line);
     if (cells.size() < 2 || cells.size() > 3) return std::nullopt;
     std::vector<double> out;
     for (const QStringView c : cells) {
         double v;
-        if (!textnum::parseNumber(c, false, v)) return std::nullopt;
+        if (!textnum::parseNumber(c, comma, v)) return std::nullopt;
         out.push_back(v);
     }
     return out;
@@ -98,18 +121,18 @@ Expected<std::vector<ImportedDataset>> XyImporter::read(const QByteArray& bytes,
             bool numbersFollow = false;
             for (qsizetype j = i + 1; j < lines.size() && !numbersFollow; ++j)
                 numbersFollow = numericRow(lines[j].trimmed()).has_value();
-            const auto cells = splitCells(t);
+            const auto [cells, comma] = rowCells(t);
             double v;
-            const bool startsWithNumber = !cells.isEmpty() && textnum::parseNumber(cells.front(), false, v);
+            const bool startsWithNumber = !cells.isEmpty() && textnum::parseNumber(cells.front(), comma, v);
             if (!numbersFollow && !startsWithNumber) break;
             if (cells.size() != qsizetype(columns))
                 return fail(file, lineAt(i),
                             "expected " + std::to_string(columns) + " columns, found " +
                                 std::to_string(cells.size()) + " (truncated or garbled row?)");
             for (qsizetype k = 0; k < cells.size(); ++k)
-                if (!textnum::parseNumber(cells[k], false, v))
+                if (!textnum::parseNumber(cells[k], comma, v))
                     return fail(file, lineAt(i) + ", column " + std::to_string(k + 1),
-                                textnum::notANumberReason(cells[k], false));
+                                textnum::notANumberReason(cells[k], comma));
             return fail(file, lineAt(i), "the row is not a row of numbers");
         }
         if (qint64(s.twoThetaDeg.size()) >= kMaxScanPoints)
