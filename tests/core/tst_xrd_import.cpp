@@ -539,6 +539,29 @@ QByteArray gsasStd(const std::vector<double>& y, double startCentideg, double st
     return g;
 }
 
+QByteArray gsasEsd(const std::vector<double>& y, double startCentideg, double stepCentideg)
+{
+    const int nrec = int((y.size() + 4) / 5);
+    QByteArray g = "Generated GSAS ESD file\n";
+    g += QStringLiteral("BANK 1 %1 %2 CONST %3 %4 0 0 ESD\n")
+             .arg(y.size())
+             .arg(nrec)
+             .arg(startCentideg, 0, 'f', 2)
+             .arg(stepCentideg, 0, 'f', 2)
+             .toLatin1();
+    for (int r = 0; r < nrec; ++r) {
+        QByteArray line;
+        for (int k = 0; k < 5; ++k) {
+            const size_t i = size_t(r * 5 + k);
+            if (i >= y.size()) break;
+            line += QByteArray::number(y[i], 'f', 1).rightJustified(8, ' ') +
+                    QByteArray::number(std::sqrt(y[i]), 'f', 2).rightJustified(8, ' ');
+        }
+        g += line + "\n";
+    }
+    return g;
+}
+
 QByteArray gsasFxye(const std::vector<double>& y, double startCentideg, double stepCentideg)
 {
     QByteArray g = "Generated GSAS FXYE file\n";
@@ -627,6 +650,16 @@ std::vector<Generated> generatedFiles()
     g.push_back({"gen-v4.raw", rawV4(y, start, step), "bruker-raw", {y}, start, step});
     g.push_back({"gen-std.gsa",
                  gsasStd(y, start * 100, step * 100),
+                 "gsas-raw",
+                 {y},
+                 start,
+                 step,
+                 1e-9,
+                 1e-9,
+                 true,
+                 false});
+    g.push_back({"gen-esd.gsa",
+                 gsasEsd(y, start * 100, step * 100),
                  "gsas-raw",
                  {y},
                  start,
@@ -1046,6 +1079,37 @@ private Q_SLOTS:
         const auto& e = column(std_[0], "Sigma")->values;
         VERIFY_NEAR(e[3], std::sqrt(y[3] / 2), 1e-12);
         VERIFY_NEAR(e[4], std::sqrt(y[4]), 1e-12);
+        {
+            // UXD with two ranges (pairs, then counts): two datasets, each with its range's start and step.
+            QByteArray two = uxdText(y, 10, 0.02, true);
+            QByteArray second = uxdText(std::vector<double>(y.begin(), y.begin() + 100), 50, 0.05, false);
+            two += second.mid(second.indexOf("; (Data for Range"));
+            const auto ds = parseGenerated("two.uxd", two, "bruker-uxd");
+            QCOMPARE(ds.size(), size_t(2));
+            checkPattern(ds[1], std::vector<double>(y.begin(), y.begin() + 100), 50, 0.05);
+            QCOMPARE(ds[1].metadata["scan_index"].toInt(), 2);
+        }
+        {
+            // RAW v3 records with the measured 2θ (mask bit 0, 12-byte records): those angles, not start +
+            // i·step.
+            QByteArray v3 = rawV3(std::vector<double>(y.begin(), y.begin() + 50), 10, 0.02);
+            QByteArray records;
+            for (int i = 0; i < 50; ++i) {
+                QByteArray rec(12, '\0');
+                setF32(rec, 0, float(y[size_t(i)]));
+                setF64(rec, 4, 10.0 + 0.02 * i + 0.001 * std::sin(double(i)));
+                records += rec;
+            }
+            v3 = v3.left(712 + 304 + 40) + records;
+            setU32(v3, 712 + 248, 1);
+            setU32(v3, 712 + 252, 12);
+            const auto ds = parseGenerated("measured.raw", v3, "bruker-raw");
+            QVERIFY(!ds.empty());
+            const auto& x = column(ds[0], "2Theta")->values;
+            QCOMPARE(x.size(), size_t(50));
+            VERIFY_NEAR(x[7], 10.0 + 0.14 + 0.001 * std::sin(7.0), 1e-12);
+            VERIFY_NEAR(column(ds[0], "Intensity")->values[49], y[49], 0);
+        }
         const auto xy = parseGenerated("m.xy", find("gen.xy").bytes, "xrd-xy");
         QVERIFY(!xy.empty());
         VERIFY_NEAR(xy[0].metadata["wavelength_angstrom"].toDouble(), 1.5406, 0);

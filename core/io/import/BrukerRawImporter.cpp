@@ -255,6 +255,13 @@ Expected<Parsed> readV3(const Reader& r)
         for (qint64 i = 0; i < steps; ++i)
             y[size_t(i)] = r.f32(data + record * i);
         XrdScan s = equidistant(start, step, std::move(y));
+        // Bit 0 of the varying-parameter mask: each record also holds the measured 2θ (float64 after the
+        // count), which then replaces the nominal start + i·step.
+        if ((r.u32(pos + 248) & 1u) && record >= 12) {
+            for (qint64 i = 0; i < steps; ++i)
+                s.twoThetaDeg[size_t(i)] = r.f64(data + record * i + 4);
+            s.metadata.remove("step_deg");
+        }
         s.where = "range " + std::to_string(range) + " (" + r.at(pos) + ")";
         if (time > 0) s.metadata.insert("step_time_s", time);
         if (kv > 0 && kv < 1000) s.metadata.insert("generator_voltage_kv", double(kv));

@@ -8,7 +8,8 @@
 /// - v3 "RAW1.01": 712-byte header (u32 range count at 12, date 16, time 26, sample 326, anode 608,
 ///   float64 Kα average/Kα1/Kα2/Kβ/ratio at 616…648); per range a 304-byte header (u32 points +4, float64
 ///   start 2θ +16, step +176, float32 time/step +192, u32 kV/mA +224/+228, u32 record size +252,
-///   supplementary size +256), then records whose first float32 is the count;
+///   supplementary size +256), then records whose first float32 is the count (followed by the measured
+///   2θ as float64 when bit 0 of the varying-parameter mask at +248 is set);
 /// - v4 "RAW4.00": 61-byte preamble (date 12, time 24), a chain of (u32 type, u32 length) segments (10:
 ///   named text, 30: tube with float64 Kα average/Kα1/Kα2/Kβ/ratio at +72…+104 and anode +116), ranges
 ///   marked by type 0 or 160: a 160-byte header (scan type +32, float64 start +72, step +80, u32 points
