@@ -233,12 +233,14 @@ std::vector<RefinementLine> syntheticLines(const UnitCell& cell, double lambda, 
     return lines;
 }
 
-/// Start cell: the true one perturbed by ~0.5 % (a reference cell is never exact).
+/// Start cell: the true one perturbed by ~0.5 % (a reference cell is never exact), keeping the equalities
+/// of its lattice system.
 UnitCell perturbed(UnitCell c)
 {
+    const double a0 = c.aA;
     c.aA *= 1.004;
-    c.bA *= 0.997;
-    c.cA *= 1.005;
+    c.bA = c.bA == a0 ? c.aA : c.bA * 0.997;
+    c.cA = c.cA == a0 ? c.aA : c.cA * 1.005;
     return c;
 }
 
@@ -252,6 +254,7 @@ private Q_SLOTS:
     void siliconAndCorundum();
     void rhombohedralAxesCif();
     void symmetryOperationLoop();
+    void codStyleCif();
     void badCifs();
     void badPatternOptions();
     void refineAllSystems_data();
@@ -432,6 +435,58 @@ void TestXrdCell::symmetryOperationLoop()
         VERIFY_NEAR(a.reflections[i].relativeIntensity, b.reflections[i].relativeIntensity, 1e-9);
     // (2 0 0) is the strongest NaCl line (Na and Cl in phase).
     VERIFY_NEAR(find(a, {2, 0, 0})->relativeIntensity, 100.0, 1e-9);
+}
+
+void TestXrdCell::codStyleCif()
+{
+    // What COD/ICSD exports look like: a global block first, numbers with esd in parentheses, ionic type
+    // symbols, B_iso instead of U_iso, the 24 operations of P 6₃/m m c in the old _symmetry_equiv_pos_as_xyz
+    // loop.
+    const CrystalStructure ref = structureOf(
+        "data_Zn\n_cell_length_a 2.6649\n_cell_length_b 2.6649\n_cell_length_c 4.9468\n_cell_angle_alpha 90\n"
+        "_cell_angle_beta 90\n_cell_angle_gamma 120\n_space_group_name_H-M_alt 'P 63/m m c'\nloop_\n"
+        "_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n_atom_site_B_iso_or_"
+        "equiv\n"
+        "Zn1 0.333333 0.666667 0.25 0.8\n");
+    std::string cif =
+        "data_global\n_journal_name_full 'Some Journal'\n_publ_section_title\n;\nA title\n;\n"
+        "data_1234567\n_chemical_formula_sum 'Zn'\n_cell_length_a 2.6649(2)\n_cell_length_b 2.6649(2)\n"
+        "_cell_length_c 4.9468(5)\n_cell_angle_alpha 90.\n_cell_angle_beta 90.\n"
+        "_cell_angle_gamma 120.\n_symmetry_space_group_name_H-M 'P 63/m m c'\nloop_\n"
+        "_symmetry_equiv_pos_site_id\n_symmetry_equiv_pos_as_xyz\n";
+    int id = 1;
+    for (const std::string& op : ref.symmetryOperations)
+        cif += std::to_string(id++) + " '" + op + "'\n";
+    cif += "loop_\n_atom_type_symbol\n_atom_type_oxidation_number\nZn0+ 0\nloop_\n_atom_site_label\n"
+           "_atom_site_type_symbol\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\n"
+           "_atom_site_B_iso_or_equiv\n_atom_site_occupancy\nZn1 Zn0+ 0.3333(1) 0.6667(1) 0.25 0.80(3) 1.\n";
+    const CrystalStructure s = structureOf(cif);
+    QCOMPARE(s.spaceGroupNumber, 194);
+    QCOMPARE(QString::fromStdString(s.formula), QStringLiteral("Zn"));
+    QCOMPARE(s.sites.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(s.sites[0].element), QStringLiteral("Zn"));
+    VERIFY_NEAR(s.cell.aA, 2.6649, 1e-12);
+    VERIFY_NEAR(s.sites[0].uIsoA2, 0.8 / (8 * std::numbers::pi * std::numbers::pi), 1e-12);
+    const ReflectionList a = patternOf(ref, 1.5406, 100.0), b = patternOf(s, 1.5406, 100.0);
+    QCOMPARE(a.reflections.size(), b.reflections.size());
+    for (std::size_t i = 0; i < a.reflections.size(); ++i) {
+        QVERIFY(a.reflections[i].hkl == b.reflections[i].hkl);
+        // Coordinates 0.3333 vs 0.333333 change |F|² by < 0.1 %.
+        VERIFY_NEAR(b.reflections[i].relativeIntensity, a.reflections[i].relativeIntensity, 0.1);
+    }
+    // Zn: (1 0 1) strongest; (0 0 1) absent (6₃ screw), (0 0 2) present.
+    QVERIFY(a.reflections.size() > 10);
+    QVERIFY(!find(a, {0, 0, 1}) && find(a, {0, 0, 2}));
+    VERIFY_NEAR(find(a, {1, 0, 1})->relativeIntensity, 100.0, 1e-9);
+    // Debye–Waller: against B = 0, the (2 0 1)/(1 0 1) intensity ratio falls by exp(−2B(s₂₀₁² − s₁₀₁²)),
+    // s = sinθ/λ = 1/(2d), B = 0.8 Å².
+    CrystalStructure still = ref;
+    still.sites[0].uIsoA2 = 0.0;
+    const ReflectionList z = patternOf(still, 1.5406, 100.0);
+    const double ratioB = find(a, {2, 0, 1})->intensity / find(a, {1, 0, 1})->intensity;
+    const double ratio0 = find(z, {2, 0, 1})->intensity / find(z, {1, 0, 1})->intensity;
+    const double s201 = 0.5 / find(a, {2, 0, 1})->dA, s101 = 0.5 / find(a, {1, 0, 1})->dA;
+    VERIFY_NEAR(ratioB / ratio0, std::exp(-2.0 * 0.8 * (s201 * s201 - s101 * s101)), 1e-9);
 }
 
 void TestXrdCell::badCifs()
@@ -660,6 +715,9 @@ void TestXrdCell::refinementErrors()
     bad = hk0;
     bad[1].twoThetaDeg = 190.0;
     QVERIFY(!refineLattice(bad, start, o));
+    // A start cell of another system (orthorhombic for a hexagonal refinement) is refused.
+    QVERIFY(!refineLattice(syntheticLines(start, constants::cuKa1Angstrom, 0, 0, 0, 1),
+                           UnitCell::orthorhombic(4.9, 5.0, 14.0), o));
     o.wavelengthA = -1.0;
     QVERIFY(!refineLattice(hk0, start, o));
 }

@@ -167,6 +167,23 @@ Expected<LatticeRefinement> refineLattice(std::span<const RefinementLine> lines,
     const double lambda = o.wavelengthA;
     if (!(lambda > 0.0) || !std::isfinite(lambda)) return fail({}, {}, "the wavelength must be positive");
     if (!start.isValid()) return fail({}, {}, "the start cell is impossible");
+    {
+        // The start cell must already have the metric of the system (b = a, γ = 120° for hexagonal; b-unique
+        // for monoclinic), else the refined cell would silently be a different one.
+        const std::vector<double> ps = paramsFromCell(sys, start);
+        const UnitCell back = cellFromParams(sys, ps.data());
+        const double dl = std::max(
+            {std::abs(back.aA - start.aA), std::abs(back.bA - start.bA), std::abs(back.cA - start.cA)});
+        const double da =
+            std::max({std::abs(back.alphaDeg - start.alphaDeg), std::abs(back.betaDeg - start.betaDeg),
+                      std::abs(back.gammaDeg - start.gammaDeg)});
+        if (dl > 1e-6 * start.aA || da > 1e-6)
+            return fail(
+                {}, {},
+                "the start cell is not a " + std::string(latticeSystemName(sys)) +
+                    " cell (monoclinic cells must be b-unique, trigonal ones on hexagonal or rhombohedral "
+                    "axes as the system says)");
+    }
     const bool fitZero = hasZero(o.correction), fitDisp = hasDisplacement(o.correction);
     const int nCell = cellParameterCount(sys);
     const int np = nCell + int(fitZero) + int(fitDisp);
