@@ -343,6 +343,13 @@ void TestXrdCell::siliconAndCorundum()
     const double l1 = constants::cuKa1Angstrom;
     const ReflectionList si = patternOf(structureOf(phaseCif("Si.cif")), l1, 90.0);
     QCOMPARE(si.reflections.size(), std::size_t(6)); // 111 220 311 400 331 422
+    // Up to 100°: the ring (5 1 1)/(3 3 3) is one line of multiplicity 24 + 8, labelled (5 1 1).
+    const ReflectionList si100 = patternOf(structureOf(phaseCif("Si.cif")), l1, 100.0);
+    const Reflection& ring = si100.reflections.back();
+    QVERIFY(ring.hkl == (Miller{5, 1, 1}));
+    QCOMPARE(ring.otherFamilies.size(), std::size_t(1));
+    QVERIFY(ring.otherFamilies[0] == (Miller{3, 3, 3}));
+    QCOMPARE(ring.multiplicity, 32);
     QVERIFY(si.reflections[0].hkl == (Miller{1, 1, 1}));
     VERIFY_NEAR(si.reflections[0].relativeIntensity, 100.0, 1e-9);
     VERIFY_NEAR(si.reflections[0].twoThetaDeg,

@@ -163,7 +163,13 @@ Expected<ReflectionList> computeReflectionList(const CrystalStructure& structure
                 m.f2 = (m.f2 * m.multiplicity + r.f2 * r.multiplicity) / (m.multiplicity + r.multiplicity);
                 m.multiplicity += r.multiplicity;
                 m.intensity += r.intensity;
-                m.otherFamilies.push_back(r.hkl);
+                // The best label leads whichever family rounding put first.
+                if (better(toGemmi(r.hkl), toGemmi(m.hkl))) {
+                    m.otherFamilies.push_back(m.hkl);
+                    m.hkl = r.hkl;
+                } else {
+                    m.otherFamilies.push_back(r.hkl);
+                }
                 continue;
             }
             merged.push_back(r);
