@@ -251,6 +251,7 @@ class TestXrdCell : public QObject {
 private Q_SLOTS:
     void unitCellGeometry();
     void v2o3ReferenceList();
+    void v2o3ThermalMotion();
     void siliconAndCorundum();
     void rhombohedralAxesCif();
     void symmetryOperationLoop();
@@ -334,6 +335,22 @@ void TestXrdCell::v2o3ReferenceList()
     // 1)? −0+1+1 = 2, not allowed anyway; (2 −2 1): −2−2+1 = −3 allowed by R centring, killed by the glide.
     QVERIFY(!find(list, {2, -2, 1}));
     QVERIFY(!find(list, {2, 0, -1}));
+}
+
+void TestXrdCell::v2o3ThermalMotion()
+{
+    // xrd.md §3: with B_V ≈ 0.3, B_O ≈ 0.5 Å² (104) and (116) become equal and (012) rises to ≈ 71.
+    CrystalStructure s = structureOf(phaseCif("V2O3.cif"));
+    const double eightPi2 = 8.0 * std::numbers::pi * std::numbers::pi;
+    for (AtomSite& a : s.sites)
+        a.uIsoA2 = (a.element == "V" ? 0.3 : 0.5) / eightPi2;
+    const ReflectionList list = patternOf(s, 1.5406);
+    const double i104 = find(list, {1, 0, 4})->relativeIntensity,
+                 i116 = find(list, {1, 1, 6})->relativeIntensity;
+    qInfo("B_V 0.3, B_O 0.5: I(012) = %.1f, I(104) = %.1f, I(116) = %.1f",
+          find(list, {0, 1, 2})->relativeIntensity, i104, i116);
+    VERIFY_NEAR(i104, i116, 1.5);
+    VERIFY_NEAR(find(list, {0, 1, 2})->relativeIntensity, 71.0, 1.5);
 }
 
 void TestXrdCell::siliconAndCorundum()
