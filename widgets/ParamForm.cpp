@@ -166,6 +166,8 @@ void ParamForm::setSchema(const ParamSchema& schema)
     if (same) return;
     m_schema = schema;
     auto* form = static_cast<QFormLayout*>(layout());
+    // The advanced toggle is kept (taken out first: removeRow would delete it), every field goes.
+    form->takeRow(m_showAdvanced);
     while (form->rowCount() > 1)
         form->removeRow(1);
     m_fields.clear();

@@ -281,10 +281,18 @@ std::vector<TechniqueTab::View> TechniqueTab::views() const
             QStringList types;
             for (const QString& t : a->input.types)
                 types << datasetTypeDisplayName(t);
-            const QString title =
+            QString title =
                 a->input.types.contains(QStringLiteral("*"))
                     ? QCoreApplication::translate("vanadis::Analysis", a->name.toUtf8().constData())
                     : types.join(QStringLiteral(", "));
+            // Two analyses of the same data type: the name tells their views apart.
+            for (View& v : out)
+                if (v.title == title && v.analysis) {
+                    v.title += QStringLiteral(" — ") + v.analysis->name;
+                    title += QStringLiteral(" — ") + a->name;
+                } else if (v.analysis && v.title.startsWith(title + QStringLiteral(" — "))) {
+                    title += QStringLiteral(" — ") + a->name;
+                }
             out.push_back({title, a, {}});
         }
     };

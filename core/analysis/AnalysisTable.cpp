@@ -6,6 +6,7 @@
 #include "analysis/bet/BetAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
+#include "analysis/xrd/XrdAnalysis.h"
 
 namespace vanadis {
 
@@ -14,6 +15,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
     static const std::vector<const AnalysisDescriptor*> table{
         &betAnalysis(),
         &tgaAnalysis(),
+        &xrdAnalysis(),
         &curveFitAnalysis(),
     };
     return table;

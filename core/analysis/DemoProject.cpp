@@ -72,15 +72,28 @@ void populateDemoProject(Project& project)
     // Every available analysis, computed and stored: the demo opens with its results.
     ensureDefaultRuns(project);
     // What the chemist states once for this series: the TGA residue comes from V2O3 oxidised to V2O5
-    // (tga.md §2), so the carbon content is corrected for that gain.
-    std::vector<AnalysisRun> tgaRuns;
-    for (const auto& [id, r] : project.allRuns())
-        if (r.analysisId == QLatin1String("tga")) tgaRuns.push_back(r);
-    for (AnalysisRun& r : tgaRuns) {
-        r.params.insert(QStringLiteral("start_oxide"), QStringLiteral("V2O3"));
-        r.params.insert(QStringLiteral("residue"), QStringLiteral("V2O5"));
-        project.upsertRun(r);
+    // (tga.md §2), so the carbon content is corrected for that gain, on a balance calibrated for
+    // buoyancy; the diffractometer was
+    // characterised with a standard (its Caglioti function: the simulator's SmartLab-like optics), so
+    // crystallite sizes have the instrument broadening removed.
+    std::vector<AnalysisRun> stated;
+    for (const auto& [id, r] : project.allRuns()) {
+        AnalysisRun edited = r;
+        if (r.analysisId == QLatin1String("tga")) {
+            edited.params.insert(QStringLiteral("start_oxide"), QStringLiteral("V2O3"));
+            edited.params.insert(QStringLiteral("residue"), QStringLiteral("V2O5"));
+            edited.params.insert(QStringLiteral("buoyancy_pct_per_100k"), 0.0); // a calibrated balance
+        } else if (r.analysisId == QLatin1String("xrd")) {
+            edited.params.insert(QStringLiteral("caglioti_u"), 0.0040);
+            edited.params.insert(QStringLiteral("caglioti_v"), -0.0020);
+            edited.params.insert(QStringLiteral("caglioti_w"), 0.0030);
+        } else {
+            continue;
+        }
+        stated.push_back(edited);
     }
+    for (const AnalysisRun& r : stated)
+        project.upsertRun(r);
     computeStaleRunsNow(project);
 }
 

@@ -95,7 +95,9 @@ private Q_SLOTS:
         Project& p = w.document()->project();
         TechniqueTab* xrd = w.techniqueTab(Technique::Xrd);
         w.tabs()->setCurrentWidget(xrd);
-        xrd->setCurrentKind(xrd->currentKind()); // the analysis view comes first
+        // Its own view: "XRD pattern — Slow test analysis" beside the XRD analysis.
+        xrd->setCurrentKind(QStringLiteral("XRD pattern — Slow test analysis"));
+        QCOMPARE(xrd->currentKind(), QStringLiteral("XRD pattern — Slow test analysis"));
         const Dataset* d = xrd->currentDataset();
         QVERIFY2(d, "the XRD tab shows the slow analysis");
         const AnalysisRun* run = p.runFor(d->id(), "slow_test");

@@ -162,7 +162,7 @@ SimDataset simulateXrd(const XrdParams& p, const std::string& sampleName)
     addMeta(ds, "anode", "Cu");
     addMeta(ds, "wavelength_angstrom", p.lambda1Angstrom);
     addMeta(ds, "wavelength2_angstrom", p.lambda2Angstrom);
-    addMeta(ds, "ka2_ratio", p.ka2Ratio);
+    addMeta(ds, "ka2_ka1_ratio", p.ka2Ratio);
     addMeta(ds, "scan_axis", "2Theta/Theta");
     addMeta(ds, "step_deg", p.stepDeg);
     addMeta(ds, "crystallite_size_nm", p.crystalliteSizeNm);

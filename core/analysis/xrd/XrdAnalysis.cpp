@@ -1,0 +1,713 @@
+#include "analysis/xrd/XrdAnalysis.h"
+
+#include "analysis/FigureHelpers.h"
+
+#include "numeric/Constants.h"
+#include "numeric/xrd/Background.h"
+#include "numeric/xrd/CifReader.h"
+#include "numeric/xrd/CrystalliteSize.h"
+#include "numeric/xrd/Indexing.h"
+#include "numeric/xrd/LatticeRefinement.h"
+#include "numeric/xrd/PeakSearch.h"
+#include "numeric/xrd/ProfileFit.h"
+#include "numeric/xrd/ReflectionList.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+namespace vanadis {
+
+using namespace vanadis::xrd;
+
+/// The translation context of the XRD analysis' strings, and the one declaration of its parameters.
+struct XrdAnalysis {
+    Q_DECLARE_TR_FUNCTIONS(vanadis::XrdAnalysis)
+public:
+    static ParamTable<XrdParams> paramTable();
+};
+
+namespace {
+
+QJsonValue num(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+std::string location(const Dataset& ds)
+{
+    return (ds.provenance().originalFileName.isEmpty() ? ds.name() : ds.provenance().originalFileName)
+        .toStdString();
+}
+
+QJsonArray strings(const std::vector<std::string>& w)
+{
+    QJsonArray a;
+    for (const std::string& s : w)
+        a.append(QString::fromStdString(s));
+    return a;
+}
+
+/// The bundled structures (resources/phases, facts of the published structures, not copied cards).
+Expected<CrystalStructure> bundledPhase(const QString& phase)
+{
+    QFile f(QStringLiteral(":/phases/%1.cif").arg(phase));
+    if (!f.open(QIODevice::ReadOnly))
+        return fail("", "parameter 'phase'", "no bundled structure for '" + phase.toStdString() + "'");
+    const QByteArray text = f.readAll();
+    return readCifStructure(std::string_view(text.constData(), std::size_t(text.size())),
+                            phase.toStdString() + ".cif");
+}
+
+ProfileShape shapeOf(const QString& key)
+{
+    if (key == QLatin1String("split_pseudo_voigt")) return ProfileShape::SplitPseudoVoigt;
+    if (key == QLatin1String("pearson_vii")) return ProfileShape::PearsonVII;
+    if (key == QLatin1String("voigt")) return ProfileShape::Voigt;
+    return ProfileShape::PseudoVoigt;
+}
+
+QString hklText(const Reflection& r)
+{
+    return QString::fromStdString(millerLabel(r.hkl));
+}
+
+} // namespace
+
+ParamTable<XrdParams> XrdAnalysis::paramTable()
+{
+    ParamTable<XrdParams> t;
+    t.field(&XrdParams::phase,
+            choiceParam("phase", tr("Reference phase"), {"V2O3", "Al2O3", "Si", "none"}, "V2O3",
+                        {tr("V₂O₃ (R-3c)"), tr("corundum Al₂O₃ (R-3c)"), tr("silicon (Fd-3m)"), tr("none")},
+                        tr("Reflections computed from the crystal structure (bundled CIF) at the file's "
+                           "wavelength: ticks, indexing and the cell refinement.")));
+    ParamSpec lambda = numberParam("wavelength_angstrom", tr("Wavelength Kα1"), QStringLiteral("Å"), 0.0, 0.1,
+                                   3.5, tr("Leave empty to use the wavelength the file states."));
+    lambda.optional = true;
+    lambda.defaultValue = QJsonValue(QJsonValue::Null);
+    lambda.advanced = true;
+    t.field(&XrdParams::wavelengthAngstrom, lambda);
+    t.field(&XrdParams::thresholdSigma,
+            numberParam("threshold_sigma", tr("Peak threshold"), QStringLiteral("σ"), 5.0, 2.0, 100.0,
+                        tr("A peak must stand this many counting-noise standard deviations above its "
+                           "surroundings (5: no false peaks on pure noise).")));
+    t.field(&XrdParams::profile,
+            choiceParam("profile", tr("Profile"),
+                        {"pseudo_voigt", "split_pseudo_voigt", "pearson_vii", "voigt"}, "pseudo_voigt",
+                        {tr("pseudo-Voigt"), tr("split pseudo-Voigt"), tr("Pearson VII"), tr("Voigt")},
+                        tr("Line shape of the profile fit (Voigt: Gaussian and Lorentzian widths apart, best "
+                           "for sizes).")));
+    t.field(&XrdParams::kalphaDoublets,
+            boolParam("kalpha_doublets", tr("Kα1/Kα2 doublets"), true,
+                      tr("Fit each line as a Kα1/Kα2 pair at the file's wavelengths (positions and widths "
+                         "are then those of Kα1).")));
+    t.field(&XrdParams::amorphousHump,
+            boolParam("amorphous_hump", tr("Amorphous hump"), false,
+                      tr("Add a broad component under the lines, so that weak lines do not swallow an "
+                         "amorphous hump.")));
+    t.last().advanced = true;
+    t.field(&XrdParams::indexToleranceDeg,
+            numberParam("index_tolerance_deg", tr("Indexing tolerance"), QStringLiteral("°"), 0.15, 0.01, 2.0,
+                        tr("An observed peak takes a reference line within this |Δ2θ| (or half its FWHM when "
+                           "wider).")));
+    t.field(
+        &XrdParams::positionCorrection,
+        choiceParam("position_correction", tr("Position correction"),
+                    {"displacement", "zero_shift", "both", "none"}, "displacement",
+                    {tr("sample displacement"), tr("zero shift"), tr("both"), tr("none")},
+                    tr("Refined with the cell: a sample-height displacement (Δ2θ ∝ cos θ, Bragg–Brentano), "
+                       "a constant zero shift, or both (strongly correlated over a short range).")));
+    t.field(&XrdParams::scherrerK, numberParam("scherrer_k", tr("Scherrer K"), {}, 0.9, 0.5, 2.0,
+                                               tr("Shape factor: 0.9 with the FWHM, ≈ 1 with the "
+                                                  "integral breadth (Langford & Wilson 1978).")));
+    t.field(&XrdParams::breadth, choiceParam("breadth", tr("Breadth"), {"fwhm", "integral_breadth"}, "fwhm",
+                                             {tr("FWHM"), tr("integral breadth")},
+                                             tr("Which width enters Scherrer and "
+                                                "Williamson–Hall.")));
+    t.field(&XrdParams::cagliotiU,
+            numberParam("caglioti_u", tr("Instrument U"), QStringLiteral("deg²"), 0.0, -1.0, 1.0,
+                        tr("Caglioti Γ² = U tan²θ + V tanθ + W of the instrument "
+                           "(from a standard such as LaB6 or Si); all 0: not "
+                           "removed, sizes are lower bounds.")));
+    t.last().advanced = true;
+    t.field(&XrdParams::cagliotiV,
+            numberParam("caglioti_v", tr("Instrument V"), QStringLiteral("deg²"), 0.0, -1.0, 1.0, {}));
+    t.last().advanced = true;
+    t.field(&XrdParams::cagliotiW,
+            numberParam("caglioti_w", tr("Instrument W"), QStringLiteral("deg²"), 0.0, -1.0, 1.0, {}));
+    t.last().advanced = true;
+    return t;
+}
+
+ParamTable<XrdParams> xrdParamTable()
+{
+    return XrdAnalysis::paramTable();
+}
+
+Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
+{
+    const std::string file = location(ds);
+    auto withFile = [&](Error e) {
+        if (e.file.empty()) e.file = file;
+        return std::unexpected(std::move(e));
+    };
+    auto params = xrdParamTable().read(given);
+    if (!params) return withFile(params.error());
+    const XrdParams& p = *params;
+    if (auto ok = ds.ensureLoaded(); !ok) return std::unexpected(ok.error());
+    const Column* xc = figures::find(ds, "2Theta");
+    const Column* yc = figures::find(ds, "Intensity");
+    if (!xc || !yc) return fail(file, "", "the dataset has no '2Theta' and 'Intensity' columns");
+    if (xc->values.size() != yc->values.size() || xc->values.size() < 16)
+        return fail(file, "", "the pattern has fewer than 16 points or columns of different lengths");
+    const std::vector<double>& x = xc->values;
+    const std::vector<double>& y = yc->values;
+
+    QJsonArray warnings;
+    const QJsonObject meta = ds.metadata();
+    const double lambda1 = p.wavelengthAngstrom.value_or(meta.value("wavelength_angstrom").toDouble(0.0));
+    if (!(lambda1 > 0.1 && lambda1 < 3.5))
+        return fail(file, "wavelength",
+                    "the file states no wavelength; give the Kα1 wavelength (parameter wavelength_angstrom, "
+                    "--wavelength)");
+    const double lambda2 = meta.value("wavelength2_angstrom").toDouble(0.0);
+    const double ratio = meta.value("ka2_ka1_ratio").toDouble(constants::cuKa2Ratio);
+    const bool doublets = p.kalphaDoublets && lambda2 > lambda1 && !p.wavelengthAngstrom;
+    KalphaDoublet doublet{lambda1, doublets ? lambda2 : lambda1, doublets ? ratio : 0.0};
+    const double stepDeg = (x.back() - x.front()) / double(x.size() - 1);
+    // Counting statistics: cps data carry their counting time in the metadata (step_time_s).
+    const double stepTime = yc->unit.contains(QLatin1String("cps"), Qt::CaseInsensitive)
+                                ? meta.value("step_time_s").toDouble(1.0)
+                                : 1.0;
+
+    // ---- Background ----
+    const double fwhmGuess = estimateFwhmDeg(x, y, {});
+    // SNIP clips over 3 line widths: narrower windows cut into the feet of broad lines (6 nm crystallites)
+    // and make them look narrower, i.e. the crystallites larger (about +10 % at 1.5 widths).
+    SnipOptions so;
+    so.windowPoints = snipWindowForFwhm(std::isfinite(fwhmGuess) ? fwhmGuess : 0.3, stepDeg, 3.0);
+    so.smoothingPoints = 5;
+    auto background = snipBackground(y, so);
+    if (!background) return withFile(background.error());
+
+    // ---- Peak search ----
+    PeakSearchOptions po;
+    po.thresholdSigma = p.thresholdSigma;
+    po.countsPerUnit = stepTime;
+    po.skipKalpha2 = doublets;
+    po.doublet = doublet;
+    po.expectedFwhmDeg = std::isfinite(fwhmGuess) ? fwhmGuess : 0.0;
+    auto search = searchPeaks(x, y, *background, po);
+    if (!search) return withFile(search.error());
+    for (const std::string& w : search->warnings)
+        warnings.append(QString::fromStdString(w));
+    std::vector<ProfilePeakStart> starts;
+    for (const FoundPeak& f : search->peaks) {
+        if (f.kalpha2Satellite) continue;
+        ProfilePeakStart s;
+        s.twoThetaDeg = f.twoThetaDeg;
+        s.fwhmDeg = std::max(f.fwhmDeg, 2.0 * stepDeg);
+        s.height = f.height;
+        starts.push_back(s);
+    }
+    if (starts.empty())
+        return fail(file, "", "no peaks above the threshold: the pattern shows no reflections");
+
+    // ---- Profile fit ----
+    ProfileFitOptions fo;
+    fo.shape = shapeOf(p.profile);
+    fo.kalphaDoublets = doublets;
+    fo.doublet = doublet;
+    fo.countsPerUnit = stepTime;
+    std::vector<ProfileHumpStart> humps;
+    if (p.amorphousHump) {
+        // Where the background rises most above the straight line between its ends.
+        const std::vector<double>& b = *background;
+        std::size_t best = 0;
+        double most = -1.0;
+        for (std::size_t i = 0; i < b.size(); ++i) {
+            const double line = b.front() + (b.back() - b.front()) * double(i) / double(b.size() - 1);
+            if (b[i] - line > most) most = b[i] - line, best = i;
+        }
+        humps.push_back({x[best], 8.0, std::max(most, 1.0), 2.0});
+    }
+    ProfileFitData data{
+        x, y, p.amorphousHump ? std::span<const double>() : std::span<const double>(*background), {}};
+    auto fit = fitProfiles(data, starts, humps, fo);
+    if (!fit) return withFile(fit.error());
+    for (const std::string& w : fit->warnings)
+        warnings.append(QString::fromStdString(w));
+
+    // ---- Reference, indexing, cell ----
+    std::optional<ReflectionList> reference;
+    std::optional<Indexing> indexing;
+    std::optional<LatticeRefinement> lattice;
+    std::vector<ObservedPeak> observed;
+    for (const ProfilePeak& pk : fit->peaks)
+        observed.push_back({pk.twoThetaDeg, pk.twoThetaErrDeg, pk.fwhmDeg, pk.height});
+    if (p.phase != QLatin1String("none")) {
+        auto structure = bundledPhase(p.phase);
+        if (!structure) return withFile(structure.error());
+        ReflectionOptions ro;
+        ro.wavelengthA = lambda1;
+        ro.twoThetaMinDeg = std::max(1.0, x.front());
+        ro.twoThetaMaxDeg = std::min(179.0, x.back());
+        auto ref = computeReflectionList(*structure, ro);
+        if (!ref) return withFile(ref.error());
+        reference = *ref;
+        IndexingOptions io;
+        io.toleranceDeg = p.indexToleranceDeg;
+        io.searchZeroShift = p.positionCorrection != QLatin1String("none");
+        auto idx = indexPeaks(observed, *reference, io);
+        if (!idx) return withFile(idx.error());
+        indexing = *idx;
+        for (const std::string& w : idx->warnings)
+            warnings.append(QString::fromStdString(w));
+        const std::vector<RefinementLine> lines = refinementLines(observed, *indexing, *reference);
+        RefinementOptions lo;
+        lo.wavelengthA = lambda1;
+        lo.system = reference->latticeSystem;
+        lo.correction =
+            p.positionCorrection == QLatin1String("zero_shift") ? PositionCorrection::ZeroShift
+            : p.positionCorrection == QLatin1String("both")     ? PositionCorrection::ZeroShiftAndDisplacement
+            : p.positionCorrection == QLatin1String("displacement") ? PositionCorrection::SampleDisplacement
+                                                                    : PositionCorrection::None;
+        lo.goniometerRadiusMm = meta.value("goniometer_radius_mm").toDouble(0.0);
+        lo.zeroShiftStartDeg = indexing->zeroShiftDeg;
+        if (auto l = refineLattice(lines, reference->cell, lo)) {
+            lattice = *l;
+            for (const std::string& w : l->warnings)
+                warnings.append(QString::fromStdString(w));
+        } else {
+            warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis", "No cell refinement: %1.")
+                                .arg(QString::fromStdString(l.error().reason)));
+        }
+    }
+
+    // ---- Sizes ----
+    SizeOptions size;
+    size.wavelengthAngstrom = lambda1;
+    size.scherrerK = p.scherrerK;
+    size.measure = p.breadth == QLatin1String("integral_breadth") ? BreadthMeasure::IntegralBreadth
+                                                                  : BreadthMeasure::Fwhm;
+    const bool instrumentKnown = p.cagliotiU != 0.0 || p.cagliotiV != 0.0 || p.cagliotiW != 0.0;
+    if (instrumentKnown) {
+        size.instrument.kind = InstrumentBroadening::Kind::Caglioti;
+        size.instrument.uDeg2 = p.cagliotiU;
+        size.instrument.vDeg2 = p.cagliotiV;
+        size.instrument.wDeg2 = p.cagliotiW;
+    } else {
+        warnings.append(QCoreApplication::translate(
+            "vanadis::XrdAnalysis",
+            "The instrument broadening is not known (Caglioti U, V, W all 0): crystallite sizes are lower "
+            "bounds. Fit a standard (LaB6, Si) measured with the same optics and enter its U, V, W."));
+    }
+
+    QJsonArray peaks, perPeak;
+    std::vector<BreadthLine> breadthLines;
+    std::vector<double> sizes;
+    for (std::size_t i = 0; i < fit->peaks.size(); ++i) {
+        const ProfilePeak& pk = fit->peaks[i];
+        QJsonObject o;
+        o["two_theta_deg"] = num(pk.twoThetaDeg);
+        o["two_theta_err"] = num(pk.twoThetaErrDeg);
+        o["fwhm_deg"] = num(pk.fwhmDeg);
+        o["fwhm_err"] = num(pk.fwhmErrDeg);
+        o["integral_breadth_deg"] = num(pk.integralBreadthDeg);
+        o["area"] = num(pk.area);
+        o["area_err"] = num(pk.areaErr);
+        o["height"] = num(pk.height);
+        o["shape_parameter"] = num(pk.shapeParameter);
+        o["d_angstrom"] = num(braggDSpacingA(pk.twoThetaDeg, lambda1));
+        bool indexed = false;
+        if (indexing && i < indexing->peaks.size() && indexing->peaks[i].indexed) {
+            const IndexedPeak& ip = indexing->peaks[i];
+            QStringList hkl;
+            for (std::size_t r : ip.reflections)
+                hkl << hklText(reference->reflections[r]);
+            o["hkl"] = hkl.join(QStringLiteral(" + "));
+            o["delta_two_theta_deg"] = num(ip.deltaTwoThetaDeg);
+            indexed = true;
+        } else {
+            o["hkl"] = QJsonValue(QJsonValue::Null);
+            o["delta_two_theta_deg"] = QJsonValue(QJsonValue::Null);
+        }
+        BreadthLine bl{pk.twoThetaDeg,
+                       pk.fwhmDeg,
+                       pk.fwhmErrDeg,
+                       pk.integralBreadthDeg,
+                       pk.integralBreadthErrDeg,
+                       fo.shape == ProfileShape::Voigt ? pk.widths : VoigtWidths{}};
+        if (auto s = scherrerSize(bl, size); s && std::isfinite(s->sizeNm)) {
+            o["size_nm"] = num(s->sizeNm);
+            o["size_err"] = num(s->sizeErrNm);
+            if (indexed || !indexing) {
+                sizes.push_back(s->sizeNm);
+                breadthLines.push_back(bl);
+                perPeak.append(QJsonObject{{"two_theta_deg", num(pk.twoThetaDeg)},
+                                           {"size_nm", num(s->sizeNm)},
+                                           {"size_err", num(s->sizeErrNm)}});
+            }
+        } else {
+            o["size_nm"] = QJsonValue(QJsonValue::Null);
+            o["size_err"] = QJsonValue(QJsonValue::Null);
+        }
+        peaks.append(o);
+    }
+
+    QJsonObject out;
+    out["wavelength_angstrom"] = lambda1;
+    out["wavelength2_angstrom"] = doublets ? QJsonValue(lambda2) : QJsonValue(QJsonValue::Null);
+    out["phase"] = p.phase;
+    out["peaks"] = peaks;
+    out["n_peaks"] = int(fit->peaks.size());
+
+    // Crystallite size: the mean over the indexed lines, with the standard error of that mean.
+    QJsonObject scherrer;
+    if (!sizes.empty()) {
+        const double mean = std::accumulate(sizes.begin(), sizes.end(), 0.0) / double(sizes.size());
+        double ss = 0.0;
+        for (double s : sizes)
+            ss += (s - mean) * (s - mean);
+        const double sem = sizes.size() > 1 ? std::sqrt(ss / double(sizes.size() - 1) / double(sizes.size()))
+                                            : std::numeric_limits<double>::quiet_NaN();
+        scherrer["mean"] = num(mean);
+        scherrer["mean_err"] = num(sem);
+    } else {
+        scherrer["mean"] = QJsonValue(QJsonValue::Null);
+        scherrer["mean_err"] = QJsonValue(QJsonValue::Null);
+    }
+    scherrer["per_peak"] = perPeak;
+    scherrer["k"] = p.scherrerK;
+    scherrer["instrument_removed"] = instrumentKnown;
+    out["scherrer_size_nm"] = scherrer;
+
+    QJsonObject wh;
+    if (breadthLines.size() >= 3) {
+        if (auto w = williamsonHall(breadthLines, size)) {
+            wh["size_nm"] = num(w->sizeNm);
+            wh["size_err"] = num(w->sizeErrNm);
+            wh["strain"] = num(w->microstrain);
+            wh["strain_err"] = num(w->microstrainErr);
+            wh["r2"] = num(w->r2);
+            QJsonArray pts;
+            for (std::size_t i = 0; i < w->fourSinTheta.size(); ++i)
+                pts.append(QJsonObject{{"four_sin_theta", num(w->fourSinTheta[i])},
+                                       {"beta_cos_theta_rad", num(w->betaCosThetaRad[i])}});
+            wh["points"] = pts;
+            for (const std::string& s : w->warnings)
+                warnings.append(QString::fromStdString(s));
+        }
+    }
+    for (const char* k : {"size_nm", "size_err", "strain", "strain_err"})
+        if (!wh.contains(k)) wh[k] = QJsonValue(QJsonValue::Null);
+    out["williamson_hall"] = wh;
+
+    QJsonObject lat;
+    if (lattice) {
+        lat["system"] = QString::fromLatin1(latticeSystemName(lattice->system));
+        lat["a_angstrom"] = num(lattice->cell.aA);
+        lat["a_err"] = num(lattice->esd.aA);
+        lat["b_angstrom"] = num(lattice->cell.bA);
+        lat["c_angstrom"] = num(lattice->cell.cA);
+        lat["c_err"] = num(lattice->esd.cA);
+        lat["volume_a3"] = num(lattice->volumeA3);
+        lat["volume_err"] = num(lattice->volumeEsdA3);
+        lat["zero_shift_deg"] = num(lattice->zeroShiftDeg);
+        lat["zero_shift_err"] = num(lattice->zeroShiftEsdDeg);
+        lat["displacement_coefficient_deg"] = num(lattice->displacementCoefDeg);
+        lat["displacement_coefficient_err"] = num(lattice->displacementCoefEsdDeg);
+        lat["displacement_mm"] = num(lattice->displacementMm);
+        lat["displacement_err_mm"] = num(lattice->displacementEsdMm);
+        lat["n_lines"] = int(lattice->lines.size());
+        lat["residual_sd_deg"] = num(lattice->residualSdDeg);
+        out["lattice"] = lat;
+    } else {
+        out["lattice"] = QJsonValue(QJsonValue::Null);
+    }
+    QJsonArray unindexed, missing, refs;
+    if (indexing) {
+        for (std::size_t i : indexing->unindexedPeaks)
+            unindexed.append(QJsonObject{{"two_theta_deg", num(fit->peaks[i].twoThetaDeg)},
+                                         {"height", num(fit->peaks[i].height)}});
+        for (std::size_t r : indexing->missingReflections)
+            missing.append(hklText(reference->reflections[r]));
+        if (!indexing->unindexedPeaks.empty())
+            warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
+                                                        "%1 peak(s) match no %2 reflection: a possible "
+                                                        "impurity or another phase.")
+                                .arg(indexing->unindexedPeaks.size())
+                                .arg(p.phase));
+    }
+    if (reference) {
+        const ReflectionList shown =
+            lattice ? repositionReflections(*reference, lattice->cell, lambda1) : *reference;
+        for (const Reflection& r : shown.reflections)
+            refs.append(
+                QJsonObject{{"hkl", hklText(r)},
+                            {"two_theta_deg", num(r.twoThetaDeg + (lattice ? lattice->zeroShiftDeg : 0.0))},
+                            {"d_angstrom", num(r.dA)},
+                            {"relative_intensity", num(r.relativeIntensity)}});
+    }
+    out["unindexed_peaks"] = unindexed;
+    out["missing_reflections"] = missing;
+    out["reference"] = refs;
+
+    // Curves for the figures, thinned to at most 3000 points: background and total model.
+    QJsonArray curve;
+    const std::size_t stride = std::max<std::size_t>(1, (x.size() + 2999) / 3000);
+    std::vector<double> model(x.size(), 0.0);
+    for (const ProfilePeak& pk : fit->peaks) {
+        const std::vector<double> c = peakCurve(pk, fo, x);
+        for (std::size_t i = 0; i < x.size(); ++i)
+            model[i] += c[i];
+    }
+    for (const ProfileHump& h : fit->humps) {
+        const std::vector<double> c = humpCurve(h, x);
+        for (std::size_t i = 0; i < x.size(); ++i)
+            model[i] += c[i];
+    }
+    // The regions' own polynomial background on top of SNIP, where a region covers the point.
+    std::vector<double> local(x.size(), 0.0);
+    for (const ProfileRegion& r : fit->regions)
+        for (std::size_t i = r.firstIndex; i <= r.lastIndex && i < x.size(); ++i) {
+            double v = 0.0, pw = 1.0;
+            for (double c : r.backgroundCoefficients) {
+                v += c * pw;
+                pw *= x[i] - r.xRefDeg;
+            }
+            local[i] = v;
+        }
+    std::vector<int> regionOf(x.size(), -1);
+    for (std::size_t k = 0; k < fit->regions.size(); ++k)
+        for (std::size_t i = fit->regions[k].firstIndex; i <= fit->regions[k].lastIndex && i < x.size(); ++i)
+            regionOf[i] = int(k);
+    for (std::size_t i = 0; i < x.size(); i += stride) {
+        const double snip = p.amorphousHump ? 0.0 : (*background)[i];
+        const double bg = snip + local[i];
+        QJsonObject pt{{"two_theta_deg", x[i]}, {"snip_background", num(snip)}, {"region", regionOf[i]}};
+        // Model, background and residual exist where a region was fitted (SNIP plus the region's own
+        // polynomial); elsewhere nothing was fitted.
+        const bool fitted = regionOf[i] >= 0;
+        pt["background"] = fitted ? num(bg) : QJsonValue(QJsonValue::Null);
+        pt["model"] = fitted ? num(bg + model[i]) : QJsonValue(QJsonValue::Null);
+        pt["residual"] = fitted ? num(y[i] - bg - model[i]) : QJsonValue(QJsonValue::Null);
+        curve.append(pt);
+    }
+    out["curve"] = curve;
+    out["warnings"] = warnings;
+    return out;
+}
+
+namespace {
+
+std::vector<OutputSpec> xrdOutputs()
+{
+    auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::XrdAnalysis", s); };
+    return {
+        {"lattice.a_angstrom", tr("Lattice parameter a"), QStringLiteral("Å"), "lattice.a_err", true,
+         tr("a (Å)"), 6},
+        {"lattice.c_angstrom", tr("Lattice parameter c"), QStringLiteral("Å"), "lattice.c_err", true,
+         tr("c (Å)"), 6},
+        {"lattice.volume_a3", tr("Cell volume"), QStringLiteral("Å³"), "lattice.volume_err", false, {}, 6},
+        {"lattice.zero_shift_deg",
+         tr("Zero shift"),
+         QStringLiteral("°"),
+         "lattice.zero_shift_err",
+         false,
+         {}},
+        {"scherrer_size_nm.mean", tr("Crystallite size (Scherrer)"), QStringLiteral("nm"),
+         "scherrer_size_nm.mean_err", true, tr("Size (nm)")},
+        {"williamson_hall.size_nm",
+         tr("Crystallite size (Williamson–Hall)"),
+         QStringLiteral("nm"),
+         "williamson_hall.size_err",
+         false,
+         {}},
+        {"williamson_hall.strain",
+         tr("Microstrain (Williamson–Hall)"),
+         {},
+         "williamson_hall.strain_err",
+         false,
+         {}},
+        {"n_peaks", tr("Peaks fitted"), {}, {}, false, {}},
+    };
+}
+
+std::vector<FigureDecl> xrdFigureDecls()
+{
+    auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::XrdAnalysis", s); };
+    return {{QStringLiteral("patterns"), tr("Patterns with reference ticks"), true, {}},
+            {QStringLiteral("profile_fit"), tr("Profile fit and residuals"), false, {}},
+            {QStringLiteral("williamson_hall"), tr("Williamson–Hall plot"), true, {}}};
+}
+
+FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
+{
+    auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::XrdAnalysis", s); };
+    FigureSpec f;
+    f.x.label = QStringLiteral("2θ (°)");
+    if (id == QLatin1String("williamson_hall")) {
+        f.x.label = QStringLiteral("4 sin θ");
+        f.y.label = QStringLiteral("β cos θ (rad)");
+        for (const FigureInput& in : inputs) {
+            FigureSeries s = figures::styled(*in.sample, in.legend);
+            s.line = false;
+            s.marker = in.sample->marker;
+            figures::pointsFrom(in.result.value("williamson_hall").toObject().value("points").toArray(),
+                                "four_sin_theta", "beta_cos_theta_rad", s);
+            if (!s.x.empty()) f.series.push_back(s);
+        }
+        return f;
+    }
+    if (id == QLatin1String("profile_fit")) {
+        if (inputs.empty()) return f;
+        const FigureInput& in = inputs.front();
+        const Column* xc = figures::find(*in.dataset, "2Theta");
+        const Column* yc = figures::find(*in.dataset, "Intensity");
+        if (!xc || !yc) return f;
+        f.y.label = yc->unit.isEmpty() ? tr("Intensity") : tr("Intensity (%1)").arg(yc->unit);
+        FigureSeries data = figures::styled(*in.sample, in.legend);
+        data.x = xc->values;
+        data.y = yc->values;
+        data.lineWidthPt = 0.6;
+        f.series.push_back(data);
+        const QJsonArray curve = in.result.value("curve").toArray();
+        FigureSeries res;
+        // One line per fitted region, so that model and background are not drawn across the gaps.
+        std::map<int, std::pair<FigureSeries, FigureSeries>> regions;
+        for (const QJsonValue& v : curve) {
+            const QJsonObject o = v.toObject();
+            const int r = o.value("region").toInt(-1);
+            if (r < 0 || !o.value("model").isDouble()) continue;
+            auto& [m, b] = regions[r];
+            m.x.push_back(o.value("two_theta_deg").toDouble());
+            m.y.push_back(o.value("model").toDouble());
+            b.x.push_back(m.x.back());
+            b.y.push_back(o.value("background").toDouble());
+        }
+        bool first = true;
+        for (auto& [r, mb] : regions) {
+            auto& [m, b] = mb;
+            m.label = tr("fit");
+            m.color = Qt::black;
+            m.lineWidthPt = 1.0;
+            b.label = tr("background");
+            b.color = Qt::gray;
+            b.dash = QStringLiteral("dash");
+            m.inLegend = b.inLegend = first;
+            first = false;
+            f.series.push_back(std::move(b));
+            f.series.push_back(std::move(m));
+        }
+        res = figures::styled(*in.sample, tr("residual"));
+        res.inLegend = false;
+        res.lineWidthPt = 0.6;
+        std::map<int, FigureSeries> residuals;
+        for (const QJsonValue& v : curve) {
+            const QJsonObject o = v.toObject();
+            const int r = o.value("region").toInt(-1);
+            if (r < 0 || !o.value("residual").isDouble()) continue;
+            FigureSeries& rs = residuals.try_emplace(r, res).first->second;
+            rs.x.push_back(o.value("two_theta_deg").toDouble());
+            rs.y.push_back(o.value("residual").toDouble());
+        }
+        if (!residuals.empty()) {
+            auto panel = std::make_shared<FigureSpec>();
+            panel->y.label = tr("Residual");
+            for (auto& [r, rs] : residuals)
+                panel->series.push_back(std::move(rs));
+            f.residual = panel;
+        }
+        return f;
+    }
+    // Patterns, stacked without misleading intensity ticks, with the reference lines of the first.
+    f.y.label = tr("Intensity (a.u.)");
+    f.y.hideTickLabels = true;
+    double offset = 0.0;
+    for (auto it = inputs.rbegin(); it != inputs.rend(); ++it) {
+        const FigureInput& in = *it;
+        const Column* xc = figures::find(*in.dataset, "2Theta");
+        const Column* yc = figures::find(*in.dataset, "Intensity");
+        if (!xc || !yc || yc->values.empty()) continue;
+        FigureSeries s = figures::styled(*in.sample, in.legend);
+        s.x = xc->values;
+        const auto [mn, mx] = std::minmax_element(yc->values.begin(), yc->values.end());
+        const double span = *mx - *mn > 0 ? *mx - *mn : 1.0;
+        for (double v : yc->values)
+            s.y.push_back((v - *mn) / span);
+        s.yOffset = offset;
+        s.lineWidthPt = 0.8;
+        s.endLabel = in.legend;
+        f.series.push_back(s);
+        offset += 1.1;
+    }
+    std::reverse(f.series.begin(), f.series.end());
+    if (!inputs.empty()) {
+        const QJsonArray refs = inputs.front().result.value("reference").toArray();
+        FigureSeries ticks;
+        ticks.kind = FigureSeries::Kind::Sticks;
+        static const std::map<QString, QString> formula{
+            {QStringLiteral("V2O3"), QStringLiteral("V_{2}O_{3}")},
+            {QStringLiteral("Al2O3"), QStringLiteral("Al_{2}O_{3}")},
+            {QStringLiteral("Si"), QStringLiteral("Si")}};
+        const QString phase = inputs.front().result.value("phase").toString();
+        ticks.label = tr("%1 reference").arg(formula.count(phase) ? formula.at(phase) : phase);
+        ticks.color = Qt::black;
+        ticks.baseline = -0.75;
+        for (const QJsonValue& v : refs) {
+            const QJsonObject r = v.toObject();
+            if (r.value("relative_intensity").toDouble() < 1.0) continue;
+            ticks.x.push_back(r.value("two_theta_deg").toDouble());
+            ticks.y.push_back(-0.75 + 0.3 * r.value("relative_intensity").toDouble() / 100.0);
+            ticks.pointLabels.push_back(r.value("relative_intensity").toDouble() >= 20.0
+                                            ? QStringLiteral("(") + r.value("hkl").toString() +
+                                                  QStringLiteral(")")
+                                            : QString());
+        }
+        if (!ticks.x.empty()) f.series.push_back(ticks);
+    }
+    return f;
+}
+
+} // namespace
+
+const AnalysisDescriptor& xrdAnalysis()
+{
+    static const AnalysisDescriptor d = [] {
+        AnalysisDescriptor a;
+        a.id = QStringLiteral("xrd");
+        a.version = 1;
+        a.technique = Technique::Xrd;
+        a.name = QStringLiteral("XRD");
+        a.input.types = {QStringLiteral("xrd_pattern")};
+        a.params = [] { return xrdParamTable().schema(); };
+        a.outputs = xrdOutputs;
+        a.figures = xrdFigureDecls;
+        a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
+            return computeXrd(in.main.front(), params);
+        };
+        a.buildFigure = xrdFigure;
+        a.cliOptions = {
+            {QStringLiteral("phase"), QStringLiteral("Reference phase: V2O3 (default), Al2O3, Si, none."),
+             QStringLiteral("PHASE"),
+             [](const QString& v) -> Expected<QJsonObject> {
+                 return QJsonObject{{"phase", v}};
+             }},
+            {QStringLiteral("wavelength"), QStringLiteral("Kα1 wavelength in Å (default: the file's)."),
+             QStringLiteral("A"), [](const QString& v) -> Expected<QJsonObject> {
+                 bool ok = false;
+                 const double d = v.toDouble(&ok);
+                 if (!ok) return fail("", "--wavelength", "'" + v.toStdString() + "' is not a number");
+                 return QJsonObject{{"wavelength_angstrom", d}};
+             }}};
+        return a;
+    }();
+    return d;
+}
+
+} // namespace vanadis
