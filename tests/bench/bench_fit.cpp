@@ -310,6 +310,9 @@ void benchStrd()
     std::sort(files.begin(), files.end());
     std::vector<double> times, codedTimes;
     int failed = 0, codedFailed = 0;
+    // BENCH_FIT_REPS=N: more repetitions per fit (profiling, checking the medians' stability).
+    const int reps =
+        std::getenv("BENCH_FIT_REPS") ? std::max(1, std::atoi(std::getenv("BENCH_FIT_REPS"))) : 15;
     for (const auto& f : files) {
         Strd s;
         if (!readStrd(f, s)) continue;
@@ -317,14 +320,14 @@ void benchStrd()
         for (int st = 1; st <= 2; ++st) {
             bool ok = false;
             const auto& start = st == 1 ? s.start1 : s.start2;
-            const double t = timeMs([&] { fitStrd(s, start, ok); }, 15);
+            const double t = timeMs([&] { fitStrd(s, start, ok); }, reps);
             if (!ok) ++failed;
             times.push_back(t);
             std::fprintf(stderr, "  %-10s start %d  %.4f ms  %3d iterations %4d evaluations%s\n",
                          s.name.c_str(), st, t, lastIterations, lastEvaluations,
                          ok ? "" : "  (not converged)");
             bool codedOk = false;
-            const double tc = timeMs([&] { fitStrdCoded(s, start, codedOk); }, 15);
+            const double tc = timeMs([&] { fitStrdCoded(s, start, codedOk); }, reps);
             if (!codedOk) ++codedFailed;
             codedTimes.push_back(tc);
             std::fprintf(stderr, "  %-10s start %d  %.4f ms  %3d iterations %4d evaluations (coded)%s\n",
