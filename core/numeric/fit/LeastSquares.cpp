@@ -55,7 +55,9 @@ public:
         m_model.evaluate(std::span<const double>(m_p.data(), std::size_t(m_p.size())),
                          std::span<double>(m_f.data(), std::size_t(m_f.size())));
         r = m_sqrtW.cwiseProduct(m_f - m_y);
-        return allFinite(r);
+        // A finite sum of squares proves every residual finite (one vectorised pass); only an
+        // infinite or NaN one needs the element test.
+        return std::isfinite(r.squaredNorm()) || allFinite(r);
     }
 
     /// Jacobian of r at u (r = value(u) already computed) into J (residuals × free).
@@ -214,9 +216,7 @@ struct HouseholderFactor {
         tau.resize(n);
         for (Index k = 0; k < n && k < m; ++k) {
             double* col = W.col(k).data();
-            double tail = 0.0;
-            for (Index i = k + 1; i < m; ++i)
-                tail += col[i] * col[i];
+            const double tail = Eigen::Map<const VectorXd>(col + k + 1, m - k - 1).squaredNorm();
             const double alpha = col[k];
             if (tail == 0.0) {
                 tau[k] = 0.0;
@@ -237,14 +237,13 @@ struct HouseholderFactor {
     {
         const Index m = W.rows();
         if (tau[k] == 0.0) return;
-        const double* v = W.col(k).data();
-        double s = x[k];
-        for (Index i = k + 1; i < m; ++i)
-            s += v[i] * x[i];
-        s *= tau[k];
+        // Eigen's dot keeps several partial sums in SIMD registers; a plain loop is one serial
+        // chain of additions (the compiler may not reassociate them).
+        const Eigen::Map<const VectorXd> v(W.col(k).data() + k + 1, m - k - 1);
+        Eigen::Map<VectorXd> xt(x + k + 1, m - k - 1);
+        const double s = tau[k] * (x[k] + v.dot(xt));
         x[k] -= s;
-        for (Index i = k + 1; i < m; ++i)
-            x[i] -= s * v[i];
+        xt -= s * v;
     }
     /// x ← Qᵀ x.
     void applyQt(VectorXd& x, Index n) const
@@ -280,15 +279,19 @@ public:
                     continue;
                 }
                 const double skk = m_S(k, k), rk = m_row[k];
+                // One square root and one division (their latency dominated the trial); the
+                // scaled form only where the squares could overflow or underflow.
+                const double big = std::max(std::abs(skk), std::abs(rk));
                 double c, s;
-                if (std::abs(skk) < std::abs(rk)) {
-                    const double t = skk / rk;
-                    s = 1.0 / std::sqrt(1.0 + t * t);
-                    c = s * t;
+                if (big > 1e-150 && big < 1e150) {
+                    const double inv = 1.0 / std::sqrt(skk * skk + rk * rk);
+                    c = skk * inv;
+                    s = rk * inv;
                 } else {
-                    const double t = rk / skk;
-                    c = 1.0 / std::sqrt(1.0 + t * t);
-                    s = c * t;
+                    const double a = skk / big, b = rk / big;
+                    const double inv = 1.0 / std::sqrt(a * a + b * b);
+                    c = a * inv;
+                    s = b * inv;
                 }
                 m_rot.push_back({c, s});
                 m_S(k, k) = c * skk + s * rk;
