@@ -31,9 +31,12 @@ std::string num(double v, int digits = 6)
     return buf;
 }
 
-bool allFinite(const VectorXd& v)
+/// A finite sum of squares proves every element finite (one vectorised pass); only an infinite or
+/// NaN sum (which may be an overflow of finite values) needs the element test.
+template <class M>
+bool allFinite(const M& v)
 {
-    return v.allFinite();
+    return std::isfinite(v.squaredNorm()) || v.allFinite();
 }
 
 /// The weighted residual r(u) = √w·(f(p(u)) − y) and its Jacobian, for the LM loop.
@@ -45,6 +48,10 @@ public:
     {
         m_f.resize(y.size());
         m_analytic = !opt.forceNumericJacobian;
+        m_unitWeights = (sqrtW.array() == 1.0).all();
+        m_identity = !map.hasTies() && map.freeCount() == map.fullCount();
+        for (std::size_t k = 0; k < map.freeCount() && m_identity; ++k)
+            m_identity = map.freeIndex(k) == int(k);
     }
 
     /// r for free values u; false when the model gives NaN/inf.
@@ -54,10 +61,11 @@ public:
         m_map.expand(u, m_p);
         m_model.evaluate(std::span<const double>(m_p.data(), std::size_t(m_p.size())),
                          std::span<double>(m_f.data(), std::size_t(m_f.size())));
-        r = m_sqrtW.cwiseProduct(m_f - m_y);
-        // A finite sum of squares proves every residual finite (one vectorised pass); only an
-        // infinite or NaN one needs the element test.
-        return std::isfinite(r.squaredNorm()) || allFinite(r);
+        if (m_unitWeights)
+            r = m_f - m_y;
+        else
+            r = m_sqrtW.cwiseProduct(m_f - m_y);
+        return allFinite(r);
     }
 
     /// Jacobian of r at u (r = value(u) already computed) into J (residuals × free).
@@ -65,6 +73,16 @@ public:
     {
         const Index nr = m_y.size(), nf = u.size();
         J.resize(nr, nf);
+        if (m_analytic && m_identity) {
+            // Every parameter free, none tied: the model's Jacobian is J's, written in place.
+            m_map.expand(u, m_p);
+            if (m_model.jacobian(std::span<const double>(m_p.data(), std::size_t(m_p.size())),
+                                 std::span<double>(J.data(), std::size_t(J.size())))) {
+                if (!m_unitWeights) J.array().colwise() *= m_sqrtW.array();
+                return allFinite(J);
+            }
+            m_analytic = false;
+        }
         if (m_analytic) {
             m_map.expand(u, m_p);
             m_jf.resize(nr, m_p.size());
@@ -81,8 +99,8 @@ public:
                     for (Index k = 0; k < nf; ++k)
                         J.col(k) = m_jf.col(m_map.freeIndex(std::size_t(k)));
                 }
-                J.array().colwise() *= m_sqrtW.array();
-                return J.allFinite();
+                if (!m_unitWeights) J.array().colwise() *= m_sqrtW.array();
+                return allFinite(J);
             }
             m_analytic = false; // the model has none: numeric from now on
         }
@@ -178,6 +196,8 @@ private:
     VectorXd m_p, m_f;
     MatrixXd m_jf, m_g;
     bool m_analytic = true;
+    bool m_unitWeights = false; ///< √w ≡ 1: no scaling pass
+    bool m_identity = false;    ///< u = p (no fixed or tied parameters)
 };
 
 struct LmOutcome {
