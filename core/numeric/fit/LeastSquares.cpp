@@ -231,6 +231,10 @@ double gradientCosine(const VectorXd& g, const VectorXd& colNorm, double rNorm, 
 struct HouseholderFactor {
     MatrixXd W;
     VectorXd tau;
+    VectorXd m_v, m_w; ///< the current reflector with its leading 1, and Bᵀv
+    /// Trailing columns from which a reflector is applied as one block (below, per column: less
+    /// set-up; XPS's 17 columns 1.91 -> 1.62 ms, StRD's ≤ 9 unchanged at 4 or 8).
+    static constexpr Index kBlockedFrom = 6;
 
     void compute(Index n)
     {
@@ -250,8 +254,19 @@ struct HouseholderFactor {
             for (Index i = k + 1; i < m; ++i)
                 col[i] *= scale;
             col[k] = beta;
-            for (Index j = k + 1; j < n; ++j)
-                reflect(k, W.col(j).data());
+            if (n - k - 1 >= kBlockedFrom) {
+                // Wide trailing block (XPS: 17 columns × 300 points): w = Bᵀv and B −= τ·v·wᵀ as one
+                // matrix-vector product and one rank-1 update, several columns per pass over v.
+                m_v.resize(m - k);
+                m_v[0] = 1.0;
+                m_v.tail(m - k - 1) = W.col(k).tail(m - k - 1);
+                auto B = W.block(k, k + 1, m - k, n - k - 1);
+                m_w.noalias() = B.transpose() * m_v;
+                B.noalias() -= (tau[k] * m_v) * m_w.transpose();
+            } else {
+                for (Index j = k + 1; j < n; ++j)
+                    reflect(k, W.col(j).data());
+            }
         }
     }
     /// x ← H_k x for the k-th reflector.
