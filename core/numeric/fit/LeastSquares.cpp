@@ -372,6 +372,28 @@ private:
     std::vector<std::pair<double, double>> m_rot;
 };
 
+/// 1/‖(R·D⁻¹)⁻¹‖²_F for the upper-triangular R in the top of \a W: a lower bound of the smallest
+/// squared singular value of the scaled R (0 when R is singular). O(n³/6), \a work of size n.
+double smallestSquaredSingularBound(const MatrixXd& W, const VectorXd& d, Index n, VectorXd& work)
+{
+    work.resize(n);
+    double fro = 0.0;
+    for (Index j = 0; j < n; ++j) { // column j of the inverse by back substitution
+        work.head(j + 1).setZero();
+        work[j] = 1.0;
+        for (Index i = j; i >= 0; --i) {
+            double sum = work[i];
+            for (Index k = i + 1; k <= j; ++k)
+                sum -= W(i, k) / d[k] * work[k];
+            const double dii = W(i, i) / d[i];
+            if (dii == 0.0) return 0.0;
+            work[i] = sum / dii;
+            fro += work[i] * work[i];
+        }
+    }
+    return fro > 0.0 && std::isfinite(fro) ? 1.0 / fro : 0.0;
+}
+
 /// Levenberg–Marquardt with Moré scaling, QR-solved damped steps, Nielsen damping and an
 /// active-set projection onto the bounds.
 LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, const VectorXd& hi, VectorXd r,
@@ -394,7 +416,7 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
     VectorXd uNew(nf), rNew(m), rH(m), uh(nf);
     // Workspaces reused across iterations and damping trials: at StRD sizes (tens of points, a
     // handful of parameters) per-iteration heap traffic was a tenth of the fit's time.
-    VectorXd g(nf), colNorm(nf), qtrFull(m), qtr, b, stepA, stepP, predictedResidual, rvv, b2, acc, da;
+    VectorXd g(nf), colNorm(nf), qtrFull(m), tcol, qtr, b, stepA, stepP, predictedResidual, rvv, b2, acc, da;
     HouseholderFactor qr;
     DampedSolver damped;
     std::vector<Index> active;
@@ -445,6 +467,10 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
         qr.applyQt(qtrFull, na);
         qtr = qtrFull.head(nq);
         const double perp = std::max(0.0, rss - qtr.squaredNorm());
+        // After a rejected trial λ grows at least to where damping starts to act: a λ below
+        // σ_min² of the scaled R changes the step by less than a factor 2, so ramping up to it from
+        // the tiny λ₀ by doublings only spent evaluations (XPS: 23 -> 18).
+        const double lambdaFloor = smallestSquaredSingularBound(qr.W, da, na, tcol);
         b.setZero(na);
         b.head(nq) = -qtr;
         for (int inner = 0;; ++inner) {
@@ -520,7 +546,7 @@ LmOutcome levenbergMarquardt(Residual& res, VectorXd u, const VectorXd& lo, cons
                 lambda *= std::max(1.0 / 3.0, 1.0 - std::pow(2.0 * rho - 1.0, 3));
                 nu = 2.0;
             } else {
-                lambda *= nu;
+                lambda = std::max(lambda * nu, lambdaFloor);
                 nu *= 2.0;
             }
             // MINPACK's tests, applied after every trial step (Moré, Garbow & Hillstrom 1980).
