@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <numbers>
 #include <stdexcept>
@@ -128,6 +130,53 @@ double apply(int op, double a, double b)
     default:
         return 0.0;
     }
+}
+
+/// e^a over n points, 4 at a time with GCC/Clang vector extensions (SSE2 pairs on the baseline
+/// x86-64 target): range reduction a = k·ln2 + r with ln2 split in two (Cody & Waite 1980), the
+/// Taylor series of e^r to r^13 (truncation < 0.03 ulp for |r| ≤ ln2/2) by Estrin's scheme, and
+/// 2^k put into the exponent bits. Within 1 ulp of std::exp (checked on 10^6 values); arguments
+/// outside [−708, 709] (overflow, subnormal results, NaN) are redone by std::exp or set to 0. glibc's exp is
+/// a call per point and was the largest single cost of evaluating NIST's exponential models.
+void expColumn(const double* a, double* v, std::size_t n)
+{
+    typedef double V4 __attribute__((vector_size(32)));
+    typedef std::uint64_t U4 __attribute__((vector_size(32)));
+    constexpr double log2e = 1.4426950408889634074;
+    constexpr double ln2hi = 6.93147180369123816490e-01, ln2lo = 1.90821492927058770002e-10;
+    constexpr double shifter = 6755399441055744.0; // 1.5·2^52: adding it rounds to an integer
+    auto block = [&](const double* in, double* out) {
+        V4 x;
+        std::memcpy(&x, in, sizeof x);
+        const V4 t = x * log2e + shifter;
+        const V4 k = t - shifter;
+        const V4 r = (x - k * ln2hi) - k * ln2lo;
+        const V4 r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+        const V4 q0 = 1.0 / 2.0 + r * (1.0 / 6.0), q1 = 1.0 / 24.0 + r * (1.0 / 120.0);
+        const V4 q2 = 1.0 / 720.0 + r * (1.0 / 5040.0), q3 = 1.0 / 40320.0 + r * (1.0 / 362880.0);
+        const V4 q4 = 1.0 / 3628800.0 + r * (1.0 / 39916800.0);
+        const V4 q5 = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0);
+        const V4 p = r + r2 * ((q0 + r2 * q1) + r4 * (q2 + r2 * q3) + r8 * (q4 + r2 * q5));
+        U4 bits;
+        std::memcpy(&bits, &t, sizeof bits);
+        bits = (bits + 1023u) << 52;
+        V4 scale;
+        std::memcpy(&scale, &bits, sizeof scale);
+        const V4 y = (1.0 + p) * scale;
+        std::memcpy(out, &y, sizeof y);
+    };
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        block(a + i, v + i);
+    if (i < n) { // the last 1–3 points through a padded block
+        double in[4] = {0.0, 0.0, 0.0, 0.0}, out[4];
+        std::copy(a + i, a + n, in);
+        block(in, out);
+        std::copy(out, out + (n - i), v + i);
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (!(a[i] >= -708.0 && a[i] <= 709.0))
+            v[i] = a[i] < -746.0 ? 0.0 : std::exp(a[i]); // below −745.2 e^a rounds to 0 (Gauss tails)
 }
 
 struct ParseError {
@@ -426,6 +475,97 @@ double Expression::evaluate(std::span<const double> vars, std::span<double> grad
     return out;
 }
 
+namespace {
+
+/// The forward values of the last evaluateColumns on this thread, kept for the reuse of the
+/// forward sweep by a following Jacobian request and for staticCache(). A node's values are a
+/// single number when they are the same at every point (\a uniform: constants, parameters and
+/// what is computed from them only), otherwise \a ptr points at n values: the caller's data column
+/// for a variable, the static cache, or this sweep's own storage.
+struct Sweep {
+    std::vector<double> val; ///< nodes × n storage of the computed non-uniform nodes
+    std::vector<const double*> ptr;
+    std::vector<char> uniform;
+    std::vector<double> scalar; ///< value of a uniform node
+    std::vector<double> adj;    ///< nodes × n adjoints
+    std::vector<double*> gptr;  ///< adjoint of each live node (a Jacobian column for a variable)
+    std::vector<int> column;
+    std::vector<char> live;
+    std::size_t n = 0;
+};
+thread_local Sweep t_sweep;
+thread_local unsigned long long t_evaluationStamp = 0;
+
+/// f over n points of a node with operands a (and b), each uniform or not.
+template <class F>
+inline void forwardBinary(Sweep& s, std::size_t k, int a, int b, std::size_t n, F f)
+{
+    const bool ua = s.uniform[std::size_t(a)], ub = s.uniform[std::size_t(b)];
+    if (ua && ub) {
+        s.uniform[k] = 1;
+        s.scalar[k] = f(s.scalar[std::size_t(a)], s.scalar[std::size_t(b)]);
+        return;
+    }
+    s.uniform[k] = 0;
+    double* v = s.val.data() + k * n;
+    s.ptr[k] = v;
+    const double* pa = s.ptr[std::size_t(a)];
+    const double* pb = s.ptr[std::size_t(b)];
+    if (ua) {
+        const double a0 = s.scalar[std::size_t(a)];
+        for (std::size_t i = 0; i < n; ++i)
+            v[i] = f(a0, pb[i]);
+    } else if (ub) {
+        const double b0 = s.scalar[std::size_t(b)];
+        for (std::size_t i = 0; i < n; ++i)
+            v[i] = f(pa[i], b0);
+    } else {
+        for (std::size_t i = 0; i < n; ++i)
+            v[i] = f(pa[i], pb[i]);
+    }
+}
+
+template <class F>
+inline void forwardUnary(Sweep& s, std::size_t k, int a, std::size_t n, F f)
+{
+    if (s.uniform[std::size_t(a)]) {
+        s.uniform[k] = 1;
+        s.scalar[k] = f(s.scalar[std::size_t(a)]);
+        return;
+    }
+    s.uniform[k] = 0;
+    double* v = s.val.data() + k * n;
+    s.ptr[k] = v;
+    const double* pa = s.ptr[std::size_t(a)];
+    for (std::size_t i = 0; i < n; ++i)
+        v[i] = f(pa[i]);
+}
+
+/// dst[i] += sign·g[i]·w(i) for a node's values w that may be uniform.
+inline void accumulate(double* dst, const double* g, const Sweep& s, int w, double sign, std::size_t n)
+{
+    if (s.uniform[std::size_t(w)]) {
+        const double c = sign * s.scalar[std::size_t(w)];
+        for (std::size_t i = 0; i < n; ++i)
+            dst[i] += g[i] * c;
+    } else {
+        const double* p = s.ptr[std::size_t(w)];
+        if (sign > 0.0)
+            for (std::size_t i = 0; i < n; ++i)
+                dst[i] += g[i] * p[i];
+        else
+            for (std::size_t i = 0; i < n; ++i)
+                dst[i] -= g[i] * p[i];
+    }
+}
+
+inline double at(const Sweep& s, int node, std::size_t i)
+{
+    return s.uniform[std::size_t(node)] ? s.scalar[std::size_t(node)] : s.ptr[std::size_t(node)][i];
+}
+
+} // namespace
+
 ExpressionCache Expression::staticCache(std::size_t n, std::span<const std::span<const double>> vars,
                                         const std::vector<bool>& isStatic) const
 {
@@ -441,23 +581,25 @@ ExpressionCache Expression::staticCache(std::size_t n, std::span<const std::span
         else
             c.isStatic[k] = c.isStatic[std::size_t(nd.a)] && (nd.b < 0 || c.isStatic[std::size_t(nd.b)]);
     }
-    // Constants and bare variables are cheap to fill; cache only real work.
     std::vector<double> out(n);
     evaluateColumns(n, vars, out);
-    c.values = s_lastValues();
-    for (std::size_t k = 0; k < m_nodes.size(); ++k)
-        if (m_nodes[k].op == Const || m_nodes[k].op == Var) c.isStatic[k] = 0;
+    const Sweep& s = t_sweep;
+    c.values.assign(m_nodes.size() * n, 0.0);
+    for (std::size_t k = 0; k < m_nodes.size(); ++k) {
+        // Constants and bare variables are cheap to fill; cache only real work (and only nodes
+        // that vary from point to point: uniform ones cost one operation).
+        if (m_nodes[k].op == Const || m_nodes[k].op == Var || s.uniform[k]) {
+            c.isStatic[k] = 0;
+            continue;
+        }
+        if (c.isStatic[k]) std::copy_n(s.ptr[k], n, c.values.data() + k * n);
+    }
     return c;
 }
 
 std::vector<double>& Expression::s_lastValues()
 {
-    thread_local std::vector<double> val;
-    return val;
-}
-
-namespace {
-thread_local unsigned long long t_evaluationStamp = 0;
+    return t_sweep.val;
 }
 
 unsigned long long Expression::evaluationStamp()
@@ -470,259 +612,242 @@ void Expression::evaluateColumns(std::size_t n, std::span<const std::span<const 
                                  const ExpressionCache* cache, bool forwardIsCurrent) const
 {
     const std::size_t nn = m_nodes.size();
-    std::vector<double>& val = s_lastValues();
-    thread_local std::vector<double> adj;
+    Sweep& s = t_sweep;
     ++t_evaluationStamp;
-    if (val.size() != nn * n) forwardIsCurrent = false; // defensive: the caller's promise cannot hold
-    val.resize(nn * n);
-    auto V = [&](int node) { return val.data() + std::size_t(node) * n; };
+    // Defensive: the caller's promise cannot hold for a sweep of another size.
+    if (s.n != n || s.uniform.size() != nn || s.val.size() != nn * n) forwardIsCurrent = false;
+    s.n = n;
+    s.val.resize(nn * n);
+    s.ptr.resize(nn);
+    s.uniform.resize(nn);
+    s.scalar.resize(nn);
     if (cache && (cache->n != n || cache->isStatic.size() != nn)) cache = nullptr;
 
-    for (std::size_t k = 0; k < nn && !forwardIsCurrent; ++k) {
+    for (std::size_t k = 0; k < nn; ++k) {
         const Node& nd = m_nodes[k];
-        double* v = V(int(k));
-        if (cache && cache->isStatic[k]) {
-            std::copy_n(cache->values.data() + k * n, n, v);
+        // Leaves and cached nodes point at their data (no copy), also when the forward sweep is
+        // reused: the caller's columns may live elsewhere than at the last call.
+        if (nd.op == Const) {
+            s.uniform[k] = 1;
+            s.scalar[k] = nd.c;
             continue;
         }
-        switch (nd.op) {
-        case Const:
-            std::fill(v, v + n, nd.c);
-            break;
-        case Var: {
+        if (nd.op == Var) {
             const auto& col = vars[std::size_t(nd.c)];
-            if (col.size() == 1)
-                std::fill(v, v + n, col[0]);
+            s.uniform[k] = col.size() == 1 || n == 1;
+            if (s.uniform[k])
+                s.scalar[k] = col[0];
             else
-                std::copy(col.begin(), col.begin() + std::ptrdiff_t(n), v);
-            break;
+                s.ptr[k] = col.data();
+            continue;
         }
-        case Add: {
-            const double *a = V(nd.a), *b = V(nd.b);
-            for (std::size_t i = 0; i < n; ++i)
-                v[i] = a[i] + b[i];
-            break;
+        if (cache && cache->isStatic[k]) {
+            s.uniform[k] = 0;
+            s.ptr[k] = cache->values.data() + k * n;
+            continue;
         }
-        case Sub: {
-            const double *a = V(nd.a), *b = V(nd.b);
-            for (std::size_t i = 0; i < n; ++i)
-                v[i] = a[i] - b[i];
+        if (forwardIsCurrent) continue;
+        switch (nd.op) {
+        case Add:
+            forwardBinary(s, k, nd.a, nd.b, n, [](double x, double y) { return x + y; });
             break;
-        }
-        case Mul: {
-            const double *a = V(nd.a), *b = V(nd.b);
-            for (std::size_t i = 0; i < n; ++i)
-                v[i] = a[i] * b[i];
+        case Sub:
+            forwardBinary(s, k, nd.a, nd.b, n, [](double x, double y) { return x - y; });
             break;
-        }
-        case Div: {
-            const double *a = V(nd.a), *b = V(nd.b);
-            for (std::size_t i = 0; i < n; ++i)
-                v[i] = a[i] / b[i];
+        case Mul:
+            forwardBinary(s, k, nd.a, nd.b, n, [](double x, double y) { return x * y; });
             break;
-        }
-        case Neg: {
-            const double* a = V(nd.a);
-            for (std::size_t i = 0; i < n; ++i)
-                v[i] = -a[i];
+        case Div:
+            forwardBinary(s, k, nd.a, nd.b, n, [](double x, double y) { return x / y; });
             break;
-        }
-        case Exp: {
-            const double* a = V(nd.a);
-            for (std::size_t i = 0; i < n; ++i)
-                v[i] = std::exp(a[i]);
+        case Pow:
+            forwardBinary(s, k, nd.a, nd.b, n, [](double x, double y) { return power(x, y); });
             break;
-        }
+        case Neg:
+            forwardUnary(s, k, nd.a, n, [](double x) { return -x; });
+            break;
+        case Exp:
+            if (s.uniform[std::size_t(nd.a)]) {
+                forwardUnary(s, k, nd.a, n, [](double x) { return std::exp(x); });
+            } else {
+                s.uniform[k] = 0;
+                double* v = s.val.data() + k * n;
+                s.ptr[k] = v;
+                expColumn(s.ptr[std::size_t(nd.a)], v, n);
+            }
+            break;
         default: {
-            const double* a = V(nd.a);
-            const double* b = nd.b >= 0 ? V(nd.b) : nullptr;
-            for (std::size_t i = 0; i < n; ++i)
-                v[i] = apply(nd.op, a[i], b ? b[i] : 0.0);
+            const int op = nd.op;
+            if (nd.b >= 0)
+                forwardBinary(s, k, nd.a, nd.b, n, [op](double x, double y) { return apply(op, x, y); });
+            else
+                forwardUnary(s, k, nd.a, n, [op](double x) { return apply(op, x, 0.0); });
         }
         }
     }
-    if (!forwardIsCurrent) std::copy(V(int(nn) - 1), V(int(nn) - 1) + n, out.begin());
+    const std::size_t root = nn - 1;
+    if (!forwardIsCurrent) {
+        if (s.uniform[root])
+            std::fill(out.begin(), out.begin() + std::ptrdiff_t(n), s.scalar[root]);
+        else
+            std::copy_n(s.ptr[root], n, out.begin());
+    }
     if (!jacobian || gradVars.empty()) return;
 
-    // Reverse sweep: adjoint of every node, accumulated into the Jacobian columns at Var nodes.
+    // Reverse sweep: adjoint of every node; a variable's adjoint is its Jacobian column itself.
     const std::size_t nGrad = gradVars.size();
     std::fill(jacobian, jacobian + n * nGrad, 0.0);
-    thread_local std::vector<int> column;
-    column.assign(m_variables.size(), -1);
+    s.column.assign(m_variables.size(), -1);
     for (std::size_t k = 0; k < nGrad; ++k)
-        column[std::size_t(gradVars[k])] = int(k);
+        s.column[std::size_t(gradVars[k])] = int(k);
     // Only nodes on a path from a wanted variable need adjoints.
-    thread_local std::vector<char> live;
-    live.assign(nn, 0);
+    s.live.assign(nn, 0);
     for (std::size_t k = 0; k < nn; ++k) {
         const Node& nd = m_nodes[k];
         if (nd.op == Var)
-            live[k] = column[std::size_t(nd.c)] >= 0;
+            s.live[k] = s.column[std::size_t(nd.c)] >= 0;
         else if (nd.op != Const)
-            live[k] = (nd.a >= 0 && live[std::size_t(nd.a)]) || (nd.b >= 0 && live[std::size_t(nd.b)]);
+            s.live[k] = (nd.a >= 0 && s.live[std::size_t(nd.a)]) || (nd.b >= 0 && s.live[std::size_t(nd.b)]);
     }
-    if (!live[nn - 1]) return;
-    // Only live nodes' adjoints are read or written: zero just those.
-    adj.resize(nn * n);
-    auto G = [&](int node) { return adj.data() + std::size_t(node) * n; };
-    for (std::size_t k = 0; k + 1 < nn; ++k)
-        if (live[k]) std::fill(G(int(k)), G(int(k)) + n, 0.0);
-    std::fill(G(int(nn) - 1), G(int(nn) - 1) + n, 1.0);
-    for (std::size_t kk = nn; kk-- > 0;) {
-        if (!live[kk]) continue;
-        const Node& nd = m_nodes[kk];
-        const double* g = G(int(kk));
-        const double* v = V(int(kk));
-        if (nd.op == Var) {
-            double* j = jacobian + std::size_t(column[std::size_t(nd.c)]) * n;
-            for (std::size_t i = 0; i < n; ++i)
-                j[i] += g[i];
-            continue;
+    if (!s.live[root]) return;
+    s.adj.resize(nn * n);
+    s.gptr.assign(nn, nullptr);
+    for (std::size_t k = 0; k < nn; ++k) {
+        if (!s.live[k]) continue;
+        if (m_nodes[k].op == Var) {
+            s.gptr[k] = jacobian + std::size_t(s.column[std::size_t(m_nodes[k].c)]) * n;
+        } else {
+            s.gptr[k] = s.adj.data() + k * n;
+            std::fill(s.gptr[k], s.gptr[k] + n, 0.0);
         }
-        const bool la = nd.a >= 0 && live[std::size_t(nd.a)];
-        const bool lb = nd.b >= 0 && live[std::size_t(nd.b)];
-        double* ga = la ? G(nd.a) : nullptr;
-        double* gb = lb ? G(nd.b) : nullptr;
-        const double* a = nd.a >= 0 ? V(nd.a) : nullptr;
-        const double* b = nd.b >= 0 ? V(nd.b) : nullptr;
-        // sin and cos of one argument (ENSO, Fourier terms): each is the other's derivative.
-        const double* partner = m_partner.empty() || m_partner[kk] < 0 ? nullptr : V(m_partner[kk]);
+    }
+    std::fill(s.gptr[root], s.gptr[root] + n, 1.0);
+    for (std::size_t kk = nn; kk-- > 0;) {
+        const Node& nd = m_nodes[kk];
+        if (!s.live[kk] || nd.op == Var) continue;
+        const double* g = s.gptr[kk];
+        const bool la = nd.a >= 0 && s.live[std::size_t(nd.a)];
+        const bool lb = nd.b >= 0 && s.live[std::size_t(nd.b)];
+        double* ga = la ? s.gptr[std::size_t(nd.a)] : nullptr;
+        double* gb = lb ? s.gptr[std::size_t(nd.b)] : nullptr;
         // Common operations as plain loops (vectorisable, no per-point switch).
-        bool fast = true;
         switch (nd.op) {
         case Add:
-            if (la)
-                for (std::size_t i = 0; i < n; ++i)
-                    ga[i] += g[i];
-            if (lb)
-                for (std::size_t i = 0; i < n; ++i)
-                    gb[i] += g[i];
-            break;
         case Sub:
             if (la)
                 for (std::size_t i = 0; i < n; ++i)
                     ga[i] += g[i];
-            if (lb)
-                for (std::size_t i = 0; i < n; ++i)
-                    gb[i] -= g[i];
-            break;
+            if (lb) {
+                if (nd.op == Add)
+                    for (std::size_t i = 0; i < n; ++i)
+                        gb[i] += g[i];
+                else
+                    for (std::size_t i = 0; i < n; ++i)
+                        gb[i] -= g[i];
+            }
+            continue;
         case Mul:
-            if (la)
-                for (std::size_t i = 0; i < n; ++i)
-                    ga[i] += g[i] * b[i];
-            if (lb)
-                for (std::size_t i = 0; i < n; ++i)
-                    gb[i] += g[i] * a[i];
-            break;
-        case Div:
-            if (la)
-                for (std::size_t i = 0; i < n; ++i)
-                    ga[i] += g[i] / b[i];
-            if (lb)
-                for (std::size_t i = 0; i < n; ++i)
-                    gb[i] -= g[i] * v[i] / b[i];
-            break;
+            if (la) accumulate(ga, g, s, nd.b, 1.0, n);
+            if (lb) accumulate(gb, g, s, nd.a, 1.0, n);
+            continue;
         case Neg:
             for (std::size_t i = 0; i < n; ++i)
                 ga[i] -= g[i];
-            break;
+            continue;
         case Exp:
-            for (std::size_t i = 0; i < n; ++i)
-                ga[i] += g[i] * v[i];
-            break;
+            accumulate(ga, g, s, int(kk), 1.0, n);
+            continue;
+        case Div:
+            if (la) {
+                if (s.uniform[std::size_t(nd.b)]) {
+                    const double inv = 1.0 / s.scalar[std::size_t(nd.b)];
+                    for (std::size_t i = 0; i < n; ++i)
+                        ga[i] += g[i] * inv;
+                } else {
+                    const double* b = s.ptr[std::size_t(nd.b)];
+                    for (std::size_t i = 0; i < n; ++i)
+                        ga[i] += g[i] / b[i];
+                }
+            }
+            if (lb)
+                for (std::size_t i = 0; i < n; ++i)
+                    gb[i] -= g[i] * at(s, int(kk), i) / at(s, nd.b, i);
+            continue;
         default:
-            fast = false;
+            break;
         }
-        if (fast) continue;
+        // sin and cos of one argument (ENSO, Fourier terms): each is the other's derivative.
+        const int partner = m_partner.empty() ? -1 : m_partner[kk];
         for (std::size_t i = 0; i < n; ++i) {
             const double gi = g[i];
             if (gi == 0.0) continue;
+            const double a = at(s, nd.a, i);
+            const double b = nd.b >= 0 ? at(s, nd.b, i) : 0.0;
+            const double v = at(s, int(kk), i);
             switch (nd.op) {
-            case Add:
-                if (la) ga[i] += gi;
-                if (lb) gb[i] += gi;
-                break;
-            case Sub:
-                if (la) ga[i] += gi;
-                if (lb) gb[i] -= gi;
-                break;
-            case Mul:
-                if (la) ga[i] += gi * b[i];
-                if (lb) gb[i] += gi * a[i];
-                break;
-            case Div:
-                if (la) ga[i] += gi / b[i];
-                if (lb) gb[i] -= gi * v[i] / b[i];
-                break;
-            case Neg:
-                ga[i] -= gi;
-                break;
             case Pow:
-                if (la) ga[i] += gi * (b[i] == 2.0 ? 2.0 * a[i] : b[i] * power(a[i], b[i] - 1.0));
-                if (lb && a[i] != 0.0) gb[i] += gi * v[i] * std::log(a[i]);
-                break;
-            case Exp:
-                ga[i] += gi * v[i];
+                if (la) ga[i] += gi * (b == 2.0 ? 2.0 * a : b * power(a, b - 1.0));
+                if (lb && a != 0.0) gb[i] += gi * v * std::log(a);
                 break;
             case Log:
-                ga[i] += gi / a[i];
+                ga[i] += gi / a;
                 break;
             case Log10:
-                ga[i] += gi / (a[i] * std::numbers::ln10);
+                ga[i] += gi / (a * std::numbers::ln10);
                 break;
             case Sqrt:
-                ga[i] += gi * 0.5 / v[i];
+                ga[i] += gi * 0.5 / v;
                 break;
             case Sin:
-                ga[i] += gi * (partner ? partner[i] : std::cos(a[i]));
+                ga[i] += gi * (partner >= 0 ? at(s, partner, i) : std::cos(a));
                 break;
             case Cos:
-                ga[i] -= gi * (partner ? partner[i] : std::sin(a[i]));
+                ga[i] -= gi * (partner >= 0 ? at(s, partner, i) : std::sin(a));
                 break;
             case Tan:
-                ga[i] += gi * (1.0 + v[i] * v[i]);
+                ga[i] += gi * (1.0 + v * v);
                 break;
             case Asin:
-                ga[i] += gi / std::sqrt(1.0 - a[i] * a[i]);
+                ga[i] += gi / std::sqrt(1.0 - a * a);
                 break;
             case Acos:
-                ga[i] -= gi / std::sqrt(1.0 - a[i] * a[i]);
+                ga[i] -= gi / std::sqrt(1.0 - a * a);
                 break;
             case Atan:
-                ga[i] += gi / (1.0 + a[i] * a[i]);
+                ga[i] += gi / (1.0 + a * a);
                 break;
             case Sinh:
-                ga[i] += gi * std::cosh(a[i]);
+                ga[i] += gi * std::cosh(a);
                 break;
             case Cosh:
-                ga[i] += gi * std::sinh(a[i]);
+                ga[i] += gi * std::sinh(a);
                 break;
             case Tanh:
-                ga[i] += gi * (1.0 - v[i] * v[i]);
+                ga[i] += gi * (1.0 - v * v);
                 break;
             case Abs:
-                ga[i] += gi * (a[i] > 0.0 ? 1.0 : a[i] < 0.0 ? -1.0 : 0.0);
+                ga[i] += gi * (a > 0.0 ? 1.0 : a < 0.0 ? -1.0 : 0.0);
                 break;
             case Erf:
-                ga[i] += gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a[i] * a[i]);
+                ga[i] += gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a * a);
                 break;
             case Erfc:
-                ga[i] -= gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a[i] * a[i]);
+                ga[i] -= gi * 2.0 / std::sqrt(std::numbers::pi) * std::exp(-a * a);
                 break;
             case Atan2: {
-                const double r2 = a[i] * a[i] + b[i] * b[i];
-                if (la) ga[i] += gi * b[i] / r2;
-                if (lb) gb[i] -= gi * a[i] / r2;
+                const double r2 = a * a + b * b;
+                if (la) ga[i] += gi * b / r2;
+                if (lb) gb[i] -= gi * a / r2;
                 break;
             }
             case Min:
-                if (a[i] <= b[i]) {
+                if (a <= b) {
                     if (la) ga[i] += gi;
                 } else if (lb)
                     gb[i] += gi;
                 break;
             case Max:
-                if (a[i] >= b[i]) {
+                if (a >= b) {
                     if (la) ga[i] += gi;
                 } else if (lb)
                     gb[i] += gi;

@@ -5,7 +5,9 @@
 ///
 /// Method: Levenberg–Marquardt (Levenberg 1944, Marquardt 1963) with Moré's (1978) adaptive column
 /// scaling, the damped step solved by QR of [J; √λ·D] (no normal equations, which would square the
-/// condition number of NIST's hard problems), Nielsen's (1999) damping update, and bounds by an
+/// condition number of NIST's hard problems; J is factored once per iteration and √λ·D folded into
+/// R by Givens rotations per damping trial, as MINPACK's qrsolv), Nielsen's (1999) damping update,
+/// geodesic acceleration (Transtrum & Sethna 2012), and bounds by an
 /// active-set projection (Kanzow, Yamashita & Fukushima 2004): a parameter whose step leaves the
 /// box is held on its bound for that step. Parameters are never transformed, so the covariance of
 /// parameters away from a bound is the plain (JᵀWJ)⁻¹·RSS/dof; a parameter that ends on a bound
