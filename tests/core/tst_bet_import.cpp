@@ -30,6 +30,7 @@
 #include <QTest>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 using namespace vanadis;
@@ -1143,6 +1144,137 @@ private Q_SLOTS:
                     QString("line %1").arg(dataLine + 1), "not a finite number");
         expectError("report-cut.TXT", edited([&](QStringList& l) { l[dataLine] = "   0.05000"; }),
                     QString("line %1").arg(dataLine + 1), "only one value");
+    }
+
+    void microActiveTabularReport()
+    {
+        // The layout of a real MicroActive/Gemini "Isotherm Tabular Report" saved as text (issue 8): UTF-16LE
+        // with BOM, CRLF, no "- Adsorption" line, five columns (p/p°, mmHg, mmol/g, h:min elapsed time,
+        // saturation pressure printed only on its own line above the points), both branches in one table,
+        // a page break repeating the title. Before, the delimited reader took it and failed with
+        // "line 69, column 1: '0.004850987 3.738953 1.03939' is not a number".
+        const double p0 = 757.412354;
+        const std::vector<double> rel{0.004850987, 0.0101, 0.0502, 0.1003, 0.2004, 0.3005,
+                                      0.6,         0.9903, 0.8,    0.5,    0.3};
+        std::vector<double> mmol;
+        for (double x : rel)
+            mmol.push_back(std::round((1.03939 + 4.0 * x) * 1e5) / 1e5); // as printed (5 decimals)
+        auto build = [&](const std::function<void(QStringList&)>& change = {}) {
+            QStringList l;
+            for (int i = 0; i < 60; ++i) // filler so that the first point lands on line 69 as in the report
+                l << (i == 2   ? "Gemini VII 2390a V1.03 (V1.03 t)          Serial # 1234            Page 1"
+                      : i == 4 ? "Sample: V2O3-C batch 7               Operator: A. Chemist"
+                      : i == 5 ? "Analysis adsorptive: N2              Analysis bath temp.: 77.350 K"
+                      : i == 6 ? "Sample mass: 0.1234 g                Started: 12/03/2026 10:00"
+                               : QString());
+            l << "                              Isotherm Tabular Report"
+              << ""
+              << "     Relative          Absolute         Quantity        Elapsed Time       Saturation"
+              << "     Pressure          Pressure         Adsorbed          (h:min)           Pressure"
+              << "      (p/p\u00b0)            (mmHg)          (mmol/g)                             (mmHg)"
+              << ""
+              << "                                                           00:52         " +
+                     QString::number(p0, 'f', 6);
+            for (size_t i = 0; i < rel.size(); ++i) {
+                if (i == 6) // page break inside the table
+                    l << ""
+                      << "Gemini VII 2390a V1.03 (V1.03 t)          Serial # 1234            Page 2"
+                      << "                              Isotherm Tabular Report"
+                      << "     Relative Pressure (p/p\u00b0)   Absolute Pressure (mmHg)   Quantity Adsorbed "
+                         "(mmol/g)   Elapsed Time (h:min)   Saturation Pressure (mmHg)";
+                l << QStringLiteral("   %1       %2         %3            %4")
+                         .arg(rel[i], 0, 'f', 9)
+                         .arg(rel[i] * p0, 0, 'f', 6)
+                         .arg(mmol[i], 0, 'f', 5)
+                         .arg(QStringLiteral("%1:%2")
+                                  .arg(1 + i / 6, 2, 10, QChar('0'))
+                                  .arg(i * 7 % 60, 2, 10, QChar('0')));
+            }
+            l << ""
+              << "                              BET Surface Area Report"
+              << "     BET Surface Area: 151.0000 \u00b1 0.5 m\u00b2/g";
+            if (change) change(l);
+            const QString text = l.join("\r\n") + "\r\n";
+            QByteArray bytes("\xFF\xFE");
+            bytes += QByteArray(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+            return bytes;
+        };
+        auto iso = parseIsotherm(write("microactive.TXT", build()));
+        QVERIFY2(iso, iso ? "" : qPrintable(msg(iso.error())));
+        QCOMPARE(iso->importer, QString("micromeritics-report-txt"));
+        QCOMPARE(iso->x.size(), rel.size());
+        QCOMPARE(iso->ads(), size_t(8)); // split at the highest pressure
+        for (size_t i = 0; i < rel.size(); ++i) {
+            QVERIFY2(close(iso->x[i], rel[i], 1e-12),
+                     qPrintable(QString("p/p0 %1 vs %2 (rel. tol 1e-12)").arg(iso->x[i]).arg(rel[i])));
+            QVERIFY2(close(iso->y[i], mmol[i] * kCm3PerMmol, 1e-9),
+                     qPrintable(QString("amount %1 vs %2 cm3/g (rel. tol 1e-9)")
+                                    .arg(iso->y[i])
+                                    .arg(mmol[i] * kCm3PerMmol)));
+        }
+        QCOMPARE(iso->meta["adsorptive"].toString(), QString("N2"));
+        QVERIFY2(close(iso->meta["temperature_k"].toDouble(), 77.35, 1e-12),
+                 qPrintable(QString::number(iso->meta["temperature_k"].toDouble(), 'g', 12)));
+        QVERIFY(close(iso->meta["sample_mass_g"].toDouble(), 0.1234, 1e-12));
+        QCOMPARE(iso->meta["sample_name"].toString(), QString("V2O3-C batch 7"));
+        QVERIFY2(close(iso->meta["p0"].toDouble(), p0, 1e-12),
+                 qPrintable(QString::number(iso->meta["p0"].toDouble())));
+        QCOMPARE(iso->meta["p0_unit"].toString(), QString("mmHg"));
+
+        // Damaged variants name the line. Line 68 (1-based) holds the first point.
+        const int first = 67;
+        expectError("microactive-cut.TXT", build([&](QStringList& l) { l[first + 1] = "   0.010100000"; }),
+                    QString("line %1").arg(first + 2), "only one value");
+        expectError("microactive-nan.TXT",
+                    build([&](QStringList& l) { l[first + 1] = "   0.010100000   7.6   nan   01:07"; }),
+                    QString("line %1").arg(first + 2), "not a finite number");
+        expectError("microactive-time.TXT",
+                    build([&](QStringList& l) { l[first + 1] = "   0.010100000   7.6   01:07"; }),
+                    QString("line %1").arg(first + 2), "elapsed time");
+        expectError("microactive-p3.TXT",
+                    build([&](QStringList& l) { l[first + 1] = "   3.0   2272.2   1.2   01:07"; }),
+                    QString("line %1").arg(first + 2), "above 1.05");
+        // Cut in the middle of the title block: no table left.
+        const QByteArray whole = build();
+        const QString text = QString::fromUtf16(reinterpret_cast<const char16_t*>(whole.constData() + 2),
+                                                (whole.size() - 2) / 2);
+        expectError("microactive-truncated.TXT", whole.left(2 + 2 * text.indexOf("Adsorbed")), "",
+                    "no isotherm table");
+        // Cut inside the last row, after its absolute pressure: the amount is missing.
+        const QString lastRow = QString::number(rel.back(), 'f', 9);
+        const qsizetype cut = text.lastIndexOf(lastRow) + lastRow.size() + 10;
+        expectError("microactive-cutrow.TXT", whole.left(2 + 2 * cut), "line 82", "amount adsorbed");
+        note("generated/microactive.TXT", qsizetype(iso->x.size()), "ok (5 columns, p0 line, h:min)");
+    }
+
+    void pointsJustOutsideRange()
+    {
+        // BELSORP files with one vacuum reading below zero and one point past p0 (issue 8: −6.8e-5, 1.0043):
+        // those points are left out with a warning naming each; the rest imports.
+        const QByteArray rows =
+            "1\t-0.0068\t100.0\t25.0\t0.5\n2\t1.0\t100.0\t25.0\t10.0\n3\t5.0\t100.0\t25.0\t15.0\n"
+            "4\t20.0\t100.0\t25.0\t20.0\n5\t90.0\t100.0\t25.0\t60.0\n6\t100.43\t100.0\t25.0\t70.0\n";
+        auto iso = parseIsotherm(write("edges.DAT", belDat("\"V/ml(STP) g-1\"", rows)));
+        QVERIFY2(iso, iso ? "" : qPrintable(msg(iso.error())));
+        QCOMPARE(iso->x.size(), size_t(4 + 2)); // 4 of 6 adsorption points, 2 desorption points
+        QCOMPARE(iso->ads(), size_t(4));
+        QCOMPARE(iso->x.front(), 0.01);
+        QCOMPARE(iso->meta["points_left_out"].toInteger(), qint64(2));
+        QString warning;
+        for (const auto& w : iso->meta["warnings"].toArray())
+            if (w.toString().contains("left out")) warning = w.toString();
+        QVERIFY2(warning.contains("line 25") && warning.contains("-6.8e-05"), qPrintable(warning));
+        QVERIFY2(warning.contains("line 30") && warning.contains("1.0043"), qPrintable(warning));
+        // Far outside stays an error that names the line.
+        expectError("far.DAT",
+                    belDat("\"V/ml(STP) g-1\"", QByteArray(rows).replace("6\t100.43\t", "6\t300.0\t")),
+                    "line 30", "above 1.05");
+        // Only points outside: nothing is left, so nothing is imported.
+        expectError("none.aif",
+                    aif("_units_pressure kPa\n_units_loading mmol/g\n_units_mass g\n", "-0.05 100.0 1.0\n",
+                        "101.0 100.0 1.0\n"),
+                    "", "no isotherm point");
+        note("generated/edges.DAT", qsizetype(iso->x.size()), "ok (2 points just outside left out)");
     }
 
     void xlsReaderLimits()

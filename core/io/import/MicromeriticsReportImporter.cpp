@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace vanadis {
 
@@ -148,10 +149,21 @@ TablePlan planFromTitles(const QString& titles)
 {
     static const QRegularExpression bracketed(QStringLiteral("\\(([^)]*)\\)"));
     TablePlan plan;
+    // Units of wrapped titles stand on different lines ("(h:min)" one line above "(p/p°)"): their column
+    // order is the order of their positions within the line (fixed-width report).
+    std::vector<std::pair<qsizetype, QString>> placed;
+    for (const QString& line : titles.split('\n')) {
+        auto it = bracketed.globalMatch(line);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            placed.emplace_back(m.capturedStart(), m.captured(1).trimmed());
+        }
+    }
+    std::stable_sort(placed.begin(), placed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     QStringList units;
-    auto it = bracketed.globalMatch(titles);
-    while (it.hasNext())
-        units << it.next().captured(1).trimmed();
+    for (const auto& pu : placed)
+        units << pu.second;
     // Pressure columns in the order their titles are printed: "Absolute" and "Saturation" share a line.
     const qsizetype absAt = titles.indexOf(QLatin1String("Absolute"), 0, Qt::CaseInsensitive);
     const qsizetype satAt = titles.indexOf(QLatin1String("Saturation"), 0, Qt::CaseInsensitive);
@@ -197,9 +209,14 @@ int MicromeriticsReportImporter::sniff(const QByteArray& head, const QString&) c
     if ((head.startsWith("\xFF\xFE") || head.startsWith("\xFE\xFF")) && even.size() % 2) even.chop(1);
     auto text = decodeText(even, QString());
     if (!text) return 0;
-    bool marker = false;
-    for (const QString& l : text->split(QRegularExpression("\\r\\n|\\n|\\r")))
-        marker |= branchMarker(l) >= 0 || isTabularReportTitle(l);
+    bool marker = false, tabular = false;
+    for (const QString& l : text->split(QRegularExpression("\\r\\n|\\n|\\r"))) {
+        marker |= branchMarker(l) >= 0;
+        tabular |= isTabularReportTitle(l);
+    }
+    // The report title alone claims the file, so that a report cut short is refused with what is missing
+    // rather than read as a generic table.
+    if (tabular) return 75;
     // Titles wrap word by word ("Relative" above "Pressure"), so the words are looked for one by one.
     bool named = true;
     for (const char* w : {"Relative", "Pressure", "Quantity", "Adsorbed"})
