@@ -9,12 +9,15 @@
 // unit-less, non-monotonic, p/p0 > 1.05, negative-amount and randomly corrupted variants) that must
 // come back as an Error naming the file and the place — never a crash, never a half import.
 // Real-file tests skip cleanly when the test data are absent. A summary table is printed at the end.
+#include "analysis/bet/BetAnalysis.h"
 #include "io/import/AifImporter.h"
 #include "io/import/BelsorpImporter.h"
 #include "io/import/ImporterRegistry.h"
 #include "io/import/MicromeriticsXlsImporter.h"
+#include "io/import/PyGapsJsonImporter.h"
 #include "io/import/QuantachromeImporter.h"
 #include "io/import/XlsWorkbook.h"
+#include "model/Project.h"
 #include "numeric/Constants.h"
 
 #include "numeric/sim/DemoSeries.h"
@@ -1275,6 +1278,133 @@ private Q_SLOTS:
                         "101.0 100.0 1.0\n"),
                     "", "no isotherm point");
         note("generated/edges.DAT", qsizetype(iso->x.size()), "ok (2 points just outside left out)");
+    }
+
+    void pyGapsJsonReal_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<double>("area"); // pyGAPS test expectation (m²/g), checked within 10 %
+        const QString c = QDir(m_root).filePath("pygaps/characterisation");
+        const std::pair<const char*, double> expected[] = {{"MCM-41 N2 77K.json", 350},
+                                                           {"NaY N2 77K.json", 700},
+                                                           {"SiO2 N2 77K.json", 200},
+                                                           {"Takeda 5A N2 77K.json", 1075},
+                                                           {"UiO-66(Zr) N2 77K.json", 1250}};
+        int rows = 0;
+        for (const auto& [name, area] : expected)
+            if (!m_root.isEmpty() && QFileInfo::exists(QDir(c).filePath(name))) {
+                QTest::newRow(name) << QDir(c).filePath(name) << area;
+                ++rows;
+            }
+        const QString j = QDir(m_root).filePath("pygaps/json/AC Ar 77K.json");
+        if (!m_root.isEmpty() && QFileInfo::exists(j)) {
+            QTest::newRow("AC Ar 77K.json") << j << 0.0;
+            ++rows;
+        }
+        if (!rows) QTest::newRow("no-testdata") << QString() << 0.0;
+    }
+
+    void pyGapsJsonReal()
+    {
+        QFETCH(QString, file);
+        QFETCH(double, area);
+        if (file.isEmpty()) QSKIP("pyGAPS test files not found");
+        auto iso = parseIsotherm(file);
+        QVERIFY2(iso, iso ? "" : qPrintable(msg(iso.error())));
+        QCOMPARE(iso->importer, QString("pygaps-json"));
+        // Point count and branches against the file, read independently here.
+        const QJsonObject o = QJsonDocument::fromJson(readAll(file)).object();
+        const QJsonArray pts = o["isotherm_data"].toArray();
+        size_t des = 0;
+        for (const auto& v : pts)
+            des += v.toObject()["branch"].toString() == "des";
+        QCOMPARE(iso->x.size() + size_t(iso->meta["points_left_out"].toInteger()), size_t(pts.size()));
+        QCOMPARE(iso->des(), des);
+        QVERIFY(iso->meta["temperature_k"].toDouble() > 70);
+        QVERIFY(!iso->meta["material"].toString().isEmpty());
+        // First adsorption point: loading (mmol/g or cm³ STP per cm³ of material) converted to cm³ STP/g.
+        const QJsonObject first = pts.first().toObject();
+        const QString lu = o["loading_unit"].toString();
+        double expectY = first["loading"].toDouble() * (lu.startsWith("mmol") ? kCm3PerMmol : 1.0);
+        if (o["material_basis"].toString() == "volume")
+            expectY /= o["material"].toObject()["density"].toDouble();
+        if (iso->meta["points_left_out"].toInteger() == 0)
+            QVERIFY2(
+                close(iso->y.front(), expectY, 1e-12),
+                qPrintable(QString("first amount %1 vs %2 (rel. 1e-12)").arg(iso->y.front()).arg(expectY)));
+        if (area > 0) {
+            auto parsed = parseFile(file);
+            QVERIFY(parsed);
+            Project scratch;
+            const std::vector<Dataset> ds = makeDatasets(scratch, std::move(*parsed));
+            auto r = computeBet(ds.front(), {});
+            QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+            const double a = r->value("bet").toObject().value("area_m2_g").toDouble();
+            QVERIFY2(std::abs(a / area - 1.0) <= 0.10,
+                     qPrintable(QString("BET %1 m2/g vs pyGAPS %2 (tolerance 10 %)").arg(a).arg(area)));
+            note(rel(file), qsizetype(iso->x.size()),
+                 QStringLiteral("ok (BET %1 m2/g, pyGAPS %2)").arg(a, 0, 'f', 0).arg(area));
+        } else {
+            note(rel(file), qsizetype(iso->x.size()), "ok");
+        }
+    }
+
+    void pyGapsJsonGenerated()
+    {
+        // Saturation pressures at the normal boiling points (101.325 kPa by definition of the points):
+        // N2 77.355 K, Ar 87.302 K.
+        const auto n2 = PyGapsJsonImporter::saturationPressurePa("nitrogen", 77.355);
+        const auto ar = PyGapsJsonImporter::saturationPressurePa("Ar", 87.302);
+        QVERIFY(n2 && ar);
+        QVERIFY2(std::abs(*n2 / 101325.0 - 1) < 1e-3,
+                 qPrintable(QString("N2 %1 Pa vs 101325 (0.1 %)").arg(*n2)));
+        QVERIFY2(std::abs(*ar / 101325.0 - 1) < 2e-3,
+                 qPrintable(QString("Ar %1 Pa vs 101325 (0.2 %)").arg(*ar)));
+        QVERIFY(!PyGapsJsonImporter::saturationPressurePa("CO2", 195.0));
+        QVERIFY(!PyGapsJsonImporter::saturationPressurePa("N2", 300.0));
+
+        const QByteArray good =
+            "{\n \"file_version\": \"3.0\",\n \"adsorbate\": \"nitrogen\",\n \"material\": \"V2O3/C\",\n"
+            " \"temperature\": -195.8,\n \"temperature_unit\": \"\xC2\xB0"
+            "C\",\n \"pressure_mode\": \"absolute\",\n"
+            " \"pressure_unit\": \"kPa\",\n \"loading_basis\": \"molar\",\n \"loading_unit\": \"mmol\",\n"
+            " \"material_basis\": \"mass\",\n \"material_unit\": \"g\",\n \"isotherm_data\": [\n"
+            "  {\"pressure\": 5.0, \"pressure_saturation\": 100.0, \"loading\": 1.0},\n"
+            "  {\"pressure\": 20.0, \"pressure_saturation\": 100.0, \"loading\": 1.5},\n"
+            "  {\"pressure\": 30.0, \"pressure_saturation\": 100.0, \"loading\": 1.8},\n"
+            "  {\"pressure\": 95.0, \"pressure_saturation\": 100.0, \"loading\": 4.0},\n"
+            "  {\"pressure\": 50.0, \"pressure_saturation\": 100.0, \"loading\": 3.0, \"branch\": \"des\"}\n "
+            "]\n}\n";
+        auto iso = parseIsotherm(write("gen.json", good));
+        QVERIFY2(iso, iso ? "" : qPrintable(msg(iso.error())));
+        QCOMPARE(iso->x.size(), size_t(5));
+        QCOMPARE(iso->des(), size_t(1));
+        QCOMPARE(iso->x[1], 0.2);
+        QVERIFY(close(iso->y[1], 1.5 * kCm3PerMmol, 1e-12));
+        QVERIFY(close(iso->meta["temperature_k"].toDouble(), 77.35, 1e-9));
+        QCOMPARE(iso->meta["adsorptive"].toString(), QString("N2"));
+
+        expectError("cut.json", good.left(good.indexOf("\"loading\": 1.8")), "line 16", "cut short");
+        expectError("text.json", QByteArray(good).replace("\"pressure\": 20.0", "\"pressure\": \"2O.0\""),
+                    "isotherm_data point 2", "not a number");
+        expectError("noloading.json", QByteArray(good).replace(", \"loading\": 1.8", ""),
+                    "isotherm_data point 3", "no loading");
+        expectError("nounit.json", QByteArray(good).replace(" \"loading_unit\": \"mmol\",\n", ""),
+                    "loading_unit", "not stated");
+        expectError("far.json", QByteArray(good).replace("\"pressure\": 95.0", "\"pressure\": 300.0"),
+                    "isotherm_data point 4", "above 1.05");
+        expectError("co2.json",
+                    QByteArray(good)
+                        .replace("nitrogen", "carbon dioxide")
+                        .replace(", \"pressure_saturation\": 100.0", ""),
+                    "pressure_saturation", "no saturation pressure");
+        expectError("liquid.json", QByteArray(good).replace("\"molar\"", "\"volume_liquid\""),
+                    "loading_basis", "not converted");
+        expectError("isodb.json",
+                    "{\"adsorptionUnits\": \"mmol/g\", \"pressureUnits\": \"bar\", \"isotherm_data\": "
+                    "[{\"pressure\": 1, \"total_adsorption\": 2}]}",
+                    "", "NIST ISODB");
+        note("generated/gen.json", 5, "ok (+ 8 damaged variants refused)");
     }
 
     void xlsReaderLimits()

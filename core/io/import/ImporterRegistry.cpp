@@ -11,6 +11,7 @@
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
+#include "io/import/PyGapsJsonImporter.h"
 #include "io/import/QuantachromeImporter.h"
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
@@ -51,6 +52,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<MicromeriticsXlsImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsCsvImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsReportImporter>());
+    m_importers.push_back(std::make_unique<PyGapsJsonImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()
