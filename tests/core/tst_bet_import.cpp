@@ -1407,6 +1407,45 @@ private Q_SLOTS:
         note("generated/gen.json", 5, "ok (+ 8 damaged variants refused)");
     }
 
+    void snakeCaseCsv()
+    {
+        // Issue 8: "relative_pressure,amount_cm3_g,branch" (branch as ads/des) was not recognised.
+        const QByteArray csv =
+            "relative_pressure,amount_mmol_g,branch\n-6.8e-5,0.5,ads\n0.01,1.0,ads\n0.1,1.5,ads\n"
+            "0.3,2.0,ads\n0.9,4.0,ads\n1.0043,4.2,ads\n0.5,3.0,des\n0.2,1.9,desorption\n";
+        auto parsed = parseFile(write("snake.csv", csv));
+        QVERIFY2(parsed, parsed ? "" : qPrintable(msg(parsed.error())));
+        const ImportedDataset& d = parsed->datasets.front();
+        QCOMPARE(d.technique, Technique::Bet);
+        QCOMPARE(d.columns.size(), size_t(3));
+        QCOMPARE(d.columns[0].name, QString("P/P0"));
+        QCOMPARE(d.columns[1].name, QString("Quantity Adsorbed"));
+        QCOMPARE(d.columns[1].unit, QString("mmol/g"));
+        QCOMPARE(d.columns[2].name, QString("Branch"));
+        QCOMPARE(d.columns[0].values, (std::vector<double>{0.01, 0.1, 0.3, 0.9, 0.5, 0.2}));
+        QCOMPARE(d.columns[2].values, (std::vector<double>{0, 0, 0, 0, 1, 1}));
+        const QString w = importWarnings(d).join('\n');
+        QVERIFY2(w.contains("line 2: p/p0 = -6.8e-05") && w.contains("line 7: p/p0 = 1.0043"), qPrintable(w));
+        // Far outside is an error naming the line; a word in a number column too.
+        QByteArray far = csv;
+        far.replace("0.9,4.0", "3,4.0");
+        auto r = parseFile(write("snake-far.csv", far));
+        QVERIFY(!r);
+        QVERIFY2(QString::fromStdString(r.error().location) == "line 6" &&
+                     msg(r.error()).contains("above 1.05"),
+                 qPrintable(msg(r.error())));
+        QByteArray word = csv;
+        word.replace("0.3,2.0", "0.3,ads");
+        r = parseFile(write("snake-word.csv", word));
+        QVERIFY2(!r && QString::fromStdString(r.error().location) == "line 5, column 2",
+                 r ? "" : qPrintable(msg(r.error())));
+        // An amount suffix that is not a unit is not guessed: the column keeps its name.
+        auto odd = parseFile(write("snake-odd.csv", QByteArray(csv).replace("amount_mmol_g", "amount_xyz")));
+        QVERIFY(odd);
+        QCOMPARE(odd->datasets.front().columns[1].name, QString("amount_xyz"));
+        note("generated/snake.csv", 6, "ok (2 rows just outside left out)");
+    }
+
     void xlsReaderLimits()
     {
         // Not a compound file, a compound header with nothing behind it, an empty workbook stream.

@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <functional>
 
 using namespace vanadis;
 
@@ -329,6 +330,7 @@ private Q_SLOTS:
     void demoCarbonThroughComputeTga();
     void computeTgaErrors();
     void schemaDefaults();
+    void reportedFailures();
 };
 
 void TestTgaImport::initTestCase()
@@ -731,3 +733,64 @@ void TestTgaImport::schemaDefaults()
 
 QTEST_GUILESS_MAIN(TestTgaImport)
 #include "tst_tga_import.moc"
+
+void TestTgaImport::reportedFailures()
+{
+    // Issue 8. A NETZSCH export whose degree sign is byte 0x9B failed with "unknown temperature unit".
+    Generated g = netzsch(m_run, false);
+    QByteArray bytes = g.bytes();
+    QVERIFY(bytes.contains('\xB0'));
+    bytes.replace('\xB0', '\x9B');
+    auto parsed = parseFile(write("netzsch_9b.txt", bytes));
+    QVERIFY2(parsed, parsed ? "" : qPrintable(msg(parsed.error())));
+    const ImportedDataset& d = parsed->datasets.front();
+    QCOMPARE(parsed->provenance.importerId, QString("netzsch-ascii"));
+    const Column* T = column(d, "Temperature");
+    QVERIFY(T && T->unit == QString::fromUtf8("°C"));
+    VERIFY_NEAR(T->values[7], m_run.temp[7], 1e-3);
+    auto r = computeTga(toDataset(d, "netzsch_9b.txt"), {});
+    QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+    VERIFY_NEAR(r->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
+
+    // CSVs written by scripts: snake_case headers with the unit in the suffix.
+    struct Case {
+        const char* name;
+        QByteArray header;
+        std::function<QByteArray(std::size_t)> row;
+    };
+    const Run& run = m_run;
+    const std::vector<Case> cases{{"snake_pct.csv", "temperature_C,time_min,mass_pct\n",
+                                   [&](std::size_t i) {
+                                       return QByteArray::number(run.temp[i], 'g', 12) + "," +
+                                              QByteArray::number(run.t[i], 'g', 12) + "," +
+                                              QByteArray::number(100 * run.mg[i] / run.sampleMg, 'g', 12) +
+                                              "\n";
+                                   }},
+                                  {"snake_mg.csv", "time_s;temperature_K;mass_mg\n", [&](std::size_t i) {
+                                       return QByteArray::number(run.t[i] * 60, 'g', 12) + ";" +
+                                              QByteArray::number(run.temp[i] + 273.15, 'g', 12) + ";" +
+                                              QByteArray::number(run.mg[i], 'g', 12) + "\n";
+                                   }}};
+    for (const Case& c : cases) {
+        QByteArray b = c.header;
+        for (std::size_t i = 0; i < run.t.size(); ++i)
+            b += c.row(i);
+        auto p = parseFile(write(c.name, b));
+        QVERIFY2(p, p ? "" : qPrintable(msg(p.error())));
+        const ImportedDataset& ds = p->datasets.front();
+        QCOMPARE(ds.technique, Technique::Tga);
+        QVERIFY2(column(ds, "Temperature") && column(ds, "Time"), c.name);
+        QVERIFY2(column(ds, "Mass %") || column(ds, "Mass"), c.name);
+        auto res = computeTga(toDataset(ds, c.name), {});
+        QVERIFY2(res, res ? "" : qPrintable(msg(res.error())));
+        VERIFY_NEAR(res->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
+        VERIFY_NEAR(column(ds, "Temperature")->values[7] +
+                        (column(ds, "Temperature")->unit == "K" ? -273.15 : 0.0),
+                    run.temp[7], 1e-9);
+    }
+    // A damaged row of such a file names its line and column.
+    QByteArray bad = cases[0].header;
+    for (std::size_t i = 0; i < 20; ++i)
+        bad += i == 9 ? QByteArray("120.5,12.x,99.1\n") : cases[0].row(i);
+    expectError(write("snake_bad.csv", bad), "line 11, column 2");
+}
