@@ -9,6 +9,7 @@
 // unit-less, non-monotonic, p/p0 > 1.05, negative-amount and randomly corrupted variants) that must
 // come back as an Error naming the file and the place — never a crash, never a half import.
 // Real-file tests skip cleanly when the test data are absent. A summary table is printed at the end.
+#include "XlsxTestWriter.h"
 #include "analysis/bet/BetAnalysis.h"
 #include "io/import/AifImporter.h"
 #include "io/import/BelsorpImporter.h"
@@ -329,10 +330,6 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         if (expected.isEmpty()) QSKIP("BET test data not found");
         if (file.isEmpty()) QSKIP("the instrument file beside the oracle is absent");
-        if (file.endsWith(".xlsx")) {
-            note(rel(file), 0, "skipped: 3P Instruments .xlsx is not supported yet");
-            QSKIP("3P Instruments .xlsx reports are not supported yet");
-        }
         const QJsonObject o = QJsonDocument::fromJson(readAll(expected)).object();
         const QJsonObject meta = o["meta"].toObject(), data = o["data"].toObject();
         auto arr = [&](const char* k) {
@@ -409,7 +406,10 @@ private Q_SLOTS:
         if (meta.contains("material_mass") && mass > 0)
             QVERIFY(close(iso.meta["sample_mass_g"].toDouble(), mass, 1e-9));
         QVERIFY2(!iso.meta["adsorptive"].toString().isEmpty(), "adsorptive missing");
-        QVERIFY2(iso.meta["temperature_k"].toDouble() > 0, "temperature missing");
+        // The 3P report states no temperature (the oracle's 77.3 K comes from its defaults); a warning says
+        // so.
+        if (iso.importer != "xlsx-workbook")
+            QVERIFY2(iso.meta["temperature_k"].toDouble() > 0, "temperature missing");
         note(rel(file), qsizetype(iso.x.size()), status);
     }
 
@@ -1444,6 +1444,64 @@ private Q_SLOTS:
         QVERIFY(odd);
         QCOMPARE(odd->datasets.front().columns[1].name, QString("amount_xyz"));
         note("generated/snake.csv", 6, "ok (2 rows just outside left out)");
+    }
+
+    void threePInstrumentsXlsx()
+    {
+        // The real 3P report: the vendor's BET block becomes vendor_bet; our BET agrees with it.
+        const QString real =
+            m_root.isEmpty() ? QString() : QDir(m_root).filePath("afp/3p/CBV712_N2_77K.xlsx");
+        if (!real.isEmpty() && QFileInfo::exists(real)) {
+            auto iso = parseIsotherm(real);
+            QVERIFY2(iso, iso ? "" : qPrintable(msg(iso.error())));
+            const QJsonObject v = iso->meta["vendor_bet"].toObject();
+            QVERIFY2(close(v["area_m2_g"].toDouble(), 803.81799, 1e-9),
+                     qPrintable(QString::number(v["area_m2_g"].toDouble())));
+            QVERIFY(close(v["c_constant"].toDouble(), 2005.00417, 1e-9));
+            QVERIFY(close(iso->meta["sample_mass_g"].toDouble(), 0.0304, 1e-12));
+            QCOMPARE(iso->meta["adsorptive"].toString(), QString("N2"));
+            QCOMPARE(iso->meta["material"].toString(), QString("ICC-00064"));
+            auto parsed = parseFile(real);
+            Project scratch;
+            const std::vector<Dataset> ds = makeDatasets(scratch, std::move(*parsed));
+            auto r = computeBet(ds.front(), {});
+            QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+            const double a = r->value("bet").toObject().value("area_m2_g").toDouble();
+            QVERIFY2(std::abs(a / 803.818 - 1) < 0.02,
+                     qPrintable(QString("BET %1 vs vendor 803.818 m2/g (2 %)").arg(a)));
+            // Cut short: the zip directory is gone.
+            const QByteArray bytes = readAll(real);
+            expectError("cut.xlsx", bytes.left(bytes.size() * 2 / 3), "", "damaged or cut short");
+            note(rel(real), qsizetype(iso->x.size()),
+                 QStringLiteral("ok (BET %1, vendor 803.818 m2/g)").arg(a, 0, 'f', 2));
+        }
+        // Generated in the 3P layout: with the '---' separator, and without it (split at the top).
+        auto book = [](bool separator, const QString& garble = {}) {
+            std::vector<QStringList> iso{{"Charge NumberX-1"},
+                                         {"ID", "p (kPa)", "p/p0", "V (cm\u00b3/g STP)", "p0 (kPa)", "Time"}};
+            const double x[] = {0.01, 0.05, 0.1, 0.2, 0.3, 0.9, 0.6, 0.3};
+            const double v[] = {100, 120, 130, 140, 150, 200, 180, 160};
+            for (int i = 0; i < 8; ++i) {
+                if (i == 6 && separator) iso.push_back({"---", "---", "---", "---", "---", "---"});
+                iso.push_back({QString::number(i + 1), QString::number(x[i] * 101.3), QString::number(x[i]),
+                               i == 3 && !garble.isEmpty() ? garble : QString::number(v[i]), "101.3",
+                               "12:00:00"});
+            }
+            std::vector<QStringList> summary{
+                {"Sample", "X-1"}, {"Adsorbate", "N2"}, {"Sample Weight", "0,0500(g)"}};
+            return testxlsx::makeXlsx({{"Summary", summary}, {"Isotherm", iso}});
+        };
+        for (bool separator : {true, false}) {
+            auto iso = parseIsotherm(write(separator ? "3p.xlsx" : "3p-nosep.xlsx", book(separator)));
+            QVERIFY2(iso, iso ? "" : qPrintable(msg(iso.error())));
+            QCOMPARE(iso->x.size(), size_t(8));
+            QCOMPARE(iso->ads(), size_t(6));
+            QCOMPARE(iso->y[3], 140.0);
+            QVERIFY(close(iso->meta["sample_mass_g"].toDouble(), 0.05, 1e-12));
+        }
+        expectError("3p-text.xlsx", book(true, "14O"), "sheet 'Isotherm', row 6, column D",
+                    "amount adsorbed");
+        note("generated/3p.xlsx", 8, "ok (with and without separator)");
     }
 
     void xlsReaderLimits()

@@ -5,6 +5,7 @@
 //  - Each format generated here (QTemporaryDir), and its truncated, garbled, binary and empty variants:
 //    an Error naming the file and the line (or byte), never a crash, never a partial dataset.
 //  - computeTga on the demo series (carbon within 0.1 wt%) and its errors for unusable datasets.
+#include "XlsxTestWriter.h"
 #include "analysis/DemoProject.h"
 #include "analysis/tga/TgaAnalysis.h"
 #include "io/import/ImporterRegistry.h"
@@ -331,6 +332,7 @@ private Q_SLOTS:
     void computeTgaErrors();
     void schemaDefaults();
     void reportedFailures();
+    void taExcelWorkbook();
 };
 
 void TestTgaImport::initTestCase()
@@ -793,4 +795,61 @@ void TestTgaImport::reportedFailures()
     for (std::size_t i = 0; i < 20; ++i)
         bad += i == 9 ? QByteArray("120.5,12.x,99.1\n") : cases[0].row(i);
     expectError(write("snake_bad.csv", bad), "line 11, column 2");
+}
+
+void TestTgaImport::taExcelWorkbook()
+{
+    // Issue 8: a TA Instruments TGA Excel export was answered with an error about a Micromeritics isotherm
+    // report. The TRIOS layout (a Details sheet; a data sheet with names, then units, then numbers; Weight in
+    // mg and in %), generated from the run with known carbon content.
+    auto book = [&](const std::function<void(std::vector<QStringList>&)>& change = {}) {
+        std::vector<QStringList> details{{"Filename", "GEN.tri"},
+                                         {"Instrument name", "TGA 5500"},
+                                         {"Sample name", "V2O3/C 7"},
+                                         {"Sample mass", "9.12", "mg"}};
+        std::vector<QStringList> data{{"Time", "Temperature", "Weight", "Weight", "Deriv. Weight"},
+                                      {"min", "\u00b0C", "mg", "%", "%/\u00b0C"}};
+        for (std::size_t i = 0; i < m_run.t.size(); ++i)
+            data.push_back({QString::number(m_run.t[i], 'g', 12), QString::number(m_run.temp[i], 'g', 12),
+                            QString::number(m_run.mg[i], 'g', 12),
+                            QString::number(100 * m_run.mg[i] / m_run.sampleMg, 'g', 12), "0"});
+        if (change) change(data);
+        return testxlsx::makeXlsx({{"Details", details}, {"Ramp - 1", data}});
+    };
+    const QString path = write("ta_trios.xlsx", book());
+    auto parsed = parseFile(path);
+    QVERIFY2(parsed, parsed ? "" : qPrintable(msg(parsed.error())));
+    QCOMPARE(parsed->provenance.importerId, QString("xlsx-workbook"));
+    const ImportedDataset& d = parsed->datasets.front();
+    QCOMPARE(d.technique, Technique::Tga);
+    QCOMPARE(d.name, QString("V2O3/C 7"));
+    VERIFY_NEAR(d.metadata.value("sample_mass_mg").toDouble(), 9.12, 1e-12);
+    QCOMPARE(int(column(d, "Mass")->values.size()), int(m_run.t.size()));
+    VERIFY_NEAR(column(d, "Mass")->values[5], m_run.mg[5], 1e-9);
+    VERIFY_NEAR(column(d, "Temperature")->values[5], m_run.temp[5], 1e-9);
+    auto r = computeTga(toDataset(d, "ta_trios.xlsx"), {});
+    QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+    VERIFY_NEAR(r->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
+
+    // Damaged: a text in a number cell (sheet, row, column named), an Excel error value, an empty row
+    // inside the table, a workbook cut short, a workbook without a TGA table.
+    auto refused = [&](const QString& name, const QByteArray& bytes, const QString& where,
+                       const QString& why) {
+        auto p = parseFile(write(name, bytes));
+        QVERIFY2(!p, qPrintable(name + " was accepted"));
+        const QString m = msg(p.error());
+        QVERIFY2(QString::fromStdString(p.error().file).endsWith(name), qPrintable(m));
+        QVERIFY2(QString::fromStdString(p.error().location).startsWith(where),
+                 qPrintable(m + " (expected " + where + ")"));
+        QVERIFY2(m.contains(why), qPrintable(m + " (expected " + why + ")"));
+    };
+    refused("ta_text.xlsx", book([](auto& rows) { rows[12][2] = "9,1x"; }),
+            "sheet 'Ramp - 1', row 13, column C", "Weight");
+    refused("ta_gap.xlsx", book([](auto& rows) { rows[12] = QStringList(); }), "sheet 'Ramp - 1', row 13",
+            "empty row");
+    refused("ta_unit.xlsx", book([](auto& rows) { rows[1][2] = "lb"; }), "sheet 'Ramp - 1', row 1, column C",
+            "unknown mass unit");
+    const QByteArray whole = book();
+    refused("ta_cut.xlsx", whole.left(whole.size() / 2), "", "damaged or cut short");
+    refused("ta_none.xlsx", testxlsx::makeXlsx({{"Notes", {{"nothing", "here"}}}}), "", "no isotherm");
 }

@@ -13,8 +13,10 @@
 #include "io/import/PerkinElmerPyrisImporter.h"
 #include "io/import/PyGapsJsonImporter.h"
 #include "io/import/QuantachromeImporter.h"
+#include "io/import/TaExcelImporter.h"
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
+#include "io/import/XlsxImporter.h"
 #include "model/Project.h"
 
 #include "io/import/TextDecoding.h"
@@ -53,6 +55,8 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<MicromeriticsCsvImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsReportImporter>());
     m_importers.push_back(std::make_unique<PyGapsJsonImporter>());
+    m_importers.push_back(std::make_unique<XlsxImporter>());
+    m_importers.push_back(std::make_unique<TaExcelImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()
