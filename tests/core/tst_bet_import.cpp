@@ -14,10 +14,12 @@
 #include "io/import/AifImporter.h"
 #include "io/import/BelsorpImporter.h"
 #include "io/import/ImporterRegistry.h"
+#include "io/import/MicromeriticsReportImporter.h"
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/PyGapsJsonImporter.h"
 #include "io/import/QuantachromeImporter.h"
 #include "io/import/XlsWorkbook.h"
+#include "io/import/XlsxImporter.h"
 #include "model/Project.h"
 #include "numeric/Constants.h"
 
@@ -890,6 +892,83 @@ private Q_SLOTS:
         for (const Importer* imp : importers)
             delete imp;
         note("generated/random corruption", 0,
+             QStringLiteral("ok: %1 errors, %2 parses, no crash").arg(errors).arg(parsed));
+    }
+
+    void randomCorruptionNewReaders()
+    {
+        // pyGAPS JSON, .xlsx workbooks and MicroActive report text, randomly damaged: an Error naming the
+        // file or a dataset with equally long columns, never a crash.
+        const QString report = "Sample: R\r\n                Isotherm Tabular Report\r\n"
+                               "  Relative   Absolute   Quantity   Elapsed Time   Saturation\r\n"
+                               "  Pressure   Pressure   Adsorbed      (h:min)       Pressure\r\n"
+                               "   (p/p\u00b0)     (mmHg)    (mmol/g)                   (mmHg)\r\n"
+                               "                                    00:52       757.4\r\n"
+                               "  0.05   37.9   1.2   01:00\r\n  0.10   75.7   1.5   01:10\r\n"
+                               "  0.20   151.5   1.9   01:20\r\n  0.90   681.7   5.0   01:30\r\n"
+                               "  0.50   378.7   3.1   01:40\r\n";
+        QByteArray reportBytes("\xFF\xFE");
+        reportBytes += QByteArray(reinterpret_cast<const char*>(report.utf16()), report.size() * 2);
+        QList<std::pair<QString, QByteArray>> bases = {
+            {"r.TXT", reportBytes},
+            {"r.json",
+             "{\"adsorbate\": \"N2\", \"temperature\": 77.3, \"pressure_mode\": \"relative\", "
+             "\"loading_unit\": \"mmol\", \"isotherm_data\": [{\"pressure\": 0.05, \"loading\": 1.0}, "
+             "{\"pressure\": 0.2, \"loading\": 1.5}, {\"pressure\": 0.5, \"loading\": 2.0, \"branch\": "
+             "\"des\"}]}"},
+            {"r.xlsx", testxlsx::makeXlsx({{"Isotherm",
+                                            {{"ID", "p/p0", "V (cm\u00b3/g STP)"},
+                                             {"1", "0.05", "10"},
+                                             {"2", "0.2", "12"},
+                                             {"---", "---", "---"},
+                                             {"1", "0.1", "11"}}}})}};
+        if (!m_root.isEmpty())
+            for (const char* f :
+                 {"pygaps/characterisation/MCM-41 N2 77K.json", "afp/3p/CBV712_N2_77K.xlsx"}) {
+                const QByteArray b = readAll(QDir(m_root).filePath(f));
+                if (!b.isEmpty()) bases.append({QFileInfo(f).fileName(), b});
+            }
+        const PyGapsJsonImporter json;
+        const XlsxImporter xlsx;
+        const MicromeriticsReportImporter text;
+        const Importer* importers[] = {&json, &xlsx, &text};
+        QRandomGenerator rng(20261203);
+        int errors = 0, parsed = 0;
+        for (const auto& [name, base] : bases) {
+            for (int round = 0; round < 120; ++round) {
+                QByteArray b = base;
+                const int edits = 1 + int(rng.bounded(6));
+                for (int e = 0; e < edits && !b.isEmpty(); ++e) {
+                    const qsizetype at = rng.bounded(int(b.size()));
+                    switch (rng.bounded(3)) {
+                    case 0:
+                        b[at] = char(rng.bounded(256));
+                        break;
+                    case 1:
+                        b.remove(at, rng.bounded(32));
+                        break;
+                    default:
+                        b.insert(at, QByteArray(int(rng.bounded(8)), char(rng.bounded(256))));
+                        break;
+                    }
+                }
+                if (round % 10 == 0) b.truncate(rng.bounded(int(b.size()) + 1));
+                for (const Importer* imp : importers) {
+                    auto r = imp->read(b, name, {});
+                    if (r) {
+                        ++parsed;
+                        for (const auto& ds : *r)
+                            for (const auto& c : ds.columns)
+                                QCOMPARE(c.values.size(), ds.columns.front().values.size());
+                    } else {
+                        ++errors;
+                        QVERIFY2(QString::fromStdString(r.error().file) == name, qPrintable(msg(r.error())));
+                        QVERIFY(!r.error().reason.empty());
+                    }
+                }
+            }
+        }
+        note("generated/random corruption (JSON, xlsx, report)", 0,
              QStringLiteral("ok: %1 errors, %2 parses, no crash").arg(errors).arg(parsed));
     }
 
