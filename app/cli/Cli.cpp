@@ -51,6 +51,7 @@ const char* const kUsage =
     "  bet FILE [--adsorptive N2] [--range LO,HI] --json     BET area, pores (see --help)\n"
     "  tga FILE [--start-oxide V2O3 --residue V2O5] [--dry-below C] --json   carbon content\n"
     "  fit FILE --model EXPR [--x COL] [--y COL] [--param NAME=START[,LO,HI|fixed]]... --json   curve fit\n"
+    "  (bet|tga|...) FILE --columns ROLE=COLUMN[:UNIT],...   map the columns of a delimited text file\n"
     "\n"
     "Run 'vanadis-cli <command> --help' for the options of a command.\n";
 

@@ -9,6 +9,7 @@
 #include "analysis/DemoProject.h"
 #include "analysis/tga/TgaAnalysis.h"
 #include "io/import/ImporterRegistry.h"
+#include "io/import/TaExcelImporter.h"
 #include "model/Project.h"
 #include "numeric/sim/DemoSeries.h"
 #include "numeric/sim/SimUtil.h"
@@ -852,4 +853,19 @@ void TestTgaImport::taExcelWorkbook()
     const QByteArray whole = book();
     refused("ta_cut.xlsx", whole.left(whole.size() / 2), "", "damaged or cut short");
     refused("ta_none.xlsx", testxlsx::makeXlsx({{"Notes", {{"nothing", "here"}}}}), "", "no isotherm");
+
+    // The .xls reader (same layout code) claims a compound file naming Temperature and Weight, in 8-bit or
+    // UTF-16 strings, but leaves isotherm workbooks to the Micromeritics and BEL readers.
+    const QByteArray ole = QByteArray::fromHex("D0CF11E0A1B11AE1") + QByteArray(504, '\0');
+    const TaExcelImporter ta;
+    QCOMPARE(ta.sniff(ole + "Time\x01Temperature\x01Weight", "run.xls"), 87);
+    QCOMPARE(ta.sniff(ole + QByteArray("T\0e\0m\0p\0e\0r\0a\0t\0u\0r\0e\0W\0e\0i\0g\0h\0t\0", 34), "run.xls"),
+             87);
+    QCOMPARE(ta.sniff(ole + "Temperature Weight Quantity Adsorbed", "run.xls"), 0);
+    QCOMPARE(ta.sniff(ole + "Temperature Weight AdsDes", "run.xls"), 0);
+    QCOMPARE(ta.sniff("Temperature,Weight\n", "run.csv"), 0);
+    const Importer* detected =
+        ImporterRegistry::instance().detect(ole + "Time\x01Temperature\x01Weight", "run.xls");
+    QVERIFY(detected);
+    QCOMPARE(detected->id(), QString("ta-excel"));
 }
