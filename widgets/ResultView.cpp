@@ -45,6 +45,8 @@ std::pair<QString, QString> ResultView::splitKey(const QString& key)
 {
     static const std::vector<std::pair<QString, QString>> units{{"_m2_g", "m² g⁻¹"},
                                                                 {"_cm3_g_nm", "cm³ g⁻¹ nm⁻¹"},
+                                                                {"_cm3_g_angstrom", "cm³ g⁻¹ Å⁻¹"},
+                                                                {"_g_cm3", "g cm⁻³"},
                                                                 {"_cm3_g", "cm³ g⁻¹"},
                                                                 {"_mmol_g", "mmol g⁻¹"},
                                                                 {"_mah_g", "mAh g⁻¹"},

@@ -49,7 +49,8 @@ const char* const kUsage =
     "                --format pdf|svg|png|tiff|csv --width-mm W [--height-mm H] [--dpi D] --out FILE\n"
     "  describe [ANALYSIS] [--markdown|--json]  parameters, outputs and figures of the analyses\n"
     "  bet FILE [--adsorptive N2] [--range LO,HI] --json     BET area, pores (see --help)\n"
-    "  tga FILE [--start-oxide V2O3 --residue V2O5] [--dry-below C] --json   carbon content\n"
+    "  tga FILE [--start-oxide V2O3 --residue V2O5 | --mode burn-off] [--blank FILE]\n"
+    "      [--buoyancy-pct-per-100k K] [--dry-below C] --json   carbon content\n"
     "  fit FILE --model EXPR [--x COL] [--y COL] [--param NAME=START[,LO,HI|fixed]]... --json   curve fit\n"
     "  (bet|tga|...) FILE --columns ROLE=COLUMN[:UNIT],...   map the columns of a delimited text file\n"
     "\n"
@@ -642,10 +643,41 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     }
     QJsonObject given;
     QString wantedLabel; // an option that selects the dataset by its label
+    Project scratch;
+    ComputeInputs inputs;
+    QStringList importWarnings;
     for (const CliOption& m : maps) {
         if (!p.isSet(m.option)) continue;
         if (m.selectsDatasetLabel) {
             wantedLabel = p.value(m.option).trimmed();
+            continue;
+        }
+        if (!m.datasetRefParam.isEmpty()) {
+            // A referenced dataset from its own file (a blank run): imported like the main file.
+            QStringList accepted;
+            for (const ParamSpec& s : method.params())
+                if (s.key == m.datasetRefParam) accepted = s.datasetTypes;
+            ImportOptions refOpt;
+            refOpt.technique = method.technique;
+            auto parsed = parseFile(p.value(m.option), refOpt);
+            if (!parsed) {
+                err << "vanadis-cli " << cmd << ": --" << m.option << ": " << errorText(parsed.error())
+                    << "\n";
+                return kBadInput;
+            }
+            importWarnings << parsed->warnings;
+            const Dataset* chosen = nullptr;
+            const std::vector<Dataset> refs = makeDatasets(scratch, std::move(*parsed));
+            for (const Dataset& d : refs)
+                if (!chosen && (accepted.isEmpty() || accepted.contains(d.type()) || d.type() == "data"))
+                    chosen = &d;
+            if (!chosen) {
+                err << "vanadis-cli " << cmd << ": --" << m.option << ": " << p.value(m.option) << ": no "
+                    << accepted.join("/") << " data in this file\n";
+                return kBadInput;
+            }
+            inputs.references.emplace(chosen->id(), *chosen);
+            given.insert(m.datasetRefParam, double(chosen->id()));
             continue;
         }
         auto v = m.toParams(p.value(m.option));
@@ -676,9 +708,6 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     ImportOptions opt;
     opt.technique = method.technique;
     opt.format = p.value("format");
-    Project scratch;
-    QStringList importWarnings;
-    ComputeInputs inputs;
     QStringList labelsSeen;
     for (const QString& file : files) {
         // --columns maps the file's columns as the GUI's mapping dialog does (DelimitedOptions.mapping).

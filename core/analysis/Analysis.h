@@ -96,6 +96,9 @@ struct CliOption {
     /// The value picks the dataset of the file by its label instead of setting parameters (XPS
     /// `--region "V 2p"` in a file of several regions); toParams is unused then.
     bool selectsDatasetLabel = false;
+    /// The value is a file: it is imported and its first dataset the parameter of this key accepts
+    /// becomes a reference (TGA `--blank FILE` → blank_dataset); toParams is unused then.
+    QString datasetRefParam;
 };
 
 struct AnalysisDescriptor {

@@ -71,6 +71,16 @@ void populateDemoProject(Project& project)
     }
     // Every available analysis, computed and stored: the demo opens with its results.
     ensureDefaultRuns(project);
+    // What the chemist states once for this series: the TGA residue comes from V2O3 oxidised to V2O5
+    // (tga.md §2), so the carbon content is corrected for that gain.
+    std::vector<AnalysisRun> tgaRuns;
+    for (const auto& [id, r] : project.allRuns())
+        if (r.analysisId == QLatin1String("tga")) tgaRuns.push_back(r);
+    for (AnalysisRun& r : tgaRuns) {
+        r.params.insert(QStringLiteral("start_oxide"), QStringLiteral("V2O3"));
+        r.params.insert(QStringLiteral("residue"), QStringLiteral("V2O5"));
+        project.upsertRun(r);
+    }
     computeStaleRunsNow(project);
 }
 

@@ -304,6 +304,38 @@ FigureSpec FigureSpec::fromJson(const QJsonObject& o)
     return figureFromJson(o, true);
 }
 
+QString labelPlainText(const QString& markup)
+{
+    static const QString digits = QStringLiteral("0123456789+-=()n");
+    static const QString sup = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ");
+    static const QString sub = QStringLiteral("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₙ");
+    QString out;
+    for (qsizetype i = 0; i < markup.size(); ++i) {
+        const QChar c = markup[i];
+        if ((c == '^' || c == '_') && i + 1 < markup.size() && markup[i + 1] == '{') {
+            const qsizetype close = markup.indexOf('}', i + 2);
+            if (close < 0) break;
+            const QString inner = markup.mid(i + 2, close - i - 2);
+            QString mapped;
+            bool ok = true;
+            for (QChar d : inner) {
+                const QChar plain = d == QChar(0x2212) ? QChar('-') : d; // the typographic minus
+                const qsizetype k = digits.indexOf(plain);
+                if (k < 0) {
+                    ok = false;
+                    break;
+                }
+                mapped += (c == '^' ? sup : sub)[k];
+            }
+            out += ok ? mapped : QString(c) + inner;
+            i = close;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 QByteArray FigureSpec::toCsv() const
 {
     // Wide layout, one x/y pair per series: what Origin users paste into a worksheet. The inset's and
@@ -329,9 +361,11 @@ QByteArray FigureSpec::toCsv() const
     for (const auto& [s, prefix, fig] : columns) {
         // The residual panel shares the main x axis, whose label it does not repeat.
         const QString xLabel = fig == residual.get() ? x.label : fig->x.label;
-        header << csvField(prefix + s->label + " — " + xLabel)
-               << csvField(prefix + s->label + " — " + fig->y.label);
-        if (!s->pointLabels.empty()) header << csvField(prefix + s->label + " — label");
+        // Each series under its own axis' title (DTG on the right axis is not a mass).
+        const QString yLabel = s->onRightAxis && fig->y2 ? fig->y2->label : fig->y.label;
+        header << csvField(labelPlainText(prefix + s->label + " — " + xLabel))
+               << csvField(labelPlainText(prefix + s->label + " — " + yLabel));
+        if (!s->pointLabels.empty()) header << csvField(labelPlainText(prefix + s->label + " — label"));
         rows = std::max(rows, s->x.size());
     }
     QByteArray out;

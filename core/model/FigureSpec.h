@@ -15,6 +15,11 @@
 namespace vanadis {
 
 /// One axis. Labels use a small markup for sub/superscripts: `mAh g^{-1}`, `V_{2}O_{3}`, `2θ (°)`.
+/// A label's markup as plain Unicode text for places that cannot draw it (CSV headers, tooltips):
+/// `cm^{3} g^{-1}` → "cm³ g⁻¹", `p/p_{0}` → "p/p₀"; scripts without a Unicode form keep their text
+/// without braces (`x^{a}` → "xa" is avoided: they become "x^a", "x_a").
+QString labelPlainText(const QString& markup);
+
 struct FigureAxis {
     QString label;
     bool reversed = false; ///< e.g. XPS binding energy runs right to left

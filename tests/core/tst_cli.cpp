@@ -506,7 +506,8 @@ private Q_SLOTS:
             }
             f.close();
             const bool bet = ds.kind == "isotherm";
-            const CliResult r = cli({bet ? "bet" : "tga", file, "--json"});
+            const CliResult r =
+                bet ? cli({"bet", file, "--json"}) : cli({"tga", file, "--start-oxide", "V2O3", "--json"});
             QVERIFY2(r.exitCode == 0, describe(r).constData());
             QJsonParseError pe;
             const QJsonObject o = QJsonDocument::fromJson(r.out, &pe).object();
@@ -524,6 +525,19 @@ private Q_SLOTS:
                          qPrintable(QString("carbon %1 vs %2").arg(wc).arg(truth.carbonWtPct)));
                 QVERIFY(o["carbon_wt_pct_err"].toDouble() > 0.0);
                 QVERIFY(o["steps"].isArray() && !o["steps"].toArray().isEmpty());
+                // Without a start oxide there is no oxidation-corrected carbon, and the warning says why.
+                const CliResult n = cli({"tga", file, "--json"});
+                const QJsonObject on = QJsonDocument::fromJson(n.out).object();
+                QVERIFY2(n.exitCode == 0 && on["carbon_wt_pct"].isNull(), describe(n).constData());
+                QVERIFY2(QJsonDocument(on["warnings"].toArray()).toJson().contains("--start-oxide"),
+                         describe(n).constData());
+                // A plain burn-off reads the loss between the dry mass and the end plateau (negative
+                // here: the V2O3 gains more as V2O5 than the carbon loses, and a warning says so).
+                const CliResult b = cli({"tga", file, "--mode", "burn-off", "--json"});
+                const QJsonObject ob = QJsonDocument::fromJson(b.out).object();
+                QVERIFY2(b.exitCode == 0 && std::abs(ob["carbon_wt_pct"].toDouble() -
+                                                     (100.0 - ob["residue_wt_pct"].toDouble())) < 1e-9,
+                         describe(b).constData());
                 // Two cursors around the carbon burn-off: mass change and a step with its onset.
                 const CliResult c = cli({"tga", file, "--param", "mass_change_from_c=420", "--param",
                                          "mass_change_to_c=600", "--json"});
@@ -602,9 +616,9 @@ private Q_SLOTS:
                 std::abs(a / truth.betAreaM2PerG - 1.0) < 0.01,
                 qPrintable(QString("%1: BET %2 vs %3 m2/g (1 %)").arg(what).arg(a).arg(truth.betAreaM2PerG)));
         for (const auto& [what, c] :
-             {std::pair{"snake_case", carbon({"tga", fTga, "--json"})},
-              std::pair{"--columns",
-                        carbon({"tga", fTgaAnon, "--columns", "time=1:s,temperature=c2:K,mass_pct=3"})}})
+             {std::pair{"snake_case", carbon({"tga", fTga, "--start-oxide", "V2O3", "--json"})},
+              std::pair{"--columns", carbon({"tga", fTgaAnon, "--start-oxide", "V2O3", "--columns",
+                                             "time=1:s,temperature=c2:K,mass_pct=3"})}})
             QVERIFY2(
                 std::abs(c - truth.carbonWtPct) < 0.1,
                 qPrintable(QString("%1: carbon %2 vs %3 wt% (0.1)").arg(what).arg(c).arg(truth.carbonWtPct)));

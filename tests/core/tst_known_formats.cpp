@@ -39,13 +39,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("head");
         QTest::addColumn<QString>("name");
-        QTest::newRow("xrdml") << "a.xrdml"
-                               << QByteArray("<?xml version=\"1.0\"?>\n<xrdMeasurements xmlns=\"x\">\n")
-                               << "PANalytical XRDML";
-        QTest::newRow("raw v4") << "a.raw" << QByteArray("RAW4.00\0\0\0\0", 11) << "Bruker RAW v4";
-        QTest::newRow("raw v3") << "a.raw" << QByteArray("RAW1.01\0\1\0\0\0", 12) << "Bruker RAW v3";
-        QTest::newRow("ras") << "a.ras" << QByteArray("*RAS_DATA_START\n*RAS_HEADER_START\n") << "Rigaku RAS";
-        QTest::newRow("brml") << "a.brml" << QByteArray("PK\x03\x04\x14\0\0\0", 8) << "Bruker BRML";
         QTest::newRow("vamas")
             << "a.vms"
             << QByteArray("VAMAS Surface Chemical Analysis Standard Data Transfer Format 1988 May 4\n")
@@ -73,6 +66,32 @@ private Q_SLOTS:
         QVERIFY2(!msg.contains("not a number"), qPrintable(msg));
     }
 
+    /// The XRD formats left the table when their readers arrived (tst_xrd_import): damaged heads of them are
+    /// now answered by their reader, with a reason, never as "recognised … not read yet".
+    void xrdFormatsAreRead_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("head");
+        QTest::newRow("xrdml") << "a.xrdml"
+                               << QByteArray("<?xml version=\"1.0\"?>\n<xrdMeasurements xmlns=\"x\">\n");
+        QTest::newRow("raw v4") << "a.raw" << QByteArray("RAW4.00\0\0\0\0", 11);
+        QTest::newRow("raw v3") << "a.raw" << QByteArray("RAW1.01\0\1\0\0\0", 12);
+        QTest::newRow("ras") << "a.ras" << QByteArray("*RAS_DATA_START\n*RAS_HEADER_START\n");
+        QTest::newRow("brml") << "a.brml" << QByteArray("PK\x03\x04\x14\0\0\0", 8);
+        QTest::newRow("rasx") << "a.rasx" << QByteArray("PK\x03\x04\x14\0\0\0", 8);
+    }
+
+    void xrdFormatsAreRead()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, head);
+        auto r = parseFile(write(file, head + QByteArray(2000, 'x')));
+        QVERIFY2(!r, "a damaged file must not import");
+        const QString msg = QString::fromStdString(r.error().message());
+        QVERIFY2(!msg.contains("does not read yet") && !msg.contains("not a number"), qPrintable(msg));
+        QVERIFY2(!recogniseUnsupportedFormat(head, file), qPrintable(file));
+    }
+
     void formatsThatAreReadStillRead()
     {
         auto r = parseFile(write("xy.csv", "2Theta (deg),Intensity (counts)\n10,1\n10.02,2\n10.04,3\n"));
@@ -84,14 +103,6 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("relative");
         QTest::addColumn<QString>("name");
-        QTest::newRow("raw v4") << "xrd/nomad_TwoTheta_scan_scrambled_bruker_raw_v4.raw"
-                                << "Bruker RAW v4";
-        QTest::newRow("xrdml counts") << "xrd/xylib_pr25_empyrean_v2.1_counts_15-120deg.xrdml"
-                                      << "PANalytical XRDML";
-        QTest::newRow("rasx") << "xrd/nomad_TwoTheta_scan_powder.rasx"
-                              << "Rigaku RASX";
-        QTest::newRow("ras") << "xrd/sdu_TiO2-1-6h_miniflex600.ras"
-                             << "Rigaku RAS";
         QTest::newRow("vamas") << "xps/feranick-xps/1.vms"
                                << "VAMAS";
         QTest::newRow("gamry") << "echem/gamry/gamryparser_cv_data_trimmed.dta"

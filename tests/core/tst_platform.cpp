@@ -374,6 +374,35 @@ private Q_SLOTS:
         bad({{"circuit", "R0-p(R1,C1"}}, "unbalanced");
     }
 
+    void aBlankRunIsAReferencedInput()
+    {
+        Project p;
+        populateDemoProject(p);
+        const Sample* cs = p.sampleByName("CS");
+        const Dataset* run = p.datasetsOf(cs->id, Technique::Tga).front();
+        // An empty crucible: 12 mg, a slight buoyancy gain, same temperatures.
+        const Column* t = run->column("Temperature");
+        const Column* time = run->column("Time");
+        QVERIFY(t && time);
+        std::vector<double> mass;
+        for (double T : t->values)
+            mass.push_back(12.0 + 4e-5 * (T - t->values.front()));
+        Dataset blank(p.allocateId(), Technique::Tga, "tga_curve", "blank",
+                      {*time, *t, Column{"Mass", "mg", mass}}, {}, run->provenance());
+        blank = blank.withLabel("blank");
+        p.undoStack()->push(new ImportDatasetsCommand(&p, cs->id, {blank}));
+        AnalysisRun r = *p.runFor(run->id(), "tga");
+        r.params.insert("blank_dataset", double(blank.id()));
+        const RunOutcome o = computeRunNow(p, r);
+        QVERIFY2(o.status == RunStatus::Ok, qPrintable(o.message));
+        QCOMPARE(o.result.value("mass_correction").toString(), QString("blank"));
+        QVERIFY(o.result.value("carbon_wt_pct").isDouble());
+        // The blank is an input of the run (removing it turns the run stale, as for any input).
+        p.upsertRun(r);
+        QVERIFY(runInputs(p, *p.run(r.id)).has_value());
+        QCOMPARE(runInputs(p, *p.run(r.id))->references.count(blank.id()), size_t(1));
+    }
+
     void typedParametersComeFromTheTable()
     {
         struct Component {

@@ -493,7 +493,7 @@ void TestTgaImport::generatedFormats()
         VERIFY_NEAR(T->values[7], m_run.temp[7], 1e-3);
         VERIFY_NEAR(t->values[last], m_run.t[last], 1e-5);
         VERIFY_NEAR(d.metadata.value("sample_mass_mg").toDouble(), 9.12, 1e-12);
-        auto r = computeTga(toDataset(d, g.fileName), {});
+        auto r = computeTga(toDataset(d, g.fileName), {{"start_oxide", "V2O3"}});
         QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
         // Every 10th point of the default run (w_C 15 %, 2 % water): the carbon survives the round trip.
         VERIFY_NEAR(r->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
@@ -631,7 +631,7 @@ void TestTgaImport::demoCarbonThroughComputeTga()
         for (const Dataset* dp : project.datasetsOf(s.id, Technique::Tga)) {
             const Dataset& d = *dp;
             const double truth = d.metadata().value("carbon_wt_pct").toDouble();
-            auto r = computeTga(d, {});
+            auto r = computeTga(d, {{"start_oxide", "V2O3"}});
             QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
             qInfo("%s: carbon_wt_pct %.3f ± %.3f (truth %.2f); moisture %.3f; dry %.4f mg at %.0f °C; end "
                   "%.4f mg",
@@ -657,8 +657,10 @@ void TestTgaImport::demoCarbonThroughComputeTga()
     VERIFY_NEAR(vo2->value("oxidation").toObject().value("factor").toDouble(), 2 * 82.940 / 181.878, 1e-9);
     QVERIFY(vo2->value("dtg").toArray().first().toObject().contains("dtg_pct_c"));
     // Cursor readings: mass change over the moisture loss, residue at 700 °C.
-    auto cursors = computeTga(
-        hmcs, {{"mass_change_from_c", 40.0}, {"mass_change_to_c", 200.0}, {"residue_at_c", 700.0}});
+    auto cursors = computeTga(hmcs, {{"start_oxide", "V2O3"},
+                                     {"mass_change_from_c", 40.0},
+                                     {"mass_change_to_c", 200.0},
+                                     {"residue_at_c", 700.0}});
     QVERIFY(cursors);
     const double water = hmcs.metadata().value("water_wt_pct").toDouble();
     VERIFY_NEAR(cursors->value("mass_change").toObject().value("change_pct").toDouble(), -water, 0.1);
@@ -724,7 +726,9 @@ void TestTgaImport::schemaDefaults()
 {
     auto p = applySchema(tgaSchema(), {});
     QVERIFY(p);
-    QCOMPARE(p->value("start_oxide").toString(), QStringLiteral("V2O3"));
+    // No silent V2O3: the start oxide is the chemist's statement about the sample.
+    QCOMPARE(p->value("start_oxide").toString(), QStringLiteral("not_set"));
+    QCOMPARE(p->value("carbon_mode").toString(), QStringLiteral("oxidation"));
     QCOMPARE(p->value("residue").toString(), QStringLiteral("V2O5"));
     QCOMPARE(p->value("dry_below_c").toDouble(), 150.0);
     QCOMPARE(p->value("end_window_c").toDouble(), 20.0);
@@ -751,7 +755,7 @@ void TestTgaImport::reportedFailures()
     const Column* T = column(d, "Temperature");
     QVERIFY(T && T->unit == QString::fromUtf8("°C"));
     VERIFY_NEAR(T->values[7], m_run.temp[7], 1e-3);
-    auto r = computeTga(toDataset(d, "netzsch_9b.txt"), {});
+    auto r = computeTga(toDataset(d, "netzsch_9b.txt"), {{"start_oxide", "V2O3"}});
     QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
     VERIFY_NEAR(r->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
 
@@ -784,7 +788,7 @@ void TestTgaImport::reportedFailures()
         QCOMPARE(ds.technique, Technique::Tga);
         QVERIFY2(column(ds, "Temperature") && column(ds, "Time"), c.name);
         QVERIFY2(column(ds, "Mass %") || column(ds, "Mass"), c.name);
-        auto res = computeTga(toDataset(ds, c.name), {});
+        auto res = computeTga(toDataset(ds, c.name), {{"start_oxide", "V2O3"}});
         QVERIFY2(res, res ? "" : qPrintable(msg(res.error())));
         VERIFY_NEAR(res->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
         VERIFY_NEAR(column(ds, "Temperature")->values[7] +
@@ -828,7 +832,7 @@ void TestTgaImport::taExcelWorkbook()
     QCOMPARE(int(column(d, "Mass")->values.size()), int(m_run.t.size()));
     VERIFY_NEAR(column(d, "Mass")->values[5], m_run.mg[5], 1e-9);
     VERIFY_NEAR(column(d, "Temperature")->values[5], m_run.temp[5], 1e-9);
-    auto r = computeTga(toDataset(d, "ta_trios.xlsx"), {});
+    auto r = computeTga(toDataset(d, "ta_trios.xlsx"), {{"start_oxide", "V2O3"}});
     QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
     VERIFY_NEAR(r->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
 

@@ -36,6 +36,16 @@ void writeSeeds(const QString& dir)
         "FileName:\n  X\nSampleID:\n  X, 4.9 mg\nCurve:\n  Index  t  Ts  Tr  Value\n  [s] [\xB0"
         "C] [\xB0"
         "C] [mg]\n 0 0 45 45 4.9\n 1 6 46 46 4.8\n",
+        "*RAS_DATA_START\n*RAS_HEADER_START\n*HW_XG_WAVE_LENGTH_ALPHA1 \"1.540593\"\n*MEAS_DATA_COUNT "
+        "\"2\"\n*RAS_HEADER_END\n*RAS_INT_START\n10.00 5 1\n10.02 6 1\n*RAS_INT_END\n*RAS_DATA_END\n",
+        "<xrdMeasurements><xrdMeasurement><usedWavelength><kAlpha1>1.5406</kAlpha1></usedWavelength><scan>"
+        "<dataPoints><positions axis=\"2Theta\" "
+        "unit=\"deg\"><startPosition>10</startPosition><endPosition>10.04"
+        "</endPosition></positions><counts unit=\"counts\">1 2 "
+        "3</counts></dataPoints></scan></xrdMeasurement>"
+        "</xrdMeasurements>\n",
+        "_WL1=1.5406\n_DRIVE='COUPLED'\n_STEPSIZE=0.02\n_START=10\n_2THETACOUNTS\n10.00 5\n10.02 6\n",
+        "title\nBANK 1 3 1 CONST 1000.00 2.00 0 0 STD\n     5     6     7\n",
     };
     const auto& importers = ImporterRegistry::instance().importers();
     int k = 0;

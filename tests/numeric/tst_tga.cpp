@@ -9,12 +9,14 @@
 #include "numeric/tga/CarbonContent.h"
 #include "numeric/tga/CurveAnalysis.h"
 #include "numeric/tga/Dtg.h"
+#include "numeric/tga/MassCorrection.h"
 #include "numeric/tga/MassReadings.h"
 #include "numeric/tga/SavitzkyGolay.h"
 #include "numeric/tga/StepDetection.h"
 
 #include <QTest>
 #include <cmath>
+#include <random>
 
 using namespace vanadis;
 using namespace vanadis::tga;
@@ -85,6 +87,8 @@ private Q_SLOTS:
     void demoSamplesCarbon_data();
     void demoSamplesCarbon();
     void compositionSweep();
+    void buoyancyCorrectedByCoefficientOrBlank();
+    void blankErrors();
     void sigmoidOnset_data();
     void sigmoidOnset();
     void demoStepsHaveBothKinds();
@@ -258,6 +262,82 @@ void TestTga::compositionSweep()
         runs, worst, worstZ, worstMoisture);
     // The stated uncertainty is honest: no run is off by more than 5σ.
     QVERIFY2(worstZ < 5.0, qPrintable(QString::number(worstZ)));
+}
+
+void TestTga::buoyancyCorrectedByCoefficientOrBlank()
+{
+    // A typical thermobalance drift, +0.04 % of the initial mass per 100 K (tga.md §2), on a 9 mg run.
+    const double kPct = 0.04;
+    for (double carbon : {8.0, 15.5, 25.0}) {
+        sim::TgaParams p;
+        p.carbonWtPct = carbon;
+        p.buoyancyMgPerK = p.sampleMassMg * kPct / 100.0 / 100.0;
+        p.seed = sim::seedFromLabel("buoyancy") + std::uint64_t(carbon * 10);
+        const TgaCurve raw = curveFrom(sim::simulateTga(p));
+
+        // Uncorrected, with the uncertainty told to cover a typical uncorrected buoyancy (0.05 %/100 K).
+        CurveAnalysisOptions o;
+        o.carbon.uncorrectedBuoyancyPctPer100K = 0.05;
+        auto uncorrected = analyseCurve(raw, o);
+        QVERIFY(uncorrected && uncorrected->carbon);
+        const double errRaw = uncorrected->carbon->carbonWtPct - carbon;
+
+        // The instrument's coefficient.
+        auto byCoefficient = correctBuoyancy(raw, kPct);
+        QVERIFY(byCoefficient);
+        auto a = analyseCurve(*byCoefficient);
+        QVERIFY(a && a->carbon);
+
+        // A blank: an empty crucible (12.3 mg) under the same programme, with the same drift and noise.
+        sim::TgaParams bp = p;
+        TgaCurve blank;
+        blank.timeMin = raw.timeMin;
+        blank.temperatureC = raw.temperatureC;
+        std::mt19937_64 rng(7 + std::uint64_t(carbon));
+        std::normal_distribution<double> noise(0.0, bp.noiseMg);
+        for (double t : raw.temperatureC)
+            blank.massMg.push_back(12.3 + bp.buoyancyMgPerK * (t - raw.temperatureC.front()) + noise(rng));
+        for (double m : blank.massMg)
+            blank.massPct.push_back(100.0 * m / blank.massMg.front());
+        auto byBlank = subtractBlank(raw, blank);
+        QVERIFY2(byBlank, byBlank ? "" : byBlank.error().message().c_str());
+        auto b = analyseCurve(*byBlank);
+        QVERIFY(b && b->carbon);
+
+        qInfo("w_C %.1f %%, buoyancy +%.2f %%/100 K: uncorrected %.3f ± %.3f (error %+.3f, of which %.3f "
+              "covered by the buoyancy term); coefficient %.3f ± %.3f; blank %.3f ± %.3f",
+              carbon, kPct, uncorrected->carbon->carbonWtPct, uncorrected->carbon->carbonWtPctErr, errRaw,
+              uncorrected->carbon->buoyancyBiasWtPct, a->carbon->carbonWtPct, a->carbon->carbonWtPctErr,
+              b->carbon->carbonWtPct, b->carbon->carbonWtPctErr);
+        // The drift biases the carbon low by ≈ 0.15–0.2 wt%: more than the noise-only 1σ ever said.
+        QVERIFY2(errRaw < -0.1, qPrintable(QString::number(errRaw)));
+        // Left uncorrected, the stated 1σ covers the error.
+        QVERIFY2(std::abs(errRaw) <= uncorrected->carbon->carbonWtPctErr,
+                 qPrintable(QString("%1 vs σ %2").arg(errRaw).arg(uncorrected->carbon->carbonWtPctErr)));
+        // Corrected either way: within 0.1 wt% of the truth.
+        VERIFY_NEAR(a->carbon->carbonWtPct, carbon, 0.1);
+        VERIFY_NEAR(b->carbon->carbonWtPct, carbon, 0.1);
+    }
+}
+
+void TestTga::blankErrors()
+{
+    sim::TgaParams p;
+    const TgaCurve raw = curveFrom(sim::simulateTga(p));
+    TgaCurve blank = raw;
+    blank.massMg.clear(); // % only
+    auto noMg = subtractBlank(raw, blank);
+    QVERIFY(!noMg);
+    qInfo("blank without mg: %s", noMg.error().message().c_str());
+    TgaCurve shortBlank = raw;
+    const std::size_t half = raw.size() / 2;
+    for (auto* v : {&shortBlank.timeMin, &shortBlank.temperatureC, &shortBlank.massMg, &shortBlank.massPct})
+        v->resize(half);
+    auto tooShort = subtractBlank(raw, shortBlank);
+    QVERIFY(!tooShort);
+    QVERIFY2(QString::fromStdString(tooShort.error().message()).contains("same programme"),
+             tooShort.error().message().c_str());
+    QVERIFY(!correctBuoyancy(raw, std::nan("")));
 }
 
 void TestTga::sigmoidOnset_data()

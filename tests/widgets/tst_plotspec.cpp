@@ -546,7 +546,25 @@ void TestPlotSpec::csvCarriesNewData()
                  QStringLiteral("residual: residual — Binding energy (eV),residual: residual — Resid.")),
              qPrintable(header));
     const QString xrd = QString::fromUtf8(xrdReferenceFigure().toCsv());
-    QVERIFY(xrd.section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("V_{2}O_{3} ref. — label")));
+    QVERIFY(xrd.section(QLatin1Char('\n'), 0, 0).endsWith(QStringLiteral("V₂O₃ ref. — label")));
+    // Headers are plain text (no markup), and a right-axis series is titled by the right axis.
+    QCOMPARE(labelPlainText("Quantity adsorbed (cm^{3} g^{-1} STP)"),
+             QString("Quantity adsorbed (cm³ g⁻¹ STP)"));
+    QCOMPARE(labelPlainText("p/p_{0}, V_{2}O_{5}, x^{ab}"), QString("p/p₀, V₂O₅, x^ab"));
+    FigureSpec two;
+    two.x.label = "T (°C)";
+    two.y.label = "Mass (%)";
+    two.y2 = FigureAxis{};
+    two.y2->label = "DTG (% min^{-1})";
+    FigureSeries mass, dtg;
+    mass.label = "S";
+    mass.x = mass.y = {1.0};
+    dtg = mass;
+    dtg.label = "S DTG";
+    dtg.onRightAxis = true;
+    two.series = {mass, dtg};
+    QCOMPARE(QString::fromUtf8(two.toCsv()).section(QLatin1Char('\n'), 0, 0),
+             QString("S — T (°C),S — Mass (%),S DTG — T (°C),S DTG — DTG (% min⁻¹)"));
     QVERIFY(xrd.section(QLatin1Char('\n'), 2, 2).endsWith(QStringLiteral(",33,-10,(104)")));
     // The heat map as a matrix: header of x values, then y and the z row.
     const FigureSpec map = heatMapFigure();

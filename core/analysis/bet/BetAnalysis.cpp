@@ -222,11 +222,12 @@ ParamTable<BetParams> BetAnalysis::paramTable()
     t.last().autoBelow = 0.0;
     // BETSI's minimum (Osterrieth et al. 2022): short windows that pass the criteria by chance make
     // noisy isotherms' areas scatter by > 1 % (tst_bet); sparse isotherms fall back to interpolation.
-    t.field(&BetParams::minPoints,
-            integerParam("min_points", tr("Smallest automatic window"), tr("points"), 10, 3, 100,
-                         tr("Default 10, as BETSI (Osterrieth et al. 2022); ISO 9277 accepts 3 and "
-                            "recommends 5. With fewer suitable points interpolated points are added and the "
-                            "result says so.")));
+    t.field(
+        &BetParams::minPoints,
+        integerParam("min_points", tr("Smallest automatic window"), tr("points"), 11, 3, 100,
+                     tr("Default 11: BETSI takes windows of more than 10 points (Osterrieth et al. 2022); "
+                        "ISO 9277 accepts 3 and recommends 5. With fewer suitable points interpolated "
+                        "points are added and the result says so.")));
     t.last().advanced = true;
     t.field(&BetParams::r2Min, numberParam("r2_min", tr("Minimum R²"), {}, 0.995, 0.0, 1.0,
                                            tr("An automatic window needs R² above this (BETSI: 0.995)")));
@@ -331,8 +332,29 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     }
     const AdsorptiveData& gas = adsorptiveData(adsorptive);
     const QString gasName = QString::fromLatin1(gas.name);
-    const double sigma = p.crossSectionNm2 > 0.0 ? p.crossSectionNm2 : gas.crossSectionNm2;
-    if (adsorptive != Adsorptive::N2 && std::abs(sigma - constants::n2CrossSectionNm2) < 1e-9)
+    // The cross-section: the user's when set, else the one the file states (the instrument software
+    // computed its area with it), else the adsorptive's. The result says which; every departure from the
+    // usual value is said aloud.
+    const QJsonValue fileSigma = ds.metadata().value("cross_section_nm2");
+    const bool fileStatesSigma =
+        fileSigma.isDouble() && fileSigma.toDouble() > 0.01 && fileSigma.toDouble() < 2.0;
+    QString sigmaSource = QStringLiteral("adsorptive");
+    double sigma = gas.crossSectionNm2;
+    if (p.crossSectionNm2 > 0.0) {
+        sigma = p.crossSectionNm2;
+        sigmaSource = QStringLiteral("user");
+    } else if (fileStatesSigma) {
+        sigma = fileSigma.toDouble();
+        sigmaSource = QStringLiteral("file");
+    }
+    if (sigmaSource == QLatin1String("file") && std::abs(sigma - gas.crossSectionNm2) > 1e-6)
+        warn(QCoreApplication::translate(
+                 "vanadis::BetAnalysis",
+                 "The file states a cross-section of %1 nm² for %2 (the usual value is "
+                 "%3 nm²); the file's value was used, as the instrument software did. "
+                 "Set the cross-section to override it.")
+                 .arg(fmt(sigma), gasName, fmt(gas.crossSectionNm2)));
+    else if (adsorptive != Adsorptive::N2 && std::abs(sigma - constants::n2CrossSectionNm2) < 1e-9)
         warn(QCoreApplication::translate(
                  "vanadis::BetAnalysis",
                  "The %1 isotherm is evaluated with the N2 cross-section 0.162 nm²; the usual %1 value is %2 "
@@ -343,11 +365,11 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                  "vanadis::BetAnalysis",
                  "A cross-section of %1 nm² was used instead of the usual %2 nm² for %3.")
                  .arg(fmt(sigma), fmt(gas.crossSectionNm2), gasName));
-    if (const QJsonValue fs = ds.metadata().value("cross_section_nm2");
-        fs.isDouble() && std::abs(fs.toDouble() - sigma) > 1e-6)
+    if (sigmaSource == QLatin1String("user") && fileStatesSigma &&
+        std::abs(fileSigma.toDouble() - sigma) > 1e-6)
         warn(QCoreApplication::translate("vanadis::BetAnalysis",
                                          "The file states a cross-section of %1 nm²; Vanadis used %2 nm².")
-                 .arg(fmt(fs.toDouble()), fmt(sigma)));
+                 .arg(fmt(fileSigma.toDouble()), fmt(sigma)));
 
     QJsonObject out;
     out["adsorptive"] = gasName;
@@ -355,6 +377,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                                ? ds.metadata().value("temperature_k")
                                : QJsonValue(gas.temperatureK);
     out["cross_section_nm2"] = sigma;
+    out["cross_section_source"] = sigmaSource; // user | file | adsorptive
     out["amount_unit"] = QStringLiteral("cm3/g STP");
     out["input_amount_unit"] = in.amountUnit;
     out["n_adsorption_points"] = int(in.ads.size());
@@ -402,6 +425,15 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     betObj["min_points"] = so.minPoints;
     betObj["cross_section_nm2"] = sigma;
     out["bet"] = betObj;
+    // The instrument software's own BET area, when the file carries it, beside ours (its range may be
+    // another: the analyst's, not the automatic one).
+    if (const QJsonObject vendor = ds.metadata().value("vendor_bet").toObject();
+        vendor.value("area_m2_g").isDouble()) {
+        out["vendor_bet_area_m2_g"] = vendor.value("area_m2_g");
+        out["vendor_bet"] = vendor;
+    } else {
+        out["vendor_bet_area_m2_g"] = QJsonValue(QJsonValue::Null);
+    }
     const double areaBet = bet ? bet->areaM2PerG : std::numeric_limits<double>::quiet_NaN();
 
     // ---- Langmuir and single point ----
@@ -456,6 +488,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     out["average_pore_diameter_nm"] = num(averagePoreDiameterNm(totalVolume, areaBet));
 
     // ---- t-plot ----
+    double condensation = std::numeric_limits<double>::quiet_NaN(); // rise above the t-plot line
     const ThicknessCurve curve = *thicknessCurveFromName(p.thickness.toStdString());
     if (adsorptive != Adsorptive::N2 && gas.bjhSupported)
         warn(QCoreApplication::translate(
@@ -488,11 +521,26 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                            {"micropore_volume_err", num(t->microporeVolumeErrCm3PerG)},
                            {"points", pts}};
             if (bet) {
-                tp["micropore_area_m2_g"] = num(areaBet - t->externalAreaM2PerG);
-                tp["micropore_area_err"] = num(std::hypot(bet->areaErrM2PerG, t->externalAreaErrM2PerG));
+                const double micro = areaBet - t->externalAreaM2PerG;
+                const double microErr = std::hypot(bet->areaErrM2PerG, t->externalAreaErrM2PerG);
+                tp["micropore_area_m2_g"] = num(micro);
+                tp["micropore_area_err"] = num(microErr);
+                // The external area moves by ≈ 5 % of the BET area between thickness curves (Harkins–Jura,
+                // KJS, carbon black), so a smaller micropore area is not evidence of micropores.
+                const bool detected = micro > 2.0 * microErr && micro > 0.05 * areaBet;
+                tp["micropores_detected"] = detected;
+                if (!detected)
+                    warn(QCoreApplication::translate(
+                             "vanadis::BetAnalysis",
+                             "t-plot: the micropore area (%1 ± %2 m² g⁻¹) is within twice its uncertainty "
+                             "of zero or below 5 % of the BET area, less than the choice of thickness curve "
+                             "changes it: no micropores are detected.")
+                             .arg(fmt(micro), fmt(microErr, 2)));
             } else {
                 tp["micropore_area_m2_g"] = QJsonValue(QJsonValue::Null);
             }
+            condensation = condensationExcess(*t);
+            tp["condensation_excess"] = num(condensation);
             if (t->microporeVolumeCm3PerG < 0.0)
                 warn(QCoreApplication::translate(
                     "vanadis::BetAnalysis",
@@ -506,6 +554,17 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     } else {
         out["t_plot"] = QJsonValue(QJsonValue::Null);
     }
+
+    // ---- Capillary condensation: BJH means something only for mesopores ----
+    // Seen when the isotherm rises clearly above the t-plot line below p/p0 = 0.95, or when a hysteresis
+    // loop closes where condensation loops close (p/p0 ≥ 0.35; a loop open down to low pressure is
+    // swelling or a leak, not mesopores).
+    std::optional<HysteresisResult> loop;
+    if (!in.des.empty()) loop = analyseHysteresis(in.ads, in.des);
+    const bool loopCondenses = loop && loop->loopPresent && loop->closes && loop->closurePRelative >= 0.35;
+    const bool excessCondenses = std::isfinite(condensation) && condensation > 0.10;
+    const bool condensationKnown = std::isfinite(condensation) || loop.has_value();
+    const bool condenses = loopCondenses || excessCondenses || !condensationKnown;
 
     // ---- BJH ----
     const bool desorption = p.bjhBranch == "desorption";
@@ -538,7 +597,29 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                                      {"negative_steps", r->negativeSteps},
                                      {"diameter_range_nm", pair(bo->minDiameterNm, bo->maxDiameterNm)},
                                      {"order", "largest pores first; cumulative from the largest pores"},
-                                     {"distribution", dist}};
+                                     {"distribution", dist},
+                                     {"capillary_condensation", condenses}};
+            if (!condenses) {
+                QJsonObject b = out["bjh"].toObject();
+                b["peak_diameter_nm"] = QJsonValue(QJsonValue::Null);
+                b["peak_diameter_dvdd_nm"] = QJsonValue(QJsonValue::Null);
+                out["bjh"] = b;
+                warn(QCoreApplication::translate(
+                    "vanadis::BetAnalysis",
+                    "No capillary condensation: the isotherm follows the t-plot line up to p/p0 = 0.95 and "
+                    "has no hysteresis loop closing above p/p0 = 0.35, as for a non-porous, macroporous or "
+                    "purely microporous solid. BJH assumes mesopores, so no pore-size peak is reported; the "
+                    "distribution is kept for inspection."));
+            }
+            if (std::isfinite(totalVolume) && r->totalVolumeCm3PerG > 1.05 * totalVolume)
+                warn(QCoreApplication::translate(
+                         "vanadis::BetAnalysis",
+                         "BJH: the cumulative pore volume (%1 cm³ g⁻¹) exceeds the total pore volume at "
+                         "p/p0 = %2 (%3 cm³ g⁻¹) by %4 %: the thickness curve removes too little film, or "
+                         "pores wider than the total-pore-volume point are counted; compare with another "
+                         "thickness curve.")
+                         .arg(fmt(r->totalVolumeCm3PerG), fmt(p.totalPoreVolumeP, 3), fmt(totalVolume),
+                              fmt(100.0 * (r->totalVolumeCm3PerG / totalVolume - 1.0), 2)));
             if (r->negativeSteps > 0)
                 warn(QCoreApplication::translate(
                          "vanadis::BetAnalysis",
@@ -578,8 +659,8 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     }
 
     // ---- Hysteresis ----
-    if (!in.des.empty()) {
-        const HysteresisResult h = analyseHysteresis(in.ads, in.des);
+    if (loop) {
+        const HysteresisResult& h = *loop;
         out["hysteresis"] = QJsonObject{
             {"loop_present", h.loopPresent},
             {"closes", h.closes},
@@ -646,6 +727,12 @@ std::vector<OutputSpec> betOutputs()
         {"bet.n_points",
          QCoreApplication::translate("vanadis::BetAnalysis", "Points in the BET window"),
          {},
+         {},
+         false,
+         {}},
+        {"vendor_bet_area_m2_g",
+         QCoreApplication::translate("vanadis::BetAnalysis", "BET area by the instrument software"),
+         QStringLiteral("m² g⁻¹"),
          {},
          false,
          {}},

@@ -3,6 +3,7 @@
 #include "model/Translate.h"
 
 #include "analysis/tga/TgaFigures.h"
+#include "numeric/tga/MassCorrection.h"
 
 #include "numeric/Constants.h"
 
@@ -50,11 +51,14 @@ ParamTable<TgaParams> tgaParamTable()
         &TgaParams::startOxide,
         choiceParam(
             "start_oxide", QCoreApplication::translate("vanadis::TgaAnalysis", "Start oxide"),
-            {"V2O3", "VO2", "V2O4", "V2O5", "custom"}, QStringLiteral("V2O3"), {},
+            {"not_set", "V2O3", "VO2", "V2O4", "V2O5", "custom"}, QStringLiteral("not_set"),
+            {QCoreApplication::translate("vanadis::TgaAnalysis", "not set"), "V2O3", "VO2", "V2O4", "V2O5",
+             QCoreApplication::translate("vanadis::TgaAnalysis", "custom")},
             QCoreApplication::translate(
                 "vanadis::TgaAnalysis",
-                "The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; "
-                "V2O5 needs no correction. 'custom' uses the molar masses and ν below (tga.md §2).")));
+                "The oxide in the composite before the run (V2O3 for V2O3@C). V2O3 and VO2 gain mass as they "
+                "oxidise to V2O5; V2O5 needs no correction. 'custom' uses the molar masses and ν below "
+                "(tga.md §2). Not set: no oxidation-corrected carbon content.")));
     t.field(
         &TgaParams::residue,
         choiceParam("residue", QCoreApplication::translate("vanadis::TgaAnalysis", "Residue"),
@@ -170,13 +174,42 @@ ParamTable<TgaParams> tgaParamTable()
             p.rangeLabel = QCoreApplication::translate("vanadis::TgaAnalysis", "Mass-change cursors");
         t.field(member, p);
     }
-    t.field(
-        &TgaParams::carbonContent,
-        boolParam(
-            "carbon_content", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"), true,
-            QCoreApplication::translate(
-                "vanadis::TgaAnalysis",
-                "Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).")));
+    t.field(&TgaParams::carbonMode,
+            choiceParam(
+                "carbon_mode", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"),
+                {"oxidation", "burn_off", "off"}, QStringLiteral("oxidation"),
+                {QCoreApplication::translate("vanadis::TgaAnalysis", "corrected for the oxide's oxidation"),
+                 QCoreApplication::translate("vanadis::TgaAnalysis", "plain burn-off"),
+                 QCoreApplication::translate("vanadis::TgaAnalysis", "off")},
+                QCoreApplication::translate(
+                    "vanadis::TgaAnalysis",
+                    "Oxidation: w_C = 1 − (m_end/m_dry)·ν·M_start/M_residue, needs the start oxide. "
+                    "Plain burn-off: w_C = the loss between the dry mass and the end plateau (a "
+                    "residue that does not change, e.g. a catalyst support). Off: runs that are not "
+                    "a burn-off.")));
+    ParamSpec blank;
+    blank.key = QStringLiteral("blank_dataset");
+    blank.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Blank run");
+    blank.type = ParamSpec::Type::DatasetRef;
+    blank.datasetTypes = {QStringLiteral("tga_curve")};
+    blank.defaultValue = QJsonValue(QJsonValue::Null);
+    blank.optional = true;
+    blank.help = QCoreApplication::translate(
+        "vanadis::TgaAnalysis",
+        "An empty-crucible run under the same programme: its mass change, interpolated on temperature, is "
+        "subtracted (buoyancy and drift). Masses in mg.");
+    t.field(&TgaParams::blankDataset, blank);
+    ParamSpec buoyancy =
+        num("buoyancy_pct_per_100k", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Buoyancy coefficient"),
+            "% / 100 K", -1.0, 1.0, 0.0,
+            QT_TRANSLATE_NOOP("vanadis::TgaAnalysis",
+                              "The apparent mass gain from buoyancy, % of the initial mass per 100 K, from "
+                              "the instrument's calibration; removed before reading. Without it or a blank "
+                              "the carbon uncertainty includes a typical 0.05 % per 100 K."));
+    buoyancy.optional = true;
+    buoyancy.defaultValue = QJsonValue(QJsonValue::Null);
+    buoyancy.advanced = true;
+    t.field(&TgaParams::buoyancyPctPer100K, buoyancy);
     return t;
 }
 
@@ -272,7 +305,11 @@ Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const TgaParams& p)
     const QString start = p.startOxide;
     const QString residue = p.residue;
     std::optional<tga::OxidationReaction> r;
-    if (start != "custom" && residue != "custom")
+    if (p.carbonMode == QLatin1String("burn_off"))
+        r = tga::customReaction("sample", "residue", 1.0, 1.0, 1.0); // factor 1: the loss itself
+    else if (start == QLatin1String("not_set"))
+        r = tga::v2o5NoCorrection(); // unused: no carbon content without a start oxide
+    else if (start != "custom" && residue != "custom")
         r = tga::oxidationPreset(start.toStdString(), residue.toStdString());
     if (!r) {
         const auto preset = tga::oxidationPreset(start.toStdString(), "V2O5");
@@ -296,7 +333,10 @@ Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const TgaParams& p)
     o.steps.minStepPct = p.minStepPct;
     o.steps.noiseFactor = p.stepNoiseFactor;
     o.steps.baselineWidthC = p.baselineWidthC;
-    o.carbonContent = p.carbonContent;
+    o.carbonContent = p.carbonMode == QLatin1String("burn_off") ||
+                      (p.carbonMode == QLatin1String("oxidation") && start != QLatin1String("not_set"));
+    // Neither a blank nor a coefficient: the uncertainty covers a typical uncorrected buoyancy.
+    o.carbon.uncorrectedBuoyancyPctPer100K = p.blankDataset || p.buoyancyPctPer100K ? 0.0 : 0.05;
     if (o.carbon.endToC < o.carbon.endFromC)
         return fail("", "parameter 'end_to_c'",
                     "the end range must run from a lower to a higher temperature");
@@ -306,7 +346,7 @@ Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const TgaParams& p)
     return o;
 }
 
-Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params)
+Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params, const Dataset* blank)
 {
     const std::string name = datasetLabel(dataset);
     auto withName = [&](Error e) {
@@ -320,6 +360,22 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     if (!options) return withName(options.error());
     auto curve = tgaCurveFromDataset(dataset);
     if (!curve) return withName(curve.error());
+    QString correction = QStringLiteral("none");
+    if (p.blankDataset) {
+        if (!blank)
+            return withName(Error{"", "parameter 'blank_dataset'", "the blank run is not in the project"});
+        auto b = tgaCurveFromDataset(*blank);
+        if (!b) return withName(b.error());
+        auto corrected = tga::subtractBlank(*curve, *b);
+        if (!corrected) return withName(corrected.error());
+        curve = std::move(*corrected);
+        correction = QStringLiteral("blank");
+    } else if (p.buoyancyPctPer100K) {
+        auto corrected = tga::correctBuoyancy(*curve, *p.buoyancyPctPer100K);
+        if (!corrected) return withName(corrected.error());
+        curve = std::move(*corrected);
+        correction = QStringLiteral("buoyancy_coefficient");
+    }
     auto analysis = tga::analyseCurve(*curve, *options);
     if (!analysis) return withName(analysis.error());
     const tga::TgaCurve& c = *curve;
@@ -329,10 +385,16 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     out.insert("analysis", QString::fromLatin1(kTgaAnalysisId));
     out.insert("analysis_version", kTgaAnalysisVersion);
     out.insert("dry_mass_temperature_c", options->carbon.dryTemperatureC);
+    out.insert("mass_correction", correction); // none | blank | buoyancy_coefficient
+    out.insert("carbon_mode", p.carbonMode);
     if (a.carbon) {
         const tga::CarbonContent& cc = *a.carbon;
         out.insert("carbon_wt_pct", number(cc.carbonWtPct));
         out.insert("carbon_wt_pct_err", number(cc.carbonWtPctErr));
+        out.insert("carbon_err_parts",
+                   QJsonObject{{"statistical_wt_pct", number(cc.carbonWtPctErrStatistical)},
+                               {"uncorrected_buoyancy_wt_pct", number(cc.buoyancyBiasWtPct)},
+                               {"plateau_drift_wt_pct", number(cc.driftErrWtPct)}});
         out.insert("residue_wt_pct", number(cc.residueWtPct));
         out.insert("residue_initial_pct", number(cc.residueInitialPct));
         out.insert("mass_ratio_end_dry", number(cc.massRatio));
@@ -414,6 +476,37 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     QJsonArray warnings;
     for (const std::string& w : a.warnings)
         warnings.append(QString::fromStdString(w));
+    if (p.carbonMode == QLatin1String("oxidation") && p.startOxide == QLatin1String("not_set"))
+        warnings.append(QCoreApplication::translate(
+            "vanadis::TgaAnalysis",
+            "No carbon content: say which oxide the sample starts from (Start oxide; "
+            "--start-oxide), e.g. V2O3 → V2O5 for V2O3@C, or choose a plain burn-off."));
+    if (a.moisture && a.moisture->moisturePct < -2.0 * std::max(a.moisture->moisturePctErr, 0.01))
+        warnings.append(QCoreApplication::translate(
+                            "vanadis::TgaAnalysis",
+                            "The mass rises by %1 % before the dry-basis temperature (negative moisture): "
+                            "buoyancy, a balance drift or an oxidation starting early; check the blank.")
+                            .arg(-a.moisture->moisturePct, 0, 'f', 2));
+    const auto [tMinIt, tMaxIt] = std::minmax_element(c.temperatureC.begin(), c.temperatureC.end());
+    for (const tga::Step& st : a.steps.steps) {
+        if (st.endC < st.startC - 1.0)
+            warnings.append(QCoreApplication::translate(
+                                "vanadis::TgaAnalysis",
+                                "The step at %1 °C lies on a cooling segment: its onset and endset are not "
+                                "those of a heating step; read it with care.")
+                                .arg(st.peakC, 0, 'f', 0));
+        else if (st.endsetC > *tMaxIt + 1.0 || st.onsetC < *tMinIt - 1.0)
+            warnings.append(QCoreApplication::translate(
+                                "vanadis::TgaAnalysis",
+                                "The step at %1 °C has its onset or endset (%2–%3 °C) outside the measured "
+                                "range %4–%5 °C: the tangent construction extrapolates; treat them as "
+                                "estimates.")
+                                .arg(st.peakC, 0, 'f', 0)
+                                .arg(st.onsetC, 0, 'f', 0)
+                                .arg(st.endsetC, 0, 'f', 0)
+                                .arg(*tMinIt, 0, 'f', 0)
+                                .arg(*tMaxIt, 0, 'f', 0));
+    }
 
     // Cursor readings (NETZSCH "Mass Change"/"Residual Mass", TA "Weight change"/"Residue").
     if (p.massChangeFromC && p.massChangeToC) {
@@ -505,7 +598,12 @@ const AnalysisDescriptor& tgaAnalysis()
         a.outputs = tgaOutputs;
         a.figures = tgaFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
-            return computeTga(in.main.front(), params);
+            const QJsonValue ref = params.value("blank_dataset");
+            const Dataset* blank = nullptr;
+            if (ref.isDouble())
+                if (auto it = in.references.find(Id(ref.toDouble())); it != in.references.end())
+                    blank = &it->second;
+            return computeTga(in.main.front(), params, blank);
         };
         a.buildFigure = tgaFigure;
         auto text = [](const char* key) {
@@ -513,11 +611,40 @@ const AnalysisDescriptor& tgaAnalysis()
                 return QJsonObject{{key, v}};
             };
         };
+        const auto number = [](const char* key, const char* option) {
+            return [key = QString::fromLatin1(key), option](const QString& v) -> Expected<QJsonObject> {
+                bool ok = false;
+                const double d = v.toDouble(&ok);
+                if (!ok) return fail("", option, "'" + v.toStdString() + "' is not a number");
+                return QJsonObject{{key, d}};
+            };
+        };
+        CliOption blankFile{QStringLiteral("blank"),
+                            QStringLiteral("A blank (empty-crucible) run to subtract, any TGA file."),
+                            QStringLiteral("FILE"),
+                            {}};
+        blankFile.datasetRefParam = QStringLiteral("blank_dataset");
         a.cliOptions = {{QStringLiteral("start-oxide"),
-                         QStringLiteral("Oxide before oxidation (default V2O3)."), QStringLiteral("OXIDE"),
-                         text("start_oxide")},
+                         QStringLiteral("Oxide before oxidation: V2O3, VO2, V2O4, V2O5 (no default: without "
+                                        "it or --mode burn-off there is no carbon content)."),
+                         QStringLiteral("OXIDE"), text("start_oxide")},
                         {QStringLiteral("residue"), QStringLiteral("Oxide left at the end (default V2O5)."),
                          QStringLiteral("OXIDE"), text("residue")},
+                        {QStringLiteral("mode"),
+                         QStringLiteral("Carbon content: oxidation (default, needs --start-oxide), burn-off "
+                                        "(the loss between dry mass and end plateau) or off."),
+                         QStringLiteral("MODE"),
+                         [](const QString& v) -> Expected<QJsonObject> {
+                             const QString m = QString(v).replace('-', '_');
+                             if (m != "oxidation" && m != "burn_off" && m != "off")
+                                 return fail("", "--mode", "expects oxidation, burn-off or off");
+                             return QJsonObject{{"carbon_mode", m}};
+                         }},
+                        blankFile,
+                        {QStringLiteral("buoyancy-pct-per-100k"),
+                         QStringLiteral("Buoyancy coefficient of the instrument, % of the initial mass per "
+                                        "100 K, removed before reading."),
+                         QStringLiteral("K"), number("buoyancy_pct_per_100k", "--buoyancy-pct-per-100k")},
                         {QStringLiteral("dry-below"),
                          QStringLiteral("Temperature (°C) of the dry mass; loss below it is moisture."),
                          QStringLiteral("C"), [](const QString& v) -> Expected<QJsonObject> {

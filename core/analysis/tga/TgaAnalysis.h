@@ -17,12 +17,12 @@ namespace vanadis {
 
 /// Analysis id and version stored with every AnalysisRun of this method.
 inline constexpr const char* kTgaAnalysisId = "tga";
-inline constexpr int kTgaAnalysisVersion = 1;
+inline constexpr int kTgaAnalysisVersion = 2;
 
 /// Parameters of computeTga(). Keys, labels, units, bounds and defaults are declared once, in
 /// tgaParamTable() (TgaAnalysis.cpp); start from tgaParamTable().defaults().
 struct TgaParams {
-    QString startOxide; ///< V2O3|VO2|V2O4|V2O5|custom
+    QString startOxide; ///< not_set|V2O3|VO2|V2O4|V2O5|custom
     QString residue;    ///< V2O5|custom
     double startMolarMassGPerMol;
     double residueMolarMassGPerMol;
@@ -42,7 +42,9 @@ struct TgaParams {
     std::optional<double> massChangeFromC; ///< cursors of a mass-change reading (unset: none)
     std::optional<double> massChangeToC;
     std::optional<double> residueAtC;
-    bool carbonContent;
+    QString carbonMode;                       ///< oxidation|burn_off|off
+    std::optional<Id> blankDataset;           ///< a blank run subtracted before reading
+    std::optional<double> buoyancyPctPer100K; ///< else: a typical uncorrected buoyancy in the uncertainty
 };
 
 /// The one declaration of the TGA parameters: each member of TgaParams bound to its ParamSpec.
@@ -63,7 +65,9 @@ Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const TgaParams& params
 /// moisture_wt_pct, dry_mass_temperature_c, dry_mass_mg, end_mass_mg, derivation, steps[], dtg[] (at most
 /// 2000 points), warnings[] and more (README "Command line"). Errors name the dataset, the point and the
 /// reason: non-monotonic time, no mass column, fewer than 20 points, NaN values, invalid parameters.
-Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params);
+/// \a blank: the dataset `blank_dataset` names (required when it is set).
+Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params,
+                                 const Dataset* blank = nullptr);
 
 /// The declaration of the TGA analysis (id "tga"): parameters, outputs, figures, compute.
 const AnalysisDescriptor& tgaAnalysis();

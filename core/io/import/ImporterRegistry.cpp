@@ -4,7 +4,11 @@
 
 #include "io/import/AifImporter.h"
 #include "io/import/BelsorpImporter.h"
+#include "io/import/BrukerBrmlImporter.h"
+#include "io/import/BrukerRawImporter.h"
+#include "io/import/BrukerUxdImporter.h"
 #include "io/import/DelimitedTextImporter.h"
+#include "io/import/GsasRawImporter.h"
 #include "io/import/MettlerStareImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
 #include "io/import/MicromeriticsReportImporter.h"
@@ -13,10 +17,14 @@
 #include "io/import/PerkinElmerPyrisImporter.h"
 #include "io/import/PyGapsJsonImporter.h"
 #include "io/import/QuantachromeImporter.h"
+#include "io/import/RigakuRasImporter.h"
+#include "io/import/RigakuRasxImporter.h"
 #include "io/import/TaExcelImporter.h"
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
 #include "io/import/XlsxImporter.h"
+#include "io/import/XrdmlImporter.h"
+#include "io/import/XyImporter.h"
 #include "model/Project.h"
 
 #include "io/import/TextDecoding.h"
@@ -54,6 +62,14 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<MicromeriticsXlsImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsCsvImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsReportImporter>());
+    m_importers.push_back(std::make_unique<XrdmlImporter>());
+    m_importers.push_back(std::make_unique<BrukerRawImporter>());
+    m_importers.push_back(std::make_unique<BrukerBrmlImporter>());
+    m_importers.push_back(std::make_unique<BrukerUxdImporter>());
+    m_importers.push_back(std::make_unique<RigakuRasImporter>());
+    m_importers.push_back(std::make_unique<RigakuRasxImporter>());
+    m_importers.push_back(std::make_unique<GsasRawImporter>());
+    m_importers.push_back(std::make_unique<XyImporter>());
     m_importers.push_back(std::make_unique<PyGapsJsonImporter>());
     m_importers.push_back(std::make_unique<XlsxImporter>());
     m_importers.push_back(std::make_unique<TaExcelImporter>());

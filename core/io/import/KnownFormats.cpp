@@ -19,39 +19,15 @@ bool startsWith(const QByteArray& h, const char* magic)
     return h.startsWith(QByteArray(magic));
 }
 
-const char* const kXyAdvice = "export it as two-column text (2θ, intensity) meanwhile";
 const char* const kXpsAdvice = "export the regions as two-column text (binding energy, counts) meanwhile";
 const char* const kEchemAdvice = "export it as CSV or text with named columns meanwhile";
 
 // Magic numbers and layout facts from the vendors' and the format authors' public descriptions
-// (../shared/domain/xrd.md, xps.md, echem.md). Zip containers are told apart by their suffix.
+// (../shared/domain/xps.md, echem.md). Zip containers are told apart by their suffix. The XRD formats
+// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX) left this table when their importers arrived.
 const std::vector<Entry>& table()
 {
     static const std::vector<Entry> t{
-        {"PANalytical XRDML", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString&) { return h.contains("<xrdMeasurements"); }},
-        {"Bruker RAW v1", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "RAW ") || h == "RAW"; }},
-        {"Bruker RAW v2", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "RAW2"); }},
-        {"Bruker RAW v3", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "RAW1.01"); }},
-        {"Bruker RAW v4", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "RAW4."); }},
-        {"Bruker UXD", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString& s) {
-             return s == QLatin1String("uxd") || h.contains("_2THETA");
-         }},
-        {"Bruker BRML", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString& s) {
-             return startsWith(h, "PK\x03\x04") && s == QLatin1String("brml");
-         }},
-        {"Rigaku RASX", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString& s) {
-             return startsWith(h, "PK\x03\x04") && s == QLatin1String("rasx");
-         }},
-        {"Rigaku RAS", "XRD", kXyAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "*RAS_DATA_START"); }},
         {"VAMAS (ISO 14976)", "XPS", kXpsAdvice,
          [](const QByteArray& h, const QString&) {
              return startsWith(h, "VAMAS Surface Chemical Analysis Standard");

@@ -1,11 +1,12 @@
 #include "io/import/XlsxWorkbook.h"
 
+#include "io/ZipArchive.h"
+
 #include <QXmlStreamReader>
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
-#include <zip.h>
 
 namespace vanadis {
 
@@ -14,66 +15,6 @@ namespace {
 constexpr qint64 kMaxPartBytes = qint64(64) << 20;
 constexpr size_t kMaxCells = 1'000'000;
 constexpr int kMaxSheets = 256;
-
-/// The parts of a zip archive held in memory (libzip, read-only; the buffer must outlive it).
-class ZipParts {
-public:
-    ZipParts(const QByteArray& bytes)
-    {
-        zip_error_t err;
-        zip_error_init(&err);
-        zip_source_t* src = zip_source_buffer_create(bytes.constData(), zip_uint64_t(bytes.size()), 0, &err);
-        if (src) {
-            m_zip = zip_open_from_source(src, ZIP_RDONLY, &err);
-            if (!m_zip) zip_source_free(src);
-        }
-        if (!m_zip) m_error = zip_error_strerror(&err);
-        zip_error_fini(&err);
-    }
-    ~ZipParts()
-    {
-        if (m_zip) zip_discard(m_zip);
-    }
-    ZipParts(const ZipParts&) = delete;
-    ZipParts& operator=(const ZipParts&) = delete;
-
-    bool ok() const { return m_zip != nullptr; }
-    std::string error() const { return m_error; }
-    bool contains(const QString& name) const
-    {
-        return m_zip && zip_name_locate(m_zip, name.toUtf8().constData(), 0) >= 0;
-    }
-    /// The unpacked part, or an error (missing, damaged, larger than kMaxPartBytes).
-    Expected<QByteArray> read(const QString& name, const std::string& file) const
-    {
-        const std::string where = "part " + name.toStdString();
-        zip_file_t* f = zip_fopen(m_zip, name.toUtf8().constData(), 0);
-        if (!f) return fail(file, where, "the workbook has no such part (damaged or not a workbook)");
-        QByteArray out;
-        char buf[65536];
-        for (;;) {
-            const zip_int64_t n = zip_fread(f, buf, sizeof buf);
-            if (n < 0) {
-                const std::string why = zip_error_strerror(zip_file_get_error(f));
-                zip_fclose(f);
-                return fail(file, where, "the compressed data are damaged (" + why + ")");
-            }
-            if (n == 0) break;
-            out.append(buf, qsizetype(n));
-            if (out.size() > kMaxPartBytes) {
-                zip_fclose(f);
-                return fail(file, where,
-                            "the part unpacks to more than 64 MiB; this is not an instrument workbook");
-            }
-        }
-        zip_fclose(f);
-        return out;
-    }
-
-private:
-    zip_t* m_zip = nullptr;
-    std::string m_error;
-};
 
 std::string xmlError(const QXmlStreamReader& x, const QString& part)
 {
@@ -139,12 +80,14 @@ Expected<XlsxWorkbook> XlsxWorkbook::read(const QByteArray& bytes, const QString
     const std::string file = fileName.toStdString();
     if (!bytes.startsWith("PK"))
         return fail(file, "byte 0", "this is not an .xlsx workbook (no zip signature)");
-    ZipParts zip(bytes);
-    if (!zip.ok())
-        return fail(file, "", "the .xlsx (zip) container is damaged or cut short (" + zip.error() + ")");
-
+    auto opened = ZipArchive::open(bytes, fileName);
+    if (!opened)
+        return fail(file, opened.error().location,
+                    "the .xlsx (zip) container is damaged or cut short (" + opened.error().reason + ")");
+    const ZipArchive& zip = *opened;
+    auto readPart = [&](const QString& name) { return zip.read(name, kMaxPartBytes); };
     // Workbook: sheet names and relationship ids in order.
-    auto wbXml = zip.read("xl/workbook.xml", file);
+    auto wbXml = readPart("xl/workbook.xml");
     if (!wbXml) return std::unexpected(wbXml.error());
     std::vector<std::pair<QString, QString>> sheetIds; // name, r:id
     {
@@ -166,7 +109,7 @@ Expected<XlsxWorkbook> XlsxWorkbook::read(const QByteArray& bytes, const QString
     }
     if (sheetIds.empty()) return fail(file, "part xl/workbook.xml", "the workbook lists no sheets");
     std::map<QString, QString> targets;
-    if (auto rels = zip.read("xl/_rels/workbook.xml.rels", file)) {
+    if (auto rels = readPart("xl/_rels/workbook.xml.rels")) {
         QXmlStreamReader x(*rels);
         while (!x.atEnd()) {
             x.readNext();
@@ -186,7 +129,7 @@ Expected<XlsxWorkbook> XlsxWorkbook::read(const QByteArray& bytes, const QString
 
     QStringList shared;
     if (zip.contains("xl/sharedStrings.xml")) {
-        auto ss = zip.read("xl/sharedStrings.xml", file);
+        auto ss = readPart("xl/sharedStrings.xml");
         if (!ss) return std::unexpected(ss.error());
         QXmlStreamReader x(*ss);
         while (!x.atEnd()) {
@@ -204,7 +147,7 @@ Expected<XlsxWorkbook> XlsxWorkbook::read(const QByteArray& bytes, const QString
         const auto& [name, rid] = sheetIds[s];
         QString part =
             targets.count(rid) ? targets[rid] : QStringLiteral("xl/worksheets/sheet%1.xml").arg(s + 1);
-        auto xml = zip.read(part, file);
+        auto xml = zip.read(part, kMaxPartBytes);
         if (!xml) return std::unexpected(xml.error());
         XlsWorkbook::Sheet sheet;
         sheet.name = name;

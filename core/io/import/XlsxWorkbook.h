@@ -4,8 +4,7 @@
 /// memory: sheet names and order from xl/workbook.xml and its relationships, shared strings, and per
 /// sheet the cells' numbers (`<v>`), strings (shared, inline, formula `str`), booleans and error values
 /// (NaN with the error text, as XlsWorkbook does). Formats, styles and formulas are ignored. The zip
-/// container is opened with libzip (a tiny local helper, to be merged onto io/ZipArchive), XML with
-/// QXmlStreamReader.
+/// container is opened with io/ZipArchive, XML with QXmlStreamReader.
 ///
 /// Limits keep a hostile file harmless: at most 64 MiB unpacked per part (a zip bomb is refused after
 /// that many bytes, whatever its header claims), 1 000 000 cells, 256 sheets. Errors name the file and

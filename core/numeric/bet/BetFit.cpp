@@ -149,12 +149,13 @@ std::vector<std::string> betFitWarnings(const BetFitResult& f)
             "not valid for BET; choose a lower range or use the automatic window.",
             f.c, f.pFirst, f.pLast);
         w.emplace_back(buf);
-    } else if (f.c < 5.0) {
-        std::snprintf(
-            buf, sizeof buf,
-            "The BET constant C = %.3g is below 5: the monolayer is not distinct from the multilayer, so "
-            "the BET area is unreliable.",
-            f.c);
+    } else if (f.c < 20.0) {
+        // Below C ≈ 20 the knee of the isotherm is rounded: monolayer and multilayer overlap and n_m is
+        // ill-defined (IUPAC 2015, Thommes et al.), whatever the fit's own error says.
+        std::snprintf(buf, sizeof buf,
+                      "The BET constant C = %.3g is below 20: the monolayer is not distinct from the "
+                      "multilayer (no sharp knee), so the BET area is uncertain beyond its error bar.",
+                      f.c);
         w.emplace_back(buf);
     }
     if (!f.criteria.rouquerolIncreasing)

@@ -79,7 +79,7 @@ Expected<BetFitResult> fitBetWindow(const IsothermBranch& adsorption, int first,
 Expected<BetFitResult> fitBetRange(const IsothermBranch& adsorption, double pMin, double pMax,
                                    double crossSectionNm2, double tolerance = 0.20);
 
-/// Sentences a chemist understands about a fit: C negative or below 5, and each Rouquerol criterion the
+/// Sentences a chemist understands about a fit: C negative or below 20, and each Rouquerol criterion the
 /// window fails (the automatic window passes all four by construction).
 std::vector<std::string> betFitWarnings(const BetFitResult& fit);
 

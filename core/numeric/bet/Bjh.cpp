@@ -6,6 +6,29 @@
 #include <string>
 
 namespace vanadis::bet {
+namespace {
+
+// The diameter where a distribution peaks, from the parabola in log D through the largest bin and its
+// two neighbours rather than the largest bin's centre: with sparse points a bin spans 20–40 % in D and
+// the centre alone would put the peak that far off. Falls back to the bin centre at the ends.
+double smoothPeakDiameterNm(const std::vector<BjhBin>& bins, double BjhBin::*value)
+{
+    std::size_t k = 0;
+    for (std::size_t i = 1; i < bins.size(); ++i)
+        if (bins[i].*value > bins[k].*value) k = i;
+    if (k == 0 || k + 1 >= bins.size()) return bins[k].diameterNm;
+    const double x0 = std::log(bins[k - 1].diameterNm), x1 = std::log(bins[k].diameterNm),
+                 x2 = std::log(bins[k + 1].diameterNm);
+    const double y0 = bins[k - 1].*value, y1 = bins[k].*value, y2 = bins[k + 1].*value;
+    // Vertex of the parabola through three unevenly spaced points.
+    const double num = (x1 - x0) * (x1 - x0) * (y1 - y2) - (x1 - x2) * (x1 - x2) * (y1 - y0);
+    const double den = (x1 - x0) * (y1 - y2) - (x1 - x2) * (y1 - y0);
+    if (!(std::abs(den) > 0.0)) return bins[k].diameterNm;
+    const double xv = x1 - 0.5 * num / den;
+    return std::exp(std::clamp(xv, std::min(x0, x2), std::max(x0, x2)));
+}
+
+} // namespace
 
 Expected<BjhOptions> bjhOptionsFor(Adsorptive adsorptive, Meniscus meniscus, ThicknessCurve curve)
 {
@@ -99,17 +122,8 @@ Expected<BjhResult> bjh(const IsothermBranch& branch, const BjhOptions& o)
         return fail("", "BJH",
                     "fewer than 3 points of the branch correspond to pore diameters between the limits; "
                     "BJH needs points between about p/p0 = 0.3 and 0.99");
-    double bestLog = -1.0, bestD = -1.0;
-    for (const BjhBin& b : r.bins) {
-        if (b.dvDlogDCm3PerG > bestLog) {
-            bestLog = b.dvDlogDCm3PerG;
-            r.peakDiameterNm = b.diameterNm;
-        }
-        if (b.dvDdCm3PerGNm > bestD) {
-            bestD = b.dvDdCm3PerGNm;
-            r.peakDiameterDvDdNm = b.diameterNm;
-        }
-    }
+    r.peakDiameterNm = smoothPeakDiameterNm(r.bins, &BjhBin::dvDlogDCm3PerG);
+    r.peakDiameterDvDdNm = smoothPeakDiameterNm(r.bins, &BjhBin::dvDdCm3PerGNm);
     r.totalVolumeCm3PerG = cumV;
     r.totalAreaM2PerG = cumA;
     return r;

@@ -54,7 +54,8 @@ struct BjhBin {
 struct BjhResult {
     std::vector<BjhBin> bins;
     int negativeSteps = 0;           ///< steps with V_p < 0 (kept in the table)
-    double peakDiameterNm = 0.0;     ///< maximum of dV/dlogD (the curve usually plotted)
+    double peakDiameterNm = 0.0;     ///< maximum of dV/dlogD (the curve usually plotted), from a parabola in
+                                     ///< log D through the largest bin and its neighbours
     double peakDiameterDvDdNm = 0.0; ///< maximum of dV/dD
     double totalVolumeCm3PerG = 0.0;
     double totalAreaM2PerG = 0.0;

@@ -1,5 +1,7 @@
 #include "numeric/bet/TPlot.h"
 
+#include <limits>
+
 #include "numeric/LinearFit.h"
 
 #include <cmath>
@@ -47,6 +49,19 @@ Expected<TPlotResult> tPlot(const IsothermBranch& ads, const TPlotOptions& o)
     r.microporeVolumeCm3PerG = line.intercept * o.liquidPerGas;
     r.microporeVolumeErrCm3PerG = line.interceptErr * o.liquidPerGas;
     return r;
+}
+
+double condensationExcess(const TPlotResult& t, double fromP, double toP)
+{
+    double worst = std::numeric_limits<double>::quiet_NaN();
+    for (const TPlotPoint& q : t.points) {
+        if (q.pRelative < fromP || q.pRelative > toP) continue;
+        const double line = t.interceptCm3PerG + t.slopeCm3PerGAngstrom * q.tAngstrom;
+        if (!(line > 0.0)) continue;
+        const double excess = (q.amountCm3PerG - line) / line;
+        if (!(worst >= excess)) worst = excess;
+    }
+    return worst;
 }
 
 } // namespace vanadis::bet

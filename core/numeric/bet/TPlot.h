@@ -45,4 +45,11 @@ struct TPlotResult {
 /// Errors: fewer than 3 adsorption points inside the t range, an empty or inverted range.
 Expected<TPlotResult> tPlot(const IsothermBranch& adsorption, const TPlotOptions& options = {});
 
+/// How far the isotherm rises above the t-plot line between p/p0 = 0.4 and 0.95: the largest
+/// (n − n_line)/n_line there, where n_line = intercept + slope·t(p/p0). Capillary condensation in
+/// mesopores (type IV) lifts the isotherm well above the line (the upward deviation of the t-plot,
+/// Lippens & de Boer 1965); a non-porous or macroporous solid (type II) follows it. NaN when no point
+/// lies in that range. A BJH pore-size distribution means something only when this is clearly positive.
+double condensationExcess(const TPlotResult& t, double fromP = 0.4, double toP = 0.95);
+
 } // namespace vanadis::bet

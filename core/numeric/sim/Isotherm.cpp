@@ -22,8 +22,7 @@ const double kKelvinNm = k::n2SurfaceTensionNPerM * k::n2LiquidMolarVolumeCm3Per
 // cm³ of liquid N2 per cm³ STP of gas (0.0015468).
 const double kLiquidPerGas = k::n2LiquidMolarVolumeCm3PerMol / k::molarVolumeStpCm3PerMol;
 
-constexpr double kBlendStart = 0.40;
-constexpr double kBlendEnd = 0.65;
+constexpr double kBlendStart = 0.30;
 
 double betCoverage(double x, double c)
 {
@@ -128,14 +127,12 @@ double multilayerCoverage(double x, double c)
     if (x <= 0.0) return 0.0;
     x = std::min(x, 1.0 - 1e-9);
     if (x <= kBlendStart) return betCoverage(x, c);
-    // Beyond ≈ 0.4 the infinite-layer BET film grows far faster than real films (it diverges at x = 1);
-    // an FHH/Halsey law θ ∝ (−ln x)^(−1/3), matched in value at the blend start, takes over.
-    const double thetaMatch = betCoverage(kBlendStart, c);
-    const double halsey = thetaMatch * std::cbrt(std::log(kBlendStart) / std::log(x));
-    if (x >= kBlendEnd) return halsey;
-    const double u = (x - kBlendStart) / (kBlendEnd - kBlendStart);
-    const double w = u * u * (3.0 - 2.0 * u); // smoothstep keeps θ(x) C¹
-    return std::exp((1.0 - w) * std::log(betCoverage(x, c)) + w * std::log(halsey));
+    // Beyond ≈ 0.4 the infinite-layer BET film grows far faster than real films (it diverges at x = 1).
+    // The film then follows the shape of the Harkins–Jura thickness curve (1944), matched in value at the
+    // blend start: the curve BJH and the t-plot assume by default, so that the pore-size distribution of
+    // generated data shows the modelled pores and no artefact of a film law BJH does not know.
+    const auto harkinsJura = [](double p) { return std::sqrt(13.99 / (0.034 - std::log10(p))); };
+    return betCoverage(kBlendStart, c) * harkinsJura(x) / harkinsJura(kBlendStart);
 }
 
 double filmThicknessNm(double x, double c)

@@ -1,10 +1,10 @@
 #pragma once
 /// \file Isotherm.h
 /// Forward model of an N2 physisorption isotherm at 77 K with adsorption and desorption branches:
-/// multilayer film on all surfaces (BET below p/p0 = 0.40, Halsey/FHH above) plus capillary condensation
-/// in cylindrical mesopores with lognormal size distributions (Cohan cylindrical meniscus on adsorption,
-/// Kelvin hemispherical meniscus on desorption, pore blocking through narrower necks and cavitation at
-/// p/p0 ≈ 0.46 for H2-type loops). Also a small OLS multipoint BET for tests. No Qt here.
+/// multilayer film on all surfaces (BET below p/p0 = 0.40, Harkins–Jura-shaped above) plus capillary
+/// condensation in cylindrical mesopores with lognormal size distributions (Cohan cylindrical meniscus on
+/// adsorption, Kelvin hemispherical meniscus on desorption, pore blocking through narrower necks and
+/// cavitation at p/p0 ≈ 0.46 for H2-type loops). Also a small OLS multipoint BET for tests. No Qt here.
 
 #include "numeric/sim/SimData.h"
 
@@ -39,8 +39,9 @@ struct IsothermParams {
 };
 
 /// Statistical film thickness, nm, on a flat surface: t = t_m·θ(x) with the monolayer thickness
-/// t_m = V_L/(σ·N_A) = 0.3554 nm and θ = BET(C) below x = 0.40, blended smoothly into a Halsey-type
-/// (FHH, s = 3) law matched at 0.40 above it (Halsey 1948), so that t stays finite as x → 1.
+/// t_m = V_L/(σ·N_A) = 0.3554 nm and θ = BET(C) below x = 0.40; above it the film follows the shape of
+/// the Harkins–Jura curve (1944) matched in value at 0.40, so that t stays finite as x → 1 and BJH with
+/// its default thickness curve sees only the modelled pores.
 double filmThicknessNm(double relativePressure, double betC);
 
 /// Number of statistical layers θ(x) = n/n_m of the multilayer (see filmThicknessNm).

@@ -118,8 +118,20 @@ Expected<CarbonContent> carbonContent(const TgaCurve& c, const CarbonOptions& o)
     out.residueInitialPct = out.initial.mean > 0 ? 100.0 * me / out.initial.mean : 0.0;
     out.carbonWtPct = 100.0 * (1.0 - out.massRatio * out.factor);
     // w = 1 − f·me/md: relative errors of both means add in quadrature.
-    out.carbonWtPctErr = 100.0 * out.factor * out.massRatio *
-                         std::hypot(out.dry.standardError / md, out.end.standardError / me);
+    out.carbonWtPctErrStatistical = 100.0 * out.factor * out.massRatio *
+                                    std::hypot(out.dry.standardError / md, out.end.standardError / me);
+    // Systematic parts the noise of the means does not show. A buoyancy left uncorrected lifts the
+    // apparent masses by m_0·k·(T − T_0): to first order the ratio moves by m_0·k·[(T_end − T_0) −
+    // r·(T_dry − T_0)]/m_dry. A drifting end plateau leaves m_end uncertain by about half its drift.
+    const double t0 = c.temperatureC.front();
+    const double tDry = 0.5 * (out.dry.fromC + out.dry.toC), tEnd = 0.5 * (out.end.fromC + out.end.toC);
+    const double m0 = out.initial.mean > 0 ? out.initial.mean : md;
+    const double k = o.uncorrectedBuoyancyPctPer100K / 100.0 / 100.0; // fraction of m_0 per K
+    out.buoyancyBiasWtPct = 100.0 * out.factor * (m0 * k * ((tEnd - t0) - out.massRatio * (tDry - t0)) / md);
+    out.driftErrWtPct = 100.0 * out.factor * 0.5 * std::abs(out.end.drift) / md;
+    out.carbonWtPctErr =
+        std::sqrt(out.carbonWtPctErrStatistical * out.carbonWtPctErrStatistical +
+                  out.buoyancyBiasWtPct * out.buoyancyBiasWtPct + out.driftErrWtPct * out.driftErrWtPct);
 
     // Flatness: drift across the plateau against the limit, counted only when it stands out of its own noise.
     out.endDriftPctOfDry = 100.0 * out.end.drift / md;

@@ -57,12 +57,19 @@ struct CarbonOptions {
     double endFromC = 0.0; ///< explicit end plateau [endFromC, endToC] (its last pass) when endToC > endFromC
     double endToC = 0.0;
     double flatLimitPct = 0.1; ///< largest drift across the end plateau, % of m_dry, before "not flat"
+    /// A buoyancy the masses were NOT corrected for, % of the initial mass per 100 K, that the uncertainty
+    /// must cover (0: corrected, by a blank or a coefficient). Typical thermobalances drift 0.02–0.05.
+    double uncorrectedBuoyancyPctPer100K = 0.0;
 };
 
 /// The result with the readings behind it, so the number can be checked by hand.
 struct CarbonContent {
-    double carbonWtPct = 0.0;       ///< w_C, % of the dry mass
-    double carbonWtPctErr = 0.0;    ///< 1σ from the standard errors of both plateau means
+    double carbonWtPct = 0.0; ///< w_C, % of the dry mass
+    double carbonWtPctErr =
+        0.0; ///< 1σ: the noise of both plateau means, an uncorrected buoyancy and the drift
+    double carbonWtPctErrStatistical = 0.0; ///< the part from the noise of the two means
+    double buoyancyBiasWtPct = 0.0; ///< the shift an uncorrected buoyancy of the stated size would cause
+    double driftErrWtPct = 0.0;     ///< half the end plateau's drift, in wt% of carbon
     double massRatio = 0.0;         ///< m_end/m_dry
     double residueWtPct = 0.0;      ///< 100·m_end/m_dry: the residue on the dry basis
     double residueInitialPct = 0.0; ///< 100·m_end/m_initial: the residue as the vendor packages give it
