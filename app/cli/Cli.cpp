@@ -7,6 +7,7 @@
 #include "analysis/RawFigure.h"
 #include "io/MessageText.h"
 #include "io/ProjectDocument.h"
+#include "io/import/ColumnRoles.h"
 #include "io/import/ImporterRegistry.h"
 #include "model/Commands.h"
 
@@ -51,6 +52,7 @@ const char* const kUsage =
     "  tga FILE [--start-oxide V2O3 --residue V2O5 | --mode burn-off] [--blank FILE]\n"
     "      [--buoyancy-pct-per-100k K] [--dry-below C] --json   carbon content\n"
     "  fit FILE --model EXPR [--x COL] [--y COL] [--param NAME=START[,LO,HI|fixed]]... --json   curve fit\n"
+    "  (bet|tga|...) FILE --columns ROLE=COLUMN[:UNIT],...   map the columns of a delimited text file\n"
     "\n"
     "Run 'vanadis-cli <command> --help' for the options of a command.\n";
 
@@ -606,6 +608,19 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
                  "KEY=VALUE"});
     p.addOption({"list-params", "List the parameters with defaults and ranges."});
     p.addOption({"format", "Force a reader by id.", "ID"});
+    const QStringList roles = columnRoles(method.technique);
+    p.addOption(
+        {"columns",
+         "Read the file as delimited text with these columns: ROLE=COLUMN[:UNIT],... where COLUMN is a "
+         "header name or a 1-based index" +
+             (roles.isEmpty() ? QString(" and ROLE the column name the analysis reads")
+                              : QString(" and ROLE one of ") + roles.join(", ")) +
+             " (e.g. " +
+             (method.technique == Technique::Bet   ? QString("p_rel=1,amount=3:mmol/g,branch=4")
+              : method.technique == Technique::Tga ? QString("temperature=2:C,mass_pct=3")
+                                                   : QString("2Theta=1:deg,Intensity=2")) +
+             ").",
+         "MAPPING"});
     p.addOption({"json", "Print one JSON document."});
     int early = 0;
     if (!parse(p, args,
@@ -695,6 +710,17 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     opt.format = p.value("format");
     QStringList labelsSeen;
     for (const QString& file : files) {
+        // --columns maps the file's columns as the GUI's mapping dialog does (DelimitedOptions.mapping).
+        opt.delimited.mapping.clear();
+        if (p.isSet("columns")) {
+            auto mapping = columnMappingForFile(file, p.value("columns"), method.technique);
+            if (!mapping) {
+                err << "vanadis-cli " << cmd << ": " << errorText(mapping.error()) << "\n";
+                return kBadInput;
+            }
+            opt.delimited.mapping = std::move(*mapping);
+            if (opt.format.isEmpty()) opt.format = QStringLiteral("generic-delimited");
+        }
         auto parsed = parseFile(file, opt);
         if (!parsed) {
             err << "vanadis-cli " << cmd << ": " << errorText(parsed.error()) << "\n";

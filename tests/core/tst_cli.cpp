@@ -563,6 +563,86 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 2 && r.out.isEmpty() && r.errLines().size() == 1, describe(r).constData());
     }
 
+    void columnsMappingAndSnakeCaseHeaders()
+    {
+        // Issue 8: CSVs written by scripts ("relative_pressure,amount_cm3_g,branch", "temperature_C,time_min,
+        // mass_pct") are read without help, and any table can be mapped with --columns ROLE=COLUMN[:UNIT].
+        // Ground truth: the HCS forward model; the BET area within 1 %, the carbon content within 0.1 wt%.
+        const auto truth = vanadis::sim::demoTruth("HCS");
+        std::vector<double> px, n, br, tMin, tC, pct;
+        for (const auto& ds : vanadis::sim::demoDatasets("HCS"))
+            for (const auto& c : ds.columns) {
+                if (ds.kind == "isotherm" && c.name == "P/P0") px = c.values;
+                if (ds.kind == "isotherm" && c.name == "Quantity Adsorbed") n = c.values;
+                if (ds.kind == "isotherm" && c.name == "Branch") br = c.values;
+                if (ds.kind == "mass" && c.name == "Time") tMin = c.values;
+                if (ds.kind == "mass" && c.name == "Temperature") tC = c.values;
+                if (ds.kind == "mass" && c.name == "Mass %") pct = c.values;
+            }
+        QVERIFY(!px.empty() && !tC.empty());
+        const double kCm3PerMmol = 22.413969545014137; // cm3 STP per mmol (bet.md §1)
+        QByteArray snake = "relative_pressure,amount_cm3_g,branch\n";
+        QByteArray anonymous = "# run 7\nA;B;C;D\n"; // amount in mmol/g in column 3, p/p0 in column 2
+        for (size_t i = 0; i < px.size(); ++i) {
+            snake += QByteArray::number(px[i], 'g', 17) + "," + QByteArray::number(n[i], 'g', 17) + "," +
+                     (br[i] > 0.5 ? "des" : "ads") + "\n";
+            anonymous += QByteArray::number(i) + ";" + QByteArray::number(px[i], 'g', 17) + ";" +
+                         QByteArray::number(n[i] / kCm3PerMmol, 'g', 17) + ";" + QByteArray::number(br[i]) +
+                         "\n";
+        }
+        QByteArray tga = "temperature_C,time_min,mass_pct\n", tgaAnon = "c1\tc2\tc3\n";
+        for (size_t i = 0; i < tC.size(); ++i) {
+            tga += QByteArray::number(tC[i], 'g', 17) + "," + QByteArray::number(tMin[i], 'g', 17) + "," +
+                   QByteArray::number(pct[i], 'g', 17) + "\n";
+            tgaAnon += QByteArray::number(tMin[i] * 60, 'g', 17) + "\t" +
+                       QByteArray::number(tC[i] + 273.15, 'g', 17) + "\t" +
+                       QByteArray::number(pct[i], 'g', 17) + "\n";
+        }
+        auto area = [&](const QStringList& args) {
+            const CliResult r = cli(args);
+            if (r.exitCode != 0) qWarning("%s", describe(r).constData());
+            return QJsonDocument::fromJson(r.out).object()["bet"].toObject()["area_m2_g"].toDouble(-1);
+        };
+        auto carbon = [&](const QStringList& args) {
+            const CliResult r = cli(args);
+            if (r.exitCode != 0) qWarning("%s", describe(r).constData());
+            return QJsonDocument::fromJson(r.out).object()["carbon_wt_pct"].toDouble(-100);
+        };
+        const QString fSnake = writeFile("snake-iso.csv", snake),
+                      fAnon = writeFile("anon-iso.csv", anonymous);
+        const QString fTga = writeFile("snake-tga.csv", tga), fTgaAnon = writeFile("anon-tga.tsv", tgaAnon);
+        for (const auto& [what, a] :
+             {std::pair{"snake_case", area({"bet", fSnake, "--json"})},
+              std::pair{"--columns by index",
+                        area({"bet", fAnon, "--columns", "p_rel=2,amount=3:mmol/g,branch=4"})},
+              std::pair{"--columns by name", area({"bet", fAnon, "--columns", "x=B,y=C:mmol/g,branch=D"})}})
+            QVERIFY2(
+                std::abs(a / truth.betAreaM2PerG - 1.0) < 0.01,
+                qPrintable(QString("%1: BET %2 vs %3 m2/g (1 %)").arg(what).arg(a).arg(truth.betAreaM2PerG)));
+        for (const auto& [what, c] :
+             {std::pair{"snake_case", carbon({"tga", fTga, "--start-oxide", "V2O3", "--json"})},
+              std::pair{"--columns", carbon({"tga", fTgaAnon, "--start-oxide", "V2O3", "--columns",
+                                             "time=1:s,temperature=c2:K,mass_pct=3"})}})
+            QVERIFY2(
+                std::abs(c - truth.carbonWtPct) < 0.1,
+                qPrintable(QString("%1: carbon %2 vs %3 wt% (0.1)").arg(what).arg(c).arg(truth.carbonWtPct)));
+
+        // Bad mappings: exit 2, nothing on stdout, one line naming the file and the entry.
+        for (const QStringList& bad : {QStringList{"bet", fAnon, "--columns", "p_rel=9,amount=3:mmol/g"},
+                                       QStringList{"bet", fAnon, "--columns", "pressure=2"},
+                                       QStringList{"bet", fAnon, "--columns", "p_rel=Z"},
+                                       QStringList{"bet", fAnon, "--columns", "p_rel=2,x=3"},
+                                       QStringList{"bet", fAnon, "--columns", "2"}}) {
+            const CliResult r = cli(bad);
+            QVERIFY2(r.exitCode == 2 && r.out.isEmpty() && r.errLines().size() == 1 &&
+                         r.err.contains("anon-iso.csv") && r.err.contains("--columns"),
+                     describe(r).constData());
+        }
+        // Without a unit for the amount the analysis says so instead of guessing.
+        const CliResult r = cli({"bet", fAnon, "--columns", "p_rel=2,amount=3"});
+        QVERIFY2(r.exitCode == 2 && r.err.contains("unit"), describe(r).constData());
+    }
+
     void exportFigureBadInput()
     {
         const QString out = path("never.png");

@@ -554,8 +554,9 @@ private Q_SLOTS:
         QByteArray b = header + "\n";
         for (int i = 0; i < 5; ++i) {
             QByteArrayList cells;
+            // The first column stays within 0 < x <= 1 so that it is a valid p/p0 for the BET rows.
             for (int c = 0; c < cols; ++c)
-                cells << QByteArray::number(i + c * 0.5);
+                cells << QByteArray::number((i + 1) * 0.15 + c * 0.5);
             b += cells.join(',') + "\n";
         }
         auto r = import("guess.csv", b);

@@ -5,9 +5,11 @@
 //  - Each format generated here (QTemporaryDir), and its truncated, garbled, binary and empty variants:
 //    an Error naming the file and the line (or byte), never a crash, never a partial dataset.
 //  - computeTga on the demo series (carbon within 0.1 wt%) and its errors for unusable datasets.
+#include "XlsxTestWriter.h"
 #include "analysis/DemoProject.h"
 #include "analysis/tga/TgaAnalysis.h"
 #include "io/import/ImporterRegistry.h"
+#include "io/import/TaExcelImporter.h"
 #include "model/Project.h"
 #include "numeric/sim/DemoSeries.h"
 #include "numeric/sim/SimUtil.h"
@@ -21,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <functional>
 
 using namespace vanadis;
 
@@ -329,6 +332,8 @@ private Q_SLOTS:
     void demoCarbonThroughComputeTga();
     void computeTgaErrors();
     void schemaDefaults();
+    void reportedFailures();
+    void taExcelWorkbook();
 };
 
 void TestTgaImport::initTestCase()
@@ -735,3 +740,136 @@ void TestTgaImport::schemaDefaults()
 
 QTEST_GUILESS_MAIN(TestTgaImport)
 #include "tst_tga_import.moc"
+
+void TestTgaImport::reportedFailures()
+{
+    // Issue 8. A NETZSCH export whose degree sign is byte 0x9B failed with "unknown temperature unit".
+    Generated g = netzsch(m_run, false);
+    QByteArray bytes = g.bytes();
+    QVERIFY(bytes.contains('\xB0'));
+    bytes.replace('\xB0', '\x9B');
+    auto parsed = parseFile(write("netzsch_9b.txt", bytes));
+    QVERIFY2(parsed, parsed ? "" : qPrintable(msg(parsed.error())));
+    const ImportedDataset& d = parsed->datasets.front();
+    QCOMPARE(parsed->provenance.importerId, QString("netzsch-ascii"));
+    const Column* T = column(d, "Temperature");
+    QVERIFY(T && T->unit == QString::fromUtf8("°C"));
+    VERIFY_NEAR(T->values[7], m_run.temp[7], 1e-3);
+    auto r = computeTga(toDataset(d, "netzsch_9b.txt"), {{"start_oxide", "V2O3"}});
+    QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+    VERIFY_NEAR(r->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
+
+    // CSVs written by scripts: snake_case headers with the unit in the suffix.
+    struct Case {
+        const char* name;
+        QByteArray header;
+        std::function<QByteArray(std::size_t)> row;
+    };
+    const Run& run = m_run;
+    const std::vector<Case> cases{{"snake_pct.csv", "temperature_C,time_min,mass_pct\n",
+                                   [&](std::size_t i) {
+                                       return QByteArray::number(run.temp[i], 'g', 12) + "," +
+                                              QByteArray::number(run.t[i], 'g', 12) + "," +
+                                              QByteArray::number(100 * run.mg[i] / run.sampleMg, 'g', 12) +
+                                              "\n";
+                                   }},
+                                  {"snake_mg.csv", "time_s;temperature_K;mass_mg\n", [&](std::size_t i) {
+                                       return QByteArray::number(run.t[i] * 60, 'g', 12) + ";" +
+                                              QByteArray::number(run.temp[i] + 273.15, 'g', 12) + ";" +
+                                              QByteArray::number(run.mg[i], 'g', 12) + "\n";
+                                   }}};
+    for (const Case& c : cases) {
+        QByteArray b = c.header;
+        for (std::size_t i = 0; i < run.t.size(); ++i)
+            b += c.row(i);
+        auto p = parseFile(write(c.name, b));
+        QVERIFY2(p, p ? "" : qPrintable(msg(p.error())));
+        const ImportedDataset& ds = p->datasets.front();
+        QCOMPARE(ds.technique, Technique::Tga);
+        QVERIFY2(column(ds, "Temperature") && column(ds, "Time"), c.name);
+        QVERIFY2(column(ds, "Mass %") || column(ds, "Mass"), c.name);
+        auto res = computeTga(toDataset(ds, c.name), {{"start_oxide", "V2O3"}});
+        QVERIFY2(res, res ? "" : qPrintable(msg(res.error())));
+        VERIFY_NEAR(res->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
+        VERIFY_NEAR(column(ds, "Temperature")->values[7] +
+                        (column(ds, "Temperature")->unit == "K" ? -273.15 : 0.0),
+                    run.temp[7], 1e-9);
+    }
+    // A damaged row of such a file names its line and column.
+    QByteArray bad = cases[0].header;
+    for (std::size_t i = 0; i < 20; ++i)
+        bad += i == 9 ? QByteArray("120.5,12.x,99.1\n") : cases[0].row(i);
+    expectError(write("snake_bad.csv", bad), "line 11, column 2");
+}
+
+void TestTgaImport::taExcelWorkbook()
+{
+    // Issue 8: a TA Instruments TGA Excel export was answered with an error about a Micromeritics isotherm
+    // report. The TRIOS layout (a Details sheet; a data sheet with names, then units, then numbers; Weight in
+    // mg and in %), generated from the run with known carbon content.
+    auto book = [&](const std::function<void(std::vector<QStringList>&)>& change = {}) {
+        std::vector<QStringList> details{{"Filename", "GEN.tri"},
+                                         {"Instrument name", "TGA 5500"},
+                                         {"Sample name", "V2O3/C 7"},
+                                         {"Sample mass", "9.12", "mg"}};
+        std::vector<QStringList> data{{"Time", "Temperature", "Weight", "Weight", "Deriv. Weight"},
+                                      {"min", "\u00b0C", "mg", "%", "%/\u00b0C"}};
+        for (std::size_t i = 0; i < m_run.t.size(); ++i)
+            data.push_back({QString::number(m_run.t[i], 'g', 12), QString::number(m_run.temp[i], 'g', 12),
+                            QString::number(m_run.mg[i], 'g', 12),
+                            QString::number(100 * m_run.mg[i] / m_run.sampleMg, 'g', 12), "0"});
+        if (change) change(data);
+        return testxlsx::makeXlsx({{"Details", details}, {"Ramp - 1", data}});
+    };
+    const QString path = write("ta_trios.xlsx", book());
+    auto parsed = parseFile(path);
+    QVERIFY2(parsed, parsed ? "" : qPrintable(msg(parsed.error())));
+    QCOMPARE(parsed->provenance.importerId, QString("xlsx-workbook"));
+    const ImportedDataset& d = parsed->datasets.front();
+    QCOMPARE(d.technique, Technique::Tga);
+    QCOMPARE(d.name, QString("V2O3/C 7"));
+    VERIFY_NEAR(d.metadata.value("sample_mass_mg").toDouble(), 9.12, 1e-12);
+    QCOMPARE(int(column(d, "Mass")->values.size()), int(m_run.t.size()));
+    VERIFY_NEAR(column(d, "Mass")->values[5], m_run.mg[5], 1e-9);
+    VERIFY_NEAR(column(d, "Temperature")->values[5], m_run.temp[5], 1e-9);
+    auto r = computeTga(toDataset(d, "ta_trios.xlsx"), {{"start_oxide", "V2O3"}});
+    QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+    VERIFY_NEAR(r->value("carbon_wt_pct").toDouble(), 15.0, 0.1);
+
+    // Damaged: a text in a number cell (sheet, row, column named), an Excel error value, an empty row
+    // inside the table, a workbook cut short, a workbook without a TGA table.
+    auto refused = [&](const QString& name, const QByteArray& bytes, const QString& where,
+                       const QString& why) {
+        auto p = parseFile(write(name, bytes));
+        QVERIFY2(!p, qPrintable(name + " was accepted"));
+        const QString m = msg(p.error());
+        QVERIFY2(QString::fromStdString(p.error().file).endsWith(name), qPrintable(m));
+        QVERIFY2(QString::fromStdString(p.error().location).startsWith(where),
+                 qPrintable(m + " (expected " + where + ")"));
+        QVERIFY2(m.contains(why), qPrintable(m + " (expected " + why + ")"));
+    };
+    refused("ta_text.xlsx", book([](auto& rows) { rows[12][2] = "9,1x"; }),
+            "sheet 'Ramp - 1', row 13, column C", "Weight");
+    refused("ta_gap.xlsx", book([](auto& rows) { rows[12] = QStringList(); }), "sheet 'Ramp - 1', row 13",
+            "empty row");
+    refused("ta_unit.xlsx", book([](auto& rows) { rows[1][2] = "lb"; }), "sheet 'Ramp - 1', row 1, column C",
+            "unknown mass unit");
+    const QByteArray whole = book();
+    refused("ta_cut.xlsx", whole.left(whole.size() / 2), "", "damaged or cut short");
+    refused("ta_none.xlsx", testxlsx::makeXlsx({{"Notes", {{"nothing", "here"}}}}), "", "no isotherm");
+
+    // The .xls reader (same layout code) claims a compound file naming Temperature and Weight, in 8-bit or
+    // UTF-16 strings, but leaves isotherm workbooks to the Micromeritics and BEL readers.
+    const QByteArray ole = QByteArray::fromHex("D0CF11E0A1B11AE1") + QByteArray(504, '\0');
+    const TaExcelImporter ta;
+    QCOMPARE(ta.sniff(ole + "Time\x01Temperature\x01Weight", "run.xls"), 87);
+    QCOMPARE(ta.sniff(ole + QByteArray("T\0e\0m\0p\0e\0r\0a\0t\0u\0r\0e\0W\0e\0i\0g\0h\0t\0", 34), "run.xls"),
+             87);
+    QCOMPARE(ta.sniff(ole + "Temperature Weight Quantity Adsorbed", "run.xls"), 0);
+    QCOMPARE(ta.sniff(ole + "Temperature Weight AdsDes", "run.xls"), 0);
+    QCOMPARE(ta.sniff("Temperature,Weight\n", "run.csv"), 0);
+    const Importer* detected =
+        ImporterRegistry::instance().detect(ole + "Time\x01Temperature\x01Weight", "run.xls");
+    QVERIFY(detected);
+    QCOMPARE(detected->id(), QString("ta-excel"));
+}

@@ -1,5 +1,6 @@
 #include "io/import/DelimitedTextImporter.h"
 
+#include "io/import/ColumnRoles.h"
 #include "io/import/TextDecoding.h"
 #include "io/import/TextNumbers.h"
 
@@ -67,8 +68,10 @@ bool isNumericRow(const QStringList& cells, bool decimalComma)
         case CellKind::Number:
             ++numbers;
             break;
-        case CellKind::NonFinite:
         case CellKind::Text:
+            if (branchWord(c)) break; // "ads"/"des" in a Branch column
+            return false;
+        case CellKind::NonFinite:
             return false;
         }
     }
@@ -293,6 +296,14 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
     if (mapping.empty())
         for (int c = 0; c < layout->columnCount; ++c)
             mapping.push_back({c, layout->columnNames[c], layout->columnUnits[c]});
+    // snake_case headers ("relative_pressure", "amount_mmol_g", "temperature_c") name the columns the
+    // analyses read, with the unit their suffix gives (ColumnRoles.h).
+    for (auto& m : mapping)
+        if (m.unit.isEmpty())
+            if (const auto canon = canonicalColumn(m.quantity)) {
+                m.quantity = canon->first;
+                m.unit = canon->second;
+            }
     for (const auto& m : mapping)
         if (m.sourceColumn < 0 || m.sourceColumn >= layout->columnCount)
             return fail(name, "",
@@ -324,6 +335,7 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
     };
     qsizetype emptyCells = 0;
     std::string firstEmpty;
+    std::vector<int> rowLines; // 1-based line of each row kept
     for (int i = layout->headerRows; i < lines.size(); ++i) {
         const QString& line = lines[i];
         if (line.size() > kMaxLineChars) {
@@ -344,6 +356,11 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
         bool footer = false;
         for (size_t k = 0; k < mapping.size() && !footer; ++k) {
             const QString& cell = cells[mapping[k].sourceColumn];
+            if (mapping[k].quantity == QLatin1String("Branch"))
+                if (const auto b = branchWord(cell)) {
+                    row[k] = *b;
+                    continue;
+                }
             if (!parseCell(cell, layout->decimalComma, row[k])) {
                 footer = isFooter(cells, i);
                 if (!footer)
@@ -360,6 +377,7 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
                              std::to_string(mapping[k].sourceColumn + 1);
             cols[k].values.push_back(row[k]);
         }
+        rowLines.push_back(i + 1);
     }
     if (cols.empty() || cols.front().values.empty()) return fail(name, "", "the file holds no data rows");
 
@@ -387,6 +405,9 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
                        layout->delimiter == '\t' ? QStringLiteral("tab") : QString(layout->delimiter));
     ds.metadata.insert("decimal_comma", layout->decimalComma);
     ds.metadata.insert("header_rows", layout->headerRows);
+    if (ds.technique == Technique::Bet)
+        if (auto screened = leaveOutNoisePressures(ds, rowLines, name); !screened)
+            return std::unexpected(screened.error());
     if (emptyCells > 0)
         addImportWarning(
             ds, QStringLiteral("%1 empty cell(s) were imported as missing values (NaN), the first at %2.")

@@ -15,11 +15,14 @@
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
+#include "io/import/PyGapsJsonImporter.h"
 #include "io/import/QuantachromeImporter.h"
 #include "io/import/RigakuRasImporter.h"
 #include "io/import/RigakuRasxImporter.h"
+#include "io/import/TaExcelImporter.h"
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
+#include "io/import/XlsxImporter.h"
 #include "io/import/XrdmlImporter.h"
 #include "io/import/XyImporter.h"
 #include "model/Project.h"
@@ -67,6 +70,9 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<RigakuRasxImporter>());
     m_importers.push_back(std::make_unique<GsasRawImporter>());
     m_importers.push_back(std::make_unique<XyImporter>());
+    m_importers.push_back(std::make_unique<PyGapsJsonImporter>());
+    m_importers.push_back(std::make_unique<XlsxImporter>());
+    m_importers.push_back(std::make_unique<TaExcelImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()

@@ -123,7 +123,7 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
     double yMax = 0.0;
     for (double v : y)
         yMax = std::max(yMax, std::abs(v));
-    int negativePressures = 0, dips = 0, negativeAmounts = 0;
+    int dips = 0;
     for (size_t k = 0; k < order.size(); ++k) {
         const size_t i = order[k];
         const std::string loc = m_points[i].location.toStdString();
@@ -138,14 +138,12 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
         if (x[i] < kMinRelativePressure)
             return fail(m_file, loc,
                         QStringLiteral("negative pressure (p/p0 = %1)").arg(fmt(x[i])).toStdString());
-        if (x[i] < 0) ++negativePressures;
         if (y[i] < -kNegativeAmountFraction * yMax)
             return fail(
                 m_file, loc,
                 QStringLiteral("negative amount adsorbed (%1 cm³/g STP); an isotherm cannot go below zero")
                     .arg(fmt(y[i]))
                     .toStdString());
-        if (y[i] < 0) ++negativeAmounts;
         const bool isAds = k < ads.size();
         if (k == 0 || k == ads.size()) continue; // first point of a branch
         const size_t prev = order[k - 1];
@@ -161,22 +159,51 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
                     .toStdString());
         if (step > 0) ++dips;
     }
-    if (negativePressures)
-        m_warnings.append(
-            QStringLiteral(
-                "%1 point(s) have a slightly negative pressure (gauge zero noise); kept as measured.")
-                .arg(negativePressures));
+    // The BET analysis reads only 0 < p/p0 <= 1 and amounts >= 0 (an isotherm is defined there). Points
+    // outside by no more than instrument noise (accepted above) are left out of the dataset, each named in
+    // a warning, so that one gauge reading at vacuum or one point past p0 never refuses the whole file.
+    std::vector<size_t> kept;
+    size_t keptAds = 0;
+    QStringList leftOut;
+    for (size_t k = 0; k < order.size(); ++k) {
+        const size_t i = order[k];
+        QString why;
+        if (x[i] <= 0)
+            why = QStringLiteral("p/p0 = %1 is not above 0 (gauge zero noise)").arg(fmt(x[i]));
+        else if (x[i] > 1)
+            why = QStringLiteral("p/p0 = %1 is above 1 (saturation pressure p0 measured slightly low)")
+                      .arg(fmt(x[i]));
+        else if (y[i] < 0)
+            why = QStringLiteral("the amount adsorbed %1 cm³/g STP is below zero (baseline noise)")
+                      .arg(fmt(y[i]));
+        if (why.isEmpty()) {
+            kept.push_back(i);
+            if (k < ads.size()) ++keptAds;
+        } else {
+            leftOut << QStringLiteral("%1: %2").arg(m_points[i].location, why);
+        }
+    }
+    if (!leftOut.isEmpty()) {
+        constexpr int kNamed = 10;
+        QString list = QStringList(leftOut.mid(0, kNamed)).join(QStringLiteral("; "));
+        if (leftOut.size() > kNamed) list += QStringLiteral("; and %1 more").arg(leftOut.size() - kNamed);
+        m_warnings.append(QStringLiteral("%1 point(s) lie just outside 0 < p/p0 ≤ 1 or below zero amount and "
+                                         "were left out of the isotherm: %2.")
+                              .arg(leftOut.size())
+                              .arg(list));
+        m_meta.insert("points_left_out", qint64(leftOut.size()));
+    }
+    if (kept.empty())
+        return fail(m_file, m_headerLocation,
+                    "no isotherm point lies within 0 < p/p0 ≤ 1 with a positive amount adsorbed");
     if (dips)
         m_warnings.append(
             QStringLiteral(
                 "%1 point(s) step against the branch direction by less than the gauge noise; kept as "
                 "measured.")
                 .arg(dips));
-    if (negativeAmounts)
-        m_warnings.append(
-            QStringLiteral("%1 point(s) have a slightly negative amount adsorbed (baseline noise); kept as "
-                           "measured.")
-                .arg(negativeAmounts));
+    order = std::move(kept);
+    const size_t adsCount = keptAds;
     if (order.size() < 2) m_warnings.append(QStringLiteral("The isotherm has only one point."));
 
     ImportedDataset ds;
@@ -189,13 +216,13 @@ Expected<ImportedDataset> IsothermAssembler::finish(const QString& name)
     for (size_t k = 0; k < order.size(); ++k) {
         cx.values.push_back(x[order[k]]);
         cy.values.push_back(y[order[k]]);
-        cb.values.push_back(k < ads.size() ? 0.0 : 1.0);
+        cb.values.push_back(k < adsCount ? 0.0 : 1.0);
     }
     ds.columns = {std::move(cx), std::move(cy), std::move(cb)};
     ds.metadata = m_meta;
     ds.metadata.insert("source_format", m_format);
-    ds.metadata.insert("points_adsorption", qint64(ads.size()));
-    ds.metadata.insert("points_desorption", qint64(des.size()));
+    ds.metadata.insert("points_adsorption", qint64(adsCount));
+    ds.metadata.insert("points_desorption", qint64(order.size() - adsCount));
     if (!m_warnings.isEmpty()) ds.metadata.insert("warnings", QJsonArray::fromStringList(m_warnings));
     return ds;
 }

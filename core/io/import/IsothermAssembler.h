@@ -10,6 +10,9 @@
 /// "warnings": a gauge reading of −0.003 kPa near vacuum (p/p0 down to −0.001), a pressure that dips
 /// by up to 2·10⁻⁴ in p/p0 (or 0.2 % of p/p0) within a branch, a baseline amount down to −1 % of the
 /// largest amount. Anything beyond is an Error naming the file and the row, and nothing is imported.
+/// Points accepted as noise but outside what an isotherm is (p/p0 ≤ 0, 1 < p/p0 ≤ 1.05, amount < 0) are
+/// left out of the dataset, each named (location, value) in one warning, and counted in
+/// metadata["points_left_out"]: the BET analysis reads only 0 < p/p0 ≤ 1.
 ///
 /// Units are never guessed: a reader that cannot find a stated unit reports that, and the parsers here
 /// return nullopt for unit strings they do not recognise.

@@ -50,10 +50,6 @@ const std::vector<Entry>& table()
          [](const QByteArray& h, const QString&) { return startsWith(h, "ZPLOT2 ASCII"); }},
         {"Princeton VersaStudio (.par)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "<Application>"); }},
-        {"Excel workbook (.xlsx)", "", "save the sheet as CSV meanwhile",
-         [](const QByteArray& h, const QString& s) {
-             return startsWith(h, "PK\x03\x04") && (s == QLatin1String("xlsx") || s == QLatin1String("xlsm"));
-         }},
     };
     return t;
 }

@@ -4,7 +4,11 @@
 /// BOM): the isotherm is printed in tables introduced by "- Adsorption" / "- Desorption" lines, a
 /// title block naming "Relative Pressure (p/p°)" and "Quantity Adsorbed (<unit>)" (possibly wrapped
 /// over several lines) and rows of whitespace-separated numbers; page headers may interrupt the
-/// report. The layout follows public descriptions of these exports; no such file is in the test data.
+/// report. MicroActive/Gemini "Isotherm Tabular Report" pages hold both branches in one table without
+/// branch lines (split at the highest pressure), five columns (p/p°, absolute pressure, amount, h:min
+/// elapsed time, saturation pressure) and p0 on a line of its own above the points; the columns are
+/// told apart by the units of the title block, in the order they are printed. The layout follows
+/// public descriptions and reported files; no such file is in the test data.
 
 #include "io/import/Importer.h"
 

@@ -2,6 +2,7 @@
 
 #include "io/import/IsothermAssembler.h"
 #include "io/import/TextNumbers.h"
+#include "io/import/WorkbookReaders.h"
 #include "io/import/XlsWorkbook.h"
 
 #include <QCoreApplication>
@@ -314,12 +315,19 @@ MicromeriticsXlsImporter::read(const QByteArray& bytes, const QString& fileName,
     auto wb = XlsWorkbook::read(bytes, fileName);
     if (!wb) return std::unexpected(wb.error());
     const auto table = findTable(*wb);
-    if (!table)
+    if (!table) {
+        // Any other .xls lands here by its suffix: a thermogravimetry export (TA Instruments) is read as
+        // such rather than refused as a bad isotherm report.
+        auto tga = workbook::readTgaTable(wb->sheets(), fileName, QStringLiteral("ta-excel"));
+        if (!tga) return std::unexpected(tga.error());
+        if (*tga) return std::vector<ImportedDataset>{std::move(**tga)};
         return fail(
             file, "",
-            "no 'Isotherm Tabular Report' with the columns Relative Pressure and Quantity Adsorbed was "
-            "found; this is "
-            "not a Micromeritics isotherm report (export the report set including the isotherm table)");
+            "neither a Micromeritics isotherm report ('Isotherm Tabular Report' with Relative Pressure "
+            "and Quantity Adsorbed) nor a thermogravimetry table (Time, Temperature, Weight) was "
+            "found in this workbook; export the report set including the isotherm table, or save the "
+            "sheet with the data as CSV");
+    }
     const Sheet& sheet = wb->sheets()[size_t(table->sheet)];
     const bool decimalComma = detectDecimalComma(sheet);
     const std::string headerLoc = where(sheet, table->row).toStdString();

@@ -60,6 +60,10 @@ NetzschAsciiImporter::read(const QByteArray& bytes, const QString& fileName, con
     const std::string file = fileName.toStdString();
     auto decoded = decodeText(bytes, fileName);
     if (!decoded) return std::unexpected(decoded.error());
+    // Some Proteus exports write the degree sign as byte 0x9B, which Windows-1252 reads as "›" (Latin-1 as
+    // the control U+009B): before a C it can only be a degree sign, so headers and metadata read "°C".
+    decoded->replace(QStringLiteral("\u203AC"), QStringLiteral("°C"))
+        .replace(QStringLiteral("\u009BC"), QStringLiteral("°C"));
     const QStringList lines = splitLines(*decoded);
 
     QJsonObject header;

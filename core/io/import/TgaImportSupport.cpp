@@ -113,6 +113,11 @@ std::optional<double> celsiusOffset(const QString& unit)
 {
     const QString u = unitKey(unit);
     if (u == QStringLiteral("°c") || u == "c" || u == QStringLiteral("℃")) return 0.0;
+    // A degree sign from another code page read as Windows-1252: NETZSCH byte 0x9B ("›", or the C1 control
+    // U+009B as Latin-1), DOS 0xF8 ("ø"), and the look-alikes º and ˚.
+    if (u.size() == 2 && u[1] == 'c')
+        for (const char16_t d : {u'\u203A', u'\u009B', u'\u00F8', u'\u00BA', u'\u02DA'})
+            if (u[0] == QChar(d)) return 0.0;
     if (u == "k") return -273.15;
     return std::nullopt;
 }

@@ -1,0 +1,46 @@
+#include "io/import/XlsxImporter.h"
+
+#include "io/import/WorkbookReaders.h"
+#include "io/import/XlsxWorkbook.h"
+
+#include <QCoreApplication>
+
+namespace vanadis {
+
+QString XlsxImporter::displayName() const
+{
+    return QCoreApplication::translate("vanadis",
+                                       "Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA)");
+}
+
+int XlsxImporter::sniff(const QByteArray& head, const QString&) const
+{
+    return XlsxWorkbook::looksLikeXlsx(head) ? 92 : 0;
+}
+
+Expected<std::vector<ImportedDataset>> XlsxImporter::read(const QByteArray& bytes, const QString& fileName,
+                                                          const ImportOptions& options) const
+{
+    auto wb = XlsxWorkbook::read(bytes, fileName);
+    if (!wb) return std::unexpected(wb.error());
+    if (!options.technique || *options.technique == Technique::Bet) {
+        auto iso = workbook::readThreePReport(wb->sheets(), fileName, id());
+        if (!iso) return std::unexpected(iso.error());
+        if (*iso) return std::vector<ImportedDataset>{std::move(**iso)};
+    }
+    if (!options.technique || *options.technique == Technique::Tga) {
+        auto tga = workbook::readTgaTable(wb->sheets(), fileName, id());
+        if (!tga) return std::unexpected(tga.error());
+        if (*tga) return std::vector<ImportedDataset>{std::move(**tga)};
+    }
+    QStringList names;
+    for (const auto& s : wb->sheets())
+        names << "'" + s.name + "'";
+    return fail(
+        fileName.toStdString(), "",
+        "no isotherm (a 3P Instruments 'Isotherm' sheet with p/p0 and V columns) and no thermogravimetry "
+        "table (Time, Temperature, Weight columns) was found in this workbook (sheets " +
+            names.join(", ").left(300).toStdString() + "); save the sheet with the data as CSV");
+}
+
+} // namespace vanadis

@@ -1,0 +1,24 @@
+#pragma once
+/// \file XlsxImporter.h
+/// Excel .xlsx workbooks (XlsxWorkbook) holding an instrument layout of WorkbookReaders.h: the 3P
+/// Instruments isotherm report (BET) or a thermogravimetry table (TA Instruments Excel export). A
+/// workbook with neither is refused with the sheets it has and what to do.
+
+#include "io/import/Importer.h"
+
+namespace vanadis {
+
+class XlsxImporter : public Importer {
+public:
+    QString id() const override { return QStringLiteral("xlsx-workbook"); }
+    QString version() const override { return QStringLiteral("1"); }
+    QString displayName() const override;
+    /// 92 for a zip whose first entries are SpreadsheetML parts (above the "recognised, not read" table).
+    int sniff(const QByteArray& head, const QString& fileName) const override;
+    qint64 maxFileBytes() const override { return qint64(128) << 20; }
+    bool detectsTruncation() const override { return true; } // a cut zip loses its central directory
+    Expected<std::vector<ImportedDataset>> read(const QByteArray& bytes, const QString& fileName,
+                                                const ImportOptions& options) const override;
+};
+
+} // namespace vanadis
