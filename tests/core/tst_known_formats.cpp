@@ -46,10 +46,6 @@ private Q_SLOTS:
         QTest::newRow("raw v3") << "a.raw" << QByteArray("RAW1.01\0\1\0\0\0", 12) << "Bruker RAW v3";
         QTest::newRow("ras") << "a.ras" << QByteArray("*RAS_DATA_START\n*RAS_HEADER_START\n") << "Rigaku RAS";
         QTest::newRow("brml") << "a.brml" << QByteArray("PK\x03\x04\x14\0\0\0", 8) << "Bruker BRML";
-        QTest::newRow("vamas")
-            << "a.vms"
-            << QByteArray("VAMAS Surface Chemical Analysis Standard Data Transfer Format 1988 May 4\n")
-            << "VAMAS";
         QTest::newRow("mpr") << "a.mpr" << QByteArray("BIO-LOGIC MODULAR FILE\x1a                         ")
                              << "BioLogic";
         QTest::newRow("mpt") << "a.mpt" << QByteArray("EC-Lab ASCII FILE\r\nNb header lines : 61\r\n")
@@ -93,8 +89,6 @@ private Q_SLOTS:
                               << "Rigaku RASX";
         QTest::newRow("ras") << "xrd/sdu_TiO2-1-6h_miniflex600.ras"
                              << "Rigaku RAS";
-        QTest::newRow("vamas") << "xps/feranick-xps/1.vms"
-                               << "VAMAS";
         QTest::newRow("gamry") << "echem/gamry/gamryparser_cv_data_trimmed.dta"
                                << "Gamry DTA";
         QTest::newRow("mpr") << "echem/biologic/navani_jdb11_GCPL_5cycles_C09.mpr"

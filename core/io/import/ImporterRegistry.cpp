@@ -11,9 +11,12 @@
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
+#include "io/import/PhiSpeImporter.h"
 #include "io/import/QuantachromeImporter.h"
+#include "io/import/SpecsXyImporter.h"
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
+#include "io/import/VamasImporter.h"
 #include "model/Project.h"
 
 #include "io/import/TextDecoding.h"
@@ -51,6 +54,9 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<MicromeriticsXlsImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsCsvImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsReportImporter>());
+    m_importers.push_back(std::make_unique<VamasImporter>());
+    m_importers.push_back(std::make_unique<PhiSpeImporter>());
+    m_importers.push_back(std::make_unique<SpecsXyImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()

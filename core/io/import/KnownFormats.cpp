@@ -52,10 +52,6 @@ const std::vector<Entry>& table()
          }},
         {"Rigaku RAS", "XRD", kXyAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "*RAS_DATA_START"); }},
-        {"VAMAS (ISO 14976)", "XPS", kXpsAdvice,
-         [](const QByteArray& h, const QString&) {
-             return startsWith(h, "VAMAS Surface Chemical Analysis Standard");
-         }},
         {"BioLogic EC-Lab binary (.mpr)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "BIO-LOGIC MODULAR FILE"); }},
         {"BioLogic EC-Lab text (.mpt)", "electrochemistry", kEchemAdvice,
