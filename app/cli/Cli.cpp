@@ -659,7 +659,14 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         if (d.technique() != method.technique ||
             !(method.input.types.contains(d.type()) || d.type() == "data"))
             continue;
-        auto result = computeAnalysis(method, d, *params);
+        if (method.selectsMain && !method.selectsMain(d, *params)) continue;
+        // The file's other datasets are the references (an XPS fit finds the C 1s and O 1s regions there).
+        ComputeInputs inputs;
+        inputs.main.push_back(d);
+        for (const Dataset& other : datasets)
+            if (other.id() != d.id()) inputs.references.emplace(other.id(), other);
+        ComputeControl control;
+        auto result = computeAnalysis(method, inputs, *params, control);
         if (!result) {
             Error e = result.error();
             if (e.file.empty()) e.file = p.positionalArguments().first().toStdString();
@@ -681,7 +688,7 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
     }
     err << "vanadis-cli " << cmd << ": " << p.positionalArguments().first() << ": no "
         << techniqueKey(method.technique) << " data of type " << method.input.types.join("/")
-        << " in this file\n";
+        << (method.selectsMain ? " matching the parameters" : "") << " in this file\n";
     return kBadInput;
 }
 

@@ -6,6 +6,7 @@
 #include "analysis/bet/BetAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
+#include "analysis/xps/XpsAnalysis.h"
 
 namespace vanadis {
 
@@ -15,6 +16,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
         &betAnalysis(),
         &tgaAnalysis(),
         &curveFitAnalysis(),
+        &xpsAnalysis(),
     };
     return table;
 }
