@@ -18,6 +18,7 @@
 #include <QTest>
 #include <cmath>
 #include <cstring>
+#include <random>
 
 using namespace vanadis;
 
@@ -501,6 +502,46 @@ private Q_SLOTS:
             QVERIFY(!r);
             QVERIFY(QString::fromStdString(r.error().message()).contains("block 1"));
         }
+    }
+
+    void generatedMutations()
+    {
+        // 300 damaged copies (a line deleted, doubled or replaced by a word or a number): each either
+        // imports all four regions at full length or fails with the file name — never a crash, never fewer
+        // datasets or points.
+        const QList<QByteArray> lines = vamas(sampleBlocks()).split('\n');
+        std::mt19937_64 rng(42);
+        int refused = 0;
+        for (int i = 0; i < 300; ++i) {
+            QList<QByteArray> m = lines;
+            const int at = int(rng() % std::uint64_t(m.size() - 1));
+            switch (rng() % 4) {
+            case 0:
+                m.removeAt(at);
+                break;
+            case 1:
+                m.insert(at, m[at]);
+                break;
+            case 2:
+                m[at] = "garbage\r";
+                break;
+            default:
+                m[at] = "7\r";
+                break;
+            }
+            auto r = parseFile(write("mutated.vms", m.join('\n')));
+            if (!r) {
+                ++refused;
+                QVERIFY2(QString::fromStdString(r.error().message()).contains("mutated.vms"),
+                         r.error().message().c_str());
+                continue;
+            }
+            QCOMPARE(r->datasets.size(), std::size_t(4));
+            const std::size_t n[] = {1001, 351, 151, 151};
+            for (std::size_t k = 0; k < 4; ++k)
+                QCOMPARE(r->datasets[k].columns[1].values.size(), n[k]);
+        }
+        QVERIFY2(refused > 100, qPrintable(QString::number(refused)));
     }
 
     void speDamage()

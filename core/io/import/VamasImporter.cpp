@@ -44,6 +44,7 @@ public:
     Reader(QStringList lines) : m_lines(std::move(lines)) {}
 
     qsizetype position() const { return m_pos; }
+    qsizetype remaining() const { return m_lines.size() - m_pos; }
     bool atEnd() const { return m_pos >= m_lines.size(); }
 
     /// The next line, right-trimmed of spaces (PHI pads values with trailing spaces).
@@ -310,7 +311,8 @@ Block readBlock(Reader& r, const Header& h, const Items* first)
                                           ") is not a multiple of the " + std::to_string(c) +
                                           " corresponding variables"};
     r.skip(2 * c, "a minimum/maximum ordinate value");
-    b.values.reserve(std::size_t(nValues));
+    // A count larger than the file cannot be right; reserve no more than the lines there are.
+    b.values.reserve(std::size_t(std::min<qsizetype>(nValues, r.remaining())));
     for (int i = 0; i < nValues; ++i) {
         const double v = r.number("an ordinate value");
         b.values.push_back(v);
