@@ -598,8 +598,16 @@ private Q_SLOTS:
         auto r = parseFile(path);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
         QCOMPARE(r->datasets[0].technique, Technique::Xps);
+        QCOMPARE(r->datasets[0].kind, QStringLiteral("C 1s")); // from the file name
         QCOMPARE(r->datasets[0].columns[0].values.size(), std::size_t(351));
         VERIFY_NEAR(r->datasets[0].columns[0].values.front(), 301.5, 1e-12);
+        const QString o1s = real("lg4x-v2/0-150W_NiWO1s_O1s.txt");
+        if (QFile::exists(o1s)) {
+            auto t = parseFile(o1s);
+            QVERIFY2(t, t ? "" : t.error().message().c_str());
+            QCOMPARE(t->datasets[0].kind, QStringLiteral("O 1s"));
+            QCOMPARE(t->datasets[0].columns[0].values.size(), std::size_t(251));
+        }
     }
 };
 

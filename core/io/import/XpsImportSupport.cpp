@@ -66,6 +66,15 @@ QString regionName(const QString& species, const QString& transition, const QStr
     return QStringLiteral("Region %1").arg(index);
 }
 
+QString regionFromFileName(const QString& baseName)
+{
+    static const QRegularExpression sep(QStringLiteral("[_\\-\\s.]+"));
+    const QStringList tokens = baseName.split(sep, Qt::SkipEmptyParts);
+    for (qsizetype i = tokens.size() - 1; i >= 0; --i)
+        if (const QString n = elementLevel(tokens[i]); !n.isEmpty()) return n;
+    return {};
+}
+
 QString intensityUnit(const QStringList& texts)
 {
     static const QRegularExpression rate(

@@ -15,6 +15,10 @@ namespace vanadis::xpsimport {
 QString regionName(const QString& species, const QString& transition, const QString& blockId, double spanEv,
                    int index);
 
+/// The region a file name names ("PET_C1s" → "C 1s", "0-150W_NiWO1s_O1s" → "O 1s", "V2p-scan" → "V 2p"):
+/// the last '_'/'-'/space-separated token that is an element and a level; empty when none is.
+QString regionFromFileName(const QString& baseName);
+
 /// "counts/s" when any of the texts says the values are a rate ("count rate", "c/s", "cps", "counts per
 /// second", "counts/s"); "counts" otherwise.
 QString intensityUnit(const QStringList& texts);
