@@ -113,6 +113,15 @@ bool hasO1sComponents(const xps::ModelSpec& m)
     return false;
 }
 
+/// C–C is the strongest C 1s line of adventitious carbon: the C 1s model starts there (±2 eV), whatever
+/// the charging or the energy scale of the instrument.
+void startAtMaximum(xps::ModelSpec& c1s, const std::vector<double>& be, const std::vector<double>& y)
+{
+    if (y.empty() || c1s.components.empty()) return;
+    const double at = be[std::size_t(std::max_element(y.begin(), y.end()) - y.begin())];
+    c1s.components[0].center = {at, at - 2.0, at + 2.0};
+}
+
 } // namespace
 
 ParamSchema xpsSchema()
@@ -188,12 +197,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
         auto cs = spectrumOf(*c);
         if (!cs) return std::unexpected(cs.error());
         auto c1s = xps::preset("c1s");
-        // C–C is the strongest C 1s line of adventitious carbon: start there, whatever the charging.
-        if (!cs->y.empty()) {
-            const double at =
-                cs->be[std::size_t(std::max_element(cs->y.begin(), cs->y.end()) - cs->y.begin())];
-            c1s->components[0].center = {at, at - 2.0, at + 2.0};
-        }
+        startAtMaximum(*c1s, cs->be, cs->y);
         auto cf = xps::fitXps(cs->be, cs->y, *c1s);
         if (!cf) return fail(file, "C 1s fit", cf.error().reason);
         shift = xps::chargeShiftEv(cf->component("CC")->positionEv, ref.toDouble());
@@ -217,6 +221,12 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
         auto p = xps::preset(modelKey.toStdString());
         if (!p) return fail(file, "parameter 'model'", p.error().reason);
         spec = *p;
+        if (modelKey == "c1s") {
+            std::vector<double> be = sp->be;
+            for (double& e : be)
+                e += shift;
+            startAtMaximum(spec, be, sp->y);
+        }
     }
     spec.background = backgroundOf(params.value("background").toString());
     if (params.value("window_lo_ev").isDouble()) spec.windowLoEv = params.value("window_lo_ev").toDouble();

@@ -177,10 +177,15 @@ Expected<ModelSpec> genericCoreLevelModel(const std::string& name, int states, l
     if (states < 1 || states > 12) return fail("", "", "the number of chemical states must be 1 to 12");
     ModelSpec spec;
     spec.name = level->name() + " (" + std::to_string(states) + " states)";
+    // Start at the highest point above the straight line between the end means (a plain maximum can
+    // sit on the background step at the high-BE end of a weak region).
     double peakX = level->typicalBeEv;
-    if (!x.empty() && x.size() == y.size()) {
-        const auto it = std::max_element(y.begin(), y.end());
-        peakX = x[std::size_t(it - y.begin())];
+    if (x.size() >= 3 && x.size() == y.size()) {
+        const std::vector<double> line = linearBackground(x, y, 5);
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < x.size(); ++i)
+            if (y[i] - line[i] > y[best] - line[best]) best = i;
+        peakX = x[best];
     }
     std::string element = level->element;
     const std::string split = "split_" + element + level->orbital;
