@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <random>
 
@@ -156,7 +157,9 @@ void addDoublet(ModelSpec& spec, ComponentSpec main, const std::string& splittin
     minor.id = base + "_b";
     minor.label = label + " " + minorLabel;
     minor.center.tie = main.id + "_center + " + splittingParam;
-    minor.area.tie = main.id + "_area * " + std::to_string(areaRatio);
+    char ratio[32];
+    std::snprintf(ratio, sizeof ratio, "%.17g", areaRatio); // std::to_string keeps 6 digits: 2/3 → 0.666667
+    minor.area.tie = main.id + "_area * " + ratio;
     minor.fwhm.tie =
         widthRatioParam.empty() ? "=" + main.id + "_fwhm" : main.id + "_fwhm * " + widthRatioParam;
     // Shape extras (GL mixing, LA exponents) equal to the main line's.
