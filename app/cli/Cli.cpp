@@ -735,10 +735,16 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
                 continue;
             labelsSeen << d.displayLabel();
             if (!wantedLabel.isEmpty() && d.label().compare(wantedLabel, Qt::CaseInsensitive) != 0) continue;
+            if (method.selectsMain && !method.selectsMain(d, *params)) continue;
             inputs.main.push_back(d);
             ++taken;
             if (!several) break;
         }
+        // The file's other datasets are references (an XPS fit finds the C 1s and O 1s regions there).
+        for (const Dataset& other : datasets)
+            if (std::none_of(inputs.main.begin(), inputs.main.end(),
+                             [&](const Dataset& m) { return m.id() == other.id(); }))
+                inputs.references.emplace(other.id(), other);
         if (taken == 0) {
             if (!wantedLabel.isEmpty())
                 err << "vanadis-cli " << cmd << ": " << file << ": no dataset labelled '" << wantedLabel

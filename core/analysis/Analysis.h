@@ -119,6 +119,9 @@ struct AnalysisDescriptor {
         compute;
     std::function<FigureSpec(const QString& figureId, const std::vector<FigureInput>& inputs)> buildFigure;
     std::vector<CliOption> cliOptions;
+    /// Which of a file's datasets `vanadis-cli <analysis> FILE` runs on, given the checked parameters
+    /// (XPS: the block whose label is the `region` parameter). Unset = the first dataset it accepts.
+    std::function<bool(const Dataset&, const QJsonObject& params)> selectsMain;
 
     bool forTechnique(Technique t) const { return anyTechnique || technique == t; }
     bool accepts(const Dataset& d) const

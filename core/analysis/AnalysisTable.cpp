@@ -6,6 +6,7 @@
 #include "analysis/bet/BetAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
+#include "analysis/xps/XpsAnalysis.h"
 #include "analysis/xrd/XrdAnalysis.h"
 
 namespace vanadis {
@@ -17,6 +18,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
         &tgaAnalysis(),
         &xrdAnalysis(),
         &curveFitAnalysis(),
+        &xpsAnalysis(),
     };
     return table;
 }

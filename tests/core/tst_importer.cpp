@@ -255,7 +255,7 @@ private Q_SLOTS:
         const Dataset& d = r->front();
         QCOMPARE(d.technique(), Technique::Xps);
         QCOMPARE(d.type(), QString("xps_region"));
-        QCOMPARE(d.label(), QString("spectrum"));
+        QCOMPARE(d.label(), QString("C 1s")); // the region from the file name "c1s.txt"
         QCOMPARE(d.columns()[0].name, QString("Binding Energy"));
         QCOMPARE(d.columns()[0].unit, QString("eV"));
         QCOMPARE(d.columns()[1].unit, QString("cps"));

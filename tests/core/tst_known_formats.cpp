@@ -39,10 +39,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("head");
         QTest::addColumn<QString>("name");
-        QTest::newRow("vamas")
-            << "a.vms"
-            << QByteArray("VAMAS Surface Chemical Analysis Standard Data Transfer Format 1988 May 4\n")
-            << "VAMAS";
         QTest::newRow("mpr") << "a.mpr" << QByteArray("BIO-LOGIC MODULAR FILE\x1a                         ")
                              << "BioLogic";
         QTest::newRow("mpt") << "a.mpt" << QByteArray("EC-Lab ASCII FILE\r\nNb header lines : 61\r\n")
@@ -103,8 +99,6 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("relative");
         QTest::addColumn<QString>("name");
-        QTest::newRow("vamas") << "xps/feranick-xps/1.vms"
-                               << "VAMAS";
         QTest::newRow("gamry") << "echem/gamry/gamryparser_cv_data_trimmed.dta"
                                << "Gamry DTA";
         QTest::newRow("mpr") << "echem/biologic/navani_jdb11_GCPL_5cycles_C09.mpr"

@@ -3,6 +3,7 @@
 #include "io/import/ColumnRoles.h"
 #include "io/import/TextDecoding.h"
 #include "io/import/TextNumbers.h"
+#include "io/import/XpsImportSupport.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -397,6 +398,11 @@ Expected<std::vector<ImportedDataset>> DelimitedTextImporter::read(const QByteAr
                     "the technique cannot be told from the column names (" +
                         names.join(", ").left(120).toStdString() + "); choose it explicitly");
     }
+    // Two-column XPS exports (LG4X-V2 "BE/eV,In…") carry the region only in the file name ("PET_C1s.csv").
+    if (ds.technique == Technique::Xps && ds.kind == QLatin1String("spectrum"))
+        if (const QString region = xpsimport::regionFromFileName(QFileInfo(fileName).completeBaseName());
+            !region.isEmpty())
+            ds.kind = region;
     if (!options.kind.isEmpty()) ds.kind = options.kind;
     if (ds.kind.isEmpty()) ds.kind = QStringLiteral("data");
     ds.name = QFileInfo(fileName).completeBaseName();

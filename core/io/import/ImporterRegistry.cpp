@@ -15,13 +15,16 @@
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
+#include "io/import/PhiSpeImporter.h"
 #include "io/import/PyGapsJsonImporter.h"
 #include "io/import/QuantachromeImporter.h"
 #include "io/import/RigakuRasImporter.h"
 #include "io/import/RigakuRasxImporter.h"
+#include "io/import/SpecsXyImporter.h"
 #include "io/import/TaExcelImporter.h"
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
+#include "io/import/VamasImporter.h"
 #include "io/import/XlsxImporter.h"
 #include "io/import/XrdmlImporter.h"
 #include "io/import/XyImporter.h"
@@ -73,6 +76,9 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<PyGapsJsonImporter>());
     m_importers.push_back(std::make_unique<XlsxImporter>());
     m_importers.push_back(std::make_unique<TaExcelImporter>());
+    m_importers.push_back(std::make_unique<VamasImporter>());
+    m_importers.push_back(std::make_unique<PhiSpeImporter>());
+    m_importers.push_back(std::make_unique<SpecsXyImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()

@@ -28,10 +28,6 @@ const char* const kEchemAdvice = "export it as CSV or text with named columns me
 const std::vector<Entry>& table()
 {
     static const std::vector<Entry> t{
-        {"VAMAS (ISO 14976)", "XPS", kXpsAdvice,
-         [](const QByteArray& h, const QString&) {
-             return startsWith(h, "VAMAS Surface Chemical Analysis Standard");
-         }},
         {"BioLogic EC-Lab binary (.mpr)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "BIO-LOGIC MODULAR FILE"); }},
         {"BioLogic EC-Lab text (.mpt)", "electrochemistry", kEchemAdvice,

@@ -1,0 +1,493 @@
+#include "analysis/xps/XpsAnalysis.h"
+
+#include "analysis/FigureHelpers.h"
+#include "model/Translate.h"
+#include "numeric/xps/SpinOrbit.h"
+#include "numeric/xps/XpsFit.h"
+#include "numeric/xps/XpsPresets.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <cmath>
+
+namespace vanadis {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return translated("vanadis::XpsAnalysis", text);
+}
+
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help)
+{
+    ParamSpec s;
+    s.key = QString::fromLatin1(key);
+    s.label = label;
+    s.type = ParamSpec::Type::Text;
+    s.defaultValue = def;
+    s.help = help;
+    return s;
+}
+
+ParamSpec refParam(const char* key, const QString& label, const QString& help)
+{
+    ParamSpec s;
+    s.key = QString::fromLatin1(key);
+    s.label = label;
+    s.type = ParamSpec::Type::DatasetRef;
+    s.defaultValue = QJsonValue(QJsonValue::Null);
+    s.optional = true;
+    s.datasetTypes = {QStringLiteral("xps_region")};
+    s.help = help;
+    return s;
+}
+
+ParamSpec optionalNumber(const char* key, const QString& label, const QString& unit, double lo, double hi,
+                         const QString& help)
+{
+    ParamSpec s = numberParam(key, label, unit, 0.0, lo, hi, help);
+    s.defaultValue = QJsonValue(QJsonValue::Null);
+    s.optional = true;
+    return s;
+}
+
+struct Spectrum {
+    std::vector<double> be, y;
+    QString label;
+};
+
+Expected<Spectrum> spectrumOf(const Dataset& d)
+{
+    if (auto ok = d.ensureLoaded(); !ok) return std::unexpected(ok.error());
+    const Column* x = figures::find(d, "Binding Energy");
+    if (!x) x = figures::find(d, "BE");
+    const Column* y = figures::find(d, "Intensity");
+    if (!y && d.columns().size() >= 2) y = &d.columns()[1];
+    const std::string name = d.displayLabel().toStdString();
+    if (!x || !y)
+        return fail(d.provenance().originalFileName.toStdString(), "dataset '" + name + "'",
+                    "an XPS region needs a 'Binding Energy' and an 'Intensity' column");
+    return Spectrum{x->values, y->values, d.label().isEmpty() ? d.displayLabel() : d.label()};
+}
+
+/// The dataset labelled \a label (case-insensitive, spaces ignored) among the references.
+const Dataset* findByLabel(const ComputeInputs& in, const QString& label)
+{
+    auto key = [](QString s) { return s.remove(' ').toLower(); };
+    for (const auto& [id, d] : in.references)
+        if (key(d.label()) == key(label)) return &d;
+    return nullptr;
+}
+
+const Dataset* refOrLabel(const ComputeInputs& in, const QJsonObject& params, const char* key,
+                          const QString& label)
+{
+    const QJsonValue v = params.value(QLatin1String(key));
+    if (v.isDouble()) {
+        const auto it = in.references.find(Id(v.toDouble()));
+        if (it != in.references.end()) return &it->second;
+    }
+    return findByLabel(in, label);
+}
+
+xps::BackgroundKind backgroundOf(const QString& k)
+{
+    if (k == "shirley") return xps::BackgroundKind::Shirley;
+    if (k == "linear") return xps::BackgroundKind::Linear;
+    if (k == "tougaard_u2") return xps::BackgroundKind::TougaardU2;
+    if (k == "tougaard_u3") return xps::BackgroundKind::TougaardU3;
+    if (k == "none") return xps::BackgroundKind::None;
+    return xps::BackgroundKind::ActiveShirley;
+}
+
+bool hasO1sComponents(const xps::ModelSpec& m)
+{
+    for (const auto& c : m.components)
+        if (c.center.value > 527.0 && c.center.value < 536.0) return true;
+    return false;
+}
+
+/// C–C is the strongest C 1s line of adventitious carbon: the C 1s model starts there (±2 eV), whatever
+/// the charging or the energy scale of the instrument.
+void startAtMaximum(xps::ModelSpec& c1s, const std::vector<double>& be, const std::vector<double>& y)
+{
+    if (y.empty() || c1s.components.empty()) return;
+    const double at = be[std::size_t(std::max_element(y.begin(), y.end()) - y.begin())];
+    c1s.components[0].center = {at, at - 2.0, at + 2.0};
+}
+
+} // namespace
+
+ParamSchema xpsSchema()
+{
+    ParamSchema s;
+    s.push_back(
+        textParam("region", tr("Region"), QString(),
+                  tr("The region to fit (\"V 2p\", \"C 1s\"); empty = the selected dataset. On the command "
+                     "line it picks the block of a file with several regions.")));
+    s.push_back(choiceParam(
+        "model", tr("Model"), {"study_v2p_o1s", "literature_v_oxides", "c1s", "generic"},
+        QStringLiteral("study_v2p_o1s"),
+        {tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s"), tr("Any core level")},
+        tr("Presets of xps.md §3–4; 'generic' builds doublets of the core level below with the "
+           "spin–orbit splitting and area ratio of the built-in table.")));
+    s.push_back(textParam("core_level", tr("Core level (generic model)"), QStringLiteral("V 2p"),
+                          tr("Element and level, e.g. \"Pt 4f\", \"Mo 3d\", \"V 2p\".")));
+    s.push_back(integerParam("states", tr("Chemical states (generic model)"), QString(), 1, 1, 8,
+                             tr("Number of doublets (or singlets for s levels).")));
+    s.push_back(choiceParam(
+        "shape", tr("Line shape (generic model)"), {"gl", "sgl", "la", "voigt"}, QStringLiteral("gl"),
+        {tr("GL(30), CasaXPS product"), tr("SGL(30), sum"), tr("LA asymmetric"), tr("Voigt")},
+        tr("CasaXPS definitions (xps.md §1); LA for metals.")));
+    s.push_back(
+        choiceParam("background", tr("Background"),
+                    {"active_shirley", "shirley", "linear", "tougaard_u2", "tougaard_u3", "none"},
+                    QStringLiteral("active_shirley"),
+                    {tr("Shirley, fitted with the peaks"), tr("Shirley (iterative)"), tr("Linear"),
+                     tr("Tougaard U2"), tr("Tougaard U3"), tr("None")},
+                    tr("Proctor & Sherwood 1982 iterative Shirley; the active form is optimised inside "
+                       "the fit; Tougaard 1989/1997.")));
+    s.push_back(optionalNumber("charge_ref_ev", tr("C 1s C–C reference"), QStringLiteral("eV"), 280.0, 290.0,
+                               tr("When set, the C 1s region of the sample is fitted and every energy is "
+                                  "shifted so that C–C sits here (284.8 adventitious, 284.4 sp² carbon).")));
+    s.push_back(
+        refParam("charge_ref_dataset", tr("C 1s region"),
+                 tr("The C 1s region for charge referencing; empty = the region labelled \"C 1s\".")));
+    s.push_back(refParam("joint_dataset", tr("O 1s region (joint window)"),
+                         tr("Fitted with a V 2p region under one background; empty = the region labelled "
+                            "\"O 1s\" when the model has O 1s lines.")));
+    s.push_back(optionalNumber("window_lo_ev", tr("Window from"), QStringLiteral("eV"), -50.0, 2000.0,
+                               tr("Lowest binding energy fitted; empty = all.")));
+    s.push_back(optionalNumber("window_hi_ev", tr("Window to"), QStringLiteral("eV"), -50.0, 2000.0,
+                               tr("Highest binding energy fitted; empty = all.")));
+    s.push_back(
+        integerParam("monte_carlo", tr("Monte-Carlo replicas"), QString(), 0, 0, 1000,
+                     tr("Refits of noisy replicas for ratio errors besides the covariance (0 = off).")));
+    s.back().advanced = true;
+    s.push_back(integerParam("seed", tr("Monte-Carlo seed"), QString(), 1, 1, 1000000000, {}));
+    s.back().advanced = true;
+    return s;
+}
+
+Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& params)
+{
+    const Dataset& main = in.main.front();
+    const std::string file = main.provenance().originalFileName.toStdString();
+    auto sp = spectrumOf(main);
+    if (!sp) return std::unexpected(sp.error());
+    QJsonArray warnings;
+    QJsonArray regions{sp->label};
+
+    // Charge reference from C 1s.
+    double shift = 0.0;
+    const QJsonValue ref = params.value("charge_ref_ev");
+    if (ref.isDouble()) {
+        const Dataset* c = QString(sp->label).remove(' ').toLower() == "c1s"
+                               ? &main
+                               : refOrLabel(in, params, "charge_ref_dataset", "C 1s");
+        if (!c)
+            return fail(file, "charge referencing",
+                        "no C 1s region to reference to (give charge_ref_dataset)");
+        auto cs = spectrumOf(*c);
+        if (!cs) return std::unexpected(cs.error());
+        auto c1s = xps::preset("c1s");
+        startAtMaximum(*c1s, cs->be, cs->y);
+        auto cf = xps::fitXps(cs->be, cs->y, *c1s);
+        if (!cf) return fail(file, "C 1s fit", cf.error().reason);
+        shift = xps::chargeShiftEv(cf->component("CC")->positionEv, ref.toDouble());
+        if (c != &main) regions.append(cs->label);
+    }
+
+    // Model.
+    const QString modelKey = params.value("model").toString();
+    xps::ModelSpec spec;
+    if (modelKey == "generic") {
+        lineshape::Shape shape = lineshape::Shape::GL;
+        lineshape::shapeFromKey(params.value("shape").toString().toStdString(), shape);
+        std::vector<double> be = sp->be;
+        for (double& e : be)
+            e += shift;
+        auto g = xps::genericCoreLevelModel(params.value("core_level").toString().toStdString(),
+                                            params.value("states").toInt(), shape, be, sp->y);
+        if (!g) return fail(file, "parameter 'core_level'", g.error().reason);
+        spec = *g;
+    } else {
+        auto p = xps::preset(modelKey.toStdString());
+        if (!p) return fail(file, "parameter 'model'", p.error().reason);
+        spec = *p;
+        if (modelKey == "c1s") {
+            std::vector<double> be = sp->be;
+            for (double& e : be)
+                e += shift;
+            startAtMaximum(spec, be, sp->y);
+        }
+    }
+    spec.background = backgroundOf(params.value("background").toString());
+    if (params.value("window_lo_ev").isDouble()) spec.windowLoEv = params.value("window_lo_ev").toDouble();
+    if (params.value("window_hi_ev").isDouble()) spec.windowHiEv = params.value("window_hi_ev").toDouble();
+
+    // Data: the region, joined by O 1s when the model needs it and the region lacks it.
+    std::vector<double> be = sp->be, y = sp->y;
+    const double hi = be.empty() ? 0.0 : *std::max_element(be.begin(), be.end());
+    if (modelKey != "generic" && hasO1sComponents(spec) && hi + shift < 533.0) {
+        const Dataset* o = refOrLabel(in, params, "joint_dataset", "O 1s");
+        if (!o) {
+            warnings.append(
+                tr("The model has O 1s lines but the region ends below 533 eV and no O 1s region was "
+                   "given: the O 1s lines have nothing to fit."));
+        } else {
+            auto os = spectrumOf(*o);
+            if (!os) return std::unexpected(os.error());
+            auto j = xps::jointWindow({sp->be, os->be}, {sp->y, os->y}, -1e9, 1e9);
+            if (!j) return fail(file, "joint V 2p + O 1s window", j.error().reason);
+            be = j->bindingEv;
+            y = j->intensity;
+            regions.append(os->label);
+        }
+    }
+    for (double& e : be)
+        e += shift;
+
+    xps::FitSettings settings;
+    settings.monteCarloSamples = params.value("monte_carlo").toInt();
+    settings.monteCarloSeed = std::uint64_t(params.value("seed").toInt(1));
+    auto f = xps::fitXps(be, y, spec, settings);
+    if (!f) {
+        Error e = f.error();
+        e.file = file;
+        e.location = "dataset '" + main.displayLabel().toStdString() + "'" +
+                     (e.location.empty() ? "" : ", " + e.location);
+        return std::unexpected(e);
+    }
+    for (const auto& w : f->warnings)
+        warnings.append(QString::fromStdString(w));
+    // xps.md §3: V 2p splitting outside 7.2–7.7 eV deserves a word.
+    for (std::size_t i = 0; i < f->raw.names.size(); ++i)
+        if (f->raw.names[i] == "split_V2p" && (f->raw.values[i] < 7.2 || f->raw.values[i] > 7.7))
+            warnings.append(
+                QStringLiteral("the V 2p spin–orbit splitting is %1 eV, outside the 7.2–7.7 eV of the "
+                               "literature")
+                    .arg(f->raw.values[i], 0, 'f', 2));
+
+    QJsonArray comps;
+    for (const auto& c : f->components)
+        comps.append(QJsonObject{{"name", QString::fromStdString(c.id)},
+                                 {"label", QString::fromStdString(c.label)},
+                                 {"group", QString::fromStdString(c.group)},
+                                 {"shape", QString::fromStdString(c.shape)},
+                                 {"position_ev", number(c.positionEv)},
+                                 {"position_err", number(c.positionErr)},
+                                 {"fwhm_ev", number(c.fwhmEv)},
+                                 {"fwhm_param_ev", number(c.fwhmParamEv)},
+                                 {"height", number(c.height)},
+                                 {"area", number(c.area)},
+                                 {"area_err", number(c.areaErr)},
+                                 {"area_mc_err", number(c.areaMcErr)},
+                                 {"area_pct", number(c.areaPercent)}});
+    QJsonObject ratios, differences;
+    for (const auto& r : f->ratios) {
+        const QString n = QString::fromStdString(r.name);
+        ratios.insert(n, number(r.value));
+        ratios.insert(n + "_err", number(r.err));
+        ratios.insert(n + "_lo95", number(r.lo95));
+        ratios.insert(n + "_hi95", number(r.hi95));
+        if (std::isfinite(r.mcErr)) ratios.insert(n + "_mc_err", r.mcErr);
+    }
+    for (const auto& r : f->differences) {
+        const QString n = QString::fromStdString(r.name);
+        differences.insert(n + "_ev", number(r.value));
+        differences.insert(n + "_err", number(r.err));
+    }
+    auto arr = [](const std::vector<double>& v) {
+        QJsonArray a;
+        for (double e : v)
+            a.append(number(e));
+        return a;
+    };
+    QJsonArray compCurves;
+    for (const auto& c : f->componentCurves)
+        compCurves.append(arr(c));
+    QJsonObject out{{"charge_shift_ev", shift},
+                    {"regions", regions},
+                    {"model", QString::fromStdString(spec.name)},
+                    {"background", params.value("background").toString()},
+                    {"components", comps},
+                    {"ratios", ratios},
+                    {"differences", differences},
+                    {"chi2_reduced", number(f->chi2Reduced)},
+                    {"converged", f->raw.converged},
+                    {"warnings", warnings},
+                    {"curve", QJsonObject{{"be", arr(f->bindingEv)},
+                                          {"y", arr(f->intensity)},
+                                          {"fit", arr(f->fitted)},
+                                          {"background", arr(f->background)},
+                                          {"residual", arr(f->residuals)},
+                                          {"components", compCurves}}}};
+    if (const QJsonValue d = differences.value("o1s_minus_v2p32_ev"); d.isDouble()) {
+        out.insert("o1s_minus_v2p32_ev", d);
+        out.insert("o1s_minus_v2p32_err", differences.value("o1s_minus_v2p32_err"));
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<OutputSpec> xpsOutputs()
+{
+    return {
+        {"ratios.v3_v2", tr("V³⁺/V²⁺ area ratio"), QString(), "ratios.v3_v2_err", true, tr("V³⁺/V²⁺")},
+        {"ratios.ov_fraction", tr("O-vacancy share of O 1s"), QString(), "ratios.ov_fraction_err", true,
+         tr("OV share")},
+        {"o1s_minus_v2p32_ev", tr("O 1s − V 2p3/2"), QStringLiteral("eV"), "o1s_minus_v2p32_err", false, {}},
+        {"charge_shift_ev", tr("Charge shift"), QStringLiteral("eV"), {}, false, {}},
+        {"chi2_reduced", tr("Reduced χ²"), QString(), {}, false, {}},
+    };
+}
+
+std::vector<FigureDecl> xpsFigureDecls()
+{
+    return {{QStringLiteral("xps_fit"), tr("Component fit"), false, {}}};
+}
+
+QColor componentColor(int k)
+{
+    // Okabe–Ito, colour-blind safe.
+    static const QColor c[] = {QColor("#E69F00"), QColor("#56B4E9"), QColor("#009E73"), QColor("#F0E442"),
+                               QColor("#0072B2"), QColor("#D55E00"), QColor("#CC79A7"), QColor("#999999")};
+    return c[k % 8];
+}
+
+FigureSpec xpsFigure(const QString& figureId, const std::vector<FigureInput>& inputs)
+{
+    FigureSpec f;
+    f.id = figureId;
+    f.x.label = tr("Binding energy (eV)");
+    f.x.reversed = true;
+    f.y.label = tr("Intensity (counts s^{-1})");
+    if (inputs.empty() || inputs.front().result.isEmpty()) return f;
+    const FigureInput& in = inputs.front();
+    const QJsonObject curve = in.result.value("curve").toObject();
+    auto vec = [](const QJsonArray& a) {
+        std::vector<double> v;
+        for (const auto& e : a)
+            v.push_back(e.toDouble());
+        return v;
+    };
+    const std::vector<double> x = vec(curve.value("be").toArray());
+    FigureSeries data;
+    data.label = in.legend.isEmpty() ? tr("Data") : in.legend;
+    data.x = x;
+    data.y = vec(curve.value("y").toArray());
+    data.line = false;
+    data.marker = "circle";
+    data.color = Qt::black;
+    f.series.push_back(data);
+    FigureSeries bg;
+    bg.label = tr("Background");
+    bg.x = x;
+    bg.y = vec(curve.value("background").toArray());
+    bg.dash = "dash";
+    bg.color = QColor("#555555");
+    f.series.push_back(bg);
+    const int bgIndex = 1;
+    const QJsonArray comps = curve.value("components").toArray();
+    const QJsonArray info = in.result.value("components").toArray();
+    for (int k = 0; k < comps.size(); ++k) {
+        FigureSeries c;
+        c.label = info.at(k).toObject().value("label").toString();
+        c.x = x;
+        c.y = bg.y;
+        const std::vector<double> v = vec(comps.at(k).toArray());
+        for (std::size_t i = 0; i < c.y.size() && i < v.size(); ++i)
+            c.y[i] += v[i];
+        c.color = componentColor(k);
+        c.dash = QStringList{"solid", "dash", "dot", "dashdot"}[k % 4];
+        c.fill = FigureSeries::Fill::ToSeries;
+        c.fillToSeries = bgIndex;
+        f.series.push_back(c);
+    }
+    FigureSeries env;
+    env.label = tr("Envelope");
+    env.x = x;
+    env.y = vec(curve.value("fit").toArray());
+    env.color = QColor("#D55E00");
+    env.lineWidthPt = 1.5;
+    f.series.push_back(env);
+    auto res = std::make_shared<FigureSpec>();
+    res->y.label = tr("Residual");
+    FigureSeries r;
+    r.label = tr("Residual");
+    r.x = x;
+    r.y = vec(curve.value("residual").toArray());
+    r.color = Qt::black;
+    res->series.push_back(r);
+    f.residual = res;
+    return f;
+}
+
+} // namespace
+
+const AnalysisDescriptor& xpsAnalysis()
+{
+    static const AnalysisDescriptor d = [] {
+        AnalysisDescriptor a;
+        a.id = QString::fromLatin1(kXpsAnalysisId);
+        a.version = kXpsAnalysisVersion;
+        a.technique = Technique::Xps;
+        a.automatic = false; // a fit is asked for per region, not run on every survey
+        a.name = tr("XPS component fit");
+        a.input.types = {QStringLiteral("xps_region")};
+        a.params = xpsSchema;
+        a.outputs = xpsOutputs;
+        a.figures = xpsFigureDecls;
+        a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
+            return computeXps(in, params);
+        };
+        a.buildFigure = xpsFigure;
+        a.selectsMain = [](const Dataset& d, const QJsonObject& params) {
+            const QString region = params.value("region").toString();
+            auto key = [](QString s) { return s.remove(' ').toLower(); };
+            return region.isEmpty() || key(d.label()) == key(region);
+        };
+        auto text = [](const char* key) {
+            return [key = QString::fromLatin1(key)](const QString& v) -> Expected<QJsonObject> {
+                return QJsonObject{{key, v}};
+            };
+        };
+        auto num = [](const char* key, const char* option) {
+            return [key = QString::fromLatin1(key), option](const QString& v) -> Expected<QJsonObject> {
+                bool ok = false;
+                const double d = v.toDouble(&ok);
+                if (!ok) return fail("", option, "'" + v.toStdString() + "' is not a number");
+                return QJsonObject{{key, d}};
+            };
+        };
+        a.cliOptions = {
+            {QStringLiteral("region"), QStringLiteral("Region (block) of the file to fit, e.g. \"V 2p\"."),
+             QStringLiteral("NAME"), text("region")},
+            {QStringLiteral("model"),
+             QStringLiteral("study_v2p_o1s (default), literature_v_oxides, c1s or generic."),
+             QStringLiteral("PRESET"), text("model")},
+            {QStringLiteral("charge-ref"),
+             QStringLiteral("Shift all energies so that C 1s C–C (fitted on the file's C 1s) sits here, eV."),
+             QStringLiteral("EV"), num("charge_ref_ev", "--charge-ref")},
+            {QStringLiteral("core-level"), QStringLiteral("Core level of the generic model, e.g. \"Pt 4f\"."),
+             QStringLiteral("LEVEL"), text("core_level")},
+            {QStringLiteral("states"), QStringLiteral("Chemical states of the generic model."),
+             QStringLiteral("N"), num("states", "--states")},
+            {QStringLiteral("background"),
+             QStringLiteral("active_shirley (default), shirley, linear, tougaard_u2, tougaard_u3, none."),
+             QStringLiteral("KIND"), text("background")},
+        };
+        return a;
+    }();
+    return d;
+}
+
+} // namespace vanadis

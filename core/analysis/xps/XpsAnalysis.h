@@ -1,0 +1,32 @@
+#pragma once
+/// \file XpsAnalysis.h
+/// The XPS component fit as the GUI, the project file and `vanadis-cli xps` see it: a region dataset
+/// ("xps_region": "Binding Energy", "Intensity") fitted with a preset (study V 2p + O 1s, literature V
+/// oxides, C 1s) or the generic model of any core level (SpinOrbit.h), on the shared engine
+/// (core/numeric/xps, fit, lineshape). Optional charge referencing: the C 1s region of the sample (a
+/// DatasetRef, or the dataset labelled "C 1s" among the references — the CLI passes the other regions of
+/// the file) is fitted with the C 1s preset and every energy is shifted by charge_ref_ev − BE(C–C). For a
+/// model with O 1s components on a V 2p region without O 1s, the O 1s region (DatasetRef or "O 1s" among
+/// the references) joins it in one window under one background (xps.md §3).
+
+#include "analysis/Analysis.h"
+
+namespace vanadis {
+
+inline constexpr const char* kXpsAnalysisId = "xps";
+inline constexpr int kXpsAnalysisVersion = 1;
+
+/// Parameters: region, model, core_level, states, shape, background, charge_ref_ev, charge_ref_dataset,
+/// joint_dataset, window_lo_ev, window_hi_ev, monte_carlo, seed.
+ParamSchema xpsSchema();
+
+/// Runs the fit. Returns charge_shift_ev, regions[], model, background, components[{name, label, shape,
+/// position_ev, position_err, fwhm_ev, fwhm_param_ev, height, area, area_err, area_pct}], ratios{v3_v2,
+/// v3_v2_err, ov_fraction, ov_fraction_err, …}, differences{o1s_minus_v2p32_ev, …_err}, chi2_reduced,
+/// warnings[], curve{be, y, fit, background, residual, components[[…]]}.
+Expected<QJsonObject> computeXps(const ComputeInputs& inputs, const QJsonObject& params);
+
+/// The declaration (id "xps"): parameters, outputs, figure "xps_fit", compute.
+const AnalysisDescriptor& xpsAnalysis();
+
+} // namespace vanadis
