@@ -3,13 +3,18 @@
 #include "io/import/KnownFormats.h"
 
 #include "io/import/AifImporter.h"
+#include "io/import/ArbinCsvImporter.h"
 #include "io/import/BelsorpImporter.h"
+#include "io/import/BiologicMptImporter.h"
 #include "io/import/DelimitedTextImporter.h"
 #include "io/import/MettlerStareImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
 #include "io/import/MicromeriticsReportImporter.h"
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/NetzschAsciiImporter.h"
+#include "io/import/NewareCsvImporter.h"
+#include "io/import/NovonixCsvImporter.h"
+#include "io/import/PecCsvImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
 #include "io/import/QuantachromeImporter.h"
 #include "io/import/TaTriosImporter.h"
@@ -51,6 +56,11 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<MicromeriticsXlsImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsCsvImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsReportImporter>());
+    m_importers.push_back(std::make_unique<NewareCsvImporter>());
+    m_importers.push_back(std::make_unique<ArbinCsvImporter>());
+    m_importers.push_back(std::make_unique<BiologicMptImporter>());
+    m_importers.push_back(std::make_unique<NovonixCsvImporter>());
+    m_importers.push_back(std::make_unique<PecCsvImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()
