@@ -51,7 +51,7 @@ Expected<std::vector<HalfCycle>> segmentHalfCycles(const Record& r, const Segmen
             if (std::isfinite(I)) maxI = std::max(maxI, std::abs(I));
         if (maxI == 0.0)
             return fail("", "", "the current is zero throughout: no charge or discharge to analyse");
-        rest = 0.002 * maxI;
+        rest = 1e-4 * maxI;
     }
     const bool byColumn = o.useCycleColumn && !r.cycle.empty();
     std::vector<HalfCycle> out;
@@ -86,11 +86,14 @@ Expected<std::vector<HalfCycle>> segmentHalfCycles(const Record& r, const Segmen
             cur.cycle = byColumn && std::isfinite(curCycleValue) ? int(std::lround(curCycleValue)) : counted;
             open = true;
         }
+        const bool inside = i > cur.begin && std::isfinite(r.currentMa[i - 1]) &&
+                            std::abs(r.currentMa[i - 1]) > rest && (r.currentMa[i - 1] > 0) == (s > 0);
         lastOfSign = i;
         if (i > 0) {
             const double dt = r.timeS[i] - r.timeS[i - 1];
             if (std::isfinite(dt) && dt > 0.0) {
-                const double q = std::abs(I) * dt / 3600.0;
+                const double Ieff = inside ? 0.5 * (std::abs(I) + std::abs(r.currentMa[i - 1])) : std::abs(I);
+                const double q = Ieff * dt / 3600.0;
                 cur.capacityMah += q;
                 if (std::isfinite(r.voltageV[i])) cur.energyMwh += q * r.voltageV[i];
             }
@@ -258,7 +261,11 @@ std::vector<ProfileCurve> voltageProfiles(const Record& r, const CycleTable& tab
             const double I = r.currentMa[i];
             if (i > h.begin) {
                 const double dt = r.timeS[i] - r.timeS[i - 1];
-                if (dt > 0 && std::isfinite(I) && (I > 0) == (h.sign > 0)) q += std::abs(I) * dt / 3600.0;
+                const double Ip = r.currentMa[i - 1];
+                if (dt > 0 && std::isfinite(I) && I != 0.0 && (I > 0) == (h.sign > 0)) {
+                    const bool inside = std::isfinite(Ip) && Ip != 0.0 && (Ip > 0) == (h.sign > 0);
+                    q += (inside ? 0.5 * (std::abs(I) + std::abs(Ip)) : std::abs(I)) * dt / 3600.0;
+                }
             }
             if (!std::isfinite(I) || I == 0.0 || (I > 0) != (h.sign > 0)) continue; // rests inside the half
             c.capacity.push_back(q * scale);

@@ -54,14 +54,17 @@ struct HalfCycle {
 
 /// Options of segmentHalfCycles.
 struct SegmentOptions {
-    /// |I| at or below this is rest (mA); NaN = 0.2 % of the largest |I| of the record.
+    /// |I| at or below this is rest (mA); NaN = 1e-4 of the largest |I| (low, so that the tail of a
+    /// constant-voltage hold still counts; instruments write rests as 0 or as µA noise).
     double restCurrentMa = kNaN;
     bool useCycleColumn = true; ///< split and number cycles by the Cycle column when there is one
 };
 
-/// The half cycles of \a record in order. Each record closes the interval since the previous one: its
-/// current times that interval counts towards its half cycle (the instruments log the counter that way;
-/// the first record of a step shares the previous record's time).
+/// The half cycles of \a record in order. Each record closes the interval since the previous one. Inside a
+/// half cycle the interval counts with the mean of both currents (trapezoid: exact for constant current,
+/// and for the decaying current of a constant-voltage hold); the first record of a half counts its own
+/// current over the interval before it (the instruments log a new step at the previous record's time, so
+/// that interval is empty, and the demo simulator closes equal intervals with each record).
 Expected<std::vector<HalfCycle>> segmentHalfCycles(const Record& record, const SegmentOptions& options = {});
 
 /// One row of the per-cycle table. Specific values are NaN when no mass is given.
