@@ -10,8 +10,10 @@
 //    newer binary version: an Error naming the file, line and column, nothing imported.
 #include "io/import/EchemTableReader.h"
 #include "io/import/ImporterRegistry.h"
+#include "io/import/Sha256.h"
 #include "numeric/echem/Cycling.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -494,6 +496,14 @@ private Q_SLOTS:
         const QString msg = QString::fromStdString(r.error().message());
         QVERIFY2(msg.contains(expect), qPrintable(msg));
         QVERIFY2(msg.contains(name), qPrintable(msg));
+    }
+
+    void provenanceHashIsSha256()
+    {
+        for (const QByteArray& b : {QByteArray(), QByteArray("abc"), QByteArray(1 << 20, 'x') + "tail"})
+            QCOMPARE(sha256Hex(b), QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(sha256Hex("abc"),
+                 QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     }
 
     void newerBinaryVersionIsNamed()

@@ -8,10 +8,15 @@
 #include <QStringDecoder>
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fast_float/fast_float.h>
 #include <limits>
 #include <thread>
+
+#ifdef __unix__
+#include <sys/mman.h>
+#endif
 
 namespace vanadis::echemimport {
 
@@ -194,6 +199,7 @@ void parseChunk(const TableSpec& spec, const std::vector<ColumnTarget>& targets,
     qsizetype row = 0;
     const char delim = spec.delimiter;
     const bool dc = spec.decimalComma;
+    const fast_float::parse_options opts(fast_float::chars_format::general, dc ? ',' : '.');
     const char* p = b;
     while (p < e) {
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', size_t(e - p)));
@@ -218,6 +224,25 @@ void parseChunk(const TableSpec& spec, const std::vector<ColumnTarget>& targets,
         const char* c = tb;
         int filled = 0;
         for (;;) {
+            // Fast path: a plain number cell is parsed in place and its end found by the parser, without
+            // searching for the delimiter first; anything else (quotes, blanks, "-", text) takes the
+            // general path below, which also words the errors.
+            if (field < nSlots && c < te) {
+                const int k = slot[size_t(field)];
+                if (k >= 0 && targets[size_t(k)].parse == CellParse::Number &&
+                    ((*c >= '0' && *c <= '9') || *c == '-' || *c == '.')) {
+                    double v;
+                    const auto r = fast_float::from_chars_advanced(c, te, v, opts);
+                    if (r.ec == std::errc() && (r.ptr == te || *r.ptr == delim)) {
+                        dst[size_t(k)][row] = v * targets[size_t(k)].factor;
+                        ++filled;
+                        ++field;
+                        if (r.ptr == te) break;
+                        c = r.ptr + 1;
+                        continue;
+                    }
+                }
+            }
             const char* ce = static_cast<const char*>(std::memchr(c, delim, size_t(te - c)));
             const char* cend = ce ? ce : te;
             if (field < nSlots) {
@@ -348,7 +373,29 @@ Expected<std::vector<Column>> readTable(const TableSpec& spec, const std::vector
     for (size_t k = 0; k < targets.size(); ++k) {
         out[k].name = targets[k].name;
         out[k].unit = targets[k].unit;
-        out[k].values.resize(size_t(capacity));
+    }
+    // Allocate untouched, ask for transparent huge pages (512× fewer page faults on a GB of columns),
+    // then zero-fill the columns on both threads.
+    auto allocate = [&](size_t from, size_t step) {
+        for (size_t k = from; k < out.size(); k += step) {
+            auto& v = out[k].values;
+            v.reserve(size_t(capacity));
+#ifdef MADV_HUGEPAGE
+            const auto a = reinterpret_cast<std::uintptr_t>(v.data());
+            const std::uintptr_t huge = std::uintptr_t(2) << 20;
+            const std::uintptr_t lo = (a + huge - 1) & ~(huge - 1);
+            const std::uintptr_t hi = (a + size_t(capacity) * sizeof(double)) & ~(huge - 1);
+            if (hi > lo) ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
+#endif
+            v.resize(size_t(capacity));
+        }
+    };
+    if (chunks == 2 && out.size() > 1) {
+        std::thread t(allocate, 1, 2);
+        allocate(0, 2);
+        t.join();
+    } else {
+        allocate(0, 1);
     }
     std::vector<ChunkResult> res(chunks);
     std::vector<qsizetype> firstLine(chunks), row0(chunks);

@@ -21,10 +21,10 @@
 #include "io/import/TaUniversalAnalysisImporter.h"
 #include "model/Project.h"
 
+#include "io/import/Sha256.h"
 #include "io/import/TextDecoding.h"
 #include "io/import/TextNumbers.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -156,13 +156,16 @@ Expected<void> openRegular(QFile& f, const QString& path, qint64& size)
 /// large" to the caller (the file grew after its size was checked).
 Expected<void> readUpTo(QFile& f, QByteArray& bytes, qint64 limit, const std::string& name)
 {
+    // Read straight into the buffer (no chunk copies: a 1 GB record is read once, not twice).
     while (qint64(bytes.size()) <= limit) {
         const qint64 want = std::min(kChunkBytes, limit + 1 - qint64(bytes.size()));
-        const QByteArray chunk = f.read(want);
-        if (f.error() != QFileDevice::NoError)
+        const qsizetype old = bytes.size();
+        bytes.resize(old + qsizetype(want));
+        const qint64 got = f.read(bytes.data() + old, want);
+        bytes.resize(old + qsizetype(std::max<qint64>(got, 0)));
+        if (got < 0 || f.error() != QFileDevice::NoError)
             return fail(name, "", "reading failed (" + f.errorString().toStdString() + ")");
-        if (chunk.isEmpty()) break;
-        bytes += chunk;
+        if (got == 0) break;
     }
     return {};
 }
@@ -213,6 +216,7 @@ Expected<ParsedFile> parseFileUnguarded(const QString& path, const ImportOptions
                         " are not imported (is this the right file?)");
     };
     if (size > limit) return tooLarge(size);
+    bytes.reserve(qsizetype(std::min(size, limit) + 1));
     if (auto r = readUpTo(f, bytes, limit, name); !r) return std::unexpected(r.error());
     if (qint64(bytes.size()) > limit) return tooLarge(qint64(bytes.size())); // grew while being read
     if (cancelled && cancelled()) return fail(name, "", "import cancelled");
@@ -229,7 +233,7 @@ Expected<ParsedFile> parseFileUnguarded(const QString& path, const ImportOptions
     ParsedFile out;
     Provenance& p = out.provenance;
     p.originalFileName = fileName;
-    p.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    p.sha256 = QString::fromLatin1(sha256Hex(bytes));
     p.fileSize = bytes.size();
     p.importerId = importer->id();
     p.importerVersion = importer->version();
