@@ -4,6 +4,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/bet/BetAnalysis.h"
+#include "analysis/echem/CyclingAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
 
@@ -14,6 +15,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
     static const std::vector<const AnalysisDescriptor*> table{
         &betAnalysis(),
         &tgaAnalysis(),
+        &cyclingAnalysis(),
         &curveFitAnalysis(),
     };
     return table;
