@@ -465,6 +465,10 @@ const AnalysisDescriptor& cyclingAnalysis()
         a.id = QString::fromLatin1(kCyclingAnalysisId);
         a.version = kCyclingAnalysisVersion;
         a.technique = Technique::Echem;
+        // Run on request: a cycling record needs its active mass and CE convention chosen first, and the
+        // platform's one-run-per-sample contract (tst_platform) does not fit the several cycling datasets
+        // of a sample.
+        a.automatic = false;
         a.name = tr("Galvanostatic cycling");
         a.input.types = {QStringLiteral("cycling_record"), QStringLiteral("rate_test")};
         a.params = cyclingSchema;
