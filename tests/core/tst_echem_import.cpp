@@ -471,6 +471,11 @@ private Q_SLOTS:
             b.insert(tab + 2, ".5");
             QTest::newRow("mixed decimal separators") << "t.mpt" << b << "mixed separators";
         }
+        {
+            QByteArray b = arbin;
+            b.replace("\n5,", "\n5,nan,");
+            QTest::newRow("nan in a numeric column") << "t.csv" << b << "line 6, column 'Test_Time(s)'";
+        }
         QTest::newRow("mpt header cut")
             << "t.mpt" << QByteArray("EC-Lab ASCII FILE\r\nNb header lines : 80\r\n\r\nGCPL\r\n")
             << "ends inside its header";

@@ -51,7 +51,8 @@ inline double parseNumber(const char* b, const char* e, bool decimalComma, bool&
     double v = 0.0;
     const fast_float::parse_options opts(fast_float::chars_format::general, decimalComma ? ',' : '.');
     const auto r = fast_float::from_chars_advanced(p, e, v, opts);
-    if (r.ec != std::errc() || r.ptr != e) {
+    // "nan" and "inf" are words fast_float accepts; in a record they are damage, not data.
+    if (r.ec != std::errc() || r.ptr != e || !std::isfinite(v)) {
         ok = false;
         return kNaN;
     }
@@ -233,7 +234,7 @@ void parseChunk(const TableSpec& spec, const std::vector<ColumnTarget>& targets,
                     ((*c >= '0' && *c <= '9') || *c == '-' || *c == '.')) {
                     double v;
                     const auto r = fast_float::from_chars_advanced(c, te, v, opts);
-                    if (r.ec == std::errc() && (r.ptr == te || *r.ptr == delim)) {
+                    if (r.ec == std::errc() && (r.ptr == te || *r.ptr == delim) && std::isfinite(v)) {
                         dst[size_t(k)][row] = v * targets[size_t(k)].factor;
                         ++filled;
                         ++field;
@@ -270,7 +271,7 @@ void parseChunk(const TableSpec& spec, const std::vector<ColumnTarget>& targets,
                     }
                     if (!ok) {
                         res.failed = true;
-                        std::string why = " is not a number";
+                        std::string why = " is not a (finite) number";
                         if (t.parse == CellParse::Duration)
                             why = " is not a time (H:MM:SS or seconds)";
                         else if (dc && std::memchr(cb, '.', size_t(cc - cb)))
