@@ -196,6 +196,27 @@ private Q_SLOTS:
         QCOMPARE(o.value("mass_source").toString(), QString("parameter"));
     }
 
+    void genericCsvThroughTheDelimitedReader()
+    {
+        // Canonical names and units in a plain CSV: 1.5 mA for 200 s each way on 1.5 mg = 55.56 mAh g⁻¹.
+        QTemporaryDir dir;
+        const QString file = dir.filePath("plain.csv");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Time (s),Current (mA),Voltage (V),Cycle\n0,-1.5,3.5,1\n100,-1.5,3.0,1\n200,-1.5,2.0,1\n"
+                "200,1.5,2.0,1\n300,1.5,3.0,1\n400,1.5,3.5,1\n");
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli"),
+                {"cycling", file, "--mass-mg", "1.5", "--json"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject row =
+            QJsonDocument::fromJson(p.readAllStandardOutput()).object()["cycles"][0].toObject();
+        VERIFY_NEAR(row.value("discharge_mah_g").toDouble(), 1.5 * 200 / 3.6 / 1.5, 1e-9);
+        VERIFY_NEAR(row.value("charge_mah_g").toDouble(), 1.5 * 200 / 3.6 / 1.5, 1e-9);
+    }
+
     void cliRefusesABadConvention()
     {
         QProcess p;

@@ -470,7 +470,9 @@ const AnalysisDescriptor& cyclingAnalysis()
         // of a sample.
         a.automatic = false;
         a.name = tr("Galvanostatic cycling");
-        a.input.types = {QStringLiteral("cycling_record"), QStringLiteral("rate_test")};
+        // gcd_profile: the generic delimited reader files a Time/Current/Voltage table under it.
+        a.input.types = {QStringLiteral("cycling_record"), QStringLiteral("rate_test"),
+                         QStringLiteral("gcd_profile")};
         a.params = cyclingSchema;
         a.outputs = cyclingOutputs;
         a.figures = cyclingFigureDecls;
