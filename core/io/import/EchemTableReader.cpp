@@ -14,6 +14,10 @@
 #include <limits>
 #include <thread>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #ifdef __unix__
 #include <sys/mman.h>
 #endif
@@ -170,6 +174,19 @@ double parseClock(const char* b, const char* e, bool decimalComma, bool& ok)
     const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     const long long days = era * 146097 + doe - 719468;
     return double(days) * 86400.0 + tod;
+}
+
+/// Line breaks in [b, e): 16 bytes per step with SSE2 (a GB in a few tens of ms), bytewise otherwise.
+qsizetype countNewlines(const char* b, const char* e)
+{
+    qsizetype n = 0;
+#ifdef __SSE2__
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; e - b >= 16; b += 16)
+        n += __builtin_popcount(unsigned(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b)), nl))));
+#endif
+    return n + qsizetype(std::count(b, e, '\n'));
 }
 
 struct ChunkResult {
@@ -357,7 +374,7 @@ Expected<std::vector<Column>> readTable(const TableSpec& spec, const std::vector
     const size_t chunks = cuts.size() - 1;
     std::vector<qsizetype> lines(chunks), rowsCap(chunks);
     auto countLines = [&](size_t k) {
-        lines[k] = qsizetype(std::count(cuts[k], cuts[k + 1], '\n'));
+        lines[k] = countNewlines(cuts[k], cuts[k + 1]);
         rowsCap[k] = lines[k] + 1;
     };
     if (chunks == 2) {
