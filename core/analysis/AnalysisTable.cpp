@@ -4,6 +4,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/bet/BetAnalysis.h"
+#include "analysis/echem/CyclingAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
 #include "analysis/xps/XpsAnalysis.h"
@@ -17,6 +18,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
         &betAnalysis(),
         &tgaAnalysis(),
         &xrdAnalysis(),
+        &cyclingAnalysis(),
         &curveFitAnalysis(),
         &xpsAnalysis(),
     };

@@ -26,8 +26,11 @@ Dataset toDataset(Id id, const sim::SimDataset& s)
     QJsonObject meta;
     for (const auto& [k, v] : s.metadata) {
         // Numbers stay numbers in JSON so that scripts reading `info --json` need no parsing.
+        // Lists ("290,278,…") stay text: the C locale would read the commas as group separators.
+        QLocale c = QLocale::c();
+        c.setNumberOptions(QLocale::RejectGroupSeparator);
         bool ok = false;
-        const double d = QLocale::c().toDouble(QString::fromStdString(v), &ok);
+        const double d = c.toDouble(QString::fromStdString(v), &ok);
         if (ok)
             meta.insert(QString::fromStdString(k), d);
         else

@@ -41,8 +41,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::newRow("mpr") << "a.mpr" << QByteArray("BIO-LOGIC MODULAR FILE\x1a                         ")
                              << "BioLogic";
-        QTest::newRow("mpt") << "a.mpt" << QByteArray("EC-Lab ASCII FILE\r\nNb header lines : 61\r\n")
-                             << "BioLogic";
         QTest::newRow("gamry") << "a.dta" << QByteArray("EXPLAIN\r\nTAG\tCV\r\n") << "Gamry DTA";
         QTest::newRow("neware") << "a.nda" << QByteArray("NEWARE20200325\0\0", 16) << "Neware NDA";
         QTest::newRow("zview") << "a.z" << QByteArray("ZPLOT2 ASCII\r\n") << "Scribner ZPlot";
@@ -107,6 +105,8 @@ private Q_SLOTS:
                              << "Neware NDA";
         QTest::newRow("ndax") << "echem/neware/navani_test.ndax"
                               << "Neware NDAX";
+        QTest::newRow("ndax v17") << "echem/neware/cellpy_20260302_IFE_BTS85_2_9_8_1.ndax"
+                                  << "Neware NDAX";
         QTest::newRow("arbin res") << "echem/arbin/navani_arbin_example.res"
                                    << "Arbin";
     }

@@ -30,8 +30,6 @@ const std::vector<Entry>& table()
     static const std::vector<Entry> t{
         {"BioLogic EC-Lab binary (.mpr)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "BIO-LOGIC MODULAR FILE"); }},
-        {"BioLogic EC-Lab text (.mpt)", "electrochemistry", kEchemAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "EC-Lab ASCII FILE"); }},
         {"Gamry DTA", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "EXPLAIN"); }},
         {"Neware NDA", "electrochemistry", kEchemAdvice,

@@ -1,0 +1,500 @@
+#include "analysis/echem/CyclingAnalysis.h"
+
+#include "analysis/echem/CyclingFigures.h"
+#include "model/Translate.h"
+#include "model/Units.h"
+#include "numeric/echem/Cycling.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <cmath>
+
+namespace vanadis {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return translated("vanadis::CyclingAnalysis", text);
+}
+
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+std::string datasetLabel(const Dataset& d)
+{
+    const QString file = d.provenance().originalFileName;
+    return (file.isEmpty() ? d.name() : file).toStdString();
+}
+
+/// Factor from a column's unit to the canonical one, NaN when the unit is not one of these.
+double factorTo(const QString& unit, std::initializer_list<std::pair<const char*, double>> known)
+{
+    const QString key = unitKey(unit);
+    for (const auto& [u, f] : known)
+        if (key == unitKey(QString::fromUtf8(u))) return f;
+    return std::nan("");
+}
+
+/// A column converted to canonical units (a copy only when a factor other than 1 applies).
+struct Converted {
+    std::vector<double> owned;
+    std::span<const double> view;
+};
+
+Expected<Converted> convert(const Dataset& d, const Column* c,
+                            std::initializer_list<std::pair<const char*, double>> units)
+{
+    Converted out;
+    double f = 1.0;
+    if (!c->unit.isEmpty()) f = factorTo(c->unit, units);
+    if (!std::isfinite(f))
+        return fail(datasetLabel(d), "column '" + c->name.toStdString() + "'",
+                    "unit '" + c->unit.toStdString() + "' is not one this analysis converts");
+    if (f == 1.0) {
+        out.view = c->values;
+    } else {
+        out.owned.reserve(c->values.size());
+        for (double v : c->values)
+            out.owned.push_back(v * f);
+        out.view = out.owned;
+    }
+    return out;
+}
+
+QList<int> parseCycleList(const QString& text)
+{
+    QList<int> out;
+    for (const QString& part :
+         text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int v = part.toInt(&ok);
+        if (ok && v > 0) out << v;
+    }
+    return out;
+}
+
+double metadataNumber(const QJsonObject& m, const char* key)
+{
+    const QJsonValue v = m.value(QLatin1String(key));
+    if (v.isDouble()) return v.toDouble();
+    bool ok = false;
+    const double d = v.toString().toDouble(&ok);
+    return ok ? d : std::nan("");
+}
+
+QJsonArray thinned(const std::vector<double>& v, std::size_t stride)
+{
+    QJsonArray a;
+    for (std::size_t i = 0; i < v.size(); i += stride)
+        a.append(number(v[i]));
+    if (!v.empty() && (v.size() - 1) % stride) a.append(number(v.back()));
+    return a;
+}
+
+} // namespace
+
+ParamSchema cyclingSchema()
+{
+    ParamSchema s;
+    ParamSpec mass =
+        numberParam("mass_mg", tr("Active mass"), QStringLiteral("mg"), 0.0, 0.0, 1e6,
+                    tr("Mass of the electrode's active material (coating mass × active fraction) on "
+                       "the basis below. Not set: capacities in mAh only."));
+    mass.optional = true;
+    mass.defaultValue = QJsonValue(QJsonValue::Null);
+    s.push_back(mass);
+    s.push_back(choiceParam("mass_basis", tr("Mass basis"), {"composite", "oxide_only"},
+                            QStringLiteral("composite"), {tr("V2O3@C composite"), tr("V2O3 alone")},
+                            tr("What the active mass is: the whole composite, or the oxide alone — then the "
+                               "carbon share (carbon_pct, from the sample's TGA) is taken off the mass.")));
+    ParamSpec carbon =
+        numberParam("carbon_pct", tr("Carbon content"), QStringLiteral("wt%"), 0.0, 0.0, 99.0,
+                    tr("Carbon share of the composite (the sample's TGA result); used with the "
+                       "'V2O3 alone' basis."));
+    carbon.optional = true;
+    carbon.defaultValue = QJsonValue(QJsonValue::Null);
+    s.push_back(carbon);
+    s.push_back(boolParam("use_file_mass", tr("Use the mass the file states"), true,
+                          tr("When no active mass is given, use the one the instrument file states (BioLogic "
+                             "characteristic mass, Neware/Novonix mass); the result names its source.")));
+    s.push_back(
+        choiceParam("convention", tr("Coulombic efficiency"), {"cathode", "anode"}, QStringLiteral("cathode"),
+                    {tr("cathode: discharge/charge"), tr("anode: charge/discharge")},
+                    tr("CE = Q_dis/Q_chg for a cathode or full cell (LAND CapD/CapC), Q_chg/Q_dis for "
+                       "an anode half cell (echem.md §1).")));
+    s.push_back(
+        choiceParam("pairing", tr("CE pairing"), {"same_cycle", "next_cycle"}, QStringLiteral("same_cycle"),
+                    {tr("both halves of cycle n"), tr("cycle n with cycle n + 1")},
+                    tr("For a sodiation-first cathode: discharge n with charge n as the cycler numbers "
+                       "them, or charge n with discharge n + 1.")));
+    s.push_back(
+        choiceParam("retention_reference", tr("Retention against"), {"first", "second", "maximum", "cycle"},
+                    QStringLiteral("first"),
+                    {tr("cycle 1"), tr("cycle 2"), tr("the highest capacity"), tr("a given cycle")},
+                    tr("The capacity that is 100 %; retention above 100 % (activation) is not clipped.")));
+    s.push_back(integerParam("reference_cycle", tr("Reference cycle"), {}, 1, 1, 1000000,
+                             tr("Used when retention is against a given cycle.")));
+    s.push_back(
+        numberParam("rate_tolerance_pct", tr("Rate-step tolerance"), QStringLiteral("%"), 5.0, 0.1, 50.0,
+                    tr("Consecutive cycles whose discharge current agrees within this form one rate step "
+                       "(echem.md §2).")));
+    s.push_back(boolParam("skip_first_cycle", tr("Skip the first cycle of each rate step"), false,
+                          tr("Leave the first cycle of each step out of the step means.")));
+    ParamSpec cycles;
+    cycles.key = QStringLiteral("profile_cycles");
+    cycles.label = tr("Profile cycles");
+    cycles.type = ParamSpec::Type::Text;
+    cycles.defaultValue = QStringLiteral("1,2,10,100");
+    cycles.help = tr("Cycles whose voltage profiles and dQ/dV are given, separated by commas.");
+    s.push_back(cycles);
+    s.push_back(choiceParam("profile_mode", tr("Profiles"), {"cycles", "rate_steps"},
+                            QStringLiteral("cycles"),
+                            {tr("the cycles listed"), tr("one per rate step (its second cycle)")}, {}));
+    s.push_back(numberParam("dqdv_bin_mv", tr("dQ/dV voltage step"), QStringLiteral("mV"), 5.0, 0.5, 50.0,
+                            tr("Uniform voltage grid of dQ/dV (echem.md §3: 2–5 mV).")));
+    s.push_back(integerParam("dqdv_window_points", tr("dQ/dV smoothing window"), QStringLiteral("points"), 11,
+                             0, 201, tr("Savitzky–Golay window on the dQ/dV grid (odd; 0 = no smoothing).")));
+    return s;
+}
+
+Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given)
+{
+    auto checked = applySchema(cyclingSchema(), given);
+    if (!checked) return std::unexpected(checked.error());
+    const QJsonObject& p = *checked;
+    if (auto loaded = d.ensureLoaded(); !loaded) return std::unexpected(loaded.error());
+    QJsonArray warnings;
+
+    // Mass and its basis.
+    double mass = p.value("mass_mg").isDouble() ? p.value("mass_mg").toDouble() : std::nan("");
+    if (mass == 0.0) mass = std::nan("");
+    QString source = std::isfinite(mass) ? QStringLiteral("parameter") : QString();
+    if (!std::isfinite(mass) && p.value("use_file_mass").toBool()) {
+        for (const char* key : {"active_mass_mg", "instrument_mass_mg"}) {
+            const double m = metadataNumber(d.metadata(), key);
+            if (m > 0) {
+                mass = m;
+                source = QStringLiteral("file");
+                warnings.append(tr("Active mass %1 mg taken from the file (%2); set mass_mg to use another.")
+                                    .arg(m, 0, 'g', 6)
+                                    .arg(QLatin1String(key)));
+                break;
+            }
+        }
+    }
+    const bool oxideOnly = p.value("mass_basis").toString() == QLatin1String("oxide_only");
+    QString massLabel = tr("per g of V2O3@C composite");
+    if (oxideOnly && std::isfinite(mass)) {
+        if (!p.value("carbon_pct").isDouble())
+            return fail(datasetLabel(d), "carbon_pct",
+                        "the 'V2O3 alone' basis needs the carbon content of the sample (its TGA result)");
+        mass *= 1.0 - p.value("carbon_pct").toDouble() / 100.0;
+        massLabel =
+            tr("per g of V2O3 (carbon %1 wt% taken off)").arg(p.value("carbon_pct").toDouble(), 0, 'f', 2);
+    }
+    if (!std::isfinite(mass)) {
+        warnings.append(tr("No active mass: capacities are in mAh and the specific values are empty."));
+        massLabel.clear();
+    }
+
+    echem::CycleOptions o;
+    o.massMg = mass;
+    o.convention = p.value("convention").toString() == QLatin1String("anode") ? echem::CeConvention::Anode
+                                                                              : echem::CeConvention::Cathode;
+    o.pairing = p.value("pairing").toString() == QLatin1String("next_cycle") ? echem::CePairing::NextCycle
+                                                                             : echem::CePairing::SameCycle;
+    const QString ref = p.value("retention_reference").toString();
+    o.reference = ref == QLatin1String("second")    ? echem::RetentionReference::SecondCycle
+                  : ref == QLatin1String("maximum") ? echem::RetentionReference::Maximum
+                  : ref == QLatin1String("cycle")   ? echem::RetentionReference::GivenCycle
+                                                    : echem::RetentionReference::FirstCycle;
+    o.referenceCycle = p.value("reference_cycle").toInt();
+
+    const Column* time = d.column(QStringLiteral("Time"));
+    const Column* current = d.column(QStringLiteral("Current"));
+    const Column* voltage = d.column(QStringLiteral("Voltage"));
+    if (!voltage) voltage = d.column(QStringLiteral("Potential"));
+    const Column* cycle = d.column(QStringLiteral("Cycle"));
+    echem::CycleTable table;
+    echem::Record record;
+    Converted t, i, v;
+    const bool isRecord = time && current && voltage;
+    if (isRecord) {
+        auto tc = convert(d, time, {{"s", 1.0}, {"min", 60.0}, {"h", 3600.0}});
+        auto ic = convert(d, current, {{"mA", 1.0}, {"A", 1000.0}, {"µA", 1e-3}, {"uA", 1e-3}});
+        auto vc = convert(d, voltage, {{"V", 1.0}, {"mV", 1e-3}});
+        for (auto* e : {&tc, &ic, &vc})
+            if (!*e) return std::unexpected(e->error());
+        t = std::move(*tc);
+        i = std::move(*ic);
+        v = std::move(*vc);
+        record = {t.view, i.view, v.view,
+                  cycle ? std::span<const double>(cycle->values) : std::span<const double>()};
+        auto tab = echem::cycleTable(record, o);
+        if (!tab) {
+            Error e = tab.error();
+            e.file = datasetLabel(d);
+            return std::unexpected(e);
+        }
+        table = std::move(*tab);
+    } else {
+        // A per-cycle export (LAND Cycle-Tab, the demo's cycling summaries).
+        const Column* qc = d.column(QStringLiteral("Charge Capacity"));
+        const Column* qd = d.column(QStringLiteral("Discharge Capacity"));
+        if (!cycle || !qc || !qd)
+            return fail(datasetLabel(d), "",
+                        "needs Time, Current and Voltage columns (a record) or Cycle, Charge Capacity and "
+                        "Discharge Capacity (a per-cycle table)");
+        const bool specific = unitKey(qc->unit).contains(QLatin1String("/g"));
+        for (std::size_t k = 0; k < cycle->values.size(); ++k) {
+            echem::CycleRow row;
+            row.index = int(std::lround(cycle->values[k]));
+            const double c = qc->values[k], dis = qd->values[k];
+            if (specific) {
+                row.chargeMahG = c;
+                row.dischargeMahG = dis;
+                row.chargeMah = std::isfinite(mass) ? c * mass / 1000.0 : std::nan("");
+                row.dischargeMah = std::isfinite(mass) ? dis * mass / 1000.0 : std::nan("");
+            } else {
+                row.chargeMah = c;
+                row.dischargeMah = dis;
+                row.chargeMahG = std::isfinite(mass) ? c / (mass / 1000.0) : std::nan("");
+                row.dischargeMahG = std::isfinite(mass) ? dis / (mass / 1000.0) : std::nan("");
+            }
+            table.rows.push_back(row);
+        }
+        // CE and retention from the capacities with the chosen convention (not the file's CE column).
+        const bool cathode = o.convention == echem::CeConvention::Cathode;
+        auto q = [&](const echem::CycleRow& r, bool out) {
+            const double a = specific ? r.chargeMahG : r.chargeMah,
+                         b = specific ? r.dischargeMahG : r.dischargeMah;
+            return cathode == out ? b : a;
+        };
+        for (std::size_t k = 0; k < table.rows.size(); ++k) {
+            const echem::CycleRow* outRow = &table.rows[k];
+            if (o.pairing == echem::CePairing::NextCycle)
+                outRow = k + 1 < table.rows.size() ? &table.rows[k + 1] : nullptr;
+            if (outRow && q(table.rows[k], false) > 0)
+                table.rows[k].cePct = 100.0 * q(*outRow, true) / q(table.rows[k], false);
+        }
+        for (const auto& r : table.rows)
+            if (std::isfinite(r.cePct)) {
+                table.firstCycleCePct = r.cePct;
+                break;
+            }
+        const echem::CycleRow* refRow = nullptr;
+        for (const auto& r : table.rows) {
+            const bool take = o.reference == echem::RetentionReference::FirstCycle    ? !refRow
+                              : o.reference == echem::RetentionReference::SecondCycle ? r.index == 2
+                              : o.reference == echem::RetentionReference::GivenCycle
+                                  ? r.index == o.referenceCycle
+                                  : (!refRow || q(r, true) > q(*refRow, true));
+            if (take && q(r, true) > 0) refRow = &r;
+        }
+        if (refRow) {
+            table.referenceCycle = refRow->index;
+            table.referenceMah = q(*refRow, true);
+            for (auto& r : table.rows)
+                r.retentionPct = 100.0 * q(r, true) / table.referenceMah;
+        } else if (o.reference == echem::RetentionReference::GivenCycle) {
+            return fail(datasetLabel(d), "reference_cycle",
+                        "cycle " + std::to_string(o.referenceCycle) + " is not in the table");
+        }
+    }
+
+    QJsonObject out;
+    out.insert("mass_mg", number(mass));
+    out.insert("mass_basis", oxideOnly ? QStringLiteral("oxide_only") : QStringLiteral("composite"));
+    out.insert("mass_label", massLabel);
+    out.insert("mass_source", source.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(source));
+    out.insert("capacity_unit", std::isfinite(mass) ? QStringLiteral("mAh g⁻¹") : QStringLiteral("mAh"));
+    out.insert("convention", p.value("convention"));
+    out.insert("pairing", p.value("pairing"));
+    out.insert("retention_reference", QJsonObject{{"kind", ref}, {"cycle", table.referenceCycle}});
+    out.insert("first_cycle_ce_pct", number(table.firstCycleCePct));
+    out.insert("source", isRecord ? QStringLiteral("record") : QStringLiteral("cycle_table"));
+
+    QJsonArray cycles;
+    for (const auto& r : table.rows)
+        cycles.append(QJsonObject{{"index", r.index},
+                                  {"charge_mah", number(r.chargeMah)},
+                                  {"discharge_mah", number(r.dischargeMah)},
+                                  {"charge_mah_g", number(r.chargeMahG)},
+                                  {"discharge_mah_g", number(r.dischargeMahG)},
+                                  {"ce_pct", number(r.cePct)},
+                                  {"charge_energy_mwh", number(r.chargeEnergyMwh)},
+                                  {"discharge_energy_mwh", number(r.dischargeEnergyMwh)},
+                                  {"charge_mean_v", number(r.chargeMeanV)},
+                                  {"discharge_mean_v", number(r.dischargeMeanV)},
+                                  {"retention_pct", number(r.retentionPct)},
+                                  {"discharge_current_ma", number(r.dischargeCurrentMa)}});
+    out.insert("cycles", cycles);
+    out.insert("n_cycles", qint64(table.rows.size()));
+    out.insert("retention_pct",
+               table.rows.empty() ? QJsonValue(QJsonValue::Null) : number(table.rows.back().retentionPct));
+
+    echem::RateOptions ro;
+    ro.toleranceRelative = p.value("rate_tolerance_pct").toDouble() / 100.0;
+    ro.skipFirstCycle = p.value("skip_first_cycle").toBool();
+    const auto steps = isRecord ? echem::rateSteps(table, mass, ro) : std::vector<echem::RateStep>{};
+    QJsonArray rs;
+    for (const auto& s : steps)
+        rs.append(QJsonObject{{"index", s.index},
+                              {"current_a_g", number(s.currentAPerG)},
+                              {"current_ma", number(s.currentMa)},
+                              {"first_cycle", s.firstCycle},
+                              {"last_cycle", s.lastCycle},
+                              {"cycles", s.cycles},
+                              {"discharge_mah_g_mean", number(s.dischargeMeanMahG)},
+                              {"discharge_mah_g_last", number(s.dischargeLastMahG)},
+                              {"charge_mah_g_mean", number(s.chargeMeanMahG)},
+                              {"recovery", s.recovery}});
+    out.insert("rate_steps", rs);
+
+    const auto lc = echem::longCyclingSummary(table, o.convention);
+    out.insert("long_cycling", QJsonObject{{"cycles", lc.cycles},
+                                           {"max_cycle", lc.maxCycle},
+                                           {"max_capacity", number(lc.maxCapacity)},
+                                           {"first_capacity", number(lc.firstCapacity)},
+                                           {"last_capacity", number(lc.lastCapacity)},
+                                           {"activation_gain_pct", number(lc.activationGainPct)},
+                                           {"fade_per_cycle_pct", number(lc.fadePerCyclePct)},
+                                           {"last_retention_pct", number(lc.lastRetentionPct)},
+                                           {"mean_ce_pct", number(lc.meanCePct)}});
+
+    // Voltage profiles and dQ/dV of the chosen cycles (records only).
+    QJsonArray profiles;
+    if (isRecord) {
+        QList<int> pick;
+        if (p.value("profile_mode").toString() == QLatin1String("rate_steps")) {
+            for (const auto& s : steps)
+                pick << (s.cycles > 1 ? s.firstCycle + 1 : s.firstCycle);
+        } else {
+            pick = parseCycleList(p.value("profile_cycles").toString());
+        }
+        std::vector<int> wanted(pick.begin(), pick.end());
+        if (!wanted.empty()) {
+            echem::DqDvOptions dq;
+            dq.binV = p.value("dqdv_bin_mv").toDouble() / 1000.0;
+            dq.smoothingWindow = p.value("dqdv_window_points").toInt();
+            for (const auto& prof : echem::voltageProfiles(record, table, wanted, mass)) {
+                const std::size_t stride = std::max<std::size_t>(1, (prof.capacity.size() + 499) / 500);
+                const auto dc = echem::dqdv(prof, dq);
+                QJsonArray peaks;
+                for (const auto& pk : dc.peaks)
+                    peaks.append(QJsonObject{{"voltage_v", pk.voltageV}, {"dqdv", pk.dqdv}});
+                profiles.append(QJsonObject{
+                    {"cycle", prof.cycle},
+                    {"half", prof.sign > 0 ? QStringLiteral("charge") : QStringLiteral("discharge")},
+                    {"capacity", thinned(prof.capacity, stride)},
+                    {"voltage_v", thinned(prof.voltageV, stride)},
+                    {"dqdv",
+                     QJsonObject{{"voltage_v", thinned(dc.voltageV, 1)}, {"dqdv", thinned(dc.dqdv, 1)}}},
+                    {"peaks", peaks}});
+            }
+            QStringList missing;
+            for (int c : wanted) {
+                bool found = false;
+                for (const auto& r : table.rows)
+                    found = found || r.index == c;
+                if (!found) missing << QString::number(c);
+            }
+            if (!missing.isEmpty())
+                warnings.append(
+                    tr("Cycles not in the record, so without a profile: %1.").arg(missing.join(", ")));
+        }
+    }
+    out.insert("profiles", profiles);
+    out.insert("warnings", warnings);
+    return out;
+}
+
+namespace {
+
+std::vector<OutputSpec> cyclingOutputs()
+{
+    return {
+        {"first_cycle_ce_pct",
+         tr("First-cycle coulombic efficiency"),
+         QStringLiteral("%"),
+         {},
+         true,
+         tr("CE₁ (%)")},
+        {"retention_pct", tr("Retention (last cycle)"), QStringLiteral("%"), {}, true, tr("Retention (%)")},
+        {"long_cycling.max_capacity",
+         tr("Highest capacity"),
+         QStringLiteral("mAh g⁻¹"),
+         {},
+         true,
+         tr("Q_max")},
+        {"long_cycling.max_cycle", tr("Cycle of the highest capacity"), {}, {}, false, {}},
+        {"long_cycling.activation_gain_pct", tr("Activation gain"), QStringLiteral("%"), {}, false, {}},
+        {"long_cycling.fade_per_cycle_pct",
+         tr("Fade per cycle after the maximum"),
+         QStringLiteral("%"),
+         {},
+         false,
+         {}},
+        {"long_cycling.mean_ce_pct",
+         tr("Mean coulombic efficiency (cycle ≥ 2)"),
+         QStringLiteral("%"),
+         {},
+         false,
+         {}},
+        {"n_cycles", tr("Cycles"), {}, {}, false, {}},
+    };
+}
+
+Expected<QJsonObject> massOption(const QString& v)
+{
+    bool ok = false;
+    const double d = v.toDouble(&ok);
+    if (!ok || !(d > 0)) return fail("", "--mass-mg", "'" + v.toStdString() + "' is not a positive number");
+    return QJsonObject{{"mass_mg", d}};
+}
+
+} // namespace
+
+const AnalysisDescriptor& cyclingAnalysis()
+{
+    static const AnalysisDescriptor d = [] {
+        AnalysisDescriptor a;
+        a.id = QString::fromLatin1(kCyclingAnalysisId);
+        a.version = kCyclingAnalysisVersion;
+        a.technique = Technique::Echem;
+        // Run on request: a cycling record needs its active mass and CE convention chosen first, and the
+        // platform's one-run-per-sample contract (tst_platform) does not fit the several cycling datasets
+        // of a sample.
+        a.automatic = false;
+        a.name = tr("Galvanostatic cycling");
+        // gcd_profile: the generic delimited reader files a Time/Current/Voltage table under it.
+        a.input.types = {QStringLiteral("cycling_record"), QStringLiteral("rate_test"),
+                         QStringLiteral("gcd_profile")};
+        a.params = cyclingSchema;
+        a.outputs = cyclingOutputs;
+        a.figures = cyclingFigureDecls;
+        a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
+            return computeCycling(in.main.front(), params);
+        };
+        a.buildFigure = cyclingFigure;
+        a.cliOptions = {
+            {QStringLiteral("mass-mg"),
+             QStringLiteral("Active mass in mg (the basis: --param mass_basis=...)."), QStringLiteral("M"),
+             massOption},
+            {QStringLiteral("convention"),
+             QStringLiteral("Coulombic efficiency: cathode (discharge/charge) or anode (charge/discharge)."),
+             QStringLiteral("cathode|anode"), [](const QString& v) -> Expected<QJsonObject> {
+                 if (v != QLatin1String("cathode") && v != QLatin1String("anode"))
+                     return fail("", "--convention",
+                                 "'" + v.toStdString() + "' is neither cathode nor anode");
+                 return QJsonObject{{"convention", v}};
+             }}};
+        return a;
+    }();
+    return d;
+}
+
+} // namespace vanadis

@@ -1,0 +1,232 @@
+// The cycling analysis ("cycling") on the platform and through vanadis-cli:
+//  - the demo's rate test (record): nine rate steps at the programmed current densities with the
+//    programmed capacities, the mass taken from the dataset and named as such, profiles with dQ/dV;
+//  - the demo's long-cycling summaries (per-cycle tables): CE recomputed with the cathode convention
+//    equals the table's own CapD/CapC column; retention against cycle 1 and the maximum;
+//  - the mass basis: V2O3 alone divides by (1 − carbon share), and needs the carbon share; no mass at all
+//    leaves mAh and says so;
+//  - the CLI contract of issue 12 on a generated Arbin file of known capacities: cycles[{index,
+//    charge_mah_g, discharge_mah_g, ce_pct}], rate_steps[{current_a_g, discharge_mah_g_mean, cycles}],
+//    retention_pct;
+//  - figures: capacity with CE on the right axis, profiles and dQ/dV non-empty.
+#include "analysis/AnalysisRegistry.h"
+#include "analysis/DemoProject.h"
+#include "analysis/echem/CyclingAnalysis.h"
+#include "model/Project.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace vanadis;
+
+namespace {
+
+#define VERIFY_NEAR(actual, expected, tol)                                                                   \
+    do {                                                                                                     \
+        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
+        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
+                                                         .arg(#actual)                                       \
+                                                         .arg(a_, 0, 'g', 10)                                \
+                                                         .arg(e_, 0, 'g', 10)                                \
+                                                         .arg(t_, 0, 'g', 3)));                              \
+    } while (0)
+
+struct Demo {
+    Project project;
+    const Sample* hmcs = nullptr;
+    const Dataset* rate = nullptr;
+    const Dataset* cycling1 = nullptr;
+    Demo()
+    {
+        populateDemoProject(project);
+        for (const Sample* s : project.samples())
+            if (s->name == "HMCS") hmcs = s;
+        for (const Dataset* d : project.datasetsOf(hmcs->id)) {
+            if (d->type() == "rate_test") rate = d;
+            if (d->type() == "cycling_record" && d->label().startsWith("1 ")) cycling1 = d;
+        }
+    }
+};
+
+} // namespace
+
+class TestCyclingAnalysis : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rateTestOfTheDemo()
+    {
+        Demo demo;
+        QVERIFY(demo.rate);
+        auto r = computeCycling(*demo.rate,
+                                QJsonObject{{"skip_first_cycle", true}, {"profile_mode", "rate_steps"}});
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QCOMPARE(r->value("mass_source").toString(), QString("file"));
+        VERIFY_NEAR(r->value("mass_mg").toDouble(), demo.rate->metadata().value("active_mass_mg").toDouble(),
+                    1e-12);
+        QVERIFY(QJsonDocument(r->value("warnings").toArray()).toJson().contains("taken from the file"));
+        const QJsonArray steps = r->value("rate_steps").toArray();
+        const QStringList currents =
+            demo.rate->metadata().value("current_densities_a_g").toString().split(',');
+        const QStringList capacities =
+            demo.rate->metadata().value("discharge_capacities_mah_g").toString().split(',');
+        QCOMPARE(steps.size(), currents.size());
+        for (int k = 0; k < steps.size(); ++k) {
+            const QJsonObject s = steps[k].toObject();
+            VERIFY_NEAR(s.value("current_a_g").toDouble(), currents[k].toDouble(), 1e-12);
+            const double q = capacities[k].toDouble();
+            VERIFY_NEAR(s.value("discharge_mah_g_mean").toDouble(), q, 0.005 * q);
+            QCOMPARE(s.value("recovery").toBool(), k + 1 == steps.size());
+        }
+        // One profile pair per step (its second cycle), each with dQ/dV.
+        const QJsonArray profiles = r->value("profiles").toArray();
+        QCOMPARE(profiles.size(), 2 * steps.size());
+        QVERIFY(!profiles[0].toObject().value("dqdv").toObject().value("dqdv").toArray().isEmpty());
+        for (const char* fig : {"capacity_ce", "voltage_profiles", "dqdv", "rate"}) {
+            FigureInput in{demo.hmcs, demo.rate, {}, *r, "HMCS"};
+            const FigureSpec f = cyclingAnalysis().buildFigure(fig, {in});
+            QVERIFY2(!f.series.empty(), fig);
+            if (QByteArray(fig) == "capacity_ce") {
+                QVERIFY(f.y2.has_value());
+                QVERIFY(std::any_of(f.series.begin(), f.series.end(),
+                                    [](const FigureSeries& s) { return s.onRightAxis; }));
+            }
+        }
+    }
+
+    void longCyclingSummaryOfTheDemo()
+    {
+        Demo demo;
+        QVERIFY(demo.cycling1);
+        auto r = computeCycling(*demo.cycling1, {});
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QCOMPARE(r->value("source").toString(), QString("cycle_table"));
+        const QJsonArray cycles = r->value("cycles").toArray();
+        const Column* ce = demo.cycling1->column("Coulombic Efficiency");
+        QVERIFY(ce);
+        QCOMPARE(qsizetype(cycles.size()), qsizetype(ce->values.size()));
+        for (int k = 0; k < cycles.size(); k += 97)
+            VERIFY_NEAR(cycles[k].toObject().value("ce_pct").toDouble(), ce->values[std::size_t(k)], 1e-9);
+        VERIFY_NEAR(cycles[0].toObject().value("retention_pct").toDouble(), 100.0, 1e-12);
+        const double expected = demo.cycling1->metadata().value("retention_pct").toDouble();
+        VERIFY_NEAR(r->value("retention_pct").toDouble(), expected, 0.02 * expected); // capacity noise 0.3 %
+        auto mx = computeCycling(*demo.cycling1, QJsonObject{{"retention_reference", "maximum"}});
+        QVERIFY(mx);
+        QVERIFY(mx->value("retention_pct").toDouble() <= 100.0);
+    }
+
+    void massBasis()
+    {
+        Demo demo;
+        auto composite = computeCycling(*demo.rate, QJsonObject{{"mass_mg", 1.5}});
+        auto oxide = computeCycling(
+            *demo.rate, QJsonObject{{"mass_mg", 1.5}, {"mass_basis", "oxide_only"}, {"carbon_pct", 16.75}});
+        QVERIFY(composite && oxide);
+        const double a =
+            composite->value("cycles").toArray()[3].toObject().value("discharge_mah_g").toDouble();
+        const double b = oxide->value("cycles").toArray()[3].toObject().value("discharge_mah_g").toDouble();
+        VERIFY_NEAR(b, a / (1.0 - 0.1675), 1e-9 * a);
+        QVERIFY(oxide->value("mass_label").toString().contains("16.75"));
+        QVERIFY(!computeCycling(*demo.rate, QJsonObject{{"mass_mg", 1.5}, {"mass_basis", "oxide_only"}}));
+        auto none = computeCycling(*demo.rate, QJsonObject{{"use_file_mass", false}});
+        QVERIFY(none);
+        QVERIFY(none->value("cycles").toArray()[3].toObject().value("discharge_mah_g").isNull());
+        QVERIFY(none->value("cycles").toArray()[3].toObject().value("discharge_mah").toDouble() > 0);
+        QCOMPARE(none->value("capacity_unit").toString(), QString("mAh"));
+    }
+
+    void cliContract()
+    {
+        // Two cycles at 0.1 A g⁻¹ then two at 1 A g⁻¹ on 1.5 mg, discharge first, each half lasting exactly
+        // T = 3.6·Q·m/I; an anode-convention CE is charge/discharge.
+        const double mass = 1.5;
+        const double q[4][2] = {{83, 290}, {288, 291}, {250, 252}, {248, 250}};
+        const double j[4] = {0.1, 0.1, 1.0, 1.0};
+        QByteArray csv = "Data_Point,Test_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V)\n";
+        double t = 0;
+        int n = 0, step = 0;
+        for (int c = 0; c < 4; ++c)
+            for (int h = 0; h < 2; ++h) {
+                const double I = (h == 0 ? -1 : 1) * j[c] * mass; // mA
+                const double T = 3.6 * q[c][h] * mass / std::abs(I);
+                ++step;
+                for (int k = 0; k <= 40; ++k)
+                    csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+                               .arg(++n)
+                               .arg(t + T * k / 40, 0, 'g', 15)
+                               .arg(step)
+                               .arg(c + 1)
+                               .arg(I / 1000.0, 0, 'g', 15)
+                               .arg(h == 0 ? 3.5 - 2.0 * k / 40 : 1.5 + 2.0 * k / 40)
+                               .toUtf8();
+                t += T;
+            }
+        QTemporaryDir dir;
+        const QString file = dir.filePath("gen_arbin.csv");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(csv);
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli"),
+                {"cycling", file, "--mass-mg", "1.5", "--convention", "anode", "--json"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        const QJsonArray cycles = o.value("cycles").toArray();
+        QCOMPARE(cycles.size(), qsizetype(4));
+        for (int c = 0; c < 4; ++c) {
+            const QJsonObject row = cycles[c].toObject();
+            QCOMPARE(row.value("index").toInt(), c + 1);
+            VERIFY_NEAR(row.value("discharge_mah_g").toDouble(), q[c][0], 1e-3 * q[c][0]);
+            VERIFY_NEAR(row.value("charge_mah_g").toDouble(), q[c][1], 1e-3 * q[c][1]);
+            VERIFY_NEAR(row.value("ce_pct").toDouble(), 100.0 * q[c][1] / q[c][0], 0.1);
+        }
+        const QJsonArray steps = o.value("rate_steps").toArray();
+        QCOMPARE(steps.size(), qsizetype(2));
+        QCOMPARE(steps[0].toObject().value("current_a_g").toDouble(), 0.1);
+        QCOMPARE(steps[1].toObject().value("cycles").toInt(), 2);
+        VERIFY_NEAR(steps[1].toObject().value("discharge_mah_g_mean").toDouble(), 249.0, 0.25);
+        // Anode: retention on the charge capacity, against cycle 1.
+        VERIFY_NEAR(o.value("retention_pct").toDouble(), 100.0 * 250.0 / 290.0, 0.1);
+        QCOMPARE(o.value("mass_source").toString(), QString("parameter"));
+    }
+
+    void genericCsvThroughTheDelimitedReader()
+    {
+        // Canonical names and units in a plain CSV: 1.5 mA for 200 s each way on 1.5 mg = 55.56 mAh g⁻¹.
+        QTemporaryDir dir;
+        const QString file = dir.filePath("plain.csv");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Time (s),Current (mA),Voltage (V),Cycle\n0,-1.5,3.5,1\n100,-1.5,3.0,1\n200,-1.5,2.0,1\n"
+                "200,1.5,2.0,1\n300,1.5,3.0,1\n400,1.5,3.5,1\n");
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli"),
+                {"cycling", file, "--mass-mg", "1.5", "--json"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject row =
+            QJsonDocument::fromJson(p.readAllStandardOutput()).object()["cycles"][0].toObject();
+        VERIFY_NEAR(row.value("discharge_mah_g").toDouble(), 1.5 * 200 / 3.6 / 1.5, 1e-9);
+        VERIFY_NEAR(row.value("charge_mah_g").toDouble(), 1.5 * 200 / 3.6 / 1.5, 1e-9);
+    }
+
+    void cliRefusesABadConvention()
+    {
+        QProcess p;
+        p.start(QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli"),
+                {"cycling", "x.csv", "--convention", "both"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("neither cathode nor anode"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCyclingAnalysis)
+#include "tst_cycling_analysis.moc"
