@@ -54,9 +54,7 @@ private Q_SLOTS:
                              << "BioLogic";
         QTest::newRow("mpt") << "a.mpt" << QByteArray("EC-Lab ASCII FILE\r\nNb header lines : 61\r\n")
                              << "BioLogic";
-        QTest::newRow("gamry") << "a.dta" << QByteArray("EXPLAIN\r\nTAG\tCV\r\n") << "Gamry DTA";
         QTest::newRow("neware") << "a.nda" << QByteArray("NEWARE20200325\0\0", 16) << "Neware NDA";
-        QTest::newRow("zview") << "a.z" << QByteArray("ZPLOT2 ASCII\r\n") << "Scribner ZPlot";
         QTest::newRow("xlsx") << "a.xlsx" << QByteArray("PK\x03\x04\x14\0\x06\0", 8) << "Excel workbook";
     }
 
@@ -95,8 +93,6 @@ private Q_SLOTS:
                              << "Rigaku RAS";
         QTest::newRow("vamas") << "xps/feranick-xps/1.vms"
                                << "VAMAS";
-        QTest::newRow("gamry") << "echem/gamry/gamryparser_cv_data_trimmed.dta"
-                               << "Gamry DTA";
         QTest::newRow("mpr") << "echem/biologic/navani_jdb11_GCPL_5cycles_C09.mpr"
                              << "BioLogic EC-Lab binary";
         QTest::newRow("nda") << "echem/neware/navani_test.nda"

@@ -5,6 +5,8 @@
 #include "io/import/AifImporter.h"
 #include "io/import/BelsorpImporter.h"
 #include "io/import/DelimitedTextImporter.h"
+#include "io/import/EisCsvImporter.h"
+#include "io/import/GamryDtaImporter.h"
 #include "io/import/MettlerStareImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
 #include "io/import/MicromeriticsReportImporter.h"
@@ -14,6 +16,7 @@
 #include "io/import/QuantachromeImporter.h"
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
+#include "io/import/ZviewImporter.h"
 #include "model/Project.h"
 
 #include "io/import/TextDecoding.h"
@@ -51,6 +54,9 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<MicromeriticsXlsImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsCsvImporter>());
     m_importers.push_back(std::make_unique<MicromeriticsReportImporter>());
+    m_importers.push_back(std::make_unique<GamryDtaImporter>());
+    m_importers.push_back(std::make_unique<ZviewImporter>());
+    m_importers.push_back(std::make_unique<EisCsvImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()
