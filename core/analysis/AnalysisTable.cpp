@@ -4,6 +4,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/bet/BetAnalysis.h"
+#include "analysis/echem/EisAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
 
@@ -15,6 +16,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
         &betAnalysis(),
         &tgaAnalysis(),
         &curveFitAnalysis(),
+        &eisAnalysis(),
     };
     return table;
 }

@@ -341,7 +341,7 @@ void TestEis::fixedAndBoundedParameters()
     QVERIFY(std::isnan(rb->parameters[3].standardError));
     bool warned = false;
     for (const auto& w : rb->warnings)
-        warned |= w.find("CPE1_n ended on its bound") != std::string::npos;
+        warned |= w.find("'CPE1_n' ended on its upper bound") != std::string::npos;
     QVERIFY(warned);
 }
 
@@ -362,7 +362,7 @@ void TestEis::unidentifiableParameterIsFlagged()
     bool warned = false;
     for (const auto& w : r->warnings)
         warned |= w.find("Wo1_tau is not identifiable") != std::string::npos ||
-                  w.find("Wo1_tau ended") != std::string::npos;
+                  w.find("'Wo1_tau' ended") != std::string::npos;
     QVERIFY(warned);
 }
 

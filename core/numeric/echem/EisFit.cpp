@@ -182,9 +182,7 @@ Expected<EisFitResult> fitCircuit(const Circuit& circuit, const EisSpectrum& spe
             p.ci95High = p.value + t * p.standardError;
             p.relativeErrorPct = p.value != 0 ? 100.0 * p.standardError / std::abs(p.value) : INFINITY;
             if (p.onBound) {
-                p.identifiable = false;
-                out.warnings.push_back(p.name + " ended on its bound (" + num(p.value) +
-                                       "); it is held there and has no error");
+                p.identifiable = false; // the engine's warnings name it
             } else if (!std::isfinite(p.standardError) ||
                        p.standardError > options.unidentifiableRelativeError * std::abs(p.value)) {
                 p.identifiable = false;
