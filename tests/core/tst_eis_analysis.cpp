@@ -69,6 +69,10 @@ void TestEisAnalysis::recoversSimulatedCircuit()
     QCOMPARE(r->value("parameters").toObject().value("R1").toObject().value("unit").toString(),
              QStringLiteral("Ohm"));
     QVERIFY(r->value("chi2").toDouble() < 1e-10);
+    const QJsonArray ceff = r->value("effective_capacitance").toArray();
+    QCOMPARE(ceff.size(), 1);
+    const double cTrue = std::pow(p.cpeQ, 1.0 / p.cpeN) * std::pow(p.rctOhm, (1.0 - p.cpeN) / p.cpeN);
+    VERIFY_NEAR(ceff[0].toObject().value("c_eff_f").toDouble(), cTrue, 0.02 * cTrue);
     const QJsonObject lk = r->value("lin_kk").toObject();
     QVERIFY(lk.value("m").toInt() > 0);
     QVERIFY(lk.value("mu").toDouble() <= 0.85);

@@ -109,6 +109,24 @@ void TestEis::parserNamesAndUnits()
     QCOMPARE(c.indexOf("nope"), -1);
     // Nested parallel groups.
     QCOMPARE(parsed("p(R1,p(R2,C2)-R3)").parameterCount(), std::size_t(4));
+    // R‖CPE pairs: p(R1,CPE1) and the Zarc, not the Wo branch.
+    const auto pairs = c.rCpePairs();
+    QCOMPARE(pairs.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(pairs[0].element), QStringLiteral("CPE1"));
+    QCOMPARE(pairs[0].rIndex, 1);
+    QCOMPARE(pairs[0].nIndex, 3);
+    QCOMPARE(QString::fromStdString(pairs[1].element), QStringLiteral("Zarc3"));
+    QCOMPARE(pairs[1].qIndex, 11);
+    // Hsu–Mansfeld: n = 1 is an ideal capacitor; the apex of R‖CPE is where −Z'' peaks.
+    VERIFY_NEAR(hsuMansfeldCapacitanceF(100.0, 2e-5, 1.0), 2e-5, 1e-18);
+    VERIFY_NEAR(hsuMansfeldCapacitanceF(100.0, 2e-5, 0.8), std::pow(2e-5, 1.25) * std::pow(100.0, 0.25),
+                1e-18);
+    const Circuit rq = parsed("p(R1,CPE1)");
+    const std::vector<double> q = {100.0, 2e-5, 0.8};
+    const double fApex = rCpeApexFrequencyHz(100.0, 2e-5, 0.8);
+    const double wApex = 2.0 * std::numbers::pi * fApex;
+    QVERIFY(-rq.impedance(wApex, q).imag() > -rq.impedance(wApex * 1.05, q).imag());
+    QVERIFY(-rq.impedance(wApex, q).imag() > -rq.impedance(wApex / 1.05, q).imag());
 }
 
 void TestEis::parserErrorsPointAtTheCharacter_data()

@@ -240,6 +240,20 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
         order.append(QString::fromStdString(q.name));
     }
     out.insert("parameters", fittedParams);
+    // Effective capacitances of the R‖CPE pairs (echem.md §6: Hsu–Mansfeld) and their apex frequencies.
+    QJsonArray ceff;
+    for (const auto& pair : circuit->rCpePairs()) {
+        const double r = fit->parameters[std::size_t(pair.rIndex)].value,
+                     q = fit->parameters[std::size_t(pair.qIndex)].value,
+                     n = fit->parameters[std::size_t(pair.nIndex)].value;
+        ceff.append(
+            QJsonObject{{"element", QString::fromStdString(pair.element)},
+                        {"resistor", QString::fromStdString(fit->parameters[std::size_t(pair.rIndex)].name)},
+                        {"c_eff_f", number(echem::hsuMansfeldCapacitanceF(r, q, n))},
+                        {"apex_frequency_hz", number(echem::rCpeApexFrequencyHz(r, q, n))},
+                        {"method", QStringLiteral("Hsu-Mansfeld")}});
+    }
+    out.insert("effective_capacitance", ceff);
     out.insert("parameter_order", order);
     out.insert("chi2", number(fit->chi2));
     out.insert("chi2_reduced", number(fit->chi2Reduced));

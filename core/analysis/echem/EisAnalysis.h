@@ -8,6 +8,7 @@
 /// Result (../shared/CLI.md): parameters{name: {value, stderr, unit, ci95_low, ci95_high,
 /// rel_error_pct, fixed, identifiable}}, parameter_order[] (circuit order; JSON objects are
 /// unordered), chi2, chi2_reduced, dof, lin_kk{mu, m, max_residual_pct, series_capacitor, residuals[]},
+/// effective_capacitance[{element, resistor, c_eff_f, apex_frequency_hz}] of every R‖CPE pair,
 /// fit[] and fit_curve[] (frequency_hz, z_re_ohm, z_im_ohm), residuals[], warnings[].
 
 #include "analysis/Analysis.h"

@@ -356,6 +356,38 @@ cd evalNode(const std::vector<Circuit::Node>& nodes, int idx, double w, const do
 
 } // namespace
 
+std::vector<Circuit::RCpePair> Circuit::rCpePairs() const
+{
+    // Nodes are stored children first, so order them by their first parameter (order of appearance).
+    std::vector<RCpePair> out;
+    for (const Node& n : m_nodes) {
+        if (n.kind == Node::Kind::Element && n.type == ElementType::Zarc)
+            out.push_back({n.name, n.firstParam, n.firstParam + 1, n.firstParam + 2});
+        if (n.kind != Node::Kind::Parallel || n.children.size() != 2) continue;
+        const Node& a = m_nodes[std::size_t(n.children[0])];
+        const Node& b = m_nodes[std::size_t(n.children[1])];
+        auto isType = [](const Node& x, ElementType t) {
+            return x.kind == Node::Kind::Element && x.type == t;
+        };
+        const Node* r = isType(a, ElementType::R) ? &a : isType(b, ElementType::R) ? &b : nullptr;
+        const Node* q = isType(a, ElementType::Cpe) ? &a : isType(b, ElementType::Cpe) ? &b : nullptr;
+        if (r && q) out.push_back({q->name, r->firstParam, q->firstParam, q->firstParam + 1});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const RCpePair& x, const RCpePair& y) { return x.qIndex < y.qIndex; });
+    return out;
+}
+
+double hsuMansfeldCapacitanceF(double rOhm, double q, double n)
+{
+    return std::pow(q, 1.0 / n) * std::pow(rOhm, (1.0 - n) / n);
+}
+
+double rCpeApexFrequencyHz(double rOhm, double q, double n)
+{
+    return std::pow(rOhm * q, -1.0 / n) / (2.0 * std::numbers::pi);
+}
+
 std::complex<double> Circuit::impedance(double omegaRadS, std::span<const double> p) const
 {
     return evalNode(m_nodes, m_root, omegaRadS, p.data(), nullptr);

@@ -67,6 +67,16 @@ public:
     std::vector<double> initialGuess(std::span<const double> frequencyHz, std::span<const double> zReal,
                                      std::span<const double> zImag) const;
 
+    /// A resistor in parallel with a CPE: p(Rk, CPEk) with exactly these two branches, or a Zarc.
+    struct RCpePair {
+        std::string element; ///< "CPE1" or "Zarc1"
+        int rIndex = 0;      ///< parameter indices
+        int qIndex = 0;
+        int nIndex = 0;
+    };
+    /// Every R‖CPE pair, in order of appearance (for effective capacitances).
+    std::vector<RCpePair> rCpePairs() const;
+
     /// Node of the element tree (public for the implementation's free helpers; not an API).
     struct Node {
         enum class Kind { Element, Series, Parallel } kind = Kind::Element;
@@ -88,5 +98,11 @@ private:
 
 /// Number of parameters of an element type (R 1, CPE 2, Zarc 3, …).
 int elementParameterCount(ElementType type);
+
+/// Effective capacitance of R‖CPE by Hsu & Mansfeld (Corrosion 57 (2001) 747):
+/// C = Q^{1/n}·R^{(1−n)/n} (F, with Q in F s^(n−1), R in Ω); n = 1 gives C = Q.
+double hsuMansfeldCapacitanceF(double rOhm, double q, double n);
+/// Apex (characteristic) frequency of R‖CPE: ω = (R·Q)^{−1/n}, returned as f = ω/2π in Hz.
+double rCpeApexFrequencyHz(double rOhm, double q, double n);
 
 } // namespace vanadis::echem
