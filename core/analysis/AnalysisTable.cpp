@@ -5,6 +5,7 @@
 #include "analysis/Analysis.h"
 #include "analysis/bet/BetAnalysis.h"
 #include "analysis/echem/CyclingAnalysis.h"
+#include "analysis/echem/EisAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
 #include "analysis/xps/XpsAnalysis.h"
@@ -21,6 +22,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
         &cyclingAnalysis(),
         &curveFitAnalysis(),
         &xpsAnalysis(),
+        &eisAnalysis(),
     };
     return table;
 }

@@ -181,9 +181,18 @@ FigureSpec rawFigure(const Project& project, Technique technique, const std::vec
                 } else if (type == QLatin1String("eis")) {
                     const Column* re = find(*d, {"z'", "zre", "re"});
                     const Column* im = find(*d, {"-z''", "zim", "im"});
-                    if (!re || !im) break;
+                    // The impedance importers store Z'' itself (negative = capacitive, echem.md §6).
+                    const Column* z2 = nullptr;
+                    for (const Column& c : d->columns())
+                        if (c.name == QLatin1String("Z''")) z2 = &c;
+                    if (!re || (!im && !z2)) break;
                     fs.x = re->values;
-                    fs.y = im->values;
+                    if (im) {
+                        fs.y = im->values;
+                    } else {
+                        for (double v : z2->values)
+                            fs.y.push_back(-v);
+                    }
                     fs.marker = s->marker;
                     fs.line = false;
                     f.x.label = QStringLiteral("Z' (Ω)");

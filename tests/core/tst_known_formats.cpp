@@ -41,9 +41,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::newRow("mpr") << "a.mpr" << QByteArray("BIO-LOGIC MODULAR FILE\x1a                         ")
                              << "BioLogic";
-        QTest::newRow("gamry") << "a.dta" << QByteArray("EXPLAIN\r\nTAG\tCV\r\n") << "Gamry DTA";
         QTest::newRow("neware") << "a.nda" << QByteArray("NEWARE20200325\0\0", 16) << "Neware NDA";
-        QTest::newRow("zview") << "a.z" << QByteArray("ZPLOT2 ASCII\r\n") << "Scribner ZPlot";
     }
 
     void generatedHeadsAreNamed()
@@ -97,8 +95,6 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("relative");
         QTest::addColumn<QString>("name");
-        QTest::newRow("gamry") << "echem/gamry/gamryparser_cv_data_trimmed.dta"
-                               << "Gamry DTA";
         QTest::newRow("mpr") << "echem/biologic/navani_jdb11_GCPL_5cycles_C09.mpr"
                              << "BioLogic EC-Lab binary";
         QTest::newRow("nda") << "echem/neware/navani_test.nda"

@@ -10,6 +10,8 @@
 #include "io/import/BrukerRawImporter.h"
 #include "io/import/BrukerUxdImporter.h"
 #include "io/import/DelimitedTextImporter.h"
+#include "io/import/EisCsvImporter.h"
+#include "io/import/GamryDtaImporter.h"
 #include "io/import/GsasRawImporter.h"
 #include "io/import/MettlerStareImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
@@ -33,6 +35,7 @@
 #include "io/import/XlsxImporter.h"
 #include "io/import/XrdmlImporter.h"
 #include "io/import/XyImporter.h"
+#include "io/import/ZviewImporter.h"
 #include "model/Project.h"
 
 #include "io/import/Sha256.h"
@@ -90,6 +93,9 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<BiologicMptImporter>());
     m_importers.push_back(std::make_unique<NovonixCsvImporter>());
     m_importers.push_back(std::make_unique<PecCsvImporter>());
+    m_importers.push_back(std::make_unique<GamryDtaImporter>());
+    m_importers.push_back(std::make_unique<ZviewImporter>());
+    m_importers.push_back(std::make_unique<EisCsvImporter>());
 }
 
 const ImporterRegistry& ImporterRegistry::instance()

@@ -30,8 +30,6 @@ const std::vector<Entry>& table()
     static const std::vector<Entry> t{
         {"BioLogic EC-Lab binary (.mpr)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "BIO-LOGIC MODULAR FILE"); }},
-        {"Gamry DTA", "electrochemistry", kEchemAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "EXPLAIN"); }},
         {"Neware NDA", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "NEWARE"); }},
         {"Neware NDAX", "electrochemistry", kEchemAdvice,
@@ -40,8 +38,6 @@ const std::vector<Entry>& table()
          }},
         {"Arbin .res (Access database)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return h.mid(4, 15) == "Standard Jet DB"; }},
-        {"Scribner ZPlot/ZView (.z)", "electrochemistry", kEchemAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "ZPLOT2 ASCII"); }},
         {"Princeton VersaStudio (.par)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return startsWith(h, "<Application>"); }},
     };

@@ -1,0 +1,476 @@
+#include "analysis/echem/EisAnalysis.h"
+
+#include "analysis/FigureHelpers.h"
+#include "model/Translate.h"
+#include "numeric/echem/Circuit.h"
+#include "numeric/echem/EisFit.h"
+#include "numeric/echem/LinKK.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <cmath>
+#include <numbers>
+
+namespace vanadis {
+
+namespace {
+
+QString tr(const char* s)
+{
+    return translated("vanadis::EisAnalysis", s);
+}
+
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+const char* const kDefaultCircuit = "R0-p(R1,CPE1)-W1";
+
+ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help)
+{
+    ParamSpec s;
+    s.key = QString::fromLatin1(key);
+    s.label = label;
+    s.type = ParamSpec::Type::Text;
+    s.defaultValue = def;
+    s.help = help;
+    return s;
+}
+
+ParamSpec optionalNumber(const char* key, const QString& label, const QString& help)
+{
+    ParamSpec s = numberParam(key, label, {}, 0.0, -std::numeric_limits<double>::infinity(),
+                              std::numeric_limits<double>::infinity(), help);
+    s.defaultValue = QJsonValue::Null;
+    s.optional = true;
+    return s;
+}
+
+} // namespace
+
+ParamSchema eisSchema()
+{
+    ParamSchema s;
+    ParamSpec circuit = textParam(
+        "circuit", tr("Equivalent circuit"), QString::fromLatin1(kDefaultCircuit),
+        tr("impedance.py notation: elements R, C, L, CPE, W, Wo, Ws, Zarc with an index; '-' in series, "
+           "p(a,b) in parallel. Default: Rs + (Rct‖CPE) + Warburg."));
+    circuit.validator = [](const QString& text) -> std::optional<QString> {
+        auto c = echem::Circuit::parse(text.toStdString());
+        if (c) return std::nullopt;
+        return QString::fromStdString(c.error().location + ": " + c.error().reason);
+    };
+    s.push_back(circuit);
+    s.push_back(choiceParam("weighting", tr("Weighting"), {"modulus", "proportional", "unit"}, "modulus",
+                            {tr("Modulus (1/|Z|²)"), tr("Proportional (1/Z'², 1/Z''²)"), tr("Unit")},
+                            tr("Residual weights of the complex least squares (Boukamp 1995).")));
+    ParamSpec table;
+    table.key = QStringLiteral("parameters");
+    table.label = tr("Start values, fixed values and bounds");
+    table.type = ParamSpec::Type::Table;
+    table.defaultValue = QJsonArray();
+    table.help = tr("Rows name (R1, CPE1_n; impedance.py's CPE1_1 too), start, fixed, lower, upper. "
+                    "Parameters without a row start from values read off the spectrum.");
+    table.columns = {textParam("name", tr("Parameter"), QString(), {}),
+                     optionalNumber("start", tr("Start value"), {}), boolParam("fixed", tr("Fixed"), false),
+                     optionalNumber("lower", tr("Lower bound"), {}),
+                     optionalNumber("upper", tr("Upper bound"), {})};
+    table.advanced = true;
+    s.push_back(table);
+    ParamSpec range;
+    range.key = QStringLiteral("f_range_hz");
+    range.label = tr("Frequency range");
+    range.type = ParamSpec::Type::Range;
+    range.unit = QStringLiteral("Hz");
+    range.min = 0.0;
+    range.optional = true;
+    range.defaultValue = QJsonValue::Null;
+    range.help = tr("Only points inside this range are fitted and tested; empty = all.");
+    range.advanced = true;
+    s.push_back(range);
+    ParamSpec drop = boolParam("drop_inductive", tr("Leave out inductive points (Z'' > 0)"), false,
+                               tr("High-frequency points where cables make Z'' positive."));
+    drop.advanced = true;
+    s.push_back(drop);
+    s.push_back(boolParam("lin_kk", tr("Lin-KK validity test"), true,
+                          tr("Schönleber et al. 2014: residuals of ≲ 1 % mean the spectrum is "
+                             "Kramers–Kronig compliant.")));
+    s.push_back(boolParam("lin_kk_capacitor", tr("Lin-KK with a series capacitor"), false,
+                          tr("For blocking (battery) spectra with a low-frequency capacitive tail.")));
+    ParamSpec mu = numberParam("lin_kk_mu", tr("Lin-KK μ criterion"), {}, 0.85, 0.01, 1.0,
+                               tr("M grows until μ falls below this (Schönleber et al. use 0.85)."));
+    mu.advanced = true;
+    s.push_back(mu);
+    return s;
+}
+
+Expected<echem::EisSpectrum> eisSpectrumFromDataset(const Dataset& d)
+{
+    const std::string name = d.name().toStdString();
+    const Column* f = figures::find(d, "Frequency");
+    if (!f)
+        for (const Column& c : d.columns())
+            if (c.name.contains(QLatin1String("freq"), Qt::CaseInsensitive)) f = &c;
+    const Column* re = nullptr;
+    const Column* im = nullptr;
+    bool negated = false;
+    for (const Column& c : d.columns()) {
+        if (c.name == QLatin1String("Z'")) re = &c;
+        if (c.name == QLatin1String("Z''")) im = &c;
+        if (!im && (c.name == QLatin1String("-Z''") || c.name == QString::fromUtf8("−Z''"))) {
+            im = &c;
+            negated = true;
+        }
+    }
+    if (!f || !re || !im)
+        return fail(name, "", "an impedance spectrum needs the columns Frequency, Z' and Z'' (or -Z'')");
+    if (!f->unit.isEmpty() && f->unit != QLatin1String("Hz"))
+        return fail(name, "", "the frequency unit '" + f->unit.toStdString() + "' is not Hz");
+    auto scale = [&](const Column& c) -> Expected<double> {
+        const QString u = c.unit.trimmed();
+        if (u.isEmpty() || u == QString::fromUtf8("Ω") ||
+            u.compare(QLatin1String("ohm"), Qt::CaseInsensitive) == 0)
+            return 1.0;
+        if (u == QString::fromUtf8("kΩ") || u.compare(QLatin1String("kohm"), Qt::CaseInsensitive) == 0)
+            return 1e3;
+        return fail(name, "", "the unit '" + u.toStdString() + "' of " + c.name.toStdString() + " is not Ω");
+    };
+    auto sr = scale(*re), si = scale(*im);
+    if (!sr) return std::unexpected(sr.error());
+    if (!si) return std::unexpected(si.error());
+    if (f->values.size() != re->values.size() || f->values.size() != im->values.size())
+        return fail(name, "", "the frequency and impedance columns have different lengths");
+    echem::EisSpectrum s;
+    s.frequencyHz = f->values;
+    for (double v : re->values)
+        s.zRealOhm.push_back(v * *sr);
+    for (double v : im->values)
+        s.zImagOhm.push_back((negated ? -v : v) * *si);
+    return s;
+}
+
+namespace {
+
+QJsonArray residualArray(const echem::EisSpectrum& s, const std::vector<double>& re,
+                         const std::vector<double>& im)
+{
+    QJsonArray a;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        a.append(QJsonObject{
+            {"frequency_hz", s.frequencyHz[i]}, {"real_pct", number(re[i])}, {"imag_pct", number(im[i])}});
+    return a;
+}
+
+} // namespace
+
+Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& params)
+{
+    const std::string name = dataset.name().toStdString();
+    auto p = applySchema(eisSchema(), params);
+    if (!p) return std::unexpected(p.error());
+    auto circuit = echem::Circuit::parse(p->value("circuit").toString().toStdString());
+    if (!circuit)
+        return fail(name, "parameter 'circuit', " + circuit.error().location, circuit.error().reason);
+    auto all = eisSpectrumFromDataset(dataset);
+    if (!all) return std::unexpected(all.error());
+    // The points used: inside the frequency window, inductive ones left out on request.
+    echem::EisSpectrum s;
+    double lo = 0.0, hi = std::numeric_limits<double>::infinity();
+    if (p->value("f_range_hz").isArray()) {
+        lo = p->value("f_range_hz").toArray()[0].toDouble();
+        hi = p->value("f_range_hz").toArray()[1].toDouble();
+    }
+    const bool dropInductive = p->value("drop_inductive").toBool();
+    for (std::size_t i = 0; i < all->size(); ++i) {
+        const double f = all->frequencyHz[i];
+        if (std::isfinite(f) && (f < lo || f > hi)) continue;
+        if (dropInductive && all->zImagOhm[i] > 0) continue;
+        s.frequencyHz.push_back(f);
+        s.zRealOhm.push_back(all->zRealOhm[i]);
+        s.zImagOhm.push_back(all->zImagOhm[i]);
+    }
+    if (auto ok = echem::validateSpectrum(s); !ok) return fail(name, ok.error().location, ok.error().reason);
+
+    echem::EisFitOptions o;
+    const QString w = p->value("weighting").toString();
+    o.weighting = w == QLatin1String("unit")           ? echem::EisWeighting::Unit
+                  : w == QLatin1String("proportional") ? echem::EisWeighting::Proportional
+                                                       : echem::EisWeighting::Modulus;
+    for (const QJsonValue& row : p->value("parameters").toArray()) {
+        const QJsonObject r = row.toObject();
+        const std::string pn = r.value("name").toString().toStdString();
+        if (circuit->indexOf(pn) < 0)
+            return fail(name, "parameter 'parameters'",
+                        "'" + pn + "' is not a parameter of " + circuit->text());
+        const std::string canonical = circuit->parameters()[std::size_t(circuit->indexOf(pn))].name;
+        if (r.value("start").isDouble()) o.start[canonical] = r.value("start").toDouble();
+        if (r.value("fixed").toBool()) {
+            if (!r.value("start").isDouble())
+                return fail(name, "parameter 'parameters'",
+                            "fixed parameter '" + pn + "' needs a value (start)");
+            o.fixed[canonical] = r.value("start").toDouble();
+        }
+        if (r.value("lower").isDouble() || r.value("upper").isDouble()) {
+            const auto& def = circuit->parameters()[std::size_t(circuit->indexOf(pn))];
+            o.bounds[canonical] = {r.value("lower").isDouble() ? r.value("lower").toDouble() : def.lower,
+                                   r.value("upper").isDouble() ? r.value("upper").toDouble() : def.upper};
+        }
+    }
+    auto fit = echem::fitCircuit(*circuit, s, o);
+    if (!fit) return fail(name, fit.error().location, fit.error().reason);
+
+    QJsonObject out;
+    out.insert("circuit", QString::fromStdString(circuit->text()));
+    out.insert("weighting", w);
+    out.insert("n_points", qint64(s.size()));
+    QJsonObject fittedParams;
+    QJsonArray order;
+    for (const auto& q : fit->parameters) {
+        fittedParams.insert(QString::fromStdString(q.name),
+                            QJsonObject{{"value", number(q.value)},
+                                        {"stderr", q.fixed ? QJsonValue(0.0) : number(q.standardError)},
+                                        {"unit", QString::fromStdString(q.unit)},
+                                        {"ci95_low", number(q.ci95Low)},
+                                        {"ci95_high", number(q.ci95High)},
+                                        {"rel_error_pct", number(q.relativeErrorPct)},
+                                        {"fixed", q.fixed},
+                                        {"on_bound", q.onBound},
+                                        {"identifiable", q.identifiable}});
+        order.append(QString::fromStdString(q.name));
+    }
+    out.insert("parameters", fittedParams);
+    // Effective capacitances of the R‖CPE pairs (echem.md §6: Hsu–Mansfeld) and their apex frequencies.
+    QJsonArray ceff;
+    for (const auto& pair : circuit->rCpePairs()) {
+        const double r = fit->parameters[std::size_t(pair.rIndex)].value,
+                     q = fit->parameters[std::size_t(pair.qIndex)].value,
+                     n = fit->parameters[std::size_t(pair.nIndex)].value;
+        ceff.append(
+            QJsonObject{{"element", QString::fromStdString(pair.element)},
+                        {"resistor", QString::fromStdString(fit->parameters[std::size_t(pair.rIndex)].name)},
+                        {"c_eff_f", number(echem::hsuMansfeldCapacitanceF(r, q, n))},
+                        {"apex_frequency_hz", number(echem::rCpeApexFrequencyHz(r, q, n))},
+                        {"method", QStringLiteral("Hsu-Mansfeld")}});
+    }
+    out.insert("effective_capacitance", ceff);
+    out.insert("parameter_order", order);
+    out.insert("chi2", number(fit->chi2));
+    out.insert("chi2_reduced", number(fit->chi2Reduced));
+    out.insert("dof", fit->dof);
+    out.insert("converged", fit->converged);
+    out.insert("iterations", fit->iterations);
+    QJsonArray fitted;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        fitted.append(QJsonObject{{"frequency_hz", s.frequencyHz[i]},
+                                  {"z_re_ohm", number(fit->fitted[i].real())},
+                                  {"z_im_ohm", number(fit->fitted[i].imag())}});
+    out.insert("fit", fitted);
+    // A smooth model curve over the measured range (10 points per measured point, log-spaced).
+    double fMin = INFINITY, fMax = 0.0;
+    for (double f : s.frequencyHz) {
+        fMin = std::min(fMin, f);
+        fMax = std::max(fMax, f);
+    }
+    std::vector<double> values;
+    for (const auto& q : fit->parameters)
+        values.push_back(q.value);
+    QJsonArray curve;
+    const int nc = int(std::min<std::size_t>(2000, 10 * s.size()));
+    for (int k = 0; k < nc; ++k) {
+        const double f = std::exp(std::log(fMax) + (std::log(fMin) - std::log(fMax)) * k / (nc - 1));
+        const auto z = circuit->impedance(2.0 * std::numbers::pi * f, values);
+        curve.append(
+            QJsonObject{{"frequency_hz", f}, {"z_re_ohm", number(z.real())}, {"z_im_ohm", number(z.imag())}});
+    }
+    out.insert("fit_curve", curve);
+    out.insert("residuals", residualArray(s, fit->residualRealPct, fit->residualImagPct));
+    QJsonArray warnings;
+    for (const auto& t : fit->warnings)
+        warnings.append(QString::fromStdString(t));
+    if (p->value("lin_kk").toBool()) {
+        echem::LinKKOptions lk;
+        lk.seriesCapacitor = p->value("lin_kk_capacitor").toBool();
+        lk.muCriterion = p->value("lin_kk_mu").toDouble();
+        auto k = echem::linKK(s, lk);
+        if (k) {
+            out.insert("lin_kk",
+                       QJsonObject{{"mu", number(k->mu)},
+                                   {"m", k->m},
+                                   {"max_residual_pct", number(k->maxResidualPct)},
+                                   {"series_capacitor", lk.seriesCapacitor},
+                                   {"mu_reached", k->muReached},
+                                   {"residuals", residualArray(s, k->residualRealPct, k->residualImagPct)}});
+            if (!k->muReached)
+                warnings.append(
+                    QStringLiteral("Lin-KK: μ stayed above the criterion up to M = %1").arg(k->m));
+            if (k->maxResidualPct > 2.0)
+                warnings.append(
+                    QStringLiteral("Lin-KK residuals reach %1 %: the spectrum may not be valid (drift, "
+                                   "non-linearity)%2")
+                        .arg(k->maxResidualPct, 0, 'f', 1)
+                        .arg(lk.seriesCapacitor ? QString()
+                                                : QStringLiteral("; for a blocking spectrum "
+                                                                 "try the series capacitor")));
+        } else {
+            warnings.append(QString::fromStdString("Lin-KK not computed: " + k.error().reason));
+        }
+    }
+    out.insert("warnings", warnings);
+    return out;
+}
+
+namespace {
+
+std::vector<FigureDecl> eisFigureDecls()
+{
+    return {{QStringLiteral("eis_nyquist"), tr("Nyquist plot with fit"), true, {}},
+            {QStringLiteral("eis_bode"), tr("Bode plot with fit"), true, {}},
+            {QStringLiteral("eis_linkk"), tr("Lin-KK residuals"), false, {}}};
+}
+
+FigureSpec eisFigure(const QString& figureId, const std::vector<FigureInput>& inputs)
+{
+    using namespace figures;
+    const int index = figureIndex(eisFigureDecls(), figureId);
+    FigureSpec f;
+    f.id = figureId;
+    if (index == 0) {
+        f.x.label = QStringLiteral("Z' (Ω)");
+        f.y.label = QStringLiteral("−Z'' (Ω)");
+        f.equalAspect = true;
+    } else if (index == 1) {
+        f.x.label = tr("Frequency (Hz)");
+        f.x.logScale = true;
+        f.y.label = QStringLiteral("|Z| (Ω)");
+        f.y.logScale = true;
+        f.y2 = FigureAxis{tr("−Phase (°)"), false, false, std::nullopt, std::nullopt};
+    } else {
+        f.x.label = tr("Frequency (Hz)");
+        f.x.logScale = true;
+        f.y.label = tr("Lin-KK residual (%)");
+    }
+    for (const FigureInput& in : inputs) {
+        auto s = eisSpectrumFromDataset(*in.dataset);
+        if (!s) continue;
+        if (index == 2) {
+            const QJsonArray r = in.result.value("lin_kk").toObject().value("residuals").toArray();
+            FigureSeries re = styled(*in.sample, in.legend + QStringLiteral(" Δ'"));
+            re.marker = in.sample->marker;
+            pointsFrom(r, "frequency_hz", "real_pct", re);
+            FigureSeries im = styled(*in.sample, in.legend + QStringLiteral(" Δ''"));
+            im.marker = in.sample->marker;
+            im.dash = "dash";
+            im.filled = true;
+            pointsFrom(r, "frequency_hz", "imag_pct", im);
+            f.series.push_back(re);
+            f.series.push_back(im);
+            continue;
+        }
+        FigureSeries data = styled(*in.sample, in.legend);
+        data.marker = in.sample->marker;
+        data.line = false;
+        FigureSeries phase = styled(*in.sample, in.legend + tr(" phase"));
+        phase.marker = in.sample->marker;
+        phase.line = false;
+        phase.onRightAxis = true;
+        phase.inLegend = false;
+        for (std::size_t i = 0; i < s->size(); ++i) {
+            if (index == 0) {
+                data.x.push_back(s->zRealOhm[i]);
+                data.y.push_back(-s->zImagOhm[i]);
+            } else {
+                data.x.push_back(s->frequencyHz[i]);
+                data.y.push_back(std::hypot(s->zRealOhm[i], s->zImagOhm[i]));
+                phase.x.push_back(s->frequencyHz[i]);
+                phase.y.push_back(-std::atan2(s->zImagOhm[i], s->zRealOhm[i]) * 180.0 / std::numbers::pi);
+            }
+        }
+        f.series.push_back(data);
+        if (index == 1) f.series.push_back(phase);
+        const QJsonArray curve = in.result.value("fit_curve").toArray();
+        if (curve.isEmpty()) continue;
+        FigureSeries fit = styled(*in.sample, in.legend + tr(" fit"));
+        fit.inLegend = false;
+        FigureSeries fitPhase = fit;
+        fitPhase.onRightAxis = true;
+        fitPhase.dash = "dash";
+        for (const QJsonValue& v : curve) {
+            const QJsonObject o = v.toObject();
+            const double fr = o.value("frequency_hz").toDouble(), re = o.value("z_re_ohm").toDouble(),
+                         im = o.value("z_im_ohm").toDouble();
+            if (index == 0) {
+                fit.x.push_back(re);
+                fit.y.push_back(-im);
+            } else {
+                fit.x.push_back(fr);
+                fit.y.push_back(std::hypot(re, im));
+                fitPhase.x.push_back(fr);
+                fitPhase.y.push_back(-std::atan2(im, re) * 180.0 / std::numbers::pi);
+            }
+        }
+        f.series.push_back(fit);
+        if (index == 1) f.series.push_back(fitPhase);
+    }
+    return f;
+}
+
+std::vector<OutputSpec> eisOutputs()
+{
+    return {
+        {"parameters.R1.value", tr("R1 (charge transfer in the default circuit)"), QStringLiteral("Ω"),
+         "parameters.R1.stderr", true, tr("R1 (Ω)")},
+        {"parameters.R0.value",
+         tr("R0 (series resistance)"),
+         QStringLiteral("Ω"),
+         "parameters.R0.stderr",
+         false,
+         {}},
+        {"chi2_reduced", tr("Reduced χ²"), {}, {}, false, {}},
+        {"lin_kk.max_residual_pct",
+         tr("Lin-KK largest residual"),
+         QStringLiteral("%"),
+         {},
+         true,
+         tr("Lin-KK max (%)")},
+        {"lin_kk.mu", tr("Lin-KK μ"), {}, {}, false, {}},
+    };
+}
+
+} // namespace
+
+const AnalysisDescriptor& eisAnalysis()
+{
+    static const AnalysisDescriptor d = [] {
+        AnalysisDescriptor a;
+        a.id = QString::fromLatin1(kEisAnalysisId);
+        a.version = kEisAnalysisVersion;
+        a.technique = Technique::Echem;
+        // A circuit is a modelling choice: the fit runs when the user asks for it on a spectrum.
+        a.automatic = false;
+        a.name = tr("Impedance: equivalent-circuit fit and Lin-KK");
+        a.input.types = {QStringLiteral("eis")};
+        a.params = eisSchema;
+        a.outputs = eisOutputs;
+        a.figures = eisFigureDecls;
+        a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
+            return computeEis(in.main.front(), params);
+        };
+        a.buildFigure = eisFigure;
+        auto text = [](const char* key) {
+            return [key = QString::fromLatin1(key)](const QString& v) -> Expected<QJsonObject> {
+                return QJsonObject{{key, v}};
+            };
+        };
+        a.cliOptions = {
+            {QStringLiteral("circuit"),
+             QStringLiteral("Equivalent circuit, impedance.py notation (default R0-p(R1,CPE1)-W1)."),
+             QStringLiteral("STR"), text("circuit")},
+            {QStringLiteral("weighting"), QStringLiteral("modulus (default), proportional or unit."),
+             QStringLiteral("W"), text("weighting")}};
+        return a;
+    }();
+    return d;
+}
+
+} // namespace vanadis

@@ -1,0 +1,36 @@
+#pragma once
+/// \file EisAnalysis.h
+/// The EIS analysis as the GUI, the project file and `vanadis-cli eis` see it (id "eis"): an
+/// equivalent circuit fitted to an impedance spectrum by CNLS (numeric/echem/EisFit.h) from automatic
+/// start values, with the Lin-KK validity test (numeric/echem/LinKK.h) on the same points.
+/// Input: a dataset of type "eis" with "Frequency" (Hz), "Z'" (Ω) and "Z''" (Ω, negative for
+/// capacitive behaviour) — or "-Z''" (positive), as the simulator writes it.
+/// Result (../shared/CLI.md): parameters{name: {value, stderr, unit, ci95_low, ci95_high,
+/// rel_error_pct, fixed, identifiable}}, parameter_order[] (circuit order; JSON objects are
+/// unordered), chi2, chi2_reduced, dof, lin_kk{mu, m, max_residual_pct, series_capacitor, residuals[]},
+/// effective_capacitance[{element, resistor, c_eff_f, apex_frequency_hz}] of every R‖CPE pair,
+/// fit[] and fit_curve[] (frequency_hz, z_re_ohm, z_im_ohm), residuals[], warnings[].
+
+#include "analysis/Analysis.h"
+#include "numeric/echem/EisSpectrum.h"
+
+namespace vanadis {
+
+inline constexpr const char* kEisAnalysisId = "eis";
+inline constexpr int kEisAnalysisVersion = 1;
+
+/// Parameters: circuit, weighting (modulus|proportional|unit), parameters (table: name, start, fixed,
+/// lower, upper), f_range_hz, drop_inductive, lin_kk, lin_kk_capacitor, lin_kk_mu.
+ParamSchema eisSchema();
+
+/// The spectrum of an "eis" dataset (see the file comment). Errors: missing columns, units other than
+/// Hz and Ω (kΩ is scaled), different lengths.
+Expected<echem::EisSpectrum> eisSpectrumFromDataset(const Dataset& dataset);
+
+/// Runs the analysis on one dataset; \a params are checked against eisSchema().
+Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& params);
+
+/// The declaration (figures: eis_nyquist with equal axes, eis_bode, eis_linkk).
+const AnalysisDescriptor& eisAnalysis();
+
+} // namespace vanadis

@@ -1,0 +1,199 @@
+// The "eis" analysis: computeEis on simulateEis spectra (the simulator's "-Z''" columns) and on an
+// imported Gamry file, the JSON of the CLI contract (parameters{name:{value, stderr, unit}} in circuit
+// order via parameter_order, chi2, lin_kk{mu, m, max_residual_pct}), the parameter table (fixed,
+// bounds), a frequency window, the circuit validator pointing at the character, and the figures
+// (Nyquist with equal axes, Bode, Lin-KK residuals).
+#include "analysis/echem/EisAnalysis.h"
+#include "io/import/ImporterRegistry.h"
+#include "numeric/sim/Electrochem.h"
+#include "numeric/sim/SimUtil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTest>
+#include <cmath>
+
+using namespace vanadis;
+
+namespace {
+
+#define VERIFY_NEAR(a, b, tol)                                                                               \
+    QVERIFY2(std::abs((a) - (b)) <= (tol), qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")            \
+                                                          .arg(#a)                                           \
+                                                          .arg((a), 0, 'g', 12)                              \
+                                                          .arg((b), 0, 'g', 12)                              \
+                                                          .arg(tol)))
+
+Dataset fromSim(const sim::SimDataset& s)
+{
+    std::vector<Column> cols;
+    for (const auto& c : s.columns)
+        cols.push_back({QString::fromStdString(c.name), QString::fromStdString(c.unit), c.values});
+    return Dataset(1, Technique::Echem, QStringLiteral("eis"), QStringLiteral("sim"), cols, {}, {});
+}
+
+double value(const QJsonObject& r, const char* name)
+{
+    return r.value("parameters").toObject().value(name).toObject().value("value").toDouble();
+}
+
+} // namespace
+
+class TestEisAnalysis : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void recoversSimulatedCircuit();
+    void parameterTableAndWindow();
+    void badParameters();
+    void importedGamrySpectrum();
+    void figures();
+};
+
+void TestEisAnalysis::recoversSimulatedCircuit()
+{
+    sim::EisParams p;
+    p.noiseRelative = 0.0;
+    const Dataset d = fromSim(sim::simulateEis(p));
+    auto r = computeEis(d, {});
+    QVERIFY2(r, r ? "" : r.error().message().c_str());
+    // The simulator's R0 + (Rct ‖ CPE) + W is the default circuit: noise-free within 1 %.
+    VERIFY_NEAR(value(*r, "R0"), p.r0Ohm, 0.01 * p.r0Ohm);
+    VERIFY_NEAR(value(*r, "R1"), p.rctOhm, 0.01 * p.rctOhm);
+    VERIFY_NEAR(value(*r, "CPE1_Q"), p.cpeQ, 0.01 * p.cpeQ);
+    VERIFY_NEAR(value(*r, "CPE1_n"), p.cpeN, 0.01 * p.cpeN);
+    VERIFY_NEAR(value(*r, "W1"), p.warburgSigma, 0.01 * p.warburgSigma);
+    const QJsonArray order = r->value("parameter_order").toArray();
+    QCOMPARE(order.size(), 5);
+    QCOMPARE(order[2].toString(), QStringLiteral("CPE1_Q"));
+    QCOMPARE(r->value("parameters").toObject().value("R1").toObject().value("unit").toString(),
+             QStringLiteral("Ohm"));
+    QVERIFY(r->value("chi2").toDouble() < 1e-10);
+    const QJsonArray ceff = r->value("effective_capacitance").toArray();
+    QCOMPARE(ceff.size(), 1);
+    const double cTrue = std::pow(p.cpeQ, 1.0 / p.cpeN) * std::pow(p.rctOhm, (1.0 - p.cpeN) / p.cpeN);
+    VERIFY_NEAR(ceff[0].toObject().value("c_eff_f").toDouble(), cTrue, 0.02 * cTrue);
+    const QJsonObject lk = r->value("lin_kk").toObject();
+    QVERIFY(lk.value("m").toInt() > 0);
+    QVERIFY(lk.value("mu").toDouble() <= 0.85);
+    QVERIFY(lk.contains("max_residual_pct"));
+    // With the simulator's 0.5 % noise the truth lies inside the 95 % intervals.
+    sim::EisParams noisy;
+    auto rn = computeEis(fromSim(sim::simulateEis(noisy)), {});
+    QVERIFY(rn);
+    const double truth[] = {noisy.r0Ohm, noisy.rctOhm, noisy.cpeQ, noisy.cpeN, noisy.warburgSigma};
+    int k = 0;
+    for (const char* n : {"R0", "R1", "CPE1_Q", "CPE1_n", "W1"}) {
+        const QJsonObject o = rn->value("parameters").toObject().value(n).toObject();
+        QVERIFY2(truth[k] >= o.value("ci95_low").toDouble() && truth[k] <= o.value("ci95_high").toDouble(),
+                 qPrintable(QStringLiteral("%1: %2 not in [%3, %4]")
+                                .arg(n)
+                                .arg(truth[k])
+                                .arg(o.value("ci95_low").toDouble())
+                                .arg(o.value("ci95_high").toDouble())));
+        ++k;
+    }
+}
+
+void TestEisAnalysis::parameterTableAndWindow()
+{
+    sim::EisParams p;
+    p.noiseRelative = 0.0;
+    const Dataset d = fromSim(sim::simulateEis(p));
+    const QJsonObject params{
+        {"parameters", QJsonArray{QJsonObject{{"name", "R0"}, {"start", 5.0}, {"fixed", true}},
+                                  QJsonObject{{"name", "CPE1_1"}, {"lower", 0.5}, {"upper", 0.8}}}},
+        {"f_range_hz", QJsonArray{0.1, 1e4}},
+        {"weighting", "unit"}};
+    auto r = computeEis(d, params);
+    QVERIFY2(r, r ? "" : r.error().message().c_str());
+    const QJsonObject r0 = r->value("parameters").toObject().value("R0").toObject();
+    QVERIFY(r0.value("fixed").toBool());
+    QCOMPARE(r0.value("value").toDouble(), 5.0);
+    QCOMPARE(value(*r, "CPE1_n"), 0.8); // truth 0.85 lies above the bound
+    QVERIFY(r->value("parameters").toObject().value("CPE1_n").toObject().value("on_bound").toBool());
+    int inside = 0;
+    for (double f : d.columns()[0].values)
+        inside += f >= 0.1 && f <= 1e4;
+    QVERIFY(inside > 40);
+    QCOMPARE(r->value("n_points").toInt(), inside);
+    QCOMPARE(r->value("weighting").toString(), QStringLiteral("unit"));
+}
+
+void TestEisAnalysis::badParameters()
+{
+    sim::EisParams p;
+    const Dataset d = fromSim(sim::simulateEis(p));
+    auto r = computeEis(d, {{"circuit", "R0-p(R1,CPE1"}});
+    QVERIFY(!r);
+    QVERIFY2(r.error().reason.find("character 13") != std::string::npos, r.error().message().c_str());
+    r = computeEis(d, {{"circuit", "R0-p(R1,Q1)"}});
+    QVERIFY(!r);
+    QVERIFY2(r.error().reason.find("character 9: unknown element type 'Q'") != std::string::npos,
+             r.error().message().c_str());
+    r = computeEis(d, {{"parameters", QJsonArray{QJsonObject{{"name", "R7"}, {"start", 1.0}}}}});
+    QVERIFY(!r && r.error().reason.find("'R7'") != std::string::npos);
+    r = computeEis(d, {{"parameters", QJsonArray{QJsonObject{{"name", "R0"}, {"fixed", true}}}}});
+    QVERIFY(!r && r.error().reason.find("needs a value") != std::string::npos);
+    r = computeEis(d, {{"f_range_hz", QJsonArray{1e6, 1e7}}});
+    QVERIFY(!r);
+    const Dataset noZ(2, Technique::Echem, "eis", "x", {{"Frequency", "Hz", {1, 2, 3}}}, {}, {});
+    QVERIFY(!computeEis(noZ, {}));
+}
+
+void TestEisAnalysis::importedGamrySpectrum()
+{
+    QString dir = qEnvironmentVariable("VANADIS_TESTDATA");
+    if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
+    const QString path = QDir(dir).filePath("echem/gamry/impedancepy_exampleDataGamry_EISPOT.DTA");
+    if (!QFile::exists(path)) QSKIP("test data absent");
+    auto parsed = parseFile(path);
+    QVERIFY(parsed);
+    const auto& id = parsed->datasets[0];
+    const Dataset d(1, id.technique, id.kind, id.name, id.columns, id.metadata, parsed->provenance);
+    auto r = computeEis(d, {{"circuit", "R0-p(R1,CPE1)-p(R2,CPE2)"}, {"lin_kk_capacitor", true}});
+    QVERIFY2(r, r ? "" : r.error().message().c_str());
+    QVERIFY(r->value("converged").toBool());
+    // The arc starts near the origin (the 200 kHz point is at Z' = 826 Ω, −Z'' = 1367 Ω): R0 ends on
+    // its bound 0 and says so; the first arc closes near 4.1 kΩ (Z' flattens at 4.0–4.3 kΩ, 1–100 Hz).
+    QCOMPARE(value(*r, "R0"), 0.0);
+    QVERIFY(r->value("parameters").toObject().value("R0").toObject().value("on_bound").toBool());
+    QVERIFY(value(*r, "R1") > 3800.0 && value(*r, "R1") < 4400.0);
+    QCOMPARE(r->value("fit").toArray().size(), 72);
+    // Lin-KK: valid above 100 Hz (< 1 %); the low-frequency end drifts (Z' jumps by 10 % around 0.3 Hz).
+    for (const QJsonValue& v : r->value("lin_kk").toObject().value("residuals").toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value("frequency_hz").toDouble() > 100.0) {
+            QVERIFY(std::abs(o.value("real_pct").toDouble()) < 1.0);
+            QVERIFY(std::abs(o.value("imag_pct").toDouble()) < 1.0);
+        }
+    }
+    QVERIFY(r->value("lin_kk").toObject().value("max_residual_pct").toDouble() > 5.0);
+}
+
+void TestEisAnalysis::figures()
+{
+    sim::EisParams p;
+    const Dataset d = fromSim(sim::simulateEis(p));
+    auto r = computeEis(d, {});
+    QVERIFY(r);
+    Sample s;
+    s.name = "HMCS";
+    s.color = Qt::red;
+    FigureInput in{&s, &d, {}, *r, "HMCS"};
+    const AnalysisDescriptor& a = eisAnalysis();
+    const FigureSpec ny = a.buildFigure("eis_nyquist", {in});
+    QVERIFY(ny.equalAspect);
+    QCOMPARE(ny.series.size(), std::size_t(2));                       // data + fit
+    QVERIFY(ny.series[0].y.front() > 0 || ny.series[0].y.back() > 0); // −Z'' plotted upwards
+    QCOMPARE(ny.series[0].x.size(), d.columns()[0].values.size());
+    const FigureSpec bode = a.buildFigure("eis_bode", {in});
+    QVERIFY(bode.x.logScale && bode.y.logScale && bode.y2);
+    QCOMPARE(bode.series.size(), std::size_t(4));
+    const FigureSpec kk = a.buildFigure("eis_linkk", {in});
+    QCOMPARE(kk.series.size(), std::size_t(2));
+    QCOMPARE(kk.series[0].x.size(), d.columns()[0].values.size());
+}
+
+QTEST_GUILESS_MAIN(TestEisAnalysis)
+#include "tst_eis_analysis.moc"
