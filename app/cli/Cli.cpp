@@ -751,7 +751,9 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
                     << "' (there are: " << labelsSeen.join(", ") << ")\n";
             else
                 err << "vanadis-cli " << cmd << ": " << file << ": no " << techniqueKey(method.technique)
-                    << " data of type " << method.input.types.join("/") << " in this file\n";
+                    << " data of type " << method.input.types.join("/")
+                    << (method.selectsMain ? " matching the parameters" : "") << " in this file (there are: "
+                    << (labelsSeen.isEmpty() ? QStringLiteral("none") : labelsSeen.join(", ")) << ")\n";
             return kBadInput;
         }
     }

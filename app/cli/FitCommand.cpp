@@ -1,5 +1,7 @@
 #include "app/cli/FitCommand.h"
 
+#include "io/import/ColumnRoles.h"
+
 #include "analysis/fit/CurveFit.h"
 #include "io/MessageText.h"
 
@@ -203,7 +205,13 @@ int cmdFit(const QStringList& args, QTextStream& out, QTextStream& err)
     // The first dataset of the file that has the columns asked for.
     Expected<QJsonObject> fitted = fail("", "", "the file holds no dataset");
     for (const ImportedDataset& d : parsed->datasets) {
-        fitted = fitCurve(d.columns, spec);
+        // A snake_case header the reader gave its canonical name ("time_s" → "Time") is still found
+        // by the name the file writes.
+        CurveFitSpec named = spec;
+        for (QString* key : {&named.xColumn, &named.yColumn, &named.sigmaColumn})
+            if (!key->isEmpty() && !curveFitColumn(d.columns, *key))
+                if (const auto canonical = canonicalColumn(*key)) *key = canonical->first;
+        fitted = fitCurve(d.columns, named);
         if (fitted || fitted.error().reason.find("no such column") == std::string::npos) break;
     }
     if (!fitted) {

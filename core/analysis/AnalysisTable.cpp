@@ -16,13 +16,8 @@ namespace vanadis {
 const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
 {
     static const std::vector<const AnalysisDescriptor*> table{
-        &betAnalysis(),
-        &tgaAnalysis(),
-        &xrdAnalysis(),
-        &cyclingAnalysis(),
-        &curveFitAnalysis(),
-        &xpsAnalysis(),
-        &eisAnalysis(),
+        &betAnalysis(),      &tgaAnalysis(), &xrdAnalysis(), &cyclingAnalysis(),
+        &curveFitAnalysis(), &xpsAnalysis(), &eisAnalysis(),
     };
     return table;
 }
