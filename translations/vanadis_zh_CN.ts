@@ -426,6 +426,818 @@
         <source>Residual</source>
         <translation>残差</translation>
     </message>
+    <message>
+        <source>Active mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass of the electrode&apos;s active material (coating mass × active fraction) on the basis below. Not set: capacities in mAh only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass basis</source>
+        <translation type="unfinished">质量基准</translation>
+    </message>
+    <message>
+        <source>V2O3@C composite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V2O3 alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the active mass is: the whole composite, or the oxide alone — then the carbon share (carbon_pct, from the sample&apos;s TGA) is taken off the mass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon content</source>
+        <translation type="unfinished">碳含量</translation>
+    </message>
+    <message>
+        <source>Carbon share of the composite (the sample&apos;s TGA result); used with the &apos;V2O3 alone&apos; basis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the mass the file states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When no active mass is given, use the one the instrument file states (BioLogic characteristic mass, Neware/Novonix mass); the result names its source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coulombic efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cathode: discharge/charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anode: charge/discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CE = Q_dis/Q_chg for a cathode or full cell (LAND CapD/CapC), Q_chg/Q_dis for an anode half cell (echem.md §1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CE pairing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both halves of cycle n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycle n with cycle n + 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a sodiation-first cathode: discharge n with charge n as the cycler numbers them, or charge n with discharge n + 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycle 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycle 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the highest capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a given cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capacity that is 100 %; retention above 100 % (activation) is not clipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used when retention is against a given cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate-step tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consecutive cycles whose discharge current agrees within this form one rate step (echem.md §2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the first cycle of each rate step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the first cycle of each step out of the step means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycles whose voltage profiles and dQ/dV are given, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cycles listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per rate step (its second cycle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dQ/dV voltage step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniform voltage grid of dQ/dV (echem.md §3: 2–5 mV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dQ/dV smoothing window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Savitzky–Golay window on the dQ/dV grid (odd; 0 = no smoothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active mass %1 mg taken from the file (%2); set mass_mg to use another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per g of V2O3@C composite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per g of V2O3 (carbon %1 wt% taken off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active mass: capacities are in mAh and the specific values are empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycles not in the record, so without a profile: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-cycle coulombic efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CE₁ (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention (last cycle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q_max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle of the highest capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fade per cycle after the maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean coulombic efficiency (cycle ≥ 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Galvanostatic cycling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity (mAh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity and coulombic efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voltage profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dQ/dV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate capability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> discharge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention against cycle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 A g^{-1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voltage (V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dQ/dV (mAh V^{-1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dQ/dV (mAh g^{-1} V^{-1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cycle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equivalent circuit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>impedance.py notation: elements R, C, L, CPE, W, Wo, Ws, Zarc with an index; &apos;-&apos; in series, p(a,b) in parallel. Default: Rs + (Rct‖CPE) + Warburg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modulus (1/|Z|²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proportional (1/Z&apos;², 1/Z&apos;&apos;²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <source>Residual weights of the complex least squares (Boukamp 1995).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start values, fixed values and bounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows name (R1, CPE1_n; impedance.py&apos;s CPE1_1 too), start, fixed, lower, upper. Parameters without a row start from values read off the spectrum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only points inside this range are fitted and tested; empty = all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out inductive points (Z&apos;&apos; &gt; 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High-frequency points where cables make Z&apos;&apos; positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin-KK validity test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schönleber et al. 2014: residuals of ≲ 1 % mean the spectrum is Kramers–Kronig compliant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin-KK with a series capacitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For blocking (battery) spectra with a low-frequency capacitive tail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin-KK μ criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M grows until μ falls below this (Schönleber et al. use 0.85).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nyquist plot with fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bode plot with fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin-KK residuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency (Hz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−Phase (°)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin-KK residual (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R1 (charge transfer in the default circuit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R1 (Ω)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R0 (series resistance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin-KK largest residual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin-KK max (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lin-KK μ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impedance: equivalent-circuit fit and Lin-KK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The region to fit (&quot;V 2p&quot;, &quot;C 1s&quot;); empty = the selected dataset. On the command line it picks the block of a file with several regions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V 2p + O 1s as in the study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Literature V oxides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C 1s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any core level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets of xps.md §3–4; &apos;generic&apos; builds doublets of the core level below with the spin–orbit splitting and area ratio of the built-in table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core level (generic model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Element and level, e.g. &quot;Pt 4f&quot;, &quot;Mo 3d&quot;, &quot;V 2p&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chemical states (generic model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of doublets (or singlets for s levels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line shape (generic model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GL(30), CasaXPS product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGL(30), sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LA asymmetric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CasaXPS definitions (xps.md §1); LA for metals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shirley, fitted with the peaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shirley (iterative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tougaard U2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tougaard U3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proctor &amp; Sherwood 1982 iterative Shirley; the active form is optimised inside the fit; Tougaard 1989/1997.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C 1s C–C reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When set, the C 1s region of the sample is fitted and every energy is shifted so that C–C sits here (284.8 adventitious, 284.4 sp² carbon).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C 1s region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The C 1s region for charge referencing; empty = the region labelled &quot;C 1s&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O 1s region (joint window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitted with a V 2p region under one background; empty = the region labelled &quot;O 1s&quot; when the model has O 1s lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest binding energy fitted; empty = all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest binding energy fitted; empty = all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monte-Carlo replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refits of noisy replicas for ratio errors besides the covariance (0 = off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monte-Carlo seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model has O 1s lines but the region ends below 533 eV and no O 1s region was given: the O 1s lines have nothing to fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V³⁺/V²⁺ area ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V³⁺/V²⁺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O-vacancy share of O 1s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OV share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O 1s − V 2p3/2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished">数据</translation>
+    </message>
+    <message>
+        <source>Envelope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XPS component fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lattice parameter a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a (Å)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lattice parameter c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>c (Å)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crystallite size (Scherrer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size (nm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crystallite size (Williamson–Hall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microstrain (Williamson–Hall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peaks fitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patterns with reference ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile fit and residuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Williamson–Hall plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensity (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intensity (a.u.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbin CSV export (cycling record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BioLogic EC-Lab text (.mpt, all techniques)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bruker BRML (XRD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bruker RAW v1–v4 (XRD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bruker UXD (XRD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impedance table (frequency, Z&apos;, Z&apos;&apos; as CSV/TXT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header names it &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 values of the third column are %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The third column was read as −Z&apos;&apos; and negated (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The third column was read as Z&apos;&apos; (negative = capacitive; %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gamry Framework data file (.DTA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The experiment was aborted (EXPERIMENTABORTED): the %1 points measured before the abort are imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table %1 announces %2 rows but holds %3 (file cut short?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GSAS powder data (XRD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neware BTSDA CSV export (cycling record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Novonix HPC CSV (cycling record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEC tester CSV (cycling record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHI MultiPak spectrum (.spe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pyGAPS isotherm (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rigaku RAS (XRD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rigaku RASX (XRD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPECS SpecsLab / Prodigy XY export (XPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TA Instruments TGA Excel export (.xls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAMAS ISO 14976 (XPS: CasaXPS, Kratos, PHI, Omicron, SPECS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PANalytical XRDML (XRD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Powder pattern text (.xy, .xye)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scribner ZPlot/ZView impedance file (.z)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
@@ -528,10 +1340,6 @@
     <message>
         <source>points</source>
         <translation>个点</translation>
-    </message>
-    <message>
-        <source>Default 10, as BETSI (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer suitable points interpolated points are added and the result says so.</source>
-        <translation>默认 10，与 BETSI 相同 (Osterrieth et al. 2022)；ISO 9277 接受 3 个点，建议 5 个点。合适的点不足时会补充插值点，并在结果中注明。</translation>
     </message>
     <message>
         <source>Minimum R²</source>
@@ -772,6 +1580,30 @@
     <message>
         <source>Micropore area (t-plot)</source>
         <translation>微孔比表面积 (t-plot)</translation>
+    </message>
+    <message>
+        <source>Default 11: BETSI takes windows of more than 10 points (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer suitable points interpolated points are added and the result says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file states a cross-section of %1 nm² for %2 (the usual value is %3 nm²); the file&apos;s value was used, as the instrument software did. Set the cross-section to override it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-plot: the micropore area (%1 ± %2 m² g⁻¹) is within twice its uncertainty of zero or below 5 % of the BET area, less than the choice of thickness curve changes it: no micropores are detected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capillary condensation: the isotherm follows the t-plot line up to p/p0 = 0.95 and has no hysteresis loop closing above p/p0 = 0.35, as for a non-porous, macroporous or purely microporous solid. BJH assumes mesopores, so no pore-size peak is reported; the distribution is kept for inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BJH: the cumulative pore volume (%1 cm³ g⁻¹) exceeds the total pore volume at p/p0 = %2 (%3 cm³ g⁻¹) by %4 %: the thickness curve removes too little film, or pores wider than the total-pore-volume point are counted; compare with another thickness curve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BET area by the instrument software</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2089,10 +2921,6 @@ Import files with File → Import, or drop them on this window.</source>
         <translation>初始氧化物</translation>
     </message>
     <message>
-        <source>The oxide in the composite before the run. V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2).</source>
-        <translation>测试前复合材料中的氧化物。V2O3 和 VO2 氧化为 V2O5 时质量增加；V2O5 无需校正。“custom”使用下方的摩尔质量和 ν (tga.md §2)。</translation>
-    </message>
-    <message>
         <source>Residue</source>
         <translation>残留物</translation>
     </message>
@@ -2257,10 +3085,6 @@ Import files with File → Import, or drop them on this window.</source>
         <translation>碳含量</translation>
     </message>
     <message>
-        <source>Compute the oxidation-corrected carbon content (runs in O2 or air to a residue plateau).</source>
-        <translation>计算经氧化校正的碳含量 (适用于在 O2 或空气中测至残留物平台的测试)。</translation>
-    </message>
-    <message>
         <source>Carbon (wt%)</source>
         <translation>碳含量 (wt%)</translation>
     </message>
@@ -2283,6 +3107,229 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>Mass change between cursors</source>
         <translation>游标间质量变化</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The oxide in the composite before the run (V2O3 for V2O3@C). V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2). Not set: no oxidation-corrected carbon content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corrected for the oxide&apos;s oxidation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain burn-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished">关</translation>
+    </message>
+    <message>
+        <source>Oxidation: w_C = 1 − (m_end/m_dry)·ν·M_start/M_residue, needs the start oxide. Plain burn-off: w_C = the loss between the dry mass and the end plateau (a residue that does not change, e.g. a catalyst support). Off: runs that are not a burn-off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty-crucible run under the same programme: its mass change, interpolated on temperature, is subtracted (buoyancy and drift). Masses in mg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buoyancy coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The apparent mass gain from buoyancy, % of the initial mass per 100 K, from the instrument&apos;s calibration; removed before reading. Without it or a blank the carbon uncertainty includes a typical 0.05 % per 100 K.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No carbon content: say which oxide the sample starts from (Start oxide; --start-oxide), e.g. V2O3 → V2O5 for V2O3@C, or choose a plain burn-off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mass rises by %1 % before the dry-basis temperature (negative moisture): buoyancy, a balance drift or an oxidation starting early; check the blank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step at %1 °C lies on a cooling segment: its onset and endset are not those of a heating step; read it with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step at %1 °C has its onset or endset (%2–%3 °C) outside the measured range %4–%5 °C: the tangent construction extrapolates; treat them as estimates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::XrdAnalysis</name>
+    <message>
+        <source>Reference phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V₂O₃ (R-3c)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corundum Al₂O₃ (R-3c)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silicon (Fd-3m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>Reflections computed from the crystal structure (bundled CIF) at the file&apos;s wavelength: ticks, indexing and the cell refinement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wavelength Kα1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to use the wavelength the file states.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A peak must stand this many counting-noise standard deviations above its surroundings (5: no false peaks on pure noise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pseudo-Voigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split pseudo-Voigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pearson VII</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voigt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line shape of the profile fit (Voigt: Gaussian and Lorentzian widths apart, best for sizes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kα1/Kα2 doublets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit each line as a Kα1/Kα2 pair at the file&apos;s wavelengths (positions and widths are then those of Kα1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amorphous hump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a broad component under the lines, so that weak lines do not swallow an amorphous hump.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An observed peak takes a reference line within this |Δ2θ| (or half its FWHM when wider).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample displacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zero shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refined with the cell: a sample-height displacement (Δ2θ ∝ cos θ, Bragg–Brentano), a constant zero shift, or both (strongly correlated over a short range).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scherrer K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape factor: 0.9 with the FWHM, ≈ 1 with the integral breadth (Langford &amp; Wilson 1978).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breadth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FWHM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integral breadth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which width enters Scherrer and Williamson–Hall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caglioti Γ² = U tan²θ + V tanθ + W of the instrument (from a standard such as LaB6 or Si); all 0: not removed, sizes are lower bounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instrument W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cell refinement: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instrument broadening is not known (Caglioti U, V, W all 0): crystallite sizes are lower bounds. Fit a standard (LaB6, Si) measured with the same optics and enter its U, V, W.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 peak(s) match no %2 reflection: a possible impurity or another phase.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
