@@ -1,5 +1,6 @@
 #include "analysis/DemoProject.h"
 
+#include "analysis/AnalysisRegistry.h"
 #include "analysis/ComputeService.h"
 
 #include "model/Project.h"
@@ -97,6 +98,37 @@ void populateDemoProject(Project& project)
     }
     for (const AnalysisRun& r : stated)
         project.upsertRun(r);
+    // The analyses that run on request, run here as the study did them: the XPS V 2p + O 1s model
+    // charge-referenced to the sample's C 1s, the cycling records on their stated active mass, the
+    // impedance spectra with the default circuit.
+    for (const Sample* s : project.samples()) {
+        Id v2p = 0, o1s = 0, c1s = 0;
+        for (const Dataset* d : project.datasetsOf(s->id, Technique::Xps)) {
+            if (d->label() == QLatin1String("V 2p")) v2p = d->id();
+            if (d->label() == QLatin1String("O 1s")) o1s = d->id();
+            if (d->label() == QLatin1String("C 1s")) c1s = d->id();
+        }
+        auto addRun = [&](const char* analysisId, Id dataset, const QJsonObject& params) {
+            const AnalysisDescriptor* a = analysisById(QLatin1String(analysisId));
+            if (!a || !dataset || project.runFor(dataset, a->id)) return;
+            AnalysisRun r = defaultRun(project, *a, dataset);
+            r.id = project.allocateId();
+            for (auto it = params.begin(); it != params.end(); ++it)
+                r.params.insert(it.key(), it.value());
+            project.upsertRun(r);
+        };
+        if (v2p && o1s && c1s)
+            addRun("xps", v2p,
+                   {{"model", "study_v2p_o1s"},
+                    {"charge_ref_ev", 284.8},
+                    {"charge_ref_dataset", double(c1s)},
+                    {"joint_dataset", double(o1s)}});
+        for (const Dataset* d : project.datasetsOf(s->id, Technique::Echem)) {
+            if (d->type() == QLatin1String("cycling_record") || d->type() == QLatin1String("rate_test"))
+                addRun("cycling", d->id(), {});
+            if (d->type() == QLatin1String("eis")) addRun("eis", d->id(), {});
+        }
+    }
     computeStaleRunsNow(project);
 }
 

@@ -14,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -85,6 +86,7 @@ private Q_SLOTS:
                              qPrintable(a->id + "/" + f.id + ": span edits unknown keys"));
             }
             int runs = 0;
+            QSet<QString> drawn;
             for (const auto& [id, r] : p.allRuns()) {
                 if (r.analysisId != a->id) continue;
                 ++runs;
@@ -104,11 +106,18 @@ private Q_SLOTS:
                 }
                 for (const QString& fid : figureIds) {
                     const FigureSpec f = analysisFigure(p, *a, fid, {r.datasetId()});
-                    QVERIFY2(!f.series.empty(), qPrintable(a->id + ": figure " + fid + " is empty"));
+                    if (!f.series.empty()) drawn.insert(fid);
                 }
             }
-            // Analyses that run by themselves have one run per demo sample; the others (curve fit) none.
-            QVERIFY2(runs == (a->automatic ? 4 : 0), qPrintable(a->id + QString(": %1 demo runs").arg(runs)));
+            // Every figure draws for some run of the demo (a rate-test summary has no voltage profiles,
+            // the cycling records of the same analysis do).
+            if (runs > 0)
+                for (const QString& fid : figureIds)
+                    QVERIFY2(drawn.contains(fid),
+                             qPrintable(a->id + ": figure " + fid + " is empty for every run"));
+            // Analyses that run by themselves have one run per demo sample; the others run where the demo
+            // asks for them (XPS, cycling, EIS) or not at all (curve fit).
+            if (a->automatic) QVERIFY2(runs == 4, qPrintable(a->id + QString(": %1 demo runs").arg(runs)));
         }
     }
 
@@ -144,17 +153,14 @@ private Q_SLOTS:
             populateDemoProject(doc->project());
             QVERIFY(doc->saveAs(file).has_value());
         }
+        Project fresh;
+        populateDemoProject(fresh);
         const long long before = computeCallCount();
         auto doc = ProjectDocument::open(file);
         QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
         const Project& p = (*doc)->project();
-        // One run per sample and automatic analysis of its datasets.
-        std::size_t automaticRuns = 0;
-        for (const Sample* s : p.samples())
-            for (const Dataset* d : p.datasetsOf(s->id))
-                for (const AnalysisDescriptor* a : analysesFor(*d))
-                    automaticRuns += a->automatic ? 1 : 0;
-        QCOMPARE(p.allRuns().size(), automaticRuns);
+        // Every run the demo computed comes back.
+        QCOMPARE(p.allRuns().size(), fresh.allRuns().size());
         for (const auto& [id, r] : p.allRuns()) {
             QCOMPARE(r.status, RunStatus::Ok);
             QVERIFY(!r.result.isEmpty());
