@@ -428,815 +428,815 @@
     </message>
     <message>
         <source>Active mass</source>
-        <translation type="unfinished"></translation>
+        <translation>活性物质质量</translation>
     </message>
     <message>
         <source>Mass of the electrode&apos;s active material (coating mass × active fraction) on the basis below. Not set: capacities in mAh only.</source>
-        <translation type="unfinished"></translation>
+        <translation>电极活性物质的质量 (涂层质量 × 活性物质占比)，按下方的质量基准计。未设置：容量仅以 mAh 给出。</translation>
     </message>
     <message>
         <source>Mass basis</source>
-        <translation type="unfinished">质量基准</translation>
+        <translation>质量基准</translation>
     </message>
     <message>
         <source>V2O3@C composite</source>
-        <translation type="unfinished"></translation>
+        <translation>V2O3@C 复合材料</translation>
     </message>
     <message>
         <source>V2O3 alone</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 V2O3</translation>
     </message>
     <message>
         <source>What the active mass is: the whole composite, or the oxide alone — then the carbon share (carbon_pct, from the sample&apos;s TGA) is taken off the mass.</source>
-        <translation type="unfinished"></translation>
+        <translation>活性物质质量的含义：整个复合材料，或仅氧化物——此时从质量中扣除碳含量 (carbon_pct，取自该样品的 TGA 结果)。</translation>
     </message>
     <message>
         <source>Carbon content</source>
-        <translation type="unfinished">碳含量</translation>
+        <translation>碳含量</translation>
     </message>
     <message>
         <source>Carbon share of the composite (the sample&apos;s TGA result); used with the &apos;V2O3 alone&apos; basis.</source>
-        <translation type="unfinished"></translation>
+        <translation>复合材料中的碳含量 (该样品的 TGA 结果)；与“仅 V2O3”质量基准一起使用。</translation>
     </message>
     <message>
         <source>Use the mass the file states</source>
-        <translation type="unfinished"></translation>
+        <translation>使用文件中注明的质量</translation>
     </message>
     <message>
         <source>When no active mass is given, use the one the instrument file states (BioLogic characteristic mass, Neware/Novonix mass); the result names its source.</source>
-        <translation type="unfinished"></translation>
+        <translation>未给出活性物质质量时，使用仪器数据文件中注明的质量 (BioLogic 特征质量、Neware/Novonix 质量)；结果中会注明其来源。</translation>
     </message>
     <message>
         <source>Coulombic efficiency</source>
-        <translation type="unfinished"></translation>
+        <translation>库仑效率</translation>
     </message>
     <message>
         <source>cathode: discharge/charge</source>
-        <translation type="unfinished"></translation>
+        <translation>正极：放电/充电</translation>
     </message>
     <message>
         <source>anode: charge/discharge</source>
-        <translation type="unfinished"></translation>
+        <translation>负极：充电/放电</translation>
     </message>
     <message>
         <source>CE = Q_dis/Q_chg for a cathode or full cell (LAND CapD/CapC), Q_chg/Q_dis for an anode half cell (echem.md §1).</source>
-        <translation type="unfinished"></translation>
+        <translation>对正极或全电池，CE = Q_dis/Q_chg (LAND CapD/CapC)；对负极半电池，CE = Q_chg/Q_dis (echem.md §1)。</translation>
     </message>
     <message>
         <source>CE pairing</source>
-        <translation type="unfinished"></translation>
+        <translation>CE 配对方式</translation>
     </message>
     <message>
         <source>both halves of cycle n</source>
-        <translation type="unfinished"></translation>
+        <translation>第 n 次循环的放电与充电</translation>
     </message>
     <message>
         <source>cycle n with cycle n + 1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 n 次循环与第 n + 1 次循环</translation>
     </message>
     <message>
         <source>For a sodiation-first cathode: discharge n with charge n as the cycler numbers them, or charge n with discharge n + 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>对于先嵌钠 (首次为放电) 的正极：按充放电测试仪的编号将第 n 次放电与第 n 次充电配对，或将第 n 次充电与第 n + 1 次放电配对。</translation>
     </message>
     <message>
         <source>Retention against</source>
-        <translation type="unfinished"></translation>
+        <translation>容量保持率基准</translation>
     </message>
     <message>
         <source>cycle 1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 1 次循环</translation>
     </message>
     <message>
         <source>cycle 2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 2 次循环</translation>
     </message>
     <message>
         <source>the highest capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>最高容量</translation>
     </message>
     <message>
         <source>a given cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>指定循环</translation>
     </message>
     <message>
         <source>The capacity that is 100 %; retention above 100 % (activation) is not clipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>作为 100 % 的容量；高于 100 % 的保持率 (活化) 不会被截断。</translation>
     </message>
     <message>
         <source>Reference cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>基准循环</translation>
     </message>
     <message>
         <source>Used when retention is against a given cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>容量保持率以指定循环为基准时使用。</translation>
     </message>
     <message>
         <source>Rate-step tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>倍率阶段容差</translation>
     </message>
     <message>
         <source>Consecutive cycles whose discharge current agrees within this form one rate step (echem.md §2).</source>
-        <translation type="unfinished"></translation>
+        <translation>放电电流在此容差内一致的连续循环构成一个倍率阶段 (echem.md §2)。</translation>
     </message>
     <message>
         <source>Skip the first cycle of each rate step</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过每个倍率阶段的第一次循环</translation>
     </message>
     <message>
         <source>Leave the first cycle of each step out of the step means.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算各阶段平均值时不计入每个阶段的第一次循环。</translation>
     </message>
     <message>
         <source>Profile cycles</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线所用循环</translation>
     </message>
     <message>
         <source>Cycles whose voltage profiles and dQ/dV are given, separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>给出电压曲线和 dQ/dV 的循环，以逗号分隔。</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>充放电曲线</translation>
     </message>
     <message>
         <source>the cycles listed</source>
-        <translation type="unfinished"></translation>
+        <translation>所列循环</translation>
     </message>
     <message>
         <source>one per rate step (its second cycle)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个倍率阶段一条 (取其第二次循环)</translation>
     </message>
     <message>
         <source>dQ/dV voltage step</source>
-        <translation type="unfinished"></translation>
+        <translation>dQ/dV 电压步长</translation>
     </message>
     <message>
         <source>Uniform voltage grid of dQ/dV (echem.md §3: 2–5 mV).</source>
-        <translation type="unfinished"></translation>
+        <translation>dQ/dV 的均匀电压网格 (echem.md §3：2–5 mV)。</translation>
     </message>
     <message>
         <source>dQ/dV smoothing window</source>
-        <translation type="unfinished"></translation>
+        <translation>dQ/dV 平滑窗口</translation>
     </message>
     <message>
         <source>Savitzky–Golay window on the dQ/dV grid (odd; 0 = no smoothing).</source>
-        <translation type="unfinished"></translation>
+        <translation>dQ/dV 网格上的 Savitzky–Golay 窗口 (奇数；0 = 不平滑)。</translation>
     </message>
     <message>
         <source>Active mass %1 mg taken from the file (%2); set mass_mg to use another.</source>
-        <translation type="unfinished"></translation>
+        <translation>活性物质质量 %1 mg 取自文件 (%2)；如需使用其他值，请设置 mass_mg。</translation>
     </message>
     <message>
         <source>per g of V2O3@C composite</source>
-        <translation type="unfinished"></translation>
+        <translation>以每克 V2O3@C 复合材料计</translation>
     </message>
     <message>
         <source>per g of V2O3 (carbon %1 wt% taken off)</source>
-        <translation type="unfinished"></translation>
+        <translation>以每克 V2O3 计 (已扣除 %1 wt% 碳)</translation>
     </message>
     <message>
         <source>No active mass: capacities are in mAh and the specific values are empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>无活性物质质量：容量以 mAh 给出，比容量值为空。</translation>
     </message>
     <message>
         <source>Cycles not in the record, so without a profile: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>以下循环不在数据记录中，因此没有曲线：%1。</translation>
     </message>
     <message>
         <source>First-cycle coulombic efficiency</source>
-        <translation type="unfinished"></translation>
+        <translation>首次库仑效率</translation>
     </message>
     <message>
         <source>CE₁ (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>CE₁ (%)</translation>
     </message>
     <message>
         <source>Retention (last cycle)</source>
-        <translation type="unfinished"></translation>
+        <translation>容量保持率 (最后一次循环)</translation>
     </message>
     <message>
         <source>Retention (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>容量保持率 (%)</translation>
     </message>
     <message>
         <source>Highest capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>最高容量</translation>
     </message>
     <message>
         <source>Q_max</source>
-        <translation type="unfinished"></translation>
+        <translation>Q_max</translation>
     </message>
     <message>
         <source>Cycle of the highest capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>最高容量所在循环</translation>
     </message>
     <message>
         <source>Activation gain</source>
-        <translation type="unfinished"></translation>
+        <translation>活化容量增益</translation>
     </message>
     <message>
         <source>Fade per cycle after the maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>达到最高容量后每次循环的衰减</translation>
     </message>
     <message>
         <source>Mean coulombic efficiency (cycle ≥ 2)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均库仑效率 (循环次数 ≥ 2)</translation>
     </message>
     <message>
         <source>Cycles</source>
-        <translation type="unfinished"></translation>
+        <translation>循环数</translation>
     </message>
     <message>
         <source>Galvanostatic cycling</source>
-        <translation type="unfinished"></translation>
+        <translation>恒流充放电循环</translation>
     </message>
     <message>
         <source>Capacity (mAh)</source>
-        <translation type="unfinished"></translation>
+        <translation>容量 (mAh)</translation>
     </message>
     <message>
         <source>Capacity and coulombic efficiency</source>
-        <translation type="unfinished"></translation>
+        <translation>容量与库仑效率</translation>
     </message>
     <message>
         <source>Voltage profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>电压曲线</translation>
     </message>
     <message>
         <source>dQ/dV</source>
-        <translation type="unfinished"></translation>
+        <translation>dQ/dV</translation>
     </message>
     <message>
         <source>Rate capability</source>
-        <translation type="unfinished"></translation>
+        <translation>倍率性能</translation>
     </message>
     <message>
         <source> discharge</source>
-        <translation type="unfinished"></translation>
+        <translation> 放电</translation>
     </message>
     <message>
         <source> charge</source>
-        <translation type="unfinished"></translation>
+        <translation> 充电</translation>
     </message>
     <message>
         <source>Retention against cycle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>相对第 %1 次循环的容量保持率</translation>
     </message>
     <message>
         <source>%1 A g^{-1}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 A g^{-1}</translation>
     </message>
     <message>
         <source>Voltage (V)</source>
-        <translation type="unfinished"></translation>
+        <translation>电压 (V)</translation>
     </message>
     <message>
         <source>dQ/dV (mAh V^{-1})</source>
-        <translation type="unfinished"></translation>
+        <translation>dQ/dV (mAh V^{-1})</translation>
     </message>
     <message>
         <source>dQ/dV (mAh g^{-1} V^{-1})</source>
-        <translation type="unfinished"></translation>
+        <translation>dQ/dV (mAh g^{-1} V^{-1})</translation>
     </message>
     <message>
         <source>cycle %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次循环</translation>
     </message>
     <message>
         <source>Equivalent circuit</source>
-        <translation type="unfinished"></translation>
+        <translation>等效电路</translation>
     </message>
     <message>
         <source>impedance.py notation: elements R, C, L, CPE, W, Wo, Ws, Zarc with an index; &apos;-&apos; in series, p(a,b) in parallel. Default: Rs + (Rct‖CPE) + Warburg.</source>
-        <translation type="unfinished"></translation>
+        <translation>impedance.py 记法：元件 R、C、L、CPE、W、Wo、Ws、Zarc 加编号；“-”表示串联，p(a,b) 表示并联。默认：Rs + (Rct‖CPE) + Warburg。</translation>
     </message>
     <message>
         <source>Weighting</source>
-        <translation type="unfinished"></translation>
+        <translation>加权方式</translation>
     </message>
     <message>
         <source>Modulus (1/|Z|²)</source>
-        <translation type="unfinished"></translation>
+        <translation>模值 (1/|Z|²)</translation>
     </message>
     <message>
         <source>Proportional (1/Z&apos;², 1/Z&apos;&apos;²)</source>
-        <translation type="unfinished"></translation>
+        <translation>比例 (1/Z&apos;², 1/Z&apos;&apos;²)</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位权重</translation>
     </message>
     <message>
         <source>Residual weights of the complex least squares (Boukamp 1995).</source>
-        <translation type="unfinished"></translation>
+        <translation>复数最小二乘拟合中残差的权重 (Boukamp 1995)。</translation>
     </message>
     <message>
         <source>Start values, fixed values and bounds</source>
-        <translation type="unfinished"></translation>
+        <translation>初始值、固定值与上下限</translation>
     </message>
     <message>
         <source>Rows name (R1, CPE1_n; impedance.py&apos;s CPE1_1 too), start, fixed, lower, upper. Parameters without a row start from values read off the spectrum.</source>
-        <translation type="unfinished"></translation>
+        <translation>每行依次为名称 (R1、CPE1_n；也可用 impedance.py 的 CPE1_1)、初始值、固定、下限、上限。未列出的参数从阻抗谱中读取的估计值开始。</translation>
     </message>
     <message>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <source>Start value</source>
-        <translation type="unfinished"></translation>
+        <translation>初始值</translation>
     </message>
     <message>
         <source>Frequency range</source>
-        <translation type="unfinished"></translation>
+        <translation>频率范围</translation>
     </message>
     <message>
         <source>Only points inside this range are fitted and tested; empty = all.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅拟合和检验此范围内的点；留空 = 全部。</translation>
     </message>
     <message>
         <source>Leave out inductive points (Z&apos;&apos; &gt; 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>排除感抗点 (Z&apos;&apos; &gt; 0)</translation>
     </message>
     <message>
         <source>High-frequency points where cables make Z&apos;&apos; positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>因线缆导致 Z&apos;&apos; 为正值的高频点。</translation>
     </message>
     <message>
         <source>Lin-KK validity test</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin-KK 有效性检验</translation>
     </message>
     <message>
         <source>Schönleber et al. 2014: residuals of ≲ 1 % mean the spectrum is Kramers–Kronig compliant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schönleber et al. 2014：残差 ≲ 1 % 表示该阻抗谱满足 Kramers–Kronig 关系。</translation>
     </message>
     <message>
         <source>Lin-KK with a series capacitor</source>
-        <translation type="unfinished"></translation>
+        <translation>带串联电容的 Lin-KK</translation>
     </message>
     <message>
         <source>For blocking (battery) spectra with a low-frequency capacitive tail.</source>
-        <translation type="unfinished"></translation>
+        <translation>适用于具有低频容性拖尾的阻塞型 (电池) 阻抗谱。</translation>
     </message>
     <message>
         <source>Lin-KK μ criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin-KK μ 判据</translation>
     </message>
     <message>
         <source>M grows until μ falls below this (Schönleber et al. use 0.85).</source>
-        <translation type="unfinished"></translation>
+        <translation>M 逐步增大，直到 μ 低于此值 (Schönleber et al. 取 0.85)。</translation>
     </message>
     <message>
         <source>Nyquist plot with fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyquist 图及拟合</translation>
     </message>
     <message>
         <source>Bode plot with fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bode 图及拟合</translation>
     </message>
     <message>
         <source>Lin-KK residuals</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin-KK 残差</translation>
     </message>
     <message>
         <source>Frequency (Hz)</source>
-        <translation type="unfinished"></translation>
+        <translation>频率 (Hz)</translation>
     </message>
     <message>
         <source>−Phase (°)</source>
-        <translation type="unfinished"></translation>
+        <translation>−相位角 (°)</translation>
     </message>
     <message>
         <source>Lin-KK residual (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin-KK 残差 (%)</translation>
     </message>
     <message>
         <source> phase</source>
-        <translation type="unfinished"></translation>
+        <translation> 相位角</translation>
     </message>
     <message>
         <source> fit</source>
-        <translation type="unfinished"></translation>
+        <translation> 拟合</translation>
     </message>
     <message>
         <source>R1 (charge transfer in the default circuit)</source>
-        <translation type="unfinished"></translation>
+        <translation>R1 (默认电路中的电荷转移电阻)</translation>
     </message>
     <message>
         <source>R1 (Ω)</source>
-        <translation type="unfinished"></translation>
+        <translation>R1 (Ω)</translation>
     </message>
     <message>
         <source>R0 (series resistance)</source>
-        <translation type="unfinished"></translation>
+        <translation>R0 (串联电阻)</translation>
     </message>
     <message>
         <source>Lin-KK largest residual</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin-KK 最大残差</translation>
     </message>
     <message>
         <source>Lin-KK max (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin-KK 最大残差 (%)</translation>
     </message>
     <message>
         <source>Lin-KK μ</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin-KK μ</translation>
     </message>
     <message>
         <source>Impedance: equivalent-circuit fit and Lin-KK</source>
-        <translation type="unfinished"></translation>
+        <translation>阻抗：等效电路拟合与 Lin-KK</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>谱区</translation>
     </message>
     <message>
         <source>The region to fit (&quot;V 2p&quot;, &quot;C 1s&quot;); empty = the selected dataset. On the command line it picks the block of a file with several regions.</source>
-        <translation type="unfinished"></translation>
+        <translation>要拟合的谱区 (“V 2p”、“C 1s”)；留空 = 所选数据集。在命令行中，它用于从含多个谱区的文件中选取相应的数据块。</translation>
     </message>
     <message>
         <source>V 2p + O 1s as in the study</source>
-        <translation type="unfinished"></translation>
+        <translation>V 2p + O 1s (按原研究)</translation>
     </message>
     <message>
         <source>Literature V oxides</source>
-        <translation type="unfinished"></translation>
+        <translation>文献中的钒氧化物</translation>
     </message>
     <message>
         <source>C 1s</source>
-        <translation type="unfinished"></translation>
+        <translation>C 1s</translation>
     </message>
     <message>
         <source>Any core level</source>
-        <translation type="unfinished"></translation>
+        <translation>任意芯能级</translation>
     </message>
     <message>
         <source>Presets of xps.md §3–4; &apos;generic&apos; builds doublets of the core level below with the spin–orbit splitting and area ratio of the built-in table.</source>
-        <translation type="unfinished"></translation>
+        <translation>xps.md §3–4 中的预设；“generic”按内置表中的自旋–轨道分裂和面积比，为下方指定的芯能级构建双峰。</translation>
     </message>
     <message>
         <source>Core level (generic model)</source>
-        <translation type="unfinished"></translation>
+        <translation>芯能级 (通用模型)</translation>
     </message>
     <message>
         <source>Element and level, e.g. &quot;Pt 4f&quot;, &quot;Mo 3d&quot;, &quot;V 2p&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>元素和能级，例如“Pt 4f”、“Mo 3d”、“V 2p”。</translation>
     </message>
     <message>
         <source>Chemical states (generic model)</source>
-        <translation type="unfinished"></translation>
+        <translation>化学态数 (通用模型)</translation>
     </message>
     <message>
         <source>Number of doublets (or singlets for s levels).</source>
-        <translation type="unfinished"></translation>
+        <translation>双峰数 (s 能级为单峰数)。</translation>
     </message>
     <message>
         <source>Line shape (generic model)</source>
-        <translation type="unfinished"></translation>
+        <translation>线形 (通用模型)</translation>
     </message>
     <message>
         <source>GL(30), CasaXPS product</source>
-        <translation type="unfinished"></translation>
+        <translation>GL(30)，CasaXPS 乘积形式</translation>
     </message>
     <message>
         <source>SGL(30), sum</source>
-        <translation type="unfinished"></translation>
+        <translation>SGL(30)，求和形式</translation>
     </message>
     <message>
         <source>LA asymmetric</source>
-        <translation type="unfinished"></translation>
+        <translation>LA 非对称</translation>
     </message>
     <message>
         <source>Voigt</source>
-        <translation type="unfinished"></translation>
+        <translation>Voigt</translation>
     </message>
     <message>
         <source>CasaXPS definitions (xps.md §1); LA for metals.</source>
-        <translation type="unfinished"></translation>
+        <translation>采用 CasaXPS 定义 (xps.md §1)；LA 用于金属。</translation>
     </message>
     <message>
         <source>Background</source>
-        <translation type="unfinished"></translation>
+        <translation>背景</translation>
     </message>
     <message>
         <source>Shirley, fitted with the peaks</source>
-        <translation type="unfinished"></translation>
+        <translation>Shirley，与峰一同拟合</translation>
     </message>
     <message>
         <source>Shirley (iterative)</source>
-        <translation type="unfinished"></translation>
+        <translation>Shirley (迭代)</translation>
     </message>
     <message>
         <source>Linear</source>
-        <translation type="unfinished"></translation>
+        <translation>线性</translation>
     </message>
     <message>
         <source>Tougaard U2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tougaard U2</translation>
     </message>
     <message>
         <source>Tougaard U3</source>
-        <translation type="unfinished"></translation>
+        <translation>Tougaard U3</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Proctor &amp; Sherwood 1982 iterative Shirley; the active form is optimised inside the fit; Tougaard 1989/1997.</source>
-        <translation type="unfinished"></translation>
+        <translation>Proctor &amp; Sherwood 1982 迭代 Shirley；active Shirley 形式在拟合过程中一同优化；Tougaard 1989/1997。</translation>
     </message>
     <message>
         <source>C 1s C–C reference</source>
-        <translation type="unfinished"></translation>
+        <translation>C 1s C–C 参考值</translation>
     </message>
     <message>
         <source>When set, the C 1s region of the sample is fitted and every energy is shifted so that C–C sits here (284.8 adventitious, 284.4 sp² carbon).</source>
-        <translation type="unfinished"></translation>
+        <translation>设置后，将拟合样品的 C 1s 谱区，并平移所有能量，使 C–C 位于此处 (污染碳 284.8，sp² 碳 284.4)。</translation>
     </message>
     <message>
         <source>C 1s region</source>
-        <translation type="unfinished"></translation>
+        <translation>C 1s 谱区</translation>
     </message>
     <message>
         <source>The C 1s region for charge referencing; empty = the region labelled &quot;C 1s&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于电荷校正的 C 1s 谱区；留空 = 标记为“C 1s”的谱区。</translation>
     </message>
     <message>
         <source>O 1s region (joint window)</source>
-        <translation type="unfinished"></translation>
+        <translation>O 1s 谱区 (联合窗口)</translation>
     </message>
     <message>
         <source>Fitted with a V 2p region under one background; empty = the region labelled &quot;O 1s&quot; when the model has O 1s lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 V 2p 谱区在同一背景下一起拟合；留空 = 模型含 O 1s 谱线时使用标记为“O 1s”的谱区。</translation>
     </message>
     <message>
         <source>Window from</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口起点</translation>
     </message>
     <message>
         <source>Lowest binding energy fitted; empty = all.</source>
-        <translation type="unfinished"></translation>
+        <translation>拟合的最低结合能；留空 = 全部。</translation>
     </message>
     <message>
         <source>Window to</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口终点</translation>
     </message>
     <message>
         <source>Highest binding energy fitted; empty = all.</source>
-        <translation type="unfinished"></translation>
+        <translation>拟合的最高结合能；留空 = 全部。</translation>
     </message>
     <message>
         <source>Monte-Carlo replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>蒙特卡罗重复次数</translation>
     </message>
     <message>
         <source>Refits of noisy replicas for ratio errors besides the covariance (0 = off).</source>
-        <translation type="unfinished"></translation>
+        <translation>对加噪声的副本重新拟合，在协方差之外估计比值误差 (0 = 关闭)。</translation>
     </message>
     <message>
         <source>Monte-Carlo seed</source>
-        <translation type="unfinished"></translation>
+        <translation>蒙特卡罗随机种子</translation>
     </message>
     <message>
         <source>The model has O 1s lines but the region ends below 533 eV and no O 1s region was given: the O 1s lines have nothing to fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型含 O 1s 谱线，但谱区止于 533 eV 以下且未指定 O 1s 谱区：O 1s 谱线无数据可拟合。</translation>
     </message>
     <message>
         <source>V³⁺/V²⁺ area ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>V³⁺/V²⁺ 面积比</translation>
     </message>
     <message>
         <source>V³⁺/V²⁺</source>
-        <translation type="unfinished"></translation>
+        <translation>V³⁺/V²⁺</translation>
     </message>
     <message>
         <source>O-vacancy share of O 1s</source>
-        <translation type="unfinished"></translation>
+        <translation>O 1s 中氧空位占比</translation>
     </message>
     <message>
         <source>OV share</source>
-        <translation type="unfinished"></translation>
+        <translation>OV 占比</translation>
     </message>
     <message>
         <source>O 1s − V 2p3/2</source>
-        <translation type="unfinished"></translation>
+        <translation>O 1s − V 2p3/2</translation>
     </message>
     <message>
         <source>Charge shift</source>
-        <translation type="unfinished"></translation>
+        <translation>荷电位移</translation>
     </message>
     <message>
         <source>Component fit</source>
-        <translation type="unfinished"></translation>
+        <translation>分峰拟合</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished">数据</translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Envelope</source>
-        <translation type="unfinished"></translation>
+        <translation>包络线</translation>
     </message>
     <message>
         <source>XPS component fit</source>
-        <translation type="unfinished"></translation>
+        <translation>XPS 分峰拟合</translation>
     </message>
     <message>
         <source>Lattice parameter a</source>
-        <translation type="unfinished"></translation>
+        <translation>晶胞参数 a</translation>
     </message>
     <message>
         <source>a (Å)</source>
-        <translation type="unfinished"></translation>
+        <translation>a (Å)</translation>
     </message>
     <message>
         <source>Lattice parameter c</source>
-        <translation type="unfinished"></translation>
+        <translation>晶胞参数 c</translation>
     </message>
     <message>
         <source>c (Å)</source>
-        <translation type="unfinished"></translation>
+        <translation>c (Å)</translation>
     </message>
     <message>
         <source>Cell volume</source>
-        <translation type="unfinished"></translation>
+        <translation>晶胞体积</translation>
     </message>
     <message>
         <source>Zero shift</source>
-        <translation type="unfinished"></translation>
+        <translation>零点偏移</translation>
     </message>
     <message>
         <source>Crystallite size (Scherrer)</source>
-        <translation type="unfinished"></translation>
+        <translation>晶粒尺寸 (谢乐公式)</translation>
     </message>
     <message>
         <source>Size (nm)</source>
-        <translation type="unfinished"></translation>
+        <translation>晶粒尺寸 (nm)</translation>
     </message>
     <message>
         <source>Crystallite size (Williamson–Hall)</source>
-        <translation type="unfinished"></translation>
+        <translation>晶粒尺寸 (Williamson–Hall)</translation>
     </message>
     <message>
         <source>Microstrain (Williamson–Hall)</source>
-        <translation type="unfinished"></translation>
+        <translation>微观应变 (Williamson–Hall)</translation>
     </message>
     <message>
         <source>Peaks fitted</source>
-        <translation type="unfinished"></translation>
+        <translation>拟合峰数</translation>
     </message>
     <message>
         <source>Patterns with reference ticks</source>
-        <translation type="unfinished"></translation>
+        <translation>衍射图谱与参考峰位标记</translation>
     </message>
     <message>
         <source>Profile fit and residuals</source>
-        <translation type="unfinished"></translation>
+        <translation>峰形拟合与残差</translation>
     </message>
     <message>
         <source>Williamson–Hall plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Williamson–Hall 图</translation>
     </message>
     <message>
         <source>Intensity</source>
-        <translation type="unfinished"></translation>
+        <translation>强度</translation>
     </message>
     <message>
         <source>Intensity (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>强度 (%1)</translation>
     </message>
     <message>
         <source>background</source>
-        <translation type="unfinished"></translation>
+        <translation>背景</translation>
     </message>
     <message>
         <source>Intensity (a.u.)</source>
-        <translation type="unfinished"></translation>
+        <translation>强度 (a.u.)</translation>
     </message>
     <message>
         <source>%1 reference</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 参考</translation>
     </message>
     <message>
         <source>Arbin CSV export (cycling record)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbin CSV 导出 (循环数据)</translation>
     </message>
     <message>
         <source>BioLogic EC-Lab text (.mpt, all techniques)</source>
-        <translation type="unfinished"></translation>
+        <translation>BioLogic EC-Lab 文本 (.mpt，所有测试技术)</translation>
     </message>
     <message>
         <source>Bruker BRML (XRD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruker BRML (XRD)</translation>
     </message>
     <message>
         <source>Bruker RAW v1–v4 (XRD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruker RAW v1–v4 (XRD)</translation>
     </message>
     <message>
         <source>Bruker UXD (XRD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruker UXD (XRD)</translation>
     </message>
     <message>
         <source>Impedance table (frequency, Z&apos;, Z&apos;&apos; as CSV/TXT)</source>
-        <translation type="unfinished"></translation>
+        <translation>阻抗表格 (频率、Z&apos;、Z&apos;&apos;，CSV/TXT 格式)</translation>
     </message>
     <message>
         <source>the header names it &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>表头将其命名为“%1”</translation>
     </message>
     <message>
         <source>%1 of %2 values of the third column are %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第三列的 %2 个值中有 %1 个为%3</translation>
     </message>
     <message>
         <source>positive</source>
-        <translation type="unfinished"></translation>
+        <translation>正值</translation>
     </message>
     <message>
         <source>negative</source>
-        <translation type="unfinished"></translation>
+        <translation>负值</translation>
     </message>
     <message>
         <source>The third column was read as −Z&apos;&apos; and negated (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>第三列按 −Z&apos;&apos; 读取并已取反 (%1)。</translation>
     </message>
     <message>
         <source>The third column was read as Z&apos;&apos; (negative = capacitive; %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>第三列按 Z&apos;&apos; 读取 (负值 = 容性；%1)。</translation>
     </message>
     <message>
         <source>Gamry Framework data file (.DTA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gamry Framework 数据文件 (.DTA)</translation>
     </message>
     <message>
         <source>The experiment was aborted (EXPERIMENTABORTED): the %1 points measured before the abort are imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验已中止 (EXPERIMENTABORTED)：已导入中止前测得的 %1 个点。</translation>
     </message>
     <message>
         <source>Table %1 announces %2 rows but holds %3 (file cut short?).</source>
-        <translation type="unfinished"></translation>
+        <translation>表 %1 声明有 %2 行，但实际只有 %3 行 (文件被截断？)。</translation>
     </message>
     <message>
         <source>GSAS powder data (XRD)</source>
-        <translation type="unfinished"></translation>
+        <translation>GSAS 粉末数据 (XRD)</translation>
     </message>
     <message>
         <source>Neware BTSDA CSV export (cycling record)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neware BTSDA CSV 导出 (循环数据)</translation>
     </message>
     <message>
         <source>Novonix HPC CSV (cycling record)</source>
-        <translation type="unfinished"></translation>
+        <translation>Novonix HPC CSV (循环数据)</translation>
     </message>
     <message>
         <source>PEC tester CSV (cycling record)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEC 测试仪 CSV (循环数据)</translation>
     </message>
     <message>
         <source>PHI MultiPak spectrum (.spe)</source>
-        <translation type="unfinished"></translation>
+        <translation>PHI MultiPak 谱图 (.spe)</translation>
     </message>
     <message>
         <source>pyGAPS isotherm (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>pyGAPS 等温线 (JSON)</translation>
     </message>
     <message>
         <source>Rigaku RAS (XRD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rigaku RAS (XRD)</translation>
     </message>
     <message>
         <source>Rigaku RASX (XRD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rigaku RASX (XRD)</translation>
     </message>
     <message>
         <source>SPECS SpecsLab / Prodigy XY export (XPS)</source>
-        <translation type="unfinished"></translation>
+        <translation>SPECS SpecsLab / Prodigy XY 导出 (XPS)</translation>
     </message>
     <message>
         <source>TA Instruments TGA Excel export (.xls)</source>
-        <translation type="unfinished"></translation>
+        <translation>TA Instruments TGA Excel 导出 (.xls)</translation>
     </message>
     <message>
         <source>VAMAS ISO 14976 (XPS: CasaXPS, Kratos, PHI, Omicron, SPECS)</source>
-        <translation type="unfinished"></translation>
+        <translation>VAMAS ISO 14976 (XPS：CasaXPS、Kratos、PHI、Omicron、SPECS)</translation>
     </message>
     <message>
         <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (.xlsx：3P Instruments 报告、TA Instruments TGA)</translation>
     </message>
     <message>
         <source>PANalytical XRDML (XRD)</source>
-        <translation type="unfinished"></translation>
+        <translation>PANalytical XRDML (XRD)</translation>
     </message>
     <message>
         <source>Powder pattern text (.xy, .xye)</source>
-        <translation type="unfinished"></translation>
+        <translation>粉末衍射图谱文本 (.xy, .xye)</translation>
     </message>
     <message>
         <source>Scribner ZPlot/ZView impedance file (.z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scribner ZPlot/ZView 阻抗文件 (.z)</translation>
     </message>
 </context>
 <context>
@@ -1583,27 +1583,27 @@
     </message>
     <message>
         <source>Default 11: BETSI takes windows of more than 10 points (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer suitable points interpolated points are added and the result says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认 11：BETSI 采用多于 10 个点的窗口 (Osterrieth et al. 2022)；ISO 9277 允许 3 个点，推荐 5 个点。合适的点较少时会加入插值点，并在结果中注明。</translation>
     </message>
     <message>
         <source>The file states a cross-section of %1 nm² for %2 (the usual value is %3 nm²); the file&apos;s value was used, as the instrument software did. Set the cross-section to override it.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件注明 %2 的截面积为 %1 nm² (常用值为 %3 nm²)；与仪器软件一致，采用了文件中的值。如需覆盖，请设置截面积。</translation>
     </message>
     <message>
         <source>t-plot: the micropore area (%1 ± %2 m² g⁻¹) is within twice its uncertainty of zero or below 5 % of the BET area, less than the choice of thickness curve changes it: no micropores are detected.</source>
-        <translation type="unfinished"></translation>
+        <translation>t-plot：微孔比表面积 (%1 ± %2 m² g⁻¹) 与零的差值在其不确定度的两倍以内，或低于 BET 比表面积的 5 %，小于更换厚度曲线所引起的变化：未检测到微孔。</translation>
     </message>
     <message>
         <source>No capillary condensation: the isotherm follows the t-plot line up to p/p0 = 0.95 and has no hysteresis loop closing above p/p0 = 0.35, as for a non-porous, macroporous or purely microporous solid. BJH assumes mesopores, so no pore-size peak is reported; the distribution is kept for inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>无毛细凝聚：等温线直到 p/p0 = 0.95 均沿 t-plot 直线，且没有在 p/p0 = 0.35 以上闭合的回滞环，与无孔、大孔或纯微孔固体相符。BJH 假定存在介孔，因此不报告孔径峰；孔径分布仍保留以供查看。</translation>
     </message>
     <message>
         <source>BJH: the cumulative pore volume (%1 cm³ g⁻¹) exceeds the total pore volume at p/p0 = %2 (%3 cm³ g⁻¹) by %4 %: the thickness curve removes too little film, or pores wider than the total-pore-volume point are counted; compare with another thickness curve.</source>
-        <translation type="unfinished"></translation>
+        <translation>BJH：累积孔体积 (%1 cm³ g⁻¹) 比 p/p0 = %2 处的总孔体积 (%3 cm³ g⁻¹) 高出 %4 %：厚度曲线扣除的吸附膜过少，或计入了比总孔体积取点处更宽的孔；请与其他厚度曲线的结果比较。</translation>
     </message>
     <message>
         <source>BET area by the instrument software</source>
-        <translation type="unfinished"></translation>
+        <translation>仪器软件给出的 BET 比表面积</translation>
     </message>
 </context>
 <context>
@@ -3110,226 +3110,226 @@ Import files with File → Import, or drop them on this window.</source>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>The oxide in the composite before the run (V2O3 for V2O3@C). V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2). Not set: no oxidation-corrected carbon content.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试前复合材料中的氧化物 (V2O3@C 中为 V2O3)。V2O3 和 VO2 氧化为 V2O5 时质量增加；V2O5 无需校正。“自定义”使用下方的摩尔质量和 ν (tga.md §2)。未设置：不给出经氧化校正的碳含量。</translation>
     </message>
     <message>
         <source>corrected for the oxide&apos;s oxidation</source>
-        <translation type="unfinished"></translation>
+        <translation>经氧化物氧化校正</translation>
     </message>
     <message>
         <source>plain burn-off</source>
-        <translation type="unfinished"></translation>
+        <translation>直接烧失</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished">关</translation>
+        <translation>关</translation>
     </message>
     <message>
         <source>Oxidation: w_C = 1 − (m_end/m_dry)·ν·M_start/M_residue, needs the start oxide. Plain burn-off: w_C = the loss between the dry mass and the end plateau (a residue that does not change, e.g. a catalyst support). Off: runs that are not a burn-off.</source>
-        <translation type="unfinished"></translation>
+        <translation>氧化校正：w_C = 1 − (m_end/m_dry)·ν·M_start/M_residue，需要指定初始氧化物。直接烧失：w_C = 干基质量与终点平台之间的失重 (残留物不发生变化，如催化剂载体)。关：用于非烧失类测试。</translation>
     </message>
     <message>
         <source>Blank run</source>
-        <translation type="unfinished"></translation>
+        <translation>空白测试</translation>
     </message>
     <message>
         <source>An empty-crucible run under the same programme: its mass change, interpolated on temperature, is subtracted (buoyancy and drift). Masses in mg.</source>
-        <translation type="unfinished"></translation>
+        <translation>在相同温度程序下进行的空坩埚测试：其质量变化按温度插值后扣除 (浮力与漂移)。质量单位为 mg。</translation>
     </message>
     <message>
         <source>Buoyancy coefficient</source>
-        <translation type="unfinished"></translation>
+        <translation>浮力系数</translation>
     </message>
     <message>
         <source>The apparent mass gain from buoyancy, % of the initial mass per 100 K, from the instrument&apos;s calibration; removed before reading. Without it or a blank the carbon uncertainty includes a typical 0.05 % per 100 K.</source>
-        <translation type="unfinished"></translation>
+        <translation>由浮力引起的表观增重，以每 100 K 占初始质量的 % 表示，取自仪器校准；在读数前扣除。若既无此系数也无空白测试，碳含量的不确定度将计入典型值每 100 K 0.05 %。</translation>
     </message>
     <message>
         <source>No carbon content: say which oxide the sample starts from (Start oxide; --start-oxide), e.g. V2O3 → V2O5 for V2O3@C, or choose a plain burn-off.</source>
-        <translation type="unfinished"></translation>
+        <translation>无碳含量：请指明样品的初始氧化物 (初始氧化物；--start-oxide)，如 V2O3@C 为 V2O3 → V2O5，或选择直接烧失。</translation>
     </message>
     <message>
         <source>The mass rises by %1 % before the dry-basis temperature (negative moisture): buoyancy, a balance drift or an oxidation starting early; check the blank.</source>
-        <translation type="unfinished"></translation>
+        <translation>在干基温度之前质量上升了 %1 % (水分为负)：可能是浮力、天平漂移或氧化提前开始；请检查空白测试。</translation>
     </message>
     <message>
         <source>The step at %1 °C lies on a cooling segment: its onset and endset are not those of a heating step; read it with care.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 °C 处的台阶位于降温段：其起始和终止温度并非升温台阶的起始和终止温度；请谨慎解读。</translation>
     </message>
     <message>
         <source>The step at %1 °C has its onset or endset (%2–%3 °C) outside the measured range %4–%5 °C: the tangent construction extrapolates; treat them as estimates.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 °C 处台阶的起始或终止温度 (%2–%3 °C) 超出测量范围 %4–%5 °C：切线作图为外推所得；请视为估计值。</translation>
     </message>
 </context>
 <context>
     <name>vanadis::XrdAnalysis</name>
     <message>
         <source>Reference phase</source>
-        <translation type="unfinished"></translation>
+        <translation>参考物相</translation>
     </message>
     <message>
         <source>V₂O₃ (R-3c)</source>
-        <translation type="unfinished"></translation>
+        <translation>V₂O₃ (R-3c)</translation>
     </message>
     <message>
         <source>corundum Al₂O₃ (R-3c)</source>
-        <translation type="unfinished"></translation>
+        <translation>刚玉 Al₂O₃ (R-3c)</translation>
     </message>
     <message>
         <source>silicon (Fd-3m)</source>
-        <translation type="unfinished"></translation>
+        <translation>硅 (Fd-3m)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Reflections computed from the crystal structure (bundled CIF) at the file&apos;s wavelength: ticks, indexing and the cell refinement.</source>
-        <translation type="unfinished"></translation>
+        <translation>按文件中的波长由晶体结构 (内置 CIF) 计算的衍射峰：用于峰位标记、指标化和晶胞精修。</translation>
     </message>
     <message>
         <source>Wavelength Kα1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kα1 波长</translation>
     </message>
     <message>
         <source>Leave empty to use the wavelength the file states.</source>
-        <translation type="unfinished"></translation>
+        <translation>留空则使用文件中注明的波长。</translation>
     </message>
     <message>
         <source>Peak threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>寻峰阈值</translation>
     </message>
     <message>
         <source>A peak must stand this many counting-noise standard deviations above its surroundings (5: no false peaks on pure noise).</source>
-        <translation type="unfinished"></translation>
+        <translation>峰须高出其周围计数噪声标准差的此倍数 (5：纯噪声上不会出现假峰)。</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>峰形函数</translation>
     </message>
     <message>
         <source>pseudo-Voigt</source>
-        <translation type="unfinished"></translation>
+        <translation>赝 Voigt</translation>
     </message>
     <message>
         <source>split pseudo-Voigt</source>
-        <translation type="unfinished"></translation>
+        <translation>分裂赝 Voigt</translation>
     </message>
     <message>
         <source>Pearson VII</source>
-        <translation type="unfinished"></translation>
+        <translation>Pearson VII</translation>
     </message>
     <message>
         <source>Voigt</source>
-        <translation type="unfinished"></translation>
+        <translation>Voigt</translation>
     </message>
     <message>
         <source>Line shape of the profile fit (Voigt: Gaussian and Lorentzian widths apart, best for sizes).</source>
-        <translation type="unfinished"></translation>
+        <translation>峰形拟合所用的线形 (Voigt：分别给出高斯和洛伦兹宽度，最适合尺寸分析)。</translation>
     </message>
     <message>
         <source>Kα1/Kα2 doublets</source>
-        <translation type="unfinished"></translation>
+        <translation>Kα1/Kα2 双线</translation>
     </message>
     <message>
         <source>Fit each line as a Kα1/Kα2 pair at the file&apos;s wavelengths (positions and widths are then those of Kα1).</source>
-        <translation type="unfinished"></translation>
+        <translation>按文件中的波长将每条衍射线拟合为 Kα1/Kα2 双线 (此时峰位和峰宽均为 Kα1 的值)。</translation>
     </message>
     <message>
         <source>Amorphous hump</source>
-        <translation type="unfinished"></translation>
+        <translation>非晶峰包</translation>
     </message>
     <message>
         <source>Add a broad component under the lines, so that weak lines do not swallow an amorphous hump.</source>
-        <translation type="unfinished"></translation>
+        <translation>在衍射线下方加入一个宽分量，以免非晶峰包被弱衍射线吸收。</translation>
     </message>
     <message>
         <source>Indexing tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>指标化容差</translation>
     </message>
     <message>
         <source>An observed peak takes a reference line within this |Δ2θ| (or half its FWHM when wider).</source>
-        <translation type="unfinished"></translation>
+        <translation>观测峰归属于 |Δ2θ| 在此范围内的参考衍射线 (若其半高宽的一半更大，则取半高宽的一半)。</translation>
     </message>
     <message>
         <source>Position correction</source>
-        <translation type="unfinished"></translation>
+        <translation>峰位校正</translation>
     </message>
     <message>
         <source>sample displacement</source>
-        <translation type="unfinished"></translation>
+        <translation>样品偏移</translation>
     </message>
     <message>
         <source>zero shift</source>
-        <translation type="unfinished"></translation>
+        <translation>零点偏移</translation>
     </message>
     <message>
         <source>both</source>
-        <translation type="unfinished"></translation>
+        <translation>两者</translation>
     </message>
     <message>
         <source>Refined with the cell: a sample-height displacement (Δ2θ ∝ cos θ, Bragg–Brentano), a constant zero shift, or both (strongly correlated over a short range).</source>
-        <translation type="unfinished"></translation>
+        <translation>与晶胞参数一起精修：样品高度偏移 (Δ2θ ∝ cos θ，Bragg–Brentano)、恒定的零点偏移，或两者兼有 (在较窄的角度范围内强相关)。</translation>
     </message>
     <message>
         <source>Scherrer K</source>
-        <translation type="unfinished"></translation>
+        <translation>谢乐常数 K</translation>
     </message>
     <message>
         <source>Shape factor: 0.9 with the FWHM, ≈ 1 with the integral breadth (Langford &amp; Wilson 1978).</source>
-        <translation type="unfinished"></translation>
+        <translation>形状因子：使用半高宽时取 0.9，使用积分宽度时 ≈ 1 (Langford &amp; Wilson 1978)。</translation>
     </message>
     <message>
         <source>Breadth</source>
-        <translation type="unfinished"></translation>
+        <translation>峰宽</translation>
     </message>
     <message>
         <source>FWHM</source>
-        <translation type="unfinished"></translation>
+        <translation>半高宽</translation>
     </message>
     <message>
         <source>integral breadth</source>
-        <translation type="unfinished"></translation>
+        <translation>积分宽度</translation>
     </message>
     <message>
         <source>Which width enters Scherrer and Williamson–Hall.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于谢乐公式和 Williamson–Hall 分析的峰宽。</translation>
     </message>
     <message>
         <source>Instrument U</source>
-        <translation type="unfinished"></translation>
+        <translation>仪器参数 U</translation>
     </message>
     <message>
         <source>Caglioti Γ² = U tan²θ + V tanθ + W of the instrument (from a standard such as LaB6 or Si); all 0: not removed, sizes are lower bounds.</source>
-        <translation type="unfinished"></translation>
+        <translation>仪器的 Caglioti 函数 Γ² = U tan²θ + V tanθ + W (由 LaB6 或 Si 等标样测得)；全为 0：不扣除仪器展宽，尺寸为下限值。</translation>
     </message>
     <message>
         <source>Instrument V</source>
-        <translation type="unfinished"></translation>
+        <translation>仪器参数 V</translation>
     </message>
     <message>
         <source>Instrument W</source>
-        <translation type="unfinished"></translation>
+        <translation>仪器参数 W</translation>
     </message>
     <message>
         <source>No cell refinement: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无晶胞精修：%1。</translation>
     </message>
     <message>
         <source>The instrument broadening is not known (Caglioti U, V, W all 0): crystallite sizes are lower bounds. Fit a standard (LaB6, Si) measured with the same optics and enter its U, V, W.</source>
-        <translation type="unfinished"></translation>
+        <translation>仪器展宽未知 (Caglioti U、V、W 均为 0)：晶粒尺寸为下限值。请拟合在相同光路下测得的标样 (LaB6、Si)，并输入其 U、V、W。</translation>
     </message>
     <message>
         <source>%1 peak(s) match no %2 reflection: a possible impurity or another phase.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个峰与 %2 的衍射峰均不匹配：可能为杂质或其他物相。</translation>
     </message>
 </context>
 </TS>
