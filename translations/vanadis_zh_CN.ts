@@ -1238,6 +1238,10 @@
         <source>Scribner ZPlot/ZView impedance file (.z)</source>
         <translation>Scribner ZPlot/ZView 阻抗文件 (.z)</translation>
     </message>
+    <message>
+        <source>Sample displacement (Δ2θ at θ = 0)</source>
+        <translation>样品离轴位移 (θ = 0 处的 Δ2θ)</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
@@ -3330,6 +3334,10 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>%1 peak(s) match no %2 reflection: a possible impurity or another phase.</source>
         <translation>有 %1 个峰与 %2 的衍射峰均不匹配：可能为杂质或其他物相。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 lines)</source>
+        <translation>%1 (%2 条谱线)</translation>
     </message>
 </context>
 </TS>

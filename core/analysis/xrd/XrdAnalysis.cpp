@@ -499,7 +499,18 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
         curve.append(pt);
     }
     out["curve"] = curve;
-    out["warnings"] = warnings;
+    // The same sentence for several lines is said once, with how many lines it concerns.
+    QStringList order;
+    std::map<QString, int> count;
+    for (const QJsonValue& w : warnings)
+        if (count[w.toString()]++ == 0) order << w.toString();
+    QJsonArray said;
+    for (const QString& w : order)
+        said.append(
+            count[w] > 1
+                ? QCoreApplication::translate("vanadis::XrdAnalysis", "%1 (%2 lines)").arg(w).arg(count[w])
+                : w);
+    out["warnings"] = said;
     return out;
 }
 
@@ -518,6 +529,12 @@ std::vector<OutputSpec> xrdOutputs()
          tr("Zero shift"),
          QStringLiteral("°"),
          "lattice.zero_shift_err",
+         false,
+         {}},
+        {"lattice.displacement_coefficient_deg",
+         tr("Sample displacement (Δ2θ at θ = 0)"),
+         QStringLiteral("°"),
+         "lattice.displacement_coefficient_err",
          false,
          {}},
         {"scherrer_size_nm.mean", tr("Crystallite size (Scherrer)"), QStringLiteral("nm"),
