@@ -142,4 +142,21 @@ ParamSpec choiceParam(const char* key, const QString& label, const QStringList& 
     return s;
 }
 
+ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help)
+{
+    ParamSpec s = base(key, label, ParamSpec::Type::Text, help);
+    s.defaultValue = def;
+    return s;
+}
+
+ParamSpec datasetRefParam(const char* key, const QString& label, const QStringList& types,
+                          const QString& help)
+{
+    ParamSpec s = base(key, label, ParamSpec::Type::DatasetRef, help);
+    s.defaultValue = QJsonValue(QJsonValue::Null);
+    s.optional = true;
+    s.datasetTypes = types;
+    return s;
+}
+
 } // namespace vanadis

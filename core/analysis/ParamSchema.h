@@ -61,6 +61,11 @@ ParamSpec numberParam(const char* key, const QString& label, const QString& unit
 ParamSpec integerParam(const char* key, const QString& label, const QString& unit, int def, int lo, int hi,
                        const QString& help = {});
 ParamSpec boolParam(const char* key, const QString& label, bool def, const QString& help = {});
+/// Free text, or text checked by a validator set on the result (an equivalent circuit, a column name).
+ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help = {});
+/// The id of another dataset of the project of one of \a types (a blank run, a C 1s region), or null.
+ParamSpec datasetRefParam(const char* key, const QString& label, const QStringList& types,
+                          const QString& help = {});
 /// \a labels: translated display labels of \a choices (same order), may be empty.
 ParamSpec choiceParam(const char* key, const QString& label, const QStringList& choices, const QString& def,
                       const QStringList& labels = {}, const QString& help = {});

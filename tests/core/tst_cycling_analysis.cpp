@@ -14,6 +14,7 @@
 #include "analysis/echem/CyclingAnalysis.h"
 #include "model/Project.h"
 
+#include "../VerifyNear.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -24,16 +25,6 @@
 using namespace vanadis;
 
 namespace {
-
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 10)                                \
-                                                         .arg(e_, 0, 'g', 10)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 struct Demo {
     Project project;

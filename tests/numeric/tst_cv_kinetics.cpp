@@ -7,6 +7,7 @@
 #include "numeric/sim/Electrochem.h"
 #include "numeric/sim/SimUtil.h"
 
+#include "../VerifyNear.h"
 #include <QTest>
 #include <cmath>
 #include <random>
@@ -15,16 +16,6 @@ using namespace vanadis;
 using namespace vanadis::echem;
 
 namespace {
-
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 10)                                \
-                                                         .arg(e_, 0, 'g', 10)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 /// A triangular CV 1.5 → 4.0 → 1.5 V (anodic first) at \a rate mV/s, 2 mV steps, current \a f(E, anodic).
 template <class F>

@@ -12,6 +12,7 @@
 #include "numeric/fit/AutoDiffModel.h"
 #include "numeric/fit/LeastSquares.h"
 
+#include "../VerifyNear.h"
 #include <QTest>
 #include <cmath>
 #include <fstream>
@@ -24,16 +25,6 @@ using namespace vanadis::echem;
 using cd = std::complex<double>;
 
 namespace {
-
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 10)                                \
-                                                         .arg(e_, 0, 'g', 10)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 /// \a n log-spaced frequencies from \a hi down to \a lo (Hz).
 std::vector<double> logFrequencies(double hi, double lo, int n)

@@ -7,6 +7,7 @@
 #include "numeric/sim/Electrochem.h"
 #include "numeric/sim/SimUtil.h"
 
+#include "../VerifyNear.h"
 #include <QTest>
 #include <cmath>
 
@@ -14,16 +15,6 @@ using namespace vanadis;
 using namespace vanadis::echem;
 
 namespace {
-
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 10)                                \
-                                                         .arg(e_, 0, 'g', 10)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 GittRecord recordOf(const sim::SimDataset& d)
 {

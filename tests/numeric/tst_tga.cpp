@@ -14,6 +14,7 @@
 #include "numeric/tga/SavitzkyGolay.h"
 #include "numeric/tga/StepDetection.h"
 
+#include "../VerifyNear.h"
 #include <QTest>
 #include <cmath>
 #include <random>
@@ -22,17 +23,6 @@ using namespace vanadis;
 using namespace vanadis::tga;
 
 namespace {
-
-/// Fails with both values and the tolerance printed.
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 10)                                \
-                                                         .arg(e_, 0, 'g', 10)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 TgaCurve curveFrom(const sim::SimDataset& d)
 {

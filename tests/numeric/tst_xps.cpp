@@ -16,6 +16,7 @@
 #include "numeric/xps/XpsFit.h"
 #include "numeric/xps/XpsPresets.h"
 
+#include "../VerifyNear.h"
 #include <QTest>
 #include <cmath>
 #include <random>
@@ -24,16 +25,6 @@ using namespace vanadis;
 using namespace vanadis::xps;
 
 namespace {
-
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 10)                                \
-                                                         .arg(e_, 0, 'g', 10)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 /// The Shirley definition written out plainly (ascending axis, trapezoid integrals, end means of 5
 /// points), independent of Background.cpp.

@@ -15,6 +15,7 @@
 
 #include <QTest>
 
+#include "../VerifyNear.h"
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -25,17 +26,6 @@ using namespace vanadis;
 using namespace vanadis::xrd;
 
 namespace {
-
-/// Fails with both values and the tolerance printed.
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 10)                                \
-                                                         .arg(e_, 0, 'g', 10)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 std::string readText(const std::string& path)
 {

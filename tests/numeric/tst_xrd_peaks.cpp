@@ -17,6 +17,7 @@
 
 #include <QTest>
 
+#include "../VerifyNear.h"
 #include <cmath>
 #include <fstream>
 #include <numbers>
@@ -28,17 +29,6 @@ using lineshape::Shape;
 using vanadis::xrdtest::TrueLine;
 
 namespace {
-
-/// Fails with both values and the tolerance printed.
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 10)                                \
-                                                         .arg(e_, 0, 'g', 10)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 /// Relative comparison: |a/e − 1| ≤ rel.
 #define VERIFY_REL(actual, expected, rel)                                                                    \

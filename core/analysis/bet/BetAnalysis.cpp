@@ -1,4 +1,5 @@
 #include "analysis/bet/BetAnalysis.h"
+#include "analysis/JsonNumber.h"
 
 #include "analysis/bet/BetFigures.h"
 
@@ -25,15 +26,9 @@ namespace {
 
 using namespace vanadis::bet;
 
-// JSON number, or null for NaN/inf (JSON has no NaN; a missing value must not look like a zero).
-QJsonValue num(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
 QJsonArray pair(double a, double b)
 {
-    return QJsonArray{num(a), num(b)};
+    return QJsonArray{jsonNumber(a), jsonNumber(b)};
 }
 
 QString fmt(double v, int digits = 3)
@@ -71,25 +66,25 @@ const Column* findColumn(const Dataset& ds, std::initializer_list<const char*> n
 QJsonObject betJson(const BetFitResult& f, bool automatic)
 {
     QJsonObject o;
-    o["area_m2_g"] = num(f.areaM2PerG);
-    o["area_err"] = num(f.areaErrM2PerG);
-    o["c_constant"] = num(f.c);
-    o["c_constant_err"] = num(f.cErr);
-    o["monolayer_cm3_g"] = num(f.monolayerCm3PerG);
-    o["monolayer_cm3_g_err"] = num(f.monolayerErrCm3PerG);
-    o["monolayer_mmol_g"] = num(cm3StpToMmol(f.monolayerCm3PerG));
-    o["monolayer_mmol_g_err"] = num(cm3StpToMmol(f.monolayerErrCm3PerG));
+    o["area_m2_g"] = jsonNumber(f.areaM2PerG);
+    o["area_err"] = jsonNumber(f.areaErrM2PerG);
+    o["c_constant"] = jsonNumber(f.c);
+    o["c_constant_err"] = jsonNumber(f.cErr);
+    o["monolayer_cm3_g"] = jsonNumber(f.monolayerCm3PerG);
+    o["monolayer_cm3_g_err"] = jsonNumber(f.monolayerErrCm3PerG);
+    o["monolayer_mmol_g"] = jsonNumber(cm3StpToMmol(f.monolayerCm3PerG));
+    o["monolayer_mmol_g_err"] = jsonNumber(cm3StpToMmol(f.monolayerErrCm3PerG));
     o["p_range"] = pair(f.pFirst, f.pLast);
-    o["r2"] = num(f.r2);
+    o["r2"] = jsonNumber(f.r2);
     o["n_points"] = f.nPoints;
     o["automatic"] = automatic;
-    o["slope_g_cm3"] = num(f.slope);
-    o["slope_err"] = num(f.slopeErr);
-    o["intercept_g_cm3"] = num(f.intercept);
-    o["intercept_err"] = num(f.interceptErr);
-    o["p_monolayer_bet"] = num(f.pMonolayerBet);
-    o["p_monolayer_read"] = num(f.pMonolayerRead);
-    o["monolayer_pressure_rel_err"] = num(f.monolayerPressureRelErr);
+    o["slope_g_cm3"] = jsonNumber(f.slope);
+    o["slope_err"] = jsonNumber(f.slopeErr);
+    o["intercept_g_cm3"] = jsonNumber(f.intercept);
+    o["intercept_err"] = jsonNumber(f.interceptErr);
+    o["p_monolayer_bet"] = jsonNumber(f.pMonolayerBet);
+    o["p_monolayer_read"] = jsonNumber(f.pMonolayerRead);
+    o["monolayer_pressure_rel_err"] = jsonNumber(f.monolayerPressureRelErr);
     o["criteria"] = QJsonObject{{"rouquerol_increasing", f.criteria.rouquerolIncreasing},
                                 {"positive_c", f.criteria.positiveC},
                                 {"monolayer_in_range", f.criteria.monolayerInWindow},
@@ -404,7 +399,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
         for (const auto& w : betFitWarnings(*f))
             warn(QString::fromStdString(w));
         if (search->selected) {
-            betObj["automatic_area_m2_g"] = num(search->selected->areaM2PerG);
+            betObj["automatic_area_m2_g"] = jsonNumber(search->selected->areaM2PerG);
             betObj["automatic_p_range"] = pair(search->selected->pFirst, search->selected->pLast);
         }
     } else if (search->selected) {
@@ -419,7 +414,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
         for (const auto& w : search->warnings)
             warn(QString::fromStdString(w));
     betObj["spread_m2_g"] =
-        search->nValidWindows > 0 ? num(search->spreadM2PerG) : QJsonValue(QJsonValue::Null);
+        search->nValidWindows > 0 ? jsonNumber(search->spreadM2PerG) : QJsonValue(QJsonValue::Null);
     betObj["n_valid_windows"] = search->nValidWindows;
     betObj["n_windows_tested"] = double(search->nWindowsTested);
     betObj["min_points"] = so.minPoints;
@@ -438,15 +433,15 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
 
     // ---- Langmuir and single point ----
     if (auto l = fitLangmuir(in.ads, p.langmuirPMin, p.langmuirPMax, sigma)) {
-        out["langmuir_area_m2_g"] = l->physical ? num(l->areaM2PerG) : QJsonValue(QJsonValue::Null);
-        out["langmuir_area_err"] = l->physical ? num(l->areaErrM2PerG) : QJsonValue(QJsonValue::Null);
+        out["langmuir_area_m2_g"] = l->physical ? jsonNumber(l->areaM2PerG) : QJsonValue(QJsonValue::Null);
+        out["langmuir_area_err"] = l->physical ? jsonNumber(l->areaErrM2PerG) : QJsonValue(QJsonValue::Null);
         out["langmuir"] =
             QJsonObject{{"p_range", pair(l->pFirst, l->pLast)},
                         {"n_points", l->nPoints},
-                        {"r2", num(l->r2)},
-                        {"monolayer_cm3_g", num(l->monolayerCm3PerG)},
-                        {"monolayer_cm3_g_err", num(l->monolayerErrCm3PerG)},
-                        {"k_langmuir", num(l->kPerPRelative)},
+                        {"r2", jsonNumber(l->r2)},
+                        {"monolayer_cm3_g", jsonNumber(l->monolayerCm3PerG)},
+                        {"monolayer_cm3_g_err", jsonNumber(l->monolayerErrCm3PerG)},
+                        {"k_langmuir", jsonNumber(l->kPerPRelative)},
                         {"note", QCoreApplication::translate("vanadis::BetAnalysis",
                                                              "meaningful only for type I isotherms")}};
         if (!l->physical)
@@ -459,8 +454,8 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                  .arg(QString::fromStdString(l.error().reason)));
     }
     if (auto sp = singlePointBet(in.ads, sigma, p.singlePointP)) {
-        out["single_point_area_m2_g"] = num(sp->areaM2PerG);
-        out["single_point_p"] = num(sp->pRelative);
+        out["single_point_area_m2_g"] = jsonNumber(sp->areaM2PerG);
+        out["single_point_p"] = jsonNumber(sp->pRelative);
     } else {
         out["single_point_area_m2_g"] = QJsonValue(QJsonValue::Null);
     }
@@ -470,8 +465,8 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     double totalVolume = std::numeric_limits<double>::quiet_NaN();
     if (auto v = totalPoreVolume(in.ads, p.totalPoreVolumeP, liquidPerGas)) {
         totalVolume = v->volumeCm3PerG;
-        out["total_pore_volume_cm3_g"] = num(v->volumeCm3PerG);
-        out["total_pore_volume_p"] = num(v->pRelative);
+        out["total_pore_volume_cm3_g"] = jsonNumber(v->volumeCm3PerG);
+        out["total_pore_volume_p"] = jsonNumber(v->pRelative);
         if (v->nearestPoint)
             warn(QCoreApplication::translate(
                      "vanadis::BetAnalysis",
@@ -485,7 +480,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
         warn(QCoreApplication::translate("vanadis::BetAnalysis", "No total pore volume: %1.")
                  .arg(QString::fromStdString(v.error().reason)));
     }
-    out["average_pore_diameter_nm"] = num(averagePoreDiameterNm(totalVolume, areaBet));
+    out["average_pore_diameter_nm"] = jsonNumber(averagePoreDiameterNm(totalVolume, areaBet));
 
     // ---- t-plot ----
     double condensation = std::numeric_limits<double>::quiet_NaN(); // rise above the t-plot line
@@ -510,21 +505,21 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
             QJsonObject tp{{"thickness", p.thickness},
                            {"t_range_angstrom", pair(t->tFirstAngstrom, t->tLastAngstrom)},
                            {"n_points", t->nPoints},
-                           {"slope_cm3_g_angstrom", num(t->slopeCm3PerGAngstrom)},
-                           {"slope_err", num(t->slopeErr)},
-                           {"intercept_cm3_g", num(t->interceptCm3PerG)},
-                           {"intercept_err", num(t->interceptErr)},
-                           {"r2", num(t->r2)},
-                           {"external_area_m2_g", num(t->externalAreaM2PerG)},
-                           {"external_area_err", num(t->externalAreaErrM2PerG)},
-                           {"micropore_volume_cm3_g", num(t->microporeVolumeCm3PerG)},
-                           {"micropore_volume_err", num(t->microporeVolumeErrCm3PerG)},
+                           {"slope_cm3_g_angstrom", jsonNumber(t->slopeCm3PerGAngstrom)},
+                           {"slope_err", jsonNumber(t->slopeErr)},
+                           {"intercept_cm3_g", jsonNumber(t->interceptCm3PerG)},
+                           {"intercept_err", jsonNumber(t->interceptErr)},
+                           {"r2", jsonNumber(t->r2)},
+                           {"external_area_m2_g", jsonNumber(t->externalAreaM2PerG)},
+                           {"external_area_err", jsonNumber(t->externalAreaErrM2PerG)},
+                           {"micropore_volume_cm3_g", jsonNumber(t->microporeVolumeCm3PerG)},
+                           {"micropore_volume_err", jsonNumber(t->microporeVolumeErrCm3PerG)},
                            {"points", pts}};
             if (bet) {
                 const double micro = areaBet - t->externalAreaM2PerG;
                 const double microErr = std::hypot(bet->areaErrM2PerG, t->externalAreaErrM2PerG);
-                tp["micropore_area_m2_g"] = num(micro);
-                tp["micropore_area_err"] = num(microErr);
+                tp["micropore_area_m2_g"] = jsonNumber(micro);
+                tp["micropore_area_err"] = jsonNumber(microErr);
                 // The external area moves by ≈ 5 % of the BET area between thickness curves (Harkins–Jura,
                 // KJS, carbon black), so a smaller micropore area is not evidence of micropores.
                 const bool detected = micro > 2.0 * microErr && micro > 0.05 * areaBet;
@@ -540,7 +535,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                 tp["micropore_area_m2_g"] = QJsonValue(QJsonValue::Null);
             }
             condensation = condensationExcess(*t);
-            tp["condensation_excess"] = num(condensation);
+            tp["condensation_excess"] = jsonNumber(condensation);
             if (t->microporeVolumeCm3PerG < 0.0)
                 warn(QCoreApplication::translate(
                     "vanadis::BetAnalysis",
@@ -578,22 +573,22 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
         if (auto r = bjh(desorption ? in.des : in.ads, *bo)) {
             QJsonArray dist;
             for (const BjhBin& b : r->bins)
-                dist.append(QJsonObject{{"diameter_nm", num(b.diameterNm)},
-                                        {"diameter_upper_nm", num(b.diameterUpperNm)},
-                                        {"diameter_lower_nm", num(b.diameterLowerNm)},
-                                        {"pore_volume_cm3_g", num(b.poreVolumeCm3PerG)},
-                                        {"pore_area_m2_g", num(b.poreAreaM2PerG)},
-                                        {"dv_dd_cm3_g_nm", num(b.dvDdCm3PerGNm)},
-                                        {"dv_dlogd_cm3_g", num(b.dvDlogDCm3PerG)},
-                                        {"cumulative_volume_cm3_g", num(b.cumulativeVolumeCm3PerG)},
-                                        {"cumulative_area_m2_g", num(b.cumulativeAreaM2PerG)}});
+                dist.append(QJsonObject{{"diameter_nm", jsonNumber(b.diameterNm)},
+                                        {"diameter_upper_nm", jsonNumber(b.diameterUpperNm)},
+                                        {"diameter_lower_nm", jsonNumber(b.diameterLowerNm)},
+                                        {"pore_volume_cm3_g", jsonNumber(b.poreVolumeCm3PerG)},
+                                        {"pore_area_m2_g", jsonNumber(b.poreAreaM2PerG)},
+                                        {"dv_dd_cm3_g_nm", jsonNumber(b.dvDdCm3PerGNm)},
+                                        {"dv_dlogd_cm3_g", jsonNumber(b.dvDlogDCm3PerG)},
+                                        {"cumulative_volume_cm3_g", jsonNumber(b.cumulativeVolumeCm3PerG)},
+                                        {"cumulative_area_m2_g", jsonNumber(b.cumulativeAreaM2PerG)}});
             out["bjh"] = QJsonObject{{"branch", p.bjhBranch},
                                      {"meniscus", desorption ? "hemispherical" : "cylindrical"},
                                      {"thickness", p.thickness},
-                                     {"peak_diameter_nm", num(r->peakDiameterNm)},
-                                     {"peak_diameter_dvdd_nm", num(r->peakDiameterDvDdNm)},
-                                     {"total_volume_cm3_g", num(r->totalVolumeCm3PerG)},
-                                     {"total_area_m2_g", num(r->totalAreaM2PerG)},
+                                     {"peak_diameter_nm", jsonNumber(r->peakDiameterNm)},
+                                     {"peak_diameter_dvdd_nm", jsonNumber(r->peakDiameterDvDdNm)},
+                                     {"total_volume_cm3_g", jsonNumber(r->totalVolumeCm3PerG)},
+                                     {"total_area_m2_g", jsonNumber(r->totalAreaM2PerG)},
                                      {"negative_steps", r->negativeSteps},
                                      {"diameter_range_nm", pair(bo->minDiameterNm, bo->maxDiameterNm)},
                                      {"order", "largest pores first; cumulative from the largest pores"},
@@ -664,9 +659,9 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
         out["hysteresis"] = QJsonObject{
             {"loop_present", h.loopPresent},
             {"closes", h.closes},
-            {"closure_p_rel", h.loopPresent ? num(h.closurePRelative) : QJsonValue()},
-            {"loop_start_p_rel", h.loopPresent ? num(h.loopStartPRelative) : QJsonValue()},
-            {"max_gap_cm3_g", num(h.maxGapCm3PerG)},
+            {"closure_p_rel", h.loopPresent ? jsonNumber(h.closurePRelative) : QJsonValue()},
+            {"loop_start_p_rel", h.loopPresent ? jsonNumber(h.loopStartPRelative) : QJsonValue()},
+            {"max_gap_cm3_g", jsonNumber(h.maxGapCm3PerG)},
             {"type_hint", QString::fromLatin1(hysteresisTypeName(h.typeHint).data())},
             {"reason", QString::fromStdString(h.reason)},
             {"note",

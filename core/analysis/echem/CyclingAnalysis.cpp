@@ -1,4 +1,5 @@
 #include "analysis/echem/CyclingAnalysis.h"
+#include "analysis/JsonNumber.h"
 
 #include "analysis/echem/CyclingFigures.h"
 #include "model/Translate.h"
@@ -16,11 +17,6 @@ namespace {
 QString tr(const char* text)
 {
     return translated("vanadis::CyclingAnalysis", text);
-}
-
-QJsonValue number(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
 std::string datasetLabel(const Dataset& d)
@@ -89,8 +85,8 @@ QJsonArray thinned(const std::vector<double>& v, std::size_t stride)
 {
     QJsonArray a;
     for (std::size_t i = 0; i < v.size(); i += stride)
-        a.append(number(v[i]));
-    if (!v.empty() && (v.size() - 1) % stride) a.append(number(v.back()));
+        a.append(jsonNumber(v[i]));
+    if (!v.empty() && (v.size() - 1) % stride) a.append(jsonNumber(v.back()));
     return a;
 }
 
@@ -306,7 +302,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given)
     }
 
     QJsonObject out;
-    out.insert("mass_mg", number(mass));
+    out.insert("mass_mg", jsonNumber(mass));
     out.insert("mass_basis", oxideOnly ? QStringLiteral("oxide_only") : QStringLiteral("composite"));
     out.insert("mass_label", massLabel);
     out.insert("mass_source", source.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(source));
@@ -314,27 +310,27 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given)
     out.insert("convention", p.value("convention"));
     out.insert("pairing", p.value("pairing"));
     out.insert("retention_reference", QJsonObject{{"kind", ref}, {"cycle", table.referenceCycle}});
-    out.insert("first_cycle_ce_pct", number(table.firstCycleCePct));
+    out.insert("first_cycle_ce_pct", jsonNumber(table.firstCycleCePct));
     out.insert("source", isRecord ? QStringLiteral("record") : QStringLiteral("cycle_table"));
 
     QJsonArray cycles;
     for (const auto& r : table.rows)
         cycles.append(QJsonObject{{"index", r.index},
-                                  {"charge_mah", number(r.chargeMah)},
-                                  {"discharge_mah", number(r.dischargeMah)},
-                                  {"charge_mah_g", number(r.chargeMahG)},
-                                  {"discharge_mah_g", number(r.dischargeMahG)},
-                                  {"ce_pct", number(r.cePct)},
-                                  {"charge_energy_mwh", number(r.chargeEnergyMwh)},
-                                  {"discharge_energy_mwh", number(r.dischargeEnergyMwh)},
-                                  {"charge_mean_v", number(r.chargeMeanV)},
-                                  {"discharge_mean_v", number(r.dischargeMeanV)},
-                                  {"retention_pct", number(r.retentionPct)},
-                                  {"discharge_current_ma", number(r.dischargeCurrentMa)}});
+                                  {"charge_mah", jsonNumber(r.chargeMah)},
+                                  {"discharge_mah", jsonNumber(r.dischargeMah)},
+                                  {"charge_mah_g", jsonNumber(r.chargeMahG)},
+                                  {"discharge_mah_g", jsonNumber(r.dischargeMahG)},
+                                  {"ce_pct", jsonNumber(r.cePct)},
+                                  {"charge_energy_mwh", jsonNumber(r.chargeEnergyMwh)},
+                                  {"discharge_energy_mwh", jsonNumber(r.dischargeEnergyMwh)},
+                                  {"charge_mean_v", jsonNumber(r.chargeMeanV)},
+                                  {"discharge_mean_v", jsonNumber(r.dischargeMeanV)},
+                                  {"retention_pct", jsonNumber(r.retentionPct)},
+                                  {"discharge_current_ma", jsonNumber(r.dischargeCurrentMa)}});
     out.insert("cycles", cycles);
     out.insert("n_cycles", qint64(table.rows.size()));
-    out.insert("retention_pct",
-               table.rows.empty() ? QJsonValue(QJsonValue::Null) : number(table.rows.back().retentionPct));
+    out.insert("retention_pct", table.rows.empty() ? QJsonValue(QJsonValue::Null)
+                                                   : jsonNumber(table.rows.back().retentionPct));
 
     echem::RateOptions ro;
     ro.toleranceRelative = p.value("rate_tolerance_pct").toDouble() / 100.0;
@@ -343,27 +339,27 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given)
     QJsonArray rs;
     for (const auto& s : steps)
         rs.append(QJsonObject{{"index", s.index},
-                              {"current_a_g", number(s.currentAPerG)},
-                              {"current_ma", number(s.currentMa)},
+                              {"current_a_g", jsonNumber(s.currentAPerG)},
+                              {"current_ma", jsonNumber(s.currentMa)},
                               {"first_cycle", s.firstCycle},
                               {"last_cycle", s.lastCycle},
                               {"cycles", s.cycles},
-                              {"discharge_mah_g_mean", number(s.dischargeMeanMahG)},
-                              {"discharge_mah_g_last", number(s.dischargeLastMahG)},
-                              {"charge_mah_g_mean", number(s.chargeMeanMahG)},
+                              {"discharge_mah_g_mean", jsonNumber(s.dischargeMeanMahG)},
+                              {"discharge_mah_g_last", jsonNumber(s.dischargeLastMahG)},
+                              {"charge_mah_g_mean", jsonNumber(s.chargeMeanMahG)},
                               {"recovery", s.recovery}});
     out.insert("rate_steps", rs);
 
     const auto lc = echem::longCyclingSummary(table, o.convention);
     out.insert("long_cycling", QJsonObject{{"cycles", lc.cycles},
                                            {"max_cycle", lc.maxCycle},
-                                           {"max_capacity", number(lc.maxCapacity)},
-                                           {"first_capacity", number(lc.firstCapacity)},
-                                           {"last_capacity", number(lc.lastCapacity)},
-                                           {"activation_gain_pct", number(lc.activationGainPct)},
-                                           {"fade_per_cycle_pct", number(lc.fadePerCyclePct)},
-                                           {"last_retention_pct", number(lc.lastRetentionPct)},
-                                           {"mean_ce_pct", number(lc.meanCePct)}});
+                                           {"max_capacity", jsonNumber(lc.maxCapacity)},
+                                           {"first_capacity", jsonNumber(lc.firstCapacity)},
+                                           {"last_capacity", jsonNumber(lc.lastCapacity)},
+                                           {"activation_gain_pct", jsonNumber(lc.activationGainPct)},
+                                           {"fade_per_cycle_pct", jsonNumber(lc.fadePerCyclePct)},
+                                           {"last_retention_pct", jsonNumber(lc.lastRetentionPct)},
+                                           {"mean_ce_pct", jsonNumber(lc.meanCePct)}});
 
     // Voltage profiles and dQ/dV of the chosen cycles (records only).
     QJsonArray profiles;

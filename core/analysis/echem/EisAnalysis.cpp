@@ -1,4 +1,5 @@
 #include "analysis/echem/EisAnalysis.h"
+#include "analysis/JsonNumber.h"
 
 #include "analysis/FigureHelpers.h"
 #include "model/Translate.h"
@@ -20,23 +21,7 @@ QString tr(const char* s)
     return translated("vanadis::EisAnalysis", s);
 }
 
-QJsonValue number(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
 const char* const kDefaultCircuit = "R0-p(R1,CPE1)-W1";
-
-ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help)
-{
-    ParamSpec s;
-    s.key = QString::fromLatin1(key);
-    s.label = label;
-    s.type = ParamSpec::Type::Text;
-    s.defaultValue = def;
-    s.help = help;
-    return s;
-}
 
 ParamSpec optionalNumber(const char* key, const QString& label, const QString& help)
 {
@@ -157,8 +142,9 @@ QJsonArray residualArray(const echem::EisSpectrum& s, const std::vector<double>&
 {
     QJsonArray a;
     for (std::size_t i = 0; i < s.size(); ++i)
-        a.append(QJsonObject{
-            {"frequency_hz", s.frequencyHz[i]}, {"real_pct", number(re[i])}, {"imag_pct", number(im[i])}});
+        a.append(QJsonObject{{"frequency_hz", s.frequencyHz[i]},
+                             {"real_pct", jsonNumber(re[i])},
+                             {"imag_pct", jsonNumber(im[i])}});
     return a;
 }
 
@@ -228,12 +214,12 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
     QJsonArray order;
     for (const auto& q : fit->parameters) {
         fittedParams.insert(QString::fromStdString(q.name),
-                            QJsonObject{{"value", number(q.value)},
-                                        {"stderr", q.fixed ? QJsonValue(0.0) : number(q.standardError)},
+                            QJsonObject{{"value", jsonNumber(q.value)},
+                                        {"stderr", q.fixed ? QJsonValue(0.0) : jsonNumber(q.standardError)},
                                         {"unit", QString::fromStdString(q.unit)},
-                                        {"ci95_low", number(q.ci95Low)},
-                                        {"ci95_high", number(q.ci95High)},
-                                        {"rel_error_pct", number(q.relativeErrorPct)},
+                                        {"ci95_low", jsonNumber(q.ci95Low)},
+                                        {"ci95_high", jsonNumber(q.ci95High)},
+                                        {"rel_error_pct", jsonNumber(q.relativeErrorPct)},
                                         {"fixed", q.fixed},
                                         {"on_bound", q.onBound},
                                         {"identifiable", q.identifiable}});
@@ -249,22 +235,22 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
         ceff.append(
             QJsonObject{{"element", QString::fromStdString(pair.element)},
                         {"resistor", QString::fromStdString(fit->parameters[std::size_t(pair.rIndex)].name)},
-                        {"c_eff_f", number(echem::hsuMansfeldCapacitanceF(r, q, n))},
-                        {"apex_frequency_hz", number(echem::rCpeApexFrequencyHz(r, q, n))},
+                        {"c_eff_f", jsonNumber(echem::hsuMansfeldCapacitanceF(r, q, n))},
+                        {"apex_frequency_hz", jsonNumber(echem::rCpeApexFrequencyHz(r, q, n))},
                         {"method", QStringLiteral("Hsu-Mansfeld")}});
     }
     out.insert("effective_capacitance", ceff);
     out.insert("parameter_order", order);
-    out.insert("chi2", number(fit->chi2));
-    out.insert("chi2_reduced", number(fit->chi2Reduced));
+    out.insert("chi2", jsonNumber(fit->chi2));
+    out.insert("chi2_reduced", jsonNumber(fit->chi2Reduced));
     out.insert("dof", fit->dof);
     out.insert("converged", fit->converged);
     out.insert("iterations", fit->iterations);
     QJsonArray fitted;
     for (std::size_t i = 0; i < s.size(); ++i)
         fitted.append(QJsonObject{{"frequency_hz", s.frequencyHz[i]},
-                                  {"z_re_ohm", number(fit->fitted[i].real())},
-                                  {"z_im_ohm", number(fit->fitted[i].imag())}});
+                                  {"z_re_ohm", jsonNumber(fit->fitted[i].real())},
+                                  {"z_im_ohm", jsonNumber(fit->fitted[i].imag())}});
     out.insert("fit", fitted);
     // A smooth model curve over the measured range (10 points per measured point, log-spaced).
     double fMin = INFINITY, fMax = 0.0;
@@ -280,8 +266,8 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
     for (int k = 0; k < nc; ++k) {
         const double f = std::exp(std::log(fMax) + (std::log(fMin) - std::log(fMax)) * k / (nc - 1));
         const auto z = circuit->impedance(2.0 * std::numbers::pi * f, values);
-        curve.append(
-            QJsonObject{{"frequency_hz", f}, {"z_re_ohm", number(z.real())}, {"z_im_ohm", number(z.imag())}});
+        curve.append(QJsonObject{
+            {"frequency_hz", f}, {"z_re_ohm", jsonNumber(z.real())}, {"z_im_ohm", jsonNumber(z.imag())}});
     }
     out.insert("fit_curve", curve);
     out.insert("residuals", residualArray(s, fit->residualRealPct, fit->residualImagPct));
@@ -295,9 +281,9 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
         auto k = echem::linKK(s, lk);
         if (k) {
             out.insert("lin_kk",
-                       QJsonObject{{"mu", number(k->mu)},
+                       QJsonObject{{"mu", jsonNumber(k->mu)},
                                    {"m", k->m},
-                                   {"max_residual_pct", number(k->maxResidualPct)},
+                                   {"max_residual_pct", jsonNumber(k->maxResidualPct)},
                                    {"series_capacitor", lk.seriesCapacitor},
                                    {"mu_reached", k->muReached},
                                    {"residuals", residualArray(s, k->residualRealPct, k->residualImagPct)}});

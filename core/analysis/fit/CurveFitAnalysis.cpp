@@ -19,17 +19,6 @@ QString tr(const char* s)
     return translated("vanadis::CurveFitAnalysis", s);
 }
 
-ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help)
-{
-    ParamSpec s;
-    s.key = QString::fromLatin1(key);
-    s.label = label;
-    s.type = ParamSpec::Type::Text;
-    s.defaultValue = def;
-    s.help = help;
-    return s;
-}
-
 ParamSpec optionalNumber(const char* key, const QString& label, const QString& help)
 {
     ParamSpec s = numberParam(key, label, {}, 0.0, -1e300, 1e300, help);

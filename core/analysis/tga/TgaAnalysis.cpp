@@ -1,4 +1,5 @@
 #include "analysis/tga/TgaAnalysis.h"
+#include "analysis/JsonNumber.h"
 
 #include "model/Translate.h"
 
@@ -21,12 +22,6 @@ namespace {
 QString tr(const char* text)
 {
     return translated("vanadis::TgaAnalysis", text);
-}
-
-/// JSON has no NaN: a number that could not be determined is null.
-QJsonValue number(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
 /// numberParam() with the label and help marked for translation (QT_TRANSLATE_NOOP at the call).
@@ -187,18 +182,14 @@ ParamTable<TgaParams> tgaParamTable()
                     "Plain burn-off: w_C = the loss between the dry mass and the end plateau (a "
                     "residue that does not change, e.g. a catalyst support). Off: runs that are not "
                     "a burn-off.")));
-    ParamSpec blank;
-    blank.key = QStringLiteral("blank_dataset");
-    blank.label = QCoreApplication::translate("vanadis::TgaAnalysis", "Blank run");
-    blank.type = ParamSpec::Type::DatasetRef;
-    blank.datasetTypes = {QStringLiteral("tga_curve")};
-    blank.defaultValue = QJsonValue(QJsonValue::Null);
-    blank.optional = true;
-    blank.help = QCoreApplication::translate(
-        "vanadis::TgaAnalysis",
-        "An empty-crucible run under the same programme: its mass change, interpolated on temperature, is "
-        "subtracted (buoyancy and drift). Masses in mg.");
-    t.field(&TgaParams::blankDataset, blank);
+    t.field(
+        &TgaParams::blankDataset,
+        datasetRefParam("blank_dataset", QCoreApplication::translate("vanadis::TgaAnalysis", "Blank run"),
+                        {QStringLiteral("tga_curve")},
+                        QCoreApplication::translate(
+                            "vanadis::TgaAnalysis",
+                            "An empty-crucible run under the same programme: its mass change, interpolated "
+                            "on temperature, is subtracted (buoyancy and drift). Masses in mg.")));
     ParamSpec buoyancy =
         num("buoyancy_pct_per_100k", QT_TRANSLATE_NOOP("vanadis::TgaAnalysis", "Buoyancy coefficient"),
             "% / 100 K", -1.0, 1.0, 0.0,
@@ -389,24 +380,24 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     out.insert("carbon_mode", p.carbonMode);
     if (a.carbon) {
         const tga::CarbonContent& cc = *a.carbon;
-        out.insert("carbon_wt_pct", number(cc.carbonWtPct));
-        out.insert("carbon_wt_pct_err", number(cc.carbonWtPctErr));
+        out.insert("carbon_wt_pct", jsonNumber(cc.carbonWtPct));
+        out.insert("carbon_wt_pct_err", jsonNumber(cc.carbonWtPctErr));
         out.insert("carbon_err_parts",
-                   QJsonObject{{"statistical_wt_pct", number(cc.carbonWtPctErrStatistical)},
-                               {"uncorrected_buoyancy_wt_pct", number(cc.buoyancyBiasWtPct)},
-                               {"plateau_drift_wt_pct", number(cc.driftErrWtPct)}});
-        out.insert("residue_wt_pct", number(cc.residueWtPct));
-        out.insert("residue_initial_pct", number(cc.residueInitialPct));
-        out.insert("mass_ratio_end_dry", number(cc.massRatio));
+                   QJsonObject{{"statistical_wt_pct", jsonNumber(cc.carbonWtPctErrStatistical)},
+                               {"uncorrected_buoyancy_wt_pct", jsonNumber(cc.buoyancyBiasWtPct)},
+                               {"plateau_drift_wt_pct", jsonNumber(cc.driftErrWtPct)}});
+        out.insert("residue_wt_pct", jsonNumber(cc.residueWtPct));
+        out.insert("residue_initial_pct", jsonNumber(cc.residueInitialPct));
+        out.insert("mass_ratio_end_dry", jsonNumber(cc.massRatio));
         const double toPct = cc.massInMg ? 100.0 / cc.initial.mean : 1.0;
-        out.insert("dry_mass_mg", cc.massInMg ? number(cc.dry.mean) : QJsonValue(QJsonValue::Null));
-        out.insert("end_mass_mg", cc.massInMg ? number(cc.end.mean) : QJsonValue(QJsonValue::Null));
-        out.insert("dry_mass_pct", number(cc.dry.mean * toPct));
-        out.insert("end_mass_pct", number(cc.end.mean * toPct));
-        out.insert("dry_window_c", QJsonArray{number(cc.dry.fromC), number(cc.dry.toC)});
-        out.insert("end_plateau_c", QJsonArray{number(cc.end.fromC), number(cc.end.toC)});
+        out.insert("dry_mass_mg", cc.massInMg ? jsonNumber(cc.dry.mean) : QJsonValue(QJsonValue::Null));
+        out.insert("end_mass_mg", cc.massInMg ? jsonNumber(cc.end.mean) : QJsonValue(QJsonValue::Null));
+        out.insert("dry_mass_pct", jsonNumber(cc.dry.mean * toPct));
+        out.insert("end_mass_pct", jsonNumber(cc.end.mean * toPct));
+        out.insert("dry_window_c", QJsonArray{jsonNumber(cc.dry.fromC), jsonNumber(cc.dry.toC)});
+        out.insert("end_plateau_c", QJsonArray{jsonNumber(cc.end.fromC), jsonNumber(cc.end.toC)});
         out.insert("end_plateau_flat", cc.endPlateauFlat);
-        out.insert("end_plateau_drift_pct", number(cc.endDriftPctOfDry));
+        out.insert("end_plateau_drift_pct", jsonNumber(cc.endDriftPctOfDry));
         out.insert("derivation", QString::fromStdString(cc.derivation));
     } else {
         for (const char* k :
@@ -423,23 +414,23 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
                                         {"start_per_product", r.startPerProduct},
                                         {"factor", r.factor()}});
     out.insert("moisture_wt_pct",
-               a.moisture ? number(a.moisture->moisturePct) : QJsonValue(QJsonValue::Null));
+               a.moisture ? jsonNumber(a.moisture->moisturePct) : QJsonValue(QJsonValue::Null));
     out.insert("moisture_wt_pct_err",
-               a.moisture ? number(a.moisture->moisturePctErr) : QJsonValue(QJsonValue::Null));
+               a.moisture ? jsonNumber(a.moisture->moisturePctErr) : QJsonValue(QJsonValue::Null));
 
     auto stepJson = [&](const tga::Step& s) {
         QJsonObject o;
         o.insert("kind", s.kind == tga::StepKind::Loss ? QStringLiteral("loss") : QStringLiteral("gain"));
-        o.insert("onset_c", number(s.onsetC));
-        o.insert("endset_c", number(s.endsetC));
-        o.insert("midpoint_c", number(s.midpointC));
-        o.insert("dtg_peak_c", number(s.peakC));
-        o.insert("dtg_peak_time_min", c.hasTime() ? number(s.peakTimeMin) : QJsonValue(QJsonValue::Null));
-        o.insert(a.dtg.againstTime ? "dtg_peak_pct_min" : "dtg_peak_pct_c", number(s.peakDtg));
-        o.insert("start_c", number(s.startC));
-        o.insert("end_c", number(s.endC));
-        o.insert("mass_change_pct", number(s.massChangePct));
-        o.insert("mass_change_mg", number(s.massChangeMg));
+        o.insert("onset_c", jsonNumber(s.onsetC));
+        o.insert("endset_c", jsonNumber(s.endsetC));
+        o.insert("midpoint_c", jsonNumber(s.midpointC));
+        o.insert("dtg_peak_c", jsonNumber(s.peakC));
+        o.insert("dtg_peak_time_min", c.hasTime() ? jsonNumber(s.peakTimeMin) : QJsonValue(QJsonValue::Null));
+        o.insert(a.dtg.againstTime ? "dtg_peak_pct_min" : "dtg_peak_pct_c", jsonNumber(s.peakDtg));
+        o.insert("start_c", jsonNumber(s.startC));
+        o.insert("end_c", jsonNumber(s.endC));
+        o.insert("mass_change_pct", jsonNumber(s.massChangePct));
+        o.insert("mass_change_mg", jsonNumber(s.massChangeMg));
         o.insert("isothermal", s.isothermal);
         return o;
     };
@@ -456,10 +447,10 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     const std::vector<double>& primary = a.dtg.primary();
     for (std::size_t i = 0; i < n; i += std::max<std::size_t>(1, stride)) {
         QJsonObject pnt;
-        pnt.insert("temperature_c", number(c.temperatureC[i]));
-        if (c.hasTime()) pnt.insert("time_min", number(c.timeMin[i]));
-        if (a.dtg.againstTime) pnt.insert("dtg_pct_min", number(primary[i]));
-        if (!a.dtg.pctPerC.empty()) pnt.insert("dtg_pct_c", number(a.dtg.pctPerC[i]));
+        pnt.insert("temperature_c", jsonNumber(c.temperatureC[i]));
+        if (c.hasTime()) pnt.insert("time_min", jsonNumber(c.timeMin[i]));
+        if (a.dtg.againstTime) pnt.insert("dtg_pct_min", jsonNumber(primary[i]));
+        if (!a.dtg.pctPerC.empty()) pnt.insert("dtg_pct_c", jsonNumber(a.dtg.pctPerC[i]));
         dtg.append(pnt);
     }
     out.insert("dtg", dtg);
@@ -467,10 +458,10 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     out.insert("dtg_window_points", a.dtg.window.points);
     out.insert("dtg_bin_points", a.dtg.binPoints);
     out.insert("dtg_polynomial_order", a.dtg.window.order);
-    out.insert(a.dtg.againstTime ? "dtg_window_min" : "dtg_window_c", number(a.dtg.windowMin));
-    out.insert("dtg_noise", number(a.dtg.noise));
-    out.insert("step_threshold", number(a.steps.threshold));
-    out.insert("heating_rate_k_min", number(a.dtg.heatingRateKPerMin));
+    out.insert(a.dtg.againstTime ? "dtg_window_min" : "dtg_window_c", jsonNumber(a.dtg.windowMin));
+    out.insert("dtg_noise", jsonNumber(a.dtg.noise));
+    out.insert("step_threshold", jsonNumber(a.steps.threshold));
+    out.insert("heating_rate_k_min", jsonNumber(a.dtg.heatingRateKPerMin));
     out.insert("n_points", qint64(n));
 
     QJsonArray warnings;
@@ -514,10 +505,10 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
         if (auto m = tga::massChange(c, from, to))
             out.insert("mass_change", QJsonObject{{"from_c", from},
                                                   {"to_c", to},
-                                                  {"from_pct", number(m->fromPct)},
-                                                  {"to_pct", number(m->toPct)},
-                                                  {"change_pct", number(m->changePct)},
-                                                  {"change_mg", number(m->changeMg)}});
+                                                  {"from_pct", jsonNumber(m->fromPct)},
+                                                  {"to_pct", jsonNumber(m->toPct)},
+                                                  {"change_pct", jsonNumber(m->changePct)},
+                                                  {"change_mg", jsonNumber(m->changeMg)}});
         else
             warnings.append(
                 QString::fromStdString("No mass change between the cursors: " + m.error().reason + "."));
@@ -539,7 +530,7 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     if (p.residueAtC) {
         const double at = *p.residueAtC;
         if (auto r = tga::residueAtPct(c, at))
-            out.insert("residue_at", QJsonObject{{"temperature_c", at}, {"mass_pct", number(*r)}});
+            out.insert("residue_at", QJsonObject{{"temperature_c", at}, {"mass_pct", jsonNumber(*r)}});
         else
             warnings.append(QString::fromStdString("No residue reading: " + r.error().reason + "."));
     }

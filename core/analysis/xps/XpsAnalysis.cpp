@@ -1,4 +1,5 @@
 #include "analysis/xps/XpsAnalysis.h"
+#include "analysis/JsonNumber.h"
 
 #include "analysis/FigureHelpers.h"
 #include "model/Translate.h"
@@ -19,33 +20,9 @@ QString tr(const char* text)
     return translated("vanadis::XpsAnalysis", text);
 }
 
-QJsonValue number(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
-ParamSpec textParam(const char* key, const QString& label, const QString& def, const QString& help)
-{
-    ParamSpec s;
-    s.key = QString::fromLatin1(key);
-    s.label = label;
-    s.type = ParamSpec::Type::Text;
-    s.defaultValue = def;
-    s.help = help;
-    return s;
-}
-
 ParamSpec refParam(const char* key, const QString& label, const QString& help)
 {
-    ParamSpec s;
-    s.key = QString::fromLatin1(key);
-    s.label = label;
-    s.type = ParamSpec::Type::DatasetRef;
-    s.defaultValue = QJsonValue(QJsonValue::Null);
-    s.optional = true;
-    s.datasetTypes = {QStringLiteral("xps_region")};
-    s.help = help;
-    return s;
+    return datasetRefParam(key, label, {QStringLiteral("xps_region")}, help);
 }
 
 ParamSpec optionalNumber(const char* key, const QString& label, const QString& unit, double lo, double hi,
@@ -281,33 +258,33 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                                  {"label", QString::fromStdString(c.label)},
                                  {"group", QString::fromStdString(c.group)},
                                  {"shape", QString::fromStdString(c.shape)},
-                                 {"position_ev", number(c.positionEv)},
-                                 {"position_err", number(c.positionErr)},
-                                 {"fwhm_ev", number(c.fwhmEv)},
-                                 {"fwhm_param_ev", number(c.fwhmParamEv)},
-                                 {"height", number(c.height)},
-                                 {"area", number(c.area)},
-                                 {"area_err", number(c.areaErr)},
-                                 {"area_mc_err", number(c.areaMcErr)},
-                                 {"area_pct", number(c.areaPercent)}});
+                                 {"position_ev", jsonNumber(c.positionEv)},
+                                 {"position_err", jsonNumber(c.positionErr)},
+                                 {"fwhm_ev", jsonNumber(c.fwhmEv)},
+                                 {"fwhm_param_ev", jsonNumber(c.fwhmParamEv)},
+                                 {"height", jsonNumber(c.height)},
+                                 {"area", jsonNumber(c.area)},
+                                 {"area_err", jsonNumber(c.areaErr)},
+                                 {"area_mc_err", jsonNumber(c.areaMcErr)},
+                                 {"area_pct", jsonNumber(c.areaPercent)}});
     QJsonObject ratios, differences;
     for (const auto& r : f->ratios) {
         const QString n = QString::fromStdString(r.name);
-        ratios.insert(n, number(r.value));
-        ratios.insert(n + "_err", number(r.err));
-        ratios.insert(n + "_lo95", number(r.lo95));
-        ratios.insert(n + "_hi95", number(r.hi95));
+        ratios.insert(n, jsonNumber(r.value));
+        ratios.insert(n + "_err", jsonNumber(r.err));
+        ratios.insert(n + "_lo95", jsonNumber(r.lo95));
+        ratios.insert(n + "_hi95", jsonNumber(r.hi95));
         if (std::isfinite(r.mcErr)) ratios.insert(n + "_mc_err", r.mcErr);
     }
     for (const auto& r : f->differences) {
         const QString n = QString::fromStdString(r.name);
-        differences.insert(n + "_ev", number(r.value));
-        differences.insert(n + "_err", number(r.err));
+        differences.insert(n + "_ev", jsonNumber(r.value));
+        differences.insert(n + "_err", jsonNumber(r.err));
     }
     auto arr = [](const std::vector<double>& v) {
         QJsonArray a;
         for (double e : v)
-            a.append(number(e));
+            a.append(jsonNumber(e));
         return a;
     };
     QJsonArray compCurves;
@@ -320,7 +297,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                     {"components", comps},
                     {"ratios", ratios},
                     {"differences", differences},
-                    {"chi2_reduced", number(f->chi2Reduced)},
+                    {"chi2_reduced", jsonNumber(f->chi2Reduced)},
                     {"converged", f->raw.converged},
                     {"warnings", warnings},
                     {"curve", QJsonObject{{"be", arr(f->bindingEv)},

@@ -1,4 +1,5 @@
 #include "analysis/xrd/XrdAnalysis.h"
+#include "analysis/JsonNumber.h"
 
 #include "analysis/FigureHelpers.h"
 
@@ -31,11 +32,6 @@ public:
 };
 
 namespace {
-
-QJsonValue num(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
 
 std::string location(const Dataset& ds)
 {
@@ -313,16 +309,16 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     for (std::size_t i = 0; i < fit->peaks.size(); ++i) {
         const ProfilePeak& pk = fit->peaks[i];
         QJsonObject o;
-        o["two_theta_deg"] = num(pk.twoThetaDeg);
-        o["two_theta_err"] = num(pk.twoThetaErrDeg);
-        o["fwhm_deg"] = num(pk.fwhmDeg);
-        o["fwhm_err"] = num(pk.fwhmErrDeg);
-        o["integral_breadth_deg"] = num(pk.integralBreadthDeg);
-        o["area"] = num(pk.area);
-        o["area_err"] = num(pk.areaErr);
-        o["height"] = num(pk.height);
-        o["shape_parameter"] = num(pk.shapeParameter);
-        o["d_angstrom"] = num(braggDSpacingA(pk.twoThetaDeg, lambda1));
+        o["two_theta_deg"] = jsonNumber(pk.twoThetaDeg);
+        o["two_theta_err"] = jsonNumber(pk.twoThetaErrDeg);
+        o["fwhm_deg"] = jsonNumber(pk.fwhmDeg);
+        o["fwhm_err"] = jsonNumber(pk.fwhmErrDeg);
+        o["integral_breadth_deg"] = jsonNumber(pk.integralBreadthDeg);
+        o["area"] = jsonNumber(pk.area);
+        o["area_err"] = jsonNumber(pk.areaErr);
+        o["height"] = jsonNumber(pk.height);
+        o["shape_parameter"] = jsonNumber(pk.shapeParameter);
+        o["d_angstrom"] = jsonNumber(braggDSpacingA(pk.twoThetaDeg, lambda1));
         bool indexed = false;
         if (indexing && i < indexing->peaks.size() && indexing->peaks[i].indexed) {
             const IndexedPeak& ip = indexing->peaks[i];
@@ -330,7 +326,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
             for (std::size_t r : ip.reflections)
                 hkl << hklText(reference->reflections[r]);
             o["hkl"] = hkl.join(QStringLiteral(" + "));
-            o["delta_two_theta_deg"] = num(ip.deltaTwoThetaDeg);
+            o["delta_two_theta_deg"] = jsonNumber(ip.deltaTwoThetaDeg);
             indexed = true;
         } else {
             o["hkl"] = QJsonValue(QJsonValue::Null);
@@ -343,14 +339,14 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
                        pk.integralBreadthErrDeg,
                        fo.shape == ProfileShape::Voigt ? pk.widths : VoigtWidths{}};
         if (auto s = scherrerSize(bl, size); s && std::isfinite(s->sizeNm)) {
-            o["size_nm"] = num(s->sizeNm);
-            o["size_err"] = num(s->sizeErrNm);
+            o["size_nm"] = jsonNumber(s->sizeNm);
+            o["size_err"] = jsonNumber(s->sizeErrNm);
             if (indexed || !indexing) {
                 sizes.push_back(s->sizeNm);
                 breadthLines.push_back(bl);
-                perPeak.append(QJsonObject{{"two_theta_deg", num(pk.twoThetaDeg)},
-                                           {"size_nm", num(s->sizeNm)},
-                                           {"size_err", num(s->sizeErrNm)}});
+                perPeak.append(QJsonObject{{"two_theta_deg", jsonNumber(pk.twoThetaDeg)},
+                                           {"size_nm", jsonNumber(s->sizeNm)},
+                                           {"size_err", jsonNumber(s->sizeErrNm)}});
             }
         } else {
             o["size_nm"] = QJsonValue(QJsonValue::Null);
@@ -375,8 +371,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
             ss += (s - mean) * (s - mean);
         const double sem = sizes.size() > 1 ? std::sqrt(ss / double(sizes.size() - 1) / double(sizes.size()))
                                             : std::numeric_limits<double>::quiet_NaN();
-        scherrer["mean"] = num(mean);
-        scherrer["mean_err"] = num(sem);
+        scherrer["mean"] = jsonNumber(mean);
+        scherrer["mean_err"] = jsonNumber(sem);
     } else {
         scherrer["mean"] = QJsonValue(QJsonValue::Null);
         scherrer["mean_err"] = QJsonValue(QJsonValue::Null);
@@ -389,15 +385,15 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     QJsonObject wh;
     if (breadthLines.size() >= 3) {
         if (auto w = williamsonHall(breadthLines, size)) {
-            wh["size_nm"] = num(w->sizeNm);
-            wh["size_err"] = num(w->sizeErrNm);
-            wh["strain"] = num(w->microstrain);
-            wh["strain_err"] = num(w->microstrainErr);
-            wh["r2"] = num(w->r2);
+            wh["size_nm"] = jsonNumber(w->sizeNm);
+            wh["size_err"] = jsonNumber(w->sizeErrNm);
+            wh["strain"] = jsonNumber(w->microstrain);
+            wh["strain_err"] = jsonNumber(w->microstrainErr);
+            wh["r2"] = jsonNumber(w->r2);
             QJsonArray pts;
             for (std::size_t i = 0; i < w->fourSinTheta.size(); ++i)
-                pts.append(QJsonObject{{"four_sin_theta", num(w->fourSinTheta[i])},
-                                       {"beta_cos_theta_rad", num(w->betaCosThetaRad[i])}});
+                pts.append(QJsonObject{{"four_sin_theta", jsonNumber(w->fourSinTheta[i])},
+                                       {"beta_cos_theta_rad", jsonNumber(w->betaCosThetaRad[i])}});
             wh["points"] = pts;
             for (const std::string& s : w->warnings)
                 warnings.append(QString::fromStdString(s));
@@ -410,21 +406,21 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     QJsonObject lat;
     if (lattice) {
         lat["system"] = QString::fromLatin1(latticeSystemName(lattice->system));
-        lat["a_angstrom"] = num(lattice->cell.aA);
-        lat["a_err"] = num(lattice->esd.aA);
-        lat["b_angstrom"] = num(lattice->cell.bA);
-        lat["c_angstrom"] = num(lattice->cell.cA);
-        lat["c_err"] = num(lattice->esd.cA);
-        lat["volume_a3"] = num(lattice->volumeA3);
-        lat["volume_err"] = num(lattice->volumeEsdA3);
-        lat["zero_shift_deg"] = num(lattice->zeroShiftDeg);
-        lat["zero_shift_err"] = num(lattice->zeroShiftEsdDeg);
-        lat["displacement_coefficient_deg"] = num(lattice->displacementCoefDeg);
-        lat["displacement_coefficient_err"] = num(lattice->displacementCoefEsdDeg);
-        lat["displacement_mm"] = num(lattice->displacementMm);
-        lat["displacement_err_mm"] = num(lattice->displacementEsdMm);
+        lat["a_angstrom"] = jsonNumber(lattice->cell.aA);
+        lat["a_err"] = jsonNumber(lattice->esd.aA);
+        lat["b_angstrom"] = jsonNumber(lattice->cell.bA);
+        lat["c_angstrom"] = jsonNumber(lattice->cell.cA);
+        lat["c_err"] = jsonNumber(lattice->esd.cA);
+        lat["volume_a3"] = jsonNumber(lattice->volumeA3);
+        lat["volume_err"] = jsonNumber(lattice->volumeEsdA3);
+        lat["zero_shift_deg"] = jsonNumber(lattice->zeroShiftDeg);
+        lat["zero_shift_err"] = jsonNumber(lattice->zeroShiftEsdDeg);
+        lat["displacement_coefficient_deg"] = jsonNumber(lattice->displacementCoefDeg);
+        lat["displacement_coefficient_err"] = jsonNumber(lattice->displacementCoefEsdDeg);
+        lat["displacement_mm"] = jsonNumber(lattice->displacementMm);
+        lat["displacement_err_mm"] = jsonNumber(lattice->displacementEsdMm);
         lat["n_lines"] = int(lattice->lines.size());
-        lat["residual_sd_deg"] = num(lattice->residualSdDeg);
+        lat["residual_sd_deg"] = jsonNumber(lattice->residualSdDeg);
         out["lattice"] = lat;
     } else {
         out["lattice"] = QJsonValue(QJsonValue::Null);
@@ -432,8 +428,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     QJsonArray unindexed, missing, refs;
     if (indexing) {
         for (std::size_t i : indexing->unindexedPeaks)
-            unindexed.append(QJsonObject{{"two_theta_deg", num(fit->peaks[i].twoThetaDeg)},
-                                         {"height", num(fit->peaks[i].height)}});
+            unindexed.append(QJsonObject{{"two_theta_deg", jsonNumber(fit->peaks[i].twoThetaDeg)},
+                                         {"height", jsonNumber(fit->peaks[i].height)}});
         for (std::size_t r : indexing->missingReflections)
             missing.append(hklText(reference->reflections[r]));
         if (!indexing->unindexedPeaks.empty())
@@ -447,11 +443,11 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
         const ReflectionList shown =
             lattice ? repositionReflections(*reference, lattice->cell, lambda1) : *reference;
         for (const Reflection& r : shown.reflections)
-            refs.append(
-                QJsonObject{{"hkl", hklText(r)},
-                            {"two_theta_deg", num(r.twoThetaDeg + (lattice ? lattice->zeroShiftDeg : 0.0))},
-                            {"d_angstrom", num(r.dA)},
-                            {"relative_intensity", num(r.relativeIntensity)}});
+            refs.append(QJsonObject{
+                {"hkl", hklText(r)},
+                {"two_theta_deg", jsonNumber(r.twoThetaDeg + (lattice ? lattice->zeroShiftDeg : 0.0))},
+                {"d_angstrom", jsonNumber(r.dA)},
+                {"relative_intensity", jsonNumber(r.relativeIntensity)}});
     }
     out["unindexed_peaks"] = unindexed;
     out["missing_reflections"] = missing;
@@ -489,13 +485,14 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     for (std::size_t i = 0; i < x.size(); i += stride) {
         const double snip = p.amorphousHump ? 0.0 : (*background)[i];
         const double bg = snip + local[i];
-        QJsonObject pt{{"two_theta_deg", x[i]}, {"snip_background", num(snip)}, {"region", regionOf[i]}};
+        QJsonObject pt{
+            {"two_theta_deg", x[i]}, {"snip_background", jsonNumber(snip)}, {"region", regionOf[i]}};
         // Model, background and residual exist where a region was fitted (SNIP plus the region's own
         // polynomial); elsewhere nothing was fitted.
         const bool fitted = regionOf[i] >= 0;
-        pt["background"] = fitted ? num(bg) : QJsonValue(QJsonValue::Null);
-        pt["model"] = fitted ? num(bg + model[i]) : QJsonValue(QJsonValue::Null);
-        pt["residual"] = fitted ? num(y[i] - bg - model[i]) : QJsonValue(QJsonValue::Null);
+        pt["background"] = fitted ? jsonNumber(bg) : QJsonValue(QJsonValue::Null);
+        pt["model"] = fitted ? jsonNumber(bg + model[i]) : QJsonValue(QJsonValue::Null);
+        pt["residual"] = fitted ? jsonNumber(y[i] - bg - model[i]) : QJsonValue(QJsonValue::Null);
         curve.append(pt);
     }
     out["curve"] = curve;
