@@ -1242,6 +1242,70 @@
         <source>Sample displacement (Δ2θ at θ = 0)</source>
         <translation>样品离轴位移 (θ = 0 处的 Δ2θ)</translation>
     </message>
+    <message>
+        <source>Potential (V)</source>
+        <translation>电位 (V)</translation>
+    </message>
+    <message>
+        <source>b-value</source>
+        <translation>b 值</translation>
+    </message>
+    <message>
+        <source> cathodic</source>
+        <translation> 阴极</translation>
+    </message>
+    <message>
+        <source>Scan rate (mV s^{-1})</source>
+        <translation>扫描速率 (mV s^{-1})</translation>
+    </message>
+    <message>
+        <source>Capacitive share (%)</source>
+        <translation>电容贡献 (%)</translation>
+    </message>
+    <message>
+        <source>Current (mA)</source>
+        <translation>电流 (mA)</translation>
+    </message>
+    <message>
+        <source>%1 mV s^{-1}</source>
+        <translation>%1 mV s^{-1}</translation>
+    </message>
+    <message>
+        <source>capacitive (fastest scan)</source>
+        <translation>电容贡献 (最快扫速)</translation>
+    </message>
+    <message>
+        <source>Mean b-value of the peaks</source>
+        <translation>各峰 b 值的平均</translation>
+    </message>
+    <message>
+        <source>b (peaks)</source>
+        <translation>b (峰)</translation>
+    </message>
+    <message>
+        <source>Capacitive share at the fastest scan</source>
+        <translation>最快扫速下的电容贡献</translation>
+    </message>
+    <message>
+        <source>Capacitive share</source>
+        <translation>电容贡献</translation>
+    </message>
+    <message>
+        <source>Voltammograms at every scan rate</source>
+        <translation>各扫描速率下的循环伏安曲线</translation>
+    </message>
+    <message>
+        <source>Capacitive contribution (fastest scan)</source>
+        <translation>电容贡献 (最快扫速)</translation>
+    </message>
+    <message>
+        <source>b-value across potential</source>
+        <translation>b 值随电位变化</translation>
+    </message>
+    <message>
+        <source>Capacitive share per scan rate</source>
+        <translation>各扫描速率下的电容贡献</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
@@ -1968,6 +2032,45 @@
     <message>
         <source>Arrhenius (x in K, Ea in J/mol)</source>
         <translation>Arrhenius（x 单位 K，Ea 单位 J/mol）</translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::CvAnalysis</name>
+    <message>
+        <source>Cycle</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>The cycle used at each scan rate; 0 takes the last one (the steadiest).</source>
+        <translation>每个扫描速率所用的循环；0 取最后一个 (最稳定)。</translation>
+    </message>
+    <message>
+        <source>Scan rate</source>
+        <translation>扫描速率</translation>
+    </message>
+    <message>
+        <source>For a file that states neither a &apos;Scan Rate&apos; column nor its rate.</source>
+        <translation>用于既无 “Scan Rate” 列也未注明扫速的文件。</translation>
+    </message>
+    <message>
+        <source>Potential grid step</source>
+        <translation>电位网格步长</translation>
+    </message>
+    <message>
+        <source>Left out at the vertices</source>
+        <translation>顶点处排除范围</translation>
+    </message>
+    <message>
+        <source>Potentials this close to a vertex, where the current changes sign, are not used for b and the Dunn separation.</source>
+        <translation>距顶点 (电流变号处) 这么近的电位不用于 b 值和 Dunn 分离。</translation>
+    </message>
+    <message>
+        <source>No peak b-values: %1.</source>
+        <translation>无峰 b 值：%1。</translation>
+    </message>
+    <message>
+        <source>No Dunn separation: %1.</source>
+        <translation>无 Dunn 分离：%1。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/bet/BetAnalysis.h"
+#include "analysis/echem/CvAnalysis.h"
 #include "analysis/echem/CyclingAnalysis.h"
 #include "analysis/echem/EisAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
@@ -15,10 +16,18 @@ namespace vanadis {
 
 const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
 {
+    // clang-format off
     static const std::vector<const AnalysisDescriptor*> table{
-        &betAnalysis(),      &tgaAnalysis(), &xrdAnalysis(), &cyclingAnalysis(),
-        &curveFitAnalysis(), &xpsAnalysis(), &eisAnalysis(),
+        &betAnalysis(),
+        &tgaAnalysis(),
+        &xrdAnalysis(),
+        &xpsAnalysis(),
+        &cyclingAnalysis(),
+        &eisAnalysis(),
+        &cvAnalysis(),
+        &curveFitAnalysis(),
     };
+    // clang-format on
     return table;
 }
 

@@ -197,7 +197,8 @@ private Q_SLOTS:
         p.insertSample(s, -1);
         const auto cols = generated(
             1, 50, 60, [](double x) { return 3.0 * std::pow(x, 0.5); }, 0.05);
-        Dataset d(p.allocateId(), Technique::Echem, "cv", "peak currents", cols, {}, {});
+        // A type no automatic analysis reads (a "cv" dataset now gets the CV-kinetics run by itself).
+        Dataset d(p.allocateId(), Technique::Echem, "data", "peak currents", cols, {}, {});
         p.insertDataset(s.id, d);
         const AnalysisDescriptor* a = analysisById("curve_fit");
         QVERIFY(a);
