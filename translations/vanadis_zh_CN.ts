@@ -3442,5 +3442,9 @@ Import files with File → Import, or drop them on this window.</source>
         <source>%1 (%2 lines)</source>
         <translation>%1 (%2 条谱线)</translation>
     </message>
+    <message>
+        <source>Only %1 of %2 peaks match %3: the pattern is not this phase, so no cell is refined. Choose the phase of the sample.</source>
+        <translation>%2 个峰中仅 %1 个与 %3 匹配：该图谱不是此物相，因此不精修晶胞。请选择样品的物相。</translation>
+    </message>
 </context>
 </TS>

@@ -729,6 +729,7 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         importWarnings << parsed->warnings;
         const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
         std::size_t taken = 0;
+        labelsSeen.clear(); // what this file holds, for the message below
         for (const Dataset& d : datasets) {
             if (d.technique() != method.technique ||
                 !(method.input.types.contains(d.type()) || d.type() == "data"))

@@ -263,7 +263,19 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
         indexing = *idx;
         for (const std::string& w : idx->warnings)
             warnings.append(QString::fromStdString(w));
-        const std::vector<RefinementLine> lines = refinementLines(observed, *indexing, *reference);
+        // A cell refined from a pattern the phase does not explain is a wrong number, not a result:
+        // when fewer than half of the peaks index, say so and report no cell.
+        const bool phaseMatches = 2 * indexing->indexedCount >= observed.size();
+        if (!phaseMatches)
+            warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
+                                                        "Only %1 of %2 peaks match %3: the pattern is not "
+                                                        "this phase, so no cell is refined. Choose the "
+                                                        "phase of the sample.")
+                                .arg(indexing->indexedCount)
+                                .arg(observed.size())
+                                .arg(p.phase));
+        const std::vector<RefinementLine> lines =
+            phaseMatches ? refinementLines(observed, *indexing, *reference) : std::vector<RefinementLine>{};
         RefinementOptions lo;
         lo.wavelengthA = lambda1;
         lo.system = reference->latticeSystem;
@@ -274,7 +286,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
                                                                     : PositionCorrection::None;
         lo.goniometerRadiusMm = meta.value("goniometer_radius_mm").toDouble(0.0);
         lo.zeroShiftStartDeg = indexing->zeroShiftDeg;
-        if (auto l = refineLattice(lines, reference->cell, lo)) {
+        if (!phaseMatches) {
+        } else if (auto l = refineLattice(lines, reference->cell, lo)) {
             lattice = *l;
             for (const std::string& w : l->warnings)
                 warnings.append(QString::fromStdString(w));
