@@ -6,6 +6,7 @@
 #include "analysis/ComputeService.h"
 #include "analysis/DemoProject.h"
 #include "analysis/ParamTable.h"
+#include "analysis/ResultTable.h"
 #include "analysis/bet/BetAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
 #include "io/ProjectDocument.h"
@@ -93,7 +94,8 @@ private Q_SLOTS:
                 QCOMPARE(r.status, RunStatus::Ok);
                 for (const OutputSpec& o : a->outputs()) {
                     QVERIFY2(resultValue(r.result, o.path).isDouble() ||
-                                 resultValue(r.result, o.path).isNull(),
+                                 resultValue(r.result, o.path).isNull() ||
+                                 resultValue(r.result, o.path).isObject(),
                              qPrintable(a->id + ": declared output " + o.path + " is not in the result"));
                     if (o.headline)
                         QVERIFY2(resultValue(r.result, o.path).isDouble(),
@@ -513,6 +515,73 @@ private Q_SLOTS:
         QCOMPARE(tga.dryBelowC, 150.0);
         QVERIFY(!tga.massChangeFromC && !tga.residueAtC);
         QCOMPARE(tgaParamTable().write(tga), *applySchema(tgaSchema(), {}));
+    }
+
+    void typedResultsComeFromTheTable()
+    {
+        struct Result {
+            Measured area;
+            double r2 = std::nan("");
+            int points = 0;
+            std::optional<double> vendor;
+            QJsonObject parameters;
+        };
+        ResultTable<Result> t;
+        t.measured(&Result::area, "bet.area_m2_g", "bet.area_err", "BET area", "m² g⁻¹").headline("Area");
+        t.value(&Result::r2, "bet.r2", "R²").significant(6);
+        t.value(&Result::points, "n_points", "Points");
+        t.value(&Result::vendor, "vendor_area_m2_g", "Vendor area");
+        t.value(&Result::parameters, "parameters", "Fitted parameters");
+        // The declaration is the output table: paths, error path, headline, digits.
+        QCOMPARE(t.outputs().size(), std::size_t(5));
+        QCOMPARE(t.outputs()[0].errorPath, QString("bet.area_err"));
+        QVERIFY(t.outputs()[0].headline && t.outputs()[0].shortLabel == "Area");
+        QCOMPARE(t.outputs()[1].significant, 6);
+
+        // Written into the detail the compute function made: nested paths merge into its objects.
+        Result r;
+        r.area = {62.97, 0.08};
+        r.r2 = 0.99991;
+        r.points = 11;
+        r.parameters = {{"k", QJsonObject{{"value", 2.0}}}};
+        QJsonObject out{{"bet", QJsonObject{{"p_range", QJsonArray{0.05, 0.3}}}}};
+        QVERIFY(t.write(r, out));
+        QCOMPARE(resultValue(out, "bet.area_m2_g").toDouble(), 62.97);
+        QCOMPARE(resultValue(out, "bet.area_err").toDouble(), 0.08);
+        QVERIFY(resultValue(out, "bet.p_range").isArray());
+        QVERIFY(out.contains("vendor_area_m2_g") && out.value("vendor_area_m2_g").isNull());
+        // Read back, the struct is what was written (a stored run read by another analysis).
+        const Result back = t.read(out);
+        QCOMPARE(back.area.value, 62.97);
+        QCOMPARE(back.area.err, 0.08);
+        QCOMPARE(back.points, 11);
+        QVERIFY(!back.vendor);
+        QCOMPARE(back.parameters, r.parameters);
+
+        // A declared key the compute function also wrote is refused, naming it: one writer per key.
+        QJsonObject twice{{"n_points", 3}};
+        auto w = t.write(r, twice);
+        QVERIFY(!w);
+        QVERIFY2(QString::fromStdString(w.error().message()).contains("n_points"),
+                 w.error().message().c_str());
+        // An unavailable value below a section the compute function left out stays out.
+        Result empty;
+        QJsonObject noBet{{"bet", QJsonValue::Null}};
+        QVERIFY(t.write(empty, noBet));
+        QVERIFY(noBet.value("bet").isNull());
+        QVERIFY(resultValue(noBet, "bet.area_m2_g").isNull());
+
+        // The analyses' own tables are their outputs, and a stored demo result reads back typed.
+        QCOMPARE(analysisById("bet")->outputs().size(), betResultTable().outputs().size());
+        Project p;
+        populateDemoProject(p);
+        for (const auto& [id, run] : p.allRuns()) {
+            if (run.analysisId == "tga") {
+                const TgaResult tga = tgaResultTable().read(run.result);
+                QVERIFY2(tga.carbonWtPct.value > 10.0 && tga.carbonWtPct.err > 0.0,
+                         qPrintable(QString::number(tga.carbonWtPct.value)));
+            }
+        }
     }
 
     void undoTextSaysWhatChanged()

@@ -14,6 +14,7 @@
 #include "numeric/bet/TPlot.h"
 #include "numeric/bet/Thickness.h"
 
+#include "model/Translate.h"
 #include "model/Units.h"
 
 #include <QCoreApplication>
@@ -66,17 +67,9 @@ const Column* findColumn(const Dataset& ds, std::initializer_list<const char*> n
 QJsonObject betJson(const BetFitResult& f, bool automatic)
 {
     QJsonObject o;
-    o["area_m2_g"] = jsonNumber(f.areaM2PerG);
-    o["area_err"] = jsonNumber(f.areaErrM2PerG);
-    o["c_constant"] = jsonNumber(f.c);
-    o["c_constant_err"] = jsonNumber(f.cErr);
     o["monolayer_cm3_g"] = jsonNumber(f.monolayerCm3PerG);
     o["monolayer_cm3_g_err"] = jsonNumber(f.monolayerErrCm3PerG);
-    o["monolayer_mmol_g"] = jsonNumber(cm3StpToMmol(f.monolayerCm3PerG));
-    o["monolayer_mmol_g_err"] = jsonNumber(cm3StpToMmol(f.monolayerErrCm3PerG));
     o["p_range"] = pair(f.pFirst, f.pLast);
-    o["r2"] = jsonNumber(f.r2);
-    o["n_points"] = f.nPoints;
     o["automatic"] = automatic;
     o["slope_g_cm3"] = jsonNumber(f.slope);
     o["slope_err"] = jsonNumber(f.slopeErr);
@@ -95,10 +88,8 @@ QJsonObject betJson(const BetFitResult& f, bool automatic)
 QJsonObject emptyBetJson()
 {
     QJsonObject o;
-    for (const char* k : {"area_m2_g", "area_err", "c_constant", "c_constant_err", "monolayer_cm3_g",
-                          "monolayer_cm3_g_err", "monolayer_mmol_g", "monolayer_mmol_g_err", "p_range", "r2"})
+    for (const char* k : {"monolayer_cm3_g", "monolayer_cm3_g_err", "p_range"})
         o[k] = QJsonValue(QJsonValue::Null);
-    o["n_points"] = 0;
     o["automatic"] = true;
     o["criteria"] = QJsonValue(QJsonValue::Null);
     return o;
@@ -367,6 +358,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                  .arg(fmt(fileSigma.toDouble()), fmt(sigma)));
 
     QJsonObject out;
+    BetResult res;
     out["adsorptive"] = gasName;
     out["temperature_k"] = ds.metadata().value("temperature_k").isDouble()
                                ? ds.metadata().value("temperature_k")
@@ -420,21 +412,25 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     betObj["min_points"] = so.minPoints;
     betObj["cross_section_nm2"] = sigma;
     out["bet"] = betObj;
+    if (bet) {
+        res.area = {bet->areaM2PerG, bet->areaErrM2PerG};
+        res.cConstant = {bet->c, bet->cErr};
+        res.monolayerMmolG = {cm3StpToMmol(bet->monolayerCm3PerG), cm3StpToMmol(bet->monolayerErrCm3PerG)};
+        res.r2 = bet->r2;
+        res.nPoints = bet->nPoints;
+    }
     // The instrument software's own BET area, when the file carries it, beside ours (its range may be
     // another: the analyst's, not the automatic one).
     if (const QJsonObject vendor = ds.metadata().value("vendor_bet").toObject();
         vendor.value("area_m2_g").isDouble()) {
-        out["vendor_bet_area_m2_g"] = vendor.value("area_m2_g");
+        res.vendorAreaM2G = vendor.value("area_m2_g").toDouble();
         out["vendor_bet"] = vendor;
-    } else {
-        out["vendor_bet_area_m2_g"] = QJsonValue(QJsonValue::Null);
     }
     const double areaBet = bet ? bet->areaM2PerG : std::numeric_limits<double>::quiet_NaN();
 
     // ---- Langmuir and single point ----
     if (auto l = fitLangmuir(in.ads, p.langmuirPMin, p.langmuirPMax, sigma)) {
-        out["langmuir_area_m2_g"] = l->physical ? jsonNumber(l->areaM2PerG) : QJsonValue(QJsonValue::Null);
-        out["langmuir_area_err"] = l->physical ? jsonNumber(l->areaErrM2PerG) : QJsonValue(QJsonValue::Null);
+        if (l->physical) res.langmuirAreaM2G = {l->areaM2PerG, l->areaErrM2PerG};
         out["langmuir"] =
             QJsonObject{{"p_range", pair(l->pFirst, l->pLast)},
                         {"n_points", l->nPoints},
@@ -449,15 +445,12 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                 "vanadis::BetAnalysis",
                 "The Langmuir plot has a negative slope or intercept: no Langmuir area."));
     } else {
-        out["langmuir_area_m2_g"] = QJsonValue(QJsonValue::Null);
         warn(QCoreApplication::translate("vanadis::BetAnalysis", "No Langmuir area: %1.")
                  .arg(QString::fromStdString(l.error().reason)));
     }
     if (auto sp = singlePointBet(in.ads, sigma, p.singlePointP)) {
-        out["single_point_area_m2_g"] = jsonNumber(sp->areaM2PerG);
+        res.singlePointAreaM2G = sp->areaM2PerG;
         out["single_point_p"] = jsonNumber(sp->pRelative);
-    } else {
-        out["single_point_area_m2_g"] = QJsonValue(QJsonValue::Null);
     }
 
     // ---- Total pore volume and average pore diameter ----
@@ -465,7 +458,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     double totalVolume = std::numeric_limits<double>::quiet_NaN();
     if (auto v = totalPoreVolume(in.ads, p.totalPoreVolumeP, liquidPerGas)) {
         totalVolume = v->volumeCm3PerG;
-        out["total_pore_volume_cm3_g"] = jsonNumber(v->volumeCm3PerG);
+        res.totalPoreVolumeCm3G = v->volumeCm3PerG;
         out["total_pore_volume_p"] = jsonNumber(v->pRelative);
         if (v->nearestPoint)
             warn(QCoreApplication::translate(
@@ -475,12 +468,11 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                      "taken at the last point.")
                      .arg(fmt(v->pRelative, 5), fmt(p.totalPoreVolumeP, 4)));
     } else {
-        out["total_pore_volume_cm3_g"] = QJsonValue(QJsonValue::Null);
         out["total_pore_volume_p"] = p.totalPoreVolumeP;
         warn(QCoreApplication::translate("vanadis::BetAnalysis", "No total pore volume: %1.")
                  .arg(QString::fromStdString(v.error().reason)));
     }
-    out["average_pore_diameter_nm"] = jsonNumber(averagePoreDiameterNm(totalVolume, areaBet));
+    res.averagePoreDiameterNm = averagePoreDiameterNm(totalVolume, areaBet);
 
     // ---- t-plot ----
     double condensation = std::numeric_limits<double>::quiet_NaN(); // rise above the t-plot line
@@ -510,16 +502,13 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                            {"intercept_cm3_g", jsonNumber(t->interceptCm3PerG)},
                            {"intercept_err", jsonNumber(t->interceptErr)},
                            {"r2", jsonNumber(t->r2)},
-                           {"external_area_m2_g", jsonNumber(t->externalAreaM2PerG)},
-                           {"external_area_err", jsonNumber(t->externalAreaErrM2PerG)},
-                           {"micropore_volume_cm3_g", jsonNumber(t->microporeVolumeCm3PerG)},
-                           {"micropore_volume_err", jsonNumber(t->microporeVolumeErrCm3PerG)},
                            {"points", pts}};
+            res.externalAreaM2G = {t->externalAreaM2PerG, t->externalAreaErrM2PerG};
+            res.microporeVolumeCm3G = {t->microporeVolumeCm3PerG, t->microporeVolumeErrCm3PerG};
             if (bet) {
                 const double micro = areaBet - t->externalAreaM2PerG;
                 const double microErr = std::hypot(bet->areaErrM2PerG, t->externalAreaErrM2PerG);
-                tp["micropore_area_m2_g"] = jsonNumber(micro);
-                tp["micropore_area_err"] = jsonNumber(microErr);
+                res.microporeAreaM2G = {micro, microErr};
                 // The external area moves by ≈ 5 % of the BET area between thickness curves (Harkins–Jura,
                 // KJS, carbon black), so a smaller micropore area is not evidence of micropores.
                 const bool detected = micro > 2.0 * microErr && micro > 0.05 * areaBet;
@@ -531,8 +520,6 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                              "of zero or below 5 % of the BET area, less than the choice of thickness curve "
                              "changes it: no micropores are detected.")
                              .arg(fmt(micro), fmt(microErr, 2)));
-            } else {
-                tp["micropore_area_m2_g"] = QJsonValue(QJsonValue::Null);
             }
             condensation = condensationExcess(*t);
             tp["condensation_excess"] = jsonNumber(condensation);
@@ -585,7 +572,6 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
             out["bjh"] = QJsonObject{{"branch", p.bjhBranch},
                                      {"meniscus", desorption ? "hemispherical" : "cylindrical"},
                                      {"thickness", p.thickness},
-                                     {"peak_diameter_nm", jsonNumber(r->peakDiameterNm)},
                                      {"peak_diameter_dvdd_nm", jsonNumber(r->peakDiameterDvDdNm)},
                                      {"total_volume_cm3_g", jsonNumber(r->totalVolumeCm3PerG)},
                                      {"total_area_m2_g", jsonNumber(r->totalAreaM2PerG)},
@@ -594,9 +580,9 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
                                      {"order", "largest pores first; cumulative from the largest pores"},
                                      {"distribution", dist},
                                      {"capillary_condensation", condenses}};
+            if (condenses) res.bjhPeakDiameterNm = r->peakDiameterNm;
             if (!condenses) {
                 QJsonObject b = out["bjh"].toObject();
-                b["peak_diameter_nm"] = QJsonValue(QJsonValue::Null);
                 b["peak_diameter_dvdd_nm"] = QJsonValue(QJsonValue::Null);
                 out["bjh"] = b;
                 warn(QCoreApplication::translate(
@@ -691,6 +677,7 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
     out["bet_plot"] = betPlot;
     out["bet_plot_unit"] = QStringLiteral("g/cm3 STP");
     out["warnings"] = warnings;
+    if (auto w = betResultTable().write(res, out); !w) return std::unexpected(w.error());
     return out;
 }
 
@@ -698,91 +685,43 @@ Expected<QJsonObject> computeBet(const Dataset& ds, const QJsonObject& given)
 
 namespace vanadis {
 
-namespace {
-
-std::vector<OutputSpec> betOutputs()
+const ResultTable<BetResult>& betResultTable()
 {
-    return {
-        {"bet.area_m2_g", QCoreApplication::translate("vanadis::BetAnalysis", "BET area"),
-         QStringLiteral("m² g⁻¹"), "bet.area_err", true,
-         QCoreApplication::translate("vanadis::BetAnalysis", "BET area (m² g⁻¹)")},
-        {"bet.c_constant",
-         QCoreApplication::translate("vanadis::BetAnalysis", "BET C constant"),
-         {},
-         "bet.c_constant_err",
-         true,
-         QCoreApplication::translate("vanadis::BetAnalysis", "BET C")},
-        {"bet.monolayer_mmol_g",
-         QCoreApplication::translate("vanadis::BetAnalysis", "Monolayer capacity"),
-         QStringLiteral("mmol g⁻¹"),
-         "bet.monolayer_mmol_g_err",
-         false,
-         {}},
-        {"bet.r2", QCoreApplication::translate("vanadis::BetAnalysis", "BET fit R²"), {}, {}, false, {}, 6},
-        {"bet.n_points",
-         QCoreApplication::translate("vanadis::BetAnalysis", "Points in the BET window"),
-         {},
-         {},
-         false,
-         {}},
-        {"vendor_bet_area_m2_g",
-         QCoreApplication::translate("vanadis::BetAnalysis", "BET area by the instrument software"),
-         QStringLiteral("m² g⁻¹"),
-         {},
-         false,
-         {}},
-        {"total_pore_volume_cm3_g",
-         QCoreApplication::translate("vanadis::BetAnalysis", "Total pore volume"),
-         QStringLiteral("cm³ g⁻¹"),
-         {},
-         true,
-         QCoreApplication::translate("vanadis::BetAnalysis", "Pore volume (cm³ g⁻¹)")},
-        {"average_pore_diameter_nm",
-         QCoreApplication::translate("vanadis::BetAnalysis", "Average pore diameter (4V/A)"),
-         QStringLiteral("nm"),
-         {},
-         false,
-         {}},
-        {"bjh.peak_diameter_nm",
-         QCoreApplication::translate("vanadis::BetAnalysis", "BJH pore-size peak"),
-         QStringLiteral("nm"),
-         {},
-         true,
-         QCoreApplication::translate("vanadis::BetAnalysis", "BJH peak (nm)")},
-        {"langmuir_area_m2_g",
-         QCoreApplication::translate("vanadis::BetAnalysis", "Langmuir area"),
-         QStringLiteral("m² g⁻¹"),
-         "langmuir_area_err",
-         false,
-         {}},
-        {"single_point_area_m2_g",
-         QCoreApplication::translate("vanadis::BetAnalysis", "Single-point BET area"),
-         QStringLiteral("m² g⁻¹"),
-         {},
-         false,
-         {}},
-        {"t_plot.external_area_m2_g",
-         QCoreApplication::translate("vanadis::BetAnalysis", "External area (t-plot)"),
-         QStringLiteral("m² g⁻¹"),
-         "t_plot.external_area_err",
-         false,
-         {}},
-        {"t_plot.micropore_volume_cm3_g",
-         QCoreApplication::translate("vanadis::BetAnalysis", "Micropore volume (t-plot)"),
-         QStringLiteral("cm³ g⁻¹"),
-         "t_plot.micropore_volume_err",
-         false,
-         {}},
-        {"t_plot.micropore_area_m2_g",
-         QCoreApplication::translate("vanadis::BetAnalysis", "Micropore area (t-plot)"),
-         QStringLiteral("m² g⁻¹"),
-         "t_plot.micropore_area_err",
-         false,
-         {}},
-    };
+    static const ResultTable<BetResult> t = [] {
+        const auto tr = [](const char* s) { return translated("vanadis::BetAnalysis", s); };
+        using R = BetResult;
+        ResultTable<R> t;
+        t.measured(&R::area, "bet.area_m2_g", "bet.area_err", tr("BET area"), QStringLiteral("m² g⁻¹"))
+            .headline(tr("BET area (m² g⁻¹)"));
+        t.measured(&R::cConstant, "bet.c_constant", "bet.c_constant_err", tr("BET C constant"))
+            .headline(tr("BET C"));
+        t.measured(&R::monolayerMmolG, "bet.monolayer_mmol_g", "bet.monolayer_mmol_g_err",
+                   tr("Monolayer capacity"), QStringLiteral("mmol g⁻¹"));
+        t.value(&R::r2, "bet.r2", tr("BET fit R²")).significant(6);
+        t.value(&R::nPoints, "bet.n_points", tr("Points in the BET window"));
+        t.value(&R::vendorAreaM2G, "vendor_bet_area_m2_g", tr("BET area by the instrument software"),
+                QStringLiteral("m² g⁻¹"));
+        t.value(&R::totalPoreVolumeCm3G, "total_pore_volume_cm3_g", tr("Total pore volume"),
+                QStringLiteral("cm³ g⁻¹"))
+            .headline(tr("Pore volume (cm³ g⁻¹)"));
+        t.value(&R::averagePoreDiameterNm, "average_pore_diameter_nm", tr("Average pore diameter (4V/A)"),
+                QStringLiteral("nm"));
+        t.value(&R::bjhPeakDiameterNm, "bjh.peak_diameter_nm", tr("BJH pore-size peak"), QStringLiteral("nm"))
+            .headline(tr("BJH peak (nm)"));
+        t.measured(&R::langmuirAreaM2G, "langmuir_area_m2_g", "langmuir_area_err", tr("Langmuir area"),
+                   QStringLiteral("m² g⁻¹"));
+        t.value(&R::singlePointAreaM2G, "single_point_area_m2_g", tr("Single-point BET area"),
+                QStringLiteral("m² g⁻¹"));
+        t.measured(&R::externalAreaM2G, "t_plot.external_area_m2_g", "t_plot.external_area_err",
+                   tr("External area (t-plot)"), QStringLiteral("m² g⁻¹"));
+        t.measured(&R::microporeVolumeCm3G, "t_plot.micropore_volume_cm3_g", "t_plot.micropore_volume_err",
+                   tr("Micropore volume (t-plot)"), QStringLiteral("cm³ g⁻¹"));
+        t.measured(&R::microporeAreaM2G, "t_plot.micropore_area_m2_g", "t_plot.micropore_area_err",
+                   tr("Micropore area (t-plot)"), QStringLiteral("m² g⁻¹"));
+        return t;
+    }();
+    return t;
 }
-
-} // namespace
 
 const AnalysisDescriptor& betAnalysis()
 {
@@ -794,7 +733,7 @@ const AnalysisDescriptor& betAnalysis()
         a.name = QStringLiteral("BET");
         a.input.types = {QStringLiteral("isotherm")};
         a.params = betSchema;
-        a.outputs = betOutputs;
+        a.outputs = [] { return betResultTable().outputs(); };
         a.figures = betFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
             return computeBet(in.main.front(), params);

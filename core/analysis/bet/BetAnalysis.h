@@ -7,6 +7,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
+#include "analysis/ResultTable.h"
 #include "model/Dataset.h"
 #include "numeric/Error.h"
 
@@ -39,6 +40,29 @@ struct BetParams {
 /// The one declaration of the BET parameters: each member of BetParams bound to its ParamSpec.
 ParamTable<BetParams> betParamTable();
 ParamSchema betSchema();
+
+/// What the BET analysis reports to the result view, the Compare table and `vanadis-cli info`: each
+/// member bound to its result key once, in betResultTable(). The rest of the result (windows, plots,
+/// distributions, criteria) is detail the compute function writes beside it.
+struct BetResult {
+    Measured area;           ///< bet.area_m2_g ± bet.area_err, m² g⁻¹
+    Measured cConstant;      ///< bet.c_constant
+    Measured monolayerMmolG; ///< bet.monolayer_mmol_g, mmol g⁻¹
+    double r2 = std::nan("");
+    int nPoints = 0; ///< points in the BET window
+    std::optional<double> vendorAreaM2G;
+    double totalPoreVolumeCm3G = std::nan("");
+    double averagePoreDiameterNm = std::nan("");
+    double bjhPeakDiameterNm = std::nan(""); ///< null without capillary condensation
+    Measured langmuirAreaM2G;
+    double singlePointAreaM2G = std::nan("");
+    Measured externalAreaM2G;     ///< t-plot
+    Measured microporeVolumeCm3G; ///< t-plot
+    Measured microporeAreaM2G;    ///< BET area − t-plot external area
+};
+
+/// The one declaration of the BET outputs.
+const ResultTable<BetResult>& betResultTable();
 
 /// Analyses an isotherm dataset (technique bet): columns "P/P0" (1), "Quantity Adsorbed" in cm³ STP g⁻¹
 /// (also accepted: mmol g⁻¹, mol kg⁻¹, by the column unit) and optionally "Branch" (0 adsorption,

@@ -6,6 +6,8 @@
 #include "numeric/echem/CvKinetics.h"
 #include "numeric/echem/DunnAnalysis.h"
 
+#include "model/Translate.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <algorithm>
@@ -118,6 +120,7 @@ Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonO
     if (!scans) return std::unexpected(scans.error());
     QJsonArray warnings;
     QJsonObject out;
+    CvKineticsResult res;
     QJsonArray rates;
     for (const CvScan& s : *scans)
         rates.append(s.scanRateMvS);
@@ -147,7 +150,7 @@ Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonO
                             .arg(QString::fromStdString(pb.error().reason)));
     }
     out["peaks"] = peaks;
-    out["b_peak_mean"] = bCount ? jsonNumber(bSum / bCount) : QJsonValue(QJsonValue::Null);
+    if (bCount) res.bPeakMean = bSum / bCount;
 
     QJsonArray bv;
     if (auto across = bValuesAcrossPotential(*scans, p.gridStepV, p.vertexExclusionV))
@@ -166,9 +169,8 @@ Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonO
         for (std::size_t k = 0; k < dunn->scanRateMvS.size(); ++k)
             fractions.append(QJsonObject{{"scan_rate_mv_s", dunn->scanRateMvS[k]},
                                          {"fraction", jsonNumber(dunn->capacitiveFraction[k])}});
-        out["capacitive_fraction_fastest"] = dunn->capacitiveFraction.empty()
-                                                 ? QJsonValue(QJsonValue::Null)
-                                                 : jsonNumber(dunn->capacitiveFraction.back());
+        if (!dunn->capacitiveFraction.empty())
+            res.capacitiveFractionFastest = dunn->capacitiveFraction.back();
         // The fastest scan's measured and capacitive currents on the common grid, for the shaded figure.
         const std::size_t fastest = dunn->scanRateMvS.size() - 1;
         for (const DunnBranch& b : dunn->branches)
@@ -179,7 +181,6 @@ Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonO
                                 {"current_ma", jsonNumber(b.totalCurrentMa[fastest][g])},
                                 {"capacitive_ma", jsonNumber(b.capacitiveCurrentMa[fastest][g])}});
     } else {
-        out["capacitive_fraction_fastest"] = QJsonValue(QJsonValue::Null);
         warnings.append(QCoreApplication::translate("vanadis::CvAnalysis", "No Dunn separation: %1.")
                             .arg(QString::fromStdString(dunn.error().reason)));
     }
@@ -196,6 +197,7 @@ Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonO
     }
     out["scans"] = curves;
     out["warnings"] = warnings;
+    if (auto w = cvResultTable().write(res, out); !w) return std::unexpected(w.error());
     return out;
 }
 
@@ -203,7 +205,7 @@ namespace {
 
 FigureSpec cvFigure(const QString& id, const std::vector<FigureInput>& inputs)
 {
-    auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::CvAnalysis", s); };
+    auto tr = [](const char* s) { return translated("vanadis::CvAnalysis", s); };
     FigureSpec f;
     if (inputs.empty()) return f;
     // The inputs of one run share its result: take each sample once.
@@ -280,10 +282,25 @@ FigureSpec cvFigure(const QString& id, const std::vector<FigureInput>& inputs)
 
 } // namespace
 
+const ResultTable<CvKineticsResult>& cvResultTable()
+{
+    static const ResultTable<CvKineticsResult> t = [] {
+        auto tr = [](const char* s) { return translated("vanadis::CvAnalysis", s); };
+        using R = CvKineticsResult;
+        ResultTable<R> t;
+        t.value(&R::bPeakMean, "b_peak_mean", tr("Mean b-value of the peaks")).headline(tr("b (peaks)"));
+        t.value(&R::capacitiveFractionFastest, "capacitive_fraction_fastest",
+                tr("Capacitive share at the fastest scan"))
+            .headline(tr("Capacitive share"));
+        return t;
+    }();
+    return t;
+}
+
 const AnalysisDescriptor& cvAnalysis()
 {
     static const AnalysisDescriptor d = [] {
-        auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::CvAnalysis", s); };
+        auto tr = [](const char* s) { return translated("vanadis::CvAnalysis", s); };
         AnalysisDescriptor a;
         a.id = QStringLiteral("cv");
         a.version = 1;
@@ -292,17 +309,7 @@ const AnalysisDescriptor& cvAnalysis()
         a.input.types = {QStringLiteral("cv")};
         a.input.multiple = true;
         a.params = [] { return cvParamTable().schema(); };
-        a.outputs = [tr] {
-            return std::vector<OutputSpec>{
-                {"b_peak_mean", tr("Mean b-value of the peaks"), {}, {}, true, tr("b (peaks)")},
-                {"capacitive_fraction_fastest",
-                 tr("Capacitive share at the fastest scan"),
-                 {},
-                 {},
-                 true,
-                 tr("Capacitive share")},
-            };
-        };
+        a.outputs = [] { return cvResultTable().outputs(); };
         a.figures = [tr] {
             return std::vector<FigureDecl>{
                 {QStringLiteral("cv_overlay"), tr("Voltammograms at every scan rate"), false, {}},

@@ -8,6 +8,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
+#include "analysis/ResultTable.h"
 
 namespace vanadis {
 
@@ -24,6 +25,16 @@ ParamTable<CvKineticsParams> cvParamTable();
 /// r2, scan_rates_mv_s, peak_current_ma}], b_values [{branch, potential_v, b, r2}], capacitive_fraction
 /// [{scan_rate_mv_s, fraction}], b_peak_mean, capacitive_fraction_fastest, curves for the figures,
 /// warnings. Errors: fewer than two scan rates, a dataset without Potential/Current, no rate known.
+/// What CV kinetics reports to the result view and the Compare table, each member bound to its result
+/// key once in cvResultTable(); b per peak and across potential and the Dunn curves are detail.
+struct CvKineticsResult {
+    double bPeakMean = std::nan("");                 ///< mean b of the peaks found at every scan rate
+    double capacitiveFractionFastest = std::nan(""); ///< Dunn k1·v share at the fastest scan, 0–1
+};
+
+/// The one declaration of the CV kinetics outputs.
+const ResultTable<CvKineticsResult>& cvResultTable();
+
 Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonObject& params);
 
 const AnalysisDescriptor& cvAnalysis();

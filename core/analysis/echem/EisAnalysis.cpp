@@ -207,6 +207,7 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
     if (!fit) return fail(name, fit.error().location, fit.error().reason);
 
     QJsonObject out;
+    EisResult res;
     out.insert("circuit", QString::fromStdString(circuit->text()));
     out.insert("weighting", w);
     out.insert("n_points", qint64(s.size()));
@@ -225,7 +226,11 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
                                         {"identifiable", q.identifiable}});
         order.append(QString::fromStdString(q.name));
     }
-    out.insert("parameters", fittedParams);
+    res.parameters = fittedParams;
+    if (const auto pairs = circuit->rCpePairs(); !pairs.empty()) {
+        const auto& r = fit->parameters[std::size_t(pairs.front().rIndex)];
+        res.chargeTransferOhm = {r.value, r.fixed ? 0.0 : r.standardError};
+    }
     // Effective capacitances of the R‖CPE pairs (echem.md §6: Hsu–Mansfeld) and their apex frequencies.
     QJsonArray ceff;
     for (const auto& pair : circuit->rCpePairs()) {
@@ -242,7 +247,7 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
     out.insert("effective_capacitance", ceff);
     out.insert("parameter_order", order);
     out.insert("chi2", jsonNumber(fit->chi2));
-    out.insert("chi2_reduced", jsonNumber(fit->chi2Reduced));
+    res.chi2Reduced = fit->chi2Reduced;
     out.insert("dof", fit->dof);
     out.insert("converged", fit->converged);
     out.insert("iterations", fit->iterations);
@@ -281,12 +286,12 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
         auto k = echem::linKK(s, lk);
         if (k) {
             out.insert("lin_kk",
-                       QJsonObject{{"mu", jsonNumber(k->mu)},
-                                   {"m", k->m},
-                                   {"max_residual_pct", jsonNumber(k->maxResidualPct)},
+                       QJsonObject{{"m", k->m},
                                    {"series_capacitor", lk.seriesCapacitor},
                                    {"mu_reached", k->muReached},
                                    {"residuals", residualArray(s, k->residualRealPct, k->residualImagPct)}});
+            res.linKkMu = k->mu;
+            res.linKkMaxResidualPct = k->maxResidualPct;
             if (!k->muReached)
                 warnings.append(
                     QStringLiteral("Lin-KK: μ stayed above the criterion up to M = %1").arg(k->m));
@@ -303,6 +308,7 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
         }
     }
     out.insert("warnings", warnings);
+    if (auto wr = eisResultTable().write(res, out); !wr) return fail(name, "", wr.error().reason);
     return out;
 }
 
@@ -401,29 +407,27 @@ FigureSpec eisFigure(const QString& figureId, const std::vector<FigureInput>& in
     return f;
 }
 
-std::vector<OutputSpec> eisOutputs()
-{
-    return {
-        {"parameters.R1.value", tr("R1 (charge transfer in the default circuit)"), QStringLiteral("Ω"),
-         "parameters.R1.stderr", true, tr("R1 (Ω)")},
-        {"parameters.R0.value",
-         tr("R0 (series resistance)"),
-         QStringLiteral("Ω"),
-         "parameters.R0.stderr",
-         false,
-         {}},
-        {"chi2_reduced", tr("Reduced χ²"), {}, {}, false, {}},
-        {"lin_kk.max_residual_pct",
-         tr("Lin-KK largest residual"),
-         QStringLiteral("%"),
-         {},
-         true,
-         tr("Lin-KK max (%)")},
-        {"lin_kk.mu", tr("Lin-KK μ"), {}, {}, false, {}},
-    };
-}
-
 } // namespace
+
+const ResultTable<EisResult>& eisResultTable()
+{
+    static const ResultTable<EisResult> t = [] {
+        using R = EisResult;
+        const QString ohm = QStringLiteral("Ω");
+        ResultTable<R> t;
+        t.value(&R::parameters, "parameters", tr("Fitted parameters"));
+        t.measured(&R::chargeTransferOhm, "r_ct_ohm", "r_ct_err",
+                   tr("Charge-transfer resistance (R of the first R‖CPE)"), ohm)
+            .headline(tr("Rct (Ω)"));
+        t.value(&R::chi2Reduced, "chi2_reduced", tr("Reduced χ²"));
+        t.value(&R::linKkMaxResidualPct, "lin_kk.max_residual_pct", tr("Lin-KK largest residual"),
+                QStringLiteral("%"))
+            .headline(tr("Lin-KK max (%)"));
+        t.value(&R::linKkMu, "lin_kk.mu", tr("Lin-KK μ"));
+        return t;
+    }();
+    return t;
+}
 
 const AnalysisDescriptor& eisAnalysis()
 {
@@ -437,7 +441,7 @@ const AnalysisDescriptor& eisAnalysis()
         a.name = tr("Impedance: equivalent-circuit fit and Lin-KK");
         a.input.types = {QStringLiteral("eis")};
         a.params = eisSchema;
-        a.outputs = eisOutputs;
+        a.outputs = [] { return eisResultTable().outputs(); };
         a.figures = eisFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
             return computeEis(in.main.front(), params);

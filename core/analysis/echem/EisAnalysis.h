@@ -12,6 +12,7 @@
 /// fit[] and fit_curve[] (frequency_hz, z_re_ohm, z_im_ohm), residuals[], warnings[].
 
 #include "analysis/Analysis.h"
+#include "analysis/ResultTable.h"
 #include "numeric/echem/EisSpectrum.h"
 
 namespace vanadis {
@@ -29,6 +30,20 @@ Expected<echem::EisSpectrum> eisSpectrumFromDataset(const Dataset& dataset);
 
 /// Runs the analysis on one dataset; \a params are checked against eisSchema().
 Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& params);
+
+/// What the EIS analysis reports to the result view, the Compare table and `vanadis-cli info`, each
+/// member bound to its result key once in eisResultTable(). The fitted curve, residuals and effective
+/// capacitances are detail the compute function writes beside it.
+struct EisResult {
+    QJsonObject parameters;     ///< every circuit parameter by name: value, stderr, unit, ci95, flags
+    Measured chargeTransferOhm; ///< the resistor of the first R‖CPE pair (R1 in the default circuit)
+    double chi2Reduced = std::nan("");
+    double linKkMaxResidualPct = std::nan(""); ///< NaN without the Lin-KK test
+    double linKkMu = std::nan("");
+};
+
+/// The one declaration of the EIS outputs.
+const ResultTable<EisResult>& eisResultTable();
 
 /// The declaration (figures: eis_nyquist with equal axes, eis_bode, eis_linkk).
 const AnalysisDescriptor& eisAnalysis();

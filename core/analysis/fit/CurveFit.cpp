@@ -315,33 +315,54 @@ Expected<QJsonObject> fitCurve(const std::vector<Column>& columns, const CurveFi
     for (size_t i = 0; i < x.size() && i < r.residuals.size(); ++i)
         residuals.append(QJsonObject{{"x", x[i]}, {"r", number(r.residuals[i])}});
 
-    return QJsonObject{
+    CurveFitResult res;
+    res.parameters = params;
+    res.rss = r.rss;
+    res.residualSd = r.residualSd;
+    res.dof = r.dof;
+    res.chi2Reduced = r.chi2Reduced;
+    res.r2 = r.r2;
+    res.nPoints = int(x.size());
+    res.iterations = r.iterations;
+    QJsonObject out{
         {"model", spec.model},
         {"expression", expression},
         {"x_column", xc->name},
         {"x_unit", xc->unit},
         {"y_column", yc->name},
         {"y_unit", yc->unit},
-        {"n_points", qint64(x.size())},
         {"weights", problem.weighting == fit::Weighting::Sigma          ? "sigma:" + sc->name
                     : problem.weighting == fit::Weighting::Proportional ? QStringLiteral("y")
                                                                         : QStringLiteral("none")},
-        {"parameters", params},
-        {"rss", number(r.rss)},
-        {"residual_sd", number(r.residualSd)},
-        {"dof", r.dof},
-        {"chi2_reduced", number(r.chi2Reduced)},
-        {"r2", number(r.r2)},
         {"correlation", QJsonObject{{"order", order}, {"matrix", matrix}}},
         {"converged", r.converged},
         {"status", statusKey(r.status)},
         {"reason", QString::fromStdString(r.reason)},
-        {"iterations", r.iterations},
         {"evaluations", r.evaluations},
         {"curve", curve},
         {"residuals", residuals},
         {"warnings", warnings},
     };
+    if (auto w = curveFitResultTable().write(res, out); !w) return std::unexpected(w.error());
+    return out;
+}
+
+const ResultTable<CurveFitResult>& curveFitResultTable()
+{
+    static const ResultTable<CurveFitResult> t = [] {
+        using R = CurveFitResult;
+        ResultTable<R> t;
+        t.value(&R::parameters, "parameters", tr("Fitted parameters")).headline();
+        t.value(&R::r2, "r2", tr("R²")).significant(6);
+        t.value(&R::chi2Reduced, "chi2_reduced", tr("Reduced χ²"));
+        t.value(&R::residualSd, "residual_sd", tr("Residual standard deviation"));
+        t.value(&R::rss, "rss", tr("Residual sum of squares"));
+        t.value(&R::dof, "dof", tr("Degrees of freedom"));
+        t.value(&R::nPoints, "n_points", tr("Points fitted"));
+        t.value(&R::iterations, "iterations", tr("Iterations"));
+        return t;
+    }();
+    return t;
 }
 
 } // namespace vanadis

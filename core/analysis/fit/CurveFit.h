@@ -5,6 +5,7 @@
 /// vanadis::fit::fitLeastSquares (core/numeric/fit: bounded Levenberg–Marquardt, ties, covariance
 /// scaled by RSS/dof as NIST certifies it). Built-in models carry start values guessed from the data.
 
+#include "analysis/ResultTable.h"
 #include "model/Types.h"
 #include "numeric/Error.h"
 
@@ -54,6 +55,22 @@ const Column* curveFitColumn(const std::vector<Column>& columns, const QString& 
 QString curveModelExpression(const QString& model);
 /// Checks a model text without data: nullopt when it parses, else the error (with the character).
 std::optional<QString> checkCurveModel(const QString& model);
+
+/// What a curve fit reports to the result view and `vanadis-cli info`, each member bound to its result
+/// key once in curveFitResultTable(); the correlation matrix, curve and residuals are detail beside it.
+struct CurveFitResult {
+    QJsonObject parameters; ///< name: {value, stderr, role}
+    double r2 = std::numeric_limits<double>::quiet_NaN();
+    double chi2Reduced = std::numeric_limits<double>::quiet_NaN();
+    double residualSd = std::numeric_limits<double>::quiet_NaN();
+    double rss = std::numeric_limits<double>::quiet_NaN();
+    int dof = 0;
+    int nPoints = 0;
+    int iterations = 0;
+};
+
+/// The one declaration of the curve-fit outputs.
+const ResultTable<CurveFitResult>& curveFitResultTable();
 
 /// Fits \a spec to \a columns. The result is the JSON of `vanadis-cli fit`: model, x_column,
 /// y_column, n_points, weights, parameters{name: {value, stderr, role}}, rss, residual_sd, dof,

@@ -105,20 +105,6 @@ ParamSchema curveFitParams()
     return curveFitParamTable().schema();
 }
 
-std::vector<OutputSpec> curveFitOutputs()
-{
-    return {
-        {"parameters", tr("Fitted parameters"), {}, {}, true, {}},
-        {"r2", tr("R²"), {}, {}, false, {}, 6},
-        {"chi2_reduced", tr("Reduced χ²"), {}, {}, false, {}},
-        {"residual_sd", tr("Residual standard deviation"), {}, {}, false, {}},
-        {"rss", tr("Residual sum of squares"), {}, {}, false, {}},
-        {"dof", tr("Degrees of freedom"), {}, {}, false, {}},
-        {"n_points", tr("Points fitted"), {}, {}, false, {}},
-        {"iterations", tr("Iterations"), {}, {}, false, {}},
-    };
-}
-
 std::vector<FigureDecl> curveFitFigures()
 {
     return {{QStringLiteral("fit"),
@@ -234,7 +220,7 @@ const AnalysisDescriptor& curveFitAnalysis()
         a.name = QStringLiteral(QT_TRANSLATE_NOOP("vanadis::Analysis", "Curve fit"));
         a.input.types = {QStringLiteral("*")};
         a.params = curveFitParams;
-        a.outputs = curveFitOutputs;
+        a.outputs = [] { return curveFitResultTable().outputs(); };
         a.figures = curveFitFigures;
         a.compute = computeCurveFit;
         a.buildFigure = curveFitFigure;

@@ -373,20 +373,20 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     const tga::CurveAnalysis& a = *analysis;
 
     QJsonObject out;
+    TgaResult res;
     out.insert("analysis", QString::fromLatin1(kTgaAnalysisId));
     out.insert("analysis_version", kTgaAnalysisVersion);
-    out.insert("dry_mass_temperature_c", options->carbon.dryTemperatureC);
+    res.dryMassTemperatureC = options->carbon.dryTemperatureC;
     out.insert("mass_correction", correction); // none | blank | buoyancy_coefficient
     out.insert("carbon_mode", p.carbonMode);
     if (a.carbon) {
         const tga::CarbonContent& cc = *a.carbon;
-        out.insert("carbon_wt_pct", jsonNumber(cc.carbonWtPct));
-        out.insert("carbon_wt_pct_err", jsonNumber(cc.carbonWtPctErr));
+        res.carbonWtPct = {cc.carbonWtPct, cc.carbonWtPctErr};
         out.insert("carbon_err_parts",
                    QJsonObject{{"statistical_wt_pct", jsonNumber(cc.carbonWtPctErrStatistical)},
                                {"uncorrected_buoyancy_wt_pct", jsonNumber(cc.buoyancyBiasWtPct)},
                                {"plateau_drift_wt_pct", jsonNumber(cc.driftErrWtPct)}});
-        out.insert("residue_wt_pct", jsonNumber(cc.residueWtPct));
+        res.residueWtPct = cc.residueWtPct;
         out.insert("residue_initial_pct", jsonNumber(cc.residueInitialPct));
         out.insert("mass_ratio_end_dry", jsonNumber(cc.massRatio));
         const double toPct = cc.massInMg ? 100.0 / cc.initial.mean : 1.0;
@@ -400,9 +400,8 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
         out.insert("end_plateau_drift_pct", jsonNumber(cc.endDriftPctOfDry));
         out.insert("derivation", QString::fromStdString(cc.derivation));
     } else {
-        for (const char* k :
-             {"carbon_wt_pct", "carbon_wt_pct_err", "residue_wt_pct", "residue_initial_pct",
-              "mass_ratio_end_dry", "dry_mass_mg", "end_mass_mg", "dry_mass_pct", "end_mass_pct"})
+        for (const char* k : {"residue_initial_pct", "mass_ratio_end_dry", "dry_mass_mg", "end_mass_mg",
+                              "dry_mass_pct", "end_mass_pct"})
             out.insert(k, QJsonValue(QJsonValue::Null));
         out.insert("derivation", QString());
     }
@@ -413,10 +412,7 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
                                         {"product_molar_mass_g_mol", r.productMolarMassGPerMol},
                                         {"start_per_product", r.startPerProduct},
                                         {"factor", r.factor()}});
-    out.insert("moisture_wt_pct",
-               a.moisture ? jsonNumber(a.moisture->moisturePct) : QJsonValue(QJsonValue::Null));
-    out.insert("moisture_wt_pct_err",
-               a.moisture ? jsonNumber(a.moisture->moisturePctErr) : QJsonValue(QJsonValue::Null));
+    if (a.moisture) res.moistureWtPct = {a.moisture->moisturePct, a.moisture->moisturePctErr};
 
     auto stepJson = [&](const tga::Step& s) {
         QJsonObject o;
@@ -502,14 +498,14 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     // Cursor readings (NETZSCH "Mass Change"/"Residual Mass", TA "Weight change"/"Residue").
     if (p.massChangeFromC && p.massChangeToC) {
         const double from = *p.massChangeFromC, to = *p.massChangeToC;
-        if (auto m = tga::massChange(c, from, to))
+        if (auto m = tga::massChange(c, from, to)) {
             out.insert("mass_change", QJsonObject{{"from_c", from},
                                                   {"to_c", to},
                                                   {"from_pct", jsonNumber(m->fromPct)},
                                                   {"to_pct", jsonNumber(m->toPct)},
-                                                  {"change_pct", jsonNumber(m->changePct)},
                                                   {"change_mg", jsonNumber(m->changeMg)}});
-        else
+            res.massChangePct = m->changePct;
+        } else
             warnings.append(
                 QString::fromStdString("No mass change between the cursors: " + m.error().reason + "."));
     }
@@ -535,6 +531,7 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
             warnings.append(QString::fromStdString("No residue reading: " + r.error().reason + "."));
     }
     out.insert("warnings", warnings);
+    if (auto w = tgaResultTable().write(res, out); !w) return withName(w.error());
     return out;
 }
 
@@ -542,39 +539,26 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
 
 namespace vanadis {
 
-namespace {
-
-std::vector<OutputSpec> tgaOutputs()
+const ResultTable<TgaResult>& tgaResultTable()
 {
-    return {
-        {"carbon_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon content"),
-         QStringLiteral("wt%"), "carbon_wt_pct_err", true,
-         QCoreApplication::translate("vanadis::TgaAnalysis", "Carbon (wt%)")},
-        {"moisture_wt_pct", QCoreApplication::translate("vanadis::TgaAnalysis", "Moisture"),
-         QStringLiteral("wt%"), "moisture_wt_pct_err", true,
-         QCoreApplication::translate("vanadis::TgaAnalysis", "Moisture (wt%)")},
-        {"residue_wt_pct",
-         QCoreApplication::translate("vanadis::TgaAnalysis", "Residue (dry basis)"),
-         QStringLiteral("wt%"),
-         {},
-         false,
-         {}},
-        {"dry_mass_temperature_c",
-         QCoreApplication::translate("vanadis::TgaAnalysis", "Dry mass read at"),
-         QStringLiteral("°C"),
-         {},
-         false,
-         {}},
-        {"mass_change.change_pct",
-         QCoreApplication::translate("vanadis::TgaAnalysis", "Mass change between cursors"),
-         QStringLiteral("%"),
-         {},
-         false,
-         {}},
-    };
+    static const ResultTable<TgaResult> t = [] {
+        const auto tr = [](const char* s) { return translated("vanadis::TgaAnalysis", s); };
+        using R = TgaResult;
+        const QString wtPct = QStringLiteral("wt%");
+        ResultTable<R> t;
+        t.measured(&R::carbonWtPct, "carbon_wt_pct", "carbon_wt_pct_err", tr("Carbon content"), wtPct)
+            .headline(tr("Carbon (wt%)"));
+        t.measured(&R::moistureWtPct, "moisture_wt_pct", "moisture_wt_pct_err", tr("Moisture"), wtPct)
+            .headline(tr("Moisture (wt%)"));
+        t.value(&R::residueWtPct, "residue_wt_pct", tr("Residue (dry basis)"), wtPct);
+        t.value(&R::dryMassTemperatureC, "dry_mass_temperature_c", tr("Dry mass read at"),
+                QStringLiteral("°C"));
+        t.value(&R::massChangePct, "mass_change.change_pct", tr("Mass change between cursors"),
+                QStringLiteral("%"));
+        return t;
+    }();
+    return t;
 }
-
-} // namespace
 
 const AnalysisDescriptor& tgaAnalysis()
 {
@@ -586,7 +570,7 @@ const AnalysisDescriptor& tgaAnalysis()
         a.name = QStringLiteral("TGA");
         a.input.types = {QStringLiteral("tga_curve")};
         a.params = tgaSchema;
-        a.outputs = tgaOutputs;
+        a.outputs = [] { return tgaResultTable().outputs(); };
         a.figures = tgaFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
             const QJsonValue ref = params.value("blank_dataset");

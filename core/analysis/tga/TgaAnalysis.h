@@ -8,6 +8,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
+#include "analysis/ResultTable.h"
 #include "model/Dataset.h"
 #include "numeric/tga/CurveAnalysis.h"
 
@@ -50,6 +51,21 @@ struct TgaParams {
 /// The one declaration of the TGA parameters: each member of TgaParams bound to its ParamSpec.
 ParamTable<TgaParams> tgaParamTable();
 ParamSchema tgaSchema();
+
+/// What the TGA analysis reports to the result view, the Compare table, `vanadis-cli info` and other
+/// analyses (the capacity basis per mass of V2O3 reads the carbon share from here): each member bound
+/// to its result key once, in tgaResultTable(). Steps, the DTG curve and the readings behind the carbon
+/// content are detail the compute function writes beside it.
+struct TgaResult {
+    Measured carbonWtPct;   ///< carbon_wt_pct ± carbon_wt_pct_err (dry basis)
+    Measured moistureWtPct; ///< moisture_wt_pct ± moisture_wt_pct_err
+    double residueWtPct = std::nan("");
+    double dryMassTemperatureC = std::nan("");
+    double massChangePct = std::nan(""); ///< between the cursors; NaN without them
+};
+
+/// The one declaration of the TGA outputs.
+const ResultTable<TgaResult>& tgaResultTable();
 
 /// The TGA run of a dataset: time converted to min, temperature to °C, mass to mg; "Mass %" taken as given
 /// or derived from the sample mass in the metadata (`sample_mass_mg`), else from the first point. Errors
