@@ -34,22 +34,30 @@ ParamSpec optionalNumber(const char* key, const QString& label, const QString& h
 
 } // namespace
 
-ParamSchema eisSchema()
+ParamTable<EisParams> eisParamTable()
 {
-    ParamSchema s;
-    ParamSpec circuit = textParam(
-        "circuit", tr("Equivalent circuit"), QString::fromLatin1(kDefaultCircuit),
-        tr("impedance.py notation: elements R, C, L, CPE, W, Wo, Ws, Zarc with an index; '-' in series, "
-           "p(a,b) in parallel. Default: Rs + (Rct‖CPE) + Warburg."));
-    circuit.validator = [](const QString& text) -> std::optional<QString> {
+    using P = EisParams;
+    ParamTable<P> t;
+    t.field(
+        &P::circuit,
+        textParam("circuit", tr("Equivalent circuit"), QString::fromLatin1(kDefaultCircuit),
+                  tr("impedance.py notation: elements R, C, L, CPE, W, Wo, Ws, Zarc with an index; '-' in "
+                     "series, p(a,b) in parallel. Default: Rs + (Rct‖CPE) + Warburg.")));
+    t.last().validator = [](const QString& text) -> std::optional<QString> {
         auto c = echem::Circuit::parse(text.toStdString());
         if (c) return std::nullopt;
         return QString::fromStdString(c.error().location + ": " + c.error().reason);
     };
-    s.push_back(circuit);
-    s.push_back(choiceParam("weighting", tr("Weighting"), {"modulus", "proportional", "unit"}, "modulus",
-                            {tr("Modulus (1/|Z|²)"), tr("Proportional (1/Z'², 1/Z''²)"), tr("Unit")},
-                            tr("Residual weights of the complex least squares (Boukamp 1995).")));
+    t.field(&P::weighting,
+            choiceParam("weighting", tr("Weighting"), {"modulus", "proportional", "unit"}, "modulus",
+                        {tr("Modulus (1/|Z|²)"), tr("Proportional (1/Z'², 1/Z''²)"), tr("Unit")},
+                        tr("Residual weights of the complex least squares (Boukamp 1995).")));
+    ParamTable<EisParamRow> row;
+    row.field(&EisParamRow::name, textParam("name", tr("Parameter"), QString(), {}));
+    row.field(&EisParamRow::start, optionalNumber("start", tr("Start value"), {}));
+    row.field(&EisParamRow::fixed, boolParam("fixed", tr("Fixed"), false));
+    row.field(&EisParamRow::lower, optionalNumber("lower", tr("Lower bound"), {}));
+    row.field(&EisParamRow::upper, optionalNumber("upper", tr("Upper bound"), {}));
     ParamSpec table;
     table.key = QStringLiteral("parameters");
     table.label = tr("Start values, fixed values and bounds");
@@ -57,12 +65,8 @@ ParamSchema eisSchema()
     table.defaultValue = QJsonArray();
     table.help = tr("Rows name (R1, CPE1_n; impedance.py's CPE1_1 too), start, fixed, lower, upper. "
                     "Parameters without a row start from values read off the spectrum.");
-    table.columns = {textParam("name", tr("Parameter"), QString(), {}),
-                     optionalNumber("start", tr("Start value"), {}), boolParam("fixed", tr("Fixed"), false),
-                     optionalNumber("lower", tr("Lower bound"), {}),
-                     optionalNumber("upper", tr("Upper bound"), {})};
     table.advanced = true;
-    s.push_back(table);
+    t.table(&P::parameters, table, row);
     ParamSpec range;
     range.key = QStringLiteral("f_range_hz");
     range.label = tr("Frequency range");
@@ -73,21 +77,25 @@ ParamSchema eisSchema()
     range.defaultValue = QJsonValue::Null;
     range.help = tr("Only points inside this range are fitted and tested; empty = all.");
     range.advanced = true;
-    s.push_back(range);
-    ParamSpec drop = boolParam("drop_inductive", tr("Leave out inductive points (Z'' > 0)"), false,
-                               tr("High-frequency points where cables make Z'' positive."));
-    drop.advanced = true;
-    s.push_back(drop);
-    s.push_back(boolParam("lin_kk", tr("Lin-KK validity test"), true,
-                          tr("Schönleber et al. 2014: residuals of ≲ 1 % mean the spectrum is "
-                             "Kramers–Kronig compliant.")));
-    s.push_back(boolParam("lin_kk_capacitor", tr("Lin-KK with a series capacitor"), false,
-                          tr("For blocking (battery) spectra with a low-frequency capacitive tail.")));
-    ParamSpec mu = numberParam("lin_kk_mu", tr("Lin-KK μ criterion"), {}, 0.85, 0.01, 1.0,
-                               tr("M grows until μ falls below this (Schönleber et al. use 0.85)."));
-    mu.advanced = true;
-    s.push_back(mu);
-    return s;
+    t.field(&P::fRangeHz, range);
+    t.field(&P::dropInductive, boolParam("drop_inductive", tr("Leave out inductive points (Z'' > 0)"), false,
+                                         tr("High-frequency points where cables make Z'' positive.")));
+    t.last().advanced = true;
+    t.field(&P::linKk, boolParam("lin_kk", tr("Lin-KK validity test"), true,
+                                 tr("Schönleber et al. 2014: residuals of ≲ 1 % mean the spectrum is "
+                                    "Kramers–Kronig compliant.")));
+    t.field(&P::linKkCapacitor,
+            boolParam("lin_kk_capacitor", tr("Lin-KK with a series capacitor"), false,
+                      tr("For blocking (battery) spectra with a low-frequency capacitive tail.")));
+    t.field(&P::linKkMu, numberParam("lin_kk_mu", tr("Lin-KK μ criterion"), {}, 0.85, 0.01, 1.0,
+                                     tr("M grows until μ falls below this (Schönleber et al. use 0.85).")));
+    t.last().advanced = true;
+    return t;
+}
+
+ParamSchema eisSchema()
+{
+    return eisParamTable().schema();
 }
 
 Expected<echem::EisSpectrum> eisSpectrumFromDataset(const Dataset& d)
@@ -153,9 +161,10 @@ QJsonArray residualArray(const echem::EisSpectrum& s, const std::vector<double>&
 Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& params)
 {
     const std::string name = dataset.name().toStdString();
-    auto p = applySchema(eisSchema(), params);
-    if (!p) return std::unexpected(p.error());
-    auto circuit = echem::Circuit::parse(p->value("circuit").toString().toStdString());
+    auto checked = eisParamTable().read(params);
+    if (!checked) return std::unexpected(checked.error());
+    const EisParams& p = *checked;
+    auto circuit = echem::Circuit::parse(p.circuit.toStdString());
     if (!circuit)
         return fail(name, "parameter 'circuit', " + circuit.error().location, circuit.error().reason);
     auto all = eisSpectrumFromDataset(dataset);
@@ -163,11 +172,11 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
     // The points used: inside the frequency window, inductive ones left out on request.
     echem::EisSpectrum s;
     double lo = 0.0, hi = std::numeric_limits<double>::infinity();
-    if (p->value("f_range_hz").isArray()) {
-        lo = p->value("f_range_hz").toArray()[0].toDouble();
-        hi = p->value("f_range_hz").toArray()[1].toDouble();
+    if (p.fRangeHz) {
+        lo = p.fRangeHz->from;
+        hi = p.fRangeHz->to;
     }
-    const bool dropInductive = p->value("drop_inductive").toBool();
+    const bool dropInductive = p.dropInductive;
     for (std::size_t i = 0; i < all->size(); ++i) {
         const double f = all->frequencyHz[i];
         if (std::isfinite(f) && (f < lo || f > hi)) continue;
@@ -179,28 +188,26 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
     if (auto ok = echem::validateSpectrum(s); !ok) return fail(name, ok.error().location, ok.error().reason);
 
     echem::EisFitOptions o;
-    const QString w = p->value("weighting").toString();
+    const QString& w = p.weighting;
     o.weighting = w == QLatin1String("unit")           ? echem::EisWeighting::Unit
                   : w == QLatin1String("proportional") ? echem::EisWeighting::Proportional
                                                        : echem::EisWeighting::Modulus;
-    for (const QJsonValue& row : p->value("parameters").toArray()) {
-        const QJsonObject r = row.toObject();
-        const std::string pn = r.value("name").toString().toStdString();
+    for (const EisParamRow& r : p.parameters) {
+        const std::string pn = r.name.toStdString();
         if (circuit->indexOf(pn) < 0)
             return fail(name, "parameter 'parameters'",
                         "'" + pn + "' is not a parameter of " + circuit->text());
         const std::string canonical = circuit->parameters()[std::size_t(circuit->indexOf(pn))].name;
-        if (r.value("start").isDouble()) o.start[canonical] = r.value("start").toDouble();
-        if (r.value("fixed").toBool()) {
-            if (!r.value("start").isDouble())
+        if (r.start) o.start[canonical] = *r.start;
+        if (r.fixed) {
+            if (!r.start)
                 return fail(name, "parameter 'parameters'",
                             "fixed parameter '" + pn + "' needs a value (start)");
-            o.fixed[canonical] = r.value("start").toDouble();
+            o.fixed[canonical] = *r.start;
         }
-        if (r.value("lower").isDouble() || r.value("upper").isDouble()) {
+        if (r.lower || r.upper) {
             const auto& def = circuit->parameters()[std::size_t(circuit->indexOf(pn))];
-            o.bounds[canonical] = {r.value("lower").isDouble() ? r.value("lower").toDouble() : def.lower,
-                                   r.value("upper").isDouble() ? r.value("upper").toDouble() : def.upper};
+            o.bounds[canonical] = {r.lower.value_or(def.lower), r.upper.value_or(def.upper)};
         }
     }
     auto fit = echem::fitCircuit(*circuit, s, o);
@@ -279,10 +286,10 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
     QJsonArray warnings;
     for (const auto& t : fit->warnings)
         warnings.append(QString::fromStdString(t));
-    if (p->value("lin_kk").toBool()) {
+    if (p.linKk) {
         echem::LinKKOptions lk;
-        lk.seriesCapacitor = p->value("lin_kk_capacitor").toBool();
-        lk.muCriterion = p->value("lin_kk_mu").toDouble();
+        lk.seriesCapacitor = p.linKkCapacitor;
+        lk.muCriterion = p.linKkMu;
         auto k = echem::linKK(s, lk);
         if (k) {
             out.insert("lin_kk",

@@ -12,6 +12,7 @@
 /// fit[] and fit_curve[] (frequency_hz, z_re_ohm, z_im_ohm), residuals[], warnings[].
 
 #include "analysis/Analysis.h"
+#include "analysis/ParamTable.h"
 #include "analysis/ResultTable.h"
 #include "numeric/echem/EisSpectrum.h"
 
@@ -20,8 +21,25 @@ namespace vanadis {
 inline constexpr const char* kEisAnalysisId = "eis";
 inline constexpr int kEisAnalysisVersion = 1;
 
-/// Parameters: circuit, weighting (modulus|proportional|unit), parameters (table: name, start, fixed,
-/// lower, upper), f_range_hz, drop_inductive, lin_kk, lin_kk_capacitor, lin_kk_mu.
+/// One row of the start/fixed/bounds table: a circuit parameter by name (R1, CPE1_n).
+struct EisParamRow {
+    QString name;
+    std::optional<double> start;
+    bool fixed;
+    std::optional<double> lower, upper;
+};
+/// Parameters of computeEis(), declared once with keys, labels and defaults in eisParamTable().
+struct EisParams {
+    QString circuit;   ///< impedance.py notation, "R0-p(R1,CPE1)-W1"
+    QString weighting; ///< modulus|proportional|unit
+    std::vector<EisParamRow> parameters;
+    std::optional<ParamRange> fRangeHz; ///< unset = every point
+    bool dropInductive;
+    bool linKk;
+    bool linKkCapacitor;
+    double linKkMu;
+};
+ParamTable<EisParams> eisParamTable();
 ParamSchema eisSchema();
 
 /// The spectrum of an "eis" dataset (see the file comment). Errors: missing columns, units other than
