@@ -112,7 +112,7 @@ private Q_SLOTS:
         const double expected = 8.0 * std::exp(0.15 * 0.15); // dV/dlogD of the sim's lognormal in area
         qInfo("type IV: condensation excess %.3f, peak %.3f nm (expected %.3f)", excess, peak, expected);
         QCOMPARE(mb.value("capillary_condensation").toBool(), true);
-        QVERIFY2(std::abs(peak / expected - 1.0) < 0.10, qPrintable(QString::number(peak)));
+        QVERIFY2(std::abs(peak / expected - 1.0) < 0.05, qPrintable(QString::number(peak)));
         QVERIFY(!hasWarning(*m, "No capillary condensation"));
     }
 

@@ -487,9 +487,9 @@ vanadis::sim::IsothermParams poreIsotherm(double medianNm, double logSigma)
 void TestBet::bjhPeakSyntheticAdsorption()
 {
     // dV/dlogD (the curve plotted, whose maximum is peak_diameter_nm) peaks at median·exp(σ²), dV/dD at the
-    // median. The sim's 121 discrete pore sizes make the distribution jagged (±10 % near 10 nm); its film
-    // follows the Harkins–Jura shape above p/p0 = 0.3, the curve BJH assumes, so no film artefact adds
-    // small "pores" and dV/dD (which weights small pores by 1/D) is checked on every mode.
+    // median. The sim's film follows the Harkins–Jura shape above p/p0 = 0.3, the curve BJH assumes, so no
+    // film artefact adds small "pores" and dV/dD (which weights small pores by 1/D) is checked on every
+    // mode. The bound is 5 % (measured: ≤ 1.2 % on adsorption, ≤ 0.9 % on desorption).
     const double sigma = 0.15;
     for (double median : {5.0, 6.0, 8.0, 15.0}) {
         const Branches br = splitSim(vanadis::sim::simulateIsotherm(poreIsotherm(median, sigma)));
@@ -502,9 +502,9 @@ void TestBet::bjhPeakSyntheticAdsorption()
               median, r->peakDiameterDvDdNm, r->peakDiameterNm, median * std::exp(sigma * sigma),
               r->negativeSteps, r->totalVolumeCm3PerG);
         CHECK_REL(QString("BJH adsorption dV/dlogD peak, median %1 nm").arg(median), r->peakDiameterNm,
-                  median * std::exp(sigma * sigma), 0.10);
+                  median * std::exp(sigma * sigma), 0.05);
         CHECK_REL(QString("BJH adsorption dV/dD peak, median %1 nm").arg(median), r->peakDiameterDvDdNm,
-                  median, 0.10);
+                  median, 0.05);
         // Cumulative columns are running sums of the bins; bins run from large to small pores.
         double v = 0.0, a = 0.0;
         for (const BjhBin& b : r->bins) {
@@ -531,8 +531,8 @@ void TestBet::bjhPeakSyntheticDesorption()
         QVERIFY(r.has_value());
         qInfo("BJH des, median %.1f nm: dV/dD peak %.3f nm, dV/dlogD peak %.3f nm", median,
               r->peakDiameterDvDdNm, r->peakDiameterNm);
-        CHECK_REL("BJH desorption dV/dD peak", r->peakDiameterDvDdNm, median, 0.10);
-        CHECK_REL("BJH desorption dV/dlogD peak", r->peakDiameterNm, median * std::exp(sigma * sigma), 0.10);
+        CHECK_REL("BJH desorption dV/dD peak", r->peakDiameterDvDdNm, median, 0.05);
+        CHECK_REL("BJH desorption dV/dlogD peak", r->peakDiameterNm, median * std::exp(sigma * sigma), 0.05);
     }
 }
 
