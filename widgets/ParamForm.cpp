@@ -167,7 +167,7 @@ void ParamForm::setSchema(const ParamSchema& schema)
     m_schema = schema;
     auto* form = static_cast<QFormLayout*>(layout());
     // The advanced toggle is kept (taken out first: removeRow would delete it), every field goes.
-    form->takeRow(m_showAdvanced);
+    if (form->indexOf(m_showAdvanced) >= 0) form->takeRow(m_showAdvanced);
     while (form->rowCount() > 1)
         form->removeRow(1);
     m_fields.clear();
@@ -185,7 +185,7 @@ void ParamForm::setSchema(const ParamSchema& schema)
         }
     }
     // The toggle sits below the everyday parameters.
-    form->takeRow(m_showAdvanced);
+    if (form->indexOf(m_showAdvanced) >= 0) form->takeRow(m_showAdvanced);
     form->addRow(m_showAdvanced);
     m_showAdvanced->setVisible(anyAdvanced);
 }
