@@ -226,6 +226,8 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
             be = j->bindingEv;
             y = j->intensity;
             regions.append(os->label);
+            for (const auto& w : j->warnings)
+                warnings.append(QString::fromStdString(w));
         }
     }
     for (double& e : be)

@@ -448,8 +448,21 @@ Expected<XpsFitResult> fitXps(std::span<const double> bindingEv, std::span<const
         if (partial)
             out.warnings.push_back("the error of " + rs.name +
                                    " leaves out parameters on a bound or not identifiable");
-        rr.lo95 = rr.value - 1.96 * rr.err;
-        rr.hi95 = rr.value + 1.96 * rr.err;
+        // Areas are ≥ 0, and a share (numerator groups inside the denominator) is ≤ 1: the interval
+        // is clipped to what the quantity can be.
+        const bool share = std::all_of(rs.numerator.begin(), rs.numerator.end(), [&](const std::string& g) {
+            return std::find(rs.denominator.begin(), rs.denominator.end(), g) != rs.denominator.end();
+        });
+        rr.lo95 = std::max(0.0, rr.value - 1.96 * rr.err);
+        rr.hi95 = share ? std::min(1.0, rr.value + 1.96 * rr.err) : rr.value + 1.96 * rr.err;
+        if (std::isfinite(rr.value) && rr.value != 0.0 && rr.err > 0.5 * std::abs(rr.value)) {
+            char buf[200];
+            std::snprintf(buf, sizeof buf,
+                          "%s = %.3g ± %.2g is not determined by these data (error above half the value): "
+                          "bound or fix the lines it depends on from independent evidence",
+                          rs.name.c_str(), rr.value, rr.err);
+            out.warnings.push_back(buf);
+        }
         out.ratios.push_back(rr);
     }
     auto centerIndex = [&](const std::string& id) -> int {

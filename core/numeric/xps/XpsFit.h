@@ -128,8 +128,8 @@ struct ComponentResult {
 
 struct RatioResult {
     std::string name;
-    double value = 0.0, err = 0.0;                           ///< delta method from the covariance
-    double lo95 = 0.0, hi95 = 0.0;                           ///< value ∓ 1.96·err
+    double value = 0.0, err = 0.0; ///< delta method from the covariance
+    double lo95 = 0.0, hi95 = 0.0; ///< value ∓ 1.96·err, clipped to ≥ 0 (and ≤ 1 for a share)
     double mcErr = std::numeric_limits<double>::quiet_NaN(); ///< SD over Monte-Carlo replicas
 };
 
