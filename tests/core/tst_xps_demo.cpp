@@ -4,6 +4,7 @@
 // share of O 1s must hold the values the demo spectra were generated with (sim::demoTruth) inside their
 // reported 95 % intervals. Both numbers and the 1σ distance are printed for every sample. The V 2p lines
 // must not sit on a bound, and the two regions cut from one spectrum must agree where they overlap.
+// Atomic % of V, O and C (Scofield RSFs) must match the generated areas within 3 reported errors.
 #include "analysis/DemoProject.h"
 #include "model/Project.h"
 #include "numeric/sim/DemoSeries.h"
@@ -12,6 +13,7 @@
 #include <QJsonObject>
 #include <QTest>
 #include <cmath>
+#include <map>
 
 using namespace vanadis;
 
@@ -59,6 +61,30 @@ private Q_SLOTS:
                 const QString t = w.toString();
                 QVERIFY2(!(t.contains("bound") && t.contains("'V")), qPrintable(s->name + ": " + t));
                 QVERIFY2(!t.contains("disagree"), qPrintable(s->name + ": " + t));
+            }
+            // Atomic % with the Scofield RSFs the result names, against the generated areas of the three
+            // regions (the component tables in the simulator's metadata), within 3 reported errors.
+            const QJsonObject pct = run->result.value("atomic_pct").toObject();
+            const QJsonObject rsf = run->result.value("rsf").toObject();
+            QVERIFY2(!pct.isEmpty() && rsf.size() == 3, qPrintable(s->name + ": no atomic %"));
+            std::map<QString, double> generated;
+            double total = 0.0;
+            for (const sim::SimDataset& d : sim::demoDatasets(s->name.toStdString())) {
+                if (d.technique != "xps") continue;
+                double a = 0.0;
+                for (const auto& [key, value] : d.metadata)
+                    if (key.rfind("component_", 0) == 0)
+                        a += QString::fromStdString(value).split(';').value(3).toDouble();
+                const QString level = QString::fromStdString(d.kind);
+                generated[level.section(' ', 0, 0)] = a / rsf.value(level).toDouble();
+                total += a / rsf.value(level).toDouble();
+            }
+            for (const auto& [element, q] : generated) {
+                const double v = pct.value(element).toDouble(), err = pct.value(element + "_err").toDouble();
+                qInfo("%s %-2s at. %% fitted %.2f ± %.2f, generated %.2f", qPrintable(s->name),
+                      qPrintable(element), v, err, 100.0 * q / total);
+                QVERIFY2(err > 0 && std::abs(v - 100.0 * q / total) <= 3.0 * err,
+                         qPrintable(s->name + " at. % " + element));
             }
             const double chi2 = run->result.value("chi2_reduced").toDouble();
             QVERIFY2(chi2 > 0.7 && chi2 < 1.5, qPrintable(s->name + QStringLiteral(": χ²ν = %1").arg(chi2)));

@@ -473,6 +473,11 @@ private Q_SLOTS:
         // ∂x₀/∂A₀ = 100·(T − q₀)/(S₀T²) = 100·1000/2000² = 0.025 per unit → 0.25 for σ = 10.
         VERIFY_NEAR(a.err[0], 0.25, 1e-12);
         VERIFY_NEAR(a.err[1], 0.25, 1e-12);
+        // The Scofield table: C 1s is the unit, names are matched without case or spaces.
+        VERIFY_NEAR(scofieldRsf("C 1s"), 1.0, 0.0);
+        VERIFY_NEAR(scofieldRsf("o1s"), 2.93, 0.0);
+        VERIFY_NEAR(scofieldRsf("V 2p"), 9.70, 0.0);
+        QVERIFY(std::isnan(scofieldRsf("Xx 9z")));
     }
 
     void badInput()

@@ -5,6 +5,7 @@
 #include "numeric/xps/SpinOrbit.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -202,6 +203,7 @@ Expected<ModelSpec> genericCoreLevelModel(const std::string& name, int states, l
         c.id = element + level->orbital + "_s" + std::to_string(s + 1);
         c.label = level->name() + " state " + std::to_string(s + 1);
         c.group = c.id;
+        c.level = level->name();
         c.shape = shape;
         const double pos = s < int(positions.size()) ? positions[std::size_t(s)] : peakX + 1.5 * s;
         c.center = {pos, pos - 3.0, pos + 3.0};
@@ -385,6 +387,7 @@ Expected<XpsFitResult> fitXps(std::span<const double> bindingEv, std::span<const
         cr.id = c.id;
         cr.label = c.label.empty() ? c.id : c.label;
         cr.group = c.group.empty() ? c.id : c.group;
+        cr.level = c.level;
         cr.shape = lineshape::shapeKey(c.shape);
         cr.positionEv = p[off];
         cr.positionErr = r.stderrs[off];
@@ -464,6 +467,24 @@ Expected<XpsFitResult> fitXps(std::span<const double> bindingEv, std::span<const
             out.warnings.push_back(buf);
         }
         out.ratios.push_back(rr);
+    }
+    for (std::size_t k = 0; k < spec.components.size(); ++k) {
+        const std::string& l = spec.components[k].level;
+        if (l.empty()) continue;
+        auto it = std::find_if(out.levels.begin(), out.levels.end(),
+                               [&](const LevelArea& a) { return a.level == l; });
+        if (it != out.levels.end()) continue;
+        Eigen::VectorXd g = Eigen::VectorXd::Zero(Eigen::Index(np));
+        LevelArea la;
+        la.level = l;
+        for (std::size_t q = 0; q < spec.components.size(); ++q)
+            if (spec.components[q].level == l) {
+                la.area += p[areaIndex(q)];
+                g[Eigen::Index(areaIndex(q))] = 1.0;
+            }
+        bool partial = false;
+        la.err = deltaErr(g, partial);
+        out.levels.push_back(la);
     }
     auto centerIndex = [&](const std::string& id) -> int {
         for (std::size_t k = 0; k < spec.components.size(); ++k)
@@ -547,6 +568,22 @@ AtomicPercent atomicPercent(std::span<const double> areas, std::span<const doubl
         out.err.push_back(std::sqrt(v));
     }
     return out;
+}
+
+double scofieldRsf(const std::string& level)
+{
+    auto key = [](std::string v) {
+        std::string k;
+        for (char ch : v)
+            if (ch != ' ') k += char(std::tolower(static_cast<unsigned char>(ch)));
+        return k;
+    };
+    static const std::pair<const char*, double> table[] = {{"c1s", 1.00}, {"n1s", 1.80},  {"o1s", 2.93},
+                                                           {"f1s", 4.43}, {"na1s", 8.52}, {"v2p", 9.70}};
+    const std::string k = key(level);
+    for (const auto& [name, rsf] : table)
+        if (k == name) return rsf;
+    return kNaN;
 }
 
 } // namespace vanadis::xps

@@ -13,8 +13,8 @@
 ///   not built-in truth: its V positions sit 2–3 eV above the literature ranges.
 /// - "literature_v_oxides" — V⁵⁺ 517.2, V⁴⁺ 516.1, V³⁺ 515.7 eV 2p3/2 doublets (Biesinger 2010 / Silversmit
 ///   2004 values in xps.md §4) bounded to the literature ranges, and O 1s lattice 530.0 eV with OH 531.4 eV.
-/// - "c1s" — C–C 284.8, C–O 286.0, O–C=O 288.8 eV (C–O and O–C=O tied to C–C at +1.2 / +4.0 eV, equal
-///   widths), for the charge reference.
+/// - "c1s" — C–C 284.8, C–O 286.0, O–C=O 288.8 eV (C–O and O–C=O at shifts from C–C bounded to +0.9…+1.7
+///   and +3.7…+4.4 eV, widths free 0.8–3.0 eV), for the charge reference and the C of atomic %.
 /// All use GL(30) with m fixed and the active Shirley background over the whole window; ratios v3_v2
 /// (V³⁺/V²⁺) and ov_fraction (OV share of O 1s), and the difference o1s_minus_v2p32 (ΔO–V, xps.md §3).
 
