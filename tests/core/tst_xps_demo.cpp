@@ -5,13 +5,21 @@
 // reported 95 % intervals. Both numbers and the 1σ distance are printed for every sample. The V 2p lines
 // must not sit on a bound, and the two regions cut from one spectrum must agree where they overlap.
 // Atomic % of V, O and C (Scofield RSFs) must match the generated areas within 3 reported errors.
+// A model changed on one sample and applied to all (ApplyToSamples.h, as the XPS tab's "apply to all"
+// does) reaches the V 2p region of every sample only, each with its own C 1s and O 1s, refits there, and
+// goes back in one undo step.
+#include "analysis/AnalysisRegistry.h"
+#include "analysis/ApplyToSamples.h"
+#include "analysis/ComputeService.h"
 #include "analysis/DemoProject.h"
+#include "model/Commands.h"
 #include "model/Project.h"
 #include "numeric/sim/DemoSeries.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
+#include <QUndoStack>
 #include <cmath>
 #include <map>
 
@@ -91,6 +99,56 @@ private Q_SLOTS:
             ++checked;
         }
         QCOMPARE(checked, 4);
+    }
+
+    void modelAppliedToAllSamplesInOneUndoStep()
+    {
+        Project p;
+        populateDemoProject(p);
+        const AnalysisDescriptor* xps = analysisById("xps");
+        QVERIFY(xps);
+        const Sample* cs = p.samples().front();
+        Id source = 0;
+        for (const Dataset* d : p.datasetsOf(cs->id, Technique::Xps))
+            if (d->label() == QLatin1String("V 2p")) source = d->id();
+        const AnalysisRun* run = p.runFor(source, xps->id);
+        QVERIFY(run);
+        QJsonObject params = run->params;
+        params.insert("background", "shirley"); // the model edited on CS
+        const std::vector<Id> targets = applyTargets(p, *xps, source);
+        QCOMPARE(targets.size(), std::size_t(4)); // the four V 2p regions, no C 1s, no O 1s
+        std::map<Id, QJsonObject> before;
+        QUndoStack stack;
+        stack.beginMacro("apply to all");
+        for (Id t : targets) {
+            QCOMPARE(p.dataset(t)->label(), QString("V 2p"));
+            const AnalysisRun* r = p.runFor(t, xps->id);
+            QVERIFY(r);
+            before[t] = r->params;
+            AnalysisRun changed = *r;
+            changed.params = paramsForTarget(p, *xps, params, source, t);
+            changed.status = RunStatus::Stale;
+            // Each sample keeps its own references.
+            const Sample* owner = p.sampleOfDataset(t);
+            for (const char* key : {"charge_ref_dataset", "joint_dataset"}) {
+                const Dataset* ref = p.dataset(Id(changed.params.value(key).toDouble()));
+                QVERIFY2(ref && p.sampleOfDataset(ref->id())->id == owner->id, key);
+            }
+            QCOMPARE(changed.params.value("background").toString(), QString("shirley"));
+            stack.push(new SetRunCommand(&p, changed));
+        }
+        stack.endMacro();
+        QCOMPARE(stack.count(), 1);
+        computeStaleRunsNow(p);
+        for (Id t : targets) {
+            const AnalysisRun* r = p.runFor(t, xps->id);
+            QVERIFY2(r->status == RunStatus::Ok, qPrintable(r->message));
+            QCOMPARE(r->result.value("background").toString(), QString("shirley"));
+            QVERIFY(r->result.value("ratios").toObject().value("v3_v2").toDouble() > 0);
+        }
+        stack.undo();
+        for (Id t : targets)
+            QCOMPARE(p.runFor(t, xps->id)->params, before[t]);
     }
 };
 
