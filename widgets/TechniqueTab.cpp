@@ -1,6 +1,7 @@
 #include "widgets/TechniqueTab.h"
 
 #include "analysis/AnalysisRegistry.h"
+#include "analysis/ApplyToSamples.h"
 #include "analysis/ComputeService.h"
 #include "analysis/RawFigure.h"
 #include "model/Commands.h"
@@ -530,10 +531,11 @@ void TechniqueTab::applyToAll()
 {
     if (!m_project || !m_method || !m_currentDataset) return;
     const QJsonObject params = paramsOf(m_currentDataset);
+    // The matching datasets only (for XPS: the same region), with references re-pointed to each
+    // sample's own datasets (ApplyToSamples.h); every changed run is refitted.
     m_project->undoStack()->beginMacro(tr("Apply %1 parameters to all samples").arg(m_method->name));
-    for (const Sample* s : m_project->samples())
-        for (const Dataset* d : m_project->datasetsOf(s->id, m_technique))
-            if (m_method->accepts(*d)) setParams(d->id(), params, -1);
+    for (Id d : applyTargets(*m_project, *m_method, m_currentDataset))
+        setParams(d, paramsForTarget(*m_project, *m_method, params, m_currentDataset, d), -1);
     m_project->undoStack()->endMacro();
 }
 

@@ -166,6 +166,11 @@ void checkResult(const QJsonObject& o)
     VERIFY_NEAR(o.value("o1s_minus_v2p32_ev").toDouble(), 530.6 - 517.7, 0.07);
     QVERIFY(o.value("chi2_reduced").toDouble() > 0);
     QVERIFY(o.value("warnings").isArray());
+    // Atomic % over V 2p, O 1s and the C 1s of the charge reference (Scofield RSFs named in the result).
+    const QJsonObject at = o.value("atomic_pct").toObject();
+    VERIFY_NEAR(at.value("V").toDouble() + at.value("O").toDouble() + at.value("C").toDouble(), 100.0, 1e-9);
+    QVERIFY(at.value("V_err").toDouble() > 0 && at.value("C_err").toDouble() > 0);
+    VERIFY_NEAR(o.value("rsf").toObject().value("O 1s").toDouble(), 2.93, 0.0);
 }
 
 } // namespace

@@ -8,6 +8,11 @@
 //  - Generated VAMAS files (NORM/MAP, REGULAR/IRREGULAR, KE/BE, an inclusion list) and their truncated,
 //    garbled, NaN and over-announced variants: an error naming the file and the block, never a partial
 //    import. A non-PHI .spe and a cut .spe, a cut SPECS .xy: clear errors.
+//  - Thermo Avantage Excel export: the real Hard_carbon_Thermo.xlsx (five "… Scan" region sheets; values
+//    read off the sheet XML by hand) and a workbook generated in its layout (values round-trip, the vendor's
+//    fit curves kept as extra columns); damaged variants (a point count that is no whole number, fewer rows
+//    than promised, a text among the numbers, kinetic energies, a cut zip) refused naming sheet and cell.
+#include "XlsxTestWriter.h"
 #include "io/import/ImporterRegistry.h"
 #include "numeric/xps/XpsFit.h"
 
@@ -18,6 +23,7 @@
 #include <QTest>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <random>
 
 using namespace vanadis;
@@ -542,6 +548,96 @@ private Q_SLOTS:
                 QCOMPARE(r->datasets[k].columns[1].values.size(), n[k]);
         }
         QVERIFY2(refused > 100, qPrintable(QString::number(refused)));
+    }
+
+    void avantageRealFile()
+    {
+        const QString path = real("khervefitting/Hard_carbon_Thermo.xlsx");
+        if (!QFile::exists(path)) QSKIP("test data absent");
+        auto r = parseFile(path);
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QCOMPARE(r->provenance.importerId, QStringLiteral("xlsx-workbook"));
+        QStringList got;
+        for (const auto& d : r->datasets) {
+            got << labelOf(d);
+            QCOMPARE(d.technique, Technique::Xps);
+            QCOMPARE(d.columns[0].name, QStringLiteral("Binding Energy"));
+            QCOMPARE(d.columns[1].name, QStringLiteral("Intensity"));
+            QCOMPARE(d.columns[1].unit, QStringLiteral("counts/s"));
+        }
+        QCOMPARE(got, (QStringList{"Survey", "O 1s", "Na 1s", "C 1s", "CKLL"}));
+        // C 1s: 191 points (D7), 298.08 → 279.08 eV, counts 5951.92 … 2118.41 (cells A17/C17, A207/C207),
+        // the vendor's five components, background and envelope beside them.
+        const ImportedDataset& c = r->datasets[3];
+        QCOMPARE(int(c.columns[0].values.size()), 191);
+        VERIFY_NEAR(c.columns[0].values.front(), 298.08, 1e-9);
+        VERIFY_NEAR(c.columns[0].values.back(), 279.08, 1e-9);
+        VERIFY_NEAR(c.columns[1].values.front(), 5951.92, 1e-9);
+        VERIFY_NEAR(c.columns[1].values.back(), 2118.41, 1e-9);
+        QStringList extra;
+        for (std::size_t k = 2; k < c.columns.size(); ++k)
+            extra << c.columns[k].name;
+        QVERIFY2(extra.contains("C1s C-C") && extra.contains("Backgnd.") && extra.contains("Envelope"),
+                 qPrintable(extra.join(", ")));
+        QCOMPARE(int(r->datasets[0].columns[0].values.size()), 2721);
+        QVERIFY(
+            r->datasets[0].metadata.value("sheets_not_regions").toArray().contains(QJsonValue("Peak Table")));
+    }
+
+    void avantageGenerated()
+    {
+        // A V 2p region in the export's layout: title rows, "Elements=" count in D7, header row 15, units in
+        // row 16, descending BE from row 17; one fit curve in column E.
+        std::vector<double> be, y;
+        for (int i = 0; i < 201; ++i) {
+            be.push_back(530.0 - 0.1 * i);
+            y.push_back(3000.0 + 8000.0 * std::exp(-std::pow((be.back() - 517.7) / 1.2, 2)));
+        }
+        auto book = [&](const std::function<void(std::vector<QStringList>&)>& change = {}) {
+            std::vector<QStringList> rows(16);
+            rows[0] = QStringList{"12:00:00  Monday, June 6, 2022", "V2O3-CS"};
+            rows[6] = QStringList{"Axis", "Energy", "Elements=", QString::number(be.size())};
+            rows[8] = QStringList{"C:\\data\\V2O3-CS.DATA\\V2p Scan.VGD"};
+            rows[14] = QStringList{"Binding Energy (E)", "", "", "", "V2p V3+", "Backgnd."};
+            rows[15] = QStringList{"eV", "", "Counts / s", "", "Counts / s", "Counts / s"};
+            for (std::size_t i = 0; i < be.size(); ++i)
+                rows.push_back({QString::number(be[i], 'g', 12), "", QString::number(y[i], 'g', 12), "",
+                                QString::number(0.5 * y[i], 'g', 12), "3000"});
+            if (change) change(rows);
+            return testxlsx::makeXlsx({{"V2p Scan", rows}, {"Titles", {{"Carbon BE", "284.8"}}}});
+        };
+        auto r = parseFile(write("avantage.xlsx", book()));
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QCOMPARE(r->datasets.size(), std::size_t(1));
+        const ImportedDataset& d = r->datasets[0];
+        QCOMPARE(d.kind, QStringLiteral("V 2p"));
+        QCOMPARE(d.columns.size(), std::size_t(4));
+        QCOMPARE(d.columns[2].name, QStringLiteral("V2p V3+"));
+        for (std::size_t i : {std::size_t(0), std::size_t(57), be.size() - 1}) {
+            VERIFY_NEAR(d.columns[0].values[i], be[i], 1e-9);
+            VERIFY_NEAR(d.columns[1].values[i], y[i], 1e-9 * y[i]);
+        }
+
+        auto refused = [&](const QString& name, const QByteArray& bytes, const QString& where,
+                           const QString& why) {
+            auto p = parseFile(write(name, bytes));
+            QVERIFY2(!p, qPrintable(name + " was accepted"));
+            const QString m = QString::fromStdString(p.error().message());
+            QVERIFY2(QString::fromStdString(p.error().file).endsWith(name), qPrintable(m));
+            QVERIFY2(QString::fromStdString(p.error().location).startsWith(where),
+                     qPrintable(m + " (expected " + where + ")"));
+            QVERIFY2(m.contains(why), qPrintable(m + " (expected " + why + ")"));
+        };
+        refused("av_count.xlsx", book([](auto& rows) { rows[6][3] = "12.5"; }),
+                "sheet 'V2p Scan', row 7, column D", "whole number");
+        refused("av_short.xlsx", book([](auto& rows) { rows.resize(rows.size() - 10); }),
+                "sheet 'V2p Scan', row 208", "191 of the 201 points");
+        refused("av_text.xlsx", book([](auto& rows) { rows[40][2] = "12x"; }),
+                "sheet 'V2p Scan', row 41, column C", "'12x'");
+        refused("av_ke.xlsx", book([](auto& rows) { rows[14][0] = "Kinetic Energy (E)"; }),
+                "sheet 'V2p Scan', row 15, column A", "kinetic");
+        const QByteArray whole = book();
+        refused("av_cut.xlsx", whole.left(whole.size() / 2), "", "damaged or cut short");
     }
 
     void speDamage()

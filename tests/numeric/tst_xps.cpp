@@ -273,8 +273,16 @@ private Q_SLOTS:
         for (std::size_t k = 0; k < 7; ++k) {
             const ComponentResult& cr = f->components[k];
             VERIFY_NEAR(cr.positionEv, truth[k].center + residualShift, 0.05);
-            VERIFY_NEAR(cr.area, truth[k].area, scans >= 200 ? 0.03 * truth[k].area : 3.0 * cr.areaErr);
-            VERIFY_NEAR(cr.fwhmParamEv, truth[k].fwhm, 0.1 * truth[k].fwhm);
+            // The OV and C–O lines (k = 5, 6) keep free widths 0.5 eV apart (xps.md §5: tying them biases
+            // the OV share when the widths differ): their areas and widths are as good as their reported
+            // errors say, which at 200 scans can exceed 3 %.
+            const bool freeO = k >= 5;
+            const double tol = scans >= 200 ? 0.03 * truth[k].area : 3.0 * cr.areaErr;
+            VERIFY_NEAR(cr.area, truth[k].area, freeO ? std::max(tol, 3.0 * cr.areaErr) : tol);
+            const int wi = f->raw.indexOf(cr.id + "_fwhm");
+            const double wErr = wi >= 0 ? f->raw.stderrs[std::size_t(wi)] : 0.0;
+            VERIFY_NEAR(cr.fwhmParamEv, truth[k].fwhm,
+                        freeO ? std::max(0.1 * truth[k].fwhm, 3.0 * wErr) : 0.1 * truth[k].fwhm);
             QVERIFY2(std::isfinite(cr.areaErr) || cr.area == 0, cr.id.c_str());
         }
         const RatioResult* v3v2 = f->ratio("v3_v2");
@@ -430,6 +438,26 @@ private Q_SLOTS:
         VERIFY_NEAR(j->bindingEv.back(), 540.0, 1e-9);
         // 525.0 … 528.0 are in both regions: averaged, not duplicated.
         QCOMPARE(j->bindingEv.size(), std::size_t(331));
+        // …but there a (≈ 330–360) and b (500) disagree by ≈ 40 %: said, since one background cannot
+        // run through both levels.
+        QCOMPARE(j->warnings.size(), std::size_t(1));
+        QVERIFY2(j->warnings[0].find("disagree") != std::string::npos, j->warnings[0].c_str());
+        // Two regions cut from one noisy spectrum (own seeds) agree: no warning.
+        sim::XpsRegionParams one = studySpectrum(30000, 12000, 15000, 0.0, 31, 20);
+        one.recordLoEv = 507.0;
+        one.recordHiEv = 530.0;
+        const sim::SimDataset v = sim::simulateXps(one);
+        one.recordLoEv = 525.0;
+        one.recordHiEv = 540.0;
+        one.seed = 32;
+        const sim::SimDataset o = sim::simulateXps(one);
+        auto jo =
+            jointWindow({sim::column(v, "Binding Energy").values, sim::column(o, "Binding Energy").values},
+                        {sim::column(v, "Intensity").values, sim::column(o, "Intensity").values}, -1e9, 1e9);
+        QVERIFY(jo);
+        QVERIFY2(jo->warnings.empty(), jo->warnings.empty() ? "" : jo->warnings[0].c_str());
+        VERIFY_NEAR(jo->bindingEv.front(), 507.0, 1e-9);
+        VERIFY_NEAR(jo->bindingEv.back(), 540.0, 1e-9);
         // A gap is refused.
         std::vector<double> xc{535, 534.9, 534.8, 534.7};
         std::vector<double> yc{1, 1, 1, 1};
@@ -445,6 +473,11 @@ private Q_SLOTS:
         // ∂x₀/∂A₀ = 100·(T − q₀)/(S₀T²) = 100·1000/2000² = 0.025 per unit → 0.25 for σ = 10.
         VERIFY_NEAR(a.err[0], 0.25, 1e-12);
         VERIFY_NEAR(a.err[1], 0.25, 1e-12);
+        // The Scofield table: C 1s is the unit, names are matched without case or spaces.
+        VERIFY_NEAR(scofieldRsf("C 1s"), 1.0, 0.0);
+        VERIFY_NEAR(scofieldRsf("o1s"), 2.93, 0.0);
+        VERIFY_NEAR(scofieldRsf("V 2p"), 9.70, 0.0);
+        QVERIFY(std::isnan(scofieldRsf("Xx 9z")));
     }
 
     void badInput()

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <algorithm>
 #include <cmath>
 
 namespace vanadis {
@@ -163,6 +164,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
 
     // Charge reference from C 1s.
     double shift = 0.0;
+    std::vector<xps::LevelArea> c1sLevels; // for atomic %
     const QJsonValue ref = params.value("charge_ref_ev");
     if (ref.isDouble()) {
         const Dataset* c = QString(sp->label).remove(' ').toLower() == "c1s"
@@ -178,6 +180,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
         auto cf = xps::fitXps(cs->be, cs->y, *c1s);
         if (!cf) return fail(file, "C 1s fit", cf.error().reason);
         shift = xps::chargeShiftEv(cf->component("CC")->positionEv, ref.toDouble());
+        if (c != &main) c1sLevels = cf->levels;
         if (c != &main) regions.append(cs->label);
     }
 
@@ -226,6 +229,8 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
             be = j->bindingEv;
             y = j->intensity;
             regions.append(os->label);
+            for (const auto& w : j->warnings)
+                warnings.append(QString::fromStdString(w));
         }
     }
     for (double& e : be)
@@ -306,6 +311,37 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                                           {"background", arr(f->background)},
                                           {"residual", arr(f->residuals)},
                                           {"components", compCurves}}}};
+    // Atomic % over the core levels fitted here (the main fit and the C 1s of the charge reference):
+    // xᵢ = (Aᵢ/Sᵢ)/Σ(Aⱼ/Sⱼ) with Scofield RSFs; a level's area error comes from the covariance of its fit.
+    {
+        std::vector<xps::LevelArea> levels;
+        for (const auto& l : f->levels)
+            if (std::isfinite(xps::scofieldRsf(l.level))) levels.push_back(l);
+        for (const auto& l : c1sLevels)
+            if (std::isfinite(xps::scofieldRsf(l.level)) &&
+                std::none_of(levels.begin(), levels.end(), [&](const auto& m) { return m.level == l.level; }))
+                levels.push_back(l);
+        if (levels.size() >= 2) {
+            std::vector<double> a, e, rsf;
+            for (const auto& l : levels) {
+                a.push_back(l.area);
+                e.push_back(l.err);
+                rsf.push_back(xps::scofieldRsf(l.level));
+            }
+            const xps::AtomicPercent at = xps::atomicPercent(a, e, rsf);
+            QJsonObject pct, factors;
+            for (std::size_t i = 0; i < levels.size(); ++i) {
+                const QString element = QString::fromStdString(levels[i].level).section(' ', 0, 0);
+                pct.insert(element, jsonNumber(at.percent[i]));
+                pct.insert(element + "_err", jsonNumber(at.err[i]));
+                factors.insert(QString::fromStdString(levels[i].level), rsf[i]);
+            }
+            out.insert("atomic_pct", pct);
+            out.insert("rsf", factors);
+            out.insert("rsf_source", QStringLiteral("Scofield 1976, Al Kα, C 1s = 1 (no transmission or IMFP "
+                                                    "correction)"));
+        }
+    }
     if (const QJsonValue d = differences.value("o1s_minus_v2p32_ev"); d.isDouble()) {
         out.insert("o1s_minus_v2p32_ev", d);
         out.insert("o1s_minus_v2p32_err", differences.value("o1s_minus_v2p32_err"));
@@ -323,6 +359,9 @@ std::vector<OutputSpec> xpsOutputs()
          tr("OV share")},
         {"o1s_minus_v2p32_ev", tr("O 1s − V 2p3/2"), QStringLiteral("eV"), "o1s_minus_v2p32_err", false, {}},
         {"charge_shift_ev", tr("Charge shift"), QStringLiteral("eV"), {}, false, {}},
+        {"atomic_pct.V", tr("V (at. %, Scofield RSF)"), QStringLiteral("%"), "atomic_pct.V_err", false, {}},
+        {"atomic_pct.O", tr("O (at. %, Scofield RSF)"), QStringLiteral("%"), "atomic_pct.O_err", false, {}},
+        {"atomic_pct.C", tr("C (at. %, Scofield RSF)"), QStringLiteral("%"), "atomic_pct.C_err", false, {}},
         {"chi2_reduced", tr("Reduced χ²"), QString(), {}, false, {}},
     };
 }

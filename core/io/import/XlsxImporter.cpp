@@ -1,5 +1,6 @@
 #include "io/import/XlsxImporter.h"
 
+#include "io/import/AvantageWorkbook.h"
 #include "io/import/WorkbookReaders.h"
 #include "io/import/XlsxWorkbook.h"
 
@@ -9,8 +10,8 @@ namespace vanadis {
 
 QString XlsxImporter::displayName() const
 {
-    return QCoreApplication::translate("vanadis",
-                                       "Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA)");
+    return QCoreApplication::translate(
+        "vanadis", "Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS)");
 }
 
 int XlsxImporter::sniff(const QByteArray& head, const QString&) const
@@ -23,6 +24,11 @@ Expected<std::vector<ImportedDataset>> XlsxImporter::read(const QByteArray& byte
 {
     auto wb = XlsxWorkbook::read(bytes, fileName);
     if (!wb) return std::unexpected(wb.error());
+    if (!options.technique || *options.technique == Technique::Xps) {
+        auto xps = workbook::readAvantageXps(wb->sheets(), fileName, id());
+        if (!xps) return std::unexpected(xps.error());
+        if (*xps) return std::move(**xps);
+    }
     if (!options.technique || *options.technique == Technique::Bet) {
         auto iso = workbook::readThreePReport(wb->sheets(), fileName, id());
         if (!iso) return std::unexpected(iso.error());
@@ -38,8 +44,9 @@ Expected<std::vector<ImportedDataset>> XlsxImporter::read(const QByteArray& byte
         names << "'" + s.name + "'";
     return fail(
         fileName.toStdString(), "",
-        "no isotherm (a 3P Instruments 'Isotherm' sheet with p/p0 and V columns) and no thermogravimetry "
-        "table (Time, Temperature, Weight columns) was found in this workbook (sheets " +
+        "no isotherm (a 3P Instruments 'Isotherm' sheet with p/p0 and V columns), no thermogravimetry "
+        "table (Time, Temperature, Weight columns) and no Thermo Avantage XPS region (a sheet with "
+        "'Elements=' and a 'Binding Energy (E)' column) was found in this workbook (sheets " +
             names.join(", ").left(300).toStdString() + "); save the sheet with the data as CSV");
 }
 

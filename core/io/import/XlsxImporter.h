@@ -1,8 +1,10 @@
 #pragma once
 /// \file XlsxImporter.h
-/// Excel .xlsx workbooks (XlsxWorkbook) holding an instrument layout of WorkbookReaders.h: the 3P
-/// Instruments isotherm report (BET) or a thermogravimetry table (TA Instruments Excel export). A
-/// workbook with neither is refused with the sheets it has and what to do.
+/// Excel .xlsx workbooks (XlsxWorkbook) holding an instrument layout of WorkbookReaders.h or
+/// AvantageWorkbook.h: the Thermo Avantage XPS export (one region per sheet), the 3P Instruments isotherm
+/// report (BET) or a thermogravimetry table (TA Instruments Excel export). The zip head does not show which
+/// (the sheets are compressed), so the layout is recognised by content after unpacking, in that order. A
+/// workbook with none is refused with the sheets it has and what to do.
 
 #include "io/import/Importer.h"
 

@@ -123,33 +123,32 @@ std::vector<SimDataset> xpsFor(const SampleSpec& s)
 {
     std::vector<SimDataset> out;
     {
+        // V 2p and O 1s are one photoelectron spectrum (one sample, one background: the O 1s lines sit on
+        // the Shirley step the V 2p lines leave behind, xps.md §3), recorded as two overlapping regions
+        // with their own counting noise: V 2p 507–530 eV (the broad 2p1/2 tail inside) and O 1s 525–540 eV.
         XpsRegionParams p;
-        p.region = "V 2p";
-        // Up to 530 eV so that the broad 2p1/2 tail is inside the window (O 1s is a region of its own).
-        p.startEv = 507.0;
-        p.endEv = 530.0;
+        p.startEv = 505.0;
+        p.endEv = 540.0;
         p.backgroundCps = 3200.0;
         p.slopeCpsPerEv = 25.0;
+        p.shirleyPerEv = 0.06;
         const double area32 = 24000.0;
         // The study's positions: V3+ 517.7/524.8 eV (Δ = 7.1 eV), V2+ 516.4 eV with the same splitting.
         addSpinOrbitDoublet(p.components, "V3+", 517.7, 7.1, 2.4, area32 * (1.0 - s.v2PlusShare));
         addSpinOrbitDoublet(p.components, "V2+", 516.4, 7.1, 2.2, area32 * s.v2PlusShare);
-        p.seed = seedFor(s, "xps-v2p");
-        out.push_back(simulateXps(p, s.name));
-    }
-    {
-        XpsRegionParams p;
-        p.region = "O 1s";
-        p.startEv = 525.0;
-        p.endEv = 540.0;
-        p.backgroundCps = 4200.0;
-        p.slopeCpsPerEv = 30.0;
-        p.shirleyPerEv = 0.06;
         const double total = 30000.0;
         const double co = 0.20 * (1.0 - s.vacancyShare);
         p.components.push_back({"V-O", 530.6, 1.4, total * (1.0 - s.vacancyShare - co)});
         p.components.push_back({"O vacancy", 531.5, 1.6, total * s.vacancyShare});
         p.components.push_back({"C-O", 532.0, 1.8, total * co});
+        p.region = "V 2p";
+        p.recordLoEv = 507.0;
+        p.recordHiEv = 530.0;
+        p.seed = seedFor(s, "xps-v2p");
+        out.push_back(simulateXps(p, s.name));
+        p.region = "O 1s";
+        p.recordLoEv = 525.0;
+        p.recordHiEv = 540.0;
         p.seed = seedFor(s, "xps-o1s");
         out.push_back(simulateXps(p, s.name));
     }

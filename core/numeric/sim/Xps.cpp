@@ -65,15 +65,20 @@ SimDataset simulateXps(const XpsRegionParams& p, const std::string& sampleName)
 
     Rng rng(p.seed);
     const double countsPerCps = p.dwellTimeS * std::max(1, p.scans);
-    std::vector<double> beOut(n), cpsOut(n);
+    const double eps = 1e-9 * p.stepEv;
+    std::vector<double> beOut, cpsOut;
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t j = n - 1 - i; // descending export
+        if (be[j] < p.recordLoEv - eps || be[j] > p.recordHiEv + eps) continue;
         const double background =
             p.backgroundCps + p.slopeCpsPerEv * (be[j] - p.startEv) + p.shirleyPerEv * cumulative[j];
         const double cps = std::max(0.0, signal[j] + background);
-        beOut[i] = be[j];
-        cpsOut[i] = p.countingNoise ? rng.poisson(cps * countsPerCps) / countsPerCps : cps;
+        beOut.push_back(be[j]);
+        cpsOut.push_back(p.countingNoise ? rng.poisson(cps * countsPerCps) / countsPerCps : cps);
     }
+    if (beOut.size() < 2)
+        throw std::invalid_argument("simulateXps: recorded window holds fewer than 2 points");
+    const double recLo = beOut.back(), recHi = beOut.front();
 
     SimDataset ds;
     ds.technique = "xps";
@@ -96,9 +101,11 @@ SimDataset simulateXps(const XpsRegionParams& p, const std::string& sampleName)
     if (!p.components.empty()) addMeta(ds, "gl_mix", p.components.front().glMix);
     addMeta(ds, "background", "Shirley-type step + linear");
     addMeta(ds, "shirley_per_ev", p.shirleyPerEv);
-    for (std::size_t i = 0; i < p.components.size(); ++i) {
-        const auto& c = p.components[i];
-        addMeta(ds, "component_" + std::to_string(i + 1),
+    int listed = 0;
+    for (const auto& c : p.components) {
+        const double at = c.centerEv + p.chargeShiftEv;
+        if (at < recLo - eps || at > recHi + eps) continue;
+        addMeta(ds, "component_" + std::to_string(++listed),
                 c.name + ';' + formatNumber(c.centerEv) + ';' + formatNumber(c.fwhmEv) + ';' +
                     formatNumber(c.area));
     }

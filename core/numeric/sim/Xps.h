@@ -6,6 +6,7 @@
 #include "numeric/sim/SimData.h"
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -51,13 +52,20 @@ struct XpsRegionParams {
     int scans = 10;
     double passEnergyEv = 23.5;
     double chargeShiftEv = 0.0; ///< added to every component position (uncorrected charging)
+    /// Recorded window (eV, inside [startEv, endEv]): the spectrum — lines, Shirley step, slope — is
+    /// computed over [startEv, endEv] and only the points inside [recordLoEv, recordHiEv] are exported.
+    /// Two regions cut from one such spectrum (V 2p 507–530 and O 1s 525–540 eV, each with its own seed)
+    /// agree where they overlap, as two regions measured on one sample do. Default: the whole range.
+    double recordLoEv = -std::numeric_limits<double>::infinity();
+    double recordHiEv = std::numeric_limits<double>::infinity();
     bool countingNoise = true;
     std::uint64_t seed = 1;
 };
 
 /// Simulated region, kind = region name: columns "Binding Energy" (eV, descending), "Intensity"
-/// (counts/s). Noise is Poisson on counts = cps × dwell × scans. Metadata carry the true components as
-/// "component_<i>" = "name;center_ev;fwhm_ev;area" (area in counts/s·eV).
+/// (counts/s). Noise is Poisson on counts = cps × dwell × scans. Metadata carry the true components whose
+/// centre lies inside the recorded window as "component_<i>" = "name;center_ev;fwhm_ev;area" (area in
+/// counts/s·eV); lines centred outside it (whose tails may reach in) are left to the region that holds them.
 SimDataset simulateXps(const XpsRegionParams& params, const std::string& sampleName = {});
 
 } // namespace vanadis::sim

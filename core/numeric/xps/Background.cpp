@@ -1,5 +1,7 @@
 #include "numeric/xps/Background.h"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -176,8 +178,46 @@ Expected<JointSpectrum> jointWindow(const std::vector<std::span<const double>>& 
                 pts.emplace_back(bindingEv[r][i], intensity[r][i]);
     }
     if (pts.size() < 3) return fail("", "", "fewer than 3 points inside the joint window");
-    std::sort(pts.begin(), pts.end());
     JointSpectrum j;
+    // Agreement of every pair of regions over their shared energies (region s interpolated at r's points).
+    for (std::size_t r = 0; r < bindingEv.size(); ++r)
+        for (std::size_t s = r + 1; s < bindingEv.size(); ++s) {
+            std::vector<std::pair<double, double>> b;
+            for (std::size_t i = 0; i < bindingEv[s].size(); ++i)
+                b.emplace_back(bindingEv[s][i], intensity[s][i]);
+            std::sort(b.begin(), b.end());
+            if (b.size() < 2) continue;
+            std::vector<double> d;
+            for (std::size_t i = 0; i < bindingEv[r].size(); ++i) {
+                const double e = bindingEv[r][i];
+                if (e < loEv || e > hiEv || e <= b.front().first || e >= b.back().first) continue;
+                const auto it = std::lower_bound(b.begin(), b.end(), std::make_pair(e, -1e300));
+                const auto& p1 = *it;
+                const auto& p0 = *(it - 1);
+                const double v = p1.first == p0.first ? p1.second
+                                                      : p0.second + (e - p0.first) / (p1.first - p0.first) *
+                                                                        (p1.second - p0.second);
+                const double mean = 0.5 * (v + intensity[r][i]);
+                if (mean > 0) d.push_back((v - intensity[r][i]) / mean);
+            }
+            if (d.size() < 5) continue;
+            double m = 0, s2 = 0;
+            for (double e : d)
+                m += e / double(d.size());
+            for (double e : d)
+                s2 += (e - m) * (e - m);
+            const double se = std::sqrt(s2 / double(d.size() - 1) / double(d.size()));
+            if (std::abs(m) > std::max(5.0 * se, 0.03)) {
+                char buf[240];
+                std::snprintf(buf, sizeof buf,
+                              "regions %zu and %zu disagree by %.1f %% (± %.1f %%) where they overlap (%zu "
+                              "points): different pass energy, normalisation or sample? One background "
+                              "through both distorts the areas",
+                              r + 1, s + 1, 100.0 * m, 100.0 * se, d.size());
+                j.warnings.push_back(buf);
+            }
+        }
+    std::sort(pts.begin(), pts.end());
     for (std::size_t i = 0; i < pts.size();) {
         std::size_t k = i;
         double s = 0.0;

@@ -11,6 +11,7 @@
 #include "numeric/Error.h"
 
 #include <span>
+#include <string>
 #include <vector>
 
 namespace vanadis::xps {
@@ -70,9 +71,14 @@ std::vector<double> tougaardBackground(std::span<const double> bindingEv, std::s
 /// background for V 2p and O 1s"). Points at the same energy (within 1e-6 eV) are averaged. Error when
 /// the regions leave a gap wider than 5 median steps inside the window, so that no background is drawn
 /// across unmeasured energies.
+/// Where two regions overlap they must agree (same sample, same normalisation): a mean relative
+/// difference beyond max(5 standard errors, 3 %) over the shared energies is reported in \a warnings
+/// (different pass energies, dwell normalisation or samples), since one background drawn through two
+/// disagreeing levels distorts every area of the fit.
 struct JointSpectrum {
     std::vector<double> bindingEv; ///< ascending
     std::vector<double> intensity;
+    std::vector<std::string> warnings;
 };
 Expected<JointSpectrum> jointWindow(const std::vector<std::span<const double>>& bindingEv,
                                     const std::vector<std::span<const double>>& intensity, double loEv,

@@ -5,6 +5,7 @@
 #include "numeric/xps/SpinOrbit.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -202,6 +203,7 @@ Expected<ModelSpec> genericCoreLevelModel(const std::string& name, int states, l
         c.id = element + level->orbital + "_s" + std::to_string(s + 1);
         c.label = level->name() + " state " + std::to_string(s + 1);
         c.group = c.id;
+        c.level = level->name();
         c.shape = shape;
         const double pos = s < int(positions.size()) ? positions[std::size_t(s)] : peakX + 1.5 * s;
         c.center = {pos, pos - 3.0, pos + 3.0};
@@ -385,6 +387,7 @@ Expected<XpsFitResult> fitXps(std::span<const double> bindingEv, std::span<const
         cr.id = c.id;
         cr.label = c.label.empty() ? c.id : c.label;
         cr.group = c.group.empty() ? c.id : c.group;
+        cr.level = c.level;
         cr.shape = lineshape::shapeKey(c.shape);
         cr.positionEv = p[off];
         cr.positionErr = r.stderrs[off];
@@ -448,9 +451,40 @@ Expected<XpsFitResult> fitXps(std::span<const double> bindingEv, std::span<const
         if (partial)
             out.warnings.push_back("the error of " + rs.name +
                                    " leaves out parameters on a bound or not identifiable");
-        rr.lo95 = rr.value - 1.96 * rr.err;
-        rr.hi95 = rr.value + 1.96 * rr.err;
+        // Areas are ≥ 0, and a share (numerator groups inside the denominator) is ≤ 1: the interval
+        // is clipped to what the quantity can be.
+        const bool share = std::all_of(rs.numerator.begin(), rs.numerator.end(), [&](const std::string& g) {
+            return std::find(rs.denominator.begin(), rs.denominator.end(), g) != rs.denominator.end();
+        });
+        rr.lo95 = std::max(0.0, rr.value - 1.96 * rr.err);
+        rr.hi95 = share ? std::min(1.0, rr.value + 1.96 * rr.err) : rr.value + 1.96 * rr.err;
+        if (std::isfinite(rr.value) && rr.value != 0.0 && rr.err > 0.5 * std::abs(rr.value)) {
+            char buf[200];
+            std::snprintf(buf, sizeof buf,
+                          "%s = %.3g ± %.2g is not determined by these data (error above half the value): "
+                          "bound or fix the lines it depends on from independent evidence",
+                          rs.name.c_str(), rr.value, rr.err);
+            out.warnings.push_back(buf);
+        }
         out.ratios.push_back(rr);
+    }
+    for (std::size_t k = 0; k < spec.components.size(); ++k) {
+        const std::string& l = spec.components[k].level;
+        if (l.empty()) continue;
+        auto it = std::find_if(out.levels.begin(), out.levels.end(),
+                               [&](const LevelArea& a) { return a.level == l; });
+        if (it != out.levels.end()) continue;
+        Eigen::VectorXd g = Eigen::VectorXd::Zero(Eigen::Index(np));
+        LevelArea la;
+        la.level = l;
+        for (std::size_t q = 0; q < spec.components.size(); ++q)
+            if (spec.components[q].level == l) {
+                la.area += p[areaIndex(q)];
+                g[Eigen::Index(areaIndex(q))] = 1.0;
+            }
+        bool partial = false;
+        la.err = deltaErr(g, partial);
+        out.levels.push_back(la);
     }
     auto centerIndex = [&](const std::string& id) -> int {
         for (std::size_t k = 0; k < spec.components.size(); ++k)
@@ -534,6 +568,22 @@ AtomicPercent atomicPercent(std::span<const double> areas, std::span<const doubl
         out.err.push_back(std::sqrt(v));
     }
     return out;
+}
+
+double scofieldRsf(const std::string& level)
+{
+    auto key = [](std::string v) {
+        std::string k;
+        for (char ch : v)
+            if (ch != ' ') k += char(std::tolower(static_cast<unsigned char>(ch)));
+        return k;
+    };
+    static const std::pair<const char*, double> table[] = {{"c1s", 1.00}, {"n1s", 1.80},  {"o1s", 2.93},
+                                                           {"f1s", 4.43}, {"na1s", 8.52}, {"v2p", 9.70}};
+    const std::string k = key(level);
+    for (const auto& [name, rsf] : table)
+        if (k == name) return rsf;
+    return kNaN;
 }
 
 } // namespace vanadis::xps

@@ -41,6 +41,7 @@ struct ComponentSpec {
     std::string id;    ///< "V3p32"
     std::string label; ///< "V3+ 2p3/2", shown in reports
     std::string group; ///< chemical state the component counts for in ratios ("V3+"); defaults to id
+    std::string level; ///< core level the line belongs to ("V 2p", "O 1s"), for atomic %; may be empty
     lineshape::Shape shape = lineshape::Shape::GL;
     ParamSpec center, fwhm, area;
     std::vector<ParamSpec> extras; ///< shape extras in shapeParameterNames() order after centre and width
@@ -117,6 +118,7 @@ struct FitSettings {
 
 struct ComponentResult {
     std::string id, label, group, shape; ///< shape: LineShape key ("gl", "sgl", "voigt", "la" …)
+    std::string level;                   ///< ComponentSpec::level
     double positionEv = 0.0, positionErr = 0.0;
     double fwhmParamEv = 0.0;         ///< the width parameter F
     double fwhmEv = 0.0;              ///< true FWHM (GL(m) differs from F, xps.md §1)
@@ -128,13 +130,21 @@ struct ComponentResult {
 
 struct RatioResult {
     std::string name;
-    double value = 0.0, err = 0.0;                           ///< delta method from the covariance
-    double lo95 = 0.0, hi95 = 0.0;                           ///< value ∓ 1.96·err
+    double value = 0.0, err = 0.0; ///< delta method from the covariance
+    double lo95 = 0.0, hi95 = 0.0; ///< value ∓ 1.96·err, clipped to ≥ 0 (and ≤ 1 for a share)
     double mcErr = std::numeric_limits<double>::quiet_NaN(); ///< SD over Monte-Carlo replicas
+};
+
+/// Summed area of the lines of one core level and its 1σ error from the full covariance (the lines of a
+/// region trade area among themselves, so their sum is better known than the parts).
+struct LevelArea {
+    std::string level;
+    double area = 0.0, err = 0.0;
 };
 
 struct XpsFitResult {
     std::vector<ComponentResult> components;
+    std::vector<LevelArea> levels;        ///< per ComponentSpec::level, in order of first appearance
     std::vector<RatioResult> ratios;      ///< in ModelSpec::ratios order
     std::vector<RatioResult> differences; ///< in ModelSpec::differences order (eV)
     std::vector<double> bindingEv;        ///< ascending, inside the window
@@ -166,5 +176,13 @@ struct AtomicPercent {
 };
 AtomicPercent atomicPercent(std::span<const double> areas, std::span<const double> areaErrs,
                             std::span<const double> rsf);
+
+/// Relative sensitivity factor of the whole core level (both lines of a doublet) for Al Kα, C 1s = 1:
+/// Scofield's photoionisation cross sections (J. H. Scofield, J. Electron Spectrosc. Relat. Phenom. 8
+/// (1976) 129), the values CasaXPS ships as its Scofield library, written from memory like xps.md §4 and
+/// to be checked against the table; no transmission or IMFP correction (xps.md §6). NaN for a level not
+/// in the table. Levels: C 1s 1.00, N 1s 1.80, O 1s 2.93, F 1s 4.43, Na 1s 8.52, V 2p 9.70 (2p3/2 6.37 +
+/// 2p1/2 3.33).
+double scofieldRsf(const std::string& level);
 
 } // namespace vanadis::xps
