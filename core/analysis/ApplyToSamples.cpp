@@ -1,21 +1,16 @@
 #include "analysis/ApplyToSamples.h"
 
+#include "model/DatasetType.h"
 #include "model/Project.h"
 
 namespace vanadis {
 
 namespace {
 
-/// A type with one dataset per region of a sample, told apart by the label.
-bool regionType(const QString& type)
-{
-    return type == QLatin1String("xps_region");
-}
-
 bool sameKind(const Dataset& a, const Dataset& b)
 {
     if (a.type() != b.type()) return false;
-    return !regionType(a.type()) || a.label().compare(b.label(), Qt::CaseInsensitive) == 0;
+    return !datasetLabelNamesContent(a.type()) || a.label().compare(b.label(), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace

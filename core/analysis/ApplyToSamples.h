@@ -4,7 +4,8 @@
 /// other samples of the series, so that "apply to all samples" is one undoable step that refits each
 /// sample on its own data:
 /// - targets: in every sample, the datasets the analysis accepts that have the same type as the source
-///   dataset and, for a region type (xps_region: one dataset per core level), the same label, so a
+///   dataset and, for a type whose label names the content (datasetLabelNamesContent: an XPS region
+///   per core level), the same label, so a
 ///   V 2p + O 1s model goes to the V 2p regions only, never onto C 1s or a survey;
 /// - dataset references (the C 1s of the charge reference, the O 1s of a joint window) that name a
 ///   dataset of the source's sample are re-pointed to the target sample's dataset of the same type and

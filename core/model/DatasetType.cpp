@@ -10,13 +10,14 @@ namespace {
 
 struct TypeEntry {
     const char* type;
-    const char* displayName; // translated through QT_TRANSLATE_NOOP's context below
+    const char* displayName;        // translated through QT_TRANSLATE_NOOP's context below
+    bool labelNamesContent = false; // see datasetLabelNamesContent()
 };
 
 // The vocabulary. A technique slice that needs a new type adds one row here.
 constexpr TypeEntry kTypes[] = {
     {"xrd_pattern", QT_TRANSLATE_NOOP("vanadis::DatasetType", "XRD pattern")},
-    {"xps_region", QT_TRANSLATE_NOOP("vanadis::DatasetType", "XPS region")},
+    {"xps_region", QT_TRANSLATE_NOOP("vanadis::DatasetType", "XPS region"), true}, // "V 2p", "C 1s"
     {"isotherm", QT_TRANSLATE_NOOP("vanadis::DatasetType", "Isotherm")},
     {"tga_curve", QT_TRANSLATE_NOOP("vanadis::DatasetType", "TGA curve")},
     {"cycling_record", QT_TRANSLATE_NOOP("vanadis::DatasetType", "Cycling record")},
@@ -34,6 +35,13 @@ bool isKnownDatasetType(const QString& type)
 {
     for (const TypeEntry& e : kTypes)
         if (type == QLatin1String(e.type)) return true;
+    return false;
+}
+
+bool datasetLabelNamesContent(const QString& type)
+{
+    for (const TypeEntry& e : kTypes)
+        if (type == QLatin1String(e.type)) return e.labelNamesContent;
     return false;
 }
 

@@ -32,6 +32,11 @@ QString datasetTypeDisplayName(const QString& type);
 /// What a view of datasets of one type and label is called: "Isotherm", "XPS region — V 2p".
 QString datasetGroupName(const class Dataset& d);
 
+/// True when the label of a dataset of \a type says what it holds, so that datasets of the type in two
+/// samples correspond only when their labels match (an XPS region: "V 2p" of CS ↔ "V 2p" of WCS, never
+/// its "C 1s"); false when the label only tells datasets apart ("scan 37", "1 A g⁻¹").
+bool datasetLabelNamesContent(const QString& type);
+
 /// True for the types of the table (the vocabulary analyses and importers use).
 bool isKnownDatasetType(const QString& type);
 

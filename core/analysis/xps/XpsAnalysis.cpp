@@ -272,11 +272,19 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                                  {"area_err", jsonNumber(c.areaErr)},
                                  {"area_mc_err", jsonNumber(c.areaMcErr)},
                                  {"area_pct", jsonNumber(c.areaPercent)}});
+    XpsResult res;
     QJsonObject ratios, differences;
     for (const auto& r : f->ratios) {
         const QString n = QString::fromStdString(r.name);
-        ratios.insert(n, jsonNumber(r.value));
-        ratios.insert(n + "_err", jsonNumber(r.err));
+        // The study's two ratios are declared outputs; any other a model defines is detail.
+        if (n == QLatin1String("v3_v2"))
+            res.v3V2 = {r.value, r.err};
+        else if (n == QLatin1String("ov_fraction"))
+            res.oVacancyFraction = {r.value, r.err};
+        else {
+            ratios.insert(n, jsonNumber(r.value));
+            ratios.insert(n + "_err", jsonNumber(r.err));
+        }
         ratios.insert(n + "_lo95", jsonNumber(r.lo95));
         ratios.insert(n + "_hi95", jsonNumber(r.hi95));
         if (std::isfinite(r.mcErr)) ratios.insert(n + "_mc_err", r.mcErr);
@@ -295,14 +303,14 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
     QJsonArray compCurves;
     for (const auto& c : f->componentCurves)
         compCurves.append(arr(c));
-    QJsonObject out{{"charge_shift_ev", shift},
-                    {"regions", regions},
+    res.chargeShiftEv = shift;
+    res.chi2Reduced = f->chi2Reduced;
+    QJsonObject out{{"regions", regions},
                     {"model", QString::fromStdString(spec.name)},
                     {"background", params.value("background").toString()},
                     {"components", comps},
                     {"ratios", ratios},
                     {"differences", differences},
-                    {"chi2_reduced", jsonNumber(f->chi2Reduced)},
                     {"converged", f->raw.converged},
                     {"warnings", warnings},
                     {"curve", QJsonObject{{"be", arr(f->bindingEv)},
@@ -332,8 +340,17 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
             QJsonObject pct, factors;
             for (std::size_t i = 0; i < levels.size(); ++i) {
                 const QString element = QString::fromStdString(levels[i].level).section(' ', 0, 0);
-                pct.insert(element, jsonNumber(at.percent[i]));
-                pct.insert(element + "_err", jsonNumber(at.err[i]));
+                const Measured m{at.percent[i], at.err[i]};
+                if (element == QLatin1String("V"))
+                    res.atomicPctV = m;
+                else if (element == QLatin1String("O"))
+                    res.atomicPctO = m;
+                else if (element == QLatin1String("C"))
+                    res.atomicPctC = m;
+                else {
+                    pct.insert(element, jsonNumber(m.value));
+                    pct.insert(element + "_err", jsonNumber(m.err));
+                }
                 factors.insert(QString::fromStdString(levels[i].level), rsf[i]);
             }
             out.insert("atomic_pct", pct);
@@ -342,29 +359,13 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                                                     "correction)"));
         }
     }
-    if (const QJsonValue d = differences.value("o1s_minus_v2p32_ev"); d.isDouble()) {
-        out.insert("o1s_minus_v2p32_ev", d);
-        out.insert("o1s_minus_v2p32_err", differences.value("o1s_minus_v2p32_err"));
-    }
+    if (const QJsonValue d = differences.value("o1s_minus_v2p32_ev"); d.isDouble())
+        res.o1sMinusV2p32Ev = {d.toDouble(), differences.value("o1s_minus_v2p32_err").toDouble(std::nan(""))};
+    if (auto w = xpsResultTable().write(res, out); !w) return std::unexpected(w.error());
     return out;
 }
 
 namespace {
-
-std::vector<OutputSpec> xpsOutputs()
-{
-    return {
-        {"ratios.v3_v2", tr("V³⁺/V²⁺ area ratio"), QString(), "ratios.v3_v2_err", true, tr("V³⁺/V²⁺")},
-        {"ratios.ov_fraction", tr("O-vacancy share of O 1s"), QString(), "ratios.ov_fraction_err", true,
-         tr("OV share")},
-        {"o1s_minus_v2p32_ev", tr("O 1s − V 2p3/2"), QStringLiteral("eV"), "o1s_minus_v2p32_err", false, {}},
-        {"charge_shift_ev", tr("Charge shift"), QStringLiteral("eV"), {}, false, {}},
-        {"atomic_pct.V", tr("V (at. %, Scofield RSF)"), QStringLiteral("%"), "atomic_pct.V_err", false, {}},
-        {"atomic_pct.O", tr("O (at. %, Scofield RSF)"), QStringLiteral("%"), "atomic_pct.O_err", false, {}},
-        {"atomic_pct.C", tr("C (at. %, Scofield RSF)"), QStringLiteral("%"), "atomic_pct.C_err", false, {}},
-        {"chi2_reduced", tr("Reduced χ²"), QString(), {}, false, {}},
-    };
-}
 
 std::vector<FigureDecl> xpsFigureDecls()
 {
@@ -449,6 +450,29 @@ FigureSpec xpsFigure(const QString& figureId, const std::vector<FigureInput>& in
 
 } // namespace
 
+const ResultTable<XpsResult>& xpsResultTable()
+{
+    static const ResultTable<XpsResult> t = [] {
+        using R = XpsResult;
+        const QString ev = QStringLiteral("eV"), pct = QStringLiteral("%");
+        ResultTable<R> t;
+        t.measured(&R::v3V2, "ratios.v3_v2", "ratios.v3_v2_err", tr("V³⁺/V²⁺ area ratio"))
+            .headline(tr("V³⁺/V²⁺"));
+        t.measured(&R::oVacancyFraction, "ratios.ov_fraction", "ratios.ov_fraction_err",
+                   tr("O-vacancy share of O 1s"))
+            .headline(tr("OV share"));
+        t.measured(&R::o1sMinusV2p32Ev, "o1s_minus_v2p32_ev", "o1s_minus_v2p32_err", tr("O 1s − V 2p3/2"),
+                   ev);
+        t.value(&R::chargeShiftEv, "charge_shift_ev", tr("Charge shift"), ev);
+        t.measured(&R::atomicPctV, "atomic_pct.V", "atomic_pct.V_err", tr("V (at. %, Scofield RSF)"), pct);
+        t.measured(&R::atomicPctO, "atomic_pct.O", "atomic_pct.O_err", tr("O (at. %, Scofield RSF)"), pct);
+        t.measured(&R::atomicPctC, "atomic_pct.C", "atomic_pct.C_err", tr("C (at. %, Scofield RSF)"), pct);
+        t.value(&R::chi2Reduced, "chi2_reduced", tr("Reduced χ²"));
+        return t;
+    }();
+    return t;
+}
+
 const AnalysisDescriptor& xpsAnalysis()
 {
     static const AnalysisDescriptor d = [] {
@@ -460,7 +484,7 @@ const AnalysisDescriptor& xpsAnalysis()
         a.name = tr("XPS component fit");
         a.input.types = {QStringLiteral("xps_region")};
         a.params = xpsSchema;
-        a.outputs = xpsOutputs;
+        a.outputs = [] { return xpsResultTable().outputs(); };
         a.figures = xpsFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
             return computeXps(in, params);

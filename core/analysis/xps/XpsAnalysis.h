@@ -10,6 +10,7 @@
 /// the references) joins it in one window under one background (xps.md §3).
 
 #include "analysis/Analysis.h"
+#include "analysis/ResultTable.h"
 
 namespace vanadis {
 
@@ -24,6 +25,21 @@ ParamSchema xpsSchema();
 /// position_ev, position_err, fwhm_ev, fwhm_param_ev, height, area, area_err, area_pct}], ratios{v3_v2,
 /// v3_v2_err, ov_fraction, ov_fraction_err, …}, differences{o1s_minus_v2p32_ev, …_err}, chi2_reduced,
 /// warnings[], curve{be, y, fit, background, residual, components[[…]]}.
+/// What an XPS fit reports to the result view, the Compare table and `vanadis-cli info`, each member
+/// bound to its result key once in xpsResultTable(). The ratios a model defines beyond the study's two,
+/// the components, the curves and the RSFs are detail the compute function writes beside it.
+struct XpsResult {
+    Measured v3V2;             ///< ratios.v3_v2: V³⁺/V²⁺ area ratio (study preset)
+    Measured oVacancyFraction; ///< ratios.ov_fraction: O-vacancy share of O 1s
+    Measured o1sMinusV2p32Ev;  ///< O 1s lattice − V 2p3/2 position, eV
+    double chargeShiftEv = std::nan("");
+    Measured atomicPctV, atomicPctO, atomicPctC; ///< Scofield RSF quantification, at. %
+    double chi2Reduced = std::nan("");
+};
+
+/// The one declaration of the XPS outputs.
+const ResultTable<XpsResult>& xpsResultTable();
+
 Expected<QJsonObject> computeXps(const ComputeInputs& inputs, const QJsonObject& params);
 
 /// The declaration (id "xps"): parameters, outputs, figure "xps_fit", compute.
