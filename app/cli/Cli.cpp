@@ -426,7 +426,14 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
         }
         // Stored results are drawn as they are; a run that is stale or missing is computed for the
         // figure (nothing is saved), as the GUI would show it after a recompute.
-        const std::vector<Id> dsIds = datasetsFor(*owner);
+        std::vector<Id> dsIds = datasetsFor(*owner);
+        // An analysis the user starts (GITT, which also accepts cycling records) draws the datasets it
+        // was run on when there are any, not every dataset it could read.
+        if (!owner->automatic &&
+            std::any_of(dsIds.begin(), dsIds.end(), [&](Id id) { return pr.runFor(id, owner->id); }))
+            dsIds.erase(
+                std::remove_if(dsIds.begin(), dsIds.end(), [&](Id id) { return !pr.runFor(id, owner->id); }),
+                dsIds.end());
         std::map<Id, QJsonObject> fresh;
         for (Id id : dsIds) {
             const AnalysisRun* r = pr.runFor(id, owner->id);

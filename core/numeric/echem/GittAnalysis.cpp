@@ -27,6 +27,18 @@ double meanOf(const std::vector<double>& v, std::size_t begin, std::size_t end)
     return s / double(end - begin);
 }
 
+/// Standard error of the mean of v[begin, end); 0 for a single point.
+double semOf(const std::vector<double>& v, std::size_t begin, std::size_t end)
+{
+    const std::size_t n = end - begin;
+    if (n < 2) return 0.0;
+    const double m = meanOf(v, begin, end);
+    double ss = 0.0;
+    for (std::size_t k = begin; k < end; ++k)
+        ss += (v[k] - m) * (v[k] - m);
+    return std::sqrt(ss / double(n - 1) / double(n));
+}
+
 } // namespace
 
 Expected<GittResult> analyseGitt(const GittRecord& r, const GittMaterial& m, const GittOptions& o)
@@ -105,15 +117,23 @@ Expected<GittResult> analyseGitt(const GittRecord& r, const GittMaterial& m, con
     const double medianTau = sorted[sorted.size() / 2];
 
     const double massG = m.activeMassMg * 1e-3;
-    double chargeMas = 0.0; // mA·s
+    double chargeMas = 0.0;       // mA·s since the last change of direction
+    double netSodiationMas = 0.0; // mA·s, discharge positive
+    int lastDirection = 0;
     const double l2 = out.diffusionLengthCm * out.diffusionLengthCm;
     int skipped = 0;
     for (std::size_t j = 0; j < runs.size(); ++j) {
         const Run& p = runs[j];
         const std::size_t restEnd = j + 1 < runs.size() ? runs[j + 1].begin : n;
         const std::size_t prev = p.begin ? p.begin - 1 : 0;
-        for (std::size_t k = p.begin; k < p.end; ++k)
-            chargeMas += std::abs(r.currentMa[k]) * (r.timeS[k] - r.timeS[k ? k - 1 : k]);
+        const int direction = meanOf(r.currentMa, p.begin, p.end) < 0 ? -1 : 1;
+        if (lastDirection && direction != lastDirection) chargeMas = 0.0;
+        lastDirection = direction;
+        for (std::size_t k = p.begin; k < p.end; ++k) {
+            const double dq = r.currentMa[k] * (r.timeS[k] - r.timeS[k ? k - 1 : k]);
+            chargeMas += std::abs(dq);
+            netSodiationMas -= dq;
+        }
         // A pulse needs a rest before (its relaxed start) and a rest after with at least 3 points.
         const std::size_t restBefore = j ? p.begin - runs[j - 1].end : p.begin;
         if (p.begin == 0 || restBefore < 1 || restEnd - p.end < 3 || p.end - p.begin < 3) {
@@ -127,12 +147,15 @@ Expected<GittResult> analyseGitt(const GittRecord& r, const GittMaterial& m, con
         g.startTimeS = r.timeS[prev];
         g.tauS = taus[j];
         g.currentMa = meanOf(r.currentMa, p.begin, p.end);
+        g.direction = direction;
         const std::size_t avg = std::size_t(std::max(1, o.relaxedAveragePoints));
         const std::size_t beforeFrom = p.begin - std::min<std::size_t>(avg, restBefore);
         g.relaxedBeforeV = meanOf(r.voltageV, beforeFrom, p.begin);
         const std::size_t afterFrom = restEnd - std::min<std::size_t>(avg, restEnd - p.end);
         g.relaxedAfterV = meanOf(r.voltageV, afterFrom, restEnd);
         g.deltaEsV = std::abs(g.relaxedAfterV - g.relaxedBeforeV);
+        g.deltaEsErrV =
+            std::hypot(semOf(r.voltageV, beforeFrom, p.begin), semOf(r.voltageV, afterFrom, restEnd));
         // E against √t over the pulse, t from the pulse start.
         double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
         int cnt = 0;
@@ -152,14 +175,22 @@ Expected<GittResult> analyseGitt(const GittRecord& r, const GittMaterial& m, con
         const double intercept = (sy - g.sqrtSlopeVPerSqrtS * sx) / cnt;
         g.sqrtFitR2 = dyy > 0 ? dxy * dxy / (dxx * dyy) : 1.0;
         g.deltaEtV = std::abs(g.sqrtSlopeVPerSqrtS) * std::sqrt(g.tauS);
+        const double slopeSe =
+            cnt > 2 ? std::sqrt(std::max(0.0, dyy - g.sqrtSlopeVPerSqrtS * dxy) / double(cnt - 2) / dxx)
+                    : 0.0;
+        g.deltaEtErrV = slopeSe * std::sqrt(g.tauS);
         g.deltaEtEndpointsV = std::abs(r.voltageV[p.end - 1] - r.voltageV[p.begin]);
         g.irDropV = g.relaxedBeforeV - intercept;
         g.capacityMahG = massG > 0 ? chargeMas / 3600.0 / massG : NAN;
-        g.sodiumContent =
-            massG > 0 && m.molarMassGMol > 0 ? chargeMas * 1e-3 / kFaraday / (massG / m.molarMassGMol) : NAN;
+        g.sodiumContent = massG > 0 && m.molarMassGMol > 0
+                              ? netSodiationMas * 1e-3 / kFaraday / (massG / m.molarMassGMol)
+                              : NAN;
         g.dCm2S = g.deltaEtV > 0
                       ? 4.0 / (std::numbers::pi * g.tauS) * l2 * std::pow(g.deltaEsV / g.deltaEtV, 2)
                       : NAN;
+        g.dErrCm2S = g.deltaEtV > 0 && g.deltaEsV > 0
+                         ? 2.0 * g.dCm2S * std::hypot(g.deltaEsErrV / g.deltaEsV, g.deltaEtErrV / g.deltaEtV)
+                         : NAN;
         g.complete = std::abs(g.tauS - medianTau) <= 0.02 * medianTau;
         if (!g.complete)
             out.warnings.push_back("pulse " + std::to_string(out.pulses.size() + 1) + " lasted " +

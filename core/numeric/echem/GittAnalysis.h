@@ -53,17 +53,27 @@ struct GittPulse {
     double startTimeS = 0.0;
     double tauS = 0.0;
     double currentMa = 0.0; ///< mean over the pulse, with its sign
+    int direction = -1;     ///< sign of the current: −1 discharge (sodiation of a cathode), +1 charge
     double relaxedBeforeV = 0.0;
     double relaxedAfterV = 0.0;
     double deltaEsV = 0.0;          ///< |relaxedAfter − relaxedBefore|
+    double deltaEsErrV = 0.0;       ///< 1σ from the scatter of the averaged rest points (0 for one point)
     double deltaEtV = 0.0;          ///< |slope|·√τ of the √t fit
+    double deltaEtErrV = 0.0;       ///< 1σ from the standard error of the √t slope
     double deltaEtEndpointsV = 0.0; ///< |E(end of pulse) − E(first pulse point)| for comparison
     double irDropV = 0.0;           ///< relaxedBefore − intercept of the √t fit (sign of the pulse)
     double sqrtSlopeVPerSqrtS = 0.0;
     double sqrtFitR2 = 0.0;
-    double capacityMahG = 0.0;  ///< cumulative charge at the end of the pulse per active mass
-    double sodiumContent = 0.0; ///< x change per formula unit so far (NaN without molar mass)
+    /// Charge per active mass passed since the current last changed direction (depth of the
+    /// sodiation, or of the desodiation), at the end of the pulse.
+    double capacityMahG = 0.0;
+    /// Net Na inserted per formula unit so far, discharge counting up and charge down (NaN without
+    /// molar mass).
+    double sodiumContent = 0.0;
     double dCm2S = 0.0;
+    /// 1σ of D from the two statistical terms only: σ_D/D = 2·√((σ_Es/ΔE_s)² + (σ_Et/ΔE_t)²). The
+    /// geometry (S, L) is the user's and its uncertainty is not included.
+    double dErrCm2S = 0.0;
     bool complete = true; ///< pulse length within 2 % of the median (a pulse cut by a cut-off is not)
 };
 
