@@ -774,7 +774,9 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         return kBadInput;
     }
     QJsonObject o = *result;
-    if (several)
+    // An analysis over several files may describe them itself (CV: files[{file, scan_rate_mv_s,
+    // n_cycles}]); otherwise the list of names.
+    if (several && !o.contains(QStringLiteral("files")))
         o.insert("files", QJsonArray::fromStringList(files));
     else
         o.insert("file", files.first());
