@@ -267,6 +267,12 @@ Expected<QJsonObject> computeGitt(const Dataset& d, const QJsonObject& given)
             if (std::isfinite(g.dCm2S) && g.dCm2S > 0) dComplete.push_back(g.dCm2S);
         }
     }
+    // A cycling record with rests also has "pulses": say when most of them are not alike.
+    if (2 * nComplete < int(r->pulses.size()))
+        warnings.prepend(tr("Only %1 of %2 pulses have the common length: this may not be a GITT "
+                            "programme, or the pulse threshold does not fit it.")
+                             .arg(nComplete)
+                             .arg(r->pulses.size()));
     out["pulses"] = pulses;
     out["n_pulses"] = int(r->pulses.size());
     out["n_complete"] = nComplete;
