@@ -366,10 +366,17 @@ FigureSpec gittFigure(const QString& id, const std::vector<FigureInput>& inputs)
                                                           : tr("Voltage (V vs Na^{+}/Na)");
     f.y.label = tr("D(Na^{+}) (cm^{2} s^{-1})");
     f.y.logScale = true;
+    // The legend names the dataset only when a sample has several GITT results in the figure (its
+    // cycling records are in the inputs too, without one).
+    auto resultsOf = [&](const Sample* s) {
+        return std::count_if(inputs.begin(), inputs.end(),
+                             [&](const FigureInput& o) { return o.sample == s && !o.result.isEmpty(); });
+    };
     for (const FigureInput& in : inputs) {
         if (in.result.isEmpty()) continue;
+        const QString legend = resultsOf(in.sample) > 1 && !in.legend.isEmpty() ? in.legend : in.sample->name;
         for (const char* dir : {"discharge", "charge"}) {
-            FigureSeries s = figures::styled(*in.sample, in.legend.isEmpty() ? in.sample->name : in.legend);
+            FigureSeries s = figures::styled(*in.sample, legend);
             s.marker = in.sample->marker;
             s.filled = dir[0] == 'd';
             for (const QJsonValue& v : in.result.value("pulses").toArray()) {
