@@ -89,6 +89,7 @@ class TestParImport : public QObject {
 
 private Q_SLOTS:
     void realFile();
+    void realFileCutAnywhere();
     void twoSegmentsAndAnotherTechnique();
     void fileEndingInsideASegment();
     void badInput_data();
@@ -120,6 +121,31 @@ void TestParImport::realFile()
     QCOMPARE(d.metadata.value("ac_amplitude_mv_rms").toDouble(), 20.0);
     QCOMPARE(d.metadata.value("electrode_area_cm2").toDouble(), 1.0);
     QVERIFY(importWarnings(d).isEmpty());
+}
+
+void TestParImport::realFileCutAnywhere()
+{
+    // Cut at every 53rd byte: an error, or the rows before the cut with a warning once the cut is
+    // inside the data; never a crash, never a silently shorter spectrum.
+    QString dir = qEnvironmentVariable("VANADIS_TESTDATA");
+    if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
+    QFile f(QDir(dir).filePath("echem/eis_csv/impedancepy_exampleDataVersaStudio.par"));
+    if (dir.isEmpty() || !f.open(QIODevice::ReadOnly)) QSKIP("test data absent");
+    const QByteArray all = f.readAll();
+    const qsizetype closed = all.indexOf("</Segment1>");
+    int imported = 0;
+    for (qsizetype n = 1; n < all.size(); n += 53) {
+        auto r = parseFile(write("cut_real.par", all.left(n)));
+        if (!r) continue;
+        ++imported;
+        const ImportedDataset& d = r->datasets[0];
+        if (n < closed + 11)
+            QVERIFY2(!importWarnings(d).isEmpty() && col(d, "Frequency").size() < 61,
+                     qPrintable(QString::number(n)));
+        else
+            QCOMPARE(col(d, "Frequency").size(), std::size_t(61));
+    }
+    QVERIFY(imported > 10);
 }
 
 void TestParImport::twoSegmentsAndAnotherTechnique()
