@@ -47,7 +47,9 @@ double ocv(double x)
     return 3.3 - 1.1 * x - 0.08 * std::sin(5.0 * x);
 }
 
-Generated generate(double noiseV, int discharge = 8, int charge = 6)
+/// \a sparseRests: rest points at geometrically growing intervals (EC-Lab's dE/dt-style recording) and a
+/// slower relaxation, so that only the very last rest points are relaxed.
+Generated generate(double noiseV, int discharge = 8, int charge = 6, bool sparseRests = false)
 {
     Generated g;
     std::mt19937_64 rng(7);
@@ -83,10 +85,18 @@ Generated generate(double noiseV, int discharge = 8, int charge = 6)
         }
         const double vEnd = eBefore + sign * dEt;
         t = t0 + kTauS;
-        for (int j = 1; j <= int(restS / 20.0); ++j) {
-            const double s = 20.0 * j;
-            add(t + s, eAfter + (vEnd - eAfter) * std::exp(-s / 80.0), 0.0);
+        std::vector<double> restTimes;
+        if (sparseRests) {
+            for (double s = 10.0; s < restS; s *= 1.6)
+                restTimes.push_back(s);
+            restTimes.push_back(restS);
+        } else {
+            for (int j = 1; j <= int(restS / 20.0); ++j)
+                restTimes.push_back(20.0 * j);
         }
+        const double relaxS = sparseRests ? 250.0 : 80.0;
+        for (double s : restTimes)
+            add(t + s, eAfter + (vEnd - eAfter) * std::exp(-s / relaxS), 0.0);
         t += restS;
         x = xAfter;
         cap += kCurrentMa * kTauS / 3.6 / kMassMg;
@@ -160,16 +170,19 @@ void TestGittAnalysis::recoversGeneratedDiffusion_data()
 {
     QTest::addColumn<double>("noiseV");
     QTest::addColumn<bool>("damaged");
-    QTest::newRow("noise-free") << 0.0 << false;
-    QTest::newRow("noise-free, a bad and a repeated row") << 0.0 << true;
-    QTest::newRow("0.2 mV noise") << 0.0002 << false;
+    QTest::addColumn<bool>("sparse");
+    QTest::newRow("noise-free") << 0.0 << false << false;
+    QTest::newRow("noise-free, a bad and a repeated row") << 0.0 << true << false;
+    QTest::newRow("0.2 mV noise") << 0.0002 << false << false;
+    QTest::newRow("sparse rests") << 0.0 << false << true;
 }
 
 void TestGittAnalysis::recoversGeneratedDiffusion()
 {
     QFETCH(double, noiseV);
     QFETCH(bool, damaged);
-    const Generated g = generate(noiseV);
+    QFETCH(bool, sparse);
+    const Generated g = generate(noiseV, 8, 6, sparse);
     auto r = computeGitt(datasetOf(g, damaged), lengthParams());
     QVERIFY2(r, r ? "" : r.error().message().c_str());
     const QJsonArray pulses = r->value("pulses").toArray();

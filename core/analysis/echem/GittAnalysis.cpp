@@ -3,6 +3,7 @@
 #include "analysis/FigureHelpers.h"
 #include "analysis/JsonNumber.h"
 
+#include "model/Translate.h"
 #include "model/Units.h"
 #include "numeric/echem/GittAnalysis.h"
 
@@ -93,9 +94,10 @@ ParamTable<GittAnalysisParams> gittParamTable()
 
 namespace {
 
+/// lupdate files these under "vanadis" (a free function); translated() looks there after the class.
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("vanadis::GittAnalysis", s);
+    return translated("vanadis::GittAnalysis", s);
 }
 
 std::string fileOf(const Dataset& d)

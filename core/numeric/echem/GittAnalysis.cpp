@@ -39,6 +39,21 @@ double semOf(const std::vector<double>& v, std::size_t begin, std::size_t end)
     return std::sqrt(ss / double(n - 1) / double(n));
 }
 
+/// First index of the points averaged for the relaxed voltage of the rest [begin, end): the last
+/// relaxedAveragePoints points, but only those in the final 10 % of the rest's duration, so that a rest
+/// recorded sparsely (EC-Lab's dE/dt or interval criteria) does not average in points still relaxing.
+std::size_t relaxedFrom(const std::vector<double>& t, std::size_t begin, std::size_t end,
+                        const GittOptions& o)
+{
+    const std::size_t avg = std::size_t(std::max(1, o.relaxedAveragePoints));
+    std::size_t from = end - std::min(avg, end - begin);
+    const double startS = begin ? t[begin - 1] : t[begin];
+    const double lateS = t[end - 1] - 0.1 * (t[end - 1] - startS);
+    while (from + 1 < end && t[from] < lateS)
+        ++from;
+    return from;
+}
+
 } // namespace
 
 Expected<GittResult> analyseGitt(const GittRecord& r, const GittMaterial& m, const GittOptions& o)
@@ -148,10 +163,9 @@ Expected<GittResult> analyseGitt(const GittRecord& r, const GittMaterial& m, con
         g.tauS = taus[j];
         g.currentMa = meanOf(r.currentMa, p.begin, p.end);
         g.direction = direction;
-        const std::size_t avg = std::size_t(std::max(1, o.relaxedAveragePoints));
-        const std::size_t beforeFrom = p.begin - std::min<std::size_t>(avg, restBefore);
+        const std::size_t beforeFrom = relaxedFrom(r.timeS, p.begin - restBefore, p.begin, o);
         g.relaxedBeforeV = meanOf(r.voltageV, beforeFrom, p.begin);
-        const std::size_t afterFrom = restEnd - std::min<std::size_t>(avg, restEnd - p.end);
+        const std::size_t afterFrom = relaxedFrom(r.timeS, p.end, restEnd, o);
         g.relaxedAfterV = meanOf(r.voltageV, afterFrom, restEnd);
         g.deltaEsV = std::abs(g.relaxedAfterV - g.relaxedBeforeV);
         g.deltaEsErrV =

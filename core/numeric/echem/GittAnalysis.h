@@ -42,7 +42,8 @@ struct GittOptions {
     double currentThresholdFraction = 0.02;
     /// Part of the pulse left out at its start before the √t fit (0 = all points after the jump).
     double sqrtFitSkipFraction = 0.0;
-    /// Points averaged at the end of each rest for the relaxed voltage (noise on a nearly flat end).
+    /// Points averaged at the end of each rest for the relaxed voltage (noise on a nearly flat end); only
+    /// points in the final 10 % of the rest's duration count.
     int relaxedAveragePoints = 5;
 };
 
