@@ -10,6 +10,7 @@
 #include "io/import/ColumnRoles.h"
 #include "io/import/ImporterRegistry.h"
 #include "model/Commands.h"
+#include "model/DatasetType.h"
 
 #ifdef VANADIS_HAVE_PLOT
 #include "widgets/plot/PlotExporter.h"
@@ -732,6 +733,27 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         if (!parsed) {
             err << "vanadis-cli " << cmd << ": " << errorText(parsed.error()) << "\n";
             return kBadInput;
+        }
+        // A delimited table whose headers alone suggested another kind of this technique (Time,
+        // Voltage, Current reads as a CV) is read as the analysis' own kind: the user named the analysis.
+        if (parsed->provenance.importerId == QLatin1String("generic-delimited") && opt.kind.isEmpty() &&
+            !parsed->datasets.empty() && wantedLabel.isEmpty() &&
+            !method.input.types.contains(QStringLiteral("*")) &&
+            std::none_of(parsed->datasets.begin(), parsed->datasets.end(), [&](const ImportedDataset& d) {
+                return d.technique != method.technique ||
+                       method.input.types.contains(normalizeDatasetType(d.technique, d.kind).type);
+            })) {
+            ImportOptions as = opt;
+            as.kind = method.input.types.first();
+            if (auto again = parseFile(file, as)) {
+                again->warnings.prepend(
+                    QStringLiteral("%1: read as %2 data (its column names alone suggested %3)")
+                        .arg(QFileInfo(file).fileName(), datasetTypeDisplayName(as.kind),
+                             datasetTypeDisplayName(normalizeDatasetType(parsed->datasets.front().technique,
+                                                                         parsed->datasets.front().kind)
+                                                        .type)));
+                parsed = std::move(again);
+            }
         }
         importWarnings << parsed->warnings;
         const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));

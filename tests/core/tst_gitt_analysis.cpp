@@ -281,16 +281,16 @@ void TestGittAnalysis::cliOnBiologicMptAndPlainCsv()
     // EC-Lab ASCII GITT export (technique line, characteristic mass, TAB columns, current in mA).
     QByteArray mpt = "EC-Lab ASCII FILE\r\nNb header lines : 6\r\n\r\nGalvanostatic Intermittent Titration "
                      "Technique\r\nCharacteristic mass : 2,000 mg\r\nmode\ttime/s\t<Ewe>/V\t<I>/mA\r\n";
-    // A cycler's table (a Cycle column makes the delimited reader file it as a GCD profile; Time,
-    // Voltage and Current alone read as a CV).
-    QByteArray csv = "Time (s),Voltage (V),Current (mA),Cycle\n";
+    // A plain table: Time, Voltage and Current alone look like a CV to the delimited reader; the
+    // command reads it as a GITT since the user asked for one.
+    QByteArray csv = "Time (s),Voltage (V),Current (mA)\n";
     for (std::size_t k = 0; k < g.t.size(); ++k) {
         mpt += QStringLiteral("1\t%1\t%2\t%3\r\n")
                    .arg(g.t[k], 0, 'f', 3)
                    .arg(g.e[k], 0, 'f', 7)
                    .arg(g.iA[k] * 1e3, 0, 'g', 10)
                    .toLatin1();
-        csv += QStringLiteral("%1,%2,%3,1\n")
+        csv += QStringLiteral("%1,%2,%3\n")
                    .arg(g.t[k], 0, 'f', 3)
                    .arg(g.e[k], 0, 'f', 7)
                    .arg(g.iA[k] * 1e3, 0, 'g', 10)
@@ -313,6 +313,9 @@ void TestGittAnalysis::cliOnBiologicMptAndPlainCsv()
             VERIFY_NEAR(p.value("voltage_v").toDouble(), g.relaxedAfter[k], 1e-4);
         }
         QCOMPARE(o.value("analysis")["params"]["geometry"].toString(), QString("diffusion_length"));
+        if (name[5] == 'c')
+            QVERIFY2(QJsonDocument(o.value("warnings").toArray()).toJson().contains("read as GITT data"),
+                     QJsonDocument(o.value("warnings").toArray()).toJson().constData());
     }
     // Without any geometry: exit 2 and the inputs named.
     int code = -1;
