@@ -6,7 +6,9 @@
 ///   D = 4/(π·τ)·L²·(ΔE_s/ΔE_t)²,  L = r/3 for spheres     (simplified form)
 /// with τ the pulse length, ΔE_s the change of the relaxed voltage across the step and ΔE_t the change
 /// during the pulse without the IR jump, taken as slope·√τ of a straight-line fit of E against √t over
-/// the pulse (valid for τ ≪ L²/D, where E is linear in √t). Units in the names; mass in mg.
+/// the pulse (valid for τ ≪ L²/D, where E is linear in √t), √t counted from the current switching on
+/// (between the last rest point and the first pulse point, whichever is more linear). Units in the
+/// names; mass in mg.
 
 #include "numeric/Error.h"
 
@@ -64,6 +66,9 @@ struct GittPulse {
     double deltaEtEndpointsV = 0.0; ///< |E(end of pulse) − E(first pulse point)| for comparison
     double irDropV = 0.0;           ///< relaxedBefore − intercept of the √t fit (sign of the pulse)
     double sqrtSlopeVPerSqrtS = 0.0;
+    /// Where the √t transient starts, s after the last rest point (0) … the first pulse point: the
+    /// origin between the two that makes E most linear in √t (records differ in which they write).
+    double sqrtOriginS = 0.0;
     double sqrtFitR2 = 0.0;
     /// Charge per active mass passed since the current last changed direction (depth of the
     /// sodiation, or of the desodiation), at the end of the pulse.
