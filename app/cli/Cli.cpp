@@ -760,10 +760,12 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         std::size_t taken = 0;
         labelsSeen.clear(); // what this file holds, for the message below
         for (const Dataset& d : datasets) {
-            if (d.technique() != method.technique ||
-                !(method.input.types.contains(d.type()) || d.type() == "data"))
-                continue;
-            labelsSeen << d.displayLabel();
+            const bool accepted = d.technique() == method.technique &&
+                                  (method.input.types.contains(d.type()) || d.type() == "data");
+            // What the file holds, for the message below: the type too when the analysis does not read it.
+            labelsSeen << (accepted ? d.displayLabel()
+                                    : d.displayLabel() + " (" + datasetTypeDisplayName(d.type()) + ")");
+            if (!accepted) continue;
             if (!wantedLabel.isEmpty() && d.label().compare(wantedLabel, Qt::CaseInsensitive) != 0) continue;
             if (method.selectsMain && !method.selectsMain(d, *params)) continue;
             inputs.main.push_back(d);
