@@ -167,9 +167,11 @@ void ParamForm::setSchema(const ParamSchema& schema)
     m_schema = schema;
     auto* form = static_cast<QFormLayout*>(layout());
     // The advanced toggle is kept (taken out first: removeRow would delete it), every field goes.
+    // After the first schema the toggle is the last row, so every other row is a field of the old
+    // schema (keeping row 0 left the old first field standing above the new ones).
     if (form->indexOf(m_showAdvanced) >= 0) form->takeRow(m_showAdvanced);
-    while (form->rowCount() > 1)
-        form->removeRow(1);
+    while (form->rowCount() > 0)
+        form->removeRow(0);
     m_fields.clear();
     bool anyAdvanced = false;
     for (const ParamSpec& s : m_schema) {

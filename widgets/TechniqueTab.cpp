@@ -120,6 +120,13 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
     layout->addWidget(split, 1);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        // Entering the view of an analysis the user starts (GITT, which also reads cycling records):
+        // show a dataset it was run on rather than the one the previous view showed.
+        const int k = m_kind->currentIndex();
+        if (!m_keepDataset && m_project && k >= 0 && size_t(k) < m_views.size())
+            if (const AnalysisDescriptor* a = m_views[size_t(k)].analysis;
+                a && !a->automatic && !m_project->runFor(m_currentDataset, a->id))
+                m_currentDataset = 0;
         m_figureChoice->blockSignals(true);
         m_figureChoice->clear();
         m_figureChoice->blockSignals(false);
@@ -344,10 +351,12 @@ bool TechniqueTab::showDataset(Id datasetId)
         if ((v.analysis && v.analysis->accepts(*d)) || (!v.analysis && v.rawGroup == datasetGroupName(*d))) {
             m_currentDataset = datasetId;
             if (const Sample* s = m_project->sampleOfDataset(datasetId)) m_currentSample = s->id;
+            m_keepDataset = true;
             if (m_kind->currentIndex() != int(i))
                 m_kind->setCurrentIndex(int(i)); // rebuilds
             else
                 rebuild();
+            m_keepDataset = false;
             return true;
         }
     }
@@ -447,14 +456,22 @@ void TechniqueTab::rebuild()
             }
         if (std::find(m_viewDatasets.begin(), m_viewDatasets.end(), m_currentDataset) ==
             m_viewDatasets.end()) {
-            // Keep the current sample: its first dataset of the view, else the first dataset.
-            Id pick = m_viewDatasets.empty() ? 0 : m_viewDatasets.front();
-            for (Id id : m_viewDatasets)
-                if (const Sample* s = m_project->sampleOfDataset(id); s && s->id == m_currentSample) {
-                    pick = id;
-                    break;
-                }
-            m_currentDataset = pick;
+            // Keep the current sample: its first dataset of the view, else the first dataset. An
+            // analysis the user starts prefers a dataset it was run on (GITT also reads cycling
+            // records, which are rarely GITTs).
+            Id first = 0, withRun = 0, anyWithRun = 0;
+            for (Id id : m_viewDatasets) {
+                const bool hasRun = m_method->automatic || m_project->runFor(id, m_method->id);
+                if (hasRun && !anyWithRun) anyWithRun = id;
+                const Sample* s = m_project->sampleOfDataset(id);
+                if (!s || s->id != m_currentSample) continue;
+                if (!first) first = id;
+                if (hasRun && !withRun) withRun = id;
+            }
+            m_currentDataset = withRun      ? withRun
+                               : first      ? first
+                               : anyWithRun ? anyWithRun
+                                            : (m_viewDatasets.empty() ? 0 : m_viewDatasets.front());
         }
         const auto inputs = figureInputs(*m_project, *m_method, m_viewDatasets);
         m_sampleChoice->blockSignals(true);

@@ -96,6 +96,7 @@ private:
     std::vector<Id> m_viewDatasets;
     Id m_currentSample = 0;
     Id m_currentDataset = 0;
+    bool m_keepDataset = false; ///< showDataset() chose the dataset: a view change keeps it
     const AnalysisDescriptor* m_method = nullptr;
     std::vector<View> m_views;
     FigureSpec m_figure;

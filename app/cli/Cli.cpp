@@ -10,6 +10,7 @@
 #include "io/import/ColumnRoles.h"
 #include "io/import/ImporterRegistry.h"
 #include "model/Commands.h"
+#include "model/DatasetType.h"
 
 #ifdef VANADIS_HAVE_PLOT
 #include "widgets/plot/PlotExporter.h"
@@ -426,7 +427,14 @@ int cmdExportFigure(const QStringList& args, QTextStream& out, QTextStream& err)
         }
         // Stored results are drawn as they are; a run that is stale or missing is computed for the
         // figure (nothing is saved), as the GUI would show it after a recompute.
-        const std::vector<Id> dsIds = datasetsFor(*owner);
+        std::vector<Id> dsIds = datasetsFor(*owner);
+        // An analysis the user starts (GITT, which also accepts cycling records) draws the datasets it
+        // was run on when there are any, not every dataset it could read.
+        if (!owner->automatic &&
+            std::any_of(dsIds.begin(), dsIds.end(), [&](Id id) { return pr.runFor(id, owner->id); }))
+            dsIds.erase(
+                std::remove_if(dsIds.begin(), dsIds.end(), [&](Id id) { return !pr.runFor(id, owner->id); }),
+                dsIds.end());
         std::map<Id, QJsonObject> fresh;
         for (Id id : dsIds) {
             const AnalysisRun* r = pr.runFor(id, owner->id);
@@ -726,15 +734,38 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             err << "vanadis-cli " << cmd << ": " << errorText(parsed.error()) << "\n";
             return kBadInput;
         }
+        // A delimited table whose headers alone suggested another kind of this technique (Time,
+        // Voltage, Current reads as a CV) is read as the analysis' own kind: the user named the analysis.
+        if (parsed->provenance.importerId == QLatin1String("generic-delimited") && opt.kind.isEmpty() &&
+            !parsed->datasets.empty() && wantedLabel.isEmpty() &&
+            !method.input.types.contains(QStringLiteral("*")) &&
+            std::none_of(parsed->datasets.begin(), parsed->datasets.end(), [&](const ImportedDataset& d) {
+                return d.technique != method.technique ||
+                       method.input.types.contains(normalizeDatasetType(d.technique, d.kind).type);
+            })) {
+            ImportOptions as = opt;
+            as.kind = method.input.types.first();
+            if (auto again = parseFile(file, as)) {
+                again->warnings.prepend(
+                    QStringLiteral("%1: read as %2 data (its column names alone suggested %3)")
+                        .arg(QFileInfo(file).fileName(), datasetTypeDisplayName(as.kind),
+                             datasetTypeDisplayName(normalizeDatasetType(parsed->datasets.front().technique,
+                                                                         parsed->datasets.front().kind)
+                                                        .type)));
+                parsed = std::move(again);
+            }
+        }
         importWarnings << parsed->warnings;
         const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
         std::size_t taken = 0;
         labelsSeen.clear(); // what this file holds, for the message below
         for (const Dataset& d : datasets) {
-            if (d.technique() != method.technique ||
-                !(method.input.types.contains(d.type()) || d.type() == "data"))
-                continue;
-            labelsSeen << d.displayLabel();
+            const bool accepted = d.technique() == method.technique &&
+                                  (method.input.types.contains(d.type()) || d.type() == "data");
+            // What the file holds, for the message below: the type too when the analysis does not read it.
+            labelsSeen << (accepted ? d.displayLabel()
+                                    : d.displayLabel() + " (" + datasetTypeDisplayName(d.type()) + ")");
+            if (!accepted) continue;
             if (!wantedLabel.isEmpty() && d.label().compare(wantedLabel, Qt::CaseInsensitive) != 0) continue;
             if (method.selectsMain && !method.selectsMain(d, *params)) continue;
             inputs.main.push_back(d);
@@ -767,7 +798,9 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         return kBadInput;
     }
     QJsonObject o = *result;
-    if (several)
+    // An analysis over several files may describe them itself (CV: files[{file, scan_rate_mv_s,
+    // n_cycles}]); otherwise the list of names.
+    if (several && !o.contains(QStringLiteral("files")))
         o.insert("files", QJsonArray::fromStringList(files));
     else
         o.insert("file", files.first());

@@ -7,6 +7,7 @@
 #include "analysis/echem/CvAnalysis.h"
 #include "analysis/echem/CyclingAnalysis.h"
 #include "analysis/echem/EisAnalysis.h"
+#include "analysis/echem/GittAnalysis.h"
 #include "analysis/fit/CurveFitAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
 #include "analysis/xps/XpsAnalysis.h"
@@ -25,6 +26,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
         &cyclingAnalysis(),
         &eisAnalysis(),
         &cvAnalysis(),
+        &gittAnalysis(),
         &curveFitAnalysis(),
     };
     // clang-format on

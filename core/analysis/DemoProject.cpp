@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QJsonObject>
 #include <QLocale>
+#include <cmath>
 #include <cstring>
 
 namespace vanadis {
@@ -127,6 +128,19 @@ void populateDemoProject(Project& project)
             if (d->type() == QLatin1String("cycling_record") || d->type() == QLatin1String("rate_test"))
                 addRun("cycling", d->id(), {});
             if (d->type() == QLatin1String("eis")) addRun("eis", d->id(), {});
+            // GITT as the study's electrodes are described: the diffusion length the generated record
+            // states (the electrode thickness, simplified Weppner–Huggins), V2O3's molar mass for x.
+            if (d->type() == QLatin1String("gitt")) {
+                const double lengthCm = d->metadata().value("diffusion_length_cm").toDouble();
+                QJsonObject gitt{{"geometry", "diffusion_length"},
+                                 {"diffusion_length_um", lengthCm * 1e4},
+                                 {"molar_mass_g_mol", 149.88},
+                                 {"molar_volume_cm3_mol", 29.9}};
+                // The cell's own mass, as the record states it (the generated cells differ a little).
+                const double massMg = d->metadata().value("active_mass_mg").toDouble(s->activeMassMg);
+                if (std::isfinite(massMg) && massMg > 0) gitt.insert("mass_mg", massMg);
+                if (lengthCm > 0) addRun("gitt", d->id(), gitt);
+            }
         }
     }
     computeStaleRunsNow(project);

@@ -46,6 +46,10 @@ ParamTable<CvKineticsParams> CvAnalysis::paramTable()
                         tr("Potentials this close to a vertex, where the current changes sign, are not "
                            "used for b and the Dunn separation.")));
     t.last().advanced = true;
+    t.field(&CvKineticsParams::firstCycles,
+            integerParam("first_cycles", tr("Cycles in the first-cycles view"), {}, 3, 1, 100,
+                         tr("The first cycles of the slowest scan, overlaid (activation, SEI).")));
+    t.last().advanced = true;
     return t;
 }
 
@@ -61,11 +65,30 @@ const char* branchKey(CvBranch b)
     return b == CvBranch::Anodic ? "anodic" : "cathodic";
 }
 
-/// The scans of the inputs: one per scan rate (a "Scan Rate" column splits a dataset), each the chosen
-/// cycle of that rate.
-Expected<std::vector<CvScan>> scansOf(const std::vector<Dataset>& inputs, const CvKineticsParams& p)
+/// One cycle of one scan rate of one input, in file order.
+struct CvCycle {
+    double cycle = 1.0;
+    std::vector<double> potentialV, currentMa;
+    bool complete = false;
+};
+
+/// The cycles of one scan rate of one input file.
+struct CvRateCycles {
+    std::string file;
+    double scanRateMvS = 0.0;
+    std::vector<CvCycle> cycles;
+    int completeCount() const
+    {
+        return int(std::count_if(cycles.begin(), cycles.end(), [](const CvCycle& c) { return c.complete; }));
+    }
+};
+
+/// Every input split by scan rate (a "Scan Rate" column) and cycle. A cycle is complete when it spans
+/// the window of its rate (95 %) and ends within 5 % of the window where it started: an aborted or
+/// unfinished last sweep is not.
+Expected<std::vector<CvRateCycles>> cyclesOf(const std::vector<Dataset>& inputs, const CvKineticsParams& p)
 {
-    std::map<double, CvScan> byRate;
+    std::vector<CvRateCycles> out;
     for (const Dataset& d : inputs) {
         const std::string file =
             (d.provenance().originalFileName.isEmpty() ? d.name() : d.provenance().originalFileName)
@@ -81,23 +104,75 @@ Expected<std::vector<CvScan>> scansOf(const std::vector<Dataset>& inputs, const 
         const double fallback = stated > 0 ? stated : p.scanRateMvS.value_or(0.0);
         if (!r && !(fallback > 0))
             return fail(file, "", "the scan rate is not known: the file states none; give scan_rate_mv_s");
-        // The cycle per rate: the chosen one, else the last.
-        std::map<double, double> lastCycle;
-        for (std::size_t k = 0; k < e->values.size(); ++k) {
+        const std::size_t first = out.size();
+        const std::size_t n = std::min(e->values.size(), i->values.size());
+        for (std::size_t k = 0; k < n; ++k) {
             const double rate = r ? r->values[k] : fallback;
             const double cyc = c ? c->values[k] : 1.0;
-            lastCycle[rate] = std::max(lastCycle[rate], cyc);
+            auto it = std::find_if(out.begin() + std::ptrdiff_t(first), out.end(),
+                                   [&](const CvRateCycles& rc) { return rc.scanRateMvS == rate; });
+            if (it == out.end()) {
+                out.push_back(CvRateCycles{file, rate, {}});
+                it = out.end() - 1;
+            }
+            if (it->cycles.empty() || it->cycles.back().cycle != cyc)
+                it->cycles.push_back(CvCycle{cyc, {}, {}});
+            it->cycles.back().potentialV.push_back(e->values[k]);
+            it->cycles.back().currentMa.push_back(i->values[k]);
         }
-        for (std::size_t k = 0; k < e->values.size(); ++k) {
-            const double rate = r ? r->values[k] : fallback;
-            const double cyc = c ? c->values[k] : 1.0;
-            const double want = p.cycle > 0 ? double(p.cycle) : lastCycle[rate];
-            if (cyc != want) continue;
-            CvScan& s = byRate[rate];
-            s.scanRateMvS = rate;
-            s.potentialV.push_back(e->values[k]);
-            s.currentMa.push_back(i->values[k]);
+        for (std::size_t k = first; k < out.size(); ++k) {
+            double lo = INFINITY, hi = -INFINITY;
+            for (const CvCycle& cy : out[k].cycles)
+                for (double v : cy.potentialV)
+                    lo = std::min(lo, v), hi = std::max(hi, v);
+            const double window = hi - lo;
+            for (CvCycle& cy : out[k].cycles) {
+                if (cy.potentialV.size() < 4 || !(window > 0)) continue;
+                const auto [mn, mx] = std::minmax_element(cy.potentialV.begin(), cy.potentialV.end());
+                const bool spans = *mx - *mn >= 0.95 * window;
+                const bool closes = std::abs(cy.potentialV.back() - cy.potentialV.front()) <= 0.05 * window;
+                cy.complete = spans && closes;
+            }
         }
+    }
+    return out;
+}
+
+/// The scans of the inputs: one per scan rate, each the chosen cycle of that rate (by default the last
+/// complete one, the steadiest).
+Expected<std::vector<CvScan>> scansOf(std::vector<CvRateCycles>& all, const CvKineticsParams& p,
+                                      QJsonArray& warnings, QJsonArray& files)
+{
+    std::map<double, CvScan> byRate;
+    for (CvRateCycles& rc : all) {
+        const CvCycle* use = nullptr;
+        if (p.cycle > 0) {
+            for (const CvCycle& cy : rc.cycles)
+                if (cy.cycle == double(p.cycle)) use = &cy;
+        } else {
+            for (const CvCycle& cy : rc.cycles)
+                if (cy.complete) use = &cy;
+            if (!use && !rc.cycles.empty()) {
+                use = &rc.cycles.back();
+                warnings.append(QCoreApplication::translate(
+                                    "vanadis::CvAnalysis",
+                                    "%1, %2 mV/s: no complete cycle; the last, unfinished one is used.")
+                                    .arg(QString::fromStdString(rc.file))
+                                    .arg(rc.scanRateMvS));
+            }
+        }
+        const bool partial = !rc.cycles.empty() && !rc.cycles.back().complete;
+        files.append(
+            QJsonObject{{"file", QString::fromStdString(rc.file)},
+                        {"scan_rate_mv_s", rc.scanRateMvS},
+                        {"n_cycles", rc.completeCount()},
+                        {"partial_cycle", partial},
+                        {"cycle_used", use ? QJsonValue(use->cycle) : QJsonValue(QJsonValue::Null)}});
+        if (!use) continue;
+        CvScan& s = byRate[rc.scanRateMvS];
+        s.scanRateMvS = rc.scanRateMvS;
+        s.potentialV.insert(s.potentialV.end(), use->potentialV.begin(), use->potentialV.end());
+        s.currentMa.insert(s.currentMa.end(), use->currentMa.begin(), use->currentMa.end());
     }
     std::vector<CvScan> scans;
     for (auto& [rate, s] : byRate)
@@ -109,6 +184,15 @@ Expected<std::vector<CvScan>> scansOf(const std::vector<Dataset>& inputs, const 
     return scans;
 }
 
+QJsonArray thinnedPoints(const std::vector<double>& e, const std::vector<double>& i)
+{
+    QJsonArray pts;
+    const std::size_t stride = std::max<std::size_t>(1, (e.size() + 1499) / 1500);
+    for (std::size_t k = 0; k < e.size(); k += stride)
+        pts.append(QJsonObject{{"potential_v", e[k]}, {"current_ma", i[k]}});
+    return pts;
+}
+
 } // namespace
 
 Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonObject& given)
@@ -116,11 +200,27 @@ Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonO
     auto params = cvParamTable().read(given);
     if (!params) return std::unexpected(params.error());
     const CvKineticsParams& p = *params;
-    auto scans = scansOf(inputs, p);
+    auto cycles = cyclesOf(inputs, p);
+    if (!cycles) return std::unexpected(cycles.error());
+    QJsonArray warnings, files;
+    auto scans = scansOf(*cycles, p, warnings, files);
     if (!scans) return std::unexpected(scans.error());
-    QJsonArray warnings;
     QJsonObject out;
     CvKineticsResult res;
+    out["files"] = files;
+    // The first cycles of the slowest scan (activation, the first sodiation), complete or not.
+    QJsonArray firstCycles;
+    const CvRateCycles* slowest = nullptr;
+    for (const CvRateCycles& rc : *cycles)
+        if (!slowest || rc.scanRateMvS < slowest->scanRateMvS) slowest = &rc;
+    if (slowest)
+        for (std::size_t k = 0; k < slowest->cycles.size() && int(k) < p.firstCycles; ++k)
+            firstCycles.append(QJsonObject{
+                {"cycle", slowest->cycles[k].cycle},
+                {"scan_rate_mv_s", slowest->scanRateMvS},
+                {"complete", slowest->cycles[k].complete},
+                {"points", thinnedPoints(slowest->cycles[k].potentialV, slowest->cycles[k].currentMa)}});
+    out["first_cycles"] = firstCycles;
     QJsonArray rates;
     for (const CvScan& s : *scans)
         rates.append(s.scanRateMvS);
@@ -188,13 +288,9 @@ Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonO
     out["capacitive_curve"] = capacitive;
     // The scans used, thinned to ≤ 1500 points each, for the overlay.
     QJsonArray curves;
-    for (const CvScan& s : *scans) {
-        QJsonArray pts;
-        const std::size_t stride = std::max<std::size_t>(1, (s.potentialV.size() + 1499) / 1500);
-        for (std::size_t k = 0; k < s.potentialV.size(); k += stride)
-            pts.append(QJsonObject{{"potential_v", s.potentialV[k]}, {"current_ma", s.currentMa[k]}});
-        curves.append(QJsonObject{{"scan_rate_mv_s", s.scanRateMvS}, {"points", pts}});
-    }
+    for (const CvScan& s : *scans)
+        curves.append(QJsonObject{{"scan_rate_mv_s", s.scanRateMvS},
+                                  {"points", thinnedPoints(s.potentialV, s.currentMa)}});
     out["scans"] = curves;
     out["warnings"] = warnings;
     if (auto w = cvResultTable().write(res, out); !w) return std::unexpected(w.error());
@@ -242,6 +338,27 @@ FigureSpec cvFigure(const QString& id, const std::vector<FigureInput>& inputs)
                 s.x.push_back(v.toObject().value("scan_rate_mv_s").toDouble());
                 s.y.push_back(100.0 * v.toObject().value("fraction").toDouble());
             }
+            if (!s.x.empty()) f.series.push_back(s);
+        }
+        return f;
+    }
+    if (id == QLatin1String("cv_first_cycles")) {
+        const FigureInput& in = *samples.front();
+        f.x.label = tr("Potential (V)");
+        f.y.label = tr("Current (mA)");
+        const QJsonArray cycles = in.result.value("first_cycles").toArray();
+        static const char* dashes[] = {"solid", "dash", "dot", "dashdot"};
+        for (int k = 0; k < cycles.size(); ++k) {
+            const QJsonObject cy = cycles[k].toObject();
+            FigureSeries s = figures::styled(*in.sample, tr("cycle %1 (%2 mV s^{-1})")
+                                                             .arg(cy.value("cycle").toDouble())
+                                                             .arg(cy.value("scan_rate_mv_s").toDouble()));
+            // One sample, several cycles: dash and shade tell them apart.
+            s.dash = QLatin1String(dashes[k % 4]);
+            QColor c = in.sample->color;
+            c.setAlphaF(1.0 - 0.5 * double(k) / double(std::max<qsizetype>(1, cycles.size() - 1)));
+            s.color = c;
+            figures::pointsFrom(cy.value("points").toArray(), "potential_v", "current_ma", s);
             if (!s.x.empty()) f.series.push_back(s);
         }
         return f;
@@ -303,7 +420,7 @@ const AnalysisDescriptor& cvAnalysis()
         auto tr = [](const char* s) { return translated("vanadis::CvAnalysis", s); };
         AnalysisDescriptor a;
         a.id = QStringLiteral("cv");
-        a.version = 1;
+        a.version = 2; // 2: the default cycle is the last complete one; files[] with n_cycles
         a.technique = Technique::Echem;
         a.name = QStringLiteral("CV kinetics");
         a.input.types = {QStringLiteral("cv")};
@@ -313,6 +430,7 @@ const AnalysisDescriptor& cvAnalysis()
         a.figures = [tr] {
             return std::vector<FigureDecl>{
                 {QStringLiteral("cv_overlay"), tr("Voltammograms at every scan rate"), false, {}},
+                {QStringLiteral("cv_first_cycles"), tr("First cycles (slowest scan)"), false, {}},
                 {QStringLiteral("capacitive_region"),
                  tr("Capacitive contribution (fastest scan)"),
                  false,

@@ -17,14 +17,11 @@ struct CvKineticsParams {
     std::optional<double> scanRateMvS; ///< for a single-rate file that does not state its rate
     double gridStepV;                  ///< common potential grid
     double vertexExclusionV;           ///< left out next to each vertex
+    int firstCycles;                   ///< cycles shown in the first-cycles view (slowest rate)
 };
 
 ParamTable<CvKineticsParams> cvParamTable();
 
-/// The `vanadis-cli cv FILE... --json` result: scan_rates_mv_s, peaks [{branch, potential_v, b, b_err,
-/// r2, scan_rates_mv_s, peak_current_ma}], b_values [{branch, potential_v, b, r2}], capacitive_fraction
-/// [{scan_rate_mv_s, fraction}], b_peak_mean, capacitive_fraction_fastest, curves for the figures,
-/// warnings. Errors: fewer than two scan rates, a dataset without Potential/Current, no rate known.
 /// What CV kinetics reports to the result view and the Compare table, each member bound to its result
 /// key once in cvResultTable(); b per peak and across potential and the Dunn curves are detail.
 struct CvKineticsResult {
@@ -35,6 +32,14 @@ struct CvKineticsResult {
 /// The one declaration of the CV kinetics outputs.
 const ResultTable<CvKineticsResult>& cvResultTable();
 
+/// The `vanadis-cli cv FILE... --json` result: files [{file, scan_rate_mv_s, n_cycles, partial_cycle,
+/// cycle_used}] (a cycle counts when it spans the potential window and returns to its start; an
+/// unfinished last sweep is reported, not counted, and never the default cycle), scan_rates_mv_s, peaks
+/// [{branch, potential_v, b, b_err, r2, scan_rates_mv_s, peak_current_ma}], b_values [{branch, potential_v,
+/// b, r2}], capacitive_fraction
+/// [{scan_rate_mv_s, fraction}], b_peak_mean, capacitive_fraction_fastest, curves for the figures
+/// (scans, first_cycles: the first cycles of the slowest rate), warnings. Errors: fewer than two scan rates,
+/// a dataset without Potential/Current, no rate known.
 Expected<QJsonObject> computeCv(const std::vector<Dataset>& inputs, const QJsonObject& params);
 
 const AnalysisDescriptor& cvAnalysis();

@@ -32,6 +32,7 @@
 #include "io/import/TaTriosImporter.h"
 #include "io/import/TaUniversalAnalysisImporter.h"
 #include "io/import/VamasImporter.h"
+#include "io/import/VersaStudioParImporter.h"
 #include "io/import/XlsxImporter.h"
 #include "io/import/XrdmlImporter.h"
 #include "io/import/XyImporter.h"
@@ -95,6 +96,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<PecCsvImporter>());
     m_importers.push_back(std::make_unique<GamryDtaImporter>());
     m_importers.push_back(std::make_unique<ZviewImporter>());
+    m_importers.push_back(std::make_unique<VersaStudioParImporter>());
     m_importers.push_back(std::make_unique<EisCsvImporter>());
 }
 

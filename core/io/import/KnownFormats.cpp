@@ -24,7 +24,8 @@ const char* const kEchemAdvice = "export it as CSV or text with named columns me
 
 // Magic numbers and layout facts from the vendors' and the format authors' public descriptions
 // (../shared/domain/xps.md, echem.md). Zip containers are told apart by their suffix. The XRD formats
-// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX) left this table when their importers arrived.
+// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX) and VersaStudio .par left this table when their
+// importers arrived.
 const std::vector<Entry>& table()
 {
     static const std::vector<Entry> t{
@@ -38,8 +39,6 @@ const std::vector<Entry>& table()
          }},
         {"Arbin .res (Access database)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return h.mid(4, 15) == "Standard Jet DB"; }},
-        {"Princeton VersaStudio (.par)", "electrochemistry", kEchemAdvice,
-         [](const QByteArray& h, const QString&) { return startsWith(h, "<Application>"); }},
     };
     return t;
 }

@@ -6,7 +6,9 @@
 ///   D = 4/(π·τ)·L²·(ΔE_s/ΔE_t)²,  L = r/3 for spheres     (simplified form)
 /// with τ the pulse length, ΔE_s the change of the relaxed voltage across the step and ΔE_t the change
 /// during the pulse without the IR jump, taken as slope·√τ of a straight-line fit of E against √t over
-/// the pulse (valid for τ ≪ L²/D, where E is linear in √t). Units in the names; mass in mg.
+/// the pulse (valid for τ ≪ L²/D, where E is linear in √t), √t counted from the current switching on
+/// (between the last rest point and the first pulse point, whichever is more linear). Units in the
+/// names; mass in mg.
 
 #include "numeric/Error.h"
 
@@ -42,7 +44,8 @@ struct GittOptions {
     double currentThresholdFraction = 0.02;
     /// Part of the pulse left out at its start before the √t fit (0 = all points after the jump).
     double sqrtFitSkipFraction = 0.0;
-    /// Points averaged at the end of each rest for the relaxed voltage (noise on a nearly flat end).
+    /// Points averaged at the end of each rest for the relaxed voltage (noise on a nearly flat end); only
+    /// points in the final 10 % of the rest's duration count.
     int relaxedAveragePoints = 5;
 };
 
@@ -53,17 +56,30 @@ struct GittPulse {
     double startTimeS = 0.0;
     double tauS = 0.0;
     double currentMa = 0.0; ///< mean over the pulse, with its sign
+    int direction = -1;     ///< sign of the current: −1 discharge (sodiation of a cathode), +1 charge
     double relaxedBeforeV = 0.0;
     double relaxedAfterV = 0.0;
     double deltaEsV = 0.0;          ///< |relaxedAfter − relaxedBefore|
+    double deltaEsErrV = 0.0;       ///< 1σ from the scatter of the averaged rest points (0 for one point)
     double deltaEtV = 0.0;          ///< |slope|·√τ of the √t fit
+    double deltaEtErrV = 0.0;       ///< 1σ from the standard error of the √t slope
     double deltaEtEndpointsV = 0.0; ///< |E(end of pulse) − E(first pulse point)| for comparison
     double irDropV = 0.0;           ///< relaxedBefore − intercept of the √t fit (sign of the pulse)
     double sqrtSlopeVPerSqrtS = 0.0;
+    /// Where the √t transient starts, s after the last rest point (0) … the first pulse point: the
+    /// origin between the two that makes E most linear in √t (records differ in which they write).
+    double sqrtOriginS = 0.0;
     double sqrtFitR2 = 0.0;
-    double capacityMahG = 0.0;  ///< cumulative charge at the end of the pulse per active mass
-    double sodiumContent = 0.0; ///< x change per formula unit so far (NaN without molar mass)
+    /// Charge per active mass passed since the current last changed direction (depth of the
+    /// sodiation, or of the desodiation), at the end of the pulse.
+    double capacityMahG = 0.0;
+    /// Net Na inserted per formula unit so far, discharge counting up and charge down (NaN without
+    /// molar mass).
+    double sodiumContent = 0.0;
     double dCm2S = 0.0;
+    /// 1σ of D from the two statistical terms only: σ_D/D = 2·√((σ_Es/ΔE_s)² + (σ_Et/ΔE_t)²). The
+    /// geometry (S, L) is the user's and its uncertainty is not included.
+    double dErrCm2S = 0.0;
     bool complete = true; ///< pulse length within 2 % of the median (a pulse cut by a cut-off is not)
 };
 

@@ -1,0 +1,54 @@
+// The GITT analysis in the electrochemistry tab of the demo: its view lists the GITT records, shows the
+// stored runs of the four samples (log D against voltage, all samples overlaid) and the transient of
+// the current sample with its pulses. Screenshots go to $VANADIS_SCREENSHOT_DIR (or a temporary folder).
+#include "widgets/MainWindow.h"
+#include "widgets/TechniqueTab.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vanadis;
+
+class TestGittView : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+
+private Q_SLOTS:
+    void gittViewDrawsTheDemo()
+    {
+        const QString shots = qEnvironmentVariable("VANADIS_SCREENSHOT_DIR", m_tmp.path());
+        QDir().mkpath(shots);
+        MainWindow w;
+        w.resize(1400, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDemo();
+        TechniqueTab* ec = w.techniqueTab(Technique::Echem);
+        w.tabs()->setCurrentWidget(ec);
+        QComboBox* kinds = nullptr;
+        for (QComboBox* c : ec->findChildren<QComboBox*>())
+            for (int i = 0; i < c->count(); ++i)
+                if (c->itemText(i).startsWith(QStringLiteral("GITT,"))) kinds = c;
+        QVERIFY2(kinds, "no view of the GITT analysis");
+        QString view;
+        for (int i = 0; i < kinds->count(); ++i)
+            if (kinds->itemText(i).startsWith(QStringLiteral("GITT,"))) view = kinds->itemText(i);
+        ec->setCurrentKind(view);
+        QCOMPARE(ec->currentKind(), view);
+        QVERIFY(ec->setCurrentFigureId(QStringLiteral("d_vs_voltage")));
+        QTest::qWait(50);
+        QVERIFY(ec->figure().y.logScale);
+        QVERIFY2(ec->figure().series.size() >= 4, qPrintable(QString::number(ec->figure().series.size())));
+        w.grab().save(QDir(shots).filePath("tab-echem-gitt-d_vs_voltage.png"));
+        QVERIFY(ec->setCurrentFigureId(QStringLiteral("gitt_transient")));
+        QTest::qWait(50);
+        QVERIFY(!ec->figure().spans.empty());
+        w.grab().save(QDir(shots).filePath("tab-echem-gitt-transient.png"));
+    }
+};
+
+QTEST_MAIN(TestGittView)
+#include "tst_gitt_view.moc"
