@@ -276,21 +276,20 @@ Expected<QJsonObject> computeGitt(const Dataset& d, const QJsonObject& given)
                              .arg(nComplete)
                              .arg(r->pulses.size()));
     out["pulses"] = pulses;
-    out["n_pulses"] = int(r->pulses.size());
-    out["n_complete"] = nComplete;
-    out["tau_s"] = jsonNumber(median(taus));
-    out["diffusion_length_cm"] = r->diffusionLengthCm;
+    GittResult res;
+    res.nPulses = int(r->pulses.size());
+    res.nComplete = nComplete;
+    res.tauS = median(taus);
+    res.diffusionLengthCm = r->diffusionLengthCm;
     out["geometry"] = p.geometry;
     out["active_mass_mg"] = jsonNumber(mass);
     out["mass_source"] = massSource;
-    out["d_median_cm2_s"] = jsonNumber(median(dComplete));
-    out["d_min_cm2_s"] = dComplete.empty()
-                             ? QJsonValue(QJsonValue::Null)
-                             : QJsonValue(*std::min_element(dComplete.begin(), dComplete.end()));
-    out["d_max_cm2_s"] = dComplete.empty()
-                             ? QJsonValue(QJsonValue::Null)
-                             : QJsonValue(*std::max_element(dComplete.begin(), dComplete.end()));
-    out["capacity_mah_g"] = jsonNumber(r->pulses.back().capacityMahG);
+    res.dMedianCm2S = median(dComplete);
+    if (!dComplete.empty()) {
+        res.dMinCm2S = *std::min_element(dComplete.begin(), dComplete.end());
+        res.dMaxCm2S = *std::max_element(dComplete.begin(), dComplete.end());
+    }
+    res.capacityMahG = r->pulses.back().capacityMahG;
 
     // The transient for the figure: every stride-th point plus the pulse edges, so that no jump is
     // smoothed away by the thinning.
@@ -308,6 +307,7 @@ Expected<QJsonObject> computeGitt(const Dataset& d, const QJsonObject& given)
             {"time_s", rec.timeS[k]}, {"voltage_v", rec.voltageV[k]}, {"current_ma", rec.currentMa[k]}});
     out["transient"] = transient;
     out["warnings"] = warnings;
+    if (auto w = gittResultTable().write(res, out); !w) return std::unexpected(w.error());
     return out;
 }
 
@@ -412,6 +412,27 @@ Expected<QJsonObject> positiveOption(const QString& v, const char* option, const
 
 } // namespace
 
+const ResultTable<GittResult>& gittResultTable()
+{
+    static const ResultTable<GittResult> t = [] {
+        using R = GittResult;
+        const QString d = QStringLiteral("cm² s⁻¹");
+        ResultTable<R> t;
+        t.value(&R::dMedianCm2S, "d_median_cm2_s", tr("Median D(Na⁺) of the complete pulses"), d)
+            .headline(tr("D (median)"));
+        t.value(&R::dMinCm2S, "d_min_cm2_s", tr("Lowest D(Na⁺)"), d);
+        t.value(&R::dMaxCm2S, "d_max_cm2_s", tr("Highest D(Na⁺)"), d);
+        t.value(&R::nComplete, "n_complete", tr("Complete pulses")).headline(tr("Pulses"));
+        t.value(&R::nPulses, "n_pulses", tr("Pulses found"));
+        t.value(&R::tauS, "tau_s", tr("Pulse length τ"), QStringLiteral("s"));
+        t.value(&R::diffusionLengthCm, "diffusion_length_cm", tr("Diffusion length L"), QStringLiteral("cm"));
+        t.value(&R::capacityMahG, "capacity_mah_g", tr("Capacity at the last pulse"),
+                QStringLiteral("mAh g⁻¹"));
+        return t;
+    }();
+    return t;
+}
+
 const AnalysisDescriptor& gittAnalysis()
 {
     static const AnalysisDescriptor d = [] {
@@ -428,28 +449,7 @@ const AnalysisDescriptor& gittAnalysis()
         a.input.types = {QStringLiteral("gitt"), QStringLiteral("cycling_record"),
                          QStringLiteral("gcd_profile")};
         a.params = [] { return gittParamTable().schema(); };
-        a.outputs = [] {
-            return std::vector<OutputSpec>{
-                {"d_median_cm2_s",
-                 tr("Median D(Na⁺) of the complete pulses"),
-                 QStringLiteral("cm² s⁻¹"),
-                 {},
-                 true,
-                 tr("D (median)")},
-                {"d_min_cm2_s", tr("Lowest D(Na⁺)"), QStringLiteral("cm² s⁻¹"), {}, false, {}},
-                {"d_max_cm2_s", tr("Highest D(Na⁺)"), QStringLiteral("cm² s⁻¹"), {}, false, {}},
-                {"n_complete", tr("Complete pulses"), {}, {}, true, tr("Pulses")},
-                {"n_pulses", tr("Pulses found"), {}, {}, false, {}},
-                {"tau_s", tr("Pulse length τ"), QStringLiteral("s"), {}, false, {}},
-                {"diffusion_length_cm", tr("Diffusion length L"), QStringLiteral("cm"), {}, false, {}},
-                {"capacity_mah_g",
-                 tr("Capacity at the last pulse"),
-                 QStringLiteral("mAh g⁻¹"),
-                 {},
-                 false,
-                 {}},
-            };
-        };
+        a.outputs = [] { return gittResultTable().outputs(); };
         a.figures = [] {
             return std::vector<FigureDecl>{
                 {QStringLiteral("gitt_transient"), tr("Voltage against time with the pulses"), false, {}},

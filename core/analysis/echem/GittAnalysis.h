@@ -10,6 +10,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
+#include "analysis/ResultTable.h"
 
 namespace vanadis {
 
@@ -37,6 +38,23 @@ ParamTable<GittAnalysisParams> gittParamTable();
 /// diffusion_length_cm, geometry, active_mass_mg, mass_source, d_median_cm2_s, d_min_cm2_s,
 /// d_max_cm2_s, capacity_mah_g (of the last pulse), transient (thinned E, I against t for the figure),
 /// warnings. Errors: no Time/Voltage/Current columns, no pulse with a rest, geometry inputs missing.
+/// What a GITT run reports to the result view, the Compare table and `vanadis-cli info`, each member
+/// bound to its result key once in gittResultTable(); the pulses, the transient and the geometry are
+/// detail the compute function writes beside it.
+struct GittResult {
+    double dMedianCm2S = std::nan(""); ///< median D(Na⁺) of the complete pulses
+    double dMinCm2S = std::nan("");
+    double dMaxCm2S = std::nan("");
+    int nComplete = 0;
+    int nPulses = 0;
+    double tauS = std::nan("");              ///< median pulse length
+    double diffusionLengthCm = std::nan(""); ///< L of the Weppner–Huggins expression
+    double capacityMahG = std::nan("");      ///< at the last pulse
+};
+
+/// The one declaration of the GITT outputs.
+const ResultTable<GittResult>& gittResultTable();
+
 Expected<QJsonObject> computeGitt(const Dataset& dataset, const QJsonObject& params);
 
 const AnalysisDescriptor& gittAnalysis();
