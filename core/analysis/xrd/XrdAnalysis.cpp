@@ -117,6 +117,14 @@ ParamTable<XrdParams> XrdAnalysis::paramTable()
                     {tr("sample displacement"), tr("zero shift"), tr("both"), tr("none")},
                     tr("Refined with the cell: a sample-height displacement (Δ2θ ∝ cos θ, Bragg–Brentano), "
                        "a constant zero shift, or both (strongly correlated over a short range).")));
+    t.field(&XrdParams::geometry,
+            choiceParam("geometry", tr("Geometry"), {"auto", "reflection", "transmission"}, "auto",
+                        {tr("from the file"), tr("reflection (Bragg–Brentano)"),
+                         tr("transmission (capillary, Debye–Scherrer)")},
+                        tr("Form of the displacement term: Δ2θ ∝ cos θ for a flat specimen in reflection, "
+                           "∝ cos 2θ for a capillary off the axis. 'From the file': what the file states, "
+                           "else reflection.")));
+    t.last().advanced = true;
     t.field(&XrdParams::scherrerK, numberParam("scherrer_k", tr("Scherrer K"), {}, 0.9, 0.5, 2.0,
                                                tr("Shape factor: 0.9 with the FWHM, ≈ 1 with the "
                                                   "integral breadth (Langford & Wilson 1978).")));
@@ -170,9 +178,14 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
         return fail(file, "wavelength",
                     "the file states no wavelength; give the Kα1 wavelength (parameter wavelength_angstrom, "
                     "--wavelength)");
+    // The displacement term follows the geometry: the parameter, else what the file says, else reflection.
+    const QString geometry = p.geometry != QLatin1String("auto") ? p.geometry
+                             : meta.value("geometry").toString() == QLatin1String("transmission")
+                                 ? QStringLiteral("transmission")
+                                 : QStringLiteral("reflection");
     const double lambda2 = meta.value("wavelength2_angstrom").toDouble(0.0);
     const double ratio = meta.value("ka2_ka1_ratio").toDouble(constants::cuKa2Ratio);
-    const bool doublets = p.kalphaDoublets && lambda2 > lambda1 && !p.wavelengthAngstrom;
+    bool doublets = p.kalphaDoublets && lambda2 > lambda1 && !p.wavelengthAngstrom;
     KalphaDoublet doublet{lambda1, doublets ? lambda2 : lambda1, doublets ? ratio : 0.0};
     const double stepDeg = (x.back() - x.front()) / double(x.size() - 1);
     // Counting statistics: cps data carry their counting time in the metadata (step_time_s).
@@ -191,25 +204,58 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     if (!background) return withFile(background.error());
 
     // ---- Peak search ----
-    PeakSearchOptions po;
-    po.thresholdSigma = p.thresholdSigma;
-    po.countsPerUnit = stepTime;
-    po.skipKalpha2 = doublets;
-    po.doublet = doublet;
-    po.expectedFwhmDeg = std::isfinite(fwhmGuess) ? fwhmGuess : 0.0;
-    auto search = searchPeaks(x, y, *background, po);
-    if (!search) return withFile(search.error());
-    for (const std::string& w : search->warnings)
-        warnings.append(QString::fromStdString(w));
     std::vector<ProfilePeakStart> starts;
-    for (const FoundPeak& f : search->peaks) {
-        if (f.kalpha2Satellite) continue;
-        ProfilePeakStart s;
-        s.twoThetaDeg = f.twoThetaDeg;
-        s.fwhmDeg = std::max(f.fwhmDeg, 2.0 * stepDeg);
-        s.height = f.height;
-        starts.push_back(s);
+    QStringList searchWarnings;
+    auto findPeaks = [&]() -> Expected<void> {
+        PeakSearchOptions po;
+        po.thresholdSigma = p.thresholdSigma;
+        po.countsPerUnit = stepTime;
+        po.skipKalpha2 = doublets;
+        po.doublet = doublet;
+        po.expectedFwhmDeg = std::isfinite(fwhmGuess) ? fwhmGuess : 0.0;
+        auto search = searchPeaks(x, y, *background, po);
+        if (!search) return std::unexpected(search.error());
+        searchWarnings.clear();
+        for (const std::string& w : search->warnings)
+            searchWarnings << QString::fromStdString(w);
+        starts.clear();
+        for (const FoundPeak& f : search->peaks) {
+            if (f.kalpha2Satellite) continue;
+            ProfilePeakStart s;
+            s.twoThetaDeg = f.twoThetaDeg;
+            s.fwhmDeg = std::max(f.fwhmDeg, 2.0 * stepDeg);
+            s.height = f.height;
+            starts.push_back(s);
+        }
+        return {};
+    };
+    if (auto ok = findPeaks(); !ok) return withFile(ok.error());
+
+    // ---- Kα2 present? ----
+    // A primary Johansson monochromator removes Kα2 while the file still states λ2 and the ratio; doublets
+    // fitted to Kα1-only lines put Kα1 too low by up to a third of the splitting (SRM 640d: a 0.003 Å too
+    // small). The resolved high-angle lines tell.
+    bool kalpha2Tested = false;
+    if (doublets) {
+        ProfileFitOptions to;
+        to.kalphaDoublets = true;
+        to.doublet = doublet;
+        to.countsPerUnit = stepTime;
+        const Kalpha2Evidence ev = testKalpha2(ProfileFitData{x, y, *background, {}}, starts, to);
+        kalpha2Tested = ev.tested;
+        if (ev.tested && !ev.present) {
+            doublets = false;
+            doublet = KalphaDoublet{lambda1, lambda1, 0.0};
+            warnings.append(QCoreApplication::translate(
+                                "vanadis::XrdAnalysis",
+                                "The file states Kα2 (%1 Å) but the resolved lines show none (a Kα1 "
+                                "monochromator?): the lines are fitted as single Kα1 lines.")
+                                .arg(lambda2));
+            if (auto ok = findPeaks(); !ok) return withFile(ok.error());
+        }
     }
+    for (const QString& w : searchWarnings)
+        warnings.append(w);
     if (starts.empty())
         return fail(file, "", "no peaks above the threshold: the pattern shows no reflections");
 
@@ -284,6 +330,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
             : p.positionCorrection == QLatin1String("both")     ? PositionCorrection::ZeroShiftAndDisplacement
             : p.positionCorrection == QLatin1String("displacement") ? PositionCorrection::SampleDisplacement
                                                                     : PositionCorrection::None;
+        lo.geometry = geometry == QLatin1String("transmission") ? DiffractionGeometry::Transmission
+                                                                : DiffractionGeometry::Reflection;
         lo.goniometerRadiusMm = meta.value("goniometer_radius_mm").toDouble(0.0);
         lo.zeroShiftStartDeg = indexing->zeroShiftDeg;
         if (!phaseMatches) {
@@ -371,6 +419,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     QJsonObject out;
     out["wavelength_angstrom"] = lambda1;
     out["wavelength2_angstrom"] = doublets ? QJsonValue(lambda2) : QJsonValue(QJsonValue::Null);
+    out["kalpha2_modelled"] = doublets;
+    out["kalpha2_tested"] = kalpha2Tested;
     out["phase"] = p.phase;
     out["peaks"] = peaks;
     out["n_peaks"] = int(fit->peaks.size());
@@ -433,6 +483,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
         lat["displacement_mm"] = jsonNumber(lattice->displacementMm);
         lat["displacement_err_mm"] = jsonNumber(lattice->displacementEsdMm);
         lat["n_lines"] = int(lattice->lines.size());
+        lat["geometry"] = geometry;
         lat["residual_sd_deg"] = jsonNumber(lattice->residualSdDeg);
         out["lattice"] = lat;
     } else {

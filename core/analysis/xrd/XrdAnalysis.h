@@ -22,6 +22,7 @@ struct XrdParams {
     bool amorphousHump;                       ///< a broad hump component under the lines
     double indexToleranceDeg;
     QString positionCorrection; ///< displacement|zero_shift|both|none
+    QString geometry;           ///< auto|reflection|transmission (the displacement term's form)
     double scherrerK;
     QString breadth;                        ///< fwhm|integral_breadth
     double cagliotiU, cagliotiV, cagliotiW; ///< instrument Γ_G² = U tan²θ + V tanθ + W, deg²
