@@ -2,7 +2,9 @@
 // indexed, refined and sized; the NIST SRM 1976b corundum and SRM 640d silicon patterns give their cells.
 
 #include "analysis/xrd/XrdAnalysis.h"
+#include "io/import/CifImporter.h"
 #include "io/import/ImporterRegistry.h"
+#include "model/Sample.h"
 #include "numeric/sim/Xrd.h"
 
 #include <QFile>
@@ -87,6 +89,65 @@ private Q_SLOTS:
         QVERIFY(!r);
         QVERIFY2(QString::fromStdString(r.error().message()).contains("wavelength"),
                  r.error().message().c_str());
+    }
+
+    void userCifPhase()
+    {
+        // The bundled V2O3 structure imported as a user CIF gives the same cell as the bundled phase.
+        QFile f(QStringLiteral(":/phases/V2O3.cif"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        auto parsed = CifImporter().read(f.readAll(), QStringLiteral("my_V2O3.cif"), {});
+        QVERIFY2(parsed, parsed ? "" : parsed.error().message().c_str());
+        QCOMPARE(parsed->size(), std::size_t(1));
+        const ImportedDataset& im = parsed->front();
+        QCOMPARE(im.kind, QStringLiteral("crystal_structure"));
+        QVERIFY(im.metadata.value("cif_text").toString().contains("_cell_length_a"));
+        const Dataset phase(7, im.technique, im.kind, im.name, im.columns, im.metadata, Provenance{});
+        sim::XrdParams p;
+        const Dataset d = patternDataset(sim::simulateXrd(p, "gen"));
+        auto bundled = computeXrd(d, {});
+        auto user = computeXrd(d, {{"phase", "none"}, {"phase_dataset", 7.0}}, &phase);
+        QVERIFY2(bundled && user, user ? "" : user.error().message().c_str());
+        QCOMPARE(user->value("phase_source").toString(), QStringLiteral("cif"));
+        const double ab = bundled->value("lattice").toObject().value("a_angstrom").toDouble();
+        const double au = user->value("lattice").toObject().value("a_angstrom").toDouble();
+        QVERIFY2(std::abs(ab - au) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(ab).arg(au)));
+        QCOMPARE(user->value("reference").toArray().size(), bundled->value("reference").toArray().size());
+        // The reference named but not given, and a CIF that is not a crystal structure: clear errors.
+        auto missing = computeXrd(d, {{"phase_dataset", 7.0}}, nullptr);
+        QVERIFY(!missing);
+        QVERIFY(QString::fromStdString(missing.error().message()).contains("phase_dataset"));
+        auto notStructure =
+            CifImporter().read("data_protein\n_entry.id 1ABC\n_cell.length_a 50\n", "1abc.cif", {});
+        QVERIFY(!notStructure);
+        const QString msg = QString::fromStdString(notStructure.error().message());
+        QVERIFY2(msg.contains("1abc.cif") && msg.contains("not a crystal structure"), qPrintable(msg));
+    }
+
+    void dSpacingTopAxis()
+    {
+        sim::XrdParams p;
+        const Dataset d = patternDataset(sim::simulateXrd(p, "gen"));
+        auto r = computeXrd(d, {});
+        QVERIFY(r);
+        const Sample s = makeSample(1, QStringLiteral("CS"), 0);
+        FigureInput in{&s, &d, QJsonObject{{"d_spacing_axis", true}}, *r, QStringLiteral("CS")};
+        for (const char* id : {"patterns", "profile_fit"}) {
+            const FigureSpec f = xrdAnalysis().buildFigure(QString::fromLatin1(id), {in});
+            QVERIFY2(f.x2.has_value(), id);
+            QVERIFY(f.x2->tickX.size() >= 4);
+            const double lambda = r->value("wavelength_angstrom").toDouble();
+            for (std::size_t i = 0; i < f.x2->tickX.size(); ++i) {
+                const double dA = lambda / (2.0 * std::sin(f.x2->tickX[i] * M_PI / 360.0));
+                QVERIFY2(std::abs(dA - f.x2->tickLabels[i].toDouble()) < 1e-9,
+                         qPrintable(f.x2->tickLabels[i]));
+            }
+            // Round trip through the stored figure JSON.
+            const FigureSpec back = FigureSpec::fromJson(f.toJson());
+            QVERIFY(back.x2 && back.x2->tickLabels == f.x2->tickLabels);
+        }
+        in.params = {};
+        QVERIFY(!xrdAnalysis().buildFigure(QStringLiteral("patterns"), {in}).x2);
     }
 
     void nistStandardsGiveTheirCells_data()
