@@ -11,6 +11,7 @@
 #include "analysis/tga/TgaAnalysis.h"
 #include "analysis/xps/XpsAnalysis.h"
 #include "analysis/xrd/XrdAnalysis.h"
+#include "analysis/xrd/XrdSeriesAnalysis.h"
 
 namespace vanadis {
 
@@ -21,6 +22,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
         &betAnalysis(),
         &tgaAnalysis(),
         &xrdAnalysis(),
+        &xrdSeriesAnalysis(),
         &xpsAnalysis(),
         &cyclingAnalysis(),
         &eisAnalysis(),

@@ -2,9 +2,12 @@
 // indexed, refined and sized; the NIST SRM 1976b corundum and SRM 640d silicon patterns give their cells.
 
 #include "analysis/xrd/XrdAnalysis.h"
+#include "analysis/xrd/XrdSeriesAnalysis.h"
 #include "io/import/CifImporter.h"
 #include "io/import/ImporterRegistry.h"
 #include "model/Sample.h"
+#include "numeric/lineshape/LineShape.h"
+#include "numeric/sim/SimUtil.h"
 #include "numeric/sim/Xrd.h"
 
 #include <QFile>
@@ -148,6 +151,73 @@ private Q_SLOTS:
         }
         in.params = {};
         QVERIFY(!xrdAnalysis().buildFigure(QStringLiteral("patterns"), {in}).x2);
+    }
+
+    void inSituSeriesTracksAMovingLine()
+    {
+        // 30 scans: a line moving linearly from 24.30° to 24.01° (sodiation shifting (012) to lower angle)
+        // beside one that stays at 27.50°, on a flat background with Poisson noise.
+        sim::Rng rng(2026);
+        std::vector<Dataset> scans;
+        auto truth = [](int k) { return 24.30 - 0.01 * k; };
+        for (int k = 0; k < 30; ++k) {
+            std::vector<double> x, y;
+            for (int i = 0; i <= 1200; ++i) {
+                const double t = 20.0 + 0.01 * i;
+                const std::vector<double> moving{truth(k), 0.15, 0.5}, still{27.50, 0.17, 0.5};
+                const double v = 300.0 +
+                                 400.0 * lineshape::density(lineshape::Shape::PseudoVoigt, t, moving) +
+                                 250.0 * lineshape::density(lineshape::Shape::PseudoVoigt, t, still);
+                x.push_back(t);
+                y.push_back(rng.poisson(v));
+            }
+            scans.emplace_back(
+                Id(k + 1), Technique::Xrd, QStringLiteral("xrd_pattern"),
+                QStringLiteral("scan %1").arg(k + 1),
+                std::vector<Column>{{QStringLiteral("2Theta"), QStringLiteral("deg"), x},
+                                    {QStringLiteral("Intensity"), QStringLiteral("counts"), y}},
+                QJsonObject{{"wavelength_angstrom", 1.5406}}, Provenance{});
+        }
+        auto r = computeXrdSeries(scans, {});
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QCOMPARE(r->value("n_scans").toInt(), 30);
+        QCOMPARE(r->value("n_tracks").toInt(), 2);
+        const QJsonArray tracks = r->value("tracks").toArray();
+        double worst = 0.0;
+        for (const QJsonValue& tv : tracks) {
+            const QJsonObject t = tv.toObject();
+            const bool moving = std::abs(t.value("start_two_theta_deg").toDouble() - 24.30) < 0.05;
+            const QJsonArray pos = t.value("positions").toArray();
+            QCOMPARE(pos.size(), 30);
+            for (int k = 0; k < 30; ++k) {
+                QVERIFY(pos[k].isDouble());
+                const double err = pos[k].toDouble() - (moving ? truth(k) : 27.50);
+                worst = std::max(worst, std::abs(err));
+                QVERIFY2(std::abs(err) < 0.01, qPrintable(QStringLiteral("scan %1: %2 (true %3)")
+                                                              .arg(k + 1)
+                                                              .arg(pos[k].toDouble(), 0, 'f', 4)
+                                                              .arg(moving ? truth(k) : 27.50)));
+            }
+        }
+        qInfo("worst tracked position error %.4f°", worst);
+        QVERIFY(std::abs(r->value("first_track_shift_deg").toDouble() + 0.29) < 0.01);
+        QCOMPARE(r->value("tracked_peaks").toArray().size(), 60);
+        // Figures: a waterfall without intensity numbers, a 30-row heat map, the positions per scan.
+        const Sample s = makeSample(1, QStringLiteral("HMCS"), 3);
+        std::vector<FigureInput> ins;
+        for (const Dataset& d : scans)
+            ins.push_back({&s, &d, {}, *r, d.name()});
+        const FigureSpec w = xrdSeriesAnalysis().buildFigure(QStringLiteral("waterfall"), ins);
+        QCOMPARE(w.series.size(), std::size_t(30));
+        QVERIFY(w.y.hideTickLabels);
+        QVERIFY(w.series.back().yOffset > w.series.front().yOffset);
+        const FigureSpec h = xrdSeriesAnalysis().buildFigure(QStringLiteral("heat_map"), ins);
+        QVERIFY(h.heatMap && h.heatMap->isValid());
+        QCOMPARE(h.heatMap->y.size(), std::size_t(30));
+        const FigureSpec t = xrdSeriesAnalysis().buildFigure(QStringLiteral("peak_tracks"), ins);
+        QCOMPARE(t.series.size(), std::size_t(2));
+        // One pattern is not a series.
+        QVERIFY(!computeXrdSeries({scans.front()}, {}));
     }
 
     void nistStandardsGiveTheirCells_data()
