@@ -286,6 +286,33 @@ Expected<QJsonObject> computeXrdSeries(const std::vector<Dataset>& scans, const 
     out["first_track_shift_deg"] = jsonNumber(tracks[strongest].last - tracks[strongest].first);
     out["first_track_two_theta_deg"] = jsonNumber(tracks[strongest].first);
     out["scans"] = scanList;
+    // The scans on one 2θ grid (the first scan's, thinned to ≤ 1500 points; null outside a scan) for the
+    // waterfall and the heat map, which draw from the result alone.
+    QJsonArray gx, rows;
+    const std::size_t stride = std::max<std::size_t>(1, (x0.size() + 1499) / 1500);
+    std::vector<double> grid;
+    for (std::size_t i = 0; i < x0.size(); i += stride)
+        grid.push_back(x0[i]);
+    for (double v : grid)
+        gx.append(v);
+    for (const Dataset& d : scans) {
+        const std::vector<double>& x = figures::find(d, "2Theta")->values;
+        const std::vector<double>& y = figures::find(d, "Intensity")->values;
+        QJsonArray row;
+        for (double v : grid) {
+            if (v < x.front() || v > x.back()) {
+                row.append(QJsonValue(QJsonValue::Null));
+                continue;
+            }
+            const std::size_t i = std::size_t(std::lower_bound(x.begin(), x.end(), v) - x.begin());
+            const double z =
+                i == 0 ? y.front() : y[i - 1] + (v - x[i - 1]) / (x[i] - x[i - 1]) * (y[i] - y[i - 1]);
+            row.append(z);
+        }
+        rows.append(row);
+    }
+    const Column* yc0 = figures::find(first, "Intensity");
+    out["grid"] = QJsonObject{{"two_theta_deg", gx}, {"intensity", rows}, {"unit", yc0->unit}};
     out["warnings"] = warnings;
     return out;
 }
@@ -305,13 +332,22 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
     FigureSpec f;
     f.x.label = QStringLiteral("2θ (°)");
     if (inputs.empty()) return f;
-    // The inputs of one run (one sample) in order; they share the result.
-    std::vector<const FigureInput*> scans;
-    for (const FigureInput& in : inputs)
-        if (in.sample == inputs.front().sample && in.dataset) scans.push_back(&in);
+    // One run over the scans of a sample: everything is drawn from its result.
+    const Sample& sample = *inputs.front().sample;
     const QJsonObject result = inputs.front().result;
+    const QJsonObject grid = result.value("grid").toObject();
+    std::vector<double> gx;
+    for (const QJsonValue& v : grid.value("two_theta_deg").toArray())
+        gx.push_back(v.toDouble());
+    std::vector<std::vector<double>> rows;
+    for (const QJsonValue& r : grid.value("intensity").toArray()) {
+        std::vector<double> row;
+        for (const QJsonValue& v : r.toArray())
+            row.push_back(v.isDouble() ? v.toDouble() : kNaN);
+        if (row.size() == gx.size()) rows.push_back(std::move(row));
+    }
     const QJsonArray tracks = result.value("tracks").toArray();
-    const std::size_t n = scans.size();
+    const std::size_t n = rows.size();
     if (id == QLatin1String("peak_tracks")) {
         f.x.label = tr("Scan");
         f.y.label = QStringLiteral("2θ (°)");
@@ -320,7 +356,7 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
             FigureSeries s =
                 figures::styled(*inputs.front().sample,
                                 tr("line at %1°").arg(t.value("start_two_theta_deg").toDouble(), 0, 'f', 2));
-            s.marker = inputs.front().sample->marker;
+            s.marker = sample.marker;
             const QJsonArray pos = t.value("positions").toArray();
             for (int k = 0; k < pos.size(); ++k)
                 if (pos[k].isDouble()) {
@@ -349,42 +385,24 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
         return f;
     }
     if (id == QLatin1String("heat_map")) {
-        const Column* x0 = figures::find(*scans.front()->dataset, "2Theta");
-        if (!x0 || x0->values.size() < 2) return f;
+        if (gx.empty() || rows.empty()) return f;
         FigureHeatMap h;
-        const std::size_t stride = std::max<std::size_t>(1, (x0->values.size() + 1499) / 1500);
-        for (std::size_t i = 0; i < x0->values.size(); i += stride)
-            h.x.push_back(x0->values[i]);
+        h.x = gx;
         for (std::size_t k = 0; k < n; ++k) {
             h.y.push_back(double(k + 1));
-            const Column* xc = figures::find(*scans[k]->dataset, "2Theta");
-            const Column* yc = figures::find(*scans[k]->dataset, "Intensity");
-            for (double xv : h.x) {
-                double z = kNaN;
-                if (xc && yc && !xc->values.empty() && xv >= xc->values.front() && xv <= xc->values.back()) {
-                    const auto it = std::lower_bound(xc->values.begin(), xc->values.end(), xv);
-                    const std::size_t i = std::size_t(it - xc->values.begin());
-                    if (i == 0)
-                        z = yc->values.front();
-                    else {
-                        const double t = (xv - xc->values[i - 1]) / (xc->values[i] - xc->values[i - 1]);
-                        z = yc->values[i - 1] + t * (yc->values[i] - yc->values[i - 1]);
-                    }
-                }
-                h.z.push_back(z);
-            }
+            h.z.insert(h.z.end(), rows[k].begin(), rows[k].end());
         }
-        const Column* yc0 = figures::find(*scans.front()->dataset, "Intensity");
-        h.zLabel = yc0 && !yc0->unit.isEmpty() ? tr("Intensity (%1)").arg(yc0->unit) : tr("Intensity");
+        const QString unit = grid.value("unit").toString();
+        h.zLabel = unit.isEmpty() ? tr("Intensity") : tr("Intensity (%1)").arg(unit);
         f.heatMap = h;
         f.y.label = tr("Scan");
         f.legend = false;
-        // The followed positions on top, as small open markers.
+        // The followed positions on top, as thin crosses that leave the map visible.
         for (const QJsonValue& tv : tracks) {
             FigureSeries s;
             s.label = tr("followed line");
             s.line = false;
-            s.marker = QStringLiteral("circle");
+            s.marker = QStringLiteral("plus");
             s.color = Qt::white;
             s.lineWidthPt = 0.6;
             const QJsonArray pos = tv.toObject().value("positions").toArray();
@@ -399,33 +417,31 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
     }
     // Waterfall: one scale for all scans (their intensities compare), each lifted by a fixed step.
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (const FigureInput* in : scans)
-        if (const Column* yc = figures::find(*in->dataset, "Intensity"))
-            for (double v : yc->values)
-                lo = std::min(lo, v), hi = std::max(hi, v);
+    for (const auto& row : rows)
+        for (double v : row)
+            if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
     const double span = hi > lo ? hi - lo : 1.0;
     const double stepY = n > 10 ? 0.15 : (n > 4 ? 0.4 : 1.1);
     f.y.label = tr("Intensity (a.u., offset)");
     f.y.hideTickLabels = true;
     f.legend = false;
     const std::size_t labelEvery = std::max<std::size_t>(1, (n + 5) / 6);
+    const QJsonArray labels = result.value("scans").toArray();
     for (std::size_t k = 0; k < n; ++k) {
-        const Column* xc = figures::find(*scans[k]->dataset, "2Theta");
-        const Column* yc = figures::find(*scans[k]->dataset, "Intensity");
-        if (!xc || !yc) continue;
-        FigureSeries s = figures::styled(*scans[k]->sample, scans[k]->legend);
-        s.color = scanColor(scans[k]->sample->color, k, n);
-        s.x = xc->values;
-        for (double v : yc->values)
-            s.y.push_back((v - lo) / span);
+        const QString label = k < std::size_t(labels.size())
+                                  ? labels[int(k)].toObject().value("label").toString()
+                                  : tr("scan %1").arg(k + 1);
+        FigureSeries s = figures::styled(sample, label);
+        s.color = scanColor(sample.color, k, n);
+        for (std::size_t i = 0; i < gx.size(); ++i)
+            if (std::isfinite(rows[k][i])) {
+                s.x.push_back(gx[i]);
+                s.y.push_back((rows[k][i] - lo) / span);
+            }
         s.yOffset = stepY * double(k);
         s.lineWidthPt = 0.6;
         s.inLegend = false;
-        if (k % labelEvery == 0 || k + 1 == n) {
-            const QJsonArray sl = result.value("scans").toArray();
-            s.endLabel = k < std::size_t(sl.size()) ? sl[int(k)].toObject().value("label").toString()
-                                                    : tr("scan %1").arg(k + 1);
-        }
+        if (k % labelEvery == 0 || k + 1 == n) s.endLabel = label;
         f.series.push_back(s);
     }
     return f;
