@@ -832,7 +832,8 @@ const AnalysisDescriptor& xrdAnalysis()
     static const AnalysisDescriptor d = [] {
         AnalysisDescriptor a;
         a.id = QStringLiteral("xrd");
-        a.version = 1;
+        // 2: Kα2 modelled only where the pattern shows it; the displacement term follows the geometry.
+        a.version = 2;
         a.technique = Technique::Xrd;
         a.name = QStringLiteral("XRD");
         a.input.types = {QStringLiteral("xrd_pattern")};
