@@ -661,7 +661,9 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             wantedLabel = p.value(m.option).trimmed();
             continue;
         }
-        if (!m.datasetRefParam.isEmpty()) {
+        // An option with both a file reference and parameters (XRD --phase Si | PATH.cif) reads a file
+        // when the value names one.
+        if (!m.datasetRefParam.isEmpty() && (!m.toParams || QFileInfo(p.value(m.option)).isFile())) {
             // A referenced dataset from its own file (a blank run): imported like the main file.
             QStringList accepted;
             for (const ParamSpec& s : method.params())

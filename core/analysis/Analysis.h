@@ -97,7 +97,8 @@ struct CliOption {
     /// `--region "V 2p"` in a file of several regions); toParams is unused then.
     bool selectsDatasetLabel = false;
     /// The value is a file: it is imported and its first dataset the parameter of this key accepts
-    /// becomes a reference (TGA `--blank FILE` → blank_dataset); toParams is unused then.
+    /// becomes a reference (TGA `--blank FILE` → blank_dataset); toParams is unused then. With toParams
+    /// also set, the value is a file only when it names one (XRD `--phase Si` or `--phase PATH.cif`).
     QString datasetRefParam;
 };
 

@@ -9,6 +9,7 @@
 #include "io/import/BrukerBrmlImporter.h"
 #include "io/import/BrukerRawImporter.h"
 #include "io/import/BrukerUxdImporter.h"
+#include "io/import/CifImporter.h"
 #include "io/import/DelimitedTextImporter.h"
 #include "io/import/EisCsvImporter.h"
 #include "io/import/GamryDtaImporter.h"
@@ -82,6 +83,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<RigakuRasImporter>());
     m_importers.push_back(std::make_unique<RigakuRasxImporter>());
     m_importers.push_back(std::make_unique<GsasRawImporter>());
+    m_importers.push_back(std::make_unique<CifImporter>());
     m_importers.push_back(std::make_unique<XyImporter>());
     m_importers.push_back(std::make_unique<PyGapsJsonImporter>());
     m_importers.push_back(std::make_unique<XlsxImporter>());
