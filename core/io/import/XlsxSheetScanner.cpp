@@ -131,6 +131,7 @@ streamPieces(const ZipArchive& zip, const QString& part, qint64 maxBytes, std::s
              std::string& error)
 {
     std::string pending;
+    qint64 consumed = 0; // bytes of the entry before pending
     bool stopped = false;
     auto cutAt = [&]() -> size_t {
         size_t i = pending.size();
@@ -151,17 +152,18 @@ streamPieces(const ZipArchive& zip, const QString& part, qint64 maxBytes, std::s
         if (pending.size() < (size_t(1) << 20)) return true; // pieces of about a MiB
         const size_t cut = cutAt();
         if (cut == 0) return true;
-        if (auto err = process(pending.data(), pending.data() + cut, false)) {
+        if (auto err = process(pending.data(), pending.data() + cut, consumed)) {
             error = *err;
             stopped = true;
             return false;
         }
         pending.erase(0, cut);
+        consumed += qint64(cut);
         return true;
     });
     if (!r) return r;
     if (stopped) return {};
-    if (auto err = process(pending.data(), pending.data() + pending.size(), true)) error = *err;
+    if (auto err = process(pending.data(), pending.data() + pending.size(), consumed)) error = *err;
     return {};
 }
 
@@ -249,7 +251,7 @@ Expected<SharedStrings> readSharedStrings(const ZipArchive& zip, const QString& 
     std::string error;
     bool inSi = false;
     int rph = 0;
-    auto process = [&](const char* b, const char* e, bool) -> std::optional<std::string> {
+    auto process = [&](const char* b, const char* e, qint64) -> std::optional<std::string> {
         for (const char* p = b; p < e;) {
             p = static_cast<const char*>(std::memchr(p, '<', size_t(e - p)));
             if (!p) break;
@@ -283,7 +285,7 @@ Expected<void> scanSheet(const ZipArchive& zip, const QString& part, const QStri
     int row = -1, nextCol = 0;
     bool userStopped = false;
     std::string error;
-    auto process = [&](const char* b, const char* e, bool) -> std::optional<std::string> {
+    auto process = [&](const char* b, const char* e, qint64 base) -> std::optional<std::string> {
         for (const char* p = b; p < e;) {
             p = static_cast<const char*>(std::memchr(p, '<', size_t(e - p)));
             if (!p) break;
@@ -299,6 +301,7 @@ Expected<void> scanSheet(const ZipArchive& zip, const QString& part, const QStri
             }
             if (t.name != "c" || t.end) continue;
             CellView c;
+            c.offset = base + (p - b);
             c.row = row < 0 ? 0 : row;
             c.col = nextCol;
             if (const auto r = attribute(t, "r"))

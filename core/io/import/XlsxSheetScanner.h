@@ -48,6 +48,8 @@ struct CellView {
     int col = 0;
     enum class Type { Number, Shared, InlineText, FormulaText, Bool, Error } type = Type::Number;
     std::string_view raw;
+    qint64 offset =
+        0; ///< byte offset of the cell's end tag region in the part's XML (progress, size estimates)
 };
 
 /// Hands every non-empty cell of worksheet \a part to \a cell in document order (rows ascending). \a cell
