@@ -138,7 +138,12 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
 QJsonObject sampleContext(const Project& project, Id datasetId)
 {
     const Sample* s = project.sampleOfDataset(datasetId);
-    if (!s) return {};
+    return s ? sampleContextOf(project, *s) : QJsonObject();
+}
+
+QJsonObject sampleContextOf(const Project& project, const Sample& sample)
+{
+    const Sample* s = &sample;
     QJsonObject c;
     c.insert("active_mass_mg", std::isfinite(s->activeMassMg) && s->activeMassMg > 0
                                    ? QJsonValue(s->activeMassMg)

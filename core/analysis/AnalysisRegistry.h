@@ -45,6 +45,8 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
 /// "carbon_run": id or null}. The carbon content is output carbon_wt_pct of the sample's first TGA dataset
 /// with an Ok run of analysis "tga". Empty when the dataset belongs to no sample.
 QJsonObject sampleContext(const Project& project, Id datasetId);
+/// The same for \a sample itself (the sample panel shows the carbon content it offers).
+QJsonObject sampleContextOf(const Project& project, const Sample& sample);
 
 /// True when a value that \a consulted (a run's result["sample_context"]: the keys it read, with the values
 /// it read) differs from \a now (sampleContext()).

@@ -133,14 +133,18 @@ ComputeService::~ComputeService()
 void ComputeService::setProject(Project* project)
 {
     cancelAll();
-    if (m_project) disconnect(m_project, nullptr, this, nullptr);
+    // By handle: the previous project may already be destroyed (a document replaced by another).
+    for (const auto& c : m_projectConnections)
+        disconnect(c);
+    m_projectConnections.clear();
     m_project = project;
     m_cache.clear();
     if (!m_project) return;
     // A run that reads its sample's mass or TGA carbon is stale once they change.
-    connect(m_project, &Project::sampleChanged, this,
-            [this](Id sampleId) { markSampleDependentRunsStale(*m_project, sampleId); });
-    connect(m_project, &Project::runChanged, this, [this](Id runId) {
+    m_projectConnections << connect(m_project, &Project::sampleChanged, this, [this](Id sampleId) {
+        markSampleDependentRunsStale(*m_project, sampleId);
+    });
+    m_projectConnections << connect(m_project, &Project::runChanged, this, [this](Id runId) {
         const AnalysisRun* r = m_project->run(runId);
         const AnalysisDescriptor* a = r ? analysisById(r->analysisId) : nullptr;
         if (!a || a->id != QLatin1String("tga")) return; // the one result sampleContext() reads
