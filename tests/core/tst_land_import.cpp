@@ -8,6 +8,7 @@
 // the cycle sheet within 0.1 %, the mass LANDdt knew, a cycle sheet that disagrees (a warning), a workbook
 // with only the cycle sheet; bad input (no record sheet, text in a numeric column, a missing column, a cut
 // file) named by file, sheet, row and column with nothing imported.
+#include "XlsTestWriter.h"
 #include "XlsxTestWriter.h"
 
 #include "../VerifyNear.h"
@@ -77,7 +78,7 @@ QString hms(double s)
         .arg(t % 60, 2, 10, QChar('0'));
 }
 
-QByteArray landWorkbook(const Options& o, int& records)
+std::vector<testxlsx::Sheet> landSheets(const Options& o, int& records)
 {
     const double f = o.amps ? 1e-3 : 1.0; // mA → A
     const QString cu = o.amps ? "A" : "mA", qu = o.amps ? "Ah" : "mAh", eu = o.amps ? "Wh" : "mWh";
@@ -161,7 +162,12 @@ QByteArray landWorkbook(const Options& o, int& records)
             sheets.push_back({recName, rows});
         }
     }
-    return testxlsx::makeXlsx(sheets, o.shared);
+    return sheets;
+}
+
+QByteArray landWorkbook(const Options& o, int& records)
+{
+    return testxlsx::makeXlsx(landSheets(o, records), o.shared);
 }
 
 const Column* column(const ImportedDataset& d, const char* name)
@@ -194,11 +200,14 @@ private slots:
         QTest::addColumn<bool>("signedCurrent");
         QTest::addColumn<bool>("split");
         QTest::addColumn<bool>("shared");
-        QTest::newRow("english mA inline") << false << false << true << false << false;
-        QTest::newRow("english A shared") << false << true << true << false << true;
-        QTest::newRow("english |I| split") << false << false << false << true << true;
-        QTest::newRow("chinese mA shared") << true << false << false << false << true;
-        QTest::newRow("chinese Ah inline split") << true << true << true << true << false;
+        QTest::addColumn<bool>("xls");
+        QTest::newRow("english mA inline") << false << false << true << false << false << false;
+        QTest::newRow("english A shared") << false << true << true << false << true << false;
+        QTest::newRow("english |I| split") << false << false << false << true << true << false;
+        QTest::newRow("chinese mA shared") << true << false << false << false << true << false;
+        QTest::newRow("chinese Ah inline split") << true << true << true << true << false << false;
+        QTest::newRow("xls english split") << false << false << true << true << false << true;
+        QTest::newRow("xls chinese A") << true << true << false << false << false << true;
     }
 
     void knownCapacities()
@@ -208,6 +217,7 @@ private slots:
         QFETCH(bool, signedCurrent);
         QFETCH(bool, split);
         QFETCH(bool, shared);
+        QFETCH(bool, xls);
         Options o;
         o.chinese = chinese;
         o.amps = amps;
@@ -215,10 +225,11 @@ private slots:
         o.splitRecord = split;
         o.shared = shared;
         int records = 0;
-        const QString path = write("land.xlsx", landWorkbook(o, records));
+        const QString path = xls ? write("land.xls", testxls::makeXls(landSheets(o, records)))
+                                 : write("land.xlsx", landWorkbook(o, records));
         auto r = parseFile(path);
         QVERIFY2(r, r ? "" : r.error().message().c_str());
-        QCOMPARE(r->provenance.importerId, QStringLiteral("land-xlsx"));
+        QCOMPARE(r->provenance.importerId, xls ? QStringLiteral("land-xls") : QStringLiteral("land-xlsx"));
         QCOMPARE(int(r->datasets.size()), 1);
         const ImportedDataset& d = r->datasets.front();
         QCOMPARE(d.kind, QStringLiteral("cycling_record"));
@@ -344,6 +355,25 @@ private slots:
         QVERIFY2(m.contains("bad.xlsx"), qPrintable(m));
         for (const QString& e : expected)
             QVERIFY2(m.contains(e), qPrintable(m + "  (missing: " + e + ")"));
+    }
+
+    void xlsBadInput()
+    {
+        const std::vector<QStringList> rows{{"Record", "TestTime", "Current/mA", "Voltage/V", "Step-State"},
+                                            {"1", "0", "-0.075", "2.9", "RateD"},
+                                            {"2", "0.0001", "abc", "2.9", "RateD"}};
+        const QByteArray bytes = testxls::makeXls({{"Record-Tab", rows}});
+        auto r = parseFile(write("bad.xls", bytes));
+        QVERIFY(!r);
+        const QString m = QString::fromStdString(r.error().message());
+        QVERIFY2(m.contains("bad.xls") && m.contains("sheet 'Record-Tab', row 3, column C ('Current/mA')") &&
+                     m.contains("'abc' is not a number"),
+                 qPrintable(m));
+        auto cut = parseFile(write("cut.xls", bytes.left(bytes.size() - 700)));
+        QVERIFY(!cut);
+        qInfo().noquote() << cut.error().message().c_str();
+        QVERIFY2(QString::fromStdString(cut.error().message()).contains("cut.xls"),
+                 cut.error().message().c_str());
     }
 
     void noRecordOrCycleSheetIsNamed()

@@ -16,7 +16,8 @@
 /// and is checked against the record (its capacities are the per-step maxima of the record's capacity
 /// summed per cycle and direction; a disagreement is a warning). A workbook with a cycle sheet but no
 /// record sheet imports the cycle table. The sheets are streamed (XlsxSheetScanner), so a record of
-/// millions of rows costs its columns only.
+/// millions of rows costs its columns only. The layout reader itself is LandLayout.h, shared with the .xls
+/// exports of older LANDdt (LandXlsImporter).
 
 #include "io/import/Importer.h"
 #include "io/import/XlsxWorkbook.h"
