@@ -184,6 +184,20 @@ private Q_SLOTS:
         VERIFY_NEAR(run->result.value("mass_mg").toDouble(), 2.0 * m0 * (1 - carbon / 100), 1e-12);
         QVERIFY2(run->result.value("mass_label").toString().contains("TGA"),
                  qPrintable(run->result.value("mass_label").toString()));
+        // The capacity axis names the basis.
+        const AnalysisDescriptor* cyc = analysisById("cycling");
+        const QString figId = cyc->figures().front().id;
+        const FigureSpec fig = analysisFigure(demo.project, *cyc, figId, {demo.rate->id()});
+        QVERIFY2(fig.y.label.contains("per g of V2O3)"), qPrintable(fig.y.label));
+        // Beside a sample on the composite basis, the overlay says the bases differ.
+        Id otherRate = 0;
+        for (const Sample* x : demo.project.samples())
+            if (x->id != sid)
+                for (const Dataset* d : demo.project.datasetsOf(x->id))
+                    if (d->type() == "rate_test") otherRate = d->id();
+        QVERIFY(otherRate);
+        const FigureSpec both = analysisFigure(demo.project, *cyc, figId, {demo.rate->id(), otherRate});
+        QVERIFY2(both.y.label.contains("different mass bases"), qPrintable(both.y.label));
 
         // The TGA result changes (recomputed with other parameters): the cycling run goes stale by itself
         // once a ComputeService watches the project.
