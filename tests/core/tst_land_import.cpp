@@ -298,6 +298,38 @@ private slots:
         QVERIFY2(r->warnings.front().contains("(2)"), qPrintable(r->warnings.front()));
     }
 
+    void titleRowsAndACounterPerCycle()
+    {
+        // Two title rows above the header; a charge in two steps (CC then CV) whose capacity counter
+        // continues over both, as a counter per cycle does: the cycle sheet check must not double count.
+        std::vector<QStringList> rec{{"LANDdt export"},
+                                     {"Channel 3"},
+                                     {"Record", "TestTime", "Current/mA", "Capacity/mAh", "Voltage/V",
+                                      "Cycle-Index", "Step-Index", "Step-State"}};
+        auto row = [&](int n, double t, double i, double q, double v, int step, const char* state) {
+            rec.push_back({QString::number(n), QString::number(t / 86400.0, 'g', 17), QString::number(i),
+                           QString::number(q, 'g', 15), QString::number(v), "1", QString::number(step),
+                           state});
+        };
+        int n = 0;
+        // discharge 0.075 mA × 3600 s = 0.075 mAh
+        for (int k = 0; k <= 10; ++k)
+            row(++n, 360.0 * k, -0.075, 0.075 * k / 10, 3 - 0.1 * k, 1, "DCC");
+        // CC charge 0.075 mA × 1800 s = 0.0375 mAh, then CV at 0.0375 mA × 1800 s = 0.01875 mAh, counter
+        // continued
+        for (int k = 0; k <= 10; ++k)
+            row(++n, 3600 + 180.0 * k, 0.075, 0.0375 * k / 10, 2 + 0.1 * k, 2, "CCC");
+        for (int k = 0; k <= 10; ++k)
+            row(++n, 5400 + 180.0 * k, 0.0375, 0.0375 + 0.01875 * k / 10, 3, 3, "CVC");
+        const std::vector<QStringList> cyc{{"Cycle", "CapC/mAh", "CapD/mAh"}, {"1", "0.05625", "0.075"}};
+        auto r =
+            parseFile(write("titled.xlsx", testxlsx::makeXlsx({{"Cycle-Tab", cyc}, {"Record-Tab", rec}})));
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QVERIFY2(r->warnings.isEmpty(), qPrintable(r->warnings.join("; ")));
+        QCOMPARE(r->datasets.front().metadata.value("cycle_sheet_checked").toInt(), 1);
+        QCOMPARE(int(column(r->datasets.front(), "Time")->values.size()), n);
+    }
+
     void onlyTheCycleSheet()
     {
         Options o;

@@ -195,6 +195,25 @@ Expected<SheetTable> readSheet(const SheetSource& part, std::span<const Canonica
             }
         return true;
     };
+    int headerTries = 0, firstHeaderRow = 0;
+    QStringList firstHeaders;
+    // A header row names two known columns, or all the required ones.
+    auto isHeader = [&](const QStringList& headers) {
+        QStringList found;
+        for (const QString& h : headers) {
+            const qsizetype slash = h.indexOf(QLatin1Char('/'));
+            const QString key = baseKey(slash < 0 ? h : h.left(slash));
+            for (const Canonical& c : table)
+                if (!key.isEmpty() && QString::fromUtf8(c.bases).split(QLatin1Char('|')).contains(key)) {
+                    found << QString::fromUtf8(c.name);
+                    break;
+                }
+        }
+        bool all = true;
+        for (const QString& r : required)
+            all = all && found.contains(r);
+        return found.size() >= 2 || all;
+    };
     auto onHeader = [&]() -> bool {
         // Decide the columns from the header row collected in out.headers.
         QStringList used;
@@ -248,8 +267,21 @@ Expected<SheetTable> readSheet(const SheetSource& part, std::span<const Canonica
 
     auto r = part.scan([&](const Cell& c) {
         if (state == 0) {
+            if (curRow >= 0 && c.row != curRow && !isHeader(out.headers) && ++headerTries < 10) {
+                // A title or note above the header (a few rows at most): the header is further down.
+                if (firstHeaders.isEmpty()) {
+                    firstHeaders = out.headers;
+                    firstHeaderRow = out.headerRow;
+                }
+                out.headers.clear();
+                curRow = -1;
+            }
             if (curRow >= 0 && c.row != curRow) {
                 // The header row ends here.
+                if (!isHeader(out.headers) && !firstHeaders.isEmpty()) {
+                    out.headers = firstHeaders;
+                    out.headerRow = firstHeaderRow;
+                }
                 if (!onHeader()) return false;
                 state = 1;
                 curRow = -1;
@@ -325,7 +357,12 @@ Expected<SheetTable> readSheet(const SheetSource& part, std::span<const Canonica
     if (!r) return std::unexpected(r.error());
     if (failed) return std::unexpected(error);
     if (state == 0) {
-        if (curRow < 0) return fail(file, "sheet '" + part.name.toStdString() + "'", "the sheet is empty");
+        if (curRow < 0 && firstHeaders.isEmpty())
+            return fail(file, "sheet '" + part.name.toStdString() + "'", "the sheet is empty");
+        if (!isHeader(out.headers) && !firstHeaders.isEmpty()) {
+            out.headers = firstHeaders;
+            out.headerRow = firstHeaderRow;
+        }
         if (!onHeader()) return std::unexpected(error);
         state = 1;
     } else if (!finishRow()) {
@@ -363,8 +400,10 @@ bool isStepSheet(const QString& s)
     return !isRecordSheet(s) && !isCycleSheet(s) && nameHas(s, {"step", "工步"});
 }
 
-/// Per cycle and direction: the sum over the runs of one step of the run's largest capacity (LANDdt's
-/// per-step capacity counter), as the cycle sheet states it.
+/// Per cycle and direction, the capacity as the cycle sheet states it, from the record's capacity counter:
+/// each run of one step contributes its largest value — less the previous run's of the same cycle and
+/// direction when the counter continued from it (a counter per cycle rather than per step, e.g. over the
+/// CC and CV steps of one charge).
 std::map<int, std::pair<double, double>> capacitiesFromRecord(const std::vector<Column>& cols)
 {
     std::map<int, std::pair<double, double>> out;
@@ -374,18 +413,32 @@ std::map<int, std::pair<double, double>> capacitiesFromRecord(const std::vector<
     const Column* step = echemimport::findColumn(cols, QStringLiteral("Step"));
     if (!cyc || !cap || !st) return out;
     const size_t n = cap->values.size();
-    double runMax = 0.0;
+    double runMax = 0.0, base = 0.0;
+    bool first = true;
+    double lastMax[2] = {0.0, 0.0}; // of the previous run in this cycle, discharge / charge
     for (size_t i = 0; i < n; ++i) {
-        const bool newRun = i == 0 || cyc->values[i] != cyc->values[i - 1] ||
-                            st->values[i] != st->values[i - 1] ||
+        const bool newCycle = i == 0 || cyc->values[i] != cyc->values[i - 1];
+        const bool newRun = newCycle || st->values[i] != st->values[i - 1] ||
                             (step && step->values[i] != step->values[i - 1]);
-        if (newRun) runMax = 0.0;
+        if (newCycle) lastMax[0] = lastMax[1] = 0.0;
+        if (newRun) {
+            runMax = 0.0;
+            first = true;
+        }
         const double s = st->values[i];
         if (!(s == 1.0 || s == -1.0) || std::isnan(cap->values[i])) continue;
+        const int dir = s > 0 ? 1 : 0;
+        const double q = std::abs(cap->values[i]);
+        if (first) {
+            base = lastMax[dir] > 0.0 && q >= 0.5 * lastMax[dir] ? lastMax[dir] : 0.0;
+            runMax = base;
+            first = false;
+        }
         const double before = runMax;
-        runMax = std::max(runMax, std::abs(cap->values[i]));
+        runMax = std::max(runMax, q);
+        lastMax[dir] = runMax;
         auto& e = out[int(std::lround(cyc->values[i]))];
-        (s > 0 ? e.first : e.second) += runMax - before;
+        (dir ? e.first : e.second) += runMax - before;
     }
     return out;
 }
