@@ -308,6 +308,11 @@ Expected<void> scanSheet(const ZipArchive& zip, const QString& part, const QStri
                 if (!cellRef(*r, c.row, c.col))
                     return "'" + std::string(r->substr(0, 20)) + "' is not a cell reference (row " +
                            std::to_string(row + 1) + ")";
+            // ECMA-376 §18.3.1.73/18.3.1.4: at most 1 048 576 rows and 16 384 columns, also for cells
+            // without a reference (a damaged or hostile sheet must not grow without bound).
+            if (c.row >= 1048576 || c.col >= 16384)
+                return "more than the 1 048 576 rows or 16 384 columns a sheet can hold (row " +
+                       std::to_string(c.row + 1) + ")";
             row = c.row;
             nextCol = c.col + 1;
             const auto type = attribute(t, "t");
