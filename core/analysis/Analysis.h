@@ -74,6 +74,10 @@ private:
 struct ComputeInputs {
     std::vector<Dataset> main;
     std::map<Id, Dataset> references;
+    /// For analyses that declare usesSample: what the sample of the main dataset states (sampleContext():
+    /// active_mass_mg, mass_basis, carbon_wt_pct from its stored TGA run); empty otherwise or without a
+    /// sample (CLI on a bare file).
+    QJsonObject sample;
 };
 
 /// What a figure builder gets for each dataset it draws.
@@ -110,6 +114,10 @@ struct AnalysisDescriptor {
     /// Created with defaults for every dataset it reads (BET, TGA); false = only when the user asks
     /// for it on a dataset (a curve fit), so the demo and imports do not fill up with runs.
     bool automatic = true;
+    /// The result depends on the sample of its dataset — its active mass, mass basis and the carbon content
+    /// of its TGA run — handed over as ComputeInputs::sample. The run stores what it consulted in
+    /// result["sample_context"] and becomes stale when those values change (markSampleDependentRunsStale).
+    bool usesSample = false;
     QString name; ///< translated ("BET surface area and pores")
     InputSlot input;
     std::function<ParamSchema()> params;

@@ -119,6 +119,8 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
         else
             in.references.emplace(d->id(), *d);
     }
+    if (const AnalysisDescriptor* a = analysisById(run.analysisId); a && a->usesSample)
+        in.sample = sampleContext(project, run.datasetId());
     // Datasets referenced by parameters (a blank, a reference phase) are inputs too.
     if (const AnalysisDescriptor* a = analysisById(run.analysisId))
         for (const ParamSpec& s : a->params()) {
@@ -131,6 +133,74 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
             in.references.emplace(ref, *d);
         }
     return in;
+}
+
+QJsonObject sampleContext(const Project& project, Id datasetId)
+{
+    const Sample* s = project.sampleOfDataset(datasetId);
+    return s ? sampleContextOf(project, *s) : QJsonObject();
+}
+
+QJsonObject sampleContextOf(const Project& project, const Sample& sample)
+{
+    const Sample* s = &sample;
+    QJsonObject c;
+    c.insert("active_mass_mg", std::isfinite(s->activeMassMg) && s->activeMassMg > 0
+                                   ? QJsonValue(s->activeMassMg)
+                                   : QJsonValue());
+    c.insert("mass_basis", s->massBasis == MassBasis::ActiveOxideOnly ? QStringLiteral("oxide_only")
+                                                                      : QStringLiteral("composite"));
+    c.insert("carbon_wt_pct", QJsonValue());
+    c.insert("carbon_run", QJsonValue());
+    for (const Dataset* d : project.datasetsOf(s->id, Technique::Tga)) {
+        const AnalysisRun* r = project.runFor(d->id(), QStringLiteral("tga"));
+        if (!r || r->status != RunStatus::Ok) continue;
+        const QJsonValue v = r->result.value("carbon_wt_pct");
+        if (!v.isDouble() || !std::isfinite(v.toDouble())) continue;
+        c.insert("carbon_wt_pct", v);
+        c.insert("carbon_run", double(r->id));
+        break;
+    }
+    return c;
+}
+
+bool sampleContextChanged(const QJsonObject& consulted, const QJsonObject& now)
+{
+    for (auto it = consulted.begin(); it != consulted.end(); ++it) {
+        if (it.key() == QLatin1String("carbon_run")) continue; // the value matters, not which run gave it
+        const QJsonValue a = it.value(), b = now.value(it.key());
+        const bool aNull = a.isNull() || a.isUndefined(), bNull = b.isNull() || b.isUndefined();
+        if (aNull != bNull) return true;
+        if (!aNull && a != b) return true;
+    }
+    return false;
+}
+
+std::vector<Id> markSampleDependentRunsStale(Project& project, Id sampleId)
+{
+    std::vector<AnalysisRun> marked;
+    for (const auto& [id, r] : project.allRuns()) {
+        if (r.status == RunStatus::Stale) continue;
+        const AnalysisDescriptor* a = analysisById(r.analysisId);
+        if (!a || !a->usesSample) continue;
+        const Sample* s = project.sampleOfDataset(r.datasetId());
+        if (!s || s->id != sampleId) continue;
+        if (r.status == RunStatus::Ok && !sampleContextChanged(r.result.value("sample_context").toObject(),
+                                                               sampleContext(project, r.datasetId())))
+            continue;
+        AnalysisRun stale = r;
+        stale.status = RunStatus::Stale;
+        stale.message = QCoreApplication::translate(
+            "vanadis::Analysis",
+            "The sample's active mass, mass basis or TGA carbon content changed: recompute to use them.");
+        marked.push_back(stale);
+    }
+    std::vector<Id> ids;
+    for (const AnalysisRun& r : marked) {
+        project.upsertRun(r);
+        ids.push_back(r.id);
+    }
+    return ids;
 }
 
 std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDescriptor& a,

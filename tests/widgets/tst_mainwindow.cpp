@@ -8,11 +8,13 @@
 #include "widgets/CompareTab.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ProjectTree.h"
+#include "widgets/SamplePanel.h"
 #include "widgets/TechniqueTab.h"
 #include "widgets/plot/PlotView.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -113,6 +115,32 @@ private Q_SLOTS:
                      qPrintable(compare->table()->item(r, carbonCol)->text()));
         }
         w.grab().save(QDir(m_shots).filePath("tab-compare.png"));
+    }
+
+    void samplePanelShowsTheTgaCarbon()
+    {
+        // The mass basis "oxide only" takes the carbon share from the sample's TGA run: the panel where the
+        // mass is entered shows that share.
+        MainWindow w;
+        w.resize(1400, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDemo();
+        auto* panel = w.findChild<SamplePanel*>();
+        QVERIFY(panel);
+        Id hmcs = 0;
+        for (const Sample* s : w.document()->project().samples())
+            if (s->name == "HMCS") hmcs = s->id;
+        panel->setSample(hmcs);
+        QTest::qWait(50);
+        bool found = false;
+        for (QLabel* l : panel->findChildren<QLabel*>())
+            if (l->text().contains("wt%")) {
+                found = true;
+                QVERIFY2(l->text().startsWith("16.7"), qPrintable(l->text())); // the study: 16.75 wt%
+            }
+        QVERIFY(found);
+        w.grab().save(QDir(m_shots).filePath("sample-panel-carbon.png"));
     }
 
     void selectionLimitsPlottedSamples()

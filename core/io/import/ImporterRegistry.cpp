@@ -14,6 +14,8 @@
 #include "io/import/EisCsvImporter.h"
 #include "io/import/GamryDtaImporter.h"
 #include "io/import/GsasRawImporter.h"
+#include "io/import/LandXlsImporter.h"
+#include "io/import/LandXlsxImporter.h"
 #include "io/import/MettlerStareImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
 #include "io/import/MicromeriticsReportImporter.h"
@@ -93,6 +95,8 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<SpecsXyImporter>());
     m_importers.push_back(std::make_unique<NewareCsvImporter>());
     m_importers.push_back(std::make_unique<ArbinCsvImporter>());
+    m_importers.push_back(std::make_unique<LandXlsxImporter>());
+    m_importers.push_back(std::make_unique<LandXlsImporter>());
     m_importers.push_back(std::make_unique<BiologicMptImporter>());
     m_importers.push_back(std::make_unique<NovonixCsvImporter>());
     m_importers.push_back(std::make_unique<PecCsvImporter>());
