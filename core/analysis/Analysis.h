@@ -74,9 +74,8 @@ private:
 struct ComputeInputs {
     std::vector<Dataset> main;
     std::map<Id, Dataset> references;
-    /// For analyses that declare usesSample: what the sample of the main dataset states (sampleContext():
-    /// active_mass_mg, mass_basis, carbon_wt_pct from its stored TGA run); empty otherwise or without a
-    /// sample (CLI on a bare file).
+    /// For analyses that use their sample: what the sample of the main dataset states, as far as the
+    /// analysis declares it (sampleContext()); empty otherwise or without a sample (CLI on a bare file).
     QJsonObject sample;
 };
 
@@ -106,6 +105,15 @@ struct CliOption {
     QString datasetRefParam;
 };
 
+/// A value an analysis reads from another analysis' stored result on the same sample: the output at
+/// \a outputPath of the sample's first Ok run of \a analysisId, as ComputeInputs::sample[\a key] (and the
+/// run's id as `<key>_run`).
+struct SampleInput {
+    QString key;
+    QString analysisId;
+    QString outputPath;
+};
+
 struct AnalysisDescriptor {
     QString id;      ///< stored in AnalysisRun::analysisId, e.g. "bet"
     int version = 1; ///< bump when the results change: stored runs of other versions become stale
@@ -114,10 +122,14 @@ struct AnalysisDescriptor {
     /// Created with defaults for every dataset it reads (BET, TGA); false = only when the user asks
     /// for it on a dataset (a curve fit), so the demo and imports do not fill up with runs.
     bool automatic = true;
-    /// The result depends on the sample of its dataset — its active mass, mass basis and the carbon content
-    /// of its TGA run — handed over as ComputeInputs::sample. The run stores what it consulted in
-    /// result["sample_context"] and becomes stale when those values change (markSampleDependentRunsStale).
-    bool usesSample = false;
+    /// What the result takes from the sample of its dataset, handed over as ComputeInputs::sample: sample
+    /// properties by key (samplePropertyKeys(): "active_mass_mg", "mass_basis", "start_oxide",
+    /// "residue_oxide") and values other analyses report on the same sample (cycling: the carbon content
+    /// of its TGA run). The run stores what it consulted in result["sample_context"] and becomes stale
+    /// when those values change (markSampleDependentRunsStale).
+    QStringList sampleProperties;
+    std::vector<SampleInput> sampleInputs;
+    bool usesSample() const { return !sampleProperties.isEmpty() || !sampleInputs.empty(); }
     QString name; ///< translated ("BET surface area and pores")
     InputSlot input;
     std::function<ParamSchema()> params;

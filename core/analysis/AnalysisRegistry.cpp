@@ -119,8 +119,8 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
         else
             in.references.emplace(d->id(), *d);
     }
-    if (const AnalysisDescriptor* a = analysisById(run.analysisId); a && a->usesSample)
-        in.sample = sampleContext(project, run.datasetId());
+    if (const AnalysisDescriptor* a = analysisById(run.analysisId); a && a->usesSample())
+        in.sample = sampleContext(project, run.datasetId(), *a);
     // Datasets referenced by parameters (a blank, a reference phase) are inputs too.
     if (const AnalysisDescriptor* a = analysisById(run.analysisId))
         for (const ParamSpec& s : a->params()) {
@@ -135,39 +135,63 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
     return in;
 }
 
-QJsonObject sampleContext(const Project& project, Id datasetId)
+namespace {
+
+/// The value \a in names, from the sample's first dataset with an Ok run of its analysis that reports it.
+void addSampleInput(QJsonObject& c, const Project& project, const Sample& s, const SampleInput& in)
+{
+    c.insert(in.key, QJsonValue());
+    c.insert(in.key + QStringLiteral("_run"), QJsonValue());
+    const AnalysisDescriptor* source = analysisById(in.analysisId);
+    if (!source) return;
+    for (const Dataset* d : project.datasetsOf(s.id, source->technique)) {
+        const AnalysisRun* r = project.runFor(d->id(), in.analysisId);
+        if (!r || r->status != RunStatus::Ok) continue;
+        const QJsonValue v = resultValue(r->result, in.outputPath);
+        if (v.isNull() || v.isUndefined() || (v.isDouble() && !std::isfinite(v.toDouble()))) continue;
+        c.insert(in.key, v);
+        c.insert(in.key + QStringLiteral("_run"), double(r->id));
+        return;
+    }
+}
+
+} // namespace
+
+QJsonObject sampleContext(const Project& project, Id datasetId, const AnalysisDescriptor& a)
 {
     const Sample* s = project.sampleOfDataset(datasetId);
-    return s ? sampleContextOf(project, *s) : QJsonObject();
+    if (!s || !a.usesSample()) return {};
+    QJsonObject c;
+    for (const QString& key : a.sampleProperties)
+        c.insert(key, samplePropertyValue(*s, key));
+    for (const SampleInput& in : a.sampleInputs)
+        addSampleInput(c, project, *s, in);
+    return c;
 }
 
 QJsonObject sampleContextOf(const Project& project, const Sample& sample)
 {
-    const Sample* s = &sample;
     QJsonObject c;
-    c.insert("active_mass_mg", std::isfinite(s->activeMassMg) && s->activeMassMg > 0
-                                   ? QJsonValue(s->activeMassMg)
-                                   : QJsonValue());
-    c.insert("mass_basis", s->massBasis == MassBasis::ActiveOxideOnly ? QStringLiteral("oxide_only")
-                                                                      : QStringLiteral("composite"));
-    c.insert("carbon_wt_pct", QJsonValue());
-    c.insert("carbon_run", QJsonValue());
-    for (const Dataset* d : project.datasetsOf(s->id, Technique::Tga)) {
-        const AnalysisRun* r = project.runFor(d->id(), QStringLiteral("tga"));
-        if (!r || r->status != RunStatus::Ok) continue;
-        const QJsonValue v = r->result.value("carbon_wt_pct");
-        if (!v.isDouble() || !std::isfinite(v.toDouble())) continue;
-        c.insert("carbon_wt_pct", v);
-        c.insert("carbon_run", double(r->id));
-        break;
-    }
+    for (const QString& key : samplePropertyKeys())
+        c.insert(key, samplePropertyValue(sample, key));
+    for (const AnalysisDescriptor* a : analyses())
+        for (const SampleInput& in : a->sampleInputs)
+            if (!c.contains(in.key)) addSampleInput(c, project, sample, in);
     return c;
+}
+
+bool reportsToSamples(const QString& analysisId)
+{
+    for (const AnalysisDescriptor* a : analyses())
+        for (const SampleInput& in : a->sampleInputs)
+            if (in.analysisId == analysisId) return true;
+    return false;
 }
 
 bool sampleContextChanged(const QJsonObject& consulted, const QJsonObject& now)
 {
     for (auto it = consulted.begin(); it != consulted.end(); ++it) {
-        if (it.key() == QLatin1String("carbon_run")) continue; // the value matters, not which run gave it
+        if (it.key().endsWith(QLatin1String("_run"))) continue; // the value matters, not which run gave it
         const QJsonValue a = it.value(), b = now.value(it.key());
         const bool aNull = a.isNull() || a.isUndefined(), bNull = b.isNull() || b.isUndefined();
         if (aNull != bNull) return true;
@@ -182,17 +206,18 @@ std::vector<Id> markSampleDependentRunsStale(Project& project, Id sampleId)
     for (const auto& [id, r] : project.allRuns()) {
         if (r.status == RunStatus::Stale) continue;
         const AnalysisDescriptor* a = analysisById(r.analysisId);
-        if (!a || !a->usesSample) continue;
+        if (!a || !a->usesSample()) continue;
         const Sample* s = project.sampleOfDataset(r.datasetId());
         if (!s || s->id != sampleId) continue;
         if (r.status == RunStatus::Ok && !sampleContextChanged(r.result.value("sample_context").toObject(),
-                                                               sampleContext(project, r.datasetId())))
+                                                               sampleContext(project, r.datasetId(), *a)))
             continue;
         AnalysisRun stale = r;
         stale.status = RunStatus::Stale;
         stale.message = QCoreApplication::translate(
             "vanadis::Analysis",
-            "The sample's active mass, mass basis or TGA carbon content changed: recompute to use them.");
+            "What the analysis reads from its sample (active mass, mass basis, composition or a result of "
+            "another analysis, e.g. the TGA carbon content) changed: recompute to use it.");
         marked.push_back(stale);
     }
     std::vector<Id> ids;

@@ -169,7 +169,7 @@ private Q_SLOTS:
                     q1 / 2, 1e-9 * q1);
 
         // The V2O3-alone basis on the sample: carbon from the sample's TGA run.
-        const QJsonObject ctx = sampleContext(demo.project, demo.rate->id());
+        const QJsonObject ctx = sampleContext(demo.project, demo.rate->id(), *analysisById("cycling"));
         QVERIFY(ctx.value("carbon_wt_pct").isDouble());
         const double carbon = ctx.value("carbon_wt_pct").toDouble();
         VERIFY_NEAR(carbon, 16.75, 0.5); // the study's HMCS carbon content

@@ -212,7 +212,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
             carbonSource = QStringLiteral("parameter");
         } else if (!sample.isEmpty()) {
             consulted.insert("carbon_wt_pct", sample.value("carbon_wt_pct"));
-            consulted.insert("carbon_run", sample.value("carbon_run"));
+            consulted.insert("carbon_wt_pct_run", sample.value("carbon_wt_pct_run"));
             if (sample.value("carbon_wt_pct").isDouble()) {
                 carbonPct = sample.value("carbon_wt_pct").toDouble();
                 carbonSource = QStringLiteral("tga");
@@ -507,7 +507,10 @@ const AnalysisDescriptor& cyclingAnalysis()
         // platform's one-run-per-sample contract (tst_platform) does not fit the several cycling datasets
         // of a sample.
         a.automatic = false;
-        a.usesSample = true; // active mass, mass basis and TGA carbon of the sample
+        // The sample's active mass and basis, and the carbon content of its TGA run (capacity per g of V2O3).
+        a.sampleProperties = {QStringLiteral("active_mass_mg"), QStringLiteral("mass_basis")};
+        a.sampleInputs = {
+            {QStringLiteral("carbon_wt_pct"), QStringLiteral("tga"), QStringLiteral("carbon_wt_pct")}};
         a.name = tr("Galvanostatic cycling");
         // gcd_profile: the generic delimited reader files a Time/Current/Voltage table under it.
         a.input.types = {QStringLiteral("cycling_record"), QStringLiteral("rate_test"),

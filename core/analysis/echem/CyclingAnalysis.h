@@ -7,13 +7,13 @@
 /// The maths is vanadis::echem (core/numeric/echem/Cycling.h, echem.md §1–3).
 ///
 /// The active mass is entered once, on the sample (Sample::activeMassMg, with its basis), and read from
-/// there (ComputeInputs::sample; the descriptor declares usesSample); the parameter mass_mg overrides it.
-/// The basis is the composite, or the oxide alone with the carbon share taken off: carbon_pct, or by default
-/// the carbon_wt_pct of the sample's TGA run. Without a mass the capacities stay in mAh, the specific
-/// values are null and a warning says so; a mass the file states is used only when use_file_mass is set.
-/// The result says where mass and carbon came from (mass_source parameter|sample|file, carbon_source
-/// parameter|tga) and mass_label names the basis; what was read from the sample is in sample_context, and
-/// the run goes stale when that changes.
+/// there (ComputeInputs::sample; the descriptor declares sampleProperties and sampleInputs); the parameter
+/// mass_mg overrides it. The basis is the composite, or the oxide alone with the carbon share taken off:
+/// carbon_pct, or by default the carbon_wt_pct of the sample's TGA run. Without a mass the capacities stay in
+/// mAh, the specific values are null and a warning says so; a mass the file states is used only when
+/// use_file_mass is set. The result says where mass and carbon came from (mass_source parameter|sample|file,
+/// carbon_source parameter|tga) and mass_label names the basis; what was read from the sample is in
+/// sample_context, and the run goes stale when that changes.
 
 #include "analysis/Analysis.h"
 
