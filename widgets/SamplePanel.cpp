@@ -48,6 +48,16 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
     m_carbon->setWordWrap(true);
     m_carbon->setToolTip(tr("With the 'oxide only' basis, capacities are per gram of V2O3: the active mass "
                             "times (1 − this carbon share), from the sample's TGA result."));
+    m_composition = new QComboBox;
+    m_composition->addItem(tr("not stated"), QString());
+    for (const char* oxide : {"V2O3", "VO2", "V2O4"})
+        m_composition->addItem(QStringLiteral("%1 → V2O5").arg(QLatin1String(oxide)),
+                               QString::fromLatin1(oxide));
+    m_composition->addItem(tr("V2O5 (no change in O2)"), QStringLiteral("V2O5"));
+    m_composition->setToolTip(
+        tr("The oxide of the composite before a TGA run in O2 and the V2O5 left after it: the carbon content "
+           "is corrected for the oxidation's mass gain. For V2O3@C: V2O3 → V2O5. Not stated: no carbon "
+           "content from an oxidation (a run may still name its own oxide or use a plain burn-off)."));
     m_notes = new QPlainTextEdit;
     m_notes->setTabChangesFocus(true);
 
@@ -58,6 +68,7 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("&Line:"), m_dash);
     form->addRow(tr("Active &mass:"), m_mass);
     form->addRow(tr("Mass &basis:"), m_basis);
+    form->addRow(tr("Com&position (TGA):"), m_composition);
     form->addRow(tr("Carbon (TGA):"), m_carbon);
     form->addRow(tr("N&otes:"), m_notes);
     m_name->setAccessibleName(tr("Sample name"));
@@ -79,6 +90,18 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
             [this] { push(int(SampleField::Dash), m_dash->currentData()); });
     connect(m_basis, &QComboBox::currentIndexChanged, this,
             [this] { push(int(SampleField::MassBasis), m_basis->currentData()); });
+    // Start and residue oxide change together: one undo step.
+    connect(m_composition, &QComboBox::currentIndexChanged, this, [this] {
+        const Sample* s = m_project ? m_project->sample(m_sampleId) : nullptr;
+        if (m_loading || !s) return;
+        const QString start = m_composition->currentData().toString();
+        if (start == s->startOxide) return;
+        m_project->undoStack()->beginMacro(
+            tr("Composition of %1: %2").arg(s->name, m_composition->currentText()));
+        push(int(SampleField::StartOxide), start);
+        push(int(SampleField::ResidueOxide), start.isEmpty() ? QString() : QStringLiteral("V2O5"));
+        m_project->undoStack()->endMacro();
+    });
     // Arrow-key or wheel steps merge into one undo step until the field loses focus.
     connect(m_mass, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         push(int(SampleField::ActiveMassMg), v <= 0.0 ? std::nan("") : v, m_editSession);
@@ -132,6 +155,7 @@ void SamplePanel::load()
         m_dash->setCurrentIndex(std::max(0, m_dash->findData(s->dash)));
         if (!m_mass->hasFocus()) m_mass->setValue(std::isnan(s->activeMassMg) ? 0.0 : s->activeMassMg);
         m_basis->setCurrentIndex(std::max(0, m_basis->findData(massBasisKey(s->massBasis))));
+        m_composition->setCurrentIndex(std::max(0, m_composition->findData(s->startOxide)));
         if (m_notes->toPlainText() != s->notes) m_notes->setPlainText(s->notes);
         const QJsonValue carbon = sampleContextOf(*m_project, *s).value("carbon_wt_pct");
         if (carbon.isDouble())

@@ -40,6 +40,7 @@ private:
     QComboBox* m_dash = nullptr;
     QDoubleSpinBox* m_mass = nullptr;
     QComboBox* m_basis = nullptr;
+    QComboBox* m_composition = nullptr; ///< start oxide → residue, for the TGA carbon content
     QLabel* m_carbon = nullptr; ///< the carbon content of the sample's TGA run, for the oxide-only basis
     QPlainTextEdit* m_notes = nullptr;
 };

@@ -69,6 +69,10 @@ void populateDemoProject(Project& project)
         s.massBasis = MassBasis::Composite;
         s.notes = QStringLiteral("%1: %2. Generated demo data reproducing the published values.")
                       .arg(QLatin1String(fullNames[index % 4]), QString::fromUtf8(how[index % 4]));
+        // What the chemist states once per sample: V2O3 in the composite, oxidised to V2O5 in the TGA's
+        // O2 (tga.md §2), so the carbon content is corrected for that gain.
+        s.startOxide = QStringLiteral("V2O3");
+        s.residueOxide = QStringLiteral("V2O5");
         project.insertSample(s, -1);
         for (const sim::SimDataset& sd : sim::demoDatasets(name))
             project.insertDataset(s.id, toDataset(project.allocateId(), sd));
@@ -76,17 +80,14 @@ void populateDemoProject(Project& project)
     }
     // Every available analysis, computed and stored: the demo opens with its results.
     ensureDefaultRuns(project);
-    // What the chemist states once for this series: the TGA residue comes from V2O3 oxidised to V2O5
-    // (tga.md §2), so the carbon content is corrected for that gain, on a balance calibrated for
-    // buoyancy; the diffractometer was
+    // What the chemist states once for this series: the TGA balance is calibrated for buoyancy; the
+    // diffractometer was
     // characterised with a standard (its Caglioti function: the simulator's SmartLab-like optics), so
     // crystallite sizes have the instrument broadening removed.
     std::vector<AnalysisRun> stated;
     for (const auto& [id, r] : project.allRuns()) {
         AnalysisRun edited = r;
         if (r.analysisId == QLatin1String("tga")) {
-            edited.params.insert(QStringLiteral("start_oxide"), QStringLiteral("V2O3"));
-            edited.params.insert(QStringLiteral("residue"), QStringLiteral("V2O5"));
             edited.params.insert(QStringLiteral("buoyancy_pct_per_100k"), 0.0); // a calibrated balance
         } else if (r.analysisId == QLatin1String("xrd")) {
             edited.params.insert(QStringLiteral("caglioti_u"), 0.0040);

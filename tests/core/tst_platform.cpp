@@ -2,6 +2,7 @@
 // read back without recomputing, stale runs with their reasons, several datasets of one type per
 // sample, the schema-1 migration that writes nothing until a save, and the parameter types.
 
+#include "../VerifyNear.h"
 #include "analysis/AnalysisRegistry.h"
 #include "analysis/ComputeService.h"
 #include "analysis/DemoProject.h"
@@ -584,6 +585,50 @@ private Q_SLOTS:
                          qPrintable(QString::number(tga.carbonWtPct.value)));
             }
         }
+    }
+
+    void tgaCarbonFollowsTheSampleComposition()
+    {
+        Project p;
+        populateDemoProject(p);
+        const Sample* hmcs = p.sampleByName("HMCS");
+        const Dataset* tga = p.datasetsOf(hmcs->id, Technique::Tga).front();
+        const AnalysisRun* run = p.runFor(tga->id(), "tga");
+        QVERIFY(run && run->status == RunStatus::Ok);
+        // The demo states V2O3 → V2O5 on the sample, not on the run: the run reads it from there.
+        QCOMPARE(run->params.value("start_oxide").toString(), QString("sample"));
+        QCOMPARE(run->result.value("start_oxide_source").toString(), QString("sample"));
+        const double carbon = run->result.value("carbon_wt_pct").toDouble();
+        VERIFY_NEAR(carbon, 16.75, 0.1);
+        // The same as naming the oxides on the run.
+        auto explicitRun =
+            computeTga(*tga, {{"start_oxide", "V2O3"}, {"residue", "V2O5"}, {"buoyancy_pct_per_100k", 0.0}});
+        QVERIFY(explicitRun);
+        QCOMPARE(explicitRun->value("carbon_wt_pct").toDouble(), carbon);
+
+        // A sample that states no composition: the run goes stale, and recomputed gives no carbon and says
+        // where to enter it; the cycling runs that read this carbon go stale in turn.
+        Sample edited = *hmcs;
+        edited.startOxide.clear();
+        edited.residueOxide.clear();
+        p.updateSample(edited);
+        const auto marked = markSampleDependentRunsStale(p, hmcs->id);
+        QVERIFY(std::find(marked.begin(), marked.end(), run->id) != marked.end());
+        computeStaleRunsNow(p);
+        run = p.runFor(tga->id(), "tga");
+        QCOMPARE(run->status, RunStatus::Ok);
+        QVERIFY(run->result.value("carbon_wt_pct").isNull());
+        bool told = false;
+        for (const QJsonValue& w : run->result.value("warnings").toArray())
+            told = told || w.toString().contains("sample panel");
+        QVERIFY2(told, "no warning naming the sample panel");
+        // Stated again: the carbon comes back.
+        edited.startOxide = "V2O3";
+        edited.residueOxide = "V2O5";
+        p.updateSample(edited);
+        markSampleDependentRunsStale(p, hmcs->id);
+        computeStaleRunsNow(p);
+        VERIFY_NEAR(p.runFor(tga->id(), "tga")->result.value("carbon_wt_pct").toDouble(), carbon, 1e-12);
     }
 
     void undoTextSaysWhatChanged()

@@ -726,8 +726,8 @@ void TestTgaImport::schemaDefaults()
 {
     auto p = applySchema(tgaSchema(), {});
     QVERIFY(p);
-    // No silent V2O3: the start oxide is the chemist's statement about the sample.
-    QCOMPARE(p->value("start_oxide").toString(), QStringLiteral("not_set"));
+    // No silent V2O3: the start oxide is the chemist's statement about the sample, entered once on it.
+    QCOMPARE(p->value("start_oxide").toString(), QStringLiteral("sample"));
     QCOMPARE(p->value("carbon_mode").toString(), QStringLiteral("oxidation"));
     QCOMPARE(p->value("residue").toString(), QStringLiteral("V2O5"));
     QCOMPARE(p->value("dry_below_c").toDouble(), 150.0);

@@ -46,14 +46,17 @@ ParamTable<TgaParams> tgaParamTable()
         &TgaParams::startOxide,
         choiceParam(
             "start_oxide", QCoreApplication::translate("vanadis::TgaAnalysis", "Start oxide"),
-            {"not_set", "V2O3", "VO2", "V2O4", "V2O5", "custom"}, QStringLiteral("not_set"),
-            {QCoreApplication::translate("vanadis::TgaAnalysis", "not set"), "V2O3", "VO2", "V2O4", "V2O5",
+            {"sample", "not_set", "V2O3", "VO2", "V2O4", "V2O5", "custom"}, QStringLiteral("sample"),
+            {QCoreApplication::translate("vanadis::TgaAnalysis", "as the sample states"),
+             QCoreApplication::translate("vanadis::TgaAnalysis", "not set"), "V2O3", "VO2", "V2O4", "V2O5",
              QCoreApplication::translate("vanadis::TgaAnalysis", "custom")},
             QCoreApplication::translate(
                 "vanadis::TgaAnalysis",
                 "The oxide in the composite before the run (V2O3 for V2O3@C). V2O3 and VO2 gain mass as they "
                 "oxidise to V2O5; V2O5 needs no correction. 'custom' uses the molar masses and ν below "
-                "(tga.md §2). Not set: no oxidation-corrected carbon content.")));
+                "(tga.md §2). 'As the sample states': the composition entered once for the sample "
+                "(sample panel), with its residue. Not set, or a sample that states none: no "
+                "oxidation-corrected carbon content.")));
     t.field(
         &TgaParams::residue,
         choiceParam("residue", QCoreApplication::translate("vanadis::TgaAnalysis", "Residue"),
@@ -337,7 +340,8 @@ Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const TgaParams& p)
     return o;
 }
 
-Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params, const Dataset* blank)
+Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params, const Dataset* blank,
+                                 const QJsonObject& sample)
 {
     const std::string name = datasetLabel(dataset);
     auto withName = [&](Error e) {
@@ -346,6 +350,32 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     };
     auto checked = tgaParamTable().read(params);
     if (!checked) return withName(checked.error());
+    // The composition the sample states, unless the run names an oxide itself.
+    QJsonObject consulted;
+    bool sampleStatesNone = false, startFromSample = false;
+    if (checked->startOxide == QLatin1String("sample")) {
+        const QString start = sample.value("start_oxide").toString();
+        const QString residue = sample.value("residue_oxide").toString();
+        if (!sample.isEmpty()) {
+            consulted.insert("start_oxide", sample.value("start_oxide"));
+            consulted.insert("residue_oxide", sample.value("residue_oxide"));
+        }
+        const QStringList starts{"V2O3", "VO2", "V2O4", "V2O5"};
+        if (starts.contains(start) && (residue.isEmpty() || residue == QLatin1String("V2O5"))) {
+            checked->startOxide = start;
+            checked->residue = QStringLiteral("V2O5");
+            startFromSample = true;
+        } else {
+            sampleStatesNone = start.isEmpty();
+            if (!start.isEmpty())
+                return withName(Error{"", "sample composition",
+                                      "the sample states " + start.toStdString() + " → " +
+                                          (residue.isEmpty() ? std::string("?") : residue.toStdString()) +
+                                          ", which the TGA analysis has no molar masses for; choose "
+                                          "'custom' and give them"});
+            checked->startOxide = QStringLiteral("not_set");
+        }
+    }
     const TgaParams& p = *checked;
     auto options = tgaOptionsFromParams(p);
     if (!options) return withName(options.error());
@@ -464,10 +494,20 @@ Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& para
     for (const std::string& w : a.warnings)
         warnings.append(QString::fromStdString(w));
     if (p.carbonMode == QLatin1String("oxidation") && p.startOxide == QLatin1String("not_set"))
-        warnings.append(QCoreApplication::translate(
-            "vanadis::TgaAnalysis",
-            "No carbon content: say which oxide the sample starts from (Start oxide; "
-            "--start-oxide), e.g. V2O3 → V2O5 for V2O3@C, or choose a plain burn-off."));
+        warnings.append(
+            sampleStatesNone && !sample.isEmpty()
+                ? QCoreApplication::translate(
+                      "vanadis::TgaAnalysis",
+                      "No carbon content: the sample does not state its composition. Enter it once in the "
+                      "sample panel (for V2O3@C: V2O3 → V2O5), choose the start oxide here, or a plain "
+                      "burn-off.")
+                : QCoreApplication::translate(
+                      "vanadis::TgaAnalysis",
+                      "No carbon content: say which oxide the sample starts from (Start oxide; "
+                      "--start-oxide), e.g. V2O3 → V2O5 for V2O3@C, or choose a plain burn-off."));
+    out.insert("start_oxide_source",
+               startFromSample ? QStringLiteral("sample") : QStringLiteral("parameter"));
+    if (!consulted.isEmpty()) out.insert("sample_context", consulted);
     if (a.moisture && a.moisture->moisturePct < -2.0 * std::max(a.moisture->moisturePctErr, 0.01))
         warnings.append(QCoreApplication::translate(
                             "vanadis::TgaAnalysis",
@@ -578,8 +618,10 @@ const AnalysisDescriptor& tgaAnalysis()
             if (ref.isDouble())
                 if (auto it = in.references.find(Id(ref.toDouble())); it != in.references.end())
                     blank = &it->second;
-            return computeTga(in.main.front(), params, blank);
+            return computeTga(in.main.front(), params, blank, in.sample);
         };
+        // The composition entered once for the sample (start oxide → residue) decides the correction.
+        a.sampleProperties = {QStringLiteral("start_oxide"), QStringLiteral("residue_oxide")};
         a.buildFigure = tgaFigure;
         auto text = [](const char* key) {
             return [key = QString::fromLatin1(key)](const QString& v) -> Expected<QJsonObject> {

@@ -18,12 +18,12 @@ namespace vanadis {
 
 /// Analysis id and version stored with every AnalysisRun of this method.
 inline constexpr const char* kTgaAnalysisId = "tga";
-inline constexpr int kTgaAnalysisVersion = 2;
+inline constexpr int kTgaAnalysisVersion = 3; // 3: the start oxide from the sample
 
 /// Parameters of computeTga(). Keys, labels, units, bounds and defaults are declared once, in
 /// tgaParamTable() (TgaAnalysis.cpp); start from tgaParamTable().defaults().
 struct TgaParams {
-    QString startOxide; ///< not_set|V2O3|VO2|V2O4|V2O5|custom
+    QString startOxide; ///< sample|not_set|V2O3|VO2|V2O4|V2O5|custom
     QString residue;    ///< V2O5|custom
     double startMolarMassGPerMol;
     double residueMolarMassGPerMol;
@@ -82,8 +82,10 @@ Expected<tga::CurveAnalysisOptions> tgaOptionsFromParams(const TgaParams& params
 /// 2000 points), warnings[] and more (README "Command line"). Errors name the dataset, the point and the
 /// reason: non-monotonic time, no mass column, fewer than 20 points, NaN values, invalid parameters.
 /// \a blank: the dataset `blank_dataset` names (required when it is set).
+/// \a sample: what the dataset's sample states (start_oxide, residue_oxide; sampleContext()), read when
+/// start_oxide is "sample" (the default); empty for a bare file.
 Expected<QJsonObject> computeTga(const Dataset& dataset, const QJsonObject& params,
-                                 const Dataset* blank = nullptr);
+                                 const Dataset* blank = nullptr, const QJsonObject& sample = {});
 
 /// The declaration of the TGA analysis (id "tga"): parameters, outputs, figures, compute.
 const AnalysisDescriptor& tgaAnalysis();
