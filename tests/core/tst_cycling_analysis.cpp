@@ -24,6 +24,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 
 using namespace vanadis;
@@ -109,6 +110,11 @@ private Q_SLOTS:
         VERIFY_NEAR(cycles[0].toObject().value("retention_pct").toDouble(), 100.0, 1e-12);
         const double expected = demo.cycling1->metadata().value("retention_pct").toDouble();
         VERIFY_NEAR(r->value("retention_pct").toDouble(), expected, 0.02 * expected); // capacity noise 0.3 %
+        // The typed result gives back the headline values (Q_max inside the long_cycling object).
+        const CyclingResult typed = cyclingResultTable().read(*r);
+        QCOMPARE(typed.retentionPct, r->value("retention_pct").toDouble());
+        QCOMPARE(typed.maxCapacity, r->value("long_cycling").toObject().value("max_capacity").toDouble());
+        QCOMPARE(typed.nCycles, int(cycles.size()));
         auto mx = computeCycling(*demo.cycling1, QJsonObject{{"retention_reference", "maximum"}});
         QVERIFY(mx);
         QVERIFY(mx->value("retention_pct").toDouble() <= 100.0);
@@ -303,6 +309,32 @@ private Q_SLOTS:
             QJsonDocument::fromJson(p.readAllStandardOutput()).object()["cycles"][0].toObject();
         VERIFY_NEAR(row.value("discharge_mah_g").toDouble(), 1.5 * 200 / 3.6 / 1.5, 1e-9);
         VERIFY_NEAR(row.value("charge_mah_g").toDouble(), 1.5 * 200 / 3.6 / 1.5, 1e-9);
+    }
+
+    void cliChannelSelectsADatasetByLabel()
+    {
+        // --channel picks the dataset of that label (a file of several channels); a label the file does not
+        // hold is refused, naming what it holds, rather than read as a parameter or ignored.
+        QTemporaryDir dir;
+        const QString file = dir.filePath("plain.csv");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Time (s),Current (mA),Voltage (V),Cycle\n0,-1.5,3.5,1\n100,-1.5,3.0,1\n200,-1.5,2.0,1\n"
+                "200,1.5,2.0,1\n300,1.5,3.0,1\n400,1.5,3.5,1\n");
+        f.close();
+        const auto channel =
+            std::find_if(cyclingAnalysis().cliOptions.begin(), cyclingAnalysis().cliOptions.end(),
+                         [](const CliOption& o) { return o.option == "channel"; });
+        QVERIFY(channel != cyclingAnalysis().cliOptions.end());
+        QVERIFY(channel->selectsDatasetLabel);
+        QProcess p;
+        p.start(QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli"),
+                {"cycling", file, "--mass-mg", "1.5", "--channel", "CH 7", "--json"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("no dataset labelled 'CH 7'"), err.constData());
+        QVERIFY2(err.contains("plain"), err.constData());
     }
 
     void cliRefusesABadConvention()

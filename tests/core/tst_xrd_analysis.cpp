@@ -79,6 +79,12 @@ private Q_SLOTS:
         QVERIFY2(std::abs(fa - a) < 0.005, qPrintable(QString::number(fa, 'f', 5)));
         QVERIFY2(std::abs(fc - c) < 0.015, qPrintable(QString::number(fc, 'f', 5)));
         QVERIFY2(std::abs(size / sizeNm - 1.0) < 0.10, qPrintable(QString::number(size)));
+        // The typed result gives back what the JSON says (the cell inside the lattice object).
+        const XrdResult typed = xrdResultTable().read(*r);
+        QCOMPARE(typed.aAngstrom.value, fa);
+        QCOMPARE(typed.aAngstrom.err, lat.value("a_err").toDouble());
+        QCOMPARE(typed.scherrerSizeNm.value, size);
+        QCOMPARE(typed.nPeaks, r->value("n_peaks").toInt());
         // Every peak carries its hkl or is listed as unindexed.
         for (const QJsonValue& v : r->value("peaks").toArray())
             QVERIFY(v.toObject().value("hkl").isString() || v.toObject().value("hkl").isNull());
@@ -201,6 +207,9 @@ private Q_SLOTS:
         }
         qInfo("worst tracked position error %.4f°", worst);
         QVERIFY(std::abs(r->value("first_track_shift_deg").toDouble() + 0.29) < 0.01);
+        const XrdSeriesResult typed = xrdSeriesResultTable().read(*r);
+        QCOMPARE(typed.firstTrackShiftDeg, r->value("first_track_shift_deg").toDouble());
+        QCOMPARE(typed.nScans, 30);
         QCOMPARE(r->value("tracked_peaks").toArray().size(), 60);
         // Figures: a waterfall without intensity numbers, a 30-row heat map, the positions per scan.
         const Sample s = makeSample(1, QStringLiteral("HMCS"), 3);

@@ -339,6 +339,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
         }
     }
 
+    CyclingResult res; // the declared outputs, written by cyclingResultTable() at the end
     QJsonObject out;
     out.insert("mass_mg", jsonNumber(mass));
     out.insert("mass_basis", oxideOnly ? QStringLiteral("oxide_only") : QStringLiteral("composite"));
@@ -352,7 +353,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     out.insert("convention", p.value("convention"));
     out.insert("pairing", p.value("pairing"));
     out.insert("retention_reference", QJsonObject{{"kind", ref}, {"cycle", table.referenceCycle}});
-    out.insert("first_cycle_ce_pct", jsonNumber(table.firstCycleCePct));
+    res.firstCycleCePct = table.firstCycleCePct;
     out.insert("source", isRecord ? QStringLiteral("record") : QStringLiteral("cycle_table"));
 
     QJsonArray cycles;
@@ -370,9 +371,8 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
                                   {"retention_pct", jsonNumber(r.retentionPct)},
                                   {"discharge_current_ma", jsonNumber(r.dischargeCurrentMa)}});
     out.insert("cycles", cycles);
-    out.insert("n_cycles", qint64(table.rows.size()));
-    out.insert("retention_pct", table.rows.empty() ? QJsonValue(QJsonValue::Null)
-                                                   : jsonNumber(table.rows.back().retentionPct));
+    res.nCycles = int(table.rows.size());
+    if (!table.rows.empty()) res.retentionPct = table.rows.back().retentionPct;
 
     echem::RateOptions ro;
     ro.toleranceRelative = p.value("rate_tolerance_pct").toDouble() / 100.0;
@@ -394,14 +394,14 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
 
     const auto lc = echem::longCyclingSummary(table, o.convention);
     out.insert("long_cycling", QJsonObject{{"cycles", lc.cycles},
-                                           {"max_cycle", lc.maxCycle},
-                                           {"max_capacity", jsonNumber(lc.maxCapacity)},
                                            {"first_capacity", jsonNumber(lc.firstCapacity)},
                                            {"last_capacity", jsonNumber(lc.lastCapacity)},
-                                           {"activation_gain_pct", jsonNumber(lc.activationGainPct)},
-                                           {"fade_per_cycle_pct", jsonNumber(lc.fadePerCyclePct)},
-                                           {"last_retention_pct", jsonNumber(lc.lastRetentionPct)},
-                                           {"mean_ce_pct", jsonNumber(lc.meanCePct)}});
+                                           {"last_retention_pct", jsonNumber(lc.lastRetentionPct)}});
+    res.maxCapacity = lc.maxCapacity;
+    res.maxCycle = lc.maxCycle;
+    res.activationGainPct = lc.activationGainPct;
+    res.fadePerCyclePct = lc.fadePerCyclePct;
+    res.meanCePct = lc.meanCePct;
 
     // Voltage profiles and dQ/dV of the chosen cycles (records only).
     QJsonArray profiles;
@@ -447,44 +447,37 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     }
     out.insert("profiles", profiles);
     out.insert("warnings", warnings);
+    if (auto w = cyclingResultTable().write(res, out); !w) return std::unexpected(w.error());
     return out;
 }
 
-namespace {
-
-std::vector<OutputSpec> cyclingOutputs()
+const ResultTable<CyclingResult>& cyclingResultTable()
 {
-    return {
-        {"first_cycle_ce_pct",
-         tr("First-cycle coulombic efficiency"),
-         QStringLiteral("%"),
-         {},
-         true,
-         tr("CE₁ (%)")},
-        {"retention_pct", tr("Retention (last cycle)"), QStringLiteral("%"), {}, true, tr("Retention (%)")},
-        {"long_cycling.max_capacity",
-         tr("Highest capacity"),
-         QStringLiteral("mAh g⁻¹"),
-         {},
-         true,
-         tr("Q_max")},
-        {"long_cycling.max_cycle", tr("Cycle of the highest capacity"), {}, {}, false, {}},
-        {"long_cycling.activation_gain_pct", tr("Activation gain"), QStringLiteral("%"), {}, false, {}},
-        {"long_cycling.fade_per_cycle_pct",
-         tr("Fade per cycle after the maximum"),
-         QStringLiteral("%"),
-         {},
-         false,
-         {}},
-        {"long_cycling.mean_ce_pct",
-         tr("Mean coulombic efficiency (cycle ≥ 2)"),
-         QStringLiteral("%"),
-         {},
-         false,
-         {}},
-        {"n_cycles", tr("Cycles"), {}, {}, false, {}},
-    };
+    static const ResultTable<CyclingResult> t = [] {
+        using R = CyclingResult;
+        ResultTable<R> t;
+        t.value(&R::firstCycleCePct, "first_cycle_ce_pct", tr("First-cycle coulombic efficiency"),
+                QStringLiteral("%"))
+            .headline(tr("CE₁ (%)"));
+        t.value(&R::retentionPct, "retention_pct", tr("Retention (last cycle)"), QStringLiteral("%"))
+            .headline(tr("Retention (%)"));
+        t.value(&R::maxCapacity, "long_cycling.max_capacity", tr("Highest capacity"),
+                QStringLiteral("mAh g⁻¹"))
+            .headline(tr("Q_max"));
+        t.value(&R::maxCycle, "long_cycling.max_cycle", tr("Cycle of the highest capacity"));
+        t.value(&R::activationGainPct, "long_cycling.activation_gain_pct", tr("Activation gain"),
+                QStringLiteral("%"));
+        t.value(&R::fadePerCyclePct, "long_cycling.fade_per_cycle_pct",
+                tr("Fade per cycle after the maximum"), QStringLiteral("%"));
+        t.value(&R::meanCePct, "long_cycling.mean_ce_pct", tr("Mean coulombic efficiency (cycle ≥ 2)"),
+                QStringLiteral("%"));
+        t.value(&R::nCycles, "n_cycles", tr("Cycles"));
+        return t;
+    }();
+    return t;
 }
+
+namespace {
 
 Expected<QJsonObject> massOption(const QString& v)
 {
@@ -516,7 +509,7 @@ const AnalysisDescriptor& cyclingAnalysis()
         a.input.types = {QStringLiteral("cycling_record"), QStringLiteral("rate_test"),
                          QStringLiteral("gcd_profile")};
         a.params = cyclingSchema;
-        a.outputs = cyclingOutputs;
+        a.outputs = [] { return cyclingResultTable().outputs(); };
         a.figures = cyclingFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
             return computeCycling(in.main.front(), params, in.sample);
@@ -528,12 +521,21 @@ const AnalysisDescriptor& cyclingAnalysis()
              massOption},
             {QStringLiteral("convention"),
              QStringLiteral("Coulombic efficiency: cathode (discharge/charge) or anode (charge/discharge)."),
-             QStringLiteral("cathode|anode"), [](const QString& v) -> Expected<QJsonObject> {
+             QStringLiteral("cathode|anode"),
+             [](const QString& v) -> Expected<QJsonObject> {
                  if (v != QLatin1String("cathode") && v != QLatin1String("anode"))
                      return fail("", "--convention",
                                  "'" + v.toStdString() + "' is neither cathode nor anode");
                  return QJsonObject{{"convention", v}};
-             }}};
+             }},
+            // A file of several channels or records (Arbin, Neware): the one of this label; without it the
+            // first is analysed and a warning names the others.
+            {QStringLiteral("channel"),
+             QStringLiteral("Channel (dataset label) of a file of several channels to analyse."),
+             QStringLiteral("NAME"),
+             {},
+             true,
+             {}}};
         return a;
     }();
     return d;

@@ -16,6 +16,7 @@
 /// sample_context, and the run goes stale when that changes.
 
 #include "analysis/Analysis.h"
+#include "analysis/ResultTable.h"
 
 namespace vanadis {
 
@@ -27,6 +28,24 @@ inline constexpr int kCyclingAnalysisVersion = 2; // 2: mass, basis and carbon f
 /// reference_cycle, rate_tolerance_pct, skip_first_cycle, profile_cycles ("1,2,10,100"), profile_mode
 /// (cycles|rate_steps), dqdv_bin_mv, dqdv_window_points.
 ParamSchema cyclingSchema();
+
+/// What the cycling analysis reports to the result view, the Compare table and `vanadis-cli info`: each
+/// member bound to its result key once, in cyclingResultTable(). The long-cycling read-outs sit inside
+/// the `long_cycling` object beside its other keys; the cycles, rate steps and profiles are detail the
+/// compute function writes beside them. Capacities in mAh g⁻¹, or mAh without an active mass.
+struct CyclingResult {
+    double firstCycleCePct = std::nan("");
+    double retentionPct = std::nan(""); ///< last cycle, against the retention reference
+    double maxCapacity = std::nan("");  ///< long_cycling.max_capacity
+    int maxCycle = 0;                   ///< long_cycling.max_cycle: cycle of the highest capacity
+    double activationGainPct = std::nan("");
+    double fadePerCyclePct = std::nan(""); ///< mean fade after the maximum
+    double meanCePct = std::nan("");       ///< cycle ≥ 2
+    int nCycles = 0;
+};
+
+/// The one declaration of the cycling outputs.
+const ResultTable<CyclingResult>& cyclingResultTable();
 
 /// Runs the analysis on one dataset. Result (README "Command line"): mass_mg, mass_basis, mass_label,
 /// mass_source, carbon_wt_pct, carbon_source, sample_context{…}, capacity_unit, convention, pairing,

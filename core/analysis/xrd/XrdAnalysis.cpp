@@ -2,6 +2,7 @@
 #include "analysis/JsonNumber.h"
 
 #include "analysis/FigureHelpers.h"
+#include "model/Translate.h"
 
 #include "numeric/Constants.h"
 #include "numeric/xrd/Background.h"
@@ -452,6 +453,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
         peaks.append(o);
     }
 
+    XrdResult res; // the declared outputs, written by xrdResultTable() at the end
     QJsonObject out;
     out["wavelength_angstrom"] = lambda1;
     out["wavelength2_angstrom"] = doublets ? QJsonValue(lambda2) : QJsonValue(QJsonValue::Null);
@@ -460,7 +462,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     out["phase"] = phaseName;
     out["phase_source"] = p.phaseDataset ? QStringLiteral("cif") : QStringLiteral("bundled");
     out["peaks"] = peaks;
-    out["n_peaks"] = int(fit->peaks.size());
+    res.nPeaks = int(fit->peaks.size());
 
     // Crystallite size: the mean over the indexed lines, with the standard error of that mean.
     QJsonObject scherrer;
@@ -471,11 +473,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
             ss += (s - mean) * (s - mean);
         const double sem = sizes.size() > 1 ? std::sqrt(ss / double(sizes.size() - 1) / double(sizes.size()))
                                             : std::numeric_limits<double>::quiet_NaN();
-        scherrer["mean"] = jsonNumber(mean);
-        scherrer["mean_err"] = jsonNumber(sem);
-    } else {
-        scherrer["mean"] = QJsonValue(QJsonValue::Null);
-        scherrer["mean_err"] = QJsonValue(QJsonValue::Null);
+        res.scherrerSizeNm = {mean, sem};
     }
     scherrer["per_peak"] = perPeak;
     scherrer["k"] = p.scherrerK;
@@ -485,10 +483,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     QJsonObject wh;
     if (breadthLines.size() >= 3) {
         if (auto w = williamsonHall(breadthLines, size)) {
-            wh["size_nm"] = jsonNumber(w->sizeNm);
-            wh["size_err"] = jsonNumber(w->sizeErrNm);
-            wh["strain"] = jsonNumber(w->microstrain);
-            wh["strain_err"] = jsonNumber(w->microstrainErr);
+            res.williamsonHallSizeNm = {w->sizeNm, w->sizeErrNm};
+            res.williamsonHallStrain = {w->microstrain, w->microstrainErr};
             wh["r2"] = jsonNumber(w->r2);
             QJsonArray pts;
             for (std::size_t i = 0; i < w->fourSinTheta.size(); ++i)
@@ -499,24 +495,17 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
                 warnings.append(QString::fromStdString(s));
         }
     }
-    for (const char* k : {"size_nm", "size_err", "strain", "strain_err"})
-        if (!wh.contains(k)) wh[k] = QJsonValue(QJsonValue::Null);
     out["williamson_hall"] = wh;
 
     QJsonObject lat;
     if (lattice) {
         lat["system"] = QString::fromLatin1(latticeSystemName(lattice->system));
-        lat["a_angstrom"] = jsonNumber(lattice->cell.aA);
-        lat["a_err"] = jsonNumber(lattice->esd.aA);
         lat["b_angstrom"] = jsonNumber(lattice->cell.bA);
-        lat["c_angstrom"] = jsonNumber(lattice->cell.cA);
-        lat["c_err"] = jsonNumber(lattice->esd.cA);
-        lat["volume_a3"] = jsonNumber(lattice->volumeA3);
-        lat["volume_err"] = jsonNumber(lattice->volumeEsdA3);
-        lat["zero_shift_deg"] = jsonNumber(lattice->zeroShiftDeg);
-        lat["zero_shift_err"] = jsonNumber(lattice->zeroShiftEsdDeg);
-        lat["displacement_coefficient_deg"] = jsonNumber(lattice->displacementCoefDeg);
-        lat["displacement_coefficient_err"] = jsonNumber(lattice->displacementCoefEsdDeg);
+        res.aAngstrom = {lattice->cell.aA, lattice->esd.aA};
+        res.cAngstrom = {lattice->cell.cA, lattice->esd.cA};
+        res.volumeA3 = {lattice->volumeA3, lattice->volumeEsdA3};
+        res.zeroShiftDeg = {lattice->zeroShiftDeg, lattice->zeroShiftEsdDeg};
+        res.displacementCoefficientDeg = {lattice->displacementCoefDeg, lattice->displacementCoefEsdDeg};
         lat["displacement_mm"] = jsonNumber(lattice->displacementMm);
         lat["displacement_err_mm"] = jsonNumber(lattice->displacementEsdMm);
         lat["n_lines"] = int(lattice->lines.size());
@@ -609,49 +598,47 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
                 ? QCoreApplication::translate("vanadis::XrdAnalysis", "%1 (%2 lines)").arg(w).arg(count[w])
                 : w);
     out["warnings"] = said;
+    // Into the objects made above (a null lattice stays null: no cell, no cell values).
+    if (auto w = xrdResultTable().write(res, out); !w) return std::unexpected(w.error());
     return out;
 }
 
-namespace {
-
-std::vector<OutputSpec> xrdOutputs()
+const ResultTable<XrdResult>& xrdResultTable()
 {
-    auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::XrdAnalysis", s); };
-    return {
-        {"lattice.a_angstrom", tr("Lattice parameter a"), QStringLiteral("Å"), "lattice.a_err", true,
-         tr("a (Å)"), 6},
-        {"lattice.c_angstrom", tr("Lattice parameter c"), QStringLiteral("Å"), "lattice.c_err", true,
-         tr("c (Å)"), 6},
-        {"lattice.volume_a3", tr("Cell volume"), QStringLiteral("Å³"), "lattice.volume_err", false, {}, 6},
-        {"lattice.zero_shift_deg",
-         tr("Zero shift"),
-         QStringLiteral("°"),
-         "lattice.zero_shift_err",
-         false,
-         {}},
-        {"lattice.displacement_coefficient_deg",
-         tr("Sample displacement (Δ2θ at θ = 0)"),
-         QStringLiteral("°"),
-         "lattice.displacement_coefficient_err",
-         false,
-         {}},
-        {"scherrer_size_nm.mean", tr("Crystallite size (Scherrer)"), QStringLiteral("nm"),
-         "scherrer_size_nm.mean_err", true, tr("Size (nm)")},
-        {"williamson_hall.size_nm",
-         tr("Crystallite size (Williamson–Hall)"),
-         QStringLiteral("nm"),
-         "williamson_hall.size_err",
-         false,
-         {}},
-        {"williamson_hall.strain",
-         tr("Microstrain (Williamson–Hall)"),
-         {},
-         "williamson_hall.strain_err",
-         false,
-         {}},
-        {"n_peaks", tr("Peaks fitted"), {}, {}, false, {}},
-    };
+    static const ResultTable<XrdResult> t = [] {
+        const auto tr = [](const char* s) { return translated("vanadis::XrdAnalysis", s); };
+        using R = XrdResult;
+        ResultTable<R> t;
+        t.measured(&R::aAngstrom, "lattice.a_angstrom", "lattice.a_err", tr("Lattice parameter a"),
+                   QStringLiteral("Å"))
+            .headline(tr("a (Å)"))
+            .significant(6);
+        t.measured(&R::cAngstrom, "lattice.c_angstrom", "lattice.c_err", tr("Lattice parameter c"),
+                   QStringLiteral("Å"))
+            .headline(tr("c (Å)"))
+            .significant(6);
+        t.measured(&R::volumeA3, "lattice.volume_a3", "lattice.volume_err", tr("Cell volume"),
+                   QStringLiteral("Å³"))
+            .significant(6);
+        t.measured(&R::zeroShiftDeg, "lattice.zero_shift_deg", "lattice.zero_shift_err", tr("Zero shift"),
+                   QStringLiteral("°"));
+        t.measured(&R::displacementCoefficientDeg, "lattice.displacement_coefficient_deg",
+                   "lattice.displacement_coefficient_err", tr("Sample displacement (Δ2θ at θ = 0)"),
+                   QStringLiteral("°"));
+        t.measured(&R::scherrerSizeNm, "scherrer_size_nm.mean", "scherrer_size_nm.mean_err",
+                   tr("Crystallite size (Scherrer)"), QStringLiteral("nm"))
+            .headline(tr("Size (nm)"));
+        t.measured(&R::williamsonHallSizeNm, "williamson_hall.size_nm", "williamson_hall.size_err",
+                   tr("Crystallite size (Williamson–Hall)"), QStringLiteral("nm"));
+        t.measured(&R::williamsonHallStrain, "williamson_hall.strain", "williamson_hall.strain_err",
+                   tr("Microstrain (Williamson–Hall)"));
+        t.value(&R::nPeaks, "n_peaks", tr("Peaks fitted"));
+        return t;
+    }();
+    return t;
 }
+
+namespace {
 
 std::vector<FigureDecl> xrdFigureDecls()
 {
@@ -838,7 +825,7 @@ const AnalysisDescriptor& xrdAnalysis()
         a.name = QStringLiteral("XRD");
         a.input.types = {QStringLiteral("xrd_pattern")};
         a.params = [] { return xrdParamTable().schema(); };
-        a.outputs = xrdOutputs;
+        a.outputs = [] { return xrdResultTable().outputs(); };
         a.figures = xrdFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
             const QJsonValue ref = params.value("phase_dataset");

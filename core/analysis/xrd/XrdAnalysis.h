@@ -9,6 +9,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
+#include "analysis/ResultTable.h"
 
 namespace vanadis {
 
@@ -31,6 +32,26 @@ struct XrdParams {
 };
 
 ParamTable<XrdParams> xrdParamTable();
+
+/// What the XRD analysis reports to the result view, the Compare table and `vanadis-cli info`: each
+/// member bound to its result key once, in xrdResultTable(). The cell values sit inside the `lattice`
+/// object (null when no cell was refined: they are then left out), the sizes inside `scherrer_size_nm`
+/// and `williamson_hall`; the peaks, the reference, the curves and the rest of those objects are detail
+/// the compute function writes beside them.
+struct XrdResult {
+    Measured aAngstrom;                  ///< lattice.a_angstrom ± lattice.a_err, Å
+    Measured cAngstrom;                  ///< lattice.c_angstrom ± lattice.c_err, Å
+    Measured volumeA3;                   ///< lattice.volume_a3 ± lattice.volume_err, Å³
+    Measured zeroShiftDeg;               ///< lattice.zero_shift_deg, ° 2θ
+    Measured displacementCoefficientDeg; ///< lattice.displacement_coefficient_deg: Δ2θ at θ = 0, °
+    Measured scherrerSizeNm;             ///< scherrer_size_nm.mean ± mean_err (standard error of the mean)
+    Measured williamsonHallSizeNm;       ///< williamson_hall.size_nm ± size_err
+    Measured williamsonHallStrain;       ///< williamson_hall.strain ± strain_err (dimensionless)
+    int nPeaks = 0;                      ///< lines in the profile fit
+};
+
+/// The one declaration of the XRD outputs.
+const ResultTable<XrdResult>& xrdResultTable();
 
 /// Analyses a powder pattern (columns "2Theta" in degrees and "Intensity"; wavelength from the
 /// parameters or the metadata `wavelength_angstrom`, `wavelength2_angstrom`, `ka2_ka1_ratio`). Returns

@@ -2,6 +2,7 @@
 
 #include "analysis/FigureHelpers.h"
 #include "analysis/JsonNumber.h"
+#include "model/Translate.h"
 
 #include "numeric/xrd/Background.h"
 #include "numeric/xrd/PeakSearch.h"
@@ -277,14 +278,15 @@ Expected<QJsonObject> computeXrdSeries(const std::vector<Dataset>& scans, const 
                 if (std::abs(f.twoThetaDeg - tracks[j].first) < 2.0 * tracks[j].fwhm && f.height > best)
                     best = f.height, strongest = j;
     }
-    out["n_scans"] = int(scans.size());
-    out["n_tracks"] = int(tracks.size());
+    XrdSeriesResult res; // the declared outputs, written by xrdSeriesResultTable() below
+    res.nScans = int(scans.size());
+    res.nTracks = int(tracks.size());
     out["wavelength_angstrom"] = lambda1 > 0.0 ? QJsonValue(lambda1) : QJsonValue(QJsonValue::Null);
     out["kalpha2_modelled"] = doublets;
     out["tracks"] = trackList;
     out["tracked_peaks"] = table;
-    out["first_track_shift_deg"] = jsonNumber(tracks[strongest].last - tracks[strongest].first);
-    out["first_track_two_theta_deg"] = jsonNumber(tracks[strongest].first);
+    res.firstTrackShiftDeg = tracks[strongest].last - tracks[strongest].first;
+    res.firstTrackTwoThetaDeg = tracks[strongest].first;
     out["scans"] = scanList;
     // The scans on one 2θ grid (the first scan's, thinned to ≤ 1500 points; null outside a scan) for the
     // waterfall and the heat map, which draw from the result alone.
@@ -314,7 +316,26 @@ Expected<QJsonObject> computeXrdSeries(const std::vector<Dataset>& scans, const 
     const Column* yc0 = figures::find(first, "Intensity");
     out["grid"] = QJsonObject{{"two_theta_deg", gx}, {"intensity", rows}, {"unit", yc0->unit}};
     out["warnings"] = warnings;
+    if (auto w = xrdSeriesResultTable().write(res, out); !w) return std::unexpected(w.error());
     return out;
+}
+
+const ResultTable<XrdSeriesResult>& xrdSeriesResultTable()
+{
+    static const ResultTable<XrdSeriesResult> t = [] {
+        const auto tr = [](const char* s) { return translated("vanadis::XrdSeriesAnalysis", s); };
+        using R = XrdSeriesResult;
+        ResultTable<R> t;
+        t.value(&R::firstTrackShiftDeg, "first_track_shift_deg",
+                tr("Shift of the strongest line (last − first scan)"), QStringLiteral("°"))
+            .headline(tr("Δ2θ (°)"));
+        t.value(&R::firstTrackTwoThetaDeg, "first_track_two_theta_deg", tr("Strongest line, first scan"),
+                QStringLiteral("°"));
+        t.value(&R::nScans, "n_scans", tr("Scans"));
+        t.value(&R::nTracks, "n_tracks", tr("Lines followed"));
+        return t;
+    }();
+    return t;
 }
 
 namespace {
@@ -462,24 +483,7 @@ const AnalysisDescriptor& xrdSeriesAnalysis()
         a.input.types = {QStringLiteral("xrd_pattern")};
         a.input.multiple = true;
         a.params = [] { return xrdSeriesParamTable().schema(); };
-        a.outputs = [tr] {
-            return std::vector<OutputSpec>{
-                {"first_track_shift_deg",
-                 tr("Shift of the strongest line (last − first scan)"),
-                 QStringLiteral("°"),
-                 {},
-                 true,
-                 tr("Δ2θ (°)")},
-                {"first_track_two_theta_deg",
-                 tr("Strongest line, first scan"),
-                 QStringLiteral("°"),
-                 {},
-                 false,
-                 {}},
-                {"n_scans", tr("Scans"), {}, {}, false, {}},
-                {"n_tracks", tr("Lines followed"), {}, {}, false, {}},
-            };
-        };
+        a.outputs = [] { return xrdSeriesResultTable().outputs(); };
         a.figures = [tr] {
             return std::vector<FigureDecl>{
                 {QStringLiteral("waterfall"), tr("Waterfall of the scans"), false, {}},

@@ -10,6 +10,7 @@
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
+#include "analysis/ResultTable.h"
 
 namespace vanadis {
 
@@ -24,6 +25,18 @@ struct XrdSeriesParams {
 };
 
 ParamTable<XrdSeriesParams> xrdSeriesParamTable();
+
+/// What the series reports to the result view, the Compare table and `vanadis-cli info`, bound to its
+/// result keys once in xrdSeriesResultTable(); the tracks, the per-scan table and the grid are detail.
+struct XrdSeriesResult {
+    double firstTrackShiftDeg = std::nan("");    ///< strongest line: last − first scan, ° 2θ
+    double firstTrackTwoThetaDeg = std::nan(""); ///< strongest line in the first scan, ° 2θ
+    int nScans = 0;
+    int nTracks = 0; ///< lines followed
+};
+
+/// The one declaration of the series outputs.
+const ResultTable<XrdSeriesResult>& xrdSeriesResultTable();
 
 /// Follows lines across \a scans (each with "2Theta" in degrees and "Intensity"). Result: n_scans,
 /// n_tracks, tracks [{index, start_two_theta_deg, shift_deg (last − first), positions [two_theta_deg per
