@@ -269,8 +269,8 @@ void TestEisAnalysis::drtOfRealPyDrtToolsFile()
     QVERIFY2(r, r ? "" : r.error().message().c_str());
     const QJsonObject drt = r->value("drt").toObject();
     qInfo("pyDRTtools data_1 (%lld points): λ = %.3g (mGCV), R∞ = %.4g Ω, polarisation %.4g Ω",
-          qint64(r->value("n_points").toInt()), drt.value("lambda").toDouble(), drt.value("r_inf_ohm").toDouble(),
-          drt.value("polarisation_ohm").toDouble());
+          qint64(r->value("n_points").toInt()), drt.value("lambda").toDouble(),
+          drt.value("r_inf_ohm").toDouble(), drt.value("polarisation_ohm").toDouble());
     for (const QJsonValue& v : drt.value("peak_list").toArray())
         qInfo("  peak τ = %.4g s (f = %.4g Hz), R = %.4g Ω", v.toObject().value("tau_s").toDouble(),
               v.toObject().value("frequency_hz").toDouble(), v.toObject().value("r_ohm").toDouble());
@@ -323,7 +323,8 @@ void TestEisAnalysis::rctAgainstCycleFigure()
             sim::EisParams p;
             p.rctOhm = (s == &a ? 245.0 : 102.0) * (1.0 + 0.1 * std::log10(c));
             p.noiseRelative = 0.002;
-            data.push_back(fromSim(sim::simulateEis(p)).withLabel(QStringLiteral("EIS after %1 cycles").arg(c)));
+            data.push_back(
+                fromSim(sim::simulateEis(p)).withLabel(QStringLiteral("EIS after %1 cycles").arg(c)));
         }
     data.push_back(fromSim(sim::simulateEis(sim::EisParams{})).withLabel("EIS"));
     for (const Dataset& d : data) {

@@ -65,7 +65,8 @@ void TestDrt::twoRcPeaks_data()
     QTest::addColumn<double>("noise");
     QTest::addColumn<int>("order");
     QTest::addColumn<int>("rule");
-    const int gcv = int(DrtLambdaRule::Gcv), mgcv = int(DrtLambdaRule::Mgcv), manual = int(DrtLambdaRule::Manual);
+    const int gcv = int(DrtLambdaRule::Gcv), mgcv = int(DrtLambdaRule::Mgcv),
+              manual = int(DrtLambdaRule::Manual);
     QTest::newRow("noise-free, 1st order, mGCV") << 0.0 << 1 << mgcv;
     QTest::newRow("noise-free, 1st order, GCV") << 0.0 << 1 << gcv;
     QTest::newRow("0.5 % noise, 1st order, mGCV") << 0.005 << 1 << mgcv;
@@ -82,8 +83,8 @@ void TestDrt::twoRcPeaks()
     QFETCH(int, rule);
     // R0 = 5 Ω; R1 = 10 Ω, τ1 = R1·C1 = 1e-4 s; R2 = 30 Ω, τ2 = 0.1 s. 70 points, 100 kHz … 10 mHz.
     const double tau1 = 1e-4, tau2 = 0.1;
-    const auto s = generate("R0-p(R1,C1)-p(R2,C2)", {5.0, 10.0, tau1 / 10.0, 30.0, tau2 / 30.0}, 1e5, 1e-2,
-                            70, noise);
+    const auto s =
+        generate("R0-p(R1,C1)-p(R2,C2)", {5.0, 10.0, tau1 / 10.0, 30.0, tau2 / 30.0}, 1e5, 1e-2, 70, noise);
     DrtOptions o;
     o.derivativeOrder = order;
     o.rule = DrtLambdaRule(rule);

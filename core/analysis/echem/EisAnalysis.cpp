@@ -50,6 +50,7 @@ ParamTable<EisParams> eisParamTable()
         if (c) return std::nullopt;
         return QString::fromStdString(c.error().location + ": " + c.error().reason);
     };
+    t.last().preview = QStringLiteral("echem_circuit");
     t.field(&P::weighting,
             choiceParam("weighting", tr("Weighting"), {"modulus", "proportional", "unit"}, "modulus",
                         {tr("Modulus (1/|Z|²)"), tr("Proportional (1/Z'², 1/Z''²)"), tr("Unit")},
@@ -102,9 +103,10 @@ ParamTable<EisParams> eisParamTable()
                            "into ripples, too large merges neighbouring peaks. Generalised cross-validation "
                            "picks the λ that best predicts left-out points; the modified form (Kim & Gu "
                            "2004) smooths a little more and is the safer default for a few dozen points.")));
-    t.field(&P::drtLambda, numberParam("drt_lambda", tr("DRT λ (given value)"), {}, 1e-3, 1e-12, 1e3,
-                                       tr("Used when λ is 'given value'. Dimensionless: the data misfit is "
-                                          "relative to |Z|, the roughness ∫(dγ/d ln τ)² relative to max|Z|².")));
+    t.field(&P::drtLambda,
+            numberParam("drt_lambda", tr("DRT λ (given value)"), {}, 1e-3, 1e-12, 1e3,
+                        tr("Used when λ is 'given value'. Dimensionless: the data misfit is "
+                           "relative to |Z|, the roughness ∫(dγ/d ln τ)² relative to max|Z|².")));
     t.last().advanced = true;
     t.field(&P::linKkMu, numberParam("lin_kk_mu", tr("Lin-KK μ criterion"), {}, 0.85, 0.01, 1.0,
                                      tr("M grows until μ falls below this (Schönleber et al. use 0.85).")));

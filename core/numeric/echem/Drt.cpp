@@ -280,7 +280,8 @@ Expected<DrtResult> drt(const EisSpectrum& s, const DrtOptions& o)
             const int a = maxima[pk], z = maxima[pk + 1];
             const double valley = *std::min_element(g.begin() + a, g.begin() + z + 1);
             if (valley > o.mergeValleyFraction * std::min(g[std::size_t(a)], g[std::size_t(z)])) {
-                maxima.erase(maxima.begin() + std::ptrdiff_t(g[std::size_t(a)] < g[std::size_t(z)] ? pk : pk + 1));
+                maxima.erase(maxima.begin() +
+                             std::ptrdiff_t(g[std::size_t(a)] < g[std::size_t(z)] ? pk : pk + 1));
                 merged = true;
                 break;
             }

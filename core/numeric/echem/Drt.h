@@ -17,9 +17,9 @@
 /// stacked real and imaginary rows, H the influence matrix), searched on a log grid 1e-9…1e1 and
 /// refined by golden section. ρ = 1 is GCV; the default, modified GCV (Kim & Gu, J. R. Stat. Soc. B
 /// 66 (2004) 337, as pyDRTtools offers it), uses ρ = 2 for n ≤ 100 and 1.3 above, because plain GCV
-/// often under-smooths spectra of a few dozen points (ripples on a Zarc). The non-negative problem is then solved at that λ (Bro & de Jong 1997
-/// fast NNLS on the normal equations). A pure R‖C element gives a peak of area R at τ = RC; a Zarc a
-/// broad peak of area R centred at τ₀ = (RQ)^{1/n}.
+/// often under-smooths spectra of a few dozen points (ripples on a Zarc). The non-negative problem is then
+/// solved at that λ (Bro & de Jong 1997 fast NNLS on the normal equations). A pure R‖C element gives a peak
+/// of area R at τ = RC; a Zarc a broad peak of area R centred at τ₀ = (RQ)^{1/n}.
 ///
 /// Peaks are the local maxima of γ above `minPeakFraction` of its maximum inside the measured window
 /// 1/ω_max … 1/ω_min (ripples merged, see DrtOptions); each peak's resistance
@@ -39,12 +39,12 @@ enum class DrtLambdaRule { Gcv, Mgcv, Manual };
 
 struct DrtOptions {
     DrtLambdaRule rule = DrtLambdaRule::Mgcv;
-    double lambda = 1e-3;        ///< used with DrtLambdaRule::Manual (dimensionless, see file comment)
-    int derivativeOrder = 1;     ///< 1 or 2: which derivative of γ is penalised
-    int pointsPerDecade = 10;    ///< τ grid density
-    double extendDecades = 1.0;  ///< grid beyond 1/ω_max and 1/ω_min, each side
-    bool inductance = true;      ///< fit a series L ≥ 0 (high-frequency inductive points)
-    double minPeakFraction = 0.02;   ///< peaks below this fraction of max γ are not reported
+    double lambda = 1e-3;             ///< used with DrtLambdaRule::Manual (dimensionless, see file comment)
+    int derivativeOrder = 1;          ///< 1 or 2: which derivative of γ is penalised
+    int pointsPerDecade = 10;         ///< τ grid density
+    double extendDecades = 1.0;       ///< grid beyond 1/ω_max and 1/ω_min, each side
+    bool inductance = true;           ///< fit a series L ≥ 0 (high-frequency inductive points)
+    double minPeakFraction = 0.02;    ///< peaks below this fraction of max γ are not reported
     double mergeValleyFraction = 0.5; ///< two maxima whose valley stays above this fraction of the
                                       ///< lower one are one peak (ripple on a broad distribution)
 };
@@ -67,7 +67,7 @@ struct DrtResult {
     double polarisationOhm = 0.0; ///< ∫γ d ln τ over the whole grid
     double lambda = 0.0;          ///< λ used
     bool lambdaFromGcv = false;
-    std::vector<DrtPeak> peaks;   ///< by ascending τ
+    std::vector<DrtPeak> peaks;               ///< by ascending τ
     std::vector<std::complex<double>> fitted; ///< Ẑ in input order
     std::vector<double> residualRealPct;      ///< 100·(Z' − Ẑ')/|Z|
     std::vector<double> residualImagPct;
