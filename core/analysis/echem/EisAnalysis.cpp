@@ -362,6 +362,7 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
             out.insert("drt", QJsonObject{{"lambda_rule", p.drtLambdaRule},
                                           {"r_inf_ohm", jsonNumber(d->rInfOhm)},
                                           {"inductance_h", jsonNumber(d->inductanceH)},
+                                          {"tau_window_s", QJsonArray{d->tauWindowLowS, d->tauWindowHighS}},
                                           {"tau_s", tau},
                                           {"gamma_ohm", gamma},
                                           {"peak_list", list}});
@@ -492,8 +493,15 @@ FigureSpec eisFigure(const QString& figureId, const std::vector<FigureInput>& in
             const QJsonObject d = in.result.value("drt").toObject();
             FigureSeries g = styled(*in.sample, in.legend);
             const QJsonArray tau = d.value("tau_s").toArray(), gamma = d.value("gamma_ohm").toArray();
+            // Drawn over the measured window 1/ω_max … 1/ω_min (with a grid step of slack): beyond it
+            // the grid only absorbs what the data cannot place (a diffusion tail), not a distribution.
+            const QJsonArray window = d.value("tau_window_s").toArray();
+            const double lo = window.size() == 2 ? window[0].toDouble() / 1.3 : 0.0,
+                         hi = window.size() == 2 ? window[1].toDouble() * 1.3 : INFINITY;
             for (qsizetype k = 0; k < tau.size() && k < gamma.size(); ++k) {
-                g.x.push_back(tau[k].toDouble());
+                const double t = tau[k].toDouble();
+                if (t < lo || t > hi) continue;
+                g.x.push_back(t);
                 g.y.push_back(gamma[k].toDouble());
             }
             if (g.x.empty()) continue;
@@ -502,11 +510,18 @@ FigureSpec eisFigure(const QString& figureId, const std::vector<FigureInput>& in
             pk.line = false;
             pk.marker = in.sample->marker;
             pk.inLegend = false;
+            // Every peak marked; only those of ≥ 10 % of the largest labelled, so overlaid samples stay
+            // legible.
+            double rMax = 0.0;
+            for (const QJsonValue& v : d.value("peak_list").toArray())
+                rMax = std::max(rMax, v.toObject().value("r_ohm").toDouble());
             for (const QJsonValue& v : d.value("peak_list").toArray()) {
                 const QJsonObject o = v.toObject();
+                const double r = o.value("r_ohm").toDouble();
                 pk.x.push_back(o.value("tau_s").toDouble());
                 pk.y.push_back(o.value("gamma_ohm").toDouble());
-                pk.pointLabels.push_back(QStringLiteral("%1 Ω").arg(o.value("r_ohm").toDouble(), 0, 'g', 3));
+                pk.pointLabels.push_back(r >= 0.1 * rMax ? QStringLiteral("%1 Ω").arg(r, 0, 'g', 3)
+                                                         : QString());
             }
             f.series.push_back(g);
             if (!pk.x.empty()) f.series.push_back(pk);

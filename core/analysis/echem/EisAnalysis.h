@@ -11,7 +11,8 @@
 /// effective_capacitance[{element, resistor, c_eff_f, apex_frequency_hz}] of every R‖CPE pair,
 /// fit[] and fit_curve[] (frequency_hz, z_re_ohm, z_im_ohm), residuals[], warnings[],
 /// drt{peaks{P01: {tau_s, frequency_hz, r_ohm, gamma_ohm}}, peak_list[], lambda, lambda_rule,
-/// polarisation_ohm, r_inf_ohm, inductance_h, tau_s[], gamma_ohm[]} (numeric/echem/Drt.h), cycle.
+/// polarisation_ohm, r_inf_ohm, inductance_h, tau_window_s[2], tau_s[], gamma_ohm[]} (numeric/echem/Drt.h),
+/// cycle.
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"

@@ -180,9 +180,12 @@ Expected<DrtResult> drt(const EisSpectrum& s, const DrtOptions& o)
         const VectorXd ct = es.eigenvectors().transpose() * lower.solve(f);
         const double bb = b.squaredNorm();
         const double rows = double(2 * n);
-        // Kim & Gu's modified GCV inflates the effective parameter count (ρ = 2 for ≤ 100 stacked
-        // rows, 1.3 above), against plain GCV's known tendency to under-smooth small samples.
-        const double rho = o.rule == DrtLambdaRule::Mgcv ? (rows <= 100 ? 2.0 : 1.3) : 1.0;
+        // Kim & Gu's modified GCV inflates the effective parameter count (ρ = 2 for spectra of ≤ 100
+        // frequencies, 1.3 above), against plain GCV's known tendency to under-smooth small samples.
+        const double rho = o.rule != DrtLambdaRule::Mgcv ? 1.0
+                           : o.mgcvRho > 0.0             ? o.mgcvRho
+                           : n <= 100                    ? 2.0
+                                                         : 1.3;
         auto gcv = [&](double logLambda) {
             const double lam = std::exp(logLambda);
             double tr = 0.0, fit = 0.0, quad = 0.0;
@@ -198,15 +201,20 @@ Expected<DrtResult> drt(const EisSpectrum& s, const DrtOptions& o)
         };
         const double lo = std::log(1e-9), hi = std::log(1e1);
         const int steps = 50;
-        int best = 0;
-        double bestV = INFINITY;
-        for (int k = 0; k <= steps; ++k) {
-            const double v = gcv(lo + (hi - lo) * k / steps);
-            if (v < bestV) {
-                bestV = v;
+        std::vector<double> curve(steps + 1);
+        for (int k = 0; k <= steps; ++k)
+            curve[std::size_t(k)] = gcv(lo + (hi - lo) * k / steps);
+        // The lowest interior local minimum: V(λ) of a noisy spectrum can fall again towards λ → 0
+        // (the fit interpolating the noise), a spurious minimum at the end of the range. The range
+        // end is taken only when V has no interior minimum (noise-free data: V falls throughout).
+        int best = -1;
+        for (int k = 1; k < steps; ++k) {
+            const double v = curve[std::size_t(k)];
+            if (v <= curve[std::size_t(k - 1)] && v <= curve[std::size_t(k + 1)] &&
+                (best < 0 || v < curve[std::size_t(best)]))
                 best = k;
-            }
         }
+        if (best < 0) best = int(std::min_element(curve.begin(), curve.end()) - curve.begin());
         double a = lo + (hi - lo) * std::max(0, best - 1) / steps,
                z = lo + (hi - lo) * std::min(steps, best + 1) / steps;
         const double gr = (std::sqrt(5.0) - 1.0) / 2.0;
@@ -233,6 +241,8 @@ Expected<DrtResult> drt(const EisSpectrum& s, const DrtOptions& o)
     out.lambda = lambda;
     const VectorXd u = nnlsNormal(bMat + lambda * r, f);
 
+    out.tauWindowLowS = 1.0 / wMax;
+    out.tauWindowHighS = 1.0 / wMin;
     out.rInfOhm = u(0) * rRef;
     out.inductanceH = o.inductance ? u(1) * lRef : 0.0;
     out.tauS.resize(std::size_t(m));

@@ -14,12 +14,13 @@
 /// so λ is dimensionless and independent of the grid density (m = 1 or 2, the derivative order).
 /// λ is given or chosen by generalised cross-validation (GCV, Wahba 1977; Craven & Wahba 1979):
 /// the λ minimising V(λ) = n‖r(λ)‖² / (n − ρ·tr H(λ))² of the unconstrained ridge problem (n = 2N
-/// stacked real and imaginary rows, H the influence matrix), searched on a log grid 1e-9…1e1 and
-/// refined by golden section. ρ = 1 is GCV; the default, modified GCV (Kim & Gu, J. R. Stat. Soc. B
-/// 66 (2004) 337, as pyDRTtools offers it), uses ρ = 2 for n ≤ 100 and 1.3 above, because plain GCV
-/// often under-smooths spectra of a few dozen points (ripples on a Zarc). The non-negative problem is then
-/// solved at that λ (Bro & de Jong 1997 fast NNLS on the normal equations). A pure R‖C element gives a peak
-/// of area R at τ = RC; a Zarc a broad peak of area R centred at τ₀ = (RQ)^{1/n}.
+/// stacked real and imaginary rows, H the influence matrix), searched on a log grid 1e-9…1e1 (the
+/// lowest interior local minimum; V of a noisy spectrum can fall again as λ → 0) and refined by
+/// golden section. ρ = 1 is GCV; the default, modified GCV (Kim & Gu, J. R. Stat. Soc. B
+/// 66 (2004) 337, as pyDRTtools offers it), uses ρ = 2 for N ≤ 100 frequencies and 1.3 above, because plain
+/// GCV often under-smooths spectra of a few dozen points (ripples on a Zarc). The non-negative problem is
+/// then solved at that λ (Bro & de Jong 1997 fast NNLS on the normal equations). A pure R‖C element gives a
+/// peak of area R at τ = RC; a Zarc a broad peak of area R centred at τ₀ = (RQ)^{1/n}.
 ///
 /// Peaks are the local maxima of γ above `minPeakFraction` of its maximum inside the measured window
 /// 1/ω_max … 1/ω_min (ripples merged, see DrtOptions); each peak's resistance
@@ -40,6 +41,7 @@ enum class DrtLambdaRule { Gcv, Mgcv, Manual };
 struct DrtOptions {
     DrtLambdaRule rule = DrtLambdaRule::Mgcv;
     double lambda = 1e-3;             ///< used with DrtLambdaRule::Manual (dimensionless, see file comment)
+    double mgcvRho = 0.0;             ///< ρ of modified GCV; 0 = 2 for ≤ 100 frequencies, else 1.3
     int derivativeOrder = 1;          ///< 1 or 2: which derivative of γ is penalised
     int pointsPerDecade = 10;         ///< τ grid density
     double extendDecades = 1.0;       ///< grid beyond 1/ω_max and 1/ω_min, each side
@@ -61,6 +63,8 @@ struct DrtPeak {
 
 struct DrtResult {
     std::vector<double> tauS;     ///< grid, ascending
+    double tauWindowLowS = 0.0;   ///< 1/ω_max: the grid beyond the measured window only supports γ
+    double tauWindowHighS = 0.0;  ///< 1/ω_min
     std::vector<double> gammaOhm; ///< γ(ln τ) at the grid points, ≥ 0
     double rInfOhm = 0.0;         ///< high-frequency resistance R∞
     double inductanceH = 0.0;
