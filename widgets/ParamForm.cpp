@@ -1,4 +1,5 @@
 #include "widgets/ParamForm.h"
+#include "widgets/ParamPreviews.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -181,6 +182,12 @@ void ParamForm::setSchema(const ParamSchema& schema)
         w->setObjectName(QStringLiteral("param_") + s.key);
         form->addRow(s.label + ":", w);
         m_fields.push_back(w);
+        if (s.type == ParamSpec::Type::Text && !s.preview.isEmpty())
+            if (QWidget* pv = makeParamPreview(s.preview, static_cast<QLineEdit*>(w))) {
+                pv->setObjectName(QStringLiteral("preview_") + s.key);
+                form->addRow(QString(), pv);
+                if (s.advanced) form->setRowVisible(pv, m_showAdvanced->isChecked());
+            }
         if (s.advanced) {
             form->setRowVisible(w, m_showAdvanced->isChecked());
             anyAdvanced = true;

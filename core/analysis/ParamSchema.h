@@ -47,6 +47,9 @@ struct ParamSpec {
     QStringList datasetTypes;       ///< for DatasetRef: the accepted dataset types
     /// For Text: an error sentence for an invalid value, nullopt when valid.
     std::function<std::optional<QString>(const QString&)> validator;
+    /// For Text: the id of a drawing the form shows under the field and redraws as the text changes
+    /// (widgets/ParamPreviews.cpp: "echem_circuit" draws an equivalent circuit); empty = none.
+    QString preview;
 };
 
 using ParamSchema = std::vector<ParamSpec>;

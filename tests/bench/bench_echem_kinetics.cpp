@@ -7,6 +7,7 @@
 #include "io/import/GamryDtaImporter.h"
 #include "numeric/echem/Circuit.h"
 #include "numeric/echem/CvKinetics.h"
+#include "numeric/echem/Drt.h"
 #include "numeric/echem/DunnAnalysis.h"
 #include "numeric/echem/EisFit.h"
 #include "numeric/echem/LinKK.h"
@@ -92,6 +93,16 @@ int main(int argc, char** argv)
     report("linkk_70pts_series_C", timeRuns(runs, [&] {
                if (!linKK(s, cap)) std::abort();
            }));
+    // DRT of the same 70 points (≈ 91 τ nodes), λ by modified GCV: the target is < 20 ms.
+    std::size_t drtPeaks = 0;
+    double lambda = 0.0;
+    report("drt_70pts_mgcv", timeRuns(runs, [&] {
+               auto r = drt(s);
+               if (!r) std::abort();
+               drtPeaks = r->peaks.size();
+               lambda = r->lambda;
+           }));
+    std::printf("  (%zu peaks, λ = %.3g)\n", drtPeaks, lambda);
 
     // A 10-cycle Gamry CV text: CURVE1 … CURVE10, 1 000 points per cycle (5 mV steps, 1.5–4.0 V).
     sim::CvParams p;

@@ -48,6 +48,11 @@ private Q_SLOTS:
     void badParameters();
     void importedGamrySpectrum();
     void figures();
+    void drtOfSimulatedSpectrum();
+    void drtOfRealPyDrtToolsFile();
+    void cycleNumberFromLabel_data();
+    void cycleNumberFromLabel();
+    void rctAgainstCycleFigure();
 };
 
 void TestEisAnalysis::recoversSimulatedCircuit()
@@ -198,6 +203,157 @@ void TestEisAnalysis::figures()
     const FigureSpec kk = a.buildFigure("eis_linkk", {in});
     QCOMPARE(kk.series.size(), std::size_t(2));
     QCOMPARE(kk.series[0].x.size(), d.columns()[0].values.size());
+}
+
+void TestEisAnalysis::drtOfSimulatedSpectrum()
+{
+    // R0 + (Rct ‖ CPE): the arc is a DRT peak at τ₀ = (Rct·Q)^{1/n} ≈ 3.0e-4 s of area ≈ Rct. (With
+    // the simulator's Warburg the diffusion distribution joins the arc's long-τ flank and the valley
+    // between them takes about half of Rct: DRT areas of overlapping processes are not resistances.)
+    // Then λ given by hand is used as given.
+    sim::EisParams p;
+    p.noiseRelative = 0.002;
+    p.warburgSigma = 0.0;
+    const Dataset d = fromSim(sim::simulateEis(p));
+    auto r = computeEis(d, {{"circuit", "R0-p(R1,CPE1)"}});
+    QVERIFY2(r, r ? "" : r.error().message().c_str());
+    const QJsonObject drt = r->value("drt").toObject();
+    QVERIFY(drt.value("lambda").toDouble() > 0.0);
+    QCOMPARE(drt.value("lambda_rule").toString(), QStringLiteral("mgcv"));
+    QCOMPARE(drt.value("tau_s").toArray().size(), drt.value("gamma_ohm").toArray().size());
+    const double tau0 = std::pow(p.rctOhm * p.cpeQ, 1.0 / p.cpeN);
+    const QJsonObject peaks = drt.value("peaks").toObject();
+    QVERIFY(!peaks.isEmpty());
+    QCOMPARE(peaks.size(), drt.value("peak_list").toArray().size());
+    const QJsonObject first = peaks.value("P01").toObject();
+    qInfo("arc peak τ = %.4g s (τ₀ = %.4g s), R = %.4g Ω", first.value("tau_s").toDouble(), tau0,
+          first.value("r_ohm").toDouble());
+    VERIFY_NEAR(first.value("tau_s").toDouble() / tau0, 1.0, 0.10);
+    VERIFY_NEAR(first.value("r_ohm").toDouble(), p.rctOhm, 0.12 * p.rctOhm);
+    // The CPE's power-law short-τ tail reaches past the grid: R∞ comes out somewhat below R0.
+    VERIFY_NEAR(drt.value("r_inf_ohm").toDouble(), p.r0Ohm, 1.0);
+    // The typed result reads back what was written.
+    const EisResult typed = eisResultTable().read(*r);
+    QCOMPARE(typed.drtPeaks.size(), peaks.size());
+    QVERIFY(std::isfinite(typed.drtPolarisationOhm));
+    auto manual = computeEis(d, {{"drt_lambda_rule", "manual"}, {"drt_lambda", 0.01}});
+    QVERIFY(manual);
+    QCOMPARE(manual->value("drt").toObject().value("lambda").toDouble(), 0.01);
+    auto off = computeEis(d, {{"drt", false}});
+    QVERIFY(off && !off->value("drt").toObject().contains("tau_s"));
+    QVERIFY(off->value("drt").toObject().value("peaks").toObject().isEmpty());
+    QVERIFY(!computeEis(d, {{"drt_lambda_rule", "lcurve"}}));
+    QVERIFY(!computeEis(d, {{"drt_lambda", -1.0}}));
+    const FigureSpec f = [&] {
+        Sample s;
+        s.name = "HMCS";
+        return eisAnalysis().buildFigure("drt", {FigureInput{&s, &d, {}, *r, "HMCS"}});
+    }();
+    QVERIFY(f.x.logScale);
+    QCOMPARE(f.series.size(), std::size_t(2)); // γ(τ) + peak markers labelled with their R
+    // γ drawn over the measured window (the grid reaches a decade beyond it on each side).
+    QVERIFY(f.series[0].x.size() < std::size_t(drt.value("tau_s").toArray().size()));
+    QVERIFY(f.series[0].x.front() >= drt.value("tau_window_s").toArray()[0].toDouble() / 1.3);
+    QVERIFY(f.series[0].x.back() <= drt.value("tau_window_s").toArray()[1].toDouble() * 1.3);
+    QCOMPARE(f.series[1].pointLabels.size(), std::size_t(peaks.size()));
+}
+
+void TestEisAnalysis::drtOfRealPyDrtToolsFile()
+{
+    QString dir = qEnvironmentVariable("VANADIS_TESTDATA");
+    if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
+    const QString path = QDir(dir).filePath("echem/eis_csv/pyDRTtools_data_1.csv");
+    if (!QFile::exists(path)) QSKIP("test data absent");
+    auto parsed = parseFile(path);
+    QVERIFY2(parsed, parsed ? "" : parsed.error().message().c_str());
+    const auto& id = parsed->datasets[0];
+    const Dataset d(1, id.technique, id.kind, id.name, id.columns, id.metadata, parsed->provenance);
+    auto r = computeEis(d, {{"circuit", "R0-p(R1,CPE1)"}});
+    QVERIFY2(r, r ? "" : r.error().message().c_str());
+    const QJsonObject drt = r->value("drt").toObject();
+    qInfo("pyDRTtools data_1 (%lld points): λ = %.3g (mGCV), R∞ = %.4g Ω, polarisation %.4g Ω",
+          qint64(r->value("n_points").toInt()), drt.value("lambda").toDouble(),
+          drt.value("r_inf_ohm").toDouble(), drt.value("polarisation_ohm").toDouble());
+    for (const QJsonValue& v : drt.value("peak_list").toArray())
+        qInfo("  peak τ = %.4g s (f = %.4g Hz), R = %.4g Ω", v.toObject().value("tau_s").toDouble(),
+              v.toObject().value("frequency_hz").toDouble(), v.toObject().value("r_ohm").toDouble());
+    QCOMPARE(r->value("n_points").toInt(), 107);
+    QVERIFY(drt.value("r_inf_ohm").toDouble() > 0.09 && drt.value("r_inf_ohm").toDouble() < 0.112);
+    QVERIFY(!drt.value("peak_list").toArray().isEmpty());
+}
+
+void TestEisAnalysis::cycleNumberFromLabel_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<double>("cycle");
+    QTest::newRow("after N cycles") << "EIS after 100 cycles" << 100.0;
+    QTest::newRow("Nth cycle") << "HMCS 10th cycle" << 10.0;
+    QTest::newRow("cycle N") << "EIS cycle 3" << 3.0;
+    QTest::newRow("cycle #N") << "Cycle #25" << 25.0;
+    QTest::newRow("Ncyc") << "EIS_50cyc" << 50.0;
+    QTest::newRow("pristine") << "EIS pristine" << 0.0;
+    QTest::newRow("none") << "EIS 1 kHz" << -1.0;
+}
+
+void TestEisAnalysis::cycleNumberFromLabel()
+{
+    QFETCH(QString, label);
+    QFETCH(double, cycle);
+    const Dataset d = fromSim(sim::simulateEis(sim::EisParams{})).withLabel(label);
+    const auto c = eisCycleNumber(d);
+    if (cycle < 0)
+        QVERIFY(!c);
+    else
+        QCOMPARE(c.value_or(-1.0), cycle);
+    // Metadata wins over the label.
+    const Dataset m(2, Technique::Echem, "eis", label, d.columns(), QJsonObject{{"cycle", 7}}, {});
+    QCOMPARE(eisCycleNumber(m).value_or(-1.0), 7.0);
+}
+
+void TestEisAnalysis::rctAgainstCycleFigure()
+{
+    // Two samples with spectra after 1, 10 and 100 cycles, Rct growing: one line per sample in cycle
+    // order (the inputs arrive out of order), ±1σ bars, a log cycle axis; a spectrum without a cycle
+    // number is left out.
+    Sample a, b;
+    a.name = "CS";
+    b.name = "HMCS";
+    std::vector<Dataset> data;
+    std::vector<QJsonObject> results;
+    const double cycles[] = {100, 1, 10};
+    for (const Sample* s : {&a, &b})
+        for (double c : cycles) {
+            sim::EisParams p;
+            p.rctOhm = (s == &a ? 245.0 : 102.0) * (1.0 + 0.1 * std::log10(c));
+            p.noiseRelative = 0.002;
+            data.push_back(
+                fromSim(sim::simulateEis(p)).withLabel(QStringLiteral("EIS after %1 cycles").arg(c)));
+        }
+    data.push_back(fromSim(sim::simulateEis(sim::EisParams{})).withLabel("EIS"));
+    for (const Dataset& d : data) {
+        auto r = computeEis(d, {{"drt", false}, {"lin_kk", false}});
+        QVERIFY(r);
+        QCOMPARE(r->value("cycle").isDouble(), &d != &data.back());
+        results.push_back(*r);
+    }
+    std::vector<FigureInput> in;
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const Sample* s = i < 3 ? &a : &b;
+        in.push_back(FigureInput{s, &data[i], {}, results[i], s->name});
+    }
+    const FigureSpec f = eisAnalysis().buildFigure("eis_rct_cycles", in);
+    QVERIFY(f.x.logScale);
+    std::vector<const FigureSeries*> lines;
+    for (const FigureSeries& s : f.series)
+        if (s.inLegend) lines.push_back(&s);
+    QCOMPARE(lines.size(), std::size_t(2));
+    QCOMPARE(lines[0]->label, QStringLiteral("CS"));
+    QCOMPARE(lines[0]->x, (std::vector<double>{1, 10, 100}));
+    QCOMPARE(lines[1]->x.size(), std::size_t(3));
+    VERIFY_NEAR(lines[0]->y[0], 245.0, 5.0);
+    VERIFY_NEAR(lines[0]->y[2], 245.0 * 1.2, 6.0);
+    QVERIFY(lines[1]->y[0] < lines[1]->y[1] && lines[1]->y[1] < lines[1]->y[2]);
+    QVERIFY(f.series.size() > 2); // error bars
 }
 
 QTEST_GUILESS_MAIN(TestEisAnalysis)

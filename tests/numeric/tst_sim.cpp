@@ -131,9 +131,9 @@ private Q_SLOTS:
 
     void structure()
     {
-        const std::vector<std::string> kinds{"pattern", "V 2p",        "O 1s",         "C 1s", "isotherm",
-                                             "mass",    "cycling_1Ag", "cycling_10Ag", "rate", "gcd",
-                                             "cv",      "gitt",        "eis"};
+        const std::vector<std::string> kinds{
+            "pattern", "V 2p", "O 1s", "C 1s", "isotherm", "mass", "cycling_1Ag", "cycling_10Ag",
+            "rate",    "gcd",  "cv",   "gitt", "eis",      "eis",  "eis"}; // EIS after 1, 10 and 100 cycles
         for (const auto& [name, list] : m_data) {
             QCOMPARE(list.size(), kinds.size());
             for (std::size_t i = 0; i < list.size(); ++i) {

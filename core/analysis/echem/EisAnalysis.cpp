@@ -4,11 +4,13 @@
 #include "analysis/FigureHelpers.h"
 #include "model/Translate.h"
 #include "numeric/echem/Circuit.h"
+#include "numeric/echem/Drt.h"
 #include "numeric/echem/EisFit.h"
 #include "numeric/echem/LinKK.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <cmath>
 #include <numbers>
 
@@ -48,6 +50,7 @@ ParamTable<EisParams> eisParamTable()
         if (c) return std::nullopt;
         return QString::fromStdString(c.error().location + ": " + c.error().reason);
     };
+    t.last().preview = QStringLiteral("echem_circuit");
     t.field(&P::weighting,
             choiceParam("weighting", tr("Weighting"), {"modulus", "proportional", "unit"}, "modulus",
                         {tr("Modulus (1/|Z|²)"), tr("Proportional (1/Z'², 1/Z''²)"), tr("Unit")},
@@ -89,6 +92,22 @@ ParamTable<EisParams> eisParamTable()
                       tr("On by default: battery spectra end in a diffusion or blocking tail that a series "
                          "of RC elements alone cannot follow (a valid Randles–Warburg spectrum then shows "
                          "≈ 7 % residuals); on a spectrum that closes on the real axis its term vanishes.")));
+    t.field(&P::drt, boolParam("drt", tr("Distribution of relaxation times"), true,
+                               tr("γ(τ) by Tikhonov-regularised non-negative least squares (Saccoccio et al. "
+                                  "2014): each arc becomes a peak at its time constant whose area is its "
+                                  "resistance. Independent of the circuit.")));
+    t.field(&P::drtLambdaRule,
+            choiceParam("drt_lambda_rule", tr("DRT regularisation λ"), {"mgcv", "gcv", "manual"}, "mgcv",
+                        {tr("Modified GCV (automatic)"), tr("GCV (automatic)"), tr("Given value")},
+                        tr("How λ is chosen. λ trades smoothness against fidelity: too small splits a peak "
+                           "into ripples, too large merges neighbouring peaks. Generalised cross-validation "
+                           "picks the λ that best predicts left-out points; the modified form (Kim & Gu "
+                           "2004) smooths a little more and is the safer default for a few dozen points.")));
+    t.field(&P::drtLambda,
+            numberParam("drt_lambda", tr("DRT λ (given value)"), {}, 1e-3, 1e-12, 1e3,
+                        tr("Used when λ is 'given value'. Dimensionless: the data misfit is "
+                           "relative to |Z|, the roughness ∫(dγ/d ln τ)² relative to max|Z|².")));
+    t.last().advanced = true;
     t.field(&P::linKkMu, numberParam("lin_kk_mu", tr("Lin-KK μ criterion"), {}, 0.85, 0.01, 1.0,
                                      tr("M grows until μ falls below this (Schönleber et al. use 0.85).")));
     t.last().advanced = true;
@@ -316,18 +335,134 @@ Expected<QJsonObject> computeEis(const Dataset& dataset, const QJsonObject& para
             warnings.append(QString::fromStdString("Lin-KK not computed: " + k.error().reason));
         }
     }
+    if (p.drt) {
+        echem::DrtOptions dopt;
+        dopt.rule = p.drtLambdaRule == QLatin1String("manual") ? echem::DrtLambdaRule::Manual
+                    : p.drtLambdaRule == QLatin1String("gcv")  ? echem::DrtLambdaRule::Gcv
+                                                               : echem::DrtLambdaRule::Mgcv;
+        dopt.lambda = p.drtLambda;
+        auto d = echem::drt(s, dopt);
+        if (d) {
+            QJsonArray tau, gamma, list;
+            for (std::size_t k = 0; k < d->tauS.size(); ++k) {
+                tau.append(d->tauS[k]);
+                gamma.append(jsonNumber(d->gammaOhm[k]));
+            }
+            QJsonObject peaks;
+            for (std::size_t k = 0; k < d->peaks.size(); ++k) {
+                const auto& pk = d->peaks[k];
+                const QJsonObject o{{"tau_s", jsonNumber(pk.tauS)},
+                                    {"frequency_hz", jsonNumber(pk.frequencyHz)},
+                                    {"r_ohm", jsonNumber(pk.rOhm)},
+                                    {"gamma_ohm", jsonNumber(pk.gammaOhm)}};
+                list.append(o);
+                // Keys that sort in τ order in the result view (JSON objects are sorted by key).
+                peaks.insert(QStringLiteral("P%1").arg(k + 1, 2, 10, QLatin1Char('0')), o);
+            }
+            out.insert("drt", QJsonObject{{"lambda_rule", p.drtLambdaRule},
+                                          {"r_inf_ohm", jsonNumber(d->rInfOhm)},
+                                          {"inductance_h", jsonNumber(d->inductanceH)},
+                                          {"tau_window_s", QJsonArray{d->tauWindowLowS, d->tauWindowHighS}},
+                                          {"tau_s", tau},
+                                          {"gamma_ohm", gamma},
+                                          {"peak_list", list}});
+            res.drtPeaks = peaks;
+            res.drtLambda = d->lambda;
+            res.drtPolarisationOhm = d->polarisationOhm;
+        } else {
+            warnings.append(QString::fromStdString("DRT not computed: " + d.error().reason));
+        }
+    }
     out.insert("warnings", warnings);
+    res.cycle = eisCycleNumber(dataset);
     if (auto wr = eisResultTable().write(res, out); !wr) return fail(name, "", wr.error().reason);
     return out;
 }
 
+std::optional<double> eisCycleNumber(const Dataset& d)
+{
+    for (const char* key : {"cycle", "cycle_number", "cycles"}) {
+        const QJsonValue v = d.metadata().value(QLatin1String(key));
+        if (v.isDouble()) return v.toDouble();
+        bool ok = false;
+        const double x = v.toString().trimmed().toDouble(&ok);
+        if (ok) return x;
+    }
+    static const QRegularExpression before(
+        QStringLiteral("(\\d+)\\s*(?:st|nd|rd|th)?\\s*(?:cycles?|cyc)(?![a-z])"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression after(
+        QStringLiteral("(?:cycles?|cyc)\\s*(?:no\\.?|number|nr\\.?|#)?\\s*[:=]?\\s*(\\d+)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression pristine(QStringLiteral("pristine|fresh|uncycled|before cycling"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    for (const QString& text : {d.label(), d.name()}) {
+        if (text.isEmpty()) continue;
+        if (auto m = before.match(text); m.hasMatch()) return m.captured(1).toDouble();
+        if (auto m = after.match(text); m.hasMatch()) return m.captured(1).toDouble();
+        if (pristine.match(text).hasMatch()) return 0.0;
+    }
+    return std::nullopt;
+}
+
 namespace {
+
+/// Rct ± 1σ against the cycle number, one line per sample over all its spectra with a cycle number
+/// and an Rct; the error bars are short vertical series of the sample's colour.
+FigureSpec eisRctCyclesFigure(FigureSpec f, const std::vector<FigureInput>& inputs)
+{
+    using namespace figures;
+    f.x.label = tr("Cycle number");
+    f.y.label = tr("Rct (Ω)");
+    struct Point {
+        double cycle, r, err;
+    };
+    std::vector<const Sample*> order;
+    std::map<const Sample*, std::vector<Point>> bySample;
+    double cMin = INFINITY, cMax = 0.0;
+    for (const FigureInput& in : inputs) {
+        const double r = resultValue(in.result, QStringLiteral("r_ct_ohm")).toDouble(std::nan(""));
+        const double e = resultValue(in.result, QStringLiteral("r_ct_err")).toDouble(0.0);
+        const auto c = eisCycleNumber(*in.dataset);
+        if (!c || !std::isfinite(r)) continue;
+        if (!bySample.count(in.sample)) order.push_back(in.sample);
+        bySample[in.sample].push_back({*c, r, std::isfinite(e) ? e : 0.0});
+        cMin = std::min(cMin, *c);
+        cMax = std::max(cMax, *c);
+    }
+    // Cycle counts 1, 10, 100 … read best on a log axis; a pristine (0) spectrum needs a linear one.
+    f.x.logScale = cMin > 0.0 && cMax / cMin >= 50.0;
+    for (const Sample* s : order) {
+        auto& pts = bySample[s];
+        std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) { return a.cycle < b.cycle; });
+        FigureSeries line = styled(*s, s->name);
+        line.marker = s->marker;
+        line.filled = true;
+        for (const Point& p : pts) {
+            line.x.push_back(p.cycle);
+            line.y.push_back(p.r);
+        }
+        f.series.push_back(line);
+        for (const Point& p : pts) {
+            if (!(p.err > 0.0)) continue;
+            FigureSeries bar = styled(*s, s->name + tr(" ±1σ"));
+            bar.inLegend = false;
+            bar.dash = QStringLiteral("solid");
+            bar.x = {p.cycle, p.cycle};
+            bar.y = {p.r - p.err, p.r + p.err};
+            f.series.push_back(bar);
+        }
+    }
+    return f;
+}
 
 std::vector<FigureDecl> eisFigureDecls()
 {
     return {{QStringLiteral("eis_nyquist"), tr("Nyquist plot with fit"), true, {}},
             {QStringLiteral("eis_bode"), tr("Bode plot with fit"), true, {}},
-            {QStringLiteral("eis_linkk"), tr("Lin-KK residuals"), false, {}}};
+            {QStringLiteral("eis_linkk"), tr("Lin-KK residuals"), false, {}},
+            {QStringLiteral("drt"), tr("Distribution of relaxation times"), true, {}},
+            {QStringLiteral("eis_rct_cycles"), tr("Rct against cycle number"), true, {}}};
 }
 
 FigureSpec eisFigure(const QString& figureId, const std::vector<FigureInput>& inputs)
@@ -346,10 +481,54 @@ FigureSpec eisFigure(const QString& figureId, const std::vector<FigureInput>& in
         f.y.label = QStringLiteral("|Z| (Ω)");
         f.y.logScale = true;
         f.y2 = FigureAxis{tr("−Phase (°)"), false, false, std::nullopt, std::nullopt};
-    } else {
+    } else if (index == 2) {
         f.x.label = tr("Frequency (Hz)");
         f.x.logScale = true;
         f.y.label = tr("Lin-KK residual (%)");
+    } else if (index == 3) {
+        f.x.label = tr("τ (s)");
+        f.x.logScale = true;
+        f.y.label = tr("γ (Ω)");
+        for (const FigureInput& in : inputs) {
+            const QJsonObject d = in.result.value("drt").toObject();
+            FigureSeries g = styled(*in.sample, in.legend);
+            const QJsonArray tau = d.value("tau_s").toArray(), gamma = d.value("gamma_ohm").toArray();
+            // Drawn over the measured window 1/ω_max … 1/ω_min (with a grid step of slack): beyond it
+            // the grid only absorbs what the data cannot place (a diffusion tail), not a distribution.
+            const QJsonArray window = d.value("tau_window_s").toArray();
+            const double lo = window.size() == 2 ? window[0].toDouble() / 1.3 : 0.0,
+                         hi = window.size() == 2 ? window[1].toDouble() * 1.3 : INFINITY;
+            for (qsizetype k = 0; k < tau.size() && k < gamma.size(); ++k) {
+                const double t = tau[k].toDouble();
+                if (t < lo || t > hi) continue;
+                g.x.push_back(t);
+                g.y.push_back(gamma[k].toDouble());
+            }
+            if (g.x.empty()) continue;
+            // The peaks marked with their resistance, so the figure carries what the table reports.
+            FigureSeries pk = styled(*in.sample, in.legend + tr(" peaks"));
+            pk.line = false;
+            pk.marker = in.sample->marker;
+            pk.inLegend = false;
+            // Every peak marked; only those of ≥ 10 % of the largest labelled, so overlaid samples stay
+            // legible.
+            double rMax = 0.0;
+            for (const QJsonValue& v : d.value("peak_list").toArray())
+                rMax = std::max(rMax, v.toObject().value("r_ohm").toDouble());
+            for (const QJsonValue& v : d.value("peak_list").toArray()) {
+                const QJsonObject o = v.toObject();
+                const double r = o.value("r_ohm").toDouble();
+                pk.x.push_back(o.value("tau_s").toDouble());
+                pk.y.push_back(o.value("gamma_ohm").toDouble());
+                pk.pointLabels.push_back(r >= 0.1 * rMax ? QStringLiteral("%1 Ω").arg(r, 0, 'g', 3)
+                                                         : QString());
+            }
+            f.series.push_back(g);
+            if (!pk.x.empty()) f.series.push_back(pk);
+        }
+        return f;
+    } else {
+        return eisRctCyclesFigure(f, inputs);
     }
     for (const FigureInput& in : inputs) {
         auto s = eisSpectrumFromDataset(*in.dataset);
@@ -433,6 +612,12 @@ const ResultTable<EisResult>& eisResultTable()
                 QStringLiteral("%"))
             .headline(tr("Lin-KK max (%)"));
         t.value(&R::linKkMu, "lin_kk.mu", tr("Lin-KK μ"));
+        t.value(&R::drtPeaks, "drt.peaks", tr("DRT peaks (τ, resistance)"));
+        t.value(&R::drtPolarisationOhm, "drt.polarisation_ohm", tr("DRT polarisation resistance (∫γ d ln τ)"),
+                ohm);
+        t.value(&R::drtLambda, "drt.lambda", tr("DRT regularisation λ"));
+        t.value(&R::cycle, "cycle", tr("Cycle number (from the dataset label or metadata)"))
+            .headline(tr("Cycle"));
         return t;
     }();
     return t;

@@ -9,7 +9,10 @@
 /// rel_error_pct, fixed, identifiable}}, parameter_order[] (circuit order; JSON objects are
 /// unordered), chi2, chi2_reduced, dof, lin_kk{mu, m, max_residual_pct, series_capacitor, residuals[]},
 /// effective_capacitance[{element, resistor, c_eff_f, apex_frequency_hz}] of every R‖CPE pair,
-/// fit[] and fit_curve[] (frequency_hz, z_re_ohm, z_im_ohm), residuals[], warnings[].
+/// fit[] and fit_curve[] (frequency_hz, z_re_ohm, z_im_ohm), residuals[], warnings[],
+/// drt{peaks{P01: {tau_s, frequency_hz, r_ohm, gamma_ohm}}, peak_list[], lambda, lambda_rule,
+/// polarisation_ohm, r_inf_ohm, inductance_h, tau_window_s[2], tau_s[], gamma_ohm[]} (numeric/echem/Drt.h),
+/// cycle.
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
@@ -19,7 +22,7 @@
 namespace vanadis {
 
 inline constexpr const char* kEisAnalysisId = "eis";
-inline constexpr int kEisAnalysisVersion = 1;
+inline constexpr int kEisAnalysisVersion = 2; ///< 2: DRT, cycle number
 
 /// One row of the start/fixed/bounds table: a circuit parameter by name (R1, CPE1_n).
 struct EisParamRow {
@@ -38,6 +41,9 @@ struct EisParams {
     bool linKk;
     bool linKkCapacitor;
     double linKkMu;
+    bool drt;
+    QString drtLambdaRule; ///< mgcv|gcv|manual
+    double drtLambda;      ///< with "manual"
 };
 ParamTable<EisParams> eisParamTable();
 ParamSchema eisSchema();
@@ -58,12 +64,22 @@ struct EisResult {
     double chi2Reduced = std::nan("");
     double linKkMaxResidualPct = std::nan(""); ///< NaN without the Lin-KK test
     double linKkMu = std::nan("");
+    QJsonObject drtPeaks; ///< "P01", "P02" … by ascending τ: {tau_s, frequency_hz, r_ohm, gamma_ohm}
+    double drtPolarisationOhm = std::nan("");
+    double drtLambda = std::nan("");
+    std::optional<double> cycle; ///< cycles before this spectrum, from eisCycleNumber()
 };
+
+/// The cycle number an EIS dataset was measured after: a metadata key "cycle"/"cycle_number", else the
+/// number in its label or name next to "cycle" ("EIS after 100 cycles", "cycle 10", "100th cycle",
+/// "100cyc"); "pristine"/"fresh"/"before cycling" is 0. nullopt when the label says nothing.
+std::optional<double> eisCycleNumber(const Dataset& dataset);
 
 /// The one declaration of the EIS outputs.
 const ResultTable<EisResult>& eisResultTable();
 
-/// The declaration (figures: eis_nyquist with equal axes, eis_bode, eis_linkk).
+/// The declaration (figures: eis_nyquist with equal axes, eis_bode, eis_linkk, drt (γ against τ) and
+/// eis_rct_cycles (Rct ± 1σ against the cycle number of each spectrum, a line per sample)).
 const AnalysisDescriptor& eisAnalysis();
 
 } // namespace vanadis

@@ -77,7 +77,7 @@ public:
     /// Every R‖CPE pair, in order of appearance (for effective capacitances).
     std::vector<RCpePair> rCpePairs() const;
 
-    /// Node of the element tree (public for the implementation's free helpers; not an API).
+    /// Node of the element tree.
     struct Node {
         enum class Kind { Element, Series, Parallel } kind = Kind::Element;
         ElementType type = ElementType::R;
@@ -86,6 +86,11 @@ public:
         int firstParam = 0; ///< parameters of the subtree are [firstParam, endParam)
         int endParam = 0;
     };
+
+    /// The element tree for drawing (widgets/echem/CircuitPreview): nodes()[root()] is the root;
+    /// series and parallel nodes list their children in order of appearance.
+    const std::vector<Node>& nodes() const { return m_nodes; }
+    int root() const { return m_root; }
 
 private:
     std::string m_text;

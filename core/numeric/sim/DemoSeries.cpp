@@ -8,6 +8,7 @@
 #include "numeric/sim/Xrd.h"
 
 #include <array>
+#include <cmath>
 #include <stdexcept>
 
 namespace vanadis::sim {
@@ -281,6 +282,8 @@ GittParams gittParams(const SampleSpec& s)
     return p;
 }
 
+constexpr double kEisRctGrowthPerDecade = 0.06;
+
 EisParams eisParams(const SampleSpec& s)
 {
     EisParams p;
@@ -305,7 +308,7 @@ std::vector<SimDataset> demoDatasets(const std::string& sampleName)
 {
     const SampleSpec& s = spec(sampleName);
     std::vector<SimDataset> out;
-    out.reserve(13);
+    out.reserve(15);
     out.push_back(xrdFor(s));
     for (auto& ds : xpsFor(s))
         out.push_back(std::move(ds));
@@ -317,7 +320,21 @@ std::vector<SimDataset> demoDatasets(const std::string& sampleName)
     out.push_back(simulateGcd(gcdParams(s), s.name));
     out.push_back(cvFor(s));
     out.push_back(simulateGitt(gittParams(s), s.name));
-    out.push_back(simulateEis(eisParams(s), s.name));
+    // EIS after 1 (the published Rct), 10 and 100 cycles; Rct grows by 6 % per decade of cycles
+    // (a thickening interphase, chosen), so the Rct-against-cycle figure has a trend to show.
+    SimDataset eis = simulateEis(eisParams(s), s.name);
+    addMeta(eis, "cycle", 1);
+    out.push_back(std::move(eis));
+    for (int cycles : {10, 100}) {
+        EisParams p = eisParams(s);
+        p.rctOhm *= 1.0 + kEisRctGrowthPerDecade * std::log10(double(cycles));
+        const std::string what = "eis-" + std::to_string(cycles);
+        p.seed = seedFor(s, what.c_str());
+        SimDataset later = simulateEis(p, s.name);
+        later.name += " after " + std::to_string(cycles) + " cycles";
+        addMeta(later, "cycle", cycles);
+        out.push_back(std::move(later));
+    }
     for (auto& ds : out)
         addMeta(ds, "sample", s.name);
     return out;

@@ -16,7 +16,8 @@ const std::vector<std::string>& demoSampleNames();
 
 /// All raw datasets of one demo sample (throws std::invalid_argument on an unknown name). Order: xrd
 /// pattern; xps V 2p, O 1s, C 1s; bet isotherm; tga mass; echem cycling_1Ag, cycling_10Ag, rate, gcd, cv,
-/// gitt, eis. Deterministic: every dataset has its own fixed seed derived from "<sample>/<kind>".
+/// gitt, eis after 1, 10 and 100 cycles (metadata "cycle"; Rct of the later ones 6 % higher per decade).
+/// Deterministic: every dataset has its own fixed seed derived from "<sample>/<kind>".
 std::vector<SimDataset> demoDatasets(const std::string& sampleName);
 
 /// The study's values used as ground truth (published where marked P, otherwise chosen for the demo).
