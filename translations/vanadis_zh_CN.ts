@@ -431,10 +431,6 @@
         <translation>活性物质质量</translation>
     </message>
     <message>
-        <source>Mass of the electrode&apos;s active material (coating mass × active fraction) on the basis below. Not set: capacities in mAh only.</source>
-        <translation>电极活性物质的质量 (涂层质量 × 活性物质占比)，按下方的质量基准计。未设置：容量仅以 mAh 给出。</translation>
-    </message>
-    <message>
         <source>Mass basis</source>
         <translation>质量基准</translation>
     </message>
@@ -447,16 +443,8 @@
         <translation>仅 V2O3</translation>
     </message>
     <message>
-        <source>What the active mass is: the whole composite, or the oxide alone — then the carbon share (carbon_pct, from the sample&apos;s TGA) is taken off the mass.</source>
-        <translation>活性物质质量的含义：整个复合材料，或仅氧化物——此时从质量中扣除碳含量 (carbon_pct，取自该样品的 TGA 结果)。</translation>
-    </message>
-    <message>
         <source>Carbon content</source>
         <translation>碳含量</translation>
-    </message>
-    <message>
-        <source>Carbon share of the composite (the sample&apos;s TGA result); used with the &apos;V2O3 alone&apos; basis.</source>
-        <translation>复合材料中的碳含量 (该样品的 TGA 结果)；与“仅 V2O3”质量基准一起使用。</translation>
     </message>
     <message>
         <source>Use the mass the file states</source>
@@ -593,10 +581,6 @@
     <message>
         <source>per g of V2O3 (carbon %1 wt% taken off)</source>
         <translation>以每克 V2O3 计 (已扣除 %1 wt% 碳)</translation>
-    </message>
-    <message>
-        <source>No active mass: capacities are in mAh and the specific values are empty.</source>
-        <translation>无活性物质质量：容量以 mAh 给出，比容量值为空。</translation>
     </message>
     <message>
         <source>Cycles not in the record, so without a profile: %1.</source>
@@ -1360,111 +1344,111 @@
     </message>
     <message>
         <source>cycle %1 (%2 mV s^{-1})</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次循环 (%2 mV s^{-1})</translation>
     </message>
     <message>
         <source>First cycles (slowest scan)</source>
-        <translation type="unfinished"></translation>
+        <translation>前几次循环 (最慢扫速)</translation>
     </message>
     <message>
         <source>On by default: battery spectra end in a diffusion or blocking tail that a series of RC elements alone cannot follow (a valid Randles–Warburg spectrum then shows ≈ 7 % residuals); on a spectrum that closes on the real axis its term vanishes.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认开启：电池阻抗谱的末端是扩散尾或阻塞尾，仅靠一串 RC 元件无法拟合 (此时有效的 Randles–Warburg 阻抗谱也会出现 ≈ 7 % 的残差)；对于在实轴上闭合的阻抗谱，该项趋于零。</translation>
     </message>
     <message>
         <source>Charge-transfer resistance (R of the first R‖CPE)</source>
-        <translation type="unfinished"></translation>
+        <translation>电荷转移电阻 (第一个 R‖CPE 中的 R)</translation>
     </message>
     <message>
         <source>Rct (Ω)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rct (Ω)</translation>
     </message>
     <message>
         <source>%1 rows with a missing time, voltage or current were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>已略去 %1 行缺少时间、电压或电流的数据。</translation>
     </message>
     <message>
         <source>%1 rows repeating the previous time were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>已略去 %1 行与上一行时间重复的数据。</translation>
     </message>
     <message>
         <source>No active mass: the capacity axis and the Na content are empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>无活性物质质量：容量轴和 Na 含量为空。</translation>
     </message>
     <message>
         <source>Only %1 of %2 pulses have the common length: this may not be a GITT programme, or the pulse threshold does not fit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 个脉冲中仅有 %1 个具有共同的脉冲时长：这可能不是 GITT 测试程序，或脉冲电流阈值不适合该程序。</translation>
     </message>
     <message>
         <source>relaxed voltage</source>
-        <translation type="unfinished"></translation>
+        <translation>弛豫电压</translation>
     </message>
     <message>
         <source>Na content x (per formula unit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Na 含量 x (每化学式单元)</translation>
     </message>
     <message>
         <source>D(Na^{+}) (cm^{2} s^{-1})</source>
-        <translation type="unfinished"></translation>
+        <translation>D(Na^{+}) (cm^{2} s^{-1})</translation>
     </message>
     <message>
         <source> (charge)</source>
-        <translation type="unfinished"></translation>
+        <translation> (充电)</translation>
     </message>
     <message>
         <source>Median D(Na⁺) of the complete pulses</source>
-        <translation type="unfinished"></translation>
+        <translation>完整脉冲的 D(Na⁺) 中位数</translation>
     </message>
     <message>
         <source>D (median)</source>
-        <translation type="unfinished"></translation>
+        <translation>D (中位数)</translation>
     </message>
     <message>
         <source>Lowest D(Na⁺)</source>
-        <translation type="unfinished"></translation>
+        <translation>D(Na⁺) 最小值</translation>
     </message>
     <message>
         <source>Highest D(Na⁺)</source>
-        <translation type="unfinished"></translation>
+        <translation>D(Na⁺) 最大值</translation>
     </message>
     <message>
         <source>Complete pulses</source>
-        <translation type="unfinished"></translation>
+        <translation>完整脉冲数</translation>
     </message>
     <message>
         <source>Pulses</source>
-        <translation type="unfinished"></translation>
+        <translation>脉冲数</translation>
     </message>
     <message>
         <source>Pulses found</source>
-        <translation type="unfinished"></translation>
+        <translation>检测到的脉冲数</translation>
     </message>
     <message>
         <source>Pulse length τ</source>
-        <translation type="unfinished"></translation>
+        <translation>脉冲时长 τ</translation>
     </message>
     <message>
         <source>Diffusion length L</source>
-        <translation type="unfinished"></translation>
+        <translation>扩散长度 L</translation>
     </message>
     <message>
         <source>Capacity at the last pulse</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一个脉冲处的比容量</translation>
     </message>
     <message>
         <source>Voltage against time with the pulses</source>
-        <translation type="unfinished"></translation>
+        <translation>电压–时间曲线及脉冲</translation>
     </message>
     <message>
         <source>D(Na⁺) against voltage</source>
-        <translation type="unfinished"></translation>
+        <translation>D(Na⁺) 随电压变化</translation>
     </message>
     <message>
         <source>D(Na⁺) against capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>D(Na⁺) 随容量变化</translation>
     </message>
     <message>
         <source>D(Na⁺) against Na content</source>
-        <translation type="unfinished"></translation>
+        <translation>D(Na⁺) 随 Na 含量变化</translation>
     </message>
     <message>
         <source>Carbon (wt%)</source>
@@ -1488,19 +1472,141 @@
     </message>
     <message>
         <source>V (at. %, Scofield RSF)</source>
-        <translation type="unfinished"></translation>
+        <translation>V 原子百分比 (at. %，Scofield RSF)</translation>
     </message>
     <message>
         <source>O (at. %, Scofield RSF)</source>
-        <translation type="unfinished"></translation>
+        <translation>O 原子百分比 (at. %，Scofield RSF)</translation>
     </message>
     <message>
         <source>C (at. %, Scofield RSF)</source>
-        <translation type="unfinished"></translation>
+        <translation>C 原子百分比 (at. %，Scofield RSF)</translation>
     </message>
     <message>
-        <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS)</source>
-        <translation type="unfinished"></translation>
+        <source>Mass of the electrode&apos;s active material (coating mass × active fraction) on the basis below. Not set: the sample&apos;s active mass (entered once, on the sample); without one, capacities in mAh only.</source>
+        <translation>电极中活性物质的质量 (涂层质量 × 活性物质占比)，按下方的质量基准计。未设置：使用样品的活性物质质量 (只需在样品上输入一次)；两者均无时，容量仅以 mAh 给出。</translation>
+    </message>
+    <message>
+        <source>as the sample states</source>
+        <translation>按样品设置</translation>
+    </message>
+    <message>
+        <source>What the active mass is: the whole composite, or the oxide alone — then the carbon share (carbon_pct, or the sample&apos;s TGA result) is taken off the mass. Default: the sample&apos;s basis.</source>
+        <translation>活性物质质量所指的对象：整个复合材料，或仅氧化物——此时从质量中扣除碳含量 (carbon_pct，或样品的 TGA 结果)。默认：样品的质量基准。</translation>
+    </message>
+    <message>
+        <source>Carbon share of the composite, used with the &apos;V2O3 alone&apos; basis. Not set: the carbon_wt_pct of the sample&apos;s TGA run.</source>
+        <translation>复合材料中的碳含量，用于“仅 V2O3”质量基准。未设置：使用样品 TGA 测试的 carbon_wt_pct。</translation>
+    </message>
+    <message>
+        <source>Active mass %1 mg taken from the file (%2); set it on the sample or in mass_mg to use another.</source>
+        <translation>活性物质质量 %1 mg 取自文件 (%2)；如需使用其他值，请在样品上或通过 mass_mg 设置。</translation>
+    </message>
+    <message>
+        <source>per g of V2O3 (carbon %1 wt% from the sample&apos;s TGA taken off)</source>
+        <translation>以每克 V2O3 计 (已扣除样品 TGA 测得的 %1 wt% 碳)</translation>
+    </message>
+    <message>
+        <source>No active mass: capacities are in mAh and the specific values are empty. Enter the sample&apos;s active mass.</source>
+        <translation>无活性物质质量：容量以 mAh 给出，比容量值为空。请输入样品的活性物质质量。</translation>
+    </message>
+    <message>
+        <source>Specific capacity (mAh per g of V2O3)</source>
+        <translation>比容量 (mAh，以每克 V2O3 计)</translation>
+    </message>
+    <message>
+        <source>Specific capacity (mAh per g of V2O3@C)</source>
+        <translation>比容量 (mAh，以每克 V2O3@C 计)</translation>
+    </message>
+    <message>
+        <source>Specific capacity (mAh g^{-1}; the samples use different mass bases)</source>
+        <translation>比容量 (mAh g^{-1}；各样品的质量基准不同)</translation>
+    </message>
+    <message>
+        <source>Specific capacity</source>
+        <translation>比容量</translation>
+    </message>
+    <message>
+        <source>Mass bases differ: composite for some samples, V2O3 alone for others</source>
+        <translation>质量基准不一致：部分样品按复合材料计，其余样品仅按 V2O3 计</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描序号</translation>
+    </message>
+    <message>
+        <source>line at %1°</source>
+        <translation>%1° 处的衍射线</translation>
+    </message>
+    <message>
+        <source>Δ2θ from the first scan (°)</source>
+        <translation>相对第一次扫描的 Δ2θ (°)</translation>
+    </message>
+    <message>
+        <source>followed line</source>
+        <translation>跟踪的衍射线</translation>
+    </message>
+    <message>
+        <source>scan %1</source>
+        <translation>第 %1 次扫描</translation>
+    </message>
+    <message>
+        <source>Shift of the strongest line (last − first scan)</source>
+        <translation>最强衍射线的位移 (最后一次 − 第一次扫描)</translation>
+    </message>
+    <message>
+        <source>Δ2θ (°)</source>
+        <translation>Δ2θ (°)</translation>
+    </message>
+    <message>
+        <source>Strongest line, first scan</source>
+        <translation>第一次扫描中的最强衍射线</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>扫描次数</translation>
+    </message>
+    <message>
+        <source>Lines followed</source>
+        <translation>跟踪的衍射线数</translation>
+    </message>
+    <message>
+        <source>Waterfall of the scans</source>
+        <translation>各次扫描的瀑布图</translation>
+    </message>
+    <message>
+        <source>2θ versus scan (heat map)</source>
+        <translation>2θ 随扫描变化 (热图)</translation>
+    </message>
+    <message>
+        <source>Line positions per scan</source>
+        <translation>各次扫描的衍射线位置</translation>
+    </message>
+    <message>
+        <source>Crystal structure (CIF)</source>
+        <translation>晶体结构 (CIF)</translation>
+    </message>
+    <message>
+        <source>The workbook has no record sheet: only the cycle sheet&apos;s capacities were imported (no voltage profiles, rate steps or dQ/dV).</source>
+        <translation>该工作簿没有记录层工作表：仅导入了循环层工作表中的容量 (无电压曲线、倍率阶段或 dQ/dV)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The cycle sheet&apos;s capacities differ from the record&apos;s by more than 0.2 % in %n cycle(s) (%1): the record is used.</source>
+        <translation>
+            <numerusform>循环层工作表中的容量与记录层数据在 %n 次循环中相差超过 0.2 % (%1)：采用记录层数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LANDdt Excel 97–2003 export (.xls, cycling record)</source>
+        <translation>LANDdt Excel 97–2003 导出 (.xls，循环数据)</translation>
+    </message>
+    <message>
+        <source>LANDdt Excel export (.xlsx, cycling record)</source>
+        <translation>LANDdt Excel 导出 (.xlsx，循环数据)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS, LANDdt export)</source>
+        <translation>Excel 工作簿 (.xlsx：3P Instruments 报告、TA Instruments TGA、Thermo Avantage XPS、LANDdt 导出)</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1659,10 @@
     <message>
         <source>Curve fit</source>
         <translation>曲线拟合</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s active mass, mass basis or TGA carbon content changed: recompute to use them.</source>
+        <translation>样品的活性物质质量、质量基准或 TGA 碳含量已更改：请重新计算以使用新值。</translation>
     </message>
 </context>
 <context>
@@ -2198,15 +2308,15 @@
     </message>
     <message>
         <source>Cycles in the first-cycles view</source>
-        <translation type="unfinished"></translation>
+        <translation>前几次循环视图中的循环数</translation>
     </message>
     <message>
         <source>The first cycles of the slowest scan, overlaid (activation, SEI).</source>
-        <translation type="unfinished"></translation>
+        <translation>最慢扫速下的前几次循环叠加显示 (活化、SEI)。</translation>
     </message>
     <message>
         <source>%1, %2 mV/s: no complete cycle; the last, unfinished one is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 mV/s：没有完整的循环；使用最后一个未完成的循环。</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2364,10 @@
     <message>
         <source>Data</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <source>Crystal structure</source>
+        <translation>晶体结构</translation>
     </message>
 </context>
 <context>
@@ -2357,23 +2471,23 @@
     <name>vanadis::GittAnalysis</name>
     <message>
         <source>Diffusion length from</source>
-        <translation type="unfinished"></translation>
+        <translation>扩散长度取自</translation>
     </message>
     <message>
         <source>mass, molar mass, molar volume and area (L = m·V_M/(M·S))</source>
-        <translation type="unfinished"></translation>
+        <translation>质量、摩尔质量、摩尔体积和面积 (L = m·V_M/(M·S))</translation>
     </message>
     <message>
         <source>particle radius (spheres, L = r/3)</source>
-        <translation type="unfinished"></translation>
+        <translation>颗粒半径 (球形，L = r/3)</translation>
     </message>
     <message>
         <source>a diffusion length given directly</source>
-        <translation type="unfinished"></translation>
+        <translation>直接给定的扩散长度</translation>
     </message>
     <message>
         <source>Weppner–Huggins D = 4/(π·τ)·L²·(ΔE_s/ΔE_t)². L and S change D by orders of magnitude (geometric or BET area): state them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weppner–Huggins 公式 D = 4/(π·τ)·L²·(ΔE_s/ΔE_t)²。L 和 S (几何面积或 BET 比表面积) 的取值可使 D 相差几个数量级：请注明所用数值。</translation>
     </message>
     <message>
         <source>Active mass</source>
@@ -2381,67 +2495,67 @@
     </message>
     <message>
         <source>m_B, for the full form and the capacity axis. Not set: the mass the file states (the result names its source).</source>
-        <translation type="unfinished"></translation>
+        <translation>m_B，用于完整公式和容量轴。未设置：使用文件中注明的质量 (结果中会注明其来源)。</translation>
     </message>
     <message>
         <source>Molar mass</source>
-        <translation type="unfinished"></translation>
+        <translation>摩尔质量</translation>
     </message>
     <message>
         <source>M_B of the active compound (V2O3: 149.88 g/mol); also gives the Na content x.</source>
-        <translation type="unfinished"></translation>
+        <translation>活性化合物的 M_B (V2O3：149.88 g/mol)；也用于计算 Na 含量 x。</translation>
     </message>
     <message>
         <source>Molar volume</source>
-        <translation type="unfinished"></translation>
+        <translation>摩尔体积</translation>
     </message>
     <message>
         <source>V_M = M_B/ρ (V2O3 with ρ = 5.02 g/cm³: 29.9 cm³/mol).</source>
-        <translation type="unfinished"></translation>
+        <translation>V_M = M_B/ρ (V2O3 取 ρ = 5.02 g/cm³ 时为 29.9 cm³/mol)。</translation>
     </message>
     <message>
         <source>Electrode area</source>
-        <translation type="unfinished"></translation>
+        <translation>电极面积</translation>
     </message>
     <message>
         <source>S: the geometric electrode area, or the BET area of the active mass for the electrode–electrolyte interface.</source>
-        <translation type="unfinished"></translation>
+        <translation>S：电极的几何面积，或以活性物质的 BET 比表面积作为电极–电解液界面的面积。</translation>
     </message>
     <message>
         <source>Particle radius</source>
-        <translation type="unfinished"></translation>
+        <translation>颗粒半径</translation>
     </message>
     <message>
         <source>For the particle-radius form: L = r/3 (spheres).</source>
-        <translation type="unfinished"></translation>
+        <translation>用于颗粒半径形式：L = r/3 (球形)。</translation>
     </message>
     <message>
         <source>Diffusion length</source>
-        <translation type="unfinished"></translation>
+        <translation>扩散长度</translation>
     </message>
     <message>
         <source>For the given-length form: L, e.g. the film or electrode thickness.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于给定长度形式：L，如薄膜或电极的厚度。</translation>
     </message>
     <message>
         <source>Pulse current threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>脉冲电流阈值</translation>
     </message>
     <message>
         <source>A point whose |I| is above this share of the largest |I| is in a pulse; the others are rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>|I| 超过最大 |I| 的此比例的点属于脉冲，其余的点属于静置。</translation>
     </message>
     <message>
         <source>Left out at the pulse start</source>
-        <translation type="unfinished"></translation>
+        <translation>脉冲起始处排除比例</translation>
     </message>
     <message>
         <source>Share of each pulse (of τ) left out of the E against √t fit, e.g. when double-layer charging bends its first points.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个脉冲中不参与 E–√t 拟合的比例 (占 τ 的比例)，例如双电层充电使最初几个点弯曲时。</translation>
     </message>
     <message>
         <source>Points averaged per relaxed voltage</source>
-        <translation type="unfinished"></translation>
+        <translation>每个弛豫电压的平均点数</translation>
     </message>
     <message>
         <source>points</source>
@@ -2449,7 +2563,7 @@
     </message>
     <message>
         <source>The relaxed voltage is the mean of this many points at the end of each rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>弛豫电压取每段静置末尾这么多个点的平均值。</translation>
     </message>
 </context>
 <context>
@@ -3148,6 +3262,26 @@ SHA-256 %6</translation>
         <source>dashdot</source>
         <translation>点划线</translation>
     </message>
+    <message>
+        <source>With the &apos;oxide only&apos; basis, capacities are per gram of V2O3: the active mass times (1 − this carbon share), from the sample&apos;s TGA result.</source>
+        <translation>采用“仅氧化物”质量基准时，容量以每克 V2O3 计：活性物质质量乘以 (1 − 此碳含量)，碳含量取自样品的 TGA 结果。</translation>
+    </message>
+    <message>
+        <source>Carbon (TGA):</source>
+        <translation>碳含量 (TGA):</translation>
+    </message>
+    <message>
+        <source>%1 wt% (the oxide is %2 % of the composite)</source>
+        <translation>%1 wt% (氧化物占复合材料的 %2 %)</translation>
+    </message>
+    <message>
+        <source>no TGA result yet: capacities per gram of V2O3 cannot be computed</source>
+        <translation>尚无 TGA 结果：无法计算以每克 V2O3 计的容量</translation>
+    </message>
+    <message>
+        <source>no TGA result</source>
+        <translation>无 TGA 结果</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::SetRunCommand</name>
@@ -3491,15 +3625,15 @@ Import files with File → Import, or drop them on this window.</source>
     <name>vanadis::VersaStudioParImporter</name>
     <message>
         <source>Princeton VersaStudio file (.par)</source>
-        <translation type="unfinished"></translation>
+        <translation>Princeton VersaStudio 文件 (.par)</translation>
     </message>
     <message>
         <source>The file ends inside segment %1 (cut short?): its last row, line %2, was left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件在第 %1 段中途结束 (被截断？)：已略去该段的最后一行 (第 %2 行)。</translation>
     </message>
     <message>
         <source>Not read (not impedance data): %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未读取 (非阻抗数据)：%1。</translation>
     </message>
 </context>
 <context>
@@ -3671,6 +3805,125 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>Only %1 of %2 peaks match %3: the pattern is not this phase, so no cell is refined. Choose the phase of the sample.</source>
         <translation>%2 个峰中仅 %1 个与 %3 匹配：该图谱不是此物相，因此不精修晶胞。请选择样品的物相。</translation>
+    </message>
+    <message>
+        <source>Reference structure (CIF)</source>
+        <translation>参考结构 (CIF)</translation>
+    </message>
+    <message>
+        <source>A crystal structure imported from a CIF file (File ▸ Import): its reflections replace the bundled phase for ticks, indexing and the cell refinement.</source>
+        <translation>从 CIF 文件导入的晶体结构 (文件 ▸ 导入)：其衍射峰将取代内置物相，用于峰位标记、指标化和晶胞精修。</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>衍射几何</translation>
+    </message>
+    <message>
+        <source>from the file</source>
+        <translation>按文件所述</translation>
+    </message>
+    <message>
+        <source>reflection (Bragg–Brentano)</source>
+        <translation>反射 (Bragg–Brentano)</translation>
+    </message>
+    <message>
+        <source>transmission (capillary, Debye–Scherrer)</source>
+        <translation>透射 (毛细管，Debye–Scherrer)</translation>
+    </message>
+    <message>
+        <source>Form of the displacement term: Δ2θ ∝ cos θ for a flat specimen in reflection, ∝ cos 2θ for a capillary off the axis. &apos;From the file&apos;: what the file states, else reflection.</source>
+        <translation>偏移项的形式：反射模式下的平板样品为 Δ2θ ∝ cos θ，偏离轴心的毛细管为 ∝ cos 2θ。“按文件所述”：采用文件中注明的几何，未注明时按反射处理。</translation>
+    </message>
+    <message>
+        <source>d-spacing top axis</source>
+        <translation>顶部 d 值坐标轴</translation>
+    </message>
+    <message>
+        <source>Label the top axis of the pattern figures with d = λ/(2 sin θ) in Å.</source>
+        <translation>在衍射图谱的顶部坐标轴上标注晶面间距 d = λ/(2 sin θ)，单位为 Å。</translation>
+    </message>
+    <message>
+        <source>The file states Kα2 (%1 Å) but the resolved lines show none (a Kα1 monochromator?): the lines are fitted as single Kα1 lines.</source>
+        <translation>文件注明了 Kα2 (%1 Å)，但分辨出的衍射线中并无 Kα2 (是否使用了 Kα1 单色器？)：衍射线按单一 Kα1 线拟合。</translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::XrdSeriesAnalysis</name>
+    <message>
+        <source>Lines followed</source>
+        <translation>跟踪的衍射线数</translation>
+    </message>
+    <message>
+        <source>The strongest lines of the first scan that are followed (when no positions are given).</source>
+        <translation>未给出衍射线位置时，跟踪第一次扫描中最强的这么多条衍射线。</translation>
+    </message>
+    <message>
+        <source>Line positions</source>
+        <translation>衍射线位置</translation>
+    </message>
+    <message>
+        <source>2θ of the lines to follow in the first scan, separated by commas (e.g. 24.3, 33.0); empty: the strongest lines.</source>
+        <translation>第一次扫描中要跟踪的衍射线的 2θ，以逗号分隔 (如 24.3, 33.0)；留空：取最强的衍射线。</translation>
+    </message>
+    <message>
+        <source>Search window</source>
+        <translation>搜索窗口</translation>
+    </message>
+    <message>
+        <source>A line is fitted within ± this of its position in the previous scan (at most half the distance to the next followed line).</source>
+        <translation>在该衍射线于上一次扫描中位置的 ± 此范围内拟合 (至多为与相邻跟踪衍射线间距的一半)。</translation>
+    </message>
+    <message>
+        <source>Peak threshold</source>
+        <translation>寻峰阈值</translation>
+    </message>
+    <message>
+        <source>Significance of the lines found in the first scan.</source>
+        <translation>第一次扫描中寻峰所需的显著性。</translation>
+    </message>
+    <message>
+        <source>Kα1/Kα2 doublets</source>
+        <translation>Kα1/Kα2 双线</translation>
+    </message>
+    <message>
+        <source>Fit Kα1/Kα2 pairs where the file states Kα2 and the resolved lines show it.</source>
+        <translation>当文件注明 Kα2 且分辨出的衍射线中可见 Kα2 时，按 Kα1/Kα2 双线拟合。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>峰形函数</translation>
+    </message>
+    <message>
+        <source>pseudo-Voigt</source>
+        <translation>赝 Voigt</translation>
+    </message>
+    <message>
+        <source>split pseudo-Voigt</source>
+        <translation>分裂赝 Voigt</translation>
+    </message>
+    <message>
+        <source>Pearson VII</source>
+        <translation>Pearson VII</translation>
+    </message>
+    <message>
+        <source>Line shape of the fits.</source>
+        <translation>拟合所用的线形。</translation>
+    </message>
+    <message>
+        <source>scan %1</source>
+        <translation>第 %1 次扫描</translation>
+    </message>
+    <message>
+        <source>The file states Kα2 but the resolved lines show none: the lines are fitted as single Kα1 lines.</source>
+        <translation>文件注明了 Kα2，但分辨出的衍射线中并无 Kα2：衍射线按单一 Kα1 线拟合。</translation>
+    </message>
+    <message>
+        <source>Scan %1: %2</source>
+        <translation>第 %1 次扫描：%2</translation>
+    </message>
+    <message>
+        <source>The line near %1° could not be fitted in %2 of %3 scans.</source>
+        <translation>%1° 附近的衍射线在 %3 次扫描中有 %2 次无法拟合。</translation>
     </message>
 </context>
 </TS>
