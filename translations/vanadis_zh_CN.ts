@@ -1608,6 +1608,78 @@
         <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS, LANDdt export)</source>
         <translation>Excel 工作簿 (.xlsx：3P Instruments 报告、TA Instruments TGA、Thermo Avantage XPS、LANDdt 导出)</translation>
     </message>
+    <message>
+        <source>Distribution of relaxation times</source>
+        <translation>弛豫时间分布</translation>
+    </message>
+    <message>
+        <source>γ(τ) by Tikhonov-regularised non-negative least squares (Saccoccio et al. 2014): each arc becomes a peak at its time constant whose area is its resistance. Independent of the circuit.</source>
+        <translation>以 Tikhonov 正则化非负最小二乘求 γ(τ)（Saccoccio 等, 2014）：每个圆弧在其时间常数处成为一个峰，峰面积即其电阻。与等效电路无关。</translation>
+    </message>
+    <message>
+        <source>DRT regularisation λ</source>
+        <translation>DRT 正则化参数 λ</translation>
+    </message>
+    <message>
+        <source>Modified GCV (automatic)</source>
+        <translation>修正 GCV（自动）</translation>
+    </message>
+    <message>
+        <source>GCV (automatic)</source>
+        <translation>GCV（自动）</translation>
+    </message>
+    <message>
+        <source>Given value</source>
+        <translation>给定值</translation>
+    </message>
+    <message>
+        <source>How λ is chosen. λ trades smoothness against fidelity: too small splits a peak into ripples, too large merges neighbouring peaks. Generalised cross-validation picks the λ that best predicts left-out points; the modified form (Kim &amp; Gu 2004) smooths a little more and is the safer default for a few dozen points.</source>
+        <translation>λ 的选取方式。λ 在平滑度与拟合精度之间折中：过小会把一个峰分裂成波纹，过大会合并相邻的峰。广义交叉验证选取最能预测被留出数据点的 λ；修正形式（Kim &amp; Gu, 2004）平滑程度稍高，对几十个数据点是更稳妥的默认选择。</translation>
+    </message>
+    <message>
+        <source>DRT λ (given value)</source>
+        <translation>DRT λ（给定值）</translation>
+    </message>
+    <message>
+        <source>Used when λ is &apos;given value&apos;. Dimensionless: the data misfit is relative to |Z|, the roughness ∫(dγ/d ln τ)² relative to max|Z|².</source>
+        <translation>当 λ 选择“给定值”时使用。无量纲：数据偏差相对于 |Z|，粗糙度 ∫(dγ/d ln τ)² 相对于 max|Z|²。</translation>
+    </message>
+    <message>
+        <source> ±1σ</source>
+        <translation> ±1σ</translation>
+    </message>
+    <message>
+        <source>Rct against cycle number</source>
+        <translation>Rct 随循环次数变化</translation>
+    </message>
+    <message>
+        <source>τ (s)</source>
+        <translation>τ (s)</translation>
+    </message>
+    <message>
+        <source>γ (Ω)</source>
+        <translation>γ (Ω)</translation>
+    </message>
+    <message>
+        <source> peaks</source>
+        <translation> 个峰</translation>
+    </message>
+    <message>
+        <source>DRT peaks (τ, resistance)</source>
+        <translation>DRT 峰（τ，电阻）</translation>
+    </message>
+    <message>
+        <source>DRT polarisation resistance (∫γ d ln τ)</source>
+        <translation>DRT 极化电阻（∫γ d ln τ）</translation>
+    </message>
+    <message>
+        <source>Cycle number (from the dataset label or metadata)</source>
+        <translation>循环次数（取自数据集标签或元数据）</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>循环</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
@@ -1661,8 +1733,8 @@
         <translation>曲线拟合</translation>
     </message>
     <message>
-        <source>The sample&apos;s active mass, mass basis or TGA carbon content changed: recompute to use them.</source>
-        <translation>样品的活性物质质量、质量基准或 TGA 碳含量已更改：请重新计算以使用新值。</translation>
+        <source>What the analysis reads from its sample (active mass, mass basis, composition or a result of another analysis, e.g. the TGA carbon content) changed: recompute to use it.</source>
+        <translation>该分析从样品读取的信息（活性物质质量、质量基准、组成或其他分析的结果，例如 TGA 碳含量）已改变：请重新计算以使用新值。</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +1978,13 @@
     <message>
         <source>BJH: the cumulative pore volume (%1 cm³ g⁻¹) exceeds the total pore volume at p/p0 = %2 (%3 cm³ g⁻¹) by %4 %: the thickness curve removes too little film, or pores wider than the total-pore-volume point are counted; compare with another thickness curve.</source>
         <translation>BJH：累积孔体积 (%1 cm³ g⁻¹) 比 p/p0 = %2 处的总孔体积 (%3 cm³ g⁻¹) 高出 %4 %：厚度曲线扣除的吸附膜过少，或计入了比总孔体积取点处更宽的孔；请与其他厚度曲线的结果比较。</translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::CircuitPreview</name>
+    <message>
+        <source>Circuit preview</source>
+        <translation>电路预览</translation>
     </message>
 </context>
 <context>
@@ -3282,6 +3361,26 @@ SHA-256 %6</translation>
         <source>no TGA result</source>
         <translation>无 TGA 结果</translation>
     </message>
+    <message>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>V2O5 (no change in O2)</source>
+        <translation>V2O5（在 O2 中不变）</translation>
+    </message>
+    <message>
+        <source>The oxide of the composite before a TGA run in O2 and the V2O5 left after it: the carbon content is corrected for the oxidation&apos;s mass gain. For V2O3@C: V2O3 → V2O5. Not stated: no carbon content from an oxidation (a run may still name its own oxide or use a plain burn-off).</source>
+        <translation>复合材料在 O2 中进行 TGA 之前的氧化物及之后残留的 V2O5：碳含量按氧化引起的增重进行校正。V2O3@C 为 V2O3 → V2O5。未说明：不由氧化反应计算碳含量（单次分析仍可自行指定氧化物，或使用单纯烧失模式）。</translation>
+    </message>
+    <message>
+        <source>Com&amp;position (TGA):</source>
+        <translation>组成（TGA）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Composition of %1: %2</source>
+        <translation>%1 的组成：%2</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::SetRunCommand</name>
@@ -3569,10 +3668,6 @@ Import files with File → Import, or drop them on this window.</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <source>The oxide in the composite before the run (V2O3 for V2O3@C). V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2). Not set: no oxidation-corrected carbon content.</source>
-        <translation>测试前复合材料中的氧化物 (V2O3@C 中为 V2O3)。V2O3 和 VO2 氧化为 V2O5 时质量增加；V2O5 无需校正。“自定义”使用下方的摩尔质量和 ν (tga.md §2)。未设置：不给出经氧化校正的碳含量。</translation>
-    </message>
-    <message>
         <source>corrected for the oxide&apos;s oxidation</source>
         <translation>经氧化物氧化校正</translation>
     </message>
@@ -3619,6 +3714,18 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>The step at %1 °C has its onset or endset (%2–%3 °C) outside the measured range %4–%5 °C: the tangent construction extrapolates; treat them as estimates.</source>
         <translation>%1 °C 处台阶的起始或终止温度 (%2–%3 °C) 超出测量范围 %4–%5 °C：切线作图为外推所得；请视为估计值。</translation>
+    </message>
+    <message>
+        <source>as the sample states</source>
+        <translation>按样品所述</translation>
+    </message>
+    <message>
+        <source>The oxide in the composite before the run (V2O3 for V2O3@C). V2O3 and VO2 gain mass as they oxidise to V2O5; V2O5 needs no correction. &apos;custom&apos; uses the molar masses and ν below (tga.md §2). &apos;As the sample states&apos;: the composition entered once for the sample (sample panel), with its residue. Not set, or a sample that states none: no oxidation-corrected carbon content.</source>
+        <translation>测试前复合材料中的氧化物（V2O3@C 为 V2O3）。V2O3 和 VO2 氧化为 V2O5 时增重；V2O5 无需校正。“自定义”使用下方的摩尔质量和 ν（tga.md §2）。“按样品所述”：使用在样品面板中为样品输入一次的组成及其残留物。未设置，或样品未说明组成：不给出经氧化校正的碳含量。</translation>
+    </message>
+    <message>
+        <source>No carbon content: the sample does not state its composition. Enter it once in the sample panel (for V2O3@C: V2O3 → V2O5), choose the start oxide here, or a plain burn-off.</source>
+        <translation>无碳含量：样品未说明其组成。请在样品面板中输入一次（V2O3@C 为 V2O3 → V2O5），或在此选择起始氧化物，或使用单纯烧失模式。</translation>
     </message>
 </context>
 <context>
