@@ -1,6 +1,7 @@
 // Instrument formats Vanadis recognises but does not read yet are named in the error (issue 9,
 // finding 9), never parsed as text into "… is not a number"; formats it reads are not affected.
 
+#include "../TempFiles.h"
 #include "io/import/ImporterRegistry.h"
 #include "io/import/KnownFormats.h"
 
@@ -17,11 +18,7 @@ class TestKnownFormats : public QObject {
 
     QString write(const QString& name, const QByteArray& bytes)
     {
-        const QString p = m_dir.filePath(name);
-        QFile f(p);
-        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        f.write(bytes);
-        return p;
+        return testing::writeTempFile(m_dir, name, bytes);
     }
 
     static QString testdata()

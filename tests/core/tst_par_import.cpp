@@ -5,6 +5,7 @@
 //    warning), a file ending inside its segment (last row left out, said so), and the bad inputs (no
 //    segment, no Definition, a short row, a non-number, a repeated frequency, only a CV segment): an
 //    Error naming the file and the line, never a partial dataset.
+#include "../TempFiles.h"
 #include "io/import/ImporterRegistry.h"
 
 #include "../VerifyNear.h"
@@ -80,11 +81,7 @@ class TestParImport : public QObject {
 
     QString write(const QString& name, const QByteArray& bytes)
     {
-        const QString p = m_dir.filePath(name);
-        QFile f(p);
-        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        f.write(bytes);
-        return p;
+        return testing::writeTempFile(m_dir, name, bytes);
     }
 
 private Q_SLOTS:

@@ -12,6 +12,7 @@
 //    read off the sheet XML by hand) and a workbook generated in its layout (values round-trip, the vendor's
 //    fit curves kept as extra columns); damaged variants (a point count that is no whole number, fewer rows
 //    than promised, a text among the numbers, kinetic energies, a cut zip) refused naming sheet and cell.
+#include "../TempFiles.h"
 #include "XlsxTestWriter.h"
 #include "io/import/ImporterRegistry.h"
 #include "numeric/xps/XpsFit.h"
@@ -179,11 +180,7 @@ class TestXpsImport : public QObject {
 
     QString write(const QString& name, const QByteArray& bytes)
     {
-        const QString p = m_dir.filePath(name);
-        QFile f(p);
-        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        f.write(bytes);
-        return p;
+        return testing::writeTempFile(m_dir, name, bytes);
     }
 
     static QString real(const QString& relative)

@@ -7,6 +7,7 @@
 //  - Each generated file cut at several offsets, garbled, with hostile declarations (huge point counts,
 //    zip entries that lie about their size, a missing entry, bad XML, a wrong wavelength): an error
 //    naming the file and the place, never a crash or a partial dataset.
+#include "../TempFiles.h"
 #include "io/ZipArchive.h"
 #include "io/import/ImporterRegistry.h"
 #include "io/import/KnownFormats.h"
@@ -701,11 +702,7 @@ class TestXrdImport : public QObject {
 
     QString write(const QString& name, const QByteArray& bytes)
     {
-        const QString p = m_dir.filePath(name);
-        QFile f(p);
-        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        f.write(bytes);
-        return p;
+        return testing::writeTempFile(m_dir, name, bytes);
     }
 
     /// parseFile on a generated file; the datasets or a failed test.
