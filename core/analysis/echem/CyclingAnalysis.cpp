@@ -92,9 +92,10 @@ QJsonArray thinned(const std::vector<double>& v, std::size_t stride)
 
 } // namespace
 
-ParamSchema cyclingSchema()
+ParamTable<CyclingParams> cyclingParamTable()
 {
-    ParamSchema s;
+    using P = CyclingParams;
+    ParamTable<P> t;
     ParamSpec mass =
         numberParam("mass_mg", tr("Active mass"), QStringLiteral("mg"), 0.0, 0.0, 1e6,
                     tr("Mass of the electrode's active material (coating mass × active fraction) on "
@@ -102,74 +103,85 @@ ParamSchema cyclingSchema()
                        "without one, capacities in mAh only."));
     mass.optional = true;
     mass.defaultValue = QJsonValue(QJsonValue::Null);
-    s.push_back(mass);
-    s.push_back(choiceParam(
-        "mass_basis", tr("Mass basis"), {"sample", "composite", "oxide_only"}, QStringLiteral("sample"),
-        {tr("as the sample states"), tr("V2O3@C composite"), tr("V2O3 alone")},
-        tr("What the active mass is: the whole composite, or the oxide alone — then the carbon share "
-           "(carbon_pct, or the sample's TGA result) is taken off the mass. Default: the sample's basis.")));
+    t.field(&P::massMg, mass);
+    t.field(
+        &P::massBasis,
+        choiceParam("mass_basis", tr("Mass basis"), {"sample", "composite", "oxide_only"},
+                    QStringLiteral("sample"),
+                    {tr("as the sample states"), tr("V2O3@C composite"), tr("V2O3 alone")},
+                    tr("What the active mass is: the whole composite, or the oxide alone — then the carbon "
+                       "share (carbon_pct, or the sample's TGA result) is taken off the mass. Default: the "
+                       "sample's basis.")));
     ParamSpec carbon =
         numberParam("carbon_pct", tr("Carbon content"), QStringLiteral("wt%"), 0.0, 0.0, 99.0,
                     tr("Carbon share of the composite, used with the 'V2O3 alone' basis. Not set: the "
                        "carbon_wt_pct of the sample's TGA run."));
     carbon.optional = true;
     carbon.defaultValue = QJsonValue(QJsonValue::Null);
-    s.push_back(carbon);
-    s.push_back(boolParam("use_file_mass", tr("Use the mass the file states"), true,
-                          tr("When no active mass is given, use the one the instrument file states (BioLogic "
-                             "characteristic mass, Neware/Novonix mass); the result names its source.")));
-    s.push_back(
-        choiceParam("convention", tr("Coulombic efficiency"), {"cathode", "anode"}, QStringLiteral("cathode"),
-                    {tr("cathode: discharge/charge"), tr("anode: charge/discharge")},
-                    tr("CE = Q_dis/Q_chg for a cathode or full cell (LAND CapD/CapC), Q_chg/Q_dis for "
-                       "an anode half cell (echem.md §1).")));
-    s.push_back(
-        choiceParam("pairing", tr("CE pairing"), {"same_cycle", "next_cycle"}, QStringLiteral("same_cycle"),
-                    {tr("both halves of cycle n"), tr("cycle n with cycle n + 1")},
-                    tr("For a sodiation-first cathode: discharge n with charge n as the cycler numbers "
-                       "them, or charge n with discharge n + 1.")));
-    s.push_back(
+    t.field(&P::carbonPct, carbon);
+    t.field(&P::useFileMass,
+            boolParam("use_file_mass", tr("Use the mass the file states"), true,
+                      tr("When no active mass is given, use the one the instrument file states (BioLogic "
+                         "characteristic mass, Neware/Novonix mass); the result names its source.")));
+    t.field(&P::convention,
+            choiceParam("convention", tr("Coulombic efficiency"), {"cathode", "anode"},
+                        QStringLiteral("cathode"),
+                        {tr("cathode: discharge/charge"), tr("anode: charge/discharge")},
+                        tr("CE = Q_dis/Q_chg for a cathode or full cell (LAND CapD/CapC), Q_chg/Q_dis for "
+                           "an anode half cell (echem.md §1).")));
+    t.field(&P::pairing,
+            choiceParam("pairing", tr("CE pairing"), {"same_cycle", "next_cycle"},
+                        QStringLiteral("same_cycle"),
+                        {tr("both halves of cycle n"), tr("cycle n with cycle n + 1")},
+                        tr("For a sodiation-first cathode: discharge n with charge n as the cycler numbers "
+                           "them, or charge n with discharge n + 1.")));
+    t.field(
+        &P::retentionReference,
         choiceParam("retention_reference", tr("Retention against"), {"first", "second", "maximum", "cycle"},
                     QStringLiteral("first"),
                     {tr("cycle 1"), tr("cycle 2"), tr("the highest capacity"), tr("a given cycle")},
                     tr("The capacity that is 100 %; retention above 100 % (activation) is not clipped.")));
-    s.push_back(integerParam("reference_cycle", tr("Reference cycle"), {}, 1, 1, 1000000,
-                             tr("Used when retention is against a given cycle.")));
-    s.push_back(
-        numberParam("rate_tolerance_pct", tr("Rate-step tolerance"), QStringLiteral("%"), 5.0, 0.1, 50.0,
-                    tr("Consecutive cycles whose discharge current agrees within this form one rate step "
-                       "(echem.md §2).")));
-    s.push_back(boolParam("skip_first_cycle", tr("Skip the first cycle of each rate step"), false,
-                          tr("Leave the first cycle of each step out of the step means.")));
-    ParamSpec cycles;
-    cycles.key = QStringLiteral("profile_cycles");
-    cycles.label = tr("Profile cycles");
-    cycles.type = ParamSpec::Type::Text;
-    cycles.defaultValue = QStringLiteral("1,2,10,100");
-    cycles.help = tr("Cycles whose voltage profiles and dQ/dV are given, separated by commas.");
-    s.push_back(cycles);
-    s.push_back(choiceParam("profile_mode", tr("Profiles"), {"cycles", "rate_steps"},
-                            QStringLiteral("cycles"),
-                            {tr("the cycles listed"), tr("one per rate step (its second cycle)")}, {}));
-    s.push_back(numberParam("dqdv_bin_mv", tr("dQ/dV voltage step"), QStringLiteral("mV"), 5.0, 0.5, 50.0,
-                            tr("Uniform voltage grid of dQ/dV (echem.md §3: 2–5 mV).")));
-    s.push_back(integerParam("dqdv_window_points", tr("dQ/dV smoothing window"), QStringLiteral("points"), 11,
-                             0, 201, tr("Savitzky–Golay window on the dQ/dV grid (odd; 0 = no smoothing).")));
-    return s;
+    t.field(&P::referenceCycle, integerParam("reference_cycle", tr("Reference cycle"), {}, 1, 1, 1000000,
+                                             tr("Used when retention is against a given cycle.")));
+    t.field(&P::rateTolerancePct,
+            numberParam("rate_tolerance_pct", tr("Rate-step tolerance"), QStringLiteral("%"), 5.0, 0.1, 50.0,
+                        tr("Consecutive cycles whose discharge current agrees within this form one rate step "
+                           "(echem.md §2).")));
+    t.field(&P::skipFirstCycle,
+            boolParam("skip_first_cycle", tr("Skip the first cycle of each rate step"), false,
+                      tr("Leave the first cycle of each step out of the step means.")));
+    t.field(&P::profileCycles,
+            textParam("profile_cycles", tr("Profile cycles"), QStringLiteral("1,2,10,100"),
+                      tr("Cycles whose voltage profiles and dQ/dV are given, separated by commas.")));
+    t.field(&P::profileMode,
+            choiceParam("profile_mode", tr("Profiles"), {"cycles", "rate_steps"}, QStringLiteral("cycles"),
+                        {tr("the cycles listed"), tr("one per rate step (its second cycle)")}, {}));
+    t.field(&P::dqdvBinMv,
+            numberParam("dqdv_bin_mv", tr("dQ/dV voltage step"), QStringLiteral("mV"), 5.0, 0.5, 50.0,
+                        tr("Uniform voltage grid of dQ/dV (echem.md §3: 2–5 mV).")));
+    t.field(&P::dqdvWindowPoints,
+            integerParam("dqdv_window_points", tr("dQ/dV smoothing window"), QStringLiteral("points"), 11, 0,
+                         201, tr("Savitzky–Golay window on the dQ/dV grid (odd; 0 = no smoothing).")));
+    return t;
+}
+
+ParamSchema cyclingSchema()
+{
+    return cyclingParamTable().schema();
 }
 
 Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given, const QJsonObject& sample)
 {
-    auto checked = applySchema(cyclingSchema(), given);
+    auto checked = cyclingParamTable().read(given);
     if (!checked) return std::unexpected(checked.error());
-    const QJsonObject& p = *checked;
+    const CyclingParams& p = *checked;
     if (auto loaded = d.ensureLoaded(); !loaded) return std::unexpected(loaded.error());
     QJsonArray warnings;
 
     // Mass and its basis: a parameter wins, then the sample (entered once), then the file. What was read
     // from the sample is kept in sample_context, so that the run goes stale when it changes.
     QJsonObject consulted;
-    double mass = p.value("mass_mg").isDouble() ? p.value("mass_mg").toDouble() : std::nan("");
+    double mass = p.massMg.value_or(std::nan(""));
     if (mass == 0.0) mass = std::nan("");
     QString source = std::isfinite(mass) ? QStringLiteral("parameter") : QString();
     if (!std::isfinite(mass) && !sample.isEmpty()) {
@@ -179,7 +191,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
             source = QStringLiteral("sample");
         }
     }
-    if (!std::isfinite(mass) && p.value("use_file_mass").toBool()) {
+    if (!std::isfinite(mass) && p.useFileMass) {
         for (const char* key : {"active_mass_mg", "instrument_mass_mg"}) {
             const double m = metadataNumber(d.metadata(), key);
             if (m > 0) {
@@ -193,7 +205,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
             }
         }
     }
-    QString basis = p.value("mass_basis").toString();
+    QString basis = p.massBasis;
     if (basis == QLatin1String("sample")) {
         basis = QStringLiteral("composite");
         if (!sample.isEmpty()) {
@@ -207,8 +219,8 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     double carbonPct = std::nan("");
     QString carbonSource;
     if (oxideOnly && std::isfinite(mass)) {
-        if (p.value("carbon_pct").isDouble()) {
-            carbonPct = p.value("carbon_pct").toDouble();
+        if (p.carbonPct) {
+            carbonPct = *p.carbonPct;
             carbonSource = QStringLiteral("parameter");
         } else if (!sample.isEmpty()) {
             consulted.insert("carbon_wt_pct", sample.value("carbon_wt_pct"));
@@ -236,16 +248,16 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
 
     echem::CycleOptions o;
     o.massMg = mass;
-    o.convention = p.value("convention").toString() == QLatin1String("anode") ? echem::CeConvention::Anode
-                                                                              : echem::CeConvention::Cathode;
-    o.pairing = p.value("pairing").toString() == QLatin1String("next_cycle") ? echem::CePairing::NextCycle
-                                                                             : echem::CePairing::SameCycle;
-    const QString ref = p.value("retention_reference").toString();
+    o.convention =
+        p.convention == QLatin1String("anode") ? echem::CeConvention::Anode : echem::CeConvention::Cathode;
+    o.pairing =
+        p.pairing == QLatin1String("next_cycle") ? echem::CePairing::NextCycle : echem::CePairing::SameCycle;
+    const QString& ref = p.retentionReference;
     o.reference = ref == QLatin1String("second")    ? echem::RetentionReference::SecondCycle
                   : ref == QLatin1String("maximum") ? echem::RetentionReference::Maximum
                   : ref == QLatin1String("cycle")   ? echem::RetentionReference::GivenCycle
                                                     : echem::RetentionReference::FirstCycle;
-    o.referenceCycle = p.value("reference_cycle").toInt();
+    o.referenceCycle = p.referenceCycle;
 
     const Column* time = d.column(QStringLiteral("Time"));
     const Column* current = d.column(QStringLiteral("Current"));
@@ -350,8 +362,8 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
                carbonSource.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(carbonSource));
     if (!sample.isEmpty()) out.insert("sample_context", consulted);
     out.insert("capacity_unit", std::isfinite(mass) ? QStringLiteral("mAh g⁻¹") : QStringLiteral("mAh"));
-    out.insert("convention", p.value("convention"));
-    out.insert("pairing", p.value("pairing"));
+    out.insert("convention", p.convention);
+    out.insert("pairing", p.pairing);
     out.insert("retention_reference", QJsonObject{{"kind", ref}, {"cycle", table.referenceCycle}});
     res.firstCycleCePct = table.firstCycleCePct;
     out.insert("source", isRecord ? QStringLiteral("record") : QStringLiteral("cycle_table"));
@@ -375,8 +387,8 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     if (!table.rows.empty()) res.retentionPct = table.rows.back().retentionPct;
 
     echem::RateOptions ro;
-    ro.toleranceRelative = p.value("rate_tolerance_pct").toDouble() / 100.0;
-    ro.skipFirstCycle = p.value("skip_first_cycle").toBool();
+    ro.toleranceRelative = p.rateTolerancePct / 100.0;
+    ro.skipFirstCycle = p.skipFirstCycle;
     const auto steps = isRecord ? echem::rateSteps(table, mass, ro) : std::vector<echem::RateStep>{};
     QJsonArray rs;
     for (const auto& s : steps)
@@ -407,17 +419,17 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     QJsonArray profiles;
     if (isRecord) {
         QList<int> pick;
-        if (p.value("profile_mode").toString() == QLatin1String("rate_steps")) {
+        if (p.profileMode == QLatin1String("rate_steps")) {
             for (const auto& s : steps)
                 pick << (s.cycles > 1 ? s.firstCycle + 1 : s.firstCycle);
         } else {
-            pick = parseCycleList(p.value("profile_cycles").toString());
+            pick = parseCycleList(p.profileCycles);
         }
         std::vector<int> wanted(pick.begin(), pick.end());
         if (!wanted.empty()) {
             echem::DqDvOptions dq;
-            dq.binV = p.value("dqdv_bin_mv").toDouble() / 1000.0;
-            dq.smoothingWindow = p.value("dqdv_window_points").toInt();
+            dq.binV = p.dqdvBinMv / 1000.0;
+            dq.smoothingWindow = p.dqdvWindowPoints;
             for (const auto& prof : echem::voltageProfiles(record, table, wanted, mass)) {
                 const std::size_t stride = std::max<std::size_t>(1, (prof.capacity.size() + 499) / 500);
                 const auto dc = echem::dqdv(prof, dq);

@@ -16,6 +16,7 @@
 /// sample_context, and the run goes stale when that changes.
 
 #include "analysis/Analysis.h"
+#include "analysis/ParamTable.h"
 #include "analysis/ResultTable.h"
 
 namespace vanadis {
@@ -27,6 +28,24 @@ inline constexpr int kCyclingAnalysisVersion = 2; // 2: mass, basis and carbon f
 /// (cathode|anode), pairing (same_cycle|next_cycle), retention_reference (first|second|maximum|cycle),
 /// reference_cycle, rate_tolerance_pct, skip_first_cycle, profile_cycles ("1,2,10,100"), profile_mode
 /// (cycles|rate_steps), dqdv_bin_mv, dqdv_window_points.
+/// Parameters of computeCycling(), declared once with keys, labels and defaults in cyclingParamTable().
+struct CyclingParams {
+    std::optional<double> massMg; ///< unset: the sample's, then the file's
+    QString massBasis;            ///< sample|composite|oxide_only
+    std::optional<double> carbonPct;
+    bool useFileMass;
+    QString convention; ///< cathode|anode
+    QString pairing;    ///< same_cycle|next_cycle
+    QString retentionReference;
+    int referenceCycle;
+    double rateTolerancePct;
+    bool skipFirstCycle;
+    QString profileCycles; ///< "1,2,10,100"
+    QString profileMode;   ///< cycles|rate_steps
+    double dqdvBinMv;
+    int dqdvWindowPoints;
+};
+ParamTable<CyclingParams> cyclingParamTable();
 ParamSchema cyclingSchema();
 
 /// What the cycling analysis reports to the result view, the Compare table and `vanadis-cli info`: each
