@@ -186,6 +186,10 @@ NewareNdaImporter::read(const QByteArray& bytes, const QString& fileName, const 
         return fail(file, at(recordsEnd),
                     "the file ends inside a data record (" + std::to_string(tail) +
                         " of 88 bytes): it is cut short");
+    if (tail == 0)
+        return fail(file, at(size),
+                    "the file ends right after data record " + std::to_string(lastIndex) +
+                        " without the closing section BTSDA writes: it is cut short");
     // Nothing after the records may look like one: records past a foreign slot mean a layout this
     // reader does not know (BTS 8 files of 2024 also say version 130).
     for (qsizetype p = recordsEnd + kSlot; p + kSlot <= size; p += kSlot)
@@ -236,11 +240,6 @@ NewareNdaImporter::read(const QByteArray& bytes, const QString& fileName, const 
                                                                    "was taken from the sign of the current.")
                                 .arg(codes.join(QStringLiteral(", "))));
     }
-    if (tail == 0)
-        addImportWarning(d,
-                         QCoreApplication::translate("vanadis", "The file ends right after its last record, "
-                                                                "without the closing section BTSDA writes: "
-                                                                "it may be incomplete."));
     std::vector<ImportedDataset> out;
     out.push_back(std::move(d));
     return out;
