@@ -410,7 +410,8 @@ Expected<std::vector<ImportedDataset>> BiologicMprImporter::read(const QByteArra
     QStringList skipped;
     const std::vector<ColumnTarget> targets = mapColumns(names, biologicColumnAliases(), skipped);
     for (const ColumnTarget& t : targets) {
-        Column col{t.name, t.unit, values[size_t(t.source)]};
+        // Each source column maps to at most one canonical column, so its values can move.
+        Column col{t.name, t.unit, std::move(values[size_t(t.source)])};
         if (t.factor != 1.0)
             for (double& x : col.values)
                 x *= t.factor;
@@ -421,10 +422,10 @@ Expected<std::vector<ImportedDataset>> BiologicMprImporter::read(const QByteArra
 
     auto has = [&](const char* name) { return findColumn(d.columns, QString::fromUtf8(name)) != nullptr; };
     if (!has("Current")) {
-        const qsizetype ti = names.indexOf(QStringLiteral("time/s"));
+        const Column* time = findColumn(d.columns, QStringLiteral("Time"));
         const qsizetype qi = names.indexOf(QStringLiteral("dQ/mA.h"));
-        if (ti >= 0 && qi >= 0) {
-            const std::vector<double>& t = values[size_t(ti)];
+        if (time && qi >= 0) {
+            const std::vector<double> t = time->values;
             const std::vector<double>& dq = values[size_t(qi)];
             Column cur{QStringLiteral("Current"), QStringLiteral("mA"), std::vector<double>(size_t(n), 0.0)};
             for (qsizetype i = 1; i < n; ++i) {
