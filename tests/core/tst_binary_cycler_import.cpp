@@ -325,6 +325,78 @@ const Mpr kMpr[] = {
      "Charge Passed", 4.9768934284649164},
 };
 
+/// A synthetic .mpr in one of the three header/column-table layouts of the real files: \a layout 0 = data
+/// module version 0 (u8 ids, records at 100), 3 = version 3 (u16 ids, 0x01 then records at 406), 11 = the
+/// newer header (0xFFFFFFFF, u16 column count, records at 1007). Columns: mode/ox-red flags, time/s f64,
+/// Ewe/V f32, I/mA f32, (Q-Qo)/mA.h f64. A constant \a currentMa for \a chargeS, then −currentMa for
+/// \a dischargeS, one record every 10 s, (Q-Qo) integrated exactly.
+QByteArray syntheticMpr(int layout, int technique, double currentMa, double chargeS, double dischargeS)
+{
+    auto u32 = [](QByteArray& b, quint32 v) {
+        char c[4];
+        qToLittleEndian(v, c);
+        b.append(c, 4);
+    };
+    auto module = [&](const char* shortName, const QByteArray& body, quint32 version) {
+        QByteArray m("MODULE");
+        m += QByteArray(shortName).leftJustified(10, ' ');
+        m += QByteArray("synthetic").leftJustified(25, ' ');
+        if (layout == 11) {
+            u32(m, 0xFFFFFFFFu);
+            u32(m, quint32(body.size()));
+            u32(m, 0);
+            u32(m, version);
+            m += "12/08/23";
+        } else {
+            u32(m, quint32(body.size()));
+            u32(m, version);
+            m += "10/26/20";
+        }
+        return m + body;
+    };
+    QByteArray file = QByteArray("BIO-LOGIC MODULAR FILE\x1a").leftJustified(48, ' ') + QByteArray(4, '\0');
+    QByteArray settings(1, char(technique));
+    settings += QByteArray(200, '\0');
+    file += module("VMP Set", settings, layout == 11 ? 10 : 0);
+
+    const int ids[] = {1, 2, 4, 6, 8, 13};
+    QByteArray records;
+    double q = 0.0, t = 0.0;
+    int n = 0;
+    for (; t <= chargeS + dischargeS + 1e-9; t += 10.0, ++n) {
+        const double i = n == 0 ? 0.0 : (t <= chargeS + 1e-9 ? currentMa : -currentMa);
+        if (n > 0) q += i * 10.0 / 3600.0;
+        records += char(i > 0 ? 0x04 | 1 : (i < 0 ? 1 : 3)); // ox/red bit, mode CC (1) or rest (3)
+        char b[8];
+        qToLittleEndian(std::bit_cast<quint64>(t), b);
+        records.append(b, 8);
+        qToLittleEndian(std::bit_cast<quint32>(float(3.0 + q)), b);
+        records.append(b, 4);
+        qToLittleEndian(std::bit_cast<quint32>(float(i)), b);
+        records.append(b, 4);
+        qToLittleEndian(std::bit_cast<quint64>(q), b);
+        records.append(b, 8);
+    }
+    QByteArray data;
+    u32(data, quint32(n));
+    if (layout == 11)
+        data += QByteArray("\x06\0", 2);
+    else
+        data += char(6);
+    for (int id : ids) {
+        if (layout == 0)
+            data += char(id);
+        else
+            data += QByteArray(1, char(id)) + QByteArray(1, '\0');
+    }
+    const int start = layout == 0 ? 100 : (layout == 3 ? 406 : 1007);
+    data += QByteArray(start - data.size(), '\0');
+    if (layout != 0) data[start - 1] = 1;
+    file += module("VMP data", data + records, layout == 11 ? 11 : quint32(layout));
+    file += module("VMP LOG", QByteArray(300, '\0'), 0);
+    return file;
+}
+
 } // namespace
 
 class TestBinaryCyclerImport : public QObject {
@@ -462,6 +534,77 @@ private Q_SLOTS:
         QCOMPARE(table->rows.size(), size_t(7));
         VERIFY_NEAR(qc / nc, 0.9535533, 1e-5);
         VERIFY_NEAR(qd / nd, 0.7778788, 1e-5);
+    }
+
+    /// Generated files with a known capacity in each of the three layouts: Q = I·t/3600 comes back, the
+    /// flags decode, and the technique byte chooses the dataset type.
+    void mprSyntheticLayouts_data()
+    {
+        QTest::addColumn<int>("layout");
+        QTest::newRow("version 0") << 0;
+        QTest::newRow("version 3") << 3;
+        QTest::newRow("EC-Lab 11.50 header") << 11;
+    }
+
+    void mprSyntheticLayouts()
+    {
+        QFETCH(int, layout);
+        const double iMa = 0.25, tc = 7200.0, td = 3600.0;
+        const QByteArray b = syntheticMpr(layout, 0x04, iMa, tc, td);
+        auto r = importer("biologic-mpr")->read(b, QStringLiteral("synthetic.mpr"), {});
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        const ImportedDataset& d = r->front();
+        QCOMPARE(d.kind, QStringLiteral("cycling_record"));
+        const Column* t = column(d, "Time");
+        const Column* i = column(d, "Current");
+        const Column* q = column(d, "Charge Passed");
+        const Column* ox = column(d, "Ox/Red");
+        QVERIFY(t && i && q && ox);
+        QCOMPARE(t->values.size(), size_t((tc + td) / 10.0) + 1);
+        VERIFY_NEAR(t->values.back(), tc + td, 1e-9);
+        double charge = 0.0, discharge = 0.0;
+        for (size_t j = 1; j < t->values.size(); ++j) {
+            const double dq = i->values[j] * (t->values[j] - t->values[j - 1]) / 3600.0;
+            (dq > 0 ? charge : discharge) += std::abs(dq);
+        }
+        VERIFY_NEAR(charge, iMa * tc / 3600.0, 1e-9);
+        VERIFY_NEAR(discharge, iMa * td / 3600.0, 1e-9);
+        VERIFY_NEAR(q->values.back(), iMa * (tc - td) / 3600.0, 1e-9);
+        QCOMPARE(ox->values[1], 1.0);
+        QCOMPARE(ox->values.back(), 0.0);
+    }
+
+    void mprTechniqueChoosesTheType()
+    {
+        auto cv = importer("biologic-mpr")
+                      ->read(syntheticMpr(3, 0x06, 0.1, 100, 100), QStringLiteral("cv.mpr"), {});
+        QVERIFY(cv);
+        QCOMPARE(cv->front().kind, QStringLiteral("cv"));
+        QVERIFY(column(cv->front(), "Potential") && !column(cv->front(), "Voltage"));
+        // PEIS needs impedance columns: this record has none, which is said.
+        auto peis =
+            importer("biologic-mpr")->read(syntheticMpr(3, 0x1D, 0.1, 100, 100), QStringLiteral("p.mpr"), {});
+        QVERIFY(!peis);
+        QVERIFY2(
+            QString::fromStdString(peis.error().message()).contains(QLatin1String("no Frequency column")),
+            peis.error().message().c_str());
+        // An unknown technique byte: a warning and the type from the columns.
+        auto other =
+            importer("biologic-mpr")->read(syntheticMpr(3, 0x55, 0.1, 100, 100), QStringLiteral("o.mpr"), {});
+        QVERIFY(other);
+        QCOMPARE(other->front().kind, QStringLiteral("cycling_record"));
+        QCOMPARE(importWarnings(other->front()).size(), 1);
+        // The real MB file (|Z| and phase, no Re/Im columns) told it is a PEIS: the missing column is named.
+        const QString path = biologic("cellpy_biol.mpr");
+        if (testdataDir().isEmpty() || !QFile::exists(path)) QSKIP("test data absent");
+        QByteArray b = readAll(path);
+        const qsizetype set = b.indexOf("MODULEVMP Set");
+        b[set + 6 + 10 + 25 + 16] = char(0x1D);
+        auto eis = importer("biologic-mpr")->read(b, QStringLiteral("peis.mpr"), {});
+        QVERIFY(!eis);
+        const QString msg = QString::fromStdString(eis.error().message());
+        QVERIFY2(msg.contains(QLatin1String("no Z' column")) && msg.contains(QLatin1String("|Z|/Ohm")),
+                 qPrintable(msg));
     }
 
     void mprDerivedCurrentIsNamed()

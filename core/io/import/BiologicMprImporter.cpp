@@ -122,8 +122,8 @@ int binBytes(Bin b)
     return 0;
 }
 
-// Techniques seen in the first byte of VMP Set on real files. Others are named in the metadata and
-// the dataset type is taken from the columns.
+// The technique byte (first byte of VMP Set), as eclabfiles lists them; GCPL and MB checked on the real
+// files. The dataset types follow the .mpt reader's rule (PEIS/GEIS → eis, CV → cv, the rest records).
 struct TechniqueCode {
     int id;
     const char* name;
@@ -131,6 +131,14 @@ struct TechniqueCode {
 };
 constexpr TechniqueCode kTechniques[] = {
     {0x04, "Galvanostatic Cycling with Potential Limitation (GCPL)", "cycling_record"},
+    {0x06, "Cyclic Voltammetry (CV)", "cv"},
+    {0x0B, "Open Circuit Voltage (OCV)", "cycling_record"},
+    {0x18, "Chronoamperometry (CA)", "cycling_record"},
+    {0x19, "Chronopotentiometry (CP)", "cycling_record"},
+    {0x1C, "Wait", "cycling_record"},
+    {0x1D, "Potentio Electrochemical Impedance Spectroscopy (PEIS)", "eis"},
+    {0x1E, "Galvano Electrochemical Impedance Spectroscopy (GEIS)", "eis"},
+    {0x6C, "Linear Sweep Voltammetry (LSV)", "cycling_record"},
     {0x7F, "Modulo Bat (MB)", "cycling_record"},
 };
 

@@ -13,7 +13,9 @@
 /// - the column ids name an EC-Lab quantity and its binary type (time/s f64, Ewe/V f32, I/mA f32, Ns u16,
 ///   half cycle u32, …); ids 1, 2, 3, 21, 31, 65 are bits of one shared flags byte (mode 0x03, ox/red 0x04,
 ///   error 0x08, control changes 0x10, Ns changes 0x20, counter inc. 0x80);
-/// - `VMP Set`: its first byte is the technique (0x04 GCPL, 0x7F Modulo Bat on the real files).
+/// - `VMP Set`: its first byte is the technique (0x04 GCPL, 0x06 CV, 0x1D PEIS, 0x1E GEIS, 0x7F Modulo Bat,
+///   …); the dataset type follows it as for .mpt (PEIS/GEIS → eis, CV → cv, the rest cycling_record). An
+///   unknown technique byte: eis when every point has a frequency, else cycling_record, with a warning.
 ///
 /// Columns become the same canonical columns as the .mpt reader's (biologicColumnAliases). A GCPL file that
 /// stores no current column gets Current = 3600·dQ/Δt (mA, the mean current of each interval, which is what
