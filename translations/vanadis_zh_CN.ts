@@ -775,10 +775,6 @@
         <translation>带串联电容的 Lin-KK</translation>
     </message>
     <message>
-        <source>For blocking (battery) spectra with a low-frequency capacitive tail.</source>
-        <translation>适用于具有低频容性拖尾的阻塞型 (电池) 阻抗谱。</translation>
-    </message>
-    <message>
         <source>Lin-KK μ criterion</source>
         <translation>Lin-KK μ 判据</translation>
     </message>
@@ -817,18 +813,6 @@
     <message>
         <source> fit</source>
         <translation> 拟合</translation>
-    </message>
-    <message>
-        <source>R1 (charge transfer in the default circuit)</source>
-        <translation>R1 (默认电路中的电荷转移电阻)</translation>
-    </message>
-    <message>
-        <source>R1 (Ω)</source>
-        <translation>R1 (Ω)</translation>
-    </message>
-    <message>
-        <source>R0 (series resistance)</source>
-        <translation>R0 (串联电阻)</translation>
     </message>
     <message>
         <source>Lin-KK largest residual</source>
@@ -1223,10 +1207,6 @@
         <translation>VAMAS ISO 14976 (XPS：CasaXPS、Kratos、PHI、Omicron、SPECS)</translation>
     </message>
     <message>
-        <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA)</source>
-        <translation>Excel 工作簿 (.xlsx：3P Instruments 报告、TA Instruments TGA)</translation>
-    </message>
-    <message>
         <source>PANalytical XRDML (XRD)</source>
         <translation>PANalytical XRDML (XRD)</translation>
     </message>
@@ -1305,6 +1285,222 @@
     <message>
         <source>Capacitive share per scan rate</source>
         <translation>各扫描速率下的电容贡献</translation>
+    </message>
+    <message>
+        <source>BET area</source>
+        <translation>BET 比表面积</translation>
+    </message>
+    <message>
+        <source>BET area (m² g⁻¹)</source>
+        <translation>BET 比表面积 (m² g⁻¹)</translation>
+    </message>
+    <message>
+        <source>BET C constant</source>
+        <translation>BET C 常数</translation>
+    </message>
+    <message>
+        <source>BET C</source>
+        <translation>BET C</translation>
+    </message>
+    <message>
+        <source>Monolayer capacity</source>
+        <translation>单层吸附量</translation>
+    </message>
+    <message>
+        <source>BET fit R²</source>
+        <translation>BET 拟合 R²</translation>
+    </message>
+    <message>
+        <source>Points in the BET window</source>
+        <translation>BET 窗口内点数</translation>
+    </message>
+    <message>
+        <source>BET area by the instrument software</source>
+        <translation>仪器软件给出的 BET 比表面积</translation>
+    </message>
+    <message>
+        <source>Total pore volume</source>
+        <translation>总孔体积</translation>
+    </message>
+    <message>
+        <source>Pore volume (cm³ g⁻¹)</source>
+        <translation>孔体积 (cm³ g⁻¹)</translation>
+    </message>
+    <message>
+        <source>Average pore diameter (4V/A)</source>
+        <translation>平均孔径 (4V/A)</translation>
+    </message>
+    <message>
+        <source>BJH pore-size peak</source>
+        <translation>BJH 孔径峰值</translation>
+    </message>
+    <message>
+        <source>BJH peak (nm)</source>
+        <translation>BJH 峰值 (nm)</translation>
+    </message>
+    <message>
+        <source>Langmuir area</source>
+        <translation>Langmuir 比表面积</translation>
+    </message>
+    <message>
+        <source>Single-point BET area</source>
+        <translation>单点 BET 比表面积</translation>
+    </message>
+    <message>
+        <source>External area (t-plot)</source>
+        <translation>外比表面积 (t-plot)</translation>
+    </message>
+    <message>
+        <source>Micropore volume (t-plot)</source>
+        <translation>微孔体积 (t-plot)</translation>
+    </message>
+    <message>
+        <source>Micropore area (t-plot)</source>
+        <translation>微孔比表面积 (t-plot)</translation>
+    </message>
+    <message>
+        <source>cycle %1 (%2 mV s^{-1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First cycles (slowest scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On by default: battery spectra end in a diffusion or blocking tail that a series of RC elements alone cannot follow (a valid Randles–Warburg spectrum then shows ≈ 7 % residuals); on a spectrum that closes on the real axis its term vanishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge-transfer resistance (R of the first R‖CPE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rct (Ω)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows with a missing time, voltage or current were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows repeating the previous time were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active mass: the capacity axis and the Na content are empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 pulses have the common length: this may not be a GITT programme, or the pulse threshold does not fit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relaxed voltage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na content x (per formula unit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D(Na^{+}) (cm^{2} s^{-1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (charge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median D(Na⁺) of the complete pulses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D (median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest D(Na⁺)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest D(Na⁺)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete pulses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulses found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulse length τ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diffusion length L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity at the last pulse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voltage against time with the pulses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D(Na⁺) against voltage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D(Na⁺) against capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D(Na⁺) against Na content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carbon (wt%)</source>
+        <translation>碳含量 (wt%)</translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation>水分</translation>
+    </message>
+    <message>
+        <source>Moisture (wt%)</source>
+        <translation>水分 (wt%)</translation>
+    </message>
+    <message>
+        <source>Residue (dry basis)</source>
+        <translation>残留物 (干基)</translation>
+    </message>
+    <message>
+        <source>Dry mass read at</source>
+        <translation>干基质量读取温度</translation>
+    </message>
+    <message>
+        <source>V (at. %, Scofield RSF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O (at. %, Scofield RSF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C (at. %, Scofield RSF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1582,74 +1778,6 @@
         <translation>脱附支未与吸附支重合 (低压回滞)：请检查是否存在溶胀、平衡缓慢或漏气。</translation>
     </message>
     <message>
-        <source>BET area</source>
-        <translation>BET 比表面积</translation>
-    </message>
-    <message>
-        <source>BET area (m² g⁻¹)</source>
-        <translation>BET 比表面积 (m² g⁻¹)</translation>
-    </message>
-    <message>
-        <source>BET C constant</source>
-        <translation>BET C 常数</translation>
-    </message>
-    <message>
-        <source>BET C</source>
-        <translation>BET C</translation>
-    </message>
-    <message>
-        <source>Monolayer capacity</source>
-        <translation>单层吸附量</translation>
-    </message>
-    <message>
-        <source>BET fit R²</source>
-        <translation>BET 拟合 R²</translation>
-    </message>
-    <message>
-        <source>Points in the BET window</source>
-        <translation>BET 窗口内点数</translation>
-    </message>
-    <message>
-        <source>Total pore volume</source>
-        <translation>总孔体积</translation>
-    </message>
-    <message>
-        <source>Pore volume (cm³ g⁻¹)</source>
-        <translation>孔体积 (cm³ g⁻¹)</translation>
-    </message>
-    <message>
-        <source>Average pore diameter (4V/A)</source>
-        <translation>平均孔径 (4V/A)</translation>
-    </message>
-    <message>
-        <source>BJH pore-size peak</source>
-        <translation>BJH 孔径峰值</translation>
-    </message>
-    <message>
-        <source>BJH peak (nm)</source>
-        <translation>BJH 峰值 (nm)</translation>
-    </message>
-    <message>
-        <source>Langmuir area</source>
-        <translation>Langmuir 比表面积</translation>
-    </message>
-    <message>
-        <source>Single-point BET area</source>
-        <translation>单点 BET 比表面积</translation>
-    </message>
-    <message>
-        <source>External area (t-plot)</source>
-        <translation>外比表面积 (t-plot)</translation>
-    </message>
-    <message>
-        <source>Micropore volume (t-plot)</source>
-        <translation>微孔体积 (t-plot)</translation>
-    </message>
-    <message>
-        <source>Micropore area (t-plot)</source>
-        <translation>微孔比表面积 (t-plot)</translation>
-    </message>
-    <message>
         <source>Default 11: BETSI takes windows of more than 10 points (Osterrieth et al. 2022); ISO 9277 accepts 3 and recommends 5. With fewer suitable points interpolated points are added and the result says so.</source>
         <translation>默认 11：BETSI 采用多于 10 个点的窗口 (Osterrieth et al. 2022)；ISO 9277 允许 3 个点，推荐 5 个点。合适的点较少时会加入插值点，并在结果中注明。</translation>
     </message>
@@ -1668,10 +1796,6 @@
     <message>
         <source>BJH: the cumulative pore volume (%1 cm³ g⁻¹) exceeds the total pore volume at p/p0 = %2 (%3 cm³ g⁻¹) by %4 %: the thickness curve removes too little film, or pores wider than the total-pore-volume point are counted; compare with another thickness curve.</source>
         <translation>BJH：累积孔体积 (%1 cm³ g⁻¹) 比 p/p0 = %2 处的总孔体积 (%3 cm³ g⁻¹) 高出 %4 %：厚度曲线扣除的吸附膜过少，或计入了比总孔体积取点处更宽的孔；请与其他厚度曲线的结果比较。</translation>
-    </message>
-    <message>
-        <source>BET area by the instrument software</source>
-        <translation>仪器软件给出的 BET 比表面积</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2196,18 @@
         <source>No Dunn separation: %1.</source>
         <translation>无 Dunn 分离：%1。</translation>
     </message>
+    <message>
+        <source>Cycles in the first-cycles view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first cycles of the slowest scan, overlaid (activation, SEI).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 mV/s: no complete cycle; the last, unfinished one is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>vanadis::DatasetType</name>
@@ -2215,6 +2351,105 @@
     <message>
         <source>this is %1, not a project file; a project is a regular .vanadis file</source>
         <translation>此路径是%1，而非项目文件；项目应为普通的 .vanadis 文件</translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::GittAnalysis</name>
+    <message>
+        <source>Diffusion length from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mass, molar mass, molar volume and area (L = m·V_M/(M·S))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>particle radius (spheres, L = r/3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a diffusion length given directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weppner–Huggins D = 4/(π·τ)·L²·(ΔE_s/ΔE_t)². L and S change D by orders of magnitude (geometric or BET area): state them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active mass</source>
+        <translation>活性物质质量</translation>
+    </message>
+    <message>
+        <source>m_B, for the full form and the capacity axis. Not set: the mass the file states (the result names its source).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Molar mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M_B of the active compound (V2O3: 149.88 g/mol); also gives the Na content x.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Molar volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V_M = M_B/ρ (V2O3 with ρ = 5.02 g/cm³: 29.9 cm³/mol).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electrode area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S: the geometric electrode area, or the BET area of the active mass for the electrode–electrolyte interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Particle radius</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the particle-radius form: L = r/3 (spheres).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diffusion length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the given-length form: L, e.g. the film or electrode thickness.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulse current threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A point whose |I| is above this share of the largest |I| is in a pulse; the others are rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out at the pulse start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of each pulse (of τ) left out of the E against √t fit, e.g. when double-layer charging bends its first points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points averaged per relaxed voltage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>个点</translation>
+    </message>
+    <message>
+        <source>The relaxed voltage is the mean of this many points at the end of each rest.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3192,30 +3427,6 @@ Import files with File → Import, or drop them on this window.</source>
         <translation>碳含量</translation>
     </message>
     <message>
-        <source>Carbon (wt%)</source>
-        <translation>碳含量 (wt%)</translation>
-    </message>
-    <message>
-        <source>Moisture</source>
-        <translation>水分</translation>
-    </message>
-    <message>
-        <source>Moisture (wt%)</source>
-        <translation>水分 (wt%)</translation>
-    </message>
-    <message>
-        <source>Residue (dry basis)</source>
-        <translation>残留物 (干基)</translation>
-    </message>
-    <message>
-        <source>Dry mass read at</source>
-        <translation>干基质量读取温度</translation>
-    </message>
-    <message>
-        <source>Mass change between cursors</source>
-        <translation>游标间质量变化</translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
@@ -3274,6 +3485,21 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>The step at %1 °C has its onset or endset (%2–%3 °C) outside the measured range %4–%5 °C: the tangent construction extrapolates; treat them as estimates.</source>
         <translation>%1 °C 处台阶的起始或终止温度 (%2–%3 °C) 超出测量范围 %4–%5 °C：切线作图为外推所得；请视为估计值。</translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::VersaStudioParImporter</name>
+    <message>
+        <source>Princeton VersaStudio file (.par)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file ends inside segment %1 (cut short?): its last row, line %2, was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read (not impedance data): %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "widgets/SamplePanel.h"
 
+#include "analysis/AnalysisRegistry.h"
 #include "model/Commands.h"
 #include "model/Project.h"
 #include "widgets/ProjectTree.h"
@@ -8,6 +9,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -42,6 +44,10 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
     m_basis = new QComboBox;
     m_basis->addItem(tr("composite (V2O3@C)"), QStringLiteral("composite"));
     m_basis->addItem(tr("oxide only (V2O3)"), QStringLiteral("active_oxide"));
+    m_carbon = new QLabel;
+    m_carbon->setWordWrap(true);
+    m_carbon->setToolTip(tr("With the 'oxide only' basis, capacities are per gram of V2O3: the active mass "
+                            "times (1 − this carbon share), from the sample's TGA result."));
     m_notes = new QPlainTextEdit;
     m_notes->setTabChangesFocus(true);
 
@@ -52,6 +58,7 @@ SamplePanel::SamplePanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("&Line:"), m_dash);
     form->addRow(tr("Active &mass:"), m_mass);
     form->addRow(tr("Mass &basis:"), m_basis);
+    form->addRow(tr("Carbon (TGA):"), m_carbon);
     form->addRow(tr("N&otes:"), m_notes);
     m_name->setAccessibleName(tr("Sample name"));
     m_color->setAccessibleName(tr("Sample colour"));
@@ -95,6 +102,12 @@ void SamplePanel::setProject(Project* project)
             if (id == m_sampleId) setSample(0);
         });
         connect(m_project, &Project::modelReset, this, [this] { setSample(0); });
+        // The carbon content follows the sample's TGA result.
+        connect(m_project, &Project::runChanged, this, [this](Id runId) {
+            const AnalysisRun* r = m_project->run(runId);
+            const Sample* s = r ? m_project->sampleOfDataset(r->datasetId()) : nullptr;
+            if (s && s->id == m_sampleId) load();
+        });
     }
     load();
 }
@@ -120,7 +133,17 @@ void SamplePanel::load()
         if (!m_mass->hasFocus()) m_mass->setValue(std::isnan(s->activeMassMg) ? 0.0 : s->activeMassMg);
         m_basis->setCurrentIndex(std::max(0, m_basis->findData(massBasisKey(s->massBasis))));
         if (m_notes->toPlainText() != s->notes) m_notes->setPlainText(s->notes);
+        const QJsonValue carbon = sampleContextOf(*m_project, *s).value("carbon_wt_pct");
+        if (carbon.isDouble())
+            m_carbon->setText(tr("%1 wt% (the oxide is %2 % of the composite)")
+                                  .arg(QLocale().toString(carbon.toDouble(), 'f', 2))
+                                  .arg(QLocale().toString(100.0 - carbon.toDouble(), 'f', 2)));
+        else
+            m_carbon->setText(s->massBasis == MassBasis::ActiveOxideOnly
+                                  ? tr("no TGA result yet: capacities per gram of V2O3 cannot be computed")
+                                  : tr("no TGA result"));
     } else {
+        m_carbon->clear();
         m_name->clear();
         m_color->setText({});
         m_color->setIcon({});

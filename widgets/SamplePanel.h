@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QDoubleSpinBox;
 class QLineEdit;
 class QPlainTextEdit;
@@ -39,6 +40,7 @@ private:
     QComboBox* m_dash = nullptr;
     QDoubleSpinBox* m_mass = nullptr;
     QComboBox* m_basis = nullptr;
+    QLabel* m_carbon = nullptr; ///< the carbon content of the sample's TGA run, for the oxide-only basis
     QPlainTextEdit* m_notes = nullptr;
 };
 

@@ -497,8 +497,13 @@ void TechniqueTab::rebuild()
             const AnalysisRun* r = m_project->runFor(d->id(), m_method->id);
             m_form->setValues(paramsOf(d->id()));
             std::vector<std::pair<qint64, QString>> choices;
+            // Only datasets a reference parameter accepts (XRD: crystal structures, not other patterns).
+            QStringList refTypes;
+            for (const ParamSpec& ps : m_method->params())
+                if (ps.type == ParamSpec::Type::DatasetRef) refTypes << ps.datasetTypes;
             for (const auto& [id, other] : m_project->allDatasets())
-                if (id != d->id() && other.technique() == m_technique)
+                if (id != d->id() && other.technique() == m_technique &&
+                    (refTypes.isEmpty() || refTypes.contains(other.type())))
                     if (const Sample* s = m_project->sampleOfDataset(id))
                         choices.emplace_back(id, s->name + " · " + other.displayLabel());
             m_form->setDatasetChoices(choices);

@@ -24,6 +24,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 #include <QUndoStack>
+#include <algorithm>
 #include <cmath>
 
 namespace vanadis::cli {
@@ -660,7 +661,9 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             wantedLabel = p.value(m.option).trimmed();
             continue;
         }
-        if (!m.datasetRefParam.isEmpty()) {
+        // An option with both a file reference and parameters (XRD --phase Si | PATH.cif) reads a file
+        // when the value names one.
+        if (!m.datasetRefParam.isEmpty() && (!m.toParams || QFileInfo(p.value(m.option)).isFile())) {
             // A referenced dataset from its own file (a blank run): imported like the main file.
             QStringList accepted;
             for (const ParamSpec& s : method.params())
@@ -758,7 +761,8 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         importWarnings << parsed->warnings;
         const std::vector<Dataset> datasets = makeDatasets(scratch, std::move(*parsed));
         std::size_t taken = 0;
-        labelsSeen.clear(); // what this file holds, for the message below
+        labelsSeen.clear();       // what this file holds, for the message below
+        QStringList alsoAccepted; // datasets a one-input analysis could have read but did not
         for (const Dataset& d : datasets) {
             const bool accepted = d.technique() == method.technique &&
                                   (method.input.types.contains(d.type()) || d.type() == "data");
@@ -768,9 +772,24 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             if (!accepted) continue;
             if (!wantedLabel.isEmpty() && d.label().compare(wantedLabel, Qt::CaseInsensitive) != 0) continue;
             if (method.selectsMain && !method.selectsMain(d, *params)) continue;
+            if (!several && taken > 0) {
+                alsoAccepted << d.displayLabel();
+                continue;
+            }
             inputs.main.push_back(d);
             ++taken;
-            if (!several) break;
+        }
+        // A file of several channels, scans or regions: the first was analysed; say which and how to
+        // choose another, instead of leaving the others unmentioned.
+        if (!alsoAccepted.isEmpty()) {
+            const auto chooser = std::find_if(maps.begin(), maps.end(),
+                                              [](const CliOption& m) { return m.selectsDatasetLabel; });
+            importWarnings << QStringLiteral("%1: analysed '%2'; the file also holds %3%4")
+                                  .arg(QFileInfo(file).fileName(), inputs.main.back().displayLabel(),
+                                       "'" + alsoAccepted.join("', '") + "'",
+                                       chooser != maps.end()
+                                           ? QStringLiteral(" (choose one with --%1)").arg(chooser->option)
+                                           : QString());
         }
         // The file's other datasets are references (an XPS fit finds the C 1s and O 1s regions there).
         for (const Dataset& other : datasets)

@@ -74,6 +74,9 @@ private:
 struct ComputeInputs {
     std::vector<Dataset> main;
     std::map<Id, Dataset> references;
+    /// For analyses that use their sample: what the sample of the main dataset states, as far as the
+    /// analysis declares it (sampleContext()); empty otherwise or without a sample (CLI on a bare file).
+    QJsonObject sample;
 };
 
 /// What a figure builder gets for each dataset it draws.
@@ -97,8 +100,18 @@ struct CliOption {
     /// `--region "V 2p"` in a file of several regions); toParams is unused then.
     bool selectsDatasetLabel = false;
     /// The value is a file: it is imported and its first dataset the parameter of this key accepts
-    /// becomes a reference (TGA `--blank FILE` → blank_dataset); toParams is unused then.
+    /// becomes a reference (TGA `--blank FILE` → blank_dataset); toParams is unused then. With toParams
+    /// also set, the value is a file only when it names one (XRD `--phase Si` or `--phase PATH.cif`).
     QString datasetRefParam;
+};
+
+/// A value an analysis reads from another analysis' stored result on the same sample: the output at
+/// \a outputPath of the sample's first Ok run of \a analysisId, as ComputeInputs::sample[\a key] (and the
+/// run's id as `<key>_run`).
+struct SampleInput {
+    QString key;
+    QString analysisId;
+    QString outputPath;
 };
 
 struct AnalysisDescriptor {
@@ -109,6 +122,14 @@ struct AnalysisDescriptor {
     /// Created with defaults for every dataset it reads (BET, TGA); false = only when the user asks
     /// for it on a dataset (a curve fit), so the demo and imports do not fill up with runs.
     bool automatic = true;
+    /// What the result takes from the sample of its dataset, handed over as ComputeInputs::sample: sample
+    /// properties by key (samplePropertyKeys(): "active_mass_mg", "mass_basis", "start_oxide",
+    /// "residue_oxide") and values other analyses report on the same sample (cycling: the carbon content
+    /// of its TGA run). The run stores what it consulted in result["sample_context"] and becomes stale
+    /// when those values change (markSampleDependentRunsStale).
+    QStringList sampleProperties;
+    std::vector<SampleInput> sampleInputs;
+    bool usesSample() const { return !sampleProperties.isEmpty() || !sampleInputs.empty(); }
     QString name; ///< translated ("BET surface area and pores")
     InputSlot input;
     std::function<ParamSchema()> params;

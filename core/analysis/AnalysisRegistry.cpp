@@ -119,6 +119,8 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
         else
             in.references.emplace(d->id(), *d);
     }
+    if (const AnalysisDescriptor* a = analysisById(run.analysisId); a && a->usesSample())
+        in.sample = sampleContext(project, run.datasetId(), *a);
     // Datasets referenced by parameters (a blank, a reference phase) are inputs too.
     if (const AnalysisDescriptor* a = analysisById(run.analysisId))
         for (const ParamSpec& s : a->params()) {
@@ -131,6 +133,99 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
             in.references.emplace(ref, *d);
         }
     return in;
+}
+
+namespace {
+
+/// The value \a in names, from the sample's first dataset with an Ok run of its analysis that reports it.
+void addSampleInput(QJsonObject& c, const Project& project, const Sample& s, const SampleInput& in)
+{
+    c.insert(in.key, QJsonValue());
+    c.insert(in.key + QStringLiteral("_run"), QJsonValue());
+    const AnalysisDescriptor* source = analysisById(in.analysisId);
+    if (!source) return;
+    for (const Dataset* d : project.datasetsOf(s.id, source->technique)) {
+        const AnalysisRun* r = project.runFor(d->id(), in.analysisId);
+        if (!r || r->status != RunStatus::Ok) continue;
+        const QJsonValue v = resultValue(r->result, in.outputPath);
+        if (v.isNull() || v.isUndefined() || (v.isDouble() && !std::isfinite(v.toDouble()))) continue;
+        c.insert(in.key, v);
+        c.insert(in.key + QStringLiteral("_run"), double(r->id));
+        return;
+    }
+}
+
+} // namespace
+
+QJsonObject sampleContext(const Project& project, Id datasetId, const AnalysisDescriptor& a)
+{
+    const Sample* s = project.sampleOfDataset(datasetId);
+    if (!s || !a.usesSample()) return {};
+    QJsonObject c;
+    for (const QString& key : a.sampleProperties)
+        c.insert(key, samplePropertyValue(*s, key));
+    for (const SampleInput& in : a.sampleInputs)
+        addSampleInput(c, project, *s, in);
+    return c;
+}
+
+QJsonObject sampleContextOf(const Project& project, const Sample& sample)
+{
+    QJsonObject c;
+    for (const QString& key : samplePropertyKeys())
+        c.insert(key, samplePropertyValue(sample, key));
+    for (const AnalysisDescriptor* a : analyses())
+        for (const SampleInput& in : a->sampleInputs)
+            if (!c.contains(in.key)) addSampleInput(c, project, sample, in);
+    return c;
+}
+
+bool reportsToSamples(const QString& analysisId)
+{
+    for (const AnalysisDescriptor* a : analyses())
+        for (const SampleInput& in : a->sampleInputs)
+            if (in.analysisId == analysisId) return true;
+    return false;
+}
+
+bool sampleContextChanged(const QJsonObject& consulted, const QJsonObject& now)
+{
+    for (auto it = consulted.begin(); it != consulted.end(); ++it) {
+        if (it.key().endsWith(QLatin1String("_run"))) continue; // the value matters, not which run gave it
+        const QJsonValue a = it.value(), b = now.value(it.key());
+        const bool aNull = a.isNull() || a.isUndefined(), bNull = b.isNull() || b.isUndefined();
+        if (aNull != bNull) return true;
+        if (!aNull && a != b) return true;
+    }
+    return false;
+}
+
+std::vector<Id> markSampleDependentRunsStale(Project& project, Id sampleId)
+{
+    std::vector<AnalysisRun> marked;
+    for (const auto& [id, r] : project.allRuns()) {
+        if (r.status == RunStatus::Stale) continue;
+        const AnalysisDescriptor* a = analysisById(r.analysisId);
+        if (!a || !a->usesSample()) continue;
+        const Sample* s = project.sampleOfDataset(r.datasetId());
+        if (!s || s->id != sampleId) continue;
+        if (r.status == RunStatus::Ok && !sampleContextChanged(r.result.value("sample_context").toObject(),
+                                                               sampleContext(project, r.datasetId(), *a)))
+            continue;
+        AnalysisRun stale = r;
+        stale.status = RunStatus::Stale;
+        stale.message = QCoreApplication::translate(
+            "vanadis::Analysis",
+            "What the analysis reads from its sample (active mass, mass basis, composition or a result of "
+            "another analysis, e.g. the TGA carbon content) changed: recompute to use it.");
+        marked.push_back(stale);
+    }
+    std::vector<Id> ids;
+    for (const AnalysisRun& r : marked) {
+        project.upsertRun(r);
+        ids.push_back(r.id);
+    }
+    return ids;
 }
 
 std::vector<FigureInput> figureInputs(const Project& project, const AnalysisDescriptor& a,

@@ -40,6 +40,27 @@ QJsonValue resultValue(const QJsonObject& result, const QString& path);
 /// missing dataset.
 Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run);
 
+/// What the sample of dataset \a datasetId states, as far as analysis \a a reads it
+/// (AnalysisDescriptor::sampleProperties and sampleInputs): {property: value or null, …, input key: value or
+/// null, "<input key>_run": id or null}. Empty when the dataset belongs to no sample or \a a reads nothing.
+QJsonObject sampleContext(const Project& project, Id datasetId, const AnalysisDescriptor& a);
+/// Every property of \a sample and every value any analysis takes from its other results (the sample
+/// panel shows the carbon content the capacity basis uses).
+QJsonObject sampleContextOf(const Project& project, const Sample& sample);
+/// True when some analysis reads results of analysis \a analysisId from its sample (a TGA result feeds
+/// the capacity basis of cycling): a change of such a run marks the readers stale.
+bool reportsToSamples(const QString& analysisId);
+
+/// True when a value that \a consulted (a run's result["sample_context"]: the keys it read, with the values
+/// it read) differs from \a now (sampleContext()).
+bool sampleContextChanged(const QJsonObject& consulted, const QJsonObject& now);
+
+/// Marks the runs of sample \a sampleId's datasets whose analysis uses its sample as stale, with a message,
+/// when a value they consulted changed (a failed run: always, it may now
+/// succeed). ComputeService calls it on Project::sampleChanged and when a TGA run's result changes;
+/// computeStaleRunsNow-based callers (CLI, demo) call it themselves. Returns the ids marked.
+std::vector<Id> markSampleDependentRunsStale(Project& project, Id sampleId);
+
 /// The figure inputs for datasets \a datasetIds (in order) of analysis \a a: each with its sample, its
 /// stored run's parameters and result (a result in \a overrides wins: a live preview), and a legend
 /// that names the dataset when its sample has several of them in the list.

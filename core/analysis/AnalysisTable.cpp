@@ -12,6 +12,7 @@
 #include "analysis/tga/TgaAnalysis.h"
 #include "analysis/xps/XpsAnalysis.h"
 #include "analysis/xrd/XrdAnalysis.h"
+#include "analysis/xrd/XrdSeriesAnalysis.h"
 
 namespace vanadis {
 
@@ -22,6 +23,7 @@ const std::vector<const AnalysisDescriptor*>& registeredAnalyses()
         &betAnalysis(),
         &tgaAnalysis(),
         &xrdAnalysis(),
+        &xrdSeriesAnalysis(),
         &xpsAnalysis(),
         &cyclingAnalysis(),
         &eisAnalysis(),

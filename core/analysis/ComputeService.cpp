@@ -103,6 +103,11 @@ void computeStaleRunsNow(Project& project)
     std::vector<AnalysisRun> todo;
     for (const auto& [id, r] : project.allRuns())
         if (r.status == RunStatus::Stale) todo.push_back(r);
+    // Runs that read other analyses' results on their sample come after the runs they read.
+    std::stable_partition(todo.begin(), todo.end(), [](const AnalysisRun& r) {
+        const AnalysisDescriptor* a = analysisById(r.analysisId);
+        return !(a && !a->sampleInputs.empty());
+    });
     for (AnalysisRun& r : todo) {
         if (const AnalysisDescriptor* a = analysisById(r.analysisId); a && r.analysisVersion != a->version) {
             r.analysisVersion = a->version;
@@ -128,8 +133,24 @@ ComputeService::~ComputeService()
 void ComputeService::setProject(Project* project)
 {
     cancelAll();
+    // By handle: the previous project may already be destroyed (a document replaced by another).
+    for (const auto& c : m_projectConnections)
+        disconnect(c);
+    m_projectConnections.clear();
     m_project = project;
     m_cache.clear();
+    if (!m_project) return;
+    // A run that reads its sample's properties or another analysis' result there is stale once they change.
+    m_projectConnections << connect(m_project, &Project::sampleChanged, this, [this](Id sampleId) {
+        markSampleDependentRunsStale(*m_project, sampleId);
+    });
+    m_projectConnections << connect(m_project, &Project::runChanged, this, [this](Id runId) {
+        const AnalysisRun* r = m_project->run(runId);
+        const AnalysisDescriptor* a = r ? analysisById(r->analysisId) : nullptr;
+        if (!a || !reportsToSamples(a->id)) return;
+        if (const Sample* s = m_project->sampleOfDataset(r->datasetId()))
+            markSampleDependentRunsStale(*m_project, s->id);
+    });
 }
 
 QString ComputeService::cacheKey(const AnalysisRun& run, const QJsonObject& params) const
@@ -137,6 +158,11 @@ QString ComputeService::cacheKey(const AnalysisRun& run, const QJsonObject& para
     QString key = run.analysisId + QLatin1Char('/') + QString::number(run.analysisVersion);
     for (const RunInput& in : run.inputs)
         key += QLatin1Char('/') + in.role + QLatin1Char(':') + QString::number(in.datasetId);
+    if (const AnalysisDescriptor* a = analysisById(run.analysisId); a && a->usesSample() && m_project)
+        key +=
+            QLatin1Char('/') +
+            QString::fromUtf8(
+                QJsonDocument(sampleContext(*m_project, run.datasetId(), *a)).toJson(QJsonDocument::Compact));
     return key + QLatin1Char('/') + QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact));
 }
 

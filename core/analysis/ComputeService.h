@@ -8,6 +8,7 @@
 
 #include "analysis/Analysis.h"
 
+#include <QList>
 #include <QObject>
 #include <QThreadPool>
 #include <map>
@@ -79,6 +80,7 @@ private:
                   std::function<void(const RunOutcome&)> done);
 
     Project* m_project = nullptr;
+    QList<QMetaObject::Connection> m_projectConnections;
     QThreadPool m_pool;
     std::map<Id, Job> m_jobs;     ///< stored computations under way, by run
     std::map<Id, Job> m_previews; ///< previews under way, by run

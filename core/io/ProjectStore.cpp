@@ -290,6 +290,14 @@ CREATE TABLE run_inputs(run_id INTEGER NOT NULL, idx INTEGER NOT NULL, role TEXT
 INSERT INTO run_inputs(run_id, idx, role, dataset_id) SELECT id, 0, 'main', dataset_id FROM runs;
 )SQL";
 
+/// Schema 3: what a sample is made of, for analyses that need it (TGA: the oxide the composite starts
+/// from and the one left after the run in O2; '' = not stated). Applied like schema 2, inside the first
+/// save.
+const char* const kSchemaV2ToV3 = R"SQL(
+ALTER TABLE samples ADD COLUMN start_oxide TEXT NOT NULL DEFAULT '';
+ALTER TABLE samples ADD COLUMN residue_oxide TEXT NOT NULL DEFAULT '';
+)SQL";
+
 /// Tables and the columns each must have in a file of schema \a version; anything else in a file is
 /// ignored, nothing is executed.
 std::vector<std::pair<const char*, std::vector<const char*>>> requiredTables(int version)
@@ -314,6 +322,10 @@ std::vector<std::pair<const char*, std::vector<const char*>>> requiredTables(int
         }
         t.push_back({"run_inputs", {"run_id", "idx", "role", "dataset_id"}});
     }
+    if (version >= 3)
+        for (auto& [table, cols] : t)
+            if (std::string_view(table) == "samples")
+                cols.insert(cols.end(), {"start_oxide", "residue_oxide"});
     return t;
 }
 
@@ -463,6 +475,8 @@ Expected<void> migrate(sqlite3* db, const QString& path, int from)
         }
         if (rc != SQLITE_DONE) return fail(str(path), "dataset_columns", sqliteReason(db, rc));
     }
+    if (from <= 2)
+        if (auto ok = exec(db, path, kSchemaV2ToV3); !ok) return ok;
     return exec(db, path, ("PRAGMA user_version=" + std::to_string(ProjectStore::kSchemaVersion)).c_str());
 }
 
@@ -490,7 +504,7 @@ Expected<void> writeSample(sqlite3* db, const QString& path, const Project& p, I
     }
     Stmt s(db,
            "INSERT OR REPLACE INTO samples(id, name, color, marker, dash, active_mass_mg, mass_basis, notes, "
-           "dataset_order) VALUES(?,?,?,?,?,?,?,?,?)");
+           "dataset_order, start_oxide, residue_oxide) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, qint64(id))
         .bind(2, smp->name)
         .bind(3, smp->color.name())
@@ -502,7 +516,9 @@ Expected<void> writeSample(sqlite3* db, const QString& path, const Project& p, I
         s.bind(6, smp->activeMassMg);
     s.bind(7, massBasisKey(smp->massBasis))
         .bind(8, smp->notes)
-        .bind(9, toJsonText(idsToJson(smp->datasetIds)));
+        .bind(9, toJsonText(idsToJson(smp->datasetIds)))
+        .bind(10, smp->startOxide)
+        .bind(11, smp->residueOxide);
     if (s.step() != SQLITE_DONE) return fail(str(path), "samples", sqliteReason(db, s.rc()));
     return {};
 }
@@ -663,6 +679,7 @@ Expected<void> initSchema(sqlite3* db, const QString& path)
     if (auto ok = exec(db, path, "BEGIN"); !ok) return ok;
     if (auto ok = exec(db, path, kSchemaV1); !ok) return ok;
     if (auto ok = exec(db, path, kSchemaV1ToV2); !ok) return ok;
+    if (auto ok = exec(db, path, kSchemaV2ToV3); !ok) return ok;
     if (auto ok = exec(db, path, pragmas.c_str()); !ok) return ok;
     Stmt m(db, "INSERT INTO meta(key, value) VALUES('format','vanadis-project'),('created_with',?)");
     m.bind(1, QStringLiteral("Vanadis " VANADIS_VERSION));
@@ -863,8 +880,11 @@ Expected<void> ProjectStore::load(Project& project)
     }
     std::map<Id, Sample> samples;
     {
-        Stmt s(db, "SELECT id, name, color, marker, dash, active_mass_mg, mass_basis, notes, dataset_order "
-                   "FROM samples");
+        const bool composition = schemaVersionOf(db) >= 3;
+        Stmt s(db, composition ? "SELECT id, name, color, marker, dash, active_mass_mg, mass_basis, notes, "
+                                 "dataset_order, start_oxide, residue_oxide FROM samples"
+                               : "SELECT id, name, color, marker, dash, active_mass_mg, mass_basis, notes, "
+                                 "dataset_order FROM samples");
         int rc;
         while ((rc = s.step()) == SQLITE_ROW) {
             Sample smp;
@@ -881,6 +901,10 @@ Expected<void> ProjectStore::load(Project& project)
             auto order = parseJson(s.text(8), path, "sample " + std::to_string(smp.id));
             if (!order) return std::unexpected(order.error());
             smp.datasetIds = idsFromJson(order->array());
+            if (composition) {
+                smp.startOxide = s.text(9);
+                smp.residueOxide = s.text(10);
+            }
             nextId = std::max(nextId, smp.id + 1);
             samples[smp.id] = std::move(smp);
         }

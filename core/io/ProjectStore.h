@@ -32,7 +32,7 @@ public:
     static constexpr std::int32_t kApplicationId = 0x564E4453; ///< "VNDS"
     /// 2: dataset type and label, run inputs, run messages. A schema-1 file is read as it is and
     /// migrated inside the transaction of its first save.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     ~ProjectStore() override;
 

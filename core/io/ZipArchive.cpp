@@ -122,6 +122,20 @@ qint64 ZipArchive::declaredSize(const QString& name) const
 
 Expected<QByteArray> ZipArchive::read(const QString& name, qint64 maxBytes) const
 {
+    QByteArray out;
+    const qint64 declared = declaredSize(name);
+    if (declared > 0 && declared <= maxBytes) out.reserve(qsizetype(declared));
+    auto r = readChunked(name, maxBytes, [&](const char* data, qsizetype n) {
+        out.append(data, n);
+        return true;
+    });
+    if (!r) return std::unexpected(r.error());
+    return out;
+}
+
+Expected<void> ZipArchive::readChunked(const QString& name, qint64 maxBytes,
+                                       const std::function<bool(const char*, qsizetype)>& sink) const
+{
     const std::string& file = m_impl->file;
     const qsizetype k = m_names.indexOf(name);
     if (k < 0) return fail(file, entryAt(name), "the entry is missing from the zip archive");
@@ -142,24 +156,27 @@ Expected<QByteArray> ZipArchive::read(const QString& name, qint64 maxBytes) cons
         zip_error_clear(m_impl->archive);
         return fail(file, entryAt(name), why);
     }
-    QByteArray out;
-    if (declared > 0) out.reserve(qsizetype(declared));
-    char buffer[64 * 1024];
+    qint64 total = 0;
+    std::vector<char> buffer(size_t(256) * 1024);
     for (;;) {
-        const zip_int64_t got = zip_fread(zf, buffer, sizeof buffer);
+        const zip_int64_t got = zip_fread(zf, buffer.data(), buffer.size());
         if (got < 0) {
             const std::string why = zipErrorText(zip_file_get_error(zf));
             zip_fclose(zf);
             return fail(file, entryAt(name), "the entry is damaged (" + why + ")");
         }
         if (got == 0) break;
-        if (qint64(out.size()) + got > maxBytes) {
+        if (total + got > maxBytes) {
             zip_fclose(zf);
             return fail(file, entryAt(name),
                         "the entry inflates to more than the " + sizeText(maxBytes) +
                             " accepted (damaged file or zip bomb?)");
         }
-        out.append(buffer, qsizetype(got));
+        total += got;
+        if (!sink(buffer.data(), qsizetype(got))) {
+            zip_fclose(zf);
+            return {}; // the reader stopped: its own error says why
+        }
     }
     // zip_fclose reports a CRC mismatch found at the end of the stream.
     if (const int rc = zip_fclose(zf); rc != 0) {
@@ -169,11 +186,11 @@ Expected<QByteArray> ZipArchive::read(const QString& name, qint64 maxBytes) cons
         zip_error_fini(&e);
         return fail(file, entryAt(name), "the entry is damaged (" + why + ")");
     }
-    if (declared >= 0 && qint64(out.size()) != declared)
+    if (declared >= 0 && total != declared)
         return fail(file, entryAt(name),
-                    "the entry holds " + std::to_string(out.size()) + " bytes but declares " +
+                    "the entry holds " + std::to_string(total) + " bytes but declares " +
                         std::to_string(declared) + " (damaged or cut archive)");
-    return out;
+    return {};
 }
 
 } // namespace vanadis

@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 namespace vanadis {
@@ -37,6 +38,11 @@ public:
     /// entry ("zip entry 'Data0/Profile0.txt'"): missing, encrypted, unsupported compression, larger than
     /// \a maxBytes (declared or inflated), damaged data (CRC mismatch, cut stream).
     Expected<QByteArray> read(const QString& name, qint64 maxBytes) const;
+    /// The content of entry \a name handed to \a sink in pieces as it is inflated (a worksheet of a
+    /// million rows is parsed without holding its XML); the same checks and errors as read(). \a sink
+    /// returns false to stop early (then the result is success: the caller keeps its own error).
+    Expected<void> readChunked(const QString& name, qint64 maxBytes,
+                               const std::function<bool(const char*, qsizetype)>& sink) const;
 
 private:
     struct Impl;

@@ -113,6 +113,12 @@ void EditSampleCommand::apply(Sample& s, SampleField field, const QVariant& v)
     case SampleField::Notes:
         s.notes = v.toString();
         break;
+    case SampleField::StartOxide:
+        s.startOxide = v.toString();
+        break;
+    case SampleField::ResidueOxide:
+        s.residueOxide = v.toString();
+        break;
     }
 }
 
@@ -133,6 +139,10 @@ QVariant EditSampleCommand::read(const Sample& s, SampleField field)
         return massBasisKey(s.massBasis);
     case SampleField::Notes:
         return s.notes;
+    case SampleField::StartOxide:
+        return s.startOxide;
+    case SampleField::ResidueOxide:
+        return s.residueOxide;
     }
     return {};
 }

@@ -17,6 +17,7 @@ struct TypeEntry {
 // The vocabulary. A technique slice that needs a new type adds one row here.
 constexpr TypeEntry kTypes[] = {
     {"xrd_pattern", QT_TRANSLATE_NOOP("vanadis::DatasetType", "XRD pattern")},
+    {"crystal_structure", QT_TRANSLATE_NOOP("vanadis::DatasetType", "Crystal structure")},
     {"xps_region", QT_TRANSLATE_NOOP("vanadis::DatasetType", "XPS region"), true}, // "V 2p", "C 1s"
     {"isotherm", QT_TRANSLATE_NOOP("vanadis::DatasetType", "Isotherm")},
     {"tga_curve", QT_TRANSLATE_NOOP("vanadis::DatasetType", "TGA curve")},

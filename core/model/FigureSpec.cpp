@@ -200,6 +200,12 @@ QJsonObject FigureSpec::toJson() const
                   {"annotations", ann}, {"equal_aspect", equalAspect},
                   {"legend", legend},   {"legend_position", legendPosition}};
     if (y2) o["y2"] = axisToJson(*y2);
+    if (x2) {
+        QJsonArray ticks;
+        for (std::size_t i = 0; i < x2->tickX.size() && i < x2->tickLabels.size(); ++i)
+            ticks.append(QJsonObject{{"x", x2->tickX[i]}, {"label", x2->tickLabels[i]}});
+        o["x2"] = QJsonObject{{"label", x2->label}, {"ticks", ticks}};
+    }
     QJsonArray spanArray;
     for (const auto& sp : spans) {
         // HexArgb: the fill is translucent, and name() alone would drop the alpha.
@@ -236,6 +242,18 @@ FigureSpec figureFromJson(const QJsonObject& o, bool withInset)
     f.x = axisFromJson(o.value("x").toObject());
     f.y = axisFromJson(o.value("y").toObject());
     if (o.contains("y2")) f.y2 = axisFromJson(o.value("y2").toObject());
+    if (o.value("x2").isObject()) {
+        const QJsonObject t = o.value("x2").toObject();
+        FigureTopAxis top;
+        top.label = t.value("label").toString();
+        for (const QJsonValue& v : t.value("ticks").toArray()) {
+            const QJsonObject k = v.toObject();
+            if (!k.value("x").isDouble()) continue;
+            top.tickX.push_back(k.value("x").toDouble());
+            top.tickLabels.push_back(k.value("label").toString());
+        }
+        f.x2 = top;
+    }
     for (const auto& v : o.value("series").toArray()) {
         const QJsonObject s = v.toObject();
         FigureSeries fs;

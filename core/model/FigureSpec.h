@@ -31,6 +31,15 @@ struct FigureAxis {
     bool hideTickLabels = false;
 };
 
+/// A top axis that labels positions of the bottom axis in another quantity (XRD: d-spacing over 2θ),
+/// for mappings that are not linear: ticks at the given x positions with the given texts. The figure
+/// builder, which knows the mapping, chooses them; they stay right when the x axis is zoomed.
+struct FigureTopAxis {
+    QString label;                   ///< markup, e.g. "d (Å)"
+    std::vector<double> tickX;       ///< bottom-axis positions of the ticks
+    std::vector<QString> tickLabels; ///< same length as tickX
+};
+
 /// One plotted curve or point set. Sample identity is carried by colour AND marker AND dash, never
 /// colour alone (colour-blind safety, journal requirement).
 struct FigureSeries {
@@ -124,7 +133,8 @@ struct FigureSpec {
     QString title; ///< not drawn in exports by default; used for window titles and file names
     FigureAxis x;
     FigureAxis y;
-    std::optional<FigureAxis> y2; ///< right axis when set
+    std::optional<FigureAxis> y2;    ///< right axis when set
+    std::optional<FigureTopAxis> x2; ///< labelled top axis when set (else the mirror of x)
     std::vector<FigureSeries> series;
     std::vector<FigureAnnotation> annotations;
     bool equalAspect = false; ///< Nyquist plots

@@ -9,7 +9,8 @@ bool Sample::operator==(const Sample& o) const
     const bool massEqual =
         (std::isnan(activeMassMg) && std::isnan(o.activeMassMg)) || activeMassMg == o.activeMassMg;
     return id == o.id && name == o.name && color == o.color && marker == o.marker && dash == o.dash &&
-           massEqual && massBasis == o.massBasis && notes == o.notes && datasetIds == o.datasetIds;
+           massEqual && massBasis == o.massBasis && startOxide == o.startOxide &&
+           residueOxide == o.residueOxide && notes == o.notes && datasetIds == o.datasetIds;
 }
 
 Sample makeSample(Id id, const QString& name, int index)
@@ -59,6 +60,27 @@ RunStatus runStatusFromKey(const QString& key)
     if (key == QLatin1String("ok")) return RunStatus::Ok;
     if (key == QLatin1String("failed")) return RunStatus::Failed;
     return RunStatus::Stale;
+}
+
+QStringList samplePropertyKeys()
+{
+    return {QStringLiteral("active_mass_mg"), QStringLiteral("mass_basis"), QStringLiteral("start_oxide"),
+            QStringLiteral("residue_oxide")};
+}
+
+QJsonValue samplePropertyValue(const Sample& s, const QString& key)
+{
+    if (key == QLatin1String("active_mass_mg"))
+        return std::isfinite(s.activeMassMg) && s.activeMassMg > 0 ? QJsonValue(s.activeMassMg)
+                                                                   : QJsonValue();
+    if (key == QLatin1String("mass_basis"))
+        return s.massBasis == MassBasis::ActiveOxideOnly ? QStringLiteral("oxide_only")
+                                                         : QStringLiteral("composite");
+    if (key == QLatin1String("start_oxide"))
+        return s.startOxide.isEmpty() ? QJsonValue() : QJsonValue(s.startOxide);
+    if (key == QLatin1String("residue_oxide"))
+        return s.residueOxide.isEmpty() ? QJsonValue() : QJsonValue(s.residueOxide);
+    return QJsonValue();
 }
 
 QString massBasisKey(MassBasis b)

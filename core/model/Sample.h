@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QJsonObject>
+#include <QStringList>
 #include <cmath>
 
 namespace vanadis {
@@ -22,6 +23,11 @@ struct Sample {
     QString dash = "solid";             ///< solid|dash|dot|dashdot
     double activeMassMg = std::nan(""); ///< active mass per electrode in mg; NaN when unknown
     MassBasis massBasis = MassBasis::Composite;
+    /// What the sample is made of, for analyses that need it: the oxide of the composite before a TGA
+    /// run in O2 and the one left after it ("V2O3", "V2O5"); empty = not stated (no carbon content is
+    /// then derived from an oxidation; never a silent default).
+    QString startOxide;
+    QString residueOxide;
     QString notes;
     std::vector<Id> datasetIds; ///< in display order
 
@@ -30,7 +36,23 @@ struct Sample {
 };
 
 /// Editable fields of a Sample, for undoable edits that name the field.
-enum class SampleField { Name, Color, Marker, Dash, ActiveMassMg, MassBasis, Notes };
+enum class SampleField {
+    Name,
+    Color,
+    Marker,
+    Dash,
+    ActiveMassMg,
+    MassBasis,
+    Notes,
+    StartOxide,
+    ResidueOxide
+};
+
+/// A sample's properties by key, as analyses declare what they read (AnalysisDescriptor::sampleProperties):
+/// "active_mass_mg" (number or null), "mass_basis" ("composite" | "oxide_only"), "start_oxide" and
+/// "residue_oxide" (text or null when not stated).
+QStringList samplePropertyKeys();
+QJsonValue samplePropertyValue(const Sample& sample, const QString& key);
 
 /// A sample series = one project file: the samples compared side by side.
 struct SampleSeries {

@@ -26,7 +26,8 @@ inline QString colName(int c)
     return s;
 }
 
-inline QByteArray sheetXml(const std::vector<QStringList>& rows)
+/// \a shared: text cells go to a shared-string table (as Excel writes them) instead of inline strings.
+inline QByteArray sheetXml(const std::vector<QStringList>& rows, QStringList* shared = nullptr)
 {
     QString x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet "
                 "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
@@ -40,7 +41,14 @@ inline QByteArray sheetXml(const std::vector<QStringList>& rows)
             v.toDouble(&num);
             if (num)
                 x += QString("<c r=\"%1\"><v>%2</v></c>").arg(ref, v);
-            else
+            else if (shared) {
+                qsizetype k = shared->indexOf(v);
+                if (k < 0) {
+                    k = shared->size();
+                    shared->append(v);
+                }
+                x += QString("<c r=\"%1\" t=\"s\"><v>%2</v></c>").arg(ref).arg(k);
+            } else
                 x += QString("<c r=\"%1\" t=\"inlineStr\"><is><t>%2</t></is></c>").arg(ref, escaped(v));
         }
         x += "</row>";
@@ -49,9 +57,10 @@ inline QByteArray sheetXml(const std::vector<QStringList>& rows)
     return x.toUtf8();
 }
 
-inline QByteArray makeXlsx(const std::vector<Sheet>& sheets)
+inline QByteArray makeXlsx(const std::vector<Sheet>& sheets, bool sharedStrings = false)
 {
     std::vector<std::pair<QString, QByteArray>> parts;
+    QStringList shared;
     QString wb = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<workbook "
                  "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
                  "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>";
@@ -66,7 +75,15 @@ inline QByteArray makeXlsx(const std::vector<Sheet>& sheets)
                     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
                     "Target=\"worksheets/sheet%1.xml\"/>")
                 .arg(i + 1);
-        parts.emplace_back(QString("xl/worksheets/sheet%1.xml").arg(i + 1), sheetXml(sheets[i].second));
+        parts.emplace_back(QString("xl/worksheets/sheet%1.xml").arg(i + 1),
+                           sheetXml(sheets[i].second, sharedStrings ? &shared : nullptr));
+    }
+    if (sharedStrings) {
+        QString ss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst "
+                     "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
+        for (const QString& t : shared)
+            ss += "<si><t>" + escaped(t) + "</t></si>";
+        parts.emplace_back(QString("xl/sharedStrings.xml"), (ss + "</sst>").toUtf8());
     }
     wb += "</sheets></workbook>";
     rels += "</Relationships>";

@@ -8,8 +8,12 @@
 //  - the CLI contract of issue 12 on a generated Arbin file of known capacities: cycles[{index,
 //    charge_mah_g, discharge_mah_g, ce_pct}], rate_steps[{current_a_g, discharge_mah_g_mean, cycles}],
 //    retention_pct;
+//  - the mass entered once on the sample: a run reads the sample's active mass, basis and the carbon of
+//    its TGA run (V2O3 alone = mass × (1 − carbon)), says so, and goes stale when any of them changes
+//    (directly and through ComputeService's signals), not when the sample is only renamed;
 //  - figures: capacity with CE on the right axis, profiles and dQ/dV non-empty.
 #include "analysis/AnalysisRegistry.h"
+#include "analysis/ComputeService.h"
 #include "analysis/DemoProject.h"
 #include "analysis/echem/CyclingAnalysis.h"
 #include "model/Project.h"
@@ -128,6 +132,99 @@ private Q_SLOTS:
         QVERIFY(none->value("cycles").toArray()[3].toObject().value("discharge_mah_g").isNull());
         QVERIFY(none->value("cycles").toArray()[3].toObject().value("discharge_mah").toDouble() > 0);
         QCOMPARE(none->value("capacity_unit").toString(), QString("mAh"));
+    }
+
+    void massAndCarbonFromTheSample()
+    {
+        Demo demo;
+        const Id sid = demo.hmcs->id;
+        const AnalysisRun* run = demo.project.runFor(demo.rate->id(), "cycling");
+        QVERIFY(run);
+        QCOMPARE(run->status, RunStatus::Ok);
+        const Id runId = run->id;
+        QCOMPARE(run->result.value("mass_source").toString(), QString("sample"));
+        VERIFY_NEAR(run->result.value("mass_mg").toDouble(), demo.hmcs->activeMassMg, 1e-12);
+        const double q1 =
+            run->result.value("cycles").toArray()[1].toObject().value("discharge_mah_g").toDouble();
+        QVERIFY(q1 > 0);
+
+        // Renaming the sample changes nothing the run read.
+        Sample s = *demo.project.sample(sid);
+        s.name = "HMCS renamed";
+        demo.project.updateSample(s);
+        QVERIFY(markSampleDependentRunsStale(demo.project, sid).empty());
+
+        // A new mass: stale, and the recomputed capacities scale with 1/m.
+        const double m0 = s.activeMassMg;
+        s.activeMassMg = 2.0 * m0;
+        demo.project.updateSample(s);
+        auto marked = markSampleDependentRunsStale(demo.project, sid); // every cycling run of the sample
+        QCOMPARE(int(marked.size()), 3);
+        QVERIFY(std::find(marked.begin(), marked.end(), runId) != marked.end());
+        QCOMPARE(demo.project.run(runId)->status, RunStatus::Stale);
+        computeStaleRunsNow(demo.project);
+        run = demo.project.run(runId);
+        QCOMPARE(run->status, RunStatus::Ok);
+        VERIFY_NEAR(run->result.value("cycles").toArray()[1].toObject().value("discharge_mah_g").toDouble(),
+                    q1 / 2, 1e-9 * q1);
+
+        // The V2O3-alone basis on the sample: carbon from the sample's TGA run.
+        const QJsonObject ctx = sampleContext(demo.project, demo.rate->id(), *analysisById("cycling"));
+        QVERIFY(ctx.value("carbon_wt_pct").isDouble());
+        const double carbon = ctx.value("carbon_wt_pct").toDouble();
+        VERIFY_NEAR(carbon, 16.75, 0.5); // the study's HMCS carbon content
+        s.massBasis = MassBasis::ActiveOxideOnly;
+        demo.project.updateSample(s);
+        QCOMPARE(int(markSampleDependentRunsStale(demo.project, sid).size()), 3);
+        computeStaleRunsNow(demo.project);
+        run = demo.project.run(runId);
+        QCOMPARE(run->status, RunStatus::Ok);
+        QCOMPARE(run->result.value("mass_basis").toString(), QString("oxide_only"));
+        QCOMPARE(run->result.value("carbon_source").toString(), QString("tga"));
+        VERIFY_NEAR(run->result.value("mass_mg").toDouble(), 2.0 * m0 * (1 - carbon / 100), 1e-12);
+        QVERIFY2(run->result.value("mass_label").toString().contains("TGA"),
+                 qPrintable(run->result.value("mass_label").toString()));
+        // The capacity axis names the basis.
+        const AnalysisDescriptor* cyc = analysisById("cycling");
+        const QString figId = cyc->figures().front().id;
+        const FigureSpec fig = analysisFigure(demo.project, *cyc, figId, {demo.rate->id()});
+        QVERIFY2(fig.y.label.contains("per g of V2O3)"), qPrintable(fig.y.label));
+        // Beside a sample on the composite basis, the overlay says the bases differ.
+        Id otherRate = 0;
+        for (const Sample* x : demo.project.samples())
+            if (x->id != sid)
+                for (const Dataset* d : demo.project.datasetsOf(x->id))
+                    if (d->type() == "rate_test") otherRate = d->id();
+        QVERIFY(otherRate);
+        const FigureSpec both = analysisFigure(demo.project, *cyc, figId, {demo.rate->id(), otherRate});
+        QVERIFY2(both.y.label.contains("different mass bases"), qPrintable(both.y.label));
+
+        // The TGA result changes (recomputed with other parameters): the cycling run goes stale by itself
+        // once a ComputeService watches the project.
+        ComputeService service;
+        service.setProject(&demo.project);
+        const Dataset* tga = demo.project.datasetsOf(sid, Technique::Tga).front();
+        const AnalysisRun* tgaRun = demo.project.runFor(tga->id(), "tga");
+        QVERIFY(tgaRun);
+        QJsonObject other = tgaRun->result;
+        other.insert("carbon_wt_pct", carbon + 1.0);
+        demo.project.setRunOutcome(tgaRun->id, tgaRun->params, other, RunStatus::Ok, {});
+        QCOMPARE(demo.project.run(runId)->status, RunStatus::Stale);
+        QVERIFY(demo.project.run(runId)->message.contains("TGA"));
+        // A parameter still overrides the sample.
+        AnalysisRun edited = *demo.project.run(runId);
+        edited.params.insert("mass_mg", 1.0);
+        edited.params.insert("mass_basis", "composite");
+        demo.project.upsertRun(edited);
+        computeStaleRunsNow(demo.project);
+        run = demo.project.run(runId);
+        QCOMPARE(run->result.value("mass_source").toString(), QString("parameter"));
+        VERIFY_NEAR(run->result.value("mass_mg").toDouble(), 1.0, 0);
+        // ... and then the sample's mass is not what the run read: a new sample mass leaves it Ok.
+        s.activeMassMg = 3.0;
+        demo.project.updateSample(s);
+        QCOMPARE(demo.project.run(runId)->status, RunStatus::Ok);
+        service.setProject(nullptr);
     }
 
     void cliContract()

@@ -19,7 +19,10 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <random>
 
 using namespace vanadis;
@@ -404,6 +407,45 @@ private Q_SLOTS:
         QCOMPARE(int(steps.size()), 2);
         QCOMPARE(steps[0].currentAPerG, 0.1);
         QCOMPARE(steps[1].currentAPerG, 1.0);
+    }
+
+    void numbersAreCorrectlyRounded()
+    {
+        // The in-place decimal fast path must give the correctly rounded double, bit for bit as glibc's
+        // strtod: 200 000 decimals of 1–19 digits with 0–15 decimals, signed, both separators.
+        for (const bool comma : {false, true}) {
+            std::mt19937_64 rng(comma ? 11 : 12);
+            QByteArray text;
+            std::vector<double> expected;
+            for (int k = 0; k < 200000; ++k) {
+                const int digits = 1 + int(rng() % 19);
+                const int decimals = std::min<int>(digits - 1, int(rng() % 16));
+                std::string d;
+                for (int i = 0; i < digits; ++i)
+                    d += char('0' + rng() % 10);
+                if (decimals > 0) d.insert(d.size() - size_t(decimals), ".");
+                if (rng() % 3 == 0) d.insert(0, "-");
+                expected.push_back(std::strtod(d.c_str(), nullptr));
+                if (comma) std::replace(d.begin(), d.end(), '.', ',');
+                text += QByteArray::fromStdString(d) + (comma ? ";0\n" : ",0\n");
+            }
+            echemimport::TableSpec spec;
+            spec.begin = text.constData();
+            spec.end = text.constData() + text.size();
+            spec.delimiter = comma ? ';' : ',';
+            spec.decimalComma = comma;
+            spec.threads = 1;
+            auto cols = echemimport::readTable(spec, {{0, "x", "1"}}, "numbers.csv");
+            QVERIFY2(cols, cols ? "" : cols.error().message().c_str());
+            const auto& v = cols->front().values;
+            QCOMPARE(v.size(), expected.size());
+            for (size_t k = 0; k < v.size(); ++k)
+                if (std::memcmp(&v[k], &expected[k], sizeof(double)) != 0)
+                    QFAIL(qPrintable(QString("row %1: %2 != %3")
+                                         .arg(k)
+                                         .arg(v[k], 0, 'g', 17)
+                                         .arg(expected[k], 0, 'g', 17)));
+        }
     }
 
     void mptTechniquesGiveTheirTypes()

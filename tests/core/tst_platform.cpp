@@ -10,6 +10,7 @@
 #include "analysis/bet/BetAnalysis.h"
 #include "analysis/tga/TgaAnalysis.h"
 #include "io/ProjectDocument.h"
+#include "io/ProjectStore.h"
 #include "model/Commands.h"
 #include "model/DatasetType.h"
 
@@ -279,10 +280,11 @@ private Q_SLOTS:
             computeStaleRunsNow(p);
             QVERIFY((*doc)->save().has_value());
         }
-        QCOMPARE(userVersion(file), 2);
+        QCOMPARE(userVersion(file), ProjectStore::kSchemaVersion); // schema 1 → 2 → 3 in one save
         auto doc = ProjectDocument::open(file);
         QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
         const Project& p = (*doc)->project();
+        QVERIFY(p.sampleByName("CS")->startOxide.isEmpty()); // schema 3: composition not stated
         QCOMPARE(p.datasetsOf(p.sampleByName("CS")->id, Technique::Xrd).front()->type(),
                  QString("xrd_pattern"));
         const Dataset* tga = p.datasetsOf(p.sampleByName("WCS")->id, Technique::Tga).front();

@@ -5,6 +5,7 @@
 #include "io/RollbackJournal.h"
 #include "model/Commands.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -179,6 +180,54 @@ private Q_SLOTS:
                  QString("79ade1e18544c9037c2651067322774c2098f34c38c5802a25443682c973797d"));
         const Dataset* tga = p.datasetsOf(p.sampleByName("WCS")->id, Technique::Tga).front();
         QCOMPARE(tga->columns()[1].values, (std::vector<double>{10.0, 9.8, 10.15})); // decimal comma
+    }
+
+    void schemaTwoFixtureMigratesToSampleComposition()
+    {
+        // Written by the release of schema 2 (samples CS with a 4-point pattern, WCS with a 3-point TGA
+        // curve): it opens without being written to, migrates on its first save, and a sample's
+        // composition (schema 3) is stored and read back.
+        const QString src = QStringLiteral(VANADIS_SOURCE_DIR "/tests/data/schema-v2.vanadis");
+        QVERIFY(QFile::exists(src));
+        const QString file = path("fixture-v2.vanadis");
+        QFile::remove(file);
+        QVERIFY(QFile::copy(src, file));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        const auto hashOf = [&] {
+            QFile f(file);
+            f.open(QIODevice::ReadOnly);
+            return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+        };
+        const QByteArray before = hashOf();
+        {
+            auto doc = ProjectDocument::open(file);
+            QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+            const Project& p = (*doc)->project();
+            QCOMPARE(p.samples().size(), size_t(2));
+            const Sample* cs = p.sampleByName("CS");
+            QVERIFY(cs && cs->startOxide.isEmpty() && cs->residueOxide.isEmpty());
+            const Dataset* xrd = p.datasetsOf(cs->id, Technique::Xrd).front();
+            QCOMPARE(xrd->columns()[1].values, (std::vector<double>{100, 120, 180, 110}));
+            const Dataset* tga = p.datasetsOf(p.sampleByName("WCS")->id, Technique::Tga).front();
+            QCOMPARE(tga->columns()[1].values, (std::vector<double>{100.0, 98.5, 84.2})); // decimal comma
+        }
+        QCOMPARE(hashOf(), before); // opening wrote nothing
+        {
+            auto doc = ProjectDocument::open(file);
+            QVERIFY(doc);
+            Project& p = (*doc)->project();
+            const Id wcs = p.sampleByName("WCS")->id;
+            p.undoStack()->push(new EditSampleCommand(&p, wcs, SampleField::StartOxide, QString("V2O3")));
+            p.undoStack()->push(new EditSampleCommand(&p, wcs, SampleField::ResidueOxide, QString("V2O5")));
+            auto saved = (*doc)->save();
+            QVERIFY2(saved, saved ? "" : saved.error().message().c_str());
+        }
+        auto doc = ProjectDocument::open(file);
+        QVERIFY2(doc, doc ? "" : doc.error().message().c_str());
+        const Sample* wcs = (*doc)->project().sampleByName("WCS");
+        QCOMPARE(wcs->startOxide, QString("V2O3"));
+        QCOMPARE(wcs->residueOxide, QString("V2O5"));
+        QVERIFY((*doc)->project().sampleByName("CS")->startOxide.isEmpty());
     }
 
     void secondInstanceIsToldFileIsInUse()

@@ -887,6 +887,66 @@ private Q_SLOTS:
                  "a format that is read must not be in KnownFormats");
     }
 
+    void datPowderScans()
+    {
+        // A headerless .dat of an equidistant 2θ scan with lines is a powder pattern (Fityk's samples).
+        QByteArray scan;
+        for (int i = 0; i < 800; ++i) {
+            const double x = 20.0 + 0.02 * i;
+            scan += QByteArray::number(x, 'f', 2) + " " +
+                    QByteArray::number(int(200 + 3000 * std::exp(-std::pow((x - 28.4) / 0.08, 2)))) + "\n";
+        }
+        auto d = parseGenerated("pattern.dat", scan, "xrd-xy");
+        QVERIFY(!d.empty() && column(d.front(), "2Theta") && column(d.front(), "Intensity"));
+        QCOMPARE(int(column(d.front(), "2Theta")->values.size()), 800);
+        // Other .dat files stay with the generic reader: a TGA curve (no lines), a time record starting at 0
+        // with an uneven step, a scan whose first column runs beyond 175.
+        QByteArray tga, record, wide;
+        for (int i = 0; i < 800; ++i) {
+            tga += QByteArray::number(25.0 + 0.1 * i, 'f', 1) + " " + QByteArray::number(10.0 - 0.001 * i) +
+                   "\n";
+            record += QByteArray::number(0.5 * i + (i % 3) * 0.2, 'f', 2) + " 3." +
+                      QByteArray::number(i % 9) + "\n";
+            wide += QByteArray::number(150.0 + 0.1 * i, 'f', 1) + " " + QByteArray::number(i % 50 ? 10 : 90) +
+                    "\n";
+        }
+        for (const auto& [name, bytes] :
+             {std::pair{"tga.dat", tga}, std::pair{"record.dat", record}, std::pair{"wide.dat", wide}}) {
+            const Importer* im = ImporterRegistry::instance().detect(bytes, QString::fromLatin1(name));
+            QVERIFY(im);
+            QCOMPARE(im->id(), QStringLiteral("generic-delimited"));
+        }
+        const QString dir = QDir(testdataDir()).filePath("xrd");
+        for (const auto& [name, n] :
+             {std::pair{"fityk_nacl01.dat", 840}, std::pair{"fityk_SiC_Zn_powder.dat", 4001}}) {
+            const QString path = dir + "/" + name;
+            if (!QFile::exists(path)) continue;
+            auto r = parseFile(path);
+            QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+            QCOMPARE(r->provenance.importerId, QStringLiteral("xrd-xy"));
+            QCOMPARE(int(column(r->datasets.front(), "2Theta")->values.size()), n);
+        }
+    }
+
+    void geometryFromTheFile()
+    {
+        const QString dir = QDir(testdataDir()).filePath("xrd");
+        if (!QDir(dir).exists()) QSKIP("test data absent");
+        for (const auto& [name, geometry] :
+             {std::pair{"bam_SRM640d_Si_D8D.brml", "transmission"},
+              std::pair{"bam_SRM1976b_corundum_D8A.brml", "reflection"},
+              std::pair{"nomad_XRD-918-16_10_empyrean_powder.xrdml", "reflection"}}) {
+            auto r = parseFile(dir + "/" + name);
+            QVERIFY2(r, r ? "" : qPrintable(msg(r.error())));
+            QCOMPARE(r->datasets.front().metadata.value("geometry").toString(),
+                     QString::fromLatin1(geometry));
+        }
+        // The Si D8 Discover: the detector circle (217.5 mm), not the tube arm (260 mm).
+        auto si = parseFile(dir + "/bam_SRM640d_Si_D8D.brml");
+        QVERIFY(si);
+        VERIFY_NEAR(si->datasets.front().metadata.value("goniometer_radius_mm").toDouble(), 217.5, 1e-9);
+    }
+
     void realFileMetadata()
     {
         const QString dir = QDir(testdataDir()).filePath("xrd");

@@ -3,15 +3,18 @@
 // a temporary folder) for people to look at.
 #include "analysis/ComputeService.h"
 #include "io/ProjectDocument.h"
+#include "io/import/ImporterRegistry.h"
 #include "model/Commands.h"
 #include "widgets/CompareTab.h"
 #include "widgets/MainWindow.h"
 #include "widgets/ProjectTree.h"
+#include "widgets/SamplePanel.h"
 #include "widgets/TechniqueTab.h"
 #include "widgets/plot/PlotView.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -114,6 +117,32 @@ private Q_SLOTS:
         w.grab().save(QDir(m_shots).filePath("tab-compare.png"));
     }
 
+    void samplePanelShowsTheTgaCarbon()
+    {
+        // The mass basis "oxide only" takes the carbon share from the sample's TGA run: the panel where the
+        // mass is entered shows that share.
+        MainWindow w;
+        w.resize(1400, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDemo();
+        auto* panel = w.findChild<SamplePanel*>();
+        QVERIFY(panel);
+        Id hmcs = 0;
+        for (const Sample* s : w.document()->project().samples())
+            if (s->name == "HMCS") hmcs = s->id;
+        panel->setSample(hmcs);
+        QTest::qWait(50);
+        bool found = false;
+        for (QLabel* l : panel->findChildren<QLabel*>())
+            if (l->text().contains("wt%")) {
+                found = true;
+                QVERIFY2(l->text().startsWith("16.7"), qPrintable(l->text())); // the study: 16.75 wt%
+            }
+        QVERIFY(found);
+        w.grab().save(QDir(m_shots).filePath("sample-panel-carbon.png"));
+    }
+
     void selectionLimitsPlottedSamples()
     {
         MainWindow w;
@@ -209,6 +238,47 @@ private Q_SLOTS:
         QVERIFY2(std::abs(centre - 284.8) < 1.0, qPrintable(QString::number(centre))); // the demo's C–C line
         QVERIFY(xps->figure().residual);
         w.grab().save(QDir(m_shots).filePath("tab-xps-curve-fit.png"));
+    }
+
+    void xrdReferenceStructureFromACif()
+    {
+        // A CIF imported into a sample is offered as the XRD reference structure; patterns are not.
+        MainWindow w;
+        w.resize(1400, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDemo();
+        Project& p = w.document()->project();
+        QFile res(QStringLiteral(":/phases/Al2O3.cif"));
+        QVERIFY(res.open(QIODevice::ReadOnly));
+        const QString path = QDir(m_tmp.path()).filePath("corundum.cif");
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(res.readAll());
+        out.close();
+        auto parsed = parseFile(path);
+        QVERIFY2(parsed, parsed ? "" : parsed.error().message().c_str());
+        const Id cs = p.sampleByName("CS")->id;
+        p.undoStack()->push(new ImportDatasetsCommand(&p, cs, makeDatasets(p, std::move(*parsed))));
+        TechniqueTab* xrd = w.techniqueTab(Technique::Xrd);
+        w.tabs()->setCurrentWidget(xrd);
+        QTest::qWait(50);
+        QComboBox* ref = xrd->findChild<QComboBox*>("param_phase_dataset");
+        QVERIFY(ref);
+        QStringList items;
+        for (int i = 0; i < ref->count(); ++i)
+            items << ref->itemText(i);
+        QCOMPARE(ref->count(), 2); // none + the structure
+        QVERIFY2(items.last().startsWith("CS · "), qPrintable(items.join(" | ")));
+        ref->setCurrentIndex(1);
+        QVERIFY(w.computeService()->waitForIdle());
+        QTest::qWait(50);
+        const Dataset* d = xrd->currentDataset();
+        QVERIFY(d);
+        const AnalysisRun* run = p.runFor(d->id(), "xrd");
+        QVERIFY(run);
+        QCOMPARE(run->result.value("phase_source").toString(), QStringLiteral("cif"));
+        w.grab().save(QDir(m_shots).filePath("tab-xrd-cif-phase.png"));
     }
 
     void editsAreUndoableAndReplot()

@@ -152,6 +152,7 @@ private Q_SLOTS:
     void setSpanDoesNotEmit();
     void insetAxisRect();
     void insetInExports();
+    void labelledTopAxis();
 };
 
 void TestPlotFeatures::jsonRoundTrip()
@@ -594,6 +595,50 @@ void TestPlotFeatures::insetInExports()
     const QByteArray pdf = PlotExporter::renderPdf(f, theme, 85.0, 65.0);
     QVERIFY(pdf.startsWith("%PDF"));
     QVERIFY(pdf.size() > PlotExporter::renderPdf(isothermFigure(false), theme, 85.0, 65.0).size());
+}
+
+void TestPlotFeatures::labelledTopAxis()
+{
+    // An XRD pattern with a d-spacing top axis: text ticks at the given 2θ, a title above, the same
+    // range as the bottom axis (also after zooming).
+    FigureSpec f;
+    f.x.label = QStringLiteral("2θ (°)");
+    f.y.label = QStringLiteral("Intensity");
+    FigureSeries s;
+    for (int i = 0; i <= 600; ++i) {
+        const double x = 20.0 + 0.1 * i;
+        s.x.push_back(x);
+        s.y.push_back(100.0 + 1000.0 * std::exp(-std::pow((x - 33.0) / 0.3, 2)));
+    }
+    f.series.push_back(s);
+    FigureTopAxis top;
+    top.label = QStringLiteral("d (Å)");
+    for (double d : {4.0, 3.0, 2.5, 2.0, 1.8, 1.6}) {
+        top.tickX.push_back(2.0 * std::asin(1.5406 / (2.0 * d)) * 180.0 / M_PI);
+        top.tickLabels.push_back(QString::number(d));
+    }
+    f.x2 = top;
+    QCustomPlot plot;
+    renderLikeExport(f, &plot, 85.0, 65.0);
+    QVERIFY(plot.xAxis2->visible());
+    QVERIFY(plot.xAxis2->tickLabels());
+    auto ticker = plot.xAxis2->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(ticker);
+    QCOMPARE(ticker->ticks().size(), 6);
+    QCOMPARE(ticker->ticks().value(top.tickX[1]), QStringLiteral("3"));
+    QCOMPARE(plot.xAxis2->range().lower, plot.xAxis->range().lower);
+    plot.xAxis->setRange(30.0, 40.0);
+    QCOMPARE(plot.xAxis2->range().upper, 40.0);
+    // The top axis takes room for its numbers and title: the axis rect starts lower than without it.
+    FigureSpec plain = f;
+    plain.x2.reset();
+    QCustomPlot other;
+    renderLikeExport(plain, &other, 85.0, 65.0);
+    QVERIFY(plot.axisRect()->rect().top() > other.axisRect()->rect().top());
+    const QImage png = PlotExporter::renderImage(f, PlotTheme::builtIn(), 85.0, 65.0, 200.0);
+    QVERIFY(!png.isNull());
+    if (const QString dir = qEnvironmentVariable("VANADIS_SCREENSHOT_DIR"); !dir.isEmpty())
+        png.save(dir + QStringLiteral("/top-axis.png"));
 }
 
 QTEST_MAIN(TestPlotFeatures)

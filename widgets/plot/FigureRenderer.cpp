@@ -542,6 +542,17 @@ void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
     y->setRange(axisRange(spec.y, dataSpan(spec, false, 1, spec.y.logScale), heat ? 0.0 : 0.05));
     mirrorAxis(x2, x, theme.mirrorTicks);
     if (spec.x.hideTickLabels) x2->setTicks(false);
+    if (spec.x2) {
+        // A labelled top axis (d-spacing over 2θ): text ticks at the builder's positions, same range as x.
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        for (std::size_t i = 0; i < spec.x2->tickX.size() && i < spec.x2->tickLabels.size(); ++i)
+            ticker->addTick(spec.x2->tickX[i], spec.x2->tickLabels[i]);
+        ticker->setSubTickCount(0);
+        x2->setVisible(true);
+        x2->setTicks(true);
+        x2->setTicker(ticker);
+        x2->setTickLabels(true);
+    }
     if (spec.y2) {
         configureAxis(y2, *spec.y2);
         y2->setRange(axisRange(*spec.y2, dataSpan(spec, false, 2, spec.y2->logScale), 0.05));
@@ -573,7 +584,10 @@ void setupAxes(const FigureSpec& spec, QCPAxisRect* rect, const PlotTheme& theme
         title(y2, spec.y2->label);
     else
         y2->setPadding(0);
-    x2->setPadding(0);
+    if (spec.x2)
+        title(x2, spec.x2->label);
+    else
+        x2->setPadding(0);
     for (QCPAxis* axis : {x, y, y2}) {
         if (!axis->visible() || !axis->tickLabels() || axis->scaleType() != QCPAxis::stLogarithmic) continue;
         axis->setTickLabels(false);

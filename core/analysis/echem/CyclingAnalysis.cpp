@@ -98,18 +98,20 @@ ParamSchema cyclingSchema()
     ParamSpec mass =
         numberParam("mass_mg", tr("Active mass"), QStringLiteral("mg"), 0.0, 0.0, 1e6,
                     tr("Mass of the electrode's active material (coating mass × active fraction) on "
-                       "the basis below. Not set: capacities in mAh only."));
+                       "the basis below. Not set: the sample's active mass (entered once, on the sample); "
+                       "without one, capacities in mAh only."));
     mass.optional = true;
     mass.defaultValue = QJsonValue(QJsonValue::Null);
     s.push_back(mass);
-    s.push_back(choiceParam("mass_basis", tr("Mass basis"), {"composite", "oxide_only"},
-                            QStringLiteral("composite"), {tr("V2O3@C composite"), tr("V2O3 alone")},
-                            tr("What the active mass is: the whole composite, or the oxide alone — then the "
-                               "carbon share (carbon_pct, from the sample's TGA) is taken off the mass.")));
+    s.push_back(choiceParam(
+        "mass_basis", tr("Mass basis"), {"sample", "composite", "oxide_only"}, QStringLiteral("sample"),
+        {tr("as the sample states"), tr("V2O3@C composite"), tr("V2O3 alone")},
+        tr("What the active mass is: the whole composite, or the oxide alone — then the carbon share "
+           "(carbon_pct, or the sample's TGA result) is taken off the mass. Default: the sample's basis.")));
     ParamSpec carbon =
         numberParam("carbon_pct", tr("Carbon content"), QStringLiteral("wt%"), 0.0, 0.0, 99.0,
-                    tr("Carbon share of the composite (the sample's TGA result); used with the "
-                       "'V2O3 alone' basis."));
+                    tr("Carbon share of the composite, used with the 'V2O3 alone' basis. Not set: the "
+                       "carbon_wt_pct of the sample's TGA run."));
     carbon.optional = true;
     carbon.defaultValue = QJsonValue(QJsonValue::Null);
     s.push_back(carbon);
@@ -156,7 +158,7 @@ ParamSchema cyclingSchema()
     return s;
 }
 
-Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given)
+Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given, const QJsonObject& sample)
 {
     auto checked = applySchema(cyclingSchema(), given);
     if (!checked) return std::unexpected(checked.error());
@@ -164,35 +166,71 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given)
     if (auto loaded = d.ensureLoaded(); !loaded) return std::unexpected(loaded.error());
     QJsonArray warnings;
 
-    // Mass and its basis.
+    // Mass and its basis: a parameter wins, then the sample (entered once), then the file. What was read
+    // from the sample is kept in sample_context, so that the run goes stale when it changes.
+    QJsonObject consulted;
     double mass = p.value("mass_mg").isDouble() ? p.value("mass_mg").toDouble() : std::nan("");
     if (mass == 0.0) mass = std::nan("");
     QString source = std::isfinite(mass) ? QStringLiteral("parameter") : QString();
+    if (!std::isfinite(mass) && !sample.isEmpty()) {
+        consulted.insert("active_mass_mg", sample.value("active_mass_mg"));
+        if (sample.value("active_mass_mg").isDouble()) {
+            mass = sample.value("active_mass_mg").toDouble();
+            source = QStringLiteral("sample");
+        }
+    }
     if (!std::isfinite(mass) && p.value("use_file_mass").toBool()) {
         for (const char* key : {"active_mass_mg", "instrument_mass_mg"}) {
             const double m = metadataNumber(d.metadata(), key);
             if (m > 0) {
                 mass = m;
                 source = QStringLiteral("file");
-                warnings.append(tr("Active mass %1 mg taken from the file (%2); set mass_mg to use another.")
+                warnings.append(tr("Active mass %1 mg taken from the file (%2); set it on the sample or in "
+                                   "mass_mg to use another.")
                                     .arg(m, 0, 'g', 6)
                                     .arg(QLatin1String(key)));
                 break;
             }
         }
     }
-    const bool oxideOnly = p.value("mass_basis").toString() == QLatin1String("oxide_only");
+    QString basis = p.value("mass_basis").toString();
+    if (basis == QLatin1String("sample")) {
+        basis = QStringLiteral("composite");
+        if (!sample.isEmpty()) {
+            consulted.insert("mass_basis", sample.value("mass_basis"));
+            if (sample.value("mass_basis").toString() == QLatin1String("oxide_only"))
+                basis = QStringLiteral("oxide_only");
+        }
+    }
+    const bool oxideOnly = basis == QLatin1String("oxide_only");
     QString massLabel = tr("per g of V2O3@C composite");
+    double carbonPct = std::nan("");
+    QString carbonSource;
     if (oxideOnly && std::isfinite(mass)) {
-        if (!p.value("carbon_pct").isDouble())
+        if (p.value("carbon_pct").isDouble()) {
+            carbonPct = p.value("carbon_pct").toDouble();
+            carbonSource = QStringLiteral("parameter");
+        } else if (!sample.isEmpty()) {
+            consulted.insert("carbon_wt_pct", sample.value("carbon_wt_pct"));
+            consulted.insert("carbon_wt_pct_run", sample.value("carbon_wt_pct_run"));
+            if (sample.value("carbon_wt_pct").isDouble()) {
+                carbonPct = sample.value("carbon_wt_pct").toDouble();
+                carbonSource = QStringLiteral("tga");
+            }
+        }
+        if (!std::isfinite(carbonPct))
             return fail(datasetLabel(d), "carbon_pct",
-                        "the 'V2O3 alone' basis needs the carbon content of the sample (its TGA result)");
-        mass *= 1.0 - p.value("carbon_pct").toDouble() / 100.0;
-        massLabel =
-            tr("per g of V2O3 (carbon %1 wt% taken off)").arg(p.value("carbon_pct").toDouble(), 0, 'f', 2);
+                        "the 'V2O3 alone' basis needs the carbon content of the sample: run the TGA analysis "
+                        "of the sample (carbon_wt_pct) or set carbon_pct");
+        mass *= 1.0 - carbonPct / 100.0;
+        massLabel = carbonSource == QLatin1String("tga")
+                        ? tr("per g of V2O3 (carbon %1 wt% from the sample's TGA taken off)")
+                              .arg(carbonPct, 0, 'f', 2)
+                        : tr("per g of V2O3 (carbon %1 wt% taken off)").arg(carbonPct, 0, 'f', 2);
     }
     if (!std::isfinite(mass)) {
-        warnings.append(tr("No active mass: capacities are in mAh and the specific values are empty."));
+        warnings.append(tr("No active mass: capacities are in mAh and the specific values are empty. Enter "
+                           "the sample's active mass."));
         massLabel.clear();
     }
 
@@ -306,6 +344,10 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given)
     out.insert("mass_basis", oxideOnly ? QStringLiteral("oxide_only") : QStringLiteral("composite"));
     out.insert("mass_label", massLabel);
     out.insert("mass_source", source.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(source));
+    out.insert("carbon_wt_pct", jsonNumber(carbonPct));
+    out.insert("carbon_source",
+               carbonSource.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(carbonSource));
+    if (!sample.isEmpty()) out.insert("sample_context", consulted);
     out.insert("capacity_unit", std::isfinite(mass) ? QStringLiteral("mAh g⁻¹") : QStringLiteral("mAh"));
     out.insert("convention", p.value("convention"));
     out.insert("pairing", p.value("pairing"));
@@ -465,6 +507,10 @@ const AnalysisDescriptor& cyclingAnalysis()
         // platform's one-run-per-sample contract (tst_platform) does not fit the several cycling datasets
         // of a sample.
         a.automatic = false;
+        // The sample's active mass and basis, and the carbon content of its TGA run (capacity per g of V2O3).
+        a.sampleProperties = {QStringLiteral("active_mass_mg"), QStringLiteral("mass_basis")};
+        a.sampleInputs = {
+            {QStringLiteral("carbon_wt_pct"), QStringLiteral("tga"), QStringLiteral("carbon_wt_pct")}};
         a.name = tr("Galvanostatic cycling");
         // gcd_profile: the generic delimited reader files a Time/Current/Voltage table under it.
         a.input.types = {QStringLiteral("cycling_record"), QStringLiteral("rate_test"),
@@ -473,7 +519,7 @@ const AnalysisDescriptor& cyclingAnalysis()
         a.outputs = cyclingOutputs;
         a.figures = cyclingFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
-            return computeCycling(in.main.front(), params);
+            return computeCycling(in.main.front(), params, in.sample);
         };
         a.buildFigure = cyclingFigure;
         a.cliOptions = {

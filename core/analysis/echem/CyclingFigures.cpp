@@ -17,11 +17,14 @@ QString tr(const char* s)
     return translated("vanadis::CyclingFigures", s);
 }
 
+/// The capacity axis names the mass basis (echem.md §1: never left implicit): per gram of composite or of
+/// the oxide alone.
 QString capacityAxis(const QJsonObject& result)
 {
-    return result.value("capacity_unit").toString() == QLatin1String("mAh")
-               ? tr("Capacity (mAh)")
-               : tr("Specific capacity (mAh g^{-1})");
+    if (result.value("capacity_unit").toString() == QLatin1String("mAh")) return tr("Capacity (mAh)");
+    return result.value("mass_basis").toString() == QLatin1String("oxide_only")
+               ? tr("Specific capacity (mAh per g of V2O3)")
+               : tr("Specific capacity (mAh per g of V2O3@C)");
 }
 
 const char* capacityKey(const QJsonObject& result, bool discharge)
@@ -54,6 +57,10 @@ FigureSpec cyclingFigure(const QString& figureId, const std::vector<FigureInput>
     const int index = figureIndex(cyclingFigureDecls(), figureId);
     FigureSpec f;
     f.id = figureId;
+    QStringList bases;
+    for (const FigureInput& in : inputs)
+        if (!in.result.isEmpty() && !bases.contains(in.result.value("mass_basis").toString()))
+            bases << in.result.value("mass_basis").toString();
     for (const FigureInput& in : inputs) {
         if (in.result.isEmpty()) continue;
         const QJsonObject& r = in.result;
@@ -136,6 +143,13 @@ FigureSpec cyclingFigure(const QString& figureId, const std::vector<FigureInput>
             }
         }
         if (!basis.isEmpty() && f.title.isEmpty()) f.title = basis;
+    }
+    if (bases.size() > 1) {
+        // Samples on different bases in one overlay: the axis cannot name one, the title says so.
+        const QString mixed = tr("Specific capacity (mAh g^{-1}; the samples use different mass bases)");
+        for (QString* label : {&f.x.label, &f.y.label})
+            if (label->startsWith(tr("Specific capacity"))) *label = mixed;
+        f.title = tr("Mass bases differ: composite for some samples, V2O3 alone for others");
     }
     return f;
 }

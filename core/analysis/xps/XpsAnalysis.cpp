@@ -235,6 +235,29 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
     }
     for (double& e : be)
         e += shift;
+    // A model whose lines all lie outside the region (the V 2p preset on a survey or a C 1s block) gets a
+    // chemist's message instead of the engine's "the model does not depend on this parameter".
+    if (!be.empty()) {
+        const auto [lo, hiBe] = std::minmax_element(be.begin(), be.end());
+        double first = INFINITY, last = -INFINITY;
+        bool anyInside = false;
+        for (const auto& c : spec.components) {
+            if (!c.center.tie.empty()) continue;
+            first = std::min(first, c.center.value);
+            last = std::max(last, c.center.value);
+            anyInside = anyInside || (c.center.value >= *lo - 1.0 && c.center.value <= *hiBe + 1.0);
+        }
+        if (!anyInside && std::isfinite(first))
+            return fail(file, "dataset '" + main.displayLabel().toStdString() + "'",
+                        QStringLiteral("the region covers %1–%2 eV but the model's lines lie at %3–%4 eV: "
+                                       "choose the region the model is for (--region, e.g. \"V 2p\") or "
+                                       "another model")
+                            .arg(*lo, 0, 'f', 1)
+                            .arg(*hiBe, 0, 'f', 1)
+                            .arg(first, 0, 'f', 1)
+                            .arg(last, 0, 'f', 1)
+                            .toStdString());
+    }
 
     xps::FitSettings settings;
     settings.monteCarloSamples = params.value("monte_carlo").toInt();

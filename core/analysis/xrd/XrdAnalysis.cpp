@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -81,6 +82,11 @@ ParamTable<XrdParams> XrdAnalysis::paramTable()
                         {tr("V₂O₃ (R-3c)"), tr("corundum Al₂O₃ (R-3c)"), tr("silicon (Fd-3m)"), tr("none")},
                         tr("Reflections computed from the crystal structure (bundled CIF) at the file's "
                            "wavelength: ticks, indexing and the cell refinement.")));
+    t.field(&XrdParams::phaseDataset,
+            datasetRefParam(
+                "phase_dataset", tr("Reference structure (CIF)"), {QStringLiteral("crystal_structure")},
+                tr("A crystal structure imported from a CIF file (File ▸ Import): its reflections "
+                   "replace the bundled phase for ticks, indexing and the cell refinement.")));
     ParamSpec lambda = numberParam("wavelength_angstrom", tr("Wavelength Kα1"), QStringLiteral("Å"), 0.0, 0.1,
                                    3.5, tr("Leave empty to use the wavelength the file states."));
     lambda.optional = true;
@@ -117,6 +123,17 @@ ParamTable<XrdParams> XrdAnalysis::paramTable()
                     {tr("sample displacement"), tr("zero shift"), tr("both"), tr("none")},
                     tr("Refined with the cell: a sample-height displacement (Δ2θ ∝ cos θ, Bragg–Brentano), "
                        "a constant zero shift, or both (strongly correlated over a short range).")));
+    t.field(&XrdParams::geometry,
+            choiceParam("geometry", tr("Geometry"), {"auto", "reflection", "transmission"}, "auto",
+                        {tr("from the file"), tr("reflection (Bragg–Brentano)"),
+                         tr("transmission (capillary, Debye–Scherrer)")},
+                        tr("Form of the displacement term: Δ2θ ∝ cos θ for a flat specimen in reflection, "
+                           "∝ cos 2θ for a capillary off the axis. 'From the file': what the file states, "
+                           "else reflection.")));
+    t.last().advanced = true;
+    t.field(&XrdParams::dSpacingAxis, boolParam("d_spacing_axis", tr("d-spacing top axis"), false,
+                                                tr("Label the top axis of the pattern figures with d = "
+                                                   "λ/(2 sin θ) in Å.")));
     t.field(&XrdParams::scherrerK, numberParam("scherrer_k", tr("Scherrer K"), {}, 0.9, 0.5, 2.0,
                                                tr("Shape factor: 0.9 with the FWHM, ≈ 1 with the "
                                                   "integral breadth (Langford & Wilson 1978).")));
@@ -144,7 +161,7 @@ ParamTable<XrdParams> xrdParamTable()
     return XrdAnalysis::paramTable();
 }
 
-Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
+Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, const Dataset* phaseDs)
 {
     const std::string file = location(ds);
     auto withFile = [&](Error e) {
@@ -170,9 +187,14 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
         return fail(file, "wavelength",
                     "the file states no wavelength; give the Kα1 wavelength (parameter wavelength_angstrom, "
                     "--wavelength)");
+    // The displacement term follows the geometry: the parameter, else what the file says, else reflection.
+    const QString geometry = p.geometry != QLatin1String("auto") ? p.geometry
+                             : meta.value("geometry").toString() == QLatin1String("transmission")
+                                 ? QStringLiteral("transmission")
+                                 : QStringLiteral("reflection");
     const double lambda2 = meta.value("wavelength2_angstrom").toDouble(0.0);
     const double ratio = meta.value("ka2_ka1_ratio").toDouble(constants::cuKa2Ratio);
-    const bool doublets = p.kalphaDoublets && lambda2 > lambda1 && !p.wavelengthAngstrom;
+    bool doublets = p.kalphaDoublets && lambda2 > lambda1 && !p.wavelengthAngstrom;
     KalphaDoublet doublet{lambda1, doublets ? lambda2 : lambda1, doublets ? ratio : 0.0};
     const double stepDeg = (x.back() - x.front()) / double(x.size() - 1);
     // Counting statistics: cps data carry their counting time in the metadata (step_time_s).
@@ -191,25 +213,58 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     if (!background) return withFile(background.error());
 
     // ---- Peak search ----
-    PeakSearchOptions po;
-    po.thresholdSigma = p.thresholdSigma;
-    po.countsPerUnit = stepTime;
-    po.skipKalpha2 = doublets;
-    po.doublet = doublet;
-    po.expectedFwhmDeg = std::isfinite(fwhmGuess) ? fwhmGuess : 0.0;
-    auto search = searchPeaks(x, y, *background, po);
-    if (!search) return withFile(search.error());
-    for (const std::string& w : search->warnings)
-        warnings.append(QString::fromStdString(w));
     std::vector<ProfilePeakStart> starts;
-    for (const FoundPeak& f : search->peaks) {
-        if (f.kalpha2Satellite) continue;
-        ProfilePeakStart s;
-        s.twoThetaDeg = f.twoThetaDeg;
-        s.fwhmDeg = std::max(f.fwhmDeg, 2.0 * stepDeg);
-        s.height = f.height;
-        starts.push_back(s);
+    QStringList searchWarnings;
+    auto findPeaks = [&]() -> Expected<void> {
+        PeakSearchOptions po;
+        po.thresholdSigma = p.thresholdSigma;
+        po.countsPerUnit = stepTime;
+        po.skipKalpha2 = doublets;
+        po.doublet = doublet;
+        po.expectedFwhmDeg = std::isfinite(fwhmGuess) ? fwhmGuess : 0.0;
+        auto search = searchPeaks(x, y, *background, po);
+        if (!search) return std::unexpected(search.error());
+        searchWarnings.clear();
+        for (const std::string& w : search->warnings)
+            searchWarnings << QString::fromStdString(w);
+        starts.clear();
+        for (const FoundPeak& f : search->peaks) {
+            if (f.kalpha2Satellite) continue;
+            ProfilePeakStart s;
+            s.twoThetaDeg = f.twoThetaDeg;
+            s.fwhmDeg = std::max(f.fwhmDeg, 2.0 * stepDeg);
+            s.height = f.height;
+            starts.push_back(s);
+        }
+        return {};
+    };
+    if (auto ok = findPeaks(); !ok) return withFile(ok.error());
+
+    // ---- Kα2 present? ----
+    // A primary Johansson monochromator removes Kα2 while the file still states λ2 and the ratio; doublets
+    // fitted to Kα1-only lines put Kα1 too low by up to a third of the splitting (SRM 640d: a 0.003 Å too
+    // small). The resolved high-angle lines tell.
+    bool kalpha2Tested = false;
+    if (doublets) {
+        ProfileFitOptions to;
+        to.kalphaDoublets = true;
+        to.doublet = doublet;
+        to.countsPerUnit = stepTime;
+        const Kalpha2Evidence ev = testKalpha2(ProfileFitData{x, y, *background, {}}, starts, to);
+        kalpha2Tested = ev.tested;
+        if (ev.tested && !ev.present) {
+            doublets = false;
+            doublet = KalphaDoublet{lambda1, lambda1, 0.0};
+            warnings.append(QCoreApplication::translate(
+                                "vanadis::XrdAnalysis",
+                                "The file states Kα2 (%1 Å) but the resolved lines show none (a Kα1 "
+                                "monochromator?): the lines are fitted as single Kα1 lines.")
+                                .arg(lambda2));
+            if (auto ok = findPeaks(); !ok) return withFile(ok.error());
+        }
     }
+    for (const QString& w : searchWarnings)
+        warnings.append(w);
     if (starts.empty())
         return fail(file, "", "no peaks above the threshold: the pattern shows no reflections");
 
@@ -239,15 +294,42 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
         warnings.append(QString::fromStdString(w));
 
     // ---- Reference, indexing, cell ----
+    const QString phaseName =
+        p.phaseDataset && phaseDs
+            ? (phaseDs->metadata().value("formula").toString().isEmpty()
+                   ? phaseDs->name()
+                   : phaseDs->metadata().value("formula").toString().remove(QLatin1Char(' ')))
+            : p.phase;
     std::optional<ReflectionList> reference;
     std::optional<Indexing> indexing;
     std::optional<LatticeRefinement> lattice;
     std::vector<ObservedPeak> observed;
     for (const ProfilePeak& pk : fit->peaks)
         observed.push_back({pk.twoThetaDeg, pk.twoThetaErrDeg, pk.fwhmDeg, pk.height});
-    if (p.phase != QLatin1String("none")) {
-        auto structure = bundledPhase(p.phase);
-        if (!structure) return withFile(structure.error());
+    if (p.phaseDataset || p.phase != QLatin1String("none")) {
+        Expected<CrystalStructure> structure = fail("", "parameter 'phase_dataset'", "no structure");
+        if (p.phaseDataset) {
+            if (!phaseDs)
+                return withFile(
+                    Error{"", "parameter 'phase_dataset'", "the crystal structure is not in the project"});
+            const QString cif = phaseDs->metadata().value("cif_text").toString();
+            const std::string where =
+                (phaseDs->provenance().originalFileName.isEmpty() ? phaseDs->name()
+                                                                  : phaseDs->provenance().originalFileName)
+                    .toStdString();
+            if (cif.isEmpty())
+                return fail(where, "", "the reference dataset holds no CIF text: not a crystal structure");
+            const QByteArray utf8 = cif.toUtf8();
+            structure = readCifStructure(std::string_view(utf8.constData(), std::size_t(utf8.size())), where);
+            if (!structure) {
+                Error e = structure.error();
+                e.reason = "not a crystal structure: " + e.reason;
+                return std::unexpected(e);
+            }
+        } else {
+            structure = bundledPhase(p.phase);
+            if (!structure) return withFile(structure.error());
+        }
         ReflectionOptions ro;
         ro.wavelengthA = lambda1;
         ro.twoThetaMinDeg = std::max(1.0, x.front());
@@ -273,7 +355,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
                                                         "phase of the sample.")
                                 .arg(indexing->indexedCount)
                                 .arg(observed.size())
-                                .arg(p.phase));
+                                .arg(phaseName));
         const std::vector<RefinementLine> lines =
             phaseMatches ? refinementLines(observed, *indexing, *reference) : std::vector<RefinementLine>{};
         RefinementOptions lo;
@@ -284,6 +366,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
             : p.positionCorrection == QLatin1String("both")     ? PositionCorrection::ZeroShiftAndDisplacement
             : p.positionCorrection == QLatin1String("displacement") ? PositionCorrection::SampleDisplacement
                                                                     : PositionCorrection::None;
+        lo.geometry = geometry == QLatin1String("transmission") ? DiffractionGeometry::Transmission
+                                                                : DiffractionGeometry::Reflection;
         lo.goniometerRadiusMm = meta.value("goniometer_radius_mm").toDouble(0.0);
         lo.zeroShiftStartDeg = indexing->zeroShiftDeg;
         if (!phaseMatches) {
@@ -371,7 +455,10 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
     QJsonObject out;
     out["wavelength_angstrom"] = lambda1;
     out["wavelength2_angstrom"] = doublets ? QJsonValue(lambda2) : QJsonValue(QJsonValue::Null);
-    out["phase"] = p.phase;
+    out["kalpha2_modelled"] = doublets;
+    out["kalpha2_tested"] = kalpha2Tested;
+    out["phase"] = phaseName;
+    out["phase_source"] = p.phaseDataset ? QStringLiteral("cif") : QStringLiteral("bundled");
     out["peaks"] = peaks;
     out["n_peaks"] = int(fit->peaks.size());
 
@@ -433,6 +520,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
         lat["displacement_mm"] = jsonNumber(lattice->displacementMm);
         lat["displacement_err_mm"] = jsonNumber(lattice->displacementEsdMm);
         lat["n_lines"] = int(lattice->lines.size());
+        lat["geometry"] = geometry;
         lat["residual_sd_deg"] = jsonNumber(lattice->residualSdDeg);
         out["lattice"] = lat;
     } else {
@@ -450,7 +538,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given)
                                                         "%1 peak(s) match no %2 reflection: a possible "
                                                         "impurity or another phase.")
                                 .arg(indexing->unindexedPeaks.size())
-                                .arg(p.phase));
+                                .arg(phaseName));
     }
     if (reference) {
         const ReflectionList shown =
@@ -573,6 +661,41 @@ std::vector<FigureDecl> xrdFigureDecls()
             {QStringLiteral("williamson_hall"), tr("Williamson–Hall plot"), true, {}}};
 }
 
+/// Top-axis ticks at round d-spacings (Å) between 2θ \a lo and \a hi for wavelength \a lambdaA:
+/// d = λ/(2 sin θ), so the ticks crowd towards high angle; those closer than 1/12 of the range to the
+/// previous one are left out.
+FigureTopAxis dSpacingAxis(double lo, double hi, double lambdaA)
+{
+    FigureTopAxis top;
+    top.label = QStringLiteral("d (Å)");
+    static const double kD[] = {50,   30,  20,   15,  10,   8,   6,    5,   4,    3.5, 3,
+                                2.5,  2.2, 2,    1.8, 1.6,  1.5, 1.4,  1.3, 1.2,  1.1, 1.0,
+                                0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5};
+    double last = -1e9;
+    for (double d : kD) {
+        const double tt = braggTwoThetaDeg(d, lambdaA);
+        if (!std::isfinite(tt) || tt < lo || tt > hi || tt - last < (hi - lo) / 12.0) continue;
+        top.tickX.push_back(tt);
+        top.tickLabels.push_back(QString::number(d, 'g', 3));
+        last = tt;
+    }
+    return top;
+}
+
+/// Adds the d-spacing top axis when the first input asks for it and states its wavelength.
+void addDSpacingAxis(FigureSpec& f, const std::vector<FigureInput>& inputs)
+{
+    if (inputs.empty() || !inputs.front().params.value("d_spacing_axis").toBool()) return;
+    const double lambda = inputs.front().result.value("wavelength_angstrom").toDouble(0.0);
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (const FigureSeries& s : f.series)
+        if (s.kind == FigureSeries::Kind::Curve)
+            for (double v : s.x)
+                lo = std::min(lo, v), hi = std::max(hi, v);
+    if (!(lambda > 0.0) || !(hi > lo)) return;
+    f.x2 = dSpacingAxis(lo, hi, lambda);
+}
+
 FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
 {
     auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::XrdAnalysis", s); };
@@ -650,6 +773,7 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
                 panel->series.push_back(std::move(rs));
             f.residual = panel;
         }
+        addDSpacingAxis(f, inputs);
         return f;
     }
     // Patterns, stacked without misleading intensity ticks, with the reference lines of the first.
@@ -678,12 +802,11 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
         const QJsonArray refs = inputs.front().result.value("reference").toArray();
         FigureSeries ticks;
         ticks.kind = FigureSeries::Kind::Sticks;
-        static const std::map<QString, QString> formula{
-            {QStringLiteral("V2O3"), QStringLiteral("V_{2}O_{3}")},
-            {QStringLiteral("Al2O3"), QStringLiteral("Al_{2}O_{3}")},
-            {QStringLiteral("Si"), QStringLiteral("Si")}};
-        const QString phase = inputs.front().result.value("phase").toString();
-        ticks.label = tr("%1 reference").arg(formula.count(phase) ? formula.at(phase) : phase);
+        // A formula's counts as subscripts ("V2O3" → V_{2}O_{3}); any other name as it is.
+        QString phase = inputs.front().result.value("phase").toString();
+        static const QRegularExpression count(QStringLiteral("(?<=[A-Za-z)])(\\d+(?:\\.\\d+)?)"));
+        if (!phase.contains(QLatin1Char(' '))) phase.replace(count, QStringLiteral("_{\\1}"));
+        ticks.label = tr("%1 reference").arg(phase);
         ticks.color = Qt::black;
         ticks.baseline = -0.75;
         for (const QJsonValue& v : refs) {
@@ -698,6 +821,7 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
         }
         if (!ticks.x.empty()) f.series.push_back(ticks);
     }
+    addDSpacingAxis(f, inputs);
     return f;
 }
 
@@ -708,7 +832,8 @@ const AnalysisDescriptor& xrdAnalysis()
     static const AnalysisDescriptor d = [] {
         AnalysisDescriptor a;
         a.id = QStringLiteral("xrd");
-        a.version = 1;
+        // 2: Kα2 modelled only where the pattern shows it; the displacement term follows the geometry.
+        a.version = 2;
         a.technique = Technique::Xrd;
         a.name = QStringLiteral("XRD");
         a.input.types = {QStringLiteral("xrd_pattern")};
@@ -716,15 +841,22 @@ const AnalysisDescriptor& xrdAnalysis()
         a.outputs = xrdOutputs;
         a.figures = xrdFigureDecls;
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
-            return computeXrd(in.main.front(), params);
+            const QJsonValue ref = params.value("phase_dataset");
+            const Dataset* phase = nullptr;
+            if (ref.isDouble())
+                if (auto it = in.references.find(Id(ref.toDouble())); it != in.references.end())
+                    phase = &it->second;
+            return computeXrd(in.main.front(), params, phase);
         };
         a.buildFigure = xrdFigure;
         a.cliOptions = {
-            {QStringLiteral("phase"), QStringLiteral("Reference phase: V2O3 (default), Al2O3, Si, none."),
+            {QStringLiteral("phase"),
+             QStringLiteral("Reference phase: V2O3 (default), Al2O3, Si, none, or a CIF file (PATH.cif)."),
              QStringLiteral("PHASE"),
              [](const QString& v) -> Expected<QJsonObject> {
                  return QJsonObject{{"phase", v}};
-             }},
+             },
+             false, QStringLiteral("phase_dataset")},
             {QStringLiteral("wavelength"), QStringLiteral("Kα1 wavelength in Å (default: the file's)."),
              QStringLiteral("A"), [](const QString& v) -> Expected<QJsonObject> {
                  bool ok = false;

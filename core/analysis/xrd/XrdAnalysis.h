@@ -15,6 +15,8 @@ namespace vanadis {
 /// Parameters of computeXrd(); keys, defaults and bounds are declared once in xrdParamTable().
 struct XrdParams {
     QString phase;                            ///< V2O3|Al2O3|Si|none
+    std::optional<Id> phaseDataset;           ///< a user crystal structure (CIF); overrides `phase`
+    bool dSpacingAxis;                        ///< figures: a d-spacing top axis
     std::optional<double> wavelengthAngstrom; ///< Kα1; unset: the file's
     double thresholdSigma;                    ///< peak-search significance
     QString profile;                          ///< pseudo_voigt|split_pseudo_voigt|pearson_vii|voigt
@@ -22,6 +24,7 @@ struct XrdParams {
     bool amorphousHump;                       ///< a broad hump component under the lines
     double indexToleranceDeg;
     QString positionCorrection; ///< displacement|zero_shift|both|none
+    QString geometry;           ///< auto|reflection|transmission (the displacement term's form)
     double scherrerK;
     QString breadth;                        ///< fwhm|integral_breadth
     double cagliotiU, cagliotiV, cagliotiW; ///< instrument Γ_G² = U tan²θ + V tanθ + W, deg²
@@ -38,7 +41,9 @@ ParamTable<XrdParams> xrdParamTable();
 /// size_err, strain, strain_err, points}, unindexed_peaks, missing_reflections, reference [...],
 /// curves for the figures, warnings. Errors: no 2θ or intensity column, no wavelength, a pattern the
 /// peak search cannot read, no peaks.
-Expected<QJsonObject> computeXrd(const Dataset& pattern, const QJsonObject& params);
+/// \a phase: the "crystal_structure" dataset `phase_dataset` names (required when it is set).
+Expected<QJsonObject> computeXrd(const Dataset& pattern, const QJsonObject& params,
+                                 const Dataset* phase = nullptr);
 
 /// The declaration of the XRD analysis (id "xrd").
 const AnalysisDescriptor& xrdAnalysis();

@@ -56,7 +56,8 @@ struct Route {
 struct RawData {
     std::vector<Route> routes;
     Radiation radiation;
-    std::optional<double> kv, ma, radiusMm;
+    std::optional<double> kv, ma, radiusMm, secondaryRadiusMm;
+    QString stage; // the goniometer-centre stage (CapillaryStage, AutochangerStage, …)
     QString started;
     QString status;
 };
@@ -183,6 +184,11 @@ Expected<RawData> parseRawData(const QByteArray& bytes, const std::string& file,
                 if (!out.ma) out.ma = valueAttr();
             } else if (inFixed && name == QLatin1String("Radius")) {
                 if (!out.radiusMm) out.radiusMm = valueAttr();
+                if (stack.contains(QLatin1String("SecondaryTracks")) && !out.secondaryRadiusMm)
+                    out.secondaryRadiusMm = valueAttr();
+            } else if (inFixed && name == QLatin1String("Stage") &&
+                       parent == QLatin1String("GoniometerCenter")) {
+                if (out.stage.isEmpty()) out.stage = xml.attributes().value("LogicName").toString();
             } else if (stack.size() == 1 && name == QLatin1String("TimeStampStarted")) {
                 out.started = xml.readElementText(QXmlStreamReader::SkipChildElements);
                 continue;
@@ -280,6 +286,7 @@ BrukerBrmlImporter::read(const QByteArray& bytes, const QString& fileName, const
     std::vector<XrdScan> scans;
     QStringList warnings;
     std::optional<double> kv, ma, radius;
+    QString stage;
     for (const QString& entry : raws) {
         auto xmlBytes = zip->read(entry, kMaxRawDataBytes);
         if (!xmlBytes) return std::unexpected(xmlBytes.error());
@@ -408,7 +415,9 @@ BrukerBrmlImporter::read(const QByteArray& bytes, const QString& fileName, const
         if (scans.empty()) {
             kv = raw->kv;
             ma = raw->ma;
-            radius = raw->radiusMm;
+            // The detector circle is the radius that turns a displacement into a line shift.
+            radius = raw->secondaryRadiusMm ? raw->secondaryRadiusMm : raw->radiusMm;
+            stage = raw->stage;
         }
         scans.push_back(std::move(s));
     }
@@ -419,6 +428,13 @@ BrukerBrmlImporter::read(const QByteArray& bytes, const QString& fileName, const
     if (kv) meta.insert("generator_voltage_kv", *kv);
     if (ma) meta.insert("generator_current_ma", *ma);
     if (radius) meta.insert("goniometer_radius_mm", *radius);
+    // A capillary (or transmission) stage: Debye–Scherrer geometry, the displacement moves lines ∝ cos 2θ.
+    if (stage.contains(QLatin1String("Capillary"), Qt::CaseInsensitive) ||
+        stage.contains(QLatin1String("Transmission"), Qt::CaseInsensitive))
+        meta.insert("geometry", QStringLiteral("transmission"));
+    else if (!stage.isEmpty())
+        meta.insert("geometry", QStringLiteral("reflection"));
+    if (!stage.isEmpty()) meta.insert("sample_stage", stage);
     auto ds = makeXrdDatasets(file, fileName, sample, std::move(scans), meta);
     if (!ds) return std::unexpected(ds.error());
     for (auto& d : *ds)

@@ -10,10 +10,13 @@
 #include "io/import/BrukerBrmlImporter.h"
 #include "io/import/BrukerRawImporter.h"
 #include "io/import/BrukerUxdImporter.h"
+#include "io/import/CifImporter.h"
 #include "io/import/DelimitedTextImporter.h"
 #include "io/import/EisCsvImporter.h"
 #include "io/import/GamryDtaImporter.h"
 #include "io/import/GsasRawImporter.h"
+#include "io/import/LandXlsImporter.h"
+#include "io/import/LandXlsxImporter.h"
 #include "io/import/MettlerStareImporter.h"
 #include "io/import/MicromeriticsCsvImporter.h"
 #include "io/import/MicromeriticsReportImporter.h"
@@ -84,6 +87,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<RigakuRasImporter>());
     m_importers.push_back(std::make_unique<RigakuRasxImporter>());
     m_importers.push_back(std::make_unique<GsasRawImporter>());
+    m_importers.push_back(std::make_unique<CifImporter>());
     m_importers.push_back(std::make_unique<XyImporter>());
     m_importers.push_back(std::make_unique<PyGapsJsonImporter>());
     m_importers.push_back(std::make_unique<XlsxImporter>());
@@ -94,6 +98,8 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<NewareCsvImporter>());
     m_importers.push_back(std::make_unique<NewareNdaImporter>());
     m_importers.push_back(std::make_unique<ArbinCsvImporter>());
+    m_importers.push_back(std::make_unique<LandXlsxImporter>());
+    m_importers.push_back(std::make_unique<LandXlsImporter>());
     m_importers.push_back(std::make_unique<BiologicMptImporter>());
     m_importers.push_back(std::make_unique<BiologicMprImporter>());
     m_importers.push_back(std::make_unique<NovonixCsvImporter>());

@@ -24,7 +24,7 @@ const char* const kEchemAdvice = "export it as CSV or text with named columns me
 
 // Magic numbers and layout facts from the vendors' and the format authors' public descriptions
 // (../shared/domain/xps.md, echem.md). Zip containers are told apart by their suffix. The XRD formats
-// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX) VersaStudio .par, BioLogic .mpr and Neware .nda left this
+// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX), VersaStudio .par, BioLogic .mpr and Neware .nda left this
 // table when their importers arrived.
 const std::vector<Entry>& table()
 {

@@ -17,7 +17,6 @@ constexpr qsizetype kDirEntrySize = 128;
 constexpr int kMiniSectorSize = 64;
 /// Far above any instrument report (the largest real export has ~6000 cells); bounds the memory a
 /// hostile file can make us allocate (about 50 MB).
-constexpr size_t kMaxCells = 1'000'000;
 
 // BIFF8 record types ([MS-XLS] 2.3).
 constexpr quint16 kBof = 0x0809;
@@ -363,7 +362,10 @@ private:
 /// Walks the BIFF8 records of the workbook stream.
 class BiffParser {
 public:
-    BiffParser(const Stream& s, std::string file) : m_s(s), m_file(std::move(file)) {}
+    BiffParser(const Stream& s, std::string file, size_t maxCells)
+        : m_s(s), m_file(std::move(file)), m_maxCells(maxCells)
+    {
+    }
 
     Expected<std::vector<XlsWorkbook::Sheet>> parse()
     {
@@ -443,6 +445,7 @@ private:
     std::string m_file;
     std::vector<QString> m_sst;
     size_t m_cellCount = 0;
+    size_t m_maxCells = 1'000'000;
 
     std::unexpected<Error> damaged(qsizetype streamPos, const std::string& what) const
     {
@@ -475,7 +478,7 @@ private:
         int pendingRow = 0, pendingCol = 0;
         std::vector<XlsCell>& cells = sheet.cells;
         auto add = [&](int row, int col, const QString* text, double number) -> bool {
-            if (++m_cellCount > kMaxCells) return false;
+            if (++m_cellCount > m_maxCells) return false;
             XlsCell c;
             c.row = row;
             c.col = col;
@@ -594,7 +597,7 @@ private:
             }
             if (!ok)
                 return fail(m_file, "",
-                            "the workbook has more than " + std::to_string(kMaxCells) +
+                            "the workbook has more than " + std::to_string(m_maxCells) +
                                 " cells; this is not an instrument report");
         }
         // Sorted, and the last record for a cell wins (as in Excel).
@@ -641,14 +644,14 @@ bool XlsWorkbook::looksLikeCompoundFile(const QByteArray& head)
     return head.startsWith(QByteArray::fromHex("D0CF11E0A1B11AE1"));
 }
 
-Expected<XlsWorkbook> XlsWorkbook::read(const QByteArray& bytes, const QString& fileName)
+Expected<XlsWorkbook> XlsWorkbook::read(const QByteArray& bytes, const QString& fileName, size_t maxCells)
 {
     const std::string file = fileName.toStdString();
     CompoundFile cf(bytes, file);
     if (auto ok = cf.open(); !ok) return std::unexpected(ok.error());
     auto stream = cf.stream({QStringLiteral("Workbook"), QStringLiteral("Book")});
     if (!stream) return std::unexpected(stream.error());
-    auto sheets = BiffParser(*stream, file).parse();
+    auto sheets = BiffParser(*stream, file, maxCells).parse();
     if (!sheets) return std::unexpected(sheets.error());
     XlsWorkbook wb;
     wb.m_sheets = std::move(*sheets);

@@ -47,8 +47,10 @@ public:
         QString text(int row, int col) const;
     };
 
-    /// Parses \a bytes; \a fileName is used in error messages only.
-    static Expected<XlsWorkbook> read(const QByteArray& bytes, const QString& fileName);
+    /// Parses \a bytes; \a fileName is used in error messages only. More than \a maxCells cells is refused
+    /// (an instrument report has far fewer; a cycler's record sheets, read by LandXlsImporter, more).
+    static Expected<XlsWorkbook> read(const QByteArray& bytes, const QString& fileName,
+                                      size_t maxCells = 1'000'000);
     /// True when \a head starts with the OLE2 compound-file signature.
     static bool looksLikeCompoundFile(const QByteArray& head);
 

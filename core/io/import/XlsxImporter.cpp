@@ -1,6 +1,8 @@
 #include "io/import/XlsxImporter.h"
 
+#include "io/ZipArchive.h"
 #include "io/import/AvantageWorkbook.h"
+#include "io/import/LandXlsxImporter.h"
 #include "io/import/WorkbookReaders.h"
 #include "io/import/XlsxWorkbook.h"
 
@@ -11,7 +13,8 @@ namespace vanadis {
 QString XlsxImporter::displayName() const
 {
     return QCoreApplication::translate(
-        "vanadis", "Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS)");
+        "vanadis", "Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS, "
+                   "LANDdt export)");
 }
 
 int XlsxImporter::sniff(const QByteArray& head, const QString&) const
@@ -22,6 +25,16 @@ int XlsxImporter::sniff(const QByteArray& head, const QString&) const
 Expected<std::vector<ImportedDataset>> XlsxImporter::read(const QByteArray& bytes, const QString& fileName,
                                                           const ImportOptions& options) const
 {
+    // A LANDdt export whose workbook part lay beyond the sniffed head: recognised by its sheet names.
+    if (!options.technique || *options.technique == Technique::Echem)
+        if (auto zip = ZipArchive::open(bytes, fileName))
+            if (auto parts = XlsxWorkbook::sheetParts(*zip, fileName)) {
+                QStringList names;
+                for (const auto& p : *parts)
+                    names << p.name;
+                if (LandXlsxImporter::looksLikeLandSheets(names))
+                    return LandXlsxImporter().read(bytes, fileName, options);
+            }
     auto wb = XlsxWorkbook::read(bytes, fileName);
     if (!wb) return std::unexpected(wb.error());
     if (!options.technique || *options.technique == Technique::Xps) {

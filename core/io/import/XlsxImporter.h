@@ -17,8 +17,8 @@ public:
     QString displayName() const override;
     /// 92 for a zip whose first entries are SpreadsheetML parts (above the "recognised, not read" table).
     int sniff(const QByteArray& head, const QString& fileName) const override;
-    qint64 maxFileBytes() const override { return qint64(128) << 20; }
-    bool detectsTruncation() const override { return true; } // a cut zip loses its central directory
+    qint64 maxFileBytes() const override { return qint64(1) << 30; } // LANDdt records are large
+    bool detectsTruncation() const override { return true; }         // a cut zip loses its central directory
     Expected<std::vector<ImportedDataset>> read(const QByteArray& bytes, const QString& fileName,
                                                 const ImportOptions& options) const override;
 };

@@ -75,16 +75,9 @@ bool XlsxWorkbook::looksLikeXlsx(const QByteArray& head)
                                              head.contains("xl/worksheets/") || head.contains("xl/_rels/"));
 }
 
-Expected<XlsxWorkbook> XlsxWorkbook::read(const QByteArray& bytes, const QString& fileName)
+Expected<std::vector<XlsxSheetPart>> XlsxWorkbook::sheetParts(const ZipArchive& zip, const QString& fileName)
 {
     const std::string file = fileName.toStdString();
-    if (!bytes.startsWith("PK"))
-        return fail(file, "byte 0", "this is not an .xlsx workbook (no zip signature)");
-    auto opened = ZipArchive::open(bytes, fileName);
-    if (!opened)
-        return fail(file, opened.error().location,
-                    "the .xlsx (zip) container is damaged or cut short (" + opened.error().reason + ")");
-    const ZipArchive& zip = *opened;
     auto readPart = [&](const QString& name) { return zip.read(name, kMaxPartBytes); };
     // Workbook: sheet names and relationship ids in order.
     auto wbXml = readPart("xl/workbook.xml");
@@ -126,7 +119,28 @@ Expected<XlsxWorkbook> XlsxWorkbook::read(const QByteArray& bytes, const QString
             return fail(file, xmlError(x, "xl/_rels/workbook.xml.rels"),
                         "damaged XML (" + x.errorString().toStdString() + ")");
     }
+    std::vector<XlsxSheetPart> out;
+    for (size_t s = 0; s < sheetIds.size(); ++s) {
+        const auto& [name, rid] = sheetIds[s];
+        out.push_back({name, targets.count(rid) ? targets[rid]
+                                                : QStringLiteral("xl/worksheets/sheet%1.xml").arg(s + 1)});
+    }
+    return out;
+}
 
+Expected<XlsxWorkbook> XlsxWorkbook::read(const QByteArray& bytes, const QString& fileName)
+{
+    const std::string file = fileName.toStdString();
+    if (!bytes.startsWith("PK"))
+        return fail(file, "byte 0", "this is not an .xlsx workbook (no zip signature)");
+    auto opened = ZipArchive::open(bytes, fileName);
+    if (!opened)
+        return fail(file, opened.error().location,
+                    "the .xlsx (zip) container is damaged or cut short (" + opened.error().reason + ")");
+    const ZipArchive& zip = *opened;
+    auto readPart = [&](const QString& name) { return zip.read(name, kMaxPartBytes); };
+    auto parts = sheetParts(zip, fileName);
+    if (!parts) return std::unexpected(parts.error());
     QStringList shared;
     if (zip.contains("xl/sharedStrings.xml")) {
         auto ss = readPart("xl/sharedStrings.xml");
@@ -143,10 +157,9 @@ Expected<XlsxWorkbook> XlsxWorkbook::read(const QByteArray& bytes, const QString
 
     XlsxWorkbook out;
     size_t total = 0;
-    for (size_t s = 0; s < sheetIds.size(); ++s) {
-        const auto& [name, rid] = sheetIds[s];
-        QString part =
-            targets.count(rid) ? targets[rid] : QStringLiteral("xl/worksheets/sheet%1.xml").arg(s + 1);
+    for (const XlsxSheetPart& sp : *parts) {
+        const QString& name = sp.name;
+        const QString& part = sp.part;
         auto xml = zip.read(part, kMaxPartBytes);
         if (!xml) return std::unexpected(xml.error());
         XlsWorkbook::Sheet sheet;

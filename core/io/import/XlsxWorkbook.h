@@ -14,12 +14,23 @@
 
 namespace vanadis {
 
+class ZipArchive;
+
+/// A worksheet of a workbook: its name and the zip part holding its XML.
+struct XlsxSheetPart {
+    QString name;
+    QString part; ///< e.g. "xl/worksheets/sheet1.xml"
+};
+
 class XlsxWorkbook {
 public:
     /// Parses \a bytes; \a fileName is used in error messages only.
     static Expected<XlsxWorkbook> read(const QByteArray& bytes, const QString& fileName);
     /// True when \a head is a zip archive whose first entries include SpreadsheetML parts.
     static bool looksLikeXlsx(const QByteArray& head);
+    /// The sheets of the opened workbook \a zip in workbook order (xl/workbook.xml and its relationships),
+    /// for readers that stream a large sheet themselves (LandXlsxImporter).
+    static Expected<std::vector<XlsxSheetPart>> sheetParts(const ZipArchive& zip, const QString& fileName);
 
     /// Sheets in workbook order (the Sheet type of XlsWorkbook, so that readers serve both formats).
     const std::vector<XlsWorkbook::Sheet>& sheets() const { return m_sheets; }

@@ -14,7 +14,8 @@
 /// anode, step_deg, two_theta_start_deg, two_theta_end_deg (first and last point), step_time_s,
 /// scan_speed_deg_min, measured_at (ISO 8601), instrument, sample_name, scan_index (1-based) and
 /// scan_count (files with several scans), scan_axis, generator_voltage_kv, generator_current_ma,
-/// file_format, attenuation_applied.
+/// file_format, attenuation_applied, geometry ("reflection" or "transmission", where the file says:
+/// XRDML sampleMode, the BRML sample stage), sample_stage, goniometer_radius_mm (the detector circle).
 
 #include "io/import/Importer.h"
 

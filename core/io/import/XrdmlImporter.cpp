@@ -104,6 +104,7 @@ Expected<std::vector<ImportedDataset>> XrdmlImporter::read(const QByteArray& byt
     QXmlStreamReader xml(bytes);
     QStringList stack;
     QString sampleName, sampleId, instrument, controlSoftware, schema;
+    QString geometry; // sampleMode of the first <xrdMeasurement>
     Radiation radiation;
     std::optional<double> kv, ma;
     qint64 radiationLine = 0;
@@ -230,6 +231,8 @@ Expected<std::vector<ImportedDataset>> XrdmlImporter::read(const QByteArray& byt
             if (name == QLatin1String("xrdMeasurement")) {
                 radiation = Radiation(); // each measurement states its own
                 radiationLine = 0;
+                const QString mode = xml.attributes().value("sampleMode").toString();
+                if (geometry.isEmpty() && !mode.isEmpty()) geometry = mode.toLower();
             }
             if (name == QLatin1String("kAlpha1") || name == QLatin1String("kAlpha2") ||
                 name == QLatin1String("kBeta") || name == QLatin1String("ratioKAlpha2KAlpha1")) {
@@ -371,6 +374,8 @@ Expected<std::vector<ImportedDataset>> XrdmlImporter::read(const QByteArray& byt
     if (kv) meta.insert("generator_voltage_kv", *kv);
     if (ma) meta.insert("generator_current_ma", *ma);
     if (!sampleId.isEmpty()) meta.insert("sample_id", sampleId);
+    if (geometry == QLatin1String("reflection") || geometry == QLatin1String("transmission"))
+        meta.insert("geometry", geometry); // sampleMode: the form of the displacement term
     auto ds =
         makeXrdDatasets(file, fileName, sampleName.isEmpty() ? sampleId : sampleName, std::move(scans), meta);
     if (!ds) return std::unexpected(ds.error());

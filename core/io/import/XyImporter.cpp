@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <algorithm>
+#include <cmath>
 
 namespace vanadis {
 
@@ -73,9 +74,58 @@ QString XyImporter::displayName() const
     return QCoreApplication::translate("vanadis", "Powder pattern text (.xy, .xye)");
 }
 
+namespace {
+
+/// True when the numeric rows of \a lines (from the first one on) read as a powder scan: at least 100 rows,
+/// the first column an equidistant 2θ (step 0.001–0.25°, all steps within 2 % of the median or the
+/// printed rounding) inside 1–175°, the second non-negative with lines standing out (maximum ≥ 2 × the
+/// median). Fityk's samples and many exports are such .dat/.txt files without a header.
+bool looksLikePowderScan(const QStringList& lines)
+{
+    std::vector<double> x, y;
+    bool started = false;
+    for (qsizetype i = 0; i < lines.size() && x.size() < 4000; ++i) {
+        const QString t = lines[i].trimmed();
+        const auto row = numericRow(t);
+        if (!row) {
+            if (started && !t.isEmpty()) return false; // text inside the data: not a plain scan
+            if (!started && i > 50) return false;
+            continue;
+        }
+        started = true;
+        x.push_back((*row)[0]);
+        y.push_back((*row)[1]);
+    }
+    // The head may end inside a row: drop the last one.
+    if (x.size() > 1) x.pop_back(), y.pop_back();
+    if (x.size() < 100 || x.front() < 1.0 || x.back() > 175.0) return false;
+    std::vector<double> steps;
+    for (std::size_t i = 1; i < x.size(); ++i)
+        steps.push_back(x[i] - x[i - 1]);
+    std::vector<double> sorted = steps;
+    std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(sorted.size() / 2), sorted.end());
+    const double step = sorted[sorted.size() / 2];
+    if (!(step >= 0.001 && step <= 0.25)) return false;
+    for (double d : steps)
+        if (std::abs(d - step) > std::max(0.02 * step, 2e-4)) return false;
+    std::vector<double> ys = y;
+    std::nth_element(ys.begin(), ys.begin() + std::ptrdiff_t(ys.size() / 2), ys.end());
+    const double med = ys[ys.size() / 2];
+    const double mx = *std::max_element(y.begin(), y.end());
+    return *std::min_element(y.begin(), y.end()) >= 0.0 && med > 0.0 && mx >= 2.0 * med;
+}
+
+} // namespace
+
 int XyImporter::sniff(const QByteArray& head, const QString& fileName) const
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (suffix == QLatin1String("dat") || suffix == QLatin1String("txt")) {
+        // Generic text names: claimed (above the delimited reader's 20) only when the data are a 2θ scan.
+        if (!looksLikeText(head)) return 0;
+        auto text = decodeText(head.left(65536), fileName);
+        return text && looksLikePowderScan(linesOf(*text)) ? 30 : 0;
+    }
     if (suffix != QLatin1String("xy") && suffix != QLatin1String("xye")) return 0;
     if (!looksLikeText(head)) return 0;
     auto text = decodeText(head.left(16384), fileName);

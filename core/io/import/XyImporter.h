@@ -5,7 +5,8 @@
 /// semicolon, or by commas when nothing else separates them; a comma between other separators is a
 /// decimal comma ("10,02\t123"). Columns "2Theta" (deg), "Intensity" (counts), "Sigma" for a third
 /// column. Claims .xy/.xye files whose first data rows have two or three numbers and whose header does
-/// not name an energy axis (SpecsLab XPS exports are .xy too); other text stays with
+/// not name an energy axis (SpecsLab XPS exports are .xy too), and .dat/.txt files whose rows read as an
+/// equidistant 2θ scan with lines (Fityk's samples; no header needed); other text stays with
 /// the generic delimited reader (and its column-mapping dialog). With a forced technique other than XRD
 /// or a column mapping, the file is read by the generic delimited reader.
 

@@ -144,6 +144,12 @@ double lineTwoTheta(const std::array<double, 6>& g, const RefinementLine& line, 
     return sum / wsum;
 }
 
+/// The angular form g(θ) of the displacement term (DiffractionGeometry), θ in radians.
+double displacementForm(DiffractionGeometry g, double thetaRad)
+{
+    return g == DiffractionGeometry::Transmission ? std::cos(2.0 * thetaRad) : std::cos(thetaRad);
+}
+
 bool hasZero(PositionCorrection c)
 {
     return c == PositionCorrection::ZeroShift || c == PositionCorrection::ZeroShiftAndDisplacement;
@@ -235,7 +241,7 @@ Expected<LatticeRefinement> refineLattice(std::span<const RefinementLine> lines,
             X(i, c) = t[std::size_t(c)] / wsum / sigQ;
         int c = nLin;
         if (fitZero) X(i, c++) = dq / sigQ;
-        if (fitDisp) X(i, c++) = dq * std::cos(th) / sigQ;
+        if (fitDisp) X(i, c++) = dq * displacementForm(o.geometry, th) / sigQ;
         y(i) = q / sigQ;
     }
     // Columns scaled to unit norm so the rank test is independent of units.
@@ -308,7 +314,7 @@ Expected<LatticeRefinement> refineLattice(std::span<const RefinementLine> lines,
         const double d = fitDisp ? p[std::size_t(nCell + int(fitZero))] : 0.0;
         for (std::size_t i = 0; i < lineCopy.size(); ++i) {
             const double tt = lineTwoTheta(g, lineCopy[i], lambda);
-            outv[i] = tt + z + d * std::cos(tt * kDegToRad / 2.0);
+            outv[i] = tt + z + d * displacementForm(o.geometry, tt * kDegToRad / 2.0);
         }
     };
     fit::FunctionModel model(std::size_t(np), std::size_t(n), evaluate);
@@ -406,9 +412,11 @@ Expected<LatticeRefinement> refineLattice(std::span<const RefinementLine> lines,
         out.displacementCoefDeg = r.values[k];
         out.displacementCoefEsdDeg = r.stderrs[k];
         if (o.goniometerRadiusMm > 0.0) {
-            // D = −(2s/R)·180/π  ⇒  s = −D·(π/180)·R/2 (xrd.md §4).
-            out.displacementMm = -out.displacementCoefDeg * kDegToRad * o.goniometerRadiusMm / 2.0;
-            out.displacementEsdMm = out.displacementCoefEsdDeg * kDegToRad * o.goniometerRadiusMm / 2.0;
+            // Reflection D = −(2s/R)·180/π ⇒ s = −D·(π/180)·R/2 (xrd.md §4); transmission D = −(s/R)·180/π.
+            const double perD = (o.geometry == DiffractionGeometry::Transmission ? 1.0 : 0.5) * kDegToRad *
+                                o.goniometerRadiusMm;
+            out.displacementMm = -out.displacementCoefDeg * perD;
+            out.displacementEsdMm = out.displacementCoefEsdDeg * perD;
         }
     }
 

@@ -25,17 +25,30 @@ struct RefinementLine {
     double sigmaDeg = 0.0;       ///< 1σ of the position; ≤ 0 on any line: all lines weighted equally
 };
 
-/// Instrument terms refined with the cell. 2θ_obs = 2θ_calc + Z + D·cosθ, where Z is the zero shift and
-/// D = −(2s/R)·180/π the sample-displacement coefficient (s displacement, R goniometer radius; Bragg–
-/// Brentano). Zero shift and displacement are strongly correlated over a short 2θ range.
+/// Instrument terms refined with the cell. 2θ_obs = 2θ_calc + Z + D·g(θ), where Z is the zero shift and D
+/// the sample-displacement coefficient with the angular form g of the diffraction geometry (see
+/// DiffractionGeometry). Zero shift and displacement are strongly correlated over a short 2θ range.
 enum class PositionCorrection { None, ZeroShift, SampleDisplacement, ZeroShiftAndDisplacement };
+
+/// How a displaced specimen moves the lines (Klug & Alexander 1974, ch. 5; Wilson 1963).
+enum class DiffractionGeometry {
+    /// Bragg–Brentano reflection from a flat specimen s above the focusing circle (sample height):
+    /// Δ2θ = −(2s/R)·cosθ rad, so g = cosθ and D = −(2s/R)·180/π.
+    Reflection,
+    /// Debye–Scherrer transmission (capillary, foil; detector scan at a fixed incidence): a specimen s off
+    /// the goniometer axis perpendicular to the primary beam moves the lines by Δ2θ = −(s/R)·cos2θ rad,
+    /// so g = cos2θ and D = −(s/R)·180/π. The offset along the beam (∝ sin2θ) mimics a change of the cell
+    /// and is not refined, as in the usual capillary practice (it needs an internal standard).
+    Transmission,
+};
 
 struct RefinementOptions {
     double wavelengthA = constants::cuKa1Angstrom; ///< Kα1 exactly as the file states it
     LatticeSystem system = LatticeSystem::Cubic;
     PositionCorrection correction = PositionCorrection::ZeroShift;
-    double zeroShiftStartDeg = 0.0;  ///< e.g. Indexing::zeroShiftDeg
-    double goniometerRadiusMm = 0.0; ///< > 0: also report the displacement s in mm
+    DiffractionGeometry geometry = DiffractionGeometry::Reflection; ///< the form of the displacement term
+    double zeroShiftStartDeg = 0.0;                                 ///< e.g. Indexing::zeroShiftDeg
+    double goniometerRadiusMm = 0.0; ///< detector-circle radius; > 0: also report the displacement s in mm
     /// true: esd scaled by √(χ²/ν) (the usual cell-refinement convention; σ only fixes relative weights);
     /// false: esd from the given σ alone.
     bool scaleEsdByFit = true;

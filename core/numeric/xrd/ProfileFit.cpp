@@ -833,4 +833,62 @@ std::vector<double> humpCurve(const ProfileHump& hump, std::span<const double> x
     return out;
 }
 
+Kalpha2Evidence testKalpha2(const ProfileFitData& data, std::span<const ProfilePeakStart> peaks,
+                            const ProfileFitOptions& options, std::size_t maxLines, double minSeparationFwhm)
+{
+    Kalpha2Evidence ev;
+    if (!(options.doublet.lambda2Angstrom > options.doublet.lambda1Angstrom) ||
+        !(options.doublet.ratio > 0.0))
+        return ev;
+    // Candidates: Kα2 resolved from Kα1, and no other line of ≥ 10 % of its height near the pair (an
+    // unmodelled neighbour where the Kα2 line falls would favour the doublet).
+    std::vector<std::size_t> order(peaks.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return peaks[a].height > peaks[b].height; });
+    std::vector<ProfilePeakStart> test;
+    for (std::size_t i : order) {
+        if (test.size() >= maxLines) break;
+        const ProfilePeakStart& c = peaks[i];
+        const double c2 = kalpha2TwoThetaDeg(c.twoThetaDeg, options.doublet);
+        if (!std::isfinite(c2) || !(c.fwhmDeg > 0.0) || c2 - c.twoThetaDeg < minSeparationFwhm * c.fwhmDeg)
+            continue;
+        const double lo = c.twoThetaDeg - 4.0 * c.fwhmDeg, hi = c2 + 4.0 * c.fwhmDeg;
+        bool isolated = true;
+        for (std::size_t j = 0; j < peaks.size() && isolated; ++j)
+            if (j != i && peaks[j].twoThetaDeg > lo && peaks[j].twoThetaDeg < hi &&
+                peaks[j].height > 0.1 * c.height)
+                isolated = false;
+        if (isolated) test.push_back(c);
+    }
+    if (test.empty()) return ev;
+    auto chi2 = [&](bool doublets) -> std::optional<double> {
+        ProfileFitOptions o = options;
+        o.shape = ProfileShape::PseudoVoigt;
+        o.kalphaDoublets = doublets;
+        o.regionsDeg.clear();
+        o.shareWidthInRegion = false;
+        std::vector<ProfilePeakStart> starts = test;
+        for (ProfilePeakStart& s : starts)
+            s.fixPosition = s.fixWidth = s.fixShape = false;
+        auto r = fitProfiles(data, starts, {}, o);
+        if (!r) return std::nullopt;
+        double sum = 0.0;
+        for (const ProfileRegion& reg : r->regions) {
+            if (!std::isfinite(reg.chi2Reduced)) return std::nullopt;
+            sum += reg.chi2Reduced * double(std::max(reg.dof, 1));
+        }
+        return sum;
+    };
+    const auto dbl = chi2(true), single = chi2(false);
+    if (!dbl || !single) return ev;
+    ev.tested = true;
+    ev.lines = test.size();
+    ev.chi2Doublet = *dbl;
+    ev.chi2Single = *single;
+    ev.present = *dbl <= *single;
+    return ev;
+}
+
 } // namespace vanadis::xrd

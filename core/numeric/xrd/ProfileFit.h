@@ -168,6 +168,24 @@ Expected<ProfileFitResult> refitPeak(const ProfileFitData& data, const ProfileFi
                                      std::size_t peakIndex, const ProfilePeakStart& start,
                                      const ProfileFitOptions& options);
 
+/// What the pattern says about the Kα2 lines the file states: whether they are there at all. A primary
+/// Johansson monochromator (or a Kα1-only beamline) removes them while the file still names λ2 and a
+/// ratio; fitting doublets then pulls every Kα1 position down by up to a third of the splitting.
+struct Kalpha2Evidence {
+    bool tested = false; ///< some line was resolved enough to tell (else `present` stays true)
+    bool present = true; ///< the doublet model fits the test lines at least as well as single lines
+    double chi2Doublet = 0.0, chi2Single = 0.0; ///< Σ χ² over the test lines' regions
+    std::size_t lines = 0;                      ///< test lines used
+};
+
+/// Fits up to \a maxLines of the strongest isolated lines whose Kα2 line lies at least
+/// \a minSeparationFwhm FWHM above them, once as Kα1/Kα2 doublets (the file's λ2 and ratio) and once as
+/// single lines (pseudo-Voigt both times, so that no profile asymmetry mimics a doublet), and compares
+/// the χ². Needs options.doublet with λ2 > λ1; untested when no line qualifies.
+Kalpha2Evidence testKalpha2(const ProfileFitData& data, std::span<const ProfilePeakStart> peaks,
+                            const ProfileFitOptions& options, std::size_t maxLines = 3,
+                            double minSeparationFwhm = 1.0);
+
 /// A start that reproduces a fitted line (to drag it, or to refit from it).
 ProfilePeakStart startFrom(const ProfilePeak& peak, const ProfileFitOptions& options);
 
