@@ -10,7 +10,11 @@
 //  - Other versions: a version-29 .nda and the 2024 layout that also says 130 → "unsupported".
 //  - Bad input: copies cut at many offsets → an error naming the file and a byte offset; copies with
 //    flipped bytes → no crash, and any error names the file and a byte offset.
+//  - Arbin MITS Pro .xlsx (read inside the .xlsx reader): the real export (row count, first/last values read
+//    off the sheet XML by hand, ∫I dt against the capacity counters to 0.1 %) and generated workbooks with
+//    known capacities, a record split over two sheets, a text cell, differing headers, a second channel.
 //  - Speed: MB/s of the largest .mpr (printed).
+#include "XlsxTestWriter.h"
 #include "io/import/ImporterRegistry.h"
 #include "io/import/KnownFormats.h"
 #include "numeric/echem/Cycling.h"
@@ -397,6 +401,46 @@ QByteArray syntheticMpr(int layout, int technique, double currentMa, double char
     return file;
 }
 
+/// An Arbin workbook of channel 3: I = +iA for chargeS then −iA for dischargeS, a row every 10 s, split
+/// over two Channel_3_k sheets after \a split rows, with the instrument's capacity counters in Ah.
+std::vector<testxlsx::Sheet> arbinSheets(double iA, double chargeS, double dischargeS, int split)
+{
+    const QStringList header{"Data_Point",
+                             "Date_Time",
+                             "Test_Time(s)",
+                             "Step_Time(s)",
+                             "Step_Index",
+                             "Cycle_Index",
+                             "Voltage(V)",
+                             "Current(A)",
+                             "Charge_Capacity(Ah)",
+                             "Discharge_Capacity(Ah)",
+                             "Internal Resistance(Ohm)"};
+    std::vector<QStringList> a{header}, b{header};
+    double qc = 0, qd = 0;
+    int n = 0;
+    for (double t = 0; t <= chargeS + dischargeS + 1e-9; t += 10, ++n) {
+        const double i = n == 0 ? 0.0 : (t <= chargeS + 1e-9 ? iA : -iA);
+        (i > 0 ? qc : qd) += std::abs(i) * (n ? 10.0 : 0.0) / 3600.0;
+        QStringList row{QString::number(n + 1),
+                        "10/20/2019 11:31:46",
+                        QString::number(t, 'g', 12),
+                        QString::number(t, 'g', 12),
+                        i > 0 ? "2" : "3",
+                        "1",
+                        QString::number(3.0 + 100 * (qc - qd), 'g', 12),
+                        QString::number(i, 'g', 12),
+                        QString::number(qc, 'g', 15),
+                        QString::number(qd, 'g', 15),
+                        ""};
+        (n < split ? a : b).push_back(row);
+    }
+    return {{"Global_Info", {{"TEST REPORT"}, {"Channel", "3"}}},
+            {"Channel_3_1", a},
+            {"Channel_3_2", b},
+            {"Statistics_3", {{"Cycle_Index"}, {"1"}}}};
+}
+
 } // namespace
 
 class TestBinaryCyclerImport : public QObject {
@@ -605,6 +649,92 @@ private Q_SLOTS:
         const QString msg = QString::fromStdString(eis.error().message());
         QVERIFY2(msg.contains(QLatin1String("no Z' column")) && msg.contains(QLatin1String("|Z|/Ohm")),
                  qPrintable(msg));
+    }
+
+    void arbinXlsxRealFile()
+    {
+        const QString path = QDir(testdataDir()).filePath("echem/arbin/navani_bs542_Channel_11.xlsx");
+        if (testdataDir().isEmpty() || !QFile::exists(path)) QSKIP("test data absent");
+        auto parsed = parseFile(path);
+        QVERIFY2(parsed, parsed ? "" : parsed.error().message().c_str());
+        const ImportedDataset& d = parsed->datasets.front();
+        QCOMPARE(d.kind, QStringLiteral("cycling_record"));
+        const Column* t = column(d, "Time");
+        const Column* v = column(d, "Voltage");
+        const Column* i = column(d, "Current");
+        const Column* qc = column(d, "Charge Capacity");
+        const Column* qd = column(d, "Discharge Capacity");
+        QVERIFY(t && v && i && qc && qd && column(d, "Internal Resistance"));
+        QCOMPARE(t->values.size(), size_t(4526)); // navani's test: 4526 rows
+        // First and last row as read off xl/worksheets/sheet2.xml by hand.
+        VERIFY_NEAR(t->values.front(), 1.001, 1e-12);
+        VERIFY_NEAR(v->values.front(), 2.637298583984375, 1e-12);
+        VERIFY_NEAR(t->values.back(), 1204815.81068, 1e-5);
+        VERIFY_NEAR(v->values.back(), 0.07228660583496094, 1e-12);
+        VERIFY_NEAR(i->values.back(), 5.0827860832214355e-05 * 1000, 1e-12);
+        VERIFY_NEAR(qc->values.back(), 0.005702702794224024 * 1000, 1e-12);
+        VERIFY_NEAR(qd->values.back(), 0.0110548976808786 * 1000, 1e-12);
+        double c = 0, dch = 0;
+        for (size_t j = 1; j < t->values.size(); ++j) {
+            const double dq = i->values[j] * (t->values[j] - t->values[j - 1]) / 3600.0;
+            (dq > 0 ? c : dch) += std::abs(dq);
+        }
+        VERIFY_NEAR(c, qc->values.back(), 1e-3 * qc->values.back());
+        VERIFY_NEAR(dch, qd->values.back(), 1e-3 * qd->values.back());
+    }
+
+    void arbinXlsxGenerated()
+    {
+        QTemporaryDir dir;
+        auto write = [&](const QString& name, const QByteArray& bytes) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(bytes);
+            return dir.filePath(name);
+        };
+        const double iA = 0.002, tc = 3600, td = 1800;
+        auto sheets = arbinSheets(iA, tc, td, 250);
+        auto r = parseFile(write("arbin.xlsx", testxlsx::makeXlsx(sheets, true)));
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        const ImportedDataset& d = r->datasets.front();
+        const Column* t = column(d, "Time");
+        const Column* i = column(d, "Current");
+        QCOMPARE(t->values.size(), size_t((tc + td) / 10) + 1);
+        double c = 0, dch = 0;
+        for (size_t j = 1; j < t->values.size(); ++j) {
+            const double dq = i->values[j] * (t->values[j] - t->values[j - 1]) / 3600.0;
+            (dq > 0 ? c : dch) += std::abs(dq);
+        }
+        VERIFY_NEAR(c, iA * 1000 * tc / 3600, 1e-9);
+        VERIFY_NEAR(dch, iA * 1000 * td / 3600, 1e-9);
+        VERIFY_NEAR(column(d, "Charge Capacity")->values.back(), iA * 1000 * tc / 3600, 1e-9);
+        VERIFY_NEAR(column(d, "Discharge Capacity")->values.back(), iA * 1000 * td / 3600, 1e-9);
+        QVERIFY(importWarnings(d).isEmpty());
+
+        auto bad = sheets;
+        bad[2].second[7][6] = "n/a";
+        auto e = parseFile(write("text.xlsx", testxlsx::makeXlsx(bad)));
+        QVERIFY(!e);
+        QString msg = QString::fromStdString(e.error().message());
+        QVERIFY2(msg.contains("text.xlsx") && msg.contains("sheet 'Channel_3_2', row 8, column G") &&
+                     msg.contains("'n/a'"),
+                 qPrintable(msg));
+
+        bad = sheets;
+        bad[2].second[0][7] = "Current(mA)";
+        e = parseFile(write("header.xlsx", testxlsx::makeXlsx(bad)));
+        QVERIFY(!e);
+        msg = QString::fromStdString(e.error().message());
+        QVERIFY2(msg.contains("sheet 'Channel_3_2', row 1, column H") && msg.contains("header differs"),
+                 qPrintable(msg));
+
+        auto two = sheets;
+        two.push_back({"Channel_4_1", sheets[1].second});
+        auto w = parseFile(write("two.xlsx", testxlsx::makeXlsx(two)));
+        QVERIFY(w);
+        QCOMPARE(w->datasets.front().columns.front().values.size(), size_t((tc + td) / 10) + 1);
+        QVERIFY2(importWarnings(w->datasets.front()).join(' ').contains("Channel_4_1"),
+                 qPrintable(importWarnings(w->datasets.front()).join(' ')));
     }
 
     void mprDerivedCurrentIsNamed()
