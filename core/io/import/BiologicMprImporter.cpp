@@ -363,14 +363,24 @@ Expected<std::vector<ImportedDataset>> BiologicMprImporter::read(const QByteArra
     }
     if (!plan) return fail(file, firstFailure.errorWhere, firstFailure.error);
 
-    // Decode every column into doubles.
+    // Only the columns that become canonical ones (and dQ, for a file without current) are decoded: the
+    // others (I Range, control, flags other than ox/red) would cost memory for nothing.
     const qsizetype n = qsizetype(plan->points);
     const char* rec0 = bytes.constData() + data->body + plan->recordsStart;
     QStringList names;
-    std::vector<std::vector<double>> values;
-    names.reserve(qsizetype(plan->columns.size()));
-    values.reserve(plan->columns.size());
-    for (const DataColumn& c : plan->columns) {
+    for (const DataColumn& c : plan->columns)
+        names << QString::fromUtf8(c.type->name);
+    QStringList skipped;
+    const std::vector<ColumnTarget> targets = mapColumns(names, biologicColumnAliases(), skipped);
+    std::vector<bool> wanted(plan->columns.size(), false);
+    for (const ColumnTarget& t : targets)
+        wanted[size_t(t.source)] = true;
+    const qsizetype dqIndex = names.indexOf(QStringLiteral("dQ/mA.h"));
+    if (dqIndex >= 0) wanted[size_t(dqIndex)] = true;
+    std::vector<std::vector<double>> values(plan->columns.size());
+    for (size_t ci = 0; ci < plan->columns.size(); ++ci) {
+        if (!wanted[ci]) continue;
+        const DataColumn& c = plan->columns[ci];
         std::vector<double> v(size_t(n), 0.0);
         const char* p = rec0 + c.recordOffset;
         const qsizetype stride = plan->recordBytes;
@@ -405,8 +415,7 @@ Expected<std::vector<ImportedDataset>> BiologicMprImporter::read(const QByteArra
             }
             break;
         }
-        names << QString::fromUtf8(c.type->name);
-        values.push_back(std::move(v));
+        values[ci] = std::move(v);
     }
 
     ImportedDataset d;
@@ -415,8 +424,6 @@ Expected<std::vector<ImportedDataset>> BiologicMprImporter::read(const QByteArra
     d.metadata.insert(QStringLiteral("instrument"), QStringLiteral("BioLogic"));
     d.metadata.insert(QStringLiteral("data_module_version"), qint64(data->version));
 
-    QStringList skipped;
-    const std::vector<ColumnTarget> targets = mapColumns(names, biologicColumnAliases(), skipped);
     for (const ColumnTarget& t : targets) {
         // Each source column maps to at most one canonical column, so its values can move.
         Column col{t.name, t.unit, std::move(values[size_t(t.source)])};
@@ -431,7 +438,7 @@ Expected<std::vector<ImportedDataset>> BiologicMprImporter::read(const QByteArra
     auto has = [&](const char* name) { return findColumn(d.columns, QString::fromUtf8(name)) != nullptr; };
     if (!has("Current")) {
         const Column* time = findColumn(d.columns, QStringLiteral("Time"));
-        const qsizetype qi = names.indexOf(QStringLiteral("dQ/mA.h"));
+        const qsizetype qi = dqIndex;
         if (time && qi >= 0) {
             const std::vector<double> t = time->values;
             const std::vector<double>& dq = values[size_t(qi)];
