@@ -36,9 +36,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("head");
         QTest::addColumn<QString>("name");
-        QTest::newRow("mpr") << "a.mpr" << QByteArray("BIO-LOGIC MODULAR FILE\x1a                         ")
-                             << "BioLogic";
-        QTest::newRow("neware") << "a.nda" << QByteArray("NEWARE20200325\0\0", 16) << "Neware NDA";
+        QTest::newRow("ndax") << "a.ndax" << QByteArray("PK\x03\x04\x14\0\0\0", 8) << "Neware NDAX";
     }
 
     void generatedHeadsAreNamed()
@@ -55,7 +53,8 @@ private Q_SLOTS:
         QVERIFY2(!msg.contains("not a number"), qPrintable(msg));
     }
 
-    /// The XRD formats left the table when their readers arrived (tst_xrd_import): damaged heads of them are
+    /// The XRD and binary cycler formats left the table when their readers arrived (tst_xrd_import,
+    /// tst_binary_cycler_import): damaged heads of them are
     /// now answered by their reader, with a reason, never as "recognised … not read yet".
     void xrdFormatsAreRead_data()
     {
@@ -68,6 +67,10 @@ private Q_SLOTS:
         QTest::newRow("ras") << "a.ras" << QByteArray("*RAS_DATA_START\n*RAS_HEADER_START\n");
         QTest::newRow("brml") << "a.brml" << QByteArray("PK\x03\x04\x14\0\0\0", 8);
         QTest::newRow("rasx") << "a.rasx" << QByteArray("PK\x03\x04\x14\0\0\0", 8);
+        // The binary cycler files left the table when their readers arrived (tst_binary_cycler_import).
+        QTest::newRow("mpr") << "a.mpr" << QByteArray("BIO-LOGIC MODULAR FILE\x1a                         ");
+        QTest::newRow("nda v29") << "a.nda" << QByteArray("NEWARE20200325\x1d\0", 16);
+        QTest::newRow("nda v130") << "a.nda" << QByteArray("NEWARE20160408\x82\0", 16);
     }
 
     void xrdFormatsAreRead()
@@ -92,10 +95,6 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("relative");
         QTest::addColumn<QString>("name");
-        QTest::newRow("mpr") << "echem/biologic/navani_jdb11_GCPL_5cycles_C09.mpr"
-                             << "BioLogic EC-Lab binary";
-        QTest::newRow("nda") << "echem/neware/navani_test.nda"
-                             << "Neware NDA";
         QTest::newRow("ndax") << "echem/neware/navani_test.ndax"
                               << "Neware NDAX";
         QTest::newRow("ndax v17") << "echem/neware/cellpy_20260302_IFE_BTS85_2_9_8_1.ndax"

@@ -40,10 +40,20 @@ constexpr Alias kArbin[] = {
     {"dV/dt", "dV/dt", "V/s"},
     {"Internal_Resistance(Ohm)", "Internal Resistance", "Ohm"},
     {"Internal_Resistance", "Internal Resistance", "Ohm"},
+    {"Internal Resistance(Ohm)", "Internal Resistance", "Ohm"},
     {"Temperature", "Temperature", "°C"},
     {"Temperature(C)", "Temperature", "°C"},
     {"Aux_Temperature_1(C)", "Temperature", "°C"},
 };
+
+} // namespace
+
+std::span<const echemimport::Alias> arbinColumnAliases()
+{
+    return kArbin;
+}
+
+namespace {
 
 bool isArbinHeader(const QByteArray& head)
 {

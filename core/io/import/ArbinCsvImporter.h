@@ -6,9 +6,16 @@
 /// (units in parentheses or, in older exports, absent: then s, A, V, Ah, Wh), comma-separated rows. Canonical
 /// columns: EchemTableReader.h.
 
+#include "io/import/EchemTableReader.h"
 #include "io/import/Importer.h"
 
+#include <span>
+
 namespace vanadis {
+
+/// Arbin column names (`Test_Time(s)`, `Current(A)`, …) and the canonical columns they become; shared by the
+/// CSV and Excel readers.
+std::span<const echemimport::Alias> arbinColumnAliases();
 
 /// Reads Arbin CSV record exports into a cycling_record (fast path, files up to 2 GB).
 class ArbinCsvImporter : public Importer {

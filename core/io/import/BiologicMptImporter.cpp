@@ -54,6 +54,15 @@ constexpr Alias kBiologic[] = {
     {"d(Q-Qo)/dE/mA.h/V", "dQ/dV", "mAh/V"},
 };
 
+} // namespace
+
+std::span<const echemimport::Alias> biologicColumnAliases()
+{
+    return kBiologic;
+}
+
+namespace {
+
 /// The dataset type of an EC-Lab technique name (line 4 of an .mpt).
 QString kindOfTechnique(const QString& technique)
 {

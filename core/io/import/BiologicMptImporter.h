@@ -8,9 +8,16 @@
 /// everything else (GCPL, MB, CA, CP, OCV) → cycling_record. Columns are mapped generally: every technique's
 /// columns by name.
 
+#include "io/import/EchemTableReader.h"
 #include "io/import/Importer.h"
 
+#include <span>
+
 namespace vanadis {
+
+/// EC-Lab column names (`time/s`, `Ewe/V`, `<I>/mA`, …) and the canonical columns they become; shared by
+/// the .mpt and .mpr readers so both give the same dataset for the same run.
+std::span<const echemimport::Alias> biologicColumnAliases();
 
 /// Reads BioLogic EC-Lab .mpt text (all techniques) and its ;-separated CSV export.
 class BiologicMptImporter : public Importer {

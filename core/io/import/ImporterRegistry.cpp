@@ -5,6 +5,7 @@
 #include "io/import/AifImporter.h"
 #include "io/import/ArbinCsvImporter.h"
 #include "io/import/BelsorpImporter.h"
+#include "io/import/BiologicMprImporter.h"
 #include "io/import/BiologicMptImporter.h"
 #include "io/import/BrukerBrmlImporter.h"
 #include "io/import/BrukerRawImporter.h"
@@ -22,6 +23,7 @@
 #include "io/import/MicromeriticsXlsImporter.h"
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/NewareCsvImporter.h"
+#include "io/import/NewareNdaImporter.h"
 #include "io/import/NovonixCsvImporter.h"
 #include "io/import/PecCsvImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
@@ -94,10 +96,12 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<PhiSpeImporter>());
     m_importers.push_back(std::make_unique<SpecsXyImporter>());
     m_importers.push_back(std::make_unique<NewareCsvImporter>());
+    m_importers.push_back(std::make_unique<NewareNdaImporter>());
     m_importers.push_back(std::make_unique<ArbinCsvImporter>());
     m_importers.push_back(std::make_unique<LandXlsxImporter>());
     m_importers.push_back(std::make_unique<LandXlsImporter>());
     m_importers.push_back(std::make_unique<BiologicMptImporter>());
+    m_importers.push_back(std::make_unique<BiologicMprImporter>());
     m_importers.push_back(std::make_unique<NovonixCsvImporter>());
     m_importers.push_back(std::make_unique<PecCsvImporter>());
     m_importers.push_back(std::make_unique<GamryDtaImporter>());

@@ -1,6 +1,7 @@
 #include "io/import/XlsxImporter.h"
 
 #include "io/ZipArchive.h"
+#include "io/import/ArbinWorkbook.h"
 #include "io/import/AvantageWorkbook.h"
 #include "io/import/LandXlsxImporter.h"
 #include "io/import/WorkbookReaders.h"
@@ -14,7 +15,7 @@ QString XlsxImporter::displayName() const
 {
     return QCoreApplication::translate(
         "vanadis", "Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS, "
-                   "LANDdt export)");
+                   "LANDdt export, Arbin MITS Pro export)");
 }
 
 int XlsxImporter::sniff(const QByteArray& head, const QString&) const
@@ -52,6 +53,11 @@ Expected<std::vector<ImportedDataset>> XlsxImporter::read(const QByteArray& byte
         if (!tga) return std::unexpected(tga.error());
         if (*tga) return std::vector<ImportedDataset>{std::move(**tga)};
     }
+    if (!options.technique || *options.technique == Technique::Echem) {
+        auto arbin = workbook::readArbinChannels(wb->sheets(), fileName);
+        if (!arbin) return std::unexpected(arbin.error());
+        if (*arbin) return std::vector<ImportedDataset>{std::move(**arbin)};
+    }
     QStringList names;
     for (const auto& s : wb->sheets())
         names << "'" + s.name + "'";
@@ -59,7 +65,8 @@ Expected<std::vector<ImportedDataset>> XlsxImporter::read(const QByteArray& byte
         fileName.toStdString(), "",
         "no isotherm (a 3P Instruments 'Isotherm' sheet with p/p0 and V columns), no thermogravimetry "
         "table (Time, Temperature, Weight columns) and no Thermo Avantage XPS region (a sheet with "
-        "'Elements=' and a 'Binding Energy (E)' column) was found in this workbook (sheets " +
+        "'Elements=' and a 'Binding Energy (E)' column) and no Arbin record (a 'Channel_<n>_<k>' sheet) was "
+        "found in this workbook (sheets " +
             names.join(", ").left(300).toStdString() + "); save the sheet with the data as CSV");
 }
 
