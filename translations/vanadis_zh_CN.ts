@@ -1605,10 +1605,6 @@
         <translation>LANDdt Excel 导出 (.xlsx，循环数据)</translation>
     </message>
     <message>
-        <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS, LANDdt export)</source>
-        <translation>Excel 工作簿 (.xlsx：3P Instruments 报告、TA Instruments TGA、Thermo Avantage XPS、LANDdt 导出)</translation>
-    </message>
-    <message>
         <source>Distribution of relaxation times</source>
         <translation>弛豫时间分布</translation>
     </message>
@@ -1679,6 +1675,36 @@
     <message>
         <source>Cycle</source>
         <translation>循环</translation>
+    </message>
+    <message>
+        <source>Only channel %1 was read; the sheets %2 of other channels were left out.</source>
+        <translation>只读取了通道 %1；其他通道的工作表 %2 未导入。</translation>
+    </message>
+    <message>
+        <source>BioLogic EC-Lab binary (.mpr)</source>
+        <translation>BioLogic EC-Lab 二进制文件 (.mpr)</translation>
+    </message>
+    <message>
+        <source>The EC-Lab technique of this file is not known to the reader; the dataset type &apos;%1&apos; was taken from its columns.</source>
+        <translation>读取器不认识此文件的 EC-Lab 测试技术；数据集类型“%1”是根据其数据列推断的。</translation>
+    </message>
+    <message>
+        <source>Neware NDA (binary, version 130)</source>
+        <translation>Neware NDA（二进制，版本 130）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) written twice were read once.</source>
+        <translation>
+            <numerusform>%n 条重复写入的记录只读取了一次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown step status code(s) %1: State was taken from the sign of the current.</source>
+        <translation>未知的工步状态代码 %1：状态由电流的正负号确定。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS, LANDdt export, Arbin MITS Pro export)</source>
+        <translation>Excel 工作簿（.xlsx：3P Instruments 报告、TA Instruments TGA、Thermo Avantage XPS、LANDdt 导出、Arbin MITS Pro 导出）</translation>
     </message>
 </context>
 <context>
