@@ -274,6 +274,50 @@ private Q_SLOTS:
         VERIFY_NEAR(s.meanCePct, 99.5, 0.05);
     }
 
+    void instrumentCountersWinOnlyWhereTheRecordIsTooSparse()
+    {
+        // A discharge pulse train: 1 s at 1700 mA, then 9 s at 100 mA, for 1 h. The instrument integrates
+        // every millisecond (its counter is exact: 260 mA on average → 260 mAh); the record is written every
+        // 10 s, at the start of each pulse, so ∫I dt over the records sees 1700 mA throughout.
+        std::vector<double> t, i, v, qc, qd;
+        for (int k = 0; k <= 360; ++k) {
+            t.push_back(10.0 * k);
+            i.push_back(-1700.0);
+            v.push_back(3.5);
+            qc.push_back(0.0);
+            qd.push_back(k * (1700.0 * 1.0 + 100.0 * 9.0) / 3600.0);
+        }
+        Record sparse{t, i, v, {}, qc, qd};
+        auto tab = cycleTable(sparse);
+        QVERIFY(tab);
+        QCOMPARE(tab->halves.size(), std::size_t(1));
+        const HalfCycle& h = tab->halves.front();
+        QVERIFY(h.fromCounter);
+        VERIFY_NEAR(h.capacityMah, 260.0, 1e-9);
+        VERIFY_NEAR(h.integralMah, 1700.0, 1e-6);
+        VERIFY_NEAR(h.energyMwh, 260.0 * 3.5, 1e-6); // scaled with the capacity
+        VERIFY_NEAR(tab->rows.front().dischargeMah, 260.0, 1e-9);
+
+        // Densely logged constant current with a counter that resets at each of two steps: the counter
+        // agrees (the resets are followed) and the integral stands.
+        std::vector<double> t2, i2, v2, qc2, qd2;
+        double q = 0.0;
+        for (int k = 0; k <= 200; ++k) {
+            t2.push_back(k);
+            i2.push_back(-100.0);
+            v2.push_back(3.0);
+            if (k == 100) q = 0.0; // a new step: the counter starts again
+            if (k > 0) q += 100.0 / 3600.0;
+            qc2.push_back(0.0);
+            qd2.push_back(q);
+        }
+        auto dense = cycleTable(Record{t2, i2, v2, {}, qc2, qd2});
+        QVERIFY(dense);
+        QVERIFY(!dense->halves.front().fromCounter);
+        VERIFY_NEAR(dense->halves.front().counterMah, dense->halves.front().integralMah, 1e-3);
+        VERIFY_NEAR(dense->halves.front().capacityMah, 100.0 * 200.0 / 3600.0, 1e-9);
+    }
+
     void errors()
     {
         std::vector<double> t{0, 1, 2}, i{0, 0, 0}, v{3, 3, 3}, shortCol{1, 2};

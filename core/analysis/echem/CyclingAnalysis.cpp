@@ -266,7 +266,9 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     const Column* cycle = d.column(QStringLiteral("Cycle"));
     echem::CycleTable table;
     echem::Record record;
-    Converted t, i, v;
+    QStringList usedIn; // cycles whose capacity is the instrument counter's
+    double worst = 0.0;
+    Converted t, i, v, qcConv, qdConv;
     const bool isRecord = time && current && voltage;
     if (isRecord) {
         auto tc = convert(d, time, {{"s", 1.0}, {"min", 60.0}, {"h", 3600.0}});
@@ -277,8 +279,24 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
         t = std::move(*tc);
         i = std::move(*ic);
         v = std::move(*vc);
-        record = {t.view, i.view, v.view,
-                  cycle ? std::span<const double>(cycle->values) : std::span<const double>()};
+        record = {t.view, i.view,
+                  v.view, cycle ? std::span<const double>(cycle->values) : std::span<const double>(),
+                  {},     {}};
+        // The instrument's capacity counters, when it wrote them in mAh or Ah (not per gram): a
+        // cross-check of ∫I dt, and the capacity where the record is logged too sparsely for the integral.
+        const Column* qc = d.column(QStringLiteral("Charge Capacity"));
+        const Column* qd = d.column(QStringLiteral("Discharge Capacity"));
+        if (qc && qd && !unitKey(qc->unit).contains(QLatin1String("/g")) &&
+            !unitKey(qd->unit).contains(QLatin1String("/g"))) {
+            auto cc = convert(d, qc, {{"mAh", 1.0}, {"Ah", 1000.0}, {"µAh", 1e-3}, {"uAh", 1e-3}});
+            auto dc = convert(d, qd, {{"mAh", 1.0}, {"Ah", 1000.0}, {"µAh", 1e-3}, {"uAh", 1e-3}});
+            if (cc && dc && cc->view.size() == t.view.size() && dc->view.size() == t.view.size()) {
+                qcConv = std::move(*cc);
+                qdConv = std::move(*dc);
+                record.chargeCounterMah = qcConv.view;
+                record.dischargeCounterMah = qdConv.view;
+            }
+        }
         auto tab = echem::cycleTable(record, o);
         if (!tab) {
             Error e = tab.error();
@@ -286,6 +304,20 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
             return std::unexpected(e);
         }
         table = std::move(*tab);
+        // Where the counter was taken: say so, with the size of the disagreement.
+        for (const echem::HalfCycle& h : table.halves)
+            if (h.fromCounter) {
+                const QString c = QString::number(h.cycle);
+                if (!usedIn.contains(c)) usedIn << c;
+                worst = std::max(worst, std::abs(h.integralMah / h.counterMah - 1.0));
+            }
+        if (!usedIn.isEmpty())
+            warnings.append(
+                tr("The instrument's capacity counter and ∫I dt over the logged records differ by up to "
+                   "%1 % (cycles %2): the record is logged more sparsely than the current changes, so the "
+                   "counter is used there.")
+                    .arg(100.0 * worst, 0, 'f', 1)
+                    .arg(usedIn.size() > 8 ? usedIn.mid(0, 8).join(", ") + ", …" : usedIn.join(", ")));
     } else {
         // A per-cycle export (LAND Cycle-Tab, the demo's cycling summaries).
         const Column* qc = d.column(QStringLiteral("Charge Capacity"));
@@ -353,6 +385,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
 
     CyclingResult res; // the declared outputs, written by cyclingResultTable() at the end
     QJsonObject out;
+    out.insert("capacity_from_counter_cycles", QJsonArray::fromStringList(usedIn));
     out.insert("mass_mg", jsonNumber(mass));
     out.insert("mass_basis", oxideOnly ? QStringLiteral("oxide_only") : QStringLiteral("composite"));
     out.insert("mass_label", massLabel);

@@ -41,8 +41,11 @@ double reversible(const CycleRow& row, CeConvention c)
 Expected<std::vector<HalfCycle>> segmentHalfCycles(const Record& r, const SegmentOptions& o)
 {
     const std::size_t n = r.currentMa.size();
-    if (r.timeS.size() != n || r.voltageV.size() != n || (!r.cycle.empty() && r.cycle.size() != n))
-        return fail("", "", "the record's Time, Current, Voltage and Cycle columns differ in length");
+    if (r.timeS.size() != n || r.voltageV.size() != n || (!r.cycle.empty() && r.cycle.size() != n) ||
+        (!r.chargeCounterMah.empty() && r.chargeCounterMah.size() != n) ||
+        (!r.dischargeCounterMah.empty() && r.dischargeCounterMah.size() != n))
+        return fail("", "",
+                    "the record's Time, Current, Voltage, Cycle and capacity columns differ in length");
     if (n == 0) return fail("", "", "the record has no rows");
     double rest = o.restCurrentMa;
     if (!(rest >= 0.0)) {
@@ -60,8 +63,22 @@ Expected<std::vector<HalfCycle>> segmentHalfCycles(const Record& r, const Segmen
     int firstSign = 0;
     int counted = 0;
     double curCycleValue = kNaN;
+    // What a counter rose by from record i − 1 to i: its increase, or after a reset (a drop) its value.
+    auto counterStep = [&](std::span<const double> c, std::size_t i) {
+        if (c.empty() || !std::isfinite(c[i])) return kNaN;
+        const double prev = i > 0 && std::isfinite(c[i - 1]) ? c[i - 1] : 0.0;
+        return c[i] >= prev ? c[i] - prev : c[i];
+    };
     auto close = [&](std::size_t lastOfSign) {
         cur.end = lastOfSign + 1;
+        cur.integralMah = cur.capacityMah;
+        if (std::isfinite(cur.counterMah) && cur.counterMah > 0.0 &&
+            std::abs(cur.counterMah - cur.capacityMah) > o.counterTolerance * cur.counterMah) {
+            // Scale the energy with the capacity: V·I is logged as sparsely as I.
+            if (cur.capacityMah > 0.0) cur.energyMwh *= cur.counterMah / cur.capacityMah;
+            cur.capacityMah = cur.counterMah;
+            cur.fromCounter = true;
+        }
         cur.meanVoltageV = cur.capacityMah > 0 ? cur.energyMwh / cur.capacityMah : kNaN;
         cur.currentMa = halfCurrent(r, cur.begin, cur.end, cur.sign, rest);
         cur.durationS = r.timeS[cur.end - 1] - r.timeS[cur.begin];
@@ -86,6 +103,10 @@ Expected<std::vector<HalfCycle>> segmentHalfCycles(const Record& r, const Segmen
             cur.cycle = byColumn && std::isfinite(curCycleValue) ? int(std::lround(curCycleValue)) : counted;
             open = true;
         }
+        // The counter of this half's direction, over the same intervals as the integral below.
+        if (const double dq = counterStep(s > 0 ? r.chargeCounterMah : r.dischargeCounterMah, i);
+            std::isfinite(dq))
+            cur.counterMah = (std::isnan(cur.counterMah) ? 0.0 : cur.counterMah) + dq;
         const bool inside = i > cur.begin && std::isfinite(r.currentMa[i - 1]) &&
                             std::abs(r.currentMa[i - 1]) > rest && (r.currentMa[i - 1] > 0) == (s > 0);
         lastOfSign = i;

@@ -25,6 +25,11 @@ struct Record {
     std::span<const double> currentMa; ///< charge (desodiation of the cathode) positive
     std::span<const double> voltageV;
     std::span<const double> cycle; ///< the instrument's cycle index, or empty
+    /// The instrument's own charge and discharge capacity counters (mAh, ≥ 0; reset per step, half cycle
+    /// or cycle as the instrument does), or empty. The instrument integrates the current at its sampling
+    /// rate, so they stay right where the record is logged more sparsely than the current changes.
+    std::span<const double> chargeCounterMah;
+    std::span<const double> dischargeCounterMah;
 };
 
 /// Coulombic-efficiency convention (echem.md §1). Cathode (and full cell): CE = Q_discharge/Q_charge, as
@@ -45,7 +50,10 @@ struct HalfCycle {
     std::size_t end = 0;        ///< one past the last record of this sign
     int sign = 0;               ///< +1 charge, −1 discharge
     int cycle = 0;              ///< cycle number (the file's, or counted)
-    double capacityMah = 0.0;   ///< ∫|I|dt/3600
+    double capacityMah = 0.0;   ///< ∫|I|dt/3600, or the counter's when the two disagree (fromCounter)
+    double integralMah = 0.0;   ///< ∫|I|dt/3600 over the records, trapezoid
+    double counterMah = kNaN;   ///< what the instrument's counter rose by over the half; NaN without one
+    bool fromCounter = false;   ///< capacityMah (and energy, scaled) taken from the counter
     double energyMwh = 0.0;     ///< ∫V·|I|dt/3600
     double currentMa = 0.0;     ///< median |I| of the half (its constant-current part)
     double meanVoltageV = kNaN; ///< energy / capacity
@@ -54,6 +62,10 @@ struct HalfCycle {
 
 /// Options of segmentHalfCycles.
 struct SegmentOptions {
+    /// With counters: the relative disagreement with ∫|I|dt above which the counter is taken (sparse
+    /// logging of a changing current, e.g. a pulse train logged once a minute). Below it the integral
+    /// stands and the counter is only a cross-check.
+    double counterTolerance = 0.01;
     /// |I| at or below this is rest (mA); NaN = 1e-4 of the largest |I| (low, so that the tail of a
     /// constant-voltage hold still counts; instruments write rests as 0 or as µA noise).
     double restCurrentMa = kNaN;
