@@ -1706,6 +1706,10 @@
         <source>Excel workbook (.xlsx: 3P Instruments report, TA Instruments TGA, Thermo Avantage XPS, LANDdt export, Arbin MITS Pro export)</source>
         <translation>Excel 工作簿（.xlsx：3P Instruments 报告、TA Instruments TGA、Thermo Avantage XPS、LANDdt 导出、Arbin MITS Pro 导出）</translation>
     </message>
+    <message>
+        <source>The instrument&apos;s capacity counter and ∫I dt over the logged records differ by up to %1 % (cycles %2): the record is logged more sparsely than the current changes, so the counter is used there.</source>
+        <translation>仪器的容量计数器与按记录点计算的 ∫I dt 最多相差 %1 %（循环 %2）：记录的采样比电流变化稀疏，因此这些循环采用计数器的容量。</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
