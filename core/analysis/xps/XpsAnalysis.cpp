@@ -1,5 +1,6 @@
 #include "analysis/xps/XpsAnalysis.h"
 #include "analysis/JsonNumber.h"
+#include "analysis/xps/XpsModelRows.h"
 
 #include "analysis/FigureHelpers.h"
 #include "model/Translate.h"
@@ -8,6 +9,7 @@
 #include "numeric/xps/XpsPresets.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
@@ -110,11 +112,19 @@ ParamSchema xpsSchema()
                   tr("The region to fit (\"V 2p\", \"C 1s\"); empty = the selected dataset. On the command "
                      "line it picks the block of a file with several regions.")));
     s.push_back(choiceParam(
-        "model", tr("Model"), {"study_v2p_o1s", "literature_v_oxides", "c1s", "generic"},
+        "model", tr("Model"), {"study_v2p_o1s", "literature_v_oxides", "c1s", "generic", "custom"},
         QStringLiteral("study_v2p_o1s"),
-        {tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s"), tr("Any core level")},
+        {tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s"), tr("Any core level"),
+         tr("Custom (component table)")},
         tr("Presets of xps.md §3–4; 'generic' builds doublets of the core level below with the "
-           "spin–orbit splitting and area ratio of the built-in table.")));
+           "spin–orbit splitting and area ratio of the built-in table; 'custom' fits the component "
+           "table below.")));
+    s.push_back(choiceParam(
+        "start_from_preset", tr("Start from preset (custom model)"),
+        {"none", "study_v2p_o1s", "literature_v_oxides", "c1s"}, QStringLiteral("none"),
+        {tr("None"), tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s")},
+        tr("With an empty component table, the custom model is this preset's rows (every fit also "
+           "returns its model as rows, model_rows, to edit and save as a model file).")));
     s.push_back(textParam("core_level", tr("Core level (generic model)"), QStringLiteral("V 2p"),
                           tr("Element and level, e.g. \"Pt 4f\", \"Mo 3d\", \"V 2p\".")));
     s.push_back(integerParam("states", tr("Chemical states (generic model)"), QString(), 1, 1, 8,
@@ -144,6 +154,8 @@ ParamSchema xpsSchema()
                                tr("Lowest binding energy fitted; empty = all.")));
     s.push_back(optionalNumber("window_hi_ev", tr("Window to"), QStringLiteral("eV"), -50.0, 2000.0,
                                tr("Highest binding energy fitted; empty = all.")));
+    for (ParamSpec& t : xpsModelTableParams())
+        s.push_back(std::move(t));
     s.push_back(
         integerParam("monte_carlo", tr("Monte-Carlo replicas"), QString(), 0, 0, 1000,
                      tr("Refits of noisy replicas for ratio errors besides the covariance (0 = off).")));
@@ -197,6 +209,22 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                                             params.value("states").toInt(), shape, be, sp->y);
         if (!g) return fail(file, "parameter 'core_level'", g.error().reason);
         spec = *g;
+    } else if (modelKey == "custom") {
+        auto rows = xpsRowsFromJson(params);
+        if (!rows) return fail(file, rows.error().location, rows.error().reason);
+        const QString start = params.value("start_from_preset").toString();
+        if (rows->components.empty() && !start.isEmpty() && start != "none") {
+            auto p = xps::preset(start.toStdString());
+            if (!p) return fail(file, "parameter 'start_from_preset'", p.error().reason);
+            rows = xpsRowsFromModel(*p);
+        }
+        if (rows->components.empty())
+            return fail(file, "parameter 'components'",
+                        "the custom model has no components: fill the component table, choose 'Start from "
+                        "preset' or give a model file (--model PATH.json)");
+        auto m = xpsModelFromRows(*rows);
+        if (!m) return fail(file, m.error().location, m.error().reason);
+        spec = *m;
     } else {
         auto p = xps::preset(modelKey.toStdString());
         if (!p) return fail(file, "parameter 'model'", p.error().reason);
@@ -335,6 +363,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                     {"ratios", ratios},
                     {"differences", differences},
                     {"converged", f->raw.converged},
+                    {"model_rows", xpsRowsToJson(xpsRowsFromModel(spec))},
                     {"warnings", warnings},
                     {"curve", QJsonObject{{"be", arr(f->bindingEv)},
                                           {"y", arr(f->intensity)},
@@ -535,8 +564,15 @@ const AnalysisDescriptor& xpsAnalysis()
             {QStringLiteral("region"), QStringLiteral("Region (block) of the file to fit, e.g. \"V 2p\"."),
              QStringLiteral("NAME"), text("region")},
             {QStringLiteral("model"),
-             QStringLiteral("study_v2p_o1s (default), literature_v_oxides, c1s or generic."),
-             QStringLiteral("PRESET"), text("model")},
+             QStringLiteral("study_v2p_o1s (default), literature_v_oxides, c1s, generic, or a model file "
+                            "PATH.json with the component rows ({\"components\": [...], \"ratios\": "
+                            "[...], \"background\": ...}; a fit's \"model_rows\" is one)."),
+             QStringLiteral("PRESET|PATH.json"),
+             [](const QString& v) -> Expected<QJsonObject> {
+                 if (v.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || QFileInfo(v).isFile())
+                     return readXpsModelFile(v);
+                 return QJsonObject{{"model", v}};
+             }},
             {QStringLiteral("charge-ref"),
              QStringLiteral("Shift all energies so that C 1s C–C (fitted on the file's C 1s) sits here, eV."),
              QStringLiteral("EV"), num("charge_ref_ev", "--charge-ref")},
