@@ -177,10 +177,13 @@ private Q_SLOTS:
             VERIFY_NEAR(c.value("area").toDouble(), area[k], 0.03 * area[k]);
         }
         VERIFY_NEAR(r->value("ratios").toObject().value("b_a").toDouble(), 0.4, 0.03 * 0.4);
-        // The fit returns its model as rows, which give the same model again.
+        // The fit returns its model as rows, which give the same model again …
         auto again = xpsRowsFromJson(r->value("model_rows").toObject());
         QVERIFY(again);
         QCOMPARE(again->components.size(), std::size_t(3));
+        // … with the fitted positions as start values, the areas estimated again from the data.
+        VERIFY_NEAR(again->components[2].centerEv, out[2].toObject().value("position_ev").toDouble(), 1e-9);
+        QVERIFY(!again->components[2].area);
         QCOMPARE(again->components[1].centerLoEv.value_or(0), 400.5);
     }
 

@@ -102,6 +102,30 @@ void startAtMaximum(xps::ModelSpec& c1s, const std::vector<double>& be, const st
     c1s.components[0].center = {at, at - 2.0, at + 2.0};
 }
 
+/// \a spec with the fitted positions, widths, shape extras and shared parameters as start values, for
+/// model_rows: the fitted model to edit or to fit on another sample. Areas start again from the data
+/// (another sample's intensities differ) unless they are fixed.
+xps::ModelSpec fittedStarts(xps::ModelSpec spec, const fit::FitResult& raw)
+{
+    auto fitted = [&](const std::string& name, xps::ParamSpec& p) {
+        if (p.fixed || !p.tie.empty()) return;
+        for (std::size_t i = 0; i < raw.names.size() && i < raw.values.size(); ++i)
+            if (raw.names[i] == name && std::isfinite(raw.values[i]))
+                p.value = std::clamp(raw.values[i], p.lower, p.upper);
+    };
+    for (auto& c : spec.components) {
+        const auto& names = lineshape::shapeParameterNames(c.shape);
+        fitted(c.id + "_center", c.center);
+        fitted(c.id + "_fwhm", c.fwhm);
+        for (std::size_t e = 0; e < c.extras.size() && e + 2 < names.size(); ++e)
+            fitted(c.id + "_" + names[e + 2], c.extras[e]);
+        if (!c.area.fixed) c.area.value = 0.0;
+    }
+    for (auto& a : spec.auxiliary)
+        fitted(a.name, a.param);
+    return spec;
+}
+
 } // namespace
 
 ParamSchema xpsSchema()
@@ -363,7 +387,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                     {"ratios", ratios},
                     {"differences", differences},
                     {"converged", f->raw.converged},
-                    {"model_rows", xpsRowsToJson(xpsRowsFromModel(spec))},
+                    {"model_rows", xpsRowsToJson(xpsRowsFromModel(fittedStarts(spec, f->raw)))},
                     {"warnings", warnings},
                     {"curve", QJsonObject{{"be", arr(f->bindingEv)},
                                           {"y", arr(f->intensity)},

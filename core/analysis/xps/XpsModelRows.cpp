@@ -217,8 +217,61 @@ ParamSchema xpsModelTableParams()
     return s;
 }
 
-XpsModelRows xpsRowsFromModel(const xps::ModelSpec& spec)
+namespace {
+
+/// Start values of tied parameters evaluated from their ties (the engine ignores them, but a table that
+/// shows 517.7 eV for a 2p1/2 line tied 7.1 eV above it misleads).
+xps::ModelSpec withTiedStarts(xps::ModelSpec spec)
 {
+    std::map<std::string, double> value;
+    std::vector<std::pair<xps::ParamSpec*, std::string>> all;
+    for (auto& c : spec.components) {
+        const auto& names = lineshape::shapeParameterNames(c.shape);
+        all.push_back({&c.center, c.id + "_center"});
+        all.push_back({&c.fwhm, c.id + "_fwhm"});
+        all.push_back({&c.area, c.id + "_area"});
+        for (std::size_t e = 0; e < c.extras.size() && e + 2 < names.size(); ++e)
+            all.push_back({&c.extras[e], c.id + "_" + names[e + 2]});
+    }
+    for (auto& a : spec.auxiliary)
+        all.push_back({&a.param, a.name});
+    std::set<std::string> pending;
+    for (const auto& [p, name] : all) {
+        if (p->tie.empty())
+            value[name] = p->value;
+        else
+            pending.insert(name);
+    }
+    for (std::size_t pass = 0; pass < all.size() && !pending.empty(); ++pass)
+        for (const auto& [p, name] : all) {
+            if (!pending.count(name)) continue;
+            std::string_view text = p->tie;
+            if (!text.empty() && text.front() == '=') text.remove_prefix(1);
+            auto e = fit::Expression::parse(text);
+            if (!e) {
+                pending.erase(name);
+                continue;
+            }
+            std::vector<double> vars;
+            for (const auto& v : e->variables()) {
+                const auto it = value.find(v);
+                if (it == value.end()) break;
+                vars.push_back(it->second);
+            }
+            if (vars.size() != e->variables().size()) continue;
+            const double v = e->evaluate(vars);
+            if (std::isfinite(v)) p->value = v;
+            value[name] = p->value;
+            pending.erase(name);
+        }
+    return spec;
+}
+
+} // namespace
+
+XpsModelRows xpsRowsFromModel(const xps::ModelSpec& original)
+{
+    const xps::ModelSpec spec = withTiedStarts(original);
     XpsModelRows out;
     for (const auto& c : spec.components) {
         XpsComponentRow r;
