@@ -105,7 +105,18 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
         auto* cb = new QComboBox;
         for (qsizetype i = 0; i < s.choices.size(); ++i)
             cb->addItem(i < s.choiceLabels.size() ? s.choiceLabels[i] : s.choices[i], s.choices[i]);
-        connect(cb, &QComboBox::currentIndexChanged, this, [this] { emitEdited(-1); });
+        connect(cb, &QComboBox::currentIndexChanged, this, [this, cb, fills = s.fills] {
+            if (fills && !m_loading) {
+                const QJsonObject filled = fills(cb->currentData().toString());
+                if (!filled.isEmpty()) {
+                    QJsonObject v = values();
+                    for (auto it = filled.begin(); it != filled.end(); ++it)
+                        v.insert(it.key(), it.value());
+                    setValues(v);
+                }
+            }
+            emitEdited(-1);
+        });
         return cb;
     }
     case ParamSpec::Type::Text: {

@@ -1,12 +1,14 @@
 // The XPS parameter form with the custom model: the component table shows a preset's rows (as the
 // rows of xpsRowsFromModel), rows are added and removed from the table's context menu, and the form's
-// values give the same model back. Screenshot to $VANADIS_SCREENSHOT_DIR (or a temporary folder).
+// values give the same model back; "Start from preset" fills the table. Screenshot to $VANADIS_SCREENSHOT_DIR
+// (or a temporary folder).
 #include "analysis/xps/XpsAnalysis.h"
 #include "analysis/xps/XpsModelRows.h"
 #include "numeric/xps/XpsPresets.h"
 #include "widgets/ParamForm.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QScrollArea>
@@ -69,6 +71,32 @@ private Q_SLOTS:
         table->setCurrentCell(7, 0);
         remove->trigger();
         QCOMPARE(table->rowCount(), 7);
+    }
+
+    /// Picking "Start from preset" fills the table with that preset's rows and switches to the custom
+    /// model, in one reported edit.
+    void startFromPresetFillsTheTable()
+    {
+        ParamForm form;
+        form.setSchema(xpsSchema());
+        form.setValues({});
+        QJsonObject reported;
+        connect(&form, &ParamForm::edited, &form, [&](const QJsonObject& v, int) { reported = v; });
+        auto* start = form.findChild<QComboBox*>(QStringLiteral("param_start_from_preset"));
+        auto* table = form.findChild<QTableWidget*>(QStringLiteral("param_components"));
+        QVERIFY(start && table);
+        QCOMPARE(table->rowCount(), 0);
+        start->setCurrentIndex(start->findData(QStringLiteral("literature_v_oxides")));
+        QCOMPARE(table->rowCount(), 8); // V5+, V4+, V3+ doublets, O lattice, OH
+        QCOMPARE(reported.value("model").toString(), QStringLiteral("custom"));
+        QCOMPARE(reported.value("components").toArray().size(), 8);
+        auto rows = xpsRowsFromJson(reported);
+        QVERIFY(rows);
+        auto spec = xpsModelFromRows(*rows);
+        QVERIFY2(spec, spec ? "" : spec.error().message().c_str());
+        QCOMPARE(spec->ratios.size(), std::size_t(3));
+        // The tied 2p1/2 start is shown where its tie puts it (7.4 eV above 2p3/2).
+        QCOMPARE(rows->components[1].centerEv, 517.2 + 7.4);
     }
 };
 

@@ -147,8 +147,16 @@ ParamSchema xpsSchema()
         "start_from_preset", tr("Start from preset (custom model)"),
         {"none", "study_v2p_o1s", "literature_v_oxides", "c1s"}, QStringLiteral("none"),
         {tr("None"), tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s")},
-        tr("With an empty component table, the custom model is this preset's rows (every fit also "
-           "returns its model as rows, model_rows, to edit and save as a model file).")));
+        tr("Fills the component table with this preset's rows to edit (model 'custom'); with an empty "
+           "table the custom model is this preset. Every fit also returns its model as rows, model_rows, "
+           "to save as a model file.")));
+    s.back().fills = [](const QString& key) {
+        auto p = xps::preset(key.toStdString());
+        if (!p) return QJsonObject();
+        QJsonObject o = xpsRowsToJson(xpsRowsFromModel(*p));
+        o.insert("model", QStringLiteral("custom"));
+        return o;
+    };
     s.push_back(textParam("core_level", tr("Core level (generic model)"), QStringLiteral("V 2p"),
                           tr("Element and level, e.g. \"Pt 4f\", \"Mo 3d\", \"V 2p\".")));
     s.push_back(integerParam("states", tr("Chemical states (generic model)"), QString(), 1, 1, 8,
