@@ -82,9 +82,11 @@ const ParamTable<XpsDifferenceRow>& xpsDifferenceRowTable();
 /// The Table parameters "components", "auxiliary", "ratios", "differences" (empty by default).
 ParamSchema xpsModelTableParams();
 
-/// The rows of \a spec (a preset or the generic model), exact: xpsModelFromRows gives \a spec back
-/// (name and window aside). Shape extras other than GL/SGL m keep their values only through
-/// shapeParam when they are m; LA exponents and the Voigt Lorentz width start from defaults.
+/// The rows of \a spec (a preset or the generic model); tied parameters show the start value their tie
+/// gives. For GL/SGL lines (every preset) xpsModelFromRows gives \a spec back (name, window and tied
+/// start values aside). The rows carry no other shape extras: LA exponents and the Voigt Lorentz width
+/// start from defaults, free per line (the two lines of an LA doublet of the generic model then no
+/// longer share them).
 XpsModelRows xpsRowsFromModel(const xps::ModelSpec& spec);
 
 /// The ModelSpec of \a rows, validated: a row without or with a non-identifier name, duplicate names,
