@@ -1,6 +1,7 @@
 #include "widgets/ParamForm.h"
 #include "widgets/ParamPreviews.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -104,7 +105,18 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
         auto* cb = new QComboBox;
         for (qsizetype i = 0; i < s.choices.size(); ++i)
             cb->addItem(i < s.choiceLabels.size() ? s.choiceLabels[i] : s.choices[i], s.choices[i]);
-        connect(cb, &QComboBox::currentIndexChanged, this, [this] { emitEdited(-1); });
+        connect(cb, &QComboBox::currentIndexChanged, this, [this, cb, fills = s.fills] {
+            if (fills && !m_loading) {
+                const QJsonObject filled = fills(cb->currentData().toString());
+                if (!filled.isEmpty()) {
+                    QJsonObject v = values();
+                    for (auto it = filled.begin(); it != filled.end(); ++it)
+                        v.insert(it.key(), it.value());
+                    setValues(v);
+                }
+            }
+            emitEdited(-1);
+        });
         return cb;
     }
     case ParamSpec::Type::Text: {
@@ -145,6 +157,22 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
         t->horizontalHeader()->setStretchLastSection(true);
         t->setMinimumHeight(120);
         connect(t, &QTableWidget::cellChanged, this, [this] { emitEdited(-1); });
+        // Rows are added and removed from the table's context menu (an empty table is otherwise final).
+        t->setContextMenuPolicy(Qt::ActionsContextMenu);
+        auto* add = new QAction(tr("Add row"), t);
+        add->setObjectName(QStringLiteral("addRow"));
+        connect(add, &QAction::triggered, this, [this, t] {
+            t->insertRow(t->currentRow() < 0 ? t->rowCount() : t->currentRow() + 1);
+            emitEdited(-1);
+        });
+        auto* remove = new QAction(tr("Remove row"), t);
+        remove->setObjectName(QStringLiteral("removeRow"));
+        connect(remove, &QAction::triggered, this, [this, t] {
+            if (t->currentRow() < 0) return;
+            t->removeRow(t->currentRow());
+            emitEdited(-1);
+        });
+        t->addActions({add, remove});
         return t;
     }
     case ParamSpec::Type::DatasetRef: {

@@ -50,6 +50,9 @@ struct ParamSpec {
     /// For Text: the id of a drawing the form shows under the field and redraws as the text changes
     /// (widgets/ParamPreviews.cpp: "echem_circuit" draws an equivalent circuit); empty = none.
     QString preview;
+    /// For Choice: the values of other parameters the form fills in when the user picks a value (XPS
+    /// "start from preset" → that preset's component table); empty object or unset = none.
+    std::function<QJsonObject(const QString&)> fills;
 };
 
 using ParamSchema = std::vector<ParamSpec>;

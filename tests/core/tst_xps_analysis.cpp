@@ -243,6 +243,59 @@ private Q_SLOTS:
         QCOMPARE(q.exitCode(), 2);
         QVERIFY(q.readAllStandardError().contains("matching the parameters"));
     }
+
+    /// `--model PATH.json`: the model_rows a preset fit returns, saved as a model file, give the same fit;
+    /// a malformed file is an error naming the file, line and column.
+    void cliModelFile()
+    {
+        const QString cli = QStringLiteral(VANADIS_BINARY_DIR "/app/vanadis-cli");
+        if (!QFile::exists(cli)) QSKIP("vanadis-cli not built");
+        const QString path = m_dir.filePath("model.vms");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(sampleFile());
+        f.close();
+        auto run = [&](const QString& model, int& code, QByteArray* err = nullptr) {
+            QProcess p;
+            p.start(cli,
+                    {"xps", path, "--region", "V 2p", "--model", model, "--charge-ref", "284.8", "--json"});
+            p.waitForFinished(60000);
+            code = p.exitCode();
+            if (err) *err = p.readAllStandardError();
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        };
+        int code = 0;
+        const QJsonObject ref = run("study_v2p_o1s", code);
+        QCOMPARE(code, 0);
+        QJsonObject rows = ref.value("model_rows").toObject();
+        QCOMPARE(rows.value("components").toArray().size(), 7);
+        rows.insert("background", "active_shirley");
+        const QString model = m_dir.filePath("study.json");
+        QFile m(model);
+        QVERIFY(m.open(QIODevice::WriteOnly));
+        m.write(QJsonDocument(rows).toJson());
+        m.close();
+        const QJsonObject o = run(model, code);
+        QCOMPARE(code, 0);
+        checkResult(o);
+        const QJsonArray a = ref.value("components").toArray(), b = o.value("components").toArray();
+        QCOMPARE(b.size(), a.size());
+        for (int k = 0; k < a.size(); ++k) {
+            VERIFY_NEAR(b[k].toObject().value("position_ev").toDouble(),
+                        a[k].toObject().value("position_ev").toDouble(), 1e-9);
+            VERIFY_NEAR(b[k].toObject().value("area").toDouble(), a[k].toObject().value("area").toDouble(),
+                        1e-9 * a[k].toObject().value("area").toDouble());
+        }
+        const QString bad = m_dir.filePath("bad.json");
+        QFile bf(bad);
+        QVERIFY(bf.open(QIODevice::WriteOnly));
+        bf.write("{\n  \"components\": [\n    {\"name\": \"A\" \"center\": 1}\n  ]\n}\n");
+        bf.close();
+        QByteArray err;
+        run(bad, code, &err);
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains("bad.json") && err.contains("line 3"), err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestXpsAnalysis)

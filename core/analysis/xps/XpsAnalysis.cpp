@@ -1,5 +1,6 @@
 #include "analysis/xps/XpsAnalysis.h"
 #include "analysis/JsonNumber.h"
+#include "analysis/xps/XpsModelRows.h"
 
 #include "analysis/FigureHelpers.h"
 #include "model/Translate.h"
@@ -8,6 +9,7 @@
 #include "numeric/xps/XpsPresets.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
@@ -100,6 +102,30 @@ void startAtMaximum(xps::ModelSpec& c1s, const std::vector<double>& be, const st
     c1s.components[0].center = {at, at - 2.0, at + 2.0};
 }
 
+/// \a spec with the fitted positions, widths, shape extras and shared parameters as start values, for
+/// model_rows: the fitted model to edit or to fit on another sample. Areas start again from the data
+/// (another sample's intensities differ) unless they are fixed.
+xps::ModelSpec fittedStarts(xps::ModelSpec spec, const fit::FitResult& raw)
+{
+    auto fitted = [&](const std::string& name, xps::ParamSpec& p) {
+        if (p.fixed || !p.tie.empty()) return;
+        for (std::size_t i = 0; i < raw.names.size() && i < raw.values.size(); ++i)
+            if (raw.names[i] == name && std::isfinite(raw.values[i]))
+                p.value = std::clamp(raw.values[i], p.lower, p.upper);
+    };
+    for (auto& c : spec.components) {
+        const auto& names = lineshape::shapeParameterNames(c.shape);
+        fitted(c.id + "_center", c.center);
+        fitted(c.id + "_fwhm", c.fwhm);
+        for (std::size_t e = 0; e < c.extras.size() && e + 2 < names.size(); ++e)
+            fitted(c.id + "_" + names[e + 2], c.extras[e]);
+        if (!c.area.fixed) c.area.value = 0.0;
+    }
+    for (auto& a : spec.auxiliary)
+        fitted(a.name, a.param);
+    return spec;
+}
+
 } // namespace
 
 ParamSchema xpsSchema()
@@ -110,11 +136,27 @@ ParamSchema xpsSchema()
                   tr("The region to fit (\"V 2p\", \"C 1s\"); empty = the selected dataset. On the command "
                      "line it picks the block of a file with several regions.")));
     s.push_back(choiceParam(
-        "model", tr("Model"), {"study_v2p_o1s", "literature_v_oxides", "c1s", "generic"},
+        "model", tr("Model"), {"study_v2p_o1s", "literature_v_oxides", "c1s", "generic", "custom"},
         QStringLiteral("study_v2p_o1s"),
-        {tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s"), tr("Any core level")},
+        {tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s"), tr("Any core level"),
+         tr("Custom (component table)")},
         tr("Presets of xps.md §3–4; 'generic' builds doublets of the core level below with the "
-           "spin–orbit splitting and area ratio of the built-in table.")));
+           "spin–orbit splitting and area ratio of the built-in table; 'custom' fits the component "
+           "table below.")));
+    s.push_back(choiceParam(
+        "start_from_preset", tr("Start from preset (custom model)"),
+        {"none", "study_v2p_o1s", "literature_v_oxides", "c1s"}, QStringLiteral("none"),
+        {tr("None"), tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s")},
+        tr("Fills the component table with this preset's rows to edit (model 'custom'); with an empty "
+           "table the custom model is this preset. Every fit also returns its model as rows, model_rows, "
+           "to save as a model file.")));
+    s.back().fills = [](const QString& key) {
+        auto p = xps::preset(key.toStdString());
+        if (!p) return QJsonObject();
+        QJsonObject o = xpsRowsToJson(xpsRowsFromModel(*p));
+        o.insert("model", QStringLiteral("custom"));
+        return o;
+    };
     s.push_back(textParam("core_level", tr("Core level (generic model)"), QStringLiteral("V 2p"),
                           tr("Element and level, e.g. \"Pt 4f\", \"Mo 3d\", \"V 2p\".")));
     s.push_back(integerParam("states", tr("Chemical states (generic model)"), QString(), 1, 1, 8,
@@ -144,6 +186,8 @@ ParamSchema xpsSchema()
                                tr("Lowest binding energy fitted; empty = all.")));
     s.push_back(optionalNumber("window_hi_ev", tr("Window to"), QStringLiteral("eV"), -50.0, 2000.0,
                                tr("Highest binding energy fitted; empty = all.")));
+    for (ParamSpec& t : xpsModelTableParams())
+        s.push_back(std::move(t));
     s.push_back(
         integerParam("monte_carlo", tr("Monte-Carlo replicas"), QString(), 0, 0, 1000,
                      tr("Refits of noisy replicas for ratio errors besides the covariance (0 = off).")));
@@ -197,6 +241,22 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                                             params.value("states").toInt(), shape, be, sp->y);
         if (!g) return fail(file, "parameter 'core_level'", g.error().reason);
         spec = *g;
+    } else if (modelKey == "custom") {
+        auto rows = xpsRowsFromJson(params);
+        if (!rows) return fail(file, rows.error().location, rows.error().reason);
+        const QString start = params.value("start_from_preset").toString();
+        if (rows->components.empty() && !start.isEmpty() && start != "none") {
+            auto p = xps::preset(start.toStdString());
+            if (!p) return fail(file, "parameter 'start_from_preset'", p.error().reason);
+            rows = xpsRowsFromModel(*p);
+        }
+        if (rows->components.empty())
+            return fail(file, "parameter 'components'",
+                        "the custom model has no components: fill the component table, choose 'Start from "
+                        "preset' or give a model file (--model PATH.json)");
+        auto m = xpsModelFromRows(*rows);
+        if (!m) return fail(file, m.error().location, m.error().reason);
+        spec = *m;
     } else {
         auto p = xps::preset(modelKey.toStdString());
         if (!p) return fail(file, "parameter 'model'", p.error().reason);
@@ -335,6 +395,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
                     {"ratios", ratios},
                     {"differences", differences},
                     {"converged", f->raw.converged},
+                    {"model_rows", xpsRowsToJson(xpsRowsFromModel(fittedStarts(spec, f->raw)))},
                     {"warnings", warnings},
                     {"curve", QJsonObject{{"be", arr(f->bindingEv)},
                                           {"y", arr(f->intensity)},
@@ -535,8 +596,15 @@ const AnalysisDescriptor& xpsAnalysis()
             {QStringLiteral("region"), QStringLiteral("Region (block) of the file to fit, e.g. \"V 2p\"."),
              QStringLiteral("NAME"), text("region")},
             {QStringLiteral("model"),
-             QStringLiteral("study_v2p_o1s (default), literature_v_oxides, c1s or generic."),
-             QStringLiteral("PRESET"), text("model")},
+             QStringLiteral("study_v2p_o1s (default), literature_v_oxides, c1s, generic, or a model file "
+                            "PATH.json with the component rows ({\"components\": [...], \"ratios\": "
+                            "[...], \"background\": ...}; a fit's \"model_rows\" is one)."),
+             QStringLiteral("PRESET|PATH.json"),
+             [](const QString& v) -> Expected<QJsonObject> {
+                 if (v.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || QFileInfo(v).isFile())
+                     return readXpsModelFile(v);
+                 return QJsonObject{{"model", v}};
+             }},
             {QStringLiteral("charge-ref"),
              QStringLiteral("Shift all energies so that C 1s C–C (fitted on the file's C 1s) sits here, eV."),
              QStringLiteral("EV"), num("charge_ref_ev", "--charge-ref")},

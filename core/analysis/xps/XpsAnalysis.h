@@ -2,7 +2,8 @@
 /// \file XpsAnalysis.h
 /// The XPS component fit as the GUI, the project file and `vanadis-cli xps` see it: a region dataset
 /// ("xps_region": "Binding Energy", "Intensity") fitted with a preset (study V 2p + O 1s, literature V
-/// oxides, C 1s) or the generic model of any core level (SpinOrbit.h), on the shared engine
+/// oxides, C 1s), the generic model of any core level (SpinOrbit.h) or the user's component table
+/// (model "custom", XpsModelRows.h; `--model PATH.json` on the command line), on the shared engine
 /// (core/numeric/xps, fit, lineshape). Optional charge referencing: the C 1s region of the sample (a
 /// DatasetRef, or the dataset labelled "C 1s" among the references — the CLI passes the other regions of
 /// the file) is fitted with the C 1s preset and every energy is shifted by charge_ref_ev − BE(C–C). For a
@@ -17,14 +18,16 @@ namespace vanadis {
 inline constexpr const char* kXpsAnalysisId = "xps";
 inline constexpr int kXpsAnalysisVersion = 1;
 
-/// Parameters: region, model, core_level, states, shape, background, charge_ref_ev, charge_ref_dataset,
-/// joint_dataset, window_lo_ev, window_hi_ev, monte_carlo, seed.
+/// Parameters: region, model (a preset, generic or custom), start_from_preset, core_level, states, shape,
+/// background, charge_ref_ev, charge_ref_dataset, joint_dataset, window_lo_ev, window_hi_ev, the custom
+/// model's tables components, auxiliary, ratios, differences (XpsModelRows.h), monte_carlo, seed.
 ParamSchema xpsSchema();
 
 /// Runs the fit. Returns charge_shift_ev, regions[], model, background, components[{name, label, shape,
 /// position_ev, position_err, fwhm_ev, fwhm_param_ev, height, area, area_err, area_pct}], ratios{v3_v2,
 /// v3_v2_err, ov_fraction, ov_fraction_err, …}, differences{o1s_minus_v2p32_ev, …_err}, chi2_reduced,
-/// warnings[], curve{be, y, fit, background, residual, components[[…]]}.
+/// warnings[], curve{be, y, fit, background, residual, components[[…]]}, model_rows (the fitted model as
+/// the rows of XpsModelRows.h, to edit or to give back as a model file).
 /// What an XPS fit reports to the result view, the Compare table and `vanadis-cli info`, each member
 /// bound to its result key once in xpsResultTable(). The ratios a model defines beyond the study's two,
 /// the components, the curves and the RSFs are detail the compute function writes beside it.
