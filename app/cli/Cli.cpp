@@ -532,6 +532,11 @@ QString describeMarkdown(const AnalysisDescriptor& a)
         QStringList spans;
         for (const SpanBinding& b : f.spans)
             spans << "`" + b.minKey + "`, `" + b.maxKey + "`";
+        for (const PointBinding& b : f.points)
+            spans << "`" + b.listKey + "` (" +
+                         (b.append == PointBinding::Append::DoubleClick ? "double click adds"
+                                                                        : "Shift+click adds") +
+                         (b.draggable ? ", markers drag" : "") + ")";
         o << "| `" << f.id << "` | " << f.name << " | "
           << (f.overlay ? "all selected datasets" : "the current dataset") << " | " << spans.join("; ")
           << " |\n";
@@ -691,7 +696,7 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             given.insert(m.datasetRefParam, double(chosen->id()));
             continue;
         }
-        auto v = m.toParams(p.value(m.option));
+        auto v = m.toParams(m.repeatable ? p.values(m.option).join(',') : p.value(m.option));
         if (!v) {
             err << "vanadis-cli " << cmd << ": " << errorText(v.error()) << "\n";
             return kBadInput;
