@@ -95,7 +95,8 @@ private Q_SLOTS:
         const int undoBefore = p.undoStack()->count();
         QTest::mouseDClick(plot, Qt::LeftButton, Qt::NoModifier, at.toPoint());
         QCOMPARE(listParam(p, ds, "added_peaks_deg").size(), 1);
-        const double added = listParam(p, ds, "added_peaks_deg")[0].toObject().value("two_theta_deg").toDouble();
+        const double added =
+            listParam(p, ds, "added_peaks_deg")[0].toObject().value("two_theta_deg").toDouble();
         QVERIFY2(std::abs(added - gap) < 0.05 * (second - first), qPrintable(QString::number(added)));
         QCOMPARE(p.undoStack()->count(), undoBefore + 1);
         QVERIFY2(p.undoStack()->undoText().contains("added peak"), qPrintable(p.undoStack()->undoText()));
@@ -134,8 +135,10 @@ private Q_SLOTS:
         QCOMPARE(p.undoStack()->count(), undoBeforeDrag); // nothing stored while dragging
         send(plot, QEvent::MouseButtonRelease, {targetPx, yPix}, Qt::LeftButton, Qt::NoButton);
         QCOMPARE(p.undoStack()->count(), undoBeforeDrag + 1);
-        QVERIFY2(p.undoStack()->undoText().contains("Move added peak"), qPrintable(p.undoStack()->undoText()));
-        const double moved = listParam(p, ds, "added_peaks_deg")[0].toObject().value("two_theta_deg").toDouble();
+        QVERIFY2(p.undoStack()->undoText().contains("Move added peak"),
+                 qPrintable(p.undoStack()->undoText()));
+        const double moved =
+            listParam(p, ds, "added_peaks_deg")[0].toObject().value("two_theta_deg").toDouble();
         QVERIFY2(std::abs(moved - targetX) < 0.02 * (second - first),
                  qPrintable(QString("%1 vs %2").arg(moved).arg(targetX)));
         p.undoStack()->undo();
@@ -164,7 +167,8 @@ private Q_SLOTS:
         send(plot, QEvent::MouseButtonPress, onAdded, Qt::RightButton, Qt::RightButton);
         send(plot, QEvent::MouseButtonRelease, onAdded, Qt::RightButton, Qt::NoButton);
         QVERIFY(listParam(p, ds, "added_peaks_deg").isEmpty());
-        QVERIFY2(p.undoStack()->undoText().contains("Remove added peak"), qPrintable(p.undoStack()->undoText()));
+        QVERIFY2(p.undoStack()->undoText().contains("Remove added peak"),
+                 qPrintable(p.undoStack()->undoText()));
         p.undoStack()->undo();
         QCOMPARE(listParam(p, ds, "added_peaks_deg").size(), 1);
     }

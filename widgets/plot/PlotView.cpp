@@ -577,8 +577,8 @@ void PlotView::drawMarkers()
                 p->setTypeX(QCPItemPosition::ptPlotCoords);
                 p->setTypeY(QCPItemPosition::ptAxisRectRatio);
             }
-            line->start->setCoords(x, 1.0);
-            line->end->setCoords(x, 0.0);
+            line->start->setCoords(x, 0.0); // the top of the axis rect, where the handle goes
+            line->end->setCoords(x, 1.0);
             QPen pen(set.color, width, set.draggable ? Qt::SolidLine : Qt::DashLine);
             line->setPen(pen);
             // A handle at the top: a filled disc for markers that drag, a bar for the others.
