@@ -64,7 +64,7 @@ struct FigureDecl {
     QString name;        ///< translated, for the figure chooser
     bool overlay = true; ///< all selected datasets; false = the current dataset only
     std::vector<SpanBinding> spans;
-    std::vector<PointBinding> points; ///< x positions the plot edits (current dataset only)
+    std::vector<PointBinding> points = {}; ///< x positions the plot edits (current dataset only)
 };
 
 /// An input slot. Every analysis has the "main" slot (the dataset it is about); further slots take
