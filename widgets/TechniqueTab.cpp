@@ -16,8 +16,10 @@
 #include <QCoreApplication>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -182,6 +184,9 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
             }
         }
     });
+    connect(m_plot, &PlotView::pointRequested, this, &TechniqueTab::addPoint);
+    connect(m_plot, &PlotView::markerRemoveRequested, this, &TechniqueTab::removePoint);
+    connect(m_plot, &PlotView::markerMoved, this, &TechniqueTab::movePoint);
     m_panel->hide();
     m_figureLabel->hide();
     m_figureChoice->hide();
@@ -523,11 +528,135 @@ void TechniqueTab::rebuild()
         m_stack->setCurrentWidget(m_empty);
         return;
     }
-    m_plot->setFigure(m_figure);
+    // A figure whose points the user edits keeps its zoom while the results of the edits come in.
+    const auto decl = m_method ? m_method->figure(currentFigureId()) : std::nullopt;
+    const QString shown = (m_method ? m_method->id : QString()) + '/' + currentFigureId() + '/' +
+                          QString::number(m_currentDataset);
+    if (decl && !decl->points.empty() && shown == m_shownFigure)
+        m_plot->updateFigure(m_figure);
+    else
+        m_plot->setFigure(m_figure);
+    m_shownFigure = shown;
+    updateMarkers();
     m_stack->setCurrentWidget(m_plot);
 }
 
-void TechniqueTab::setParams(Id datasetId, const QJsonObject& params, int mergeKey)
+namespace {
+
+/// The x positions of a point binding's list parameter in \a params.
+std::vector<double> pointValues(const PointBinding& b, const QJsonObject& params)
+{
+    std::vector<double> x;
+    for (const QJsonValue& row : params.value(b.listKey).toArray())
+        if (const QJsonValue v = row.toObject().value(b.field); v.isDouble()) x.push_back(v.toDouble());
+    return x;
+}
+
+/// "31.25 °" in the unit of the row field of the list parameter.
+QString pointText(const AnalysisDescriptor& a, const PointBinding& b, double x)
+{
+    QString unit;
+    for (const ParamSpec& s : a.params())
+        if (s.key == b.listKey)
+            for (const ParamSpec& c : s.columns)
+                if (c.key == b.field) unit = c.unit;
+    const QString number = QLocale().toString(x, 'f', 2);
+    return unit.isEmpty() ? number : unit == QLatin1String("°") ? number + unit : number + " " + unit;
+}
+
+} // namespace
+
+void TechniqueTab::updateMarkers()
+{
+    std::vector<PlotMarkerSet> sets;
+    bool dbl = false, shift = false;
+    if (m_method && m_currentDataset)
+        if (const auto decl = m_method->figure(currentFigureId())) {
+            const QJsonObject params = paramsOf(m_currentDataset);
+            for (std::size_t i = 0; i < decl->points.size(); ++i) {
+                const PointBinding& b = decl->points[i];
+                sets.push_back({int(i), pointValues(b, params), b.color, b.draggable});
+                (b.append == PointBinding::Append::DoubleClick ? dbl : shift) = true;
+            }
+        }
+    m_plot->setMarkers(sets);
+    m_plot->setPointGestures(dbl, shift);
+}
+
+void TechniqueTab::addPoint(double x, bool shift)
+{
+    if (!m_method || !m_currentDataset) return;
+    const auto decl = m_method->figure(currentFigureId());
+    if (!decl) return;
+    const auto want = shift ? PointBinding::Append::ShiftClick : PointBinding::Append::DoubleClick;
+    for (const PointBinding& b : decl->points) {
+        if (b.append != want) continue;
+        QJsonObject params = paramsOf(m_currentDataset);
+        QJsonArray rows = params.value(b.listKey).toArray();
+        rows.append(QJsonObject{{b.field, x}});
+        params[b.listKey] = rows;
+        setParams(m_currentDataset, params, -1, tr("Add %1 at %2").arg(b.label, pointText(*m_method, b, x)));
+        updateMarkers();
+        return;
+    }
+}
+
+void TechniqueTab::removePoint(int binding, int index)
+{
+    if (!m_method || !m_currentDataset) return;
+    const auto decl = m_method->figure(currentFigureId());
+    if (!decl || binding < 0 || size_t(binding) >= decl->points.size()) return;
+    const PointBinding& b = decl->points[size_t(binding)];
+    QJsonObject params = paramsOf(m_currentDataset);
+    QJsonArray rows = params.value(b.listKey).toArray();
+    if (index < 0 || index >= rows.size()) return;
+    const double x = rows[index].toObject().value(b.field).toDouble();
+    rows.removeAt(index);
+    params[b.listKey] = rows;
+    setParams(m_currentDataset, params, -1, tr("Remove %1 at %2").arg(b.label, pointText(*m_method, b, x)));
+    updateMarkers();
+}
+
+void TechniqueTab::movePoint(int binding, int index, double x, bool finished)
+{
+    if (!m_method || !m_currentDataset) return;
+    const auto decl = m_method->figure(currentFigureId());
+    if (!decl || binding < 0 || size_t(binding) >= decl->points.size()) return;
+    const PointBinding& b = decl->points[size_t(binding)];
+    QJsonObject params = paramsOf(m_currentDataset);
+    QJsonArray rows = params.value(b.listKey).toArray();
+    if (index < 0 || index >= rows.size()) return;
+    const double from = rows[index].toObject().value(b.field).toDouble();
+    QJsonObject row = rows[index].toObject();
+    row[b.field] = x;
+    rows[index] = row;
+    params[b.listKey] = rows;
+    if (finished) {
+        // One undo step per drag; the previews below do not touch the project.
+        m_preview.clear();
+        setParams(m_currentDataset, params, -1,
+                  tr("Move %1 from %2 to %3")
+                      .arg(b.label, pointText(*m_method, b, from), pointText(*m_method, b, x)));
+        return;
+    }
+    if (!m_compute) return;
+    const AnalysisRun* r = ensureRun(m_currentDataset);
+    if (!r) return;
+    const Id ds = m_currentDataset;
+    // The refit follows the marker: each preview result redraws the figure, keeping the zoom.
+    m_compute->preview(r->id, params, [this, ds](const RunOutcome& o) {
+        if (ds != m_currentDataset || !m_method || !m_project) return;
+        m_results->setResult(o.result, o.message, m_method->outputs(), tr("Preview while dragging"));
+        if (o.status != RunStatus::Ok) return;
+        m_preview[ds] = o.result;
+        m_figure = analysisFigure(*m_project, *m_method, currentFigureId(), m_viewDatasets, m_currentDataset,
+                                  m_preview);
+        m_plot->updateFigure(m_figure);
+        Q_EMIT previewShown();
+    });
+}
+
+void TechniqueTab::setParams(Id datasetId, const QJsonObject& params, int mergeKey, const QString& givenText)
 {
     if (!m_project || !m_method) return;
     const AnalysisRun* existing = ensureRun(datasetId);
@@ -543,7 +672,7 @@ void TechniqueTab::setParams(Id datasetId, const QJsonObject& params, int mergeK
     // Spin-box steps of one editing session merge; the key folds in the dataset so that sessions
     // on different datasets never merge.
     const int key = mergeKey >= 0 ? int((qHash(datasetId) ^ uint(mergeKey)) & 0x3fffffff) : -1;
-    QString text = describeParamChange(*m_method, before, params);
+    QString text = givenText.isEmpty() ? describeParamChange(*m_method, before, params) : givenText;
     if (const Sample* s = m_project->sampleOfDataset(datasetId)) text = s->name + ": " + text;
     m_project->undoStack()->push(new SetRunCommand(m_project, run, key, text));
     if (m_compute) m_compute->request(run.id);

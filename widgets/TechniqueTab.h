@@ -67,6 +67,8 @@ public:
 
 Q_SIGNALS:
     void exportRequested();
+    /// A live preview (a point marker being dragged) was drawn on the plot.
+    void previewShown();
 
 protected:
     void showEvent(QShowEvent* e) override;
@@ -74,7 +76,14 @@ protected:
 private:
     void rebuild();
     void updateStatus();
-    void setParams(Id datasetId, const QJsonObject& params, int mergeKey);
+    /// \a text: the undo text; empty = what describeParamChange says.
+    void setParams(Id datasetId, const QJsonObject& params, int mergeKey, const QString& text = {});
+    /// The markers of the current figure's point bindings, from the current dataset's parameters.
+    void updateMarkers();
+    /// Point editing on the plot: the gestures of PlotView as edits of the bound list parameters.
+    void addPoint(double x, bool shift);
+    void removePoint(int binding, int index);
+    void movePoint(int binding, int index, double x, bool finished);
     void applyToAll();
     /// Parameters of a dataset: the stored run's, else the defaults.
     QJsonObject paramsOf(Id datasetId) const;
@@ -100,6 +109,7 @@ private:
     const AnalysisDescriptor* m_method = nullptr;
     std::vector<View> m_views;
     FigureSpec m_figure;
+    QString m_shownFigure; ///< analysis/figure/dataset on the plot, to keep the zoom of a point editor
     std::map<Id, QJsonObject> m_preview; ///< live result while a span is dragged
     bool m_rebuildPending = false;
     bool m_inRebuild = false;

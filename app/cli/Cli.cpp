@@ -532,6 +532,11 @@ QString describeMarkdown(const AnalysisDescriptor& a)
         QStringList spans;
         for (const SpanBinding& b : f.spans)
             spans << "`" + b.minKey + "`, `" + b.maxKey + "`";
+        for (const PointBinding& b : f.points)
+            spans << "`" + b.listKey + "` (" +
+                         (b.append == PointBinding::Append::DoubleClick ? "double click adds"
+                                                                        : "Shift+click adds") +
+                         (b.draggable ? ", markers drag" : "") + ")";
         o << "| `" << f.id << "` | " << f.name << " | "
           << (f.overlay ? "all selected datasets" : "the current dataset") << " | " << spans.join("; ")
           << " |\n";
@@ -613,7 +618,9 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
                                     : "Instrument file or delimited text.");
     for (const CliOption& m : maps)
         p.addOption({m.option, m.description, m.valueName});
-    p.addOption({"param", "Any parameter of the analysis as key=value (repeatable); see --list-params.",
+    p.addOption({"param",
+                 "Any parameter of the analysis as key=value (repeatable; a table or range as JSON); see "
+                 "--list-params.",
                  "KEY=VALUE"});
     p.addOption({"list-params", "List the parameters with defaults and ranges."});
     p.addOption({"format", "Force a reader by id.", "ID"});
@@ -691,7 +698,7 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             given.insert(m.datasetRefParam, double(chosen->id()));
             continue;
         }
-        auto v = m.toParams(p.value(m.option));
+        auto v = m.toParams(m.repeatable ? p.values(m.option).join(',') : p.value(m.option));
         if (!v) {
             err << "vanadis-cli " << cmd << ": " << errorText(v.error()) << "\n";
             return kBadInput;
@@ -704,7 +711,15 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         const QString value = kv.section('=', 1).trimmed();
         bool isNumber = false;
         const double d = value.toDouble(&isNumber);
-        if (isNumber)
+        // A table or range as JSON: --param 'added_peaks_deg=[{"two_theta_deg": 31.2}]'.
+        const QJsonDocument json = value.startsWith('[') || value.startsWith('{')
+                                       ? QJsonDocument::fromJson(value.toUtf8())
+                                       : QJsonDocument();
+        if (json.isArray())
+            given.insert(key, json.array());
+        else if (json.isObject())
+            given.insert(key, json.object());
+        else if (isNumber)
             given.insert(key, d);
         else if (value == "true" || value == "false")
             given.insert(key, value == "true");

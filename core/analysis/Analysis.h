@@ -41,12 +41,30 @@ struct SpanBinding {
     QString maxKey;
 };
 
+/// Positions on a figure's x axis bound to a Table parameter whose rows hold one x each (XRD peaks added
+/// or removed by hand, later XPS components): the plot draws a thin vertical marker at every row, and
+/// its gestures edit the list, each one undoable parameter edit:
+///   - the `append` gesture on the plot (a double click, or a Shift+click) adds the clicked x as a row;
+///   - a right click or a Shift+click on a marker removes that row;
+///   - dragging a marker of a `draggable` binding moves it (one undo step per drag).
+/// Widgets only translate gestures into these edits; what a position means is the analysis' business.
+struct PointBinding {
+    QString listKey; ///< the Table parameter ("added_peaks_deg")
+    QString field;   ///< the row field holding the x position ("two_theta_deg")
+    enum class Append { DoubleClick, ShiftClick };
+    Append append = Append::DoubleClick;
+    bool draggable = true;
+    QString label;                     ///< translated name of one row for the undo text ("added peak")
+    QColor color = QColor(213, 94, 0); ///< of the markers
+};
+
 /// One figure an analysis offers.
 struct FigureDecl {
     QString id;          ///< stable, for `export-figure --figure ID` ("bet_plot", "mass_dtg")
     QString name;        ///< translated, for the figure chooser
     bool overlay = true; ///< all selected datasets; false = the current dataset only
     std::vector<SpanBinding> spans;
+    std::vector<PointBinding> points = {}; ///< x positions the plot edits (current dataset only)
 };
 
 /// An input slot. Every analysis has the "main" slot (the dataset it is about); further slots take
@@ -103,6 +121,9 @@ struct CliOption {
     /// becomes a reference (TGA `--blank FILE` → blank_dataset); toParams is unused then. With toParams
     /// also set, the value is a file only when it names one (XRD `--phase Si` or `--phase PATH.cif`).
     QString datasetRefParam;
+    /// The option may be given several times: toParams gets the values joined by commas (XRD
+    /// `--add-peak 31.2 --add-peak 40.1` = `--add-peak 31.2,40.1`).
+    bool repeatable = false;
 };
 
 /// A value an analysis reads from another analysis' stored result on the same sample: the output at

@@ -563,6 +563,51 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 2 && r.out.isEmpty() && r.errLines().size() == 1, describe(r).constData());
     }
 
+    /// `--add-peak` / `--remove-peak` (repeatable or comma lists) and a table as JSON through --param.
+    void xrdPeaksAddedAndRemoved()
+    {
+        QString file;
+        for (const auto& ds : vanadis::sim::demoDatasets("CS")) {
+            if (ds.columns.size() < 2 || ds.columns[0].name != "2Theta") continue;
+            file = path("cs-xrd.csv");
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("2Theta,Intensity\n");
+            for (size_t i = 0; i < ds.columns[0].values.size(); ++i)
+                f.write(QByteArray::number(ds.columns[0].values[i], 'g', 12) + "," +
+                        QByteArray::number(ds.columns[1].values[i], 'g', 12) + "\n");
+        }
+        QVERIFY2(!file.isEmpty(), "the demo has an XRD pattern");
+        const QStringList base{"xrd",          file,     "--columns", "2Theta=1:deg,Intensity=2",
+                               "--wavelength", "1.5406", "--json"};
+        CliResult r = cli(base);
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject plain = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray peaks = plain["peaks"].toArray();
+        QVERIFY(peaks.size() >= 3);
+        const double strong = peaks[1].toObject()["two_theta_deg"].toDouble();
+        const double gap = 0.5 * (peaks[0].toObject()["two_theta_deg"].toDouble() + strong);
+        r = cli(base + QStringList{"--add-peak", QString::number(gap), "--add-peak",
+                                   QString::number(gap + 0.5), "--remove-peak", QString::number(strong)});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["user_peaks"].toObject()["added"].toArray().size(), qsizetype(2));
+        const QJsonArray removed = o["user_peaks"].toObject()["removed"].toArray();
+        QCOMPARE(removed.size(), qsizetype(1));
+        QCOMPARE(removed[0].toObject()["dropped_two_theta_deg"].toArray().size(), qsizetype(1));
+        QCOMPARE(o["n_peaks"].toInt(), plain["n_peaks"].toInt() + 1);
+        r = cli(base + QStringList{"--add-peak", QString::number(gap) + "," + QString::number(gap + 0.5)});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["user_peaks"].toObject()["added"].toArray().size(),
+                 qsizetype(2));
+        r = cli(base + QStringList{"--param", QString("added_peaks_deg=[{\"two_theta_deg\": %1}]").arg(gap)});
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object()["user_peaks"].toObject()["added"].toArray().size(),
+                 qsizetype(1));
+        r = cli(base + QStringList{"--add-peak", "31.2,abc"});
+        QVERIFY2(r.exitCode != 0 && r.err.contains("--add-peak") && r.err.contains("abc"),
+                 describe(r).constData());
+    }
+
     void columnsMappingAndSnakeCaseHeaders()
     {
         // Issue 8: CSVs written by scripts ("relative_pressure,amount_cm3_g,branch", "temperature_C,time_min,

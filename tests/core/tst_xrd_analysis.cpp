@@ -1,6 +1,7 @@
 // The XRD analysis end to end: generated V2O3 patterns with a known cell and crystallite size are
 // indexed, refined and sized; the NIST SRM 1976b corundum and SRM 640d silicon patterns give their cells.
 
+#include "../VerifyNear.h"
 #include "analysis/xrd/XrdAnalysis.h"
 #include "analysis/xrd/XrdSeriesAnalysis.h"
 #include "io/import/CifImporter.h"
@@ -88,6 +89,78 @@ private Q_SLOTS:
         // Every peak carries its hkl or is listed as unindexed.
         for (const QJsonValue& v : r->value("peaks").toArray())
             QVERIFY(v.toObject().value("hkl").isString() || v.toObject().value("hkl").isNull());
+    }
+
+    /// Peaks edited on the plot: a weak line the search misses is fitted when the user adds it near its
+    /// position (the start is the clicked 2θ, off by 0.1°), and a found line the user removes is left out;
+    /// the result says which lines came from the user and what each removal dropped.
+    void userAddedAndRemovedPeaks()
+    {
+        sim::XrdParams p;
+        p.seed = 17;
+        sim::SimDataset s = sim::simulateXrd(p, "gen");
+        // A weak Gaussian line at 28.00° (no V2O3 reflection within 3°), FWHM 0.25°.
+        const double weakAt = 28.0, weakHeight = 45.0, weakFwhm = 0.25;
+        std::vector<double>* tt = nullptr;
+        std::vector<double>* counts = nullptr;
+        for (auto& c : s.columns) {
+            if (c.name == "2Theta") tt = &c.values;
+            if (c.name == "Intensity") counts = &c.values;
+        }
+        QVERIFY(tt && counts);
+        for (std::size_t i = 0; i < tt->size(); ++i) {
+            const double u = ((*tt)[i] - weakAt) / weakFwhm;
+            (*counts)[i] += weakHeight * std::exp(-4.0 * std::log(2.0) * u * u);
+        }
+        const Dataset d = patternDataset(s);
+        auto peakNear = [](const QJsonObject& r, double at, double tol) -> std::optional<QJsonObject> {
+            for (const QJsonValue& v : r.value("peaks").toArray())
+                if (std::abs(v.toObject().value("two_theta_deg").toDouble() - at) <= tol) return v.toObject();
+            return std::nullopt;
+        };
+        auto automatic = computeXrd(d, {});
+        QVERIFY2(automatic, automatic ? "" : automatic.error().message().c_str());
+        QVERIFY2(!peakNear(*automatic, weakAt, 0.3), "the weak line should be below the search threshold");
+        const auto strong = peakNear(*automatic, 32.95, 0.3); // (104)
+        QVERIFY(strong);
+        const double strongAt = strong->value("two_theta_deg").toDouble();
+        const int nAuto = automatic->value("n_peaks").toInt();
+
+        for (double offset : {-0.1, 0.1}) {
+            const QJsonObject params{
+                {"added_peaks_deg", QJsonArray{QJsonObject{{"two_theta_deg", weakAt + offset}}}},
+                {"removed_peaks_deg", QJsonArray{QJsonObject{{"two_theta_deg", strongAt + 0.05}}}}};
+            auto r = computeXrd(d, params);
+            QVERIFY2(r, r ? "" : r.error().message().c_str());
+            const auto weak = peakNear(*r, weakAt, 0.3);
+            QVERIFY2(weak, "the added line is fitted");
+            qInfo("added at %.2f°: fitted %.4f° (true %.2f), height %.1f (true %.1f)", weakAt + offset,
+                  weak->value("two_theta_deg").toDouble(), weakAt, weak->value("height").toDouble(),
+                  weakHeight);
+            VERIFY_NEAR(weak->value("two_theta_deg").toDouble(), weakAt, 0.03);
+            VERIFY_NEAR(weak->value("height").toDouble(), weakHeight, 0.3 * weakHeight);
+            QCOMPARE(weak->value("source").toString(), QStringLiteral("user"));
+            QVERIFY2(!peakNear(*r, strongAt, 0.15), "the removed line is left out");
+            QCOMPARE(r->value("n_peaks").toInt(), nAuto); // one more, one less
+            int userLines = 0;
+            for (const QJsonValue& v : r->value("peaks").toArray())
+                userLines += v.toObject().value("source").toString() == QLatin1String("user");
+            QCOMPARE(userLines, 1);
+            const QJsonObject user = r->value("user_peaks").toObject();
+            QCOMPARE(user.value("added").toArray().size(), 1);
+            VERIFY_NEAR(user.value("added").toArray()[0].toObject().value("start_two_theta_deg").toDouble(),
+                        weakAt + offset, 1e-12);
+            const QJsonArray removed = user.value("removed").toArray();
+            QCOMPARE(removed.size(), 1);
+            const QJsonArray dropped = removed[0].toObject().value("dropped_two_theta_deg").toArray();
+            QCOMPARE(dropped.size(), 1);
+            VERIFY_NEAR(dropped[0].toDouble(), strongAt, 0.1);
+        }
+        // Outside the pattern: a warning, not a line.
+        auto outside = computeXrd(d, {{"added_peaks_deg", QJsonArray{QJsonObject{{"two_theta_deg", 5.0}}}}});
+        QVERIFY(outside);
+        QCOMPARE(outside->value("n_peaks").toInt(), nAuto);
+        QVERIFY(outside->value("user_peaks").toObject().value("added").toArray().isEmpty());
     }
 
     void noWavelengthIsAnError()

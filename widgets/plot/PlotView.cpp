@@ -38,6 +38,7 @@ namespace {
 constexpr double kCopyDpi = 300.0;     // clipboard PNG (export.md: PNG is what Office pastes reliably)
 constexpr double kSearchRadiusPx = 40; // data cursor looks this far left/right of the pointer
 constexpr double kEdgeGrabPx = 4.0;    // a span edge is grabbed this close (logical pixels)
+constexpr double kMarkerGrabPx = 5.0;  // a point marker is grabbed this close (logical pixels)
 
 /// What a press on an editable span takes hold of.
 enum class SpanGrab { None, Min, Max, Move };
@@ -262,6 +263,42 @@ struct PlotView::Private {
     };
     std::optional<SpanDrag> spanDrag;
 
+    std::vector<PlotMarkerSet> markers;
+    std::vector<QCPAbstractItem*> markerItems; ///< owned by the plot; cleared by every render
+    bool doubleClickAdds = false;
+    bool shiftClickAdds = false;
+    bool swallowContextMenu = false; ///< the right press removed a marker: no menu for it
+    struct MarkerDrag {
+        int set = 0; ///< index into markers
+        int index = 0;
+        double grabOffset = 0.0; ///< marker minus pointer x at the press, pixels
+        bool moved = false;
+    };
+    std::optional<MarkerDrag> markerDrag;
+
+    /// Whether \a pos lies in the main axis rect (not the inset).
+    bool inMainRect(const QPointF& pos) const
+    {
+        const QRect r = plot->axisRect()->rect();
+        if (!r.contains(pos.toPoint())) return false;
+        const QCPAxisRect* inset = FigureRenderer::insetAxisRect(plot);
+        return !(inset && inset->outerRect().contains(pos.toPoint()));
+    }
+
+    /// The marker nearest to \a pos within kMarkerGrabPx: (set index, marker index), or set −1.
+    std::pair<int, int> markerAt(const QPointF& pos) const
+    {
+        if (!inMainRect(pos)) return {-1, -1};
+        std::pair<int, int> best{-1, -1};
+        double bestDist = kMarkerGrabPx;
+        for (std::size_t s = 0; s < markers.size(); ++s)
+            for (std::size_t i = 0; i < markers[s].x.size(); ++i) {
+                const double d = std::abs(plot->xAxis->coordToPixel(markers[s].x[i]) - pos.x());
+                if (d <= bestDist) bestDist = d, best = {int(s), int(i)};
+            }
+        return best;
+    }
+
     /// The editable span under `pos` (pixels): edges first (nearest wins), then insides (topmost wins).
     SpanHit spanAt(const QPointF& pos) const
     {
@@ -469,8 +506,87 @@ void PlotView::rerender()
     m_d->home = {plot->xAxis->range(), plot->yAxis->range(), plot->yAxis2->range()};
     if (QCPAxisRect* residual = FigureRenderer::residualAxisRect(plot))
         m_d->residualHomeY = residual->axis(QCPAxis::atLeft)->range();
+    m_d->markerItems.clear(); // the render removed them
+    drawMarkers();
     hideCursor();
     replot();
+}
+
+void PlotView::updateFigure(const FigureSpec& spec)
+{
+    QCustomPlot* plot = m_d->plot;
+    const RangeSet current{plot->xAxis->range(), plot->yAxis->range(), plot->yAxis2->range()};
+    setFigure(spec);
+    plot->xAxis->setRange(current.x);
+    plot->yAxis->setRange(current.y);
+    if (m_d->spec.y2) plot->yAxis2->setRange(current.y2);
+    replot();
+}
+
+void PlotView::setMarkers(const std::vector<PlotMarkerSet>& sets)
+{
+    if (m_d->markerDrag) {
+        // Keep the position under the pointer: the parameters catch up on release.
+        const auto& d = *m_d->markerDrag;
+        const double held = m_d->markers[size_t(d.set)].x[size_t(d.index)];
+        m_d->markers = sets;
+        if (size_t(d.set) < m_d->markers.size() && size_t(d.index) < m_d->markers[size_t(d.set)].x.size())
+            m_d->markers[size_t(d.set)].x[size_t(d.index)] = held;
+        else
+            m_d->markerDrag.reset();
+    } else {
+        m_d->markers = sets;
+    }
+    drawMarkers();
+    replot();
+}
+
+const std::vector<PlotMarkerSet>& PlotView::markers() const
+{
+    return m_d->markers;
+}
+
+void PlotView::setPointGestures(bool doubleClickAdds, bool shiftClickAdds)
+{
+    m_d->doubleClickAdds = doubleClickAdds;
+    m_d->shiftClickAdds = shiftClickAdds;
+}
+
+QPointF PlotView::pixelOf(double x, double y) const
+{
+    return {m_d->plot->xAxis->coordToPixel(x), m_d->plot->yAxis->coordToPixel(y)};
+}
+
+void PlotView::drawMarkers()
+{
+    QCustomPlot* plot = m_d->plot;
+    for (QCPAbstractItem* item : m_d->markerItems)
+        plot->removeItem(item);
+    m_d->markerItems.clear();
+    if (!plot->xAxis || !plot->axisRect()) return;
+    const double width = std::max(1.0, scale());
+    for (const PlotMarkerSet& set : m_d->markers)
+        for (double x : set.x) {
+            if (!std::isfinite(x)) continue;
+            auto* line = new QCPItemLine(plot);
+            line->setClipToAxisRect(true);
+            line->setClipAxisRect(plot->axisRect());
+            for (QCPItemPosition* p : {line->start, line->end}) {
+                p->setAxes(plot->xAxis, plot->yAxis);
+                p->setAxisRect(plot->axisRect());
+                p->setTypeX(QCPItemPosition::ptPlotCoords);
+                p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            }
+            line->start->setCoords(x, 0.0); // the top of the axis rect, where the handle goes
+            line->end->setCoords(x, 1.0);
+            QPen pen(set.color, width, set.draggable ? Qt::SolidLine : Qt::DashLine);
+            line->setPen(pen);
+            // A handle at the top: a filled disc for markers that drag, a bar for the others.
+            line->setTail(QCPLineEnding(set.draggable ? QCPLineEnding::esDisc : QCPLineEnding::esBar,
+                                        7.0 * width, 7.0 * width));
+            line->setSelectable(false);
+            m_d->markerItems.push_back(line);
+        }
 }
 
 void PlotView::resetView()
@@ -651,6 +767,10 @@ void PlotView::copyToClipboard()
 
 void PlotView::contextMenuEvent(QContextMenuEvent* event)
 {
+    if (m_d->swallowContextMenu) {
+        m_d->swallowContextMenu = false;
+        return;
+    }
     QMenu menu(this);
     menu.addAction(m_d->copyAction);
     menu.addSeparator();
@@ -693,12 +813,16 @@ void PlotView::setSpan(int id, double xMin, double xMax)
 
 bool PlotView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_d->plot && spanMouseEvent(event)) return true;
+    if (watched == m_d->plot && (markerMouseEvent(event) || spanMouseEvent(event))) return true;
     return QWidget::eventFilter(watched, event);
 }
 
 void PlotView::updateSpanCursor(const QPointF& pos)
 {
+    if (const auto [set, index] = m_d->markerAt(pos); set >= 0 && m_d->markers[size_t(set)].draggable) {
+        m_d->plot->setCursor(Qt::SizeHorCursor);
+        return;
+    }
     const SpanHit hit = m_d->spanAt(pos);
     if (hit.grab == SpanGrab::Min || hit.grab == SpanGrab::Max)
         m_d->plot->setCursor(Qt::SizeHorCursor);
@@ -706,6 +830,88 @@ void PlotView::updateSpanCursor(const QPointF& pos)
         m_d->plot->setCursor(Qt::OpenHandCursor);
     else
         m_d->plot->unsetCursor();
+}
+
+/// Point markers: dragging, removal and adding points. Returns true for the events it takes (then
+/// neither the span code nor QCustomPlot sees them).
+bool PlotView::markerMouseEvent(QEvent* event)
+{
+    QCustomPlot* plot = m_d->plot;
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (m_d->markerDrag) return true;
+        const auto [set, index] = m_d->markerAt(e->position());
+        const bool shift = e->modifiers() & Qt::ShiftModifier;
+        if (set >= 0 && (e->button() == Qt::RightButton || (e->button() == Qt::LeftButton && shift))) {
+            m_d->swallowContextMenu = e->button() == Qt::RightButton;
+            Q_EMIT markerRemoveRequested(m_d->markers[size_t(set)].id, index);
+            return true;
+        }
+        if (e->button() != Qt::LeftButton) return false;
+        if (shift && m_d->shiftClickAdds && m_d->inMainRect(e->position())) {
+            Q_EMIT pointRequested(plot->xAxis->pixelToCoord(e->position().x()), true);
+            return true;
+        }
+        if (set < 0 || !m_d->markers[size_t(set)].draggable) return false;
+        Private::MarkerDrag drag;
+        drag.set = set;
+        drag.index = index;
+        drag.grabOffset =
+            plot->xAxis->coordToPixel(m_d->markers[size_t(set)].x[size_t(index)]) - e->position().x();
+        m_d->markerDrag = drag;
+        hideCursor();
+        plot->setCursor(Qt::SizeHorCursor);
+        return true;
+    }
+    case QEvent::MouseButtonDblClick: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() != Qt::LeftButton) return false;
+        if (m_d->markerDrag || m_d->markerAt(e->position()).first >= 0) return true;
+        const SpanHit span = m_d->spanAt(e->position());
+        if (span.grab == SpanGrab::Min || span.grab == SpanGrab::Max) return false; // an edge grab
+        if (!m_d->doubleClickAdds || !m_d->inMainRect(e->position())) return false;
+        Q_EMIT pointRequested(plot->xAxis->pixelToCoord(e->position().x()), false);
+        return true;
+    }
+    case QEvent::MouseMove: {
+        if (!m_d->markerDrag) return false;
+        auto* e = static_cast<QMouseEvent*>(event);
+        Private::MarkerDrag& drag = *m_d->markerDrag;
+        if (size_t(drag.set) >= m_d->markers.size() ||
+            size_t(drag.index) >= m_d->markers[size_t(drag.set)].x.size()) {
+            m_d->markerDrag.reset();
+            plot->unsetCursor();
+            return true;
+        }
+        const double x = plot->xAxis->pixelToCoord(e->position().x() + drag.grabOffset);
+        double& held = m_d->markers[size_t(drag.set)].x[size_t(drag.index)];
+        if (!std::isfinite(x) || x == held) return true;
+        held = x;
+        drag.moved = true;
+        drawMarkers();
+        replot();
+        Q_EMIT markerMoved(m_d->markers[size_t(drag.set)].id, drag.index, x, false);
+        return true;
+    }
+    case QEvent::MouseButtonRelease: {
+        if (!m_d->markerDrag) return false;
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() != Qt::LeftButton) return true;
+        const Private::MarkerDrag drag = *m_d->markerDrag;
+        m_d->markerDrag.reset();
+        updateSpanCursor(e->position());
+        if (drag.moved && size_t(drag.set) < m_d->markers.size() &&
+            size_t(drag.index) < m_d->markers[size_t(drag.set)].x.size())
+            Q_EMIT markerMoved(m_d->markers[size_t(drag.set)].id, drag.index,
+                               m_d->markers[size_t(drag.set)].x[size_t(drag.index)], true);
+        return true;
+    }
+    case QEvent::Wheel:
+        return m_d->markerDrag.has_value();
+    default:
+        return false;
+    }
 }
 
 /// Span dragging. Returns true for the events it takes, which QCustomPlot then never sees: that is what

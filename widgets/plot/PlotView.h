@@ -16,6 +16,15 @@ class QMimeData;
 
 namespace vanadis {
 
+/// Vertical markers drawn over the main axes at positions a caller keeps (parameter values, e.g. XRD
+/// peaks the user added): not part of the figure, so not exported. Identified by `id` in the signals.
+struct PlotMarkerSet {
+    int id = 0;
+    std::vector<double> x;
+    QColor color = QColor(213, 94, 0);
+    bool draggable = false; ///< the markers can be dragged along x
+};
+
 /// Shows one figure. Mouse wheel zooms and dragging pans both axes (only x or y when the pointer is over
 /// that axis' numbers); a double click restores the figure's ranges; Ctrl+C copies. Keyboard: arrows
 /// pan, + and − zoom, Home restores the ranges.
@@ -24,6 +33,12 @@ namespace vanadis {
 /// becomes a horizontal resize arrow and dragging moves that edge (dragging it across the other edge
 /// swaps them); dragging inside the span moves it whole. While an edge or span is held the plot neither
 /// pans nor zooms. The inset is static: wheel and drag over it do nothing.
+///
+/// Point editing (setMarkers, setPointGestures): markers are thin vertical lines with a handle at the
+/// top. Within ~5 px of one, dragging moves it (draggable sets) and a right click or a Shift+click asks
+/// for its removal; elsewhere in the main axes a double click and/or a Shift+click ask for a point at
+/// the clicked x (a double click then no longer resets the view: Home and the menu still do). The view
+/// only reports these gestures; the caller turns them into parameter edits and calls setMarkers.
 class PlotView : public QWidget {
     Q_OBJECT
 public:
@@ -60,6 +75,17 @@ public:
     /// for undo/redo and for values typed elsewhere. Does nothing when the figure has no such span.
     void setSpan(int id, double xMin, double xMax);
 
+    /// Replaces the figure keeping the zoom and pan (a live preview while something is dragged).
+    void updateFigure(const FigureSpec& spec);
+
+    /// Replaces the markers (keeps the zoom; a marker being dragged keeps its dragged position).
+    void setMarkers(const std::vector<PlotMarkerSet>& sets);
+    const std::vector<PlotMarkerSet>& markers() const;
+    /// Which gestures on the plot (away from markers) emit pointRequested.
+    void setPointGestures(bool doubleClickAdds, bool shiftClickAdds);
+    /// The pixel position (in plot() coordinates) of x, y in data units of the main axes, for tests.
+    QPointF pixelOf(double x, double y) const;
+
     /// The wrapped plot, for tests and benchmarks (include <qcustomplot.h> in the .cpp to use it).
     QCustomPlot* plot() const;
 
@@ -84,6 +110,14 @@ Q_SIGNALS:
     /// already moved the span (figure() includes it); do not call setFigure in response, which resets
     /// the zoom — use setSpan for changes that come from elsewhere.
     void spanEdited(int id, double xMin, double xMax, bool finished);
+    /// A double click (\a shift false) or a Shift+click (\a shift true) at \a x in data units, away
+    /// from any marker, with that gesture enabled by setPointGestures.
+    void pointRequested(double x, bool shift);
+    /// A right click or a Shift+click on marker \a index of set \a setId.
+    void markerRemoveRequested(int setId, int index);
+    /// Marker \a index of set \a setId dragged to \a x: during the drag with \a finished false, then once
+    /// with true on release (not for a click that moved nothing). The view has already moved it.
+    void markerMoved(int setId, int index, double x, bool finished);
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -94,6 +128,8 @@ private:
     void rerender();
     void rerenderKeepingView();
     bool spanMouseEvent(QEvent* event);
+    bool markerMouseEvent(QEvent* event);
+    void drawMarkers();
     void updateSpanCursor(const QPointF& pos);
     void updateCursor(const QPointF& pos);
     void hideCursor();

@@ -154,6 +154,31 @@ ParamTable<XrdParams> XrdAnalysis::paramTable()
     t.field(&XrdParams::cagliotiW,
             numberParam("caglioti_w", tr("Instrument W"), QStringLiteral("deg²"), 0.0, -1.0, 1.0, {}));
     t.last().advanced = true;
+    ParamTable<XrdPosition> position;
+    position.field(&XrdPosition::twoThetaDeg,
+                   numberParam("two_theta_deg", tr("2θ"), QStringLiteral("°"), 0.0, 0.0, 180.0));
+    auto positionList = [](const char* key, const QString& label, const QString& help) {
+        ParamSpec s;
+        s.key = QString::fromLatin1(key);
+        s.label = label;
+        s.type = ParamSpec::Type::Table;
+        s.unit = QStringLiteral("°");
+        s.defaultValue = QJsonArray();
+        s.help = help;
+        return s;
+    };
+    t.table(&XrdParams::addedPeaks,
+            positionList("added_peaks_deg", tr("Peaks added"),
+                         tr("Lines fitted besides those the peak search finds, started at these 2θ with the "
+                            "height of the pattern there. Double-click the profile fit to add one, drag its "
+                            "marker to move it, right-click it to take it out.")),
+            position);
+    t.table(&XrdParams::removedPeaks,
+            positionList("removed_peaks_deg", tr("Peaks removed"),
+                         tr("Peaks the search found within the indexing tolerance of these 2θ are left out "
+                            "of the fit. Shift+click a peak on the profile fit to remove it; right-click the "
+                            "marker to bring the peak back.")),
+            position);
     return t;
 }
 
@@ -266,6 +291,54 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     }
     for (const QString& w : searchWarnings)
         warnings.append(w);
+
+    // ---- Peaks the user removed and added on the plot ----
+    // A removed position drops every automatic peak within the indexing tolerance of it; an added one
+    // becomes a line of its own, started at the clicked 2θ with the net height of the pattern there.
+    QJsonArray removedByUser, addedByUser;
+    for (const XrdPosition& r : p.removedPeaks) {
+        QJsonArray dropped;
+        std::erase_if(starts, [&](const ProfilePeakStart& s) {
+            if (std::abs(s.twoThetaDeg - r.twoThetaDeg) > p.indexToleranceDeg) return false;
+            dropped.append(jsonNumber(s.twoThetaDeg));
+            return true;
+        });
+        removedByUser.append(
+            QJsonObject{{"requested_two_theta_deg", r.twoThetaDeg}, {"dropped_two_theta_deg", dropped}});
+    }
+    std::vector<bool> userAdded(starts.size(), false);
+    for (const XrdPosition& a : p.addedPeaks) {
+        if (a.twoThetaDeg <= x.front() || a.twoThetaDeg >= x.back()) {
+            warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
+                                                        "The added peak at %1° is outside the pattern "
+                                                        "(%2–%3°): left out.")
+                                .arg(a.twoThetaDeg)
+                                .arg(x.front())
+                                .arg(x.back()));
+            continue;
+        }
+        const std::size_t i = std::size_t(std::lower_bound(x.begin(), x.end(), a.twoThetaDeg) - x.begin());
+        ProfilePeakStart s;
+        s.twoThetaDeg = a.twoThetaDeg;
+        s.fwhmDeg = std::max(std::isfinite(fwhmGuess) ? fwhmGuess : 0.3, 2.0 * stepDeg);
+        s.height = std::max(y[i] - (*background)[i], 1.0);
+        starts.push_back(s);
+        userAdded.push_back(true);
+    }
+    {
+        // In 2θ order, as the search gives them (the fit, the indexing and the figures expect it).
+        std::vector<std::size_t> order(starts.size());
+        std::iota(order.begin(), order.end(), std::size_t(0));
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) {
+            return starts[l].twoThetaDeg < starts[r].twoThetaDeg;
+        });
+        std::vector<ProfilePeakStart> sorted;
+        std::vector<bool> flags;
+        for (std::size_t k : order)
+            sorted.push_back(starts[k]), flags.push_back(userAdded[k]);
+        starts = std::move(sorted);
+        userAdded = std::move(flags);
+    }
     if (starts.empty())
         return fail(file, "", "no peaks above the threshold: the pattern shows no reflections");
 
@@ -417,6 +490,11 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
         o["height"] = jsonNumber(pk.height);
         o["shape_parameter"] = jsonNumber(pk.shapeParameter);
         o["d_angstrom"] = jsonNumber(braggDSpacingA(pk.twoThetaDeg, lambda1));
+        const bool byUser = i < userAdded.size() && userAdded[i];
+        o["source"] = byUser ? QStringLiteral("user") : QStringLiteral("search");
+        if (byUser)
+            addedByUser.append(QJsonObject{{"two_theta_deg", jsonNumber(pk.twoThetaDeg)},
+                                           {"start_two_theta_deg", starts[i].twoThetaDeg}});
         bool indexed = false;
         if (indexing && i < indexing->peaks.size() && indexing->peaks[i].indexed) {
             const IndexedPeak& ip = indexing->peaks[i];
@@ -462,6 +540,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     out["phase"] = phaseName;
     out["phase_source"] = p.phaseDataset ? QStringLiteral("cif") : QStringLiteral("bundled");
     out["peaks"] = peaks;
+    out["user_peaks"] = QJsonObject{{"added", addedByUser}, {"removed", removedByUser}};
     res.nPeaks = int(fit->peaks.size());
 
     // Crystallite size: the mean over the indexed lines, with the standard error of that mean.
@@ -643,9 +722,23 @@ namespace {
 std::vector<FigureDecl> xrdFigureDecls()
 {
     auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::XrdAnalysis", s); };
-    return {{QStringLiteral("patterns"), tr("Patterns with reference ticks"), true, {}},
-            {QStringLiteral("profile_fit"), tr("Profile fit and residuals"), false, {}},
-            {QStringLiteral("williamson_hall"), tr("Williamson–Hall plot"), true, {}}};
+    // Peaks edited on the profile fit: a double click adds one (its marker drags), a Shift+click on a
+    // found peak removes it; a right click on either marker takes the entry out again.
+    PointBinding added{QStringLiteral("added_peaks_deg"),
+                       QStringLiteral("two_theta_deg"),
+                       PointBinding::Append::DoubleClick,
+                       true,
+                       tr("added peak"),
+                       QColor(213, 94, 0)};
+    PointBinding removed{QStringLiteral("removed_peaks_deg"),
+                         QStringLiteral("two_theta_deg"),
+                         PointBinding::Append::ShiftClick,
+                         false,
+                         tr("removed peak"),
+                         QColor(120, 120, 120)};
+    return {{QStringLiteral("patterns"), tr("Patterns with reference ticks"), true, {}, {}},
+            {QStringLiteral("profile_fit"), tr("Profile fit and residuals"), false, {}, {added, removed}},
+            {QStringLiteral("williamson_hall"), tr("Williamson–Hall plot"), true, {}, {}}};
 }
 
 /// Top-axis ticks at round d-spacings (Å) between 2θ \a lo and \a hi for wavelength \a lambdaA:
@@ -812,6 +905,30 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
     return f;
 }
 
+/// `--add-peak 31.2,40.1` → {"added_peaks_deg": [{"two_theta_deg": 31.2}, {"two_theta_deg": 40.1}]}.
+CliOption positionOption(const char* option, const char* key, const char* description)
+{
+    CliOption o;
+    o.option = QString::fromLatin1(option);
+    o.description = QString::fromLatin1(description);
+    o.valueName = QStringLiteral("2THETA");
+    o.repeatable = true;
+    o.toParams = [option = std::string(option),
+                  key = QString::fromLatin1(key)](const QString& v) -> Expected<QJsonObject> {
+        QJsonArray rows;
+        for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const double d = part.trimmed().toDouble(&ok);
+            if (!ok || !std::isfinite(d))
+                return fail("", "--" + option,
+                            "'" + part.trimmed().toStdString() + "' is not a 2θ in degrees");
+            rows.append(QJsonObject{{"two_theta_deg", d}});
+        }
+        return QJsonObject{{key, rows}};
+    };
+    return o;
+}
+
 } // namespace
 
 const AnalysisDescriptor& xrdAnalysis()
@@ -845,12 +962,18 @@ const AnalysisDescriptor& xrdAnalysis()
              },
              false, QStringLiteral("phase_dataset")},
             {QStringLiteral("wavelength"), QStringLiteral("Kα1 wavelength in Å (default: the file's)."),
-             QStringLiteral("A"), [](const QString& v) -> Expected<QJsonObject> {
+             QStringLiteral("A"),
+             [](const QString& v) -> Expected<QJsonObject> {
                  bool ok = false;
                  const double d = v.toDouble(&ok);
                  if (!ok) return fail("", "--wavelength", "'" + v.toStdString() + "' is not a number");
                  return QJsonObject{{"wavelength_angstrom", d}};
-             }}};
+             }},
+            positionOption("add-peak", "added_peaks_deg",
+                           "Fit a line at this 2θ besides the peaks found (repeatable, or a comma list)."),
+            positionOption("remove-peak", "removed_peaks_deg",
+                           "Leave out the peaks found within the indexing tolerance of this 2θ (repeatable, "
+                           "or a comma list).")};
         return a;
     }();
     return d;

@@ -13,6 +13,11 @@
 
 namespace vanadis {
 
+/// One row of a list of 2θ positions (peaks the user added or removed on the profile-fit figure).
+struct XrdPosition {
+    double twoThetaDeg = 0.0;
+};
+
 /// Parameters of computeXrd(); keys, defaults and bounds are declared once in xrdParamTable().
 struct XrdParams {
     QString phase;                            ///< V2O3|Al2O3|Si|none
@@ -29,6 +34,10 @@ struct XrdParams {
     double scherrerK;
     QString breadth;                        ///< fwhm|integral_breadth
     double cagliotiU, cagliotiV, cagliotiW; ///< instrument Γ_G² = U tan²θ + V tanθ + W, deg²
+    /// Lines fitted besides the automatic ones, started at these 2θ (clicked on the profile fit).
+    std::vector<XrdPosition> addedPeaks;
+    /// Automatic peaks within the indexing tolerance of these 2θ are left out of the fit.
+    std::vector<XrdPosition> removedPeaks;
 };
 
 ParamTable<XrdParams> xrdParamTable();
