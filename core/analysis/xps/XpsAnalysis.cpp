@@ -65,12 +65,10 @@ const Dataset* findByLabel(const ComputeInputs& in, const QString& label)
     return nullptr;
 }
 
-const Dataset* refOrLabel(const ComputeInputs& in, const QJsonObject& params, const char* key,
-                          const QString& label)
+const Dataset* refOrLabel(const ComputeInputs& in, std::optional<Id> ref, const QString& label)
 {
-    const QJsonValue v = params.value(QLatin1String(key));
-    if (v.isDouble()) {
-        const auto it = in.references.find(Id(v.toDouble()));
+    if (ref) {
+        const auto it = in.references.find(*ref);
         if (it != in.references.end()) return &it->second;
     }
     return findByLabel(in, label);
@@ -128,77 +126,96 @@ xps::ModelSpec fittedStarts(xps::ModelSpec spec, const fit::FitResult& raw)
 
 } // namespace
 
-ParamSchema xpsSchema()
+ParamTable<XpsParams> xpsParamTable()
 {
-    ParamSchema s;
-    s.push_back(
+    using P = XpsParams;
+    ParamTable<P> t;
+    t.field(
+        &P::region,
         textParam("region", tr("Region"), QString(),
                   tr("The region to fit (\"V 2p\", \"C 1s\"); empty = the selected dataset. On the command "
                      "line it picks the block of a file with several regions.")));
-    s.push_back(choiceParam(
-        "model", tr("Model"), {"study_v2p_o1s", "literature_v_oxides", "c1s", "generic", "custom"},
-        QStringLiteral("study_v2p_o1s"),
-        {tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s"), tr("Any core level"),
-         tr("Custom (component table)")},
-        tr("Presets of xps.md §3–4; 'generic' builds doublets of the core level below with the "
-           "spin–orbit splitting and area ratio of the built-in table; 'custom' fits the component "
-           "table below.")));
-    s.push_back(choiceParam(
-        "start_from_preset", tr("Start from preset (custom model)"),
-        {"none", "study_v2p_o1s", "literature_v_oxides", "c1s"}, QStringLiteral("none"),
-        {tr("None"), tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s")},
-        tr("Fills the component table with this preset's rows to edit (model 'custom'); with an empty "
-           "table the custom model is this preset. Every fit also returns its model as rows, model_rows, "
-           "to save as a model file.")));
-    s.back().fills = [](const QString& key) {
+    t.field(&P::model,
+            choiceParam(
+                "model", tr("Model"), {"study_v2p_o1s", "literature_v_oxides", "c1s", "generic", "custom"},
+                QStringLiteral("study_v2p_o1s"),
+                {tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s"),
+                 tr("Any core level"), tr("Custom (component table)")},
+                tr("Presets of xps.md §3–4; 'generic' builds doublets of the core level below with the "
+                   "spin–orbit splitting and area ratio of the built-in table; 'custom' fits the component "
+                   "table below.")));
+    t.field(
+        &P::startFromPreset,
+        choiceParam(
+            "start_from_preset", tr("Start from preset (custom model)"),
+            {"none", "study_v2p_o1s", "literature_v_oxides", "c1s"}, QStringLiteral("none"),
+            {tr("None"), tr("V 2p + O 1s as in the study"), tr("Literature V oxides"), tr("C 1s")},
+            tr("Fills the component table with this preset's rows to edit (model 'custom'); with an empty "
+               "table the custom model is this preset. Every fit also returns its model as rows, model_rows, "
+               "to save as a model file.")));
+    t.last().fills = [](const QString& key) {
         auto p = xps::preset(key.toStdString());
         if (!p) return QJsonObject();
         QJsonObject o = xpsRowsToJson(xpsRowsFromModel(*p));
         o.insert("model", QStringLiteral("custom"));
         return o;
     };
-    s.push_back(textParam("core_level", tr("Core level (generic model)"), QStringLiteral("V 2p"),
-                          tr("Element and level, e.g. \"Pt 4f\", \"Mo 3d\", \"V 2p\".")));
-    s.push_back(integerParam("states", tr("Chemical states (generic model)"), QString(), 1, 1, 8,
-                             tr("Number of doublets (or singlets for s levels).")));
-    s.push_back(choiceParam(
-        "shape", tr("Line shape (generic model)"), {"gl", "sgl", "la", "voigt"}, QStringLiteral("gl"),
-        {tr("GL(30), CasaXPS product"), tr("SGL(30), sum"), tr("LA asymmetric"), tr("Voigt")},
-        tr("CasaXPS definitions (xps.md §1); LA for metals.")));
-    s.push_back(
-        choiceParam("background", tr("Background"),
-                    {"active_shirley", "shirley", "linear", "tougaard_u2", "tougaard_u3", "none"},
-                    QStringLiteral("active_shirley"),
-                    {tr("Shirley, fitted with the peaks"), tr("Shirley (iterative)"), tr("Linear"),
-                     tr("Tougaard U2"), tr("Tougaard U3"), tr("None")},
-                    tr("Proctor & Sherwood 1982 iterative Shirley; the active form is optimised inside "
-                       "the fit; Tougaard 1989/1997.")));
-    s.push_back(optionalNumber("charge_ref_ev", tr("C 1s C–C reference"), QStringLiteral("eV"), 280.0, 290.0,
-                               tr("When set, the C 1s region of the sample is fitted and every energy is "
-                                  "shifted so that C–C sits here (284.8 adventitious, 284.4 sp² carbon).")));
-    s.push_back(
-        refParam("charge_ref_dataset", tr("C 1s region"),
-                 tr("The C 1s region for charge referencing; empty = the region labelled \"C 1s\".")));
-    s.push_back(refParam("joint_dataset", tr("O 1s region (joint window)"),
-                         tr("Fitted with a V 2p region under one background; empty = the region labelled "
-                            "\"O 1s\" when the model has O 1s lines.")));
-    s.push_back(optionalNumber("window_lo_ev", tr("Window from"), QStringLiteral("eV"), -50.0, 2000.0,
-                               tr("Lowest binding energy fitted; empty = all.")));
-    s.push_back(optionalNumber("window_hi_ev", tr("Window to"), QStringLiteral("eV"), -50.0, 2000.0,
-                               tr("Highest binding energy fitted; empty = all.")));
-    for (ParamSpec& t : xpsModelTableParams())
-        s.push_back(std::move(t));
-    s.push_back(
-        integerParam("monte_carlo", tr("Monte-Carlo replicas"), QString(), 0, 0, 1000,
-                     tr("Refits of noisy replicas for ratio errors besides the covariance (0 = off).")));
-    s.back().advanced = true;
-    s.push_back(integerParam("seed", tr("Monte-Carlo seed"), QString(), 1, 1, 1000000000, {}));
-    s.back().advanced = true;
-    return s;
+    t.field(&P::coreLevel, textParam("core_level", tr("Core level (generic model)"), QStringLiteral("V 2p"),
+                                     tr("Element and level, e.g. \"Pt 4f\", \"Mo 3d\", \"V 2p\".")));
+    t.field(&P::states, integerParam("states", tr("Chemical states (generic model)"), QString(), 1, 1, 8,
+                                     tr("Number of doublets (or singlets for s levels).")));
+    t.field(&P::shape,
+            choiceParam("shape", tr("Line shape (generic model)"), {"gl", "sgl", "la", "voigt"},
+                        QStringLiteral("gl"),
+                        {tr("GL(30), CasaXPS product"), tr("SGL(30), sum"), tr("LA asymmetric"), tr("Voigt")},
+                        tr("CasaXPS definitions (xps.md §1); LA for metals.")));
+    t.field(&P::background,
+            choiceParam("background", tr("Background"),
+                        {"active_shirley", "shirley", "linear", "tougaard_u2", "tougaard_u3", "none"},
+                        QStringLiteral("active_shirley"),
+                        {tr("Shirley, fitted with the peaks"), tr("Shirley (iterative)"), tr("Linear"),
+                         tr("Tougaard U2"), tr("Tougaard U3"), tr("None")},
+                        tr("Proctor & Sherwood 1982 iterative Shirley; the active form is optimised inside "
+                           "the fit; Tougaard 1989/1997.")));
+    t.field(&P::chargeRefEv,
+            optionalNumber("charge_ref_ev", tr("C 1s C–C reference"), QStringLiteral("eV"), 280.0, 290.0,
+                           tr("When set, the C 1s region of the sample is fitted and every energy is "
+                              "shifted so that C–C sits here (284.8 adventitious, 284.4 sp² carbon).")));
+    t.field(&P::chargeRefDataset,
+            refParam("charge_ref_dataset", tr("C 1s region"),
+                     tr("The C 1s region for charge referencing; empty = the region labelled \"C 1s\".")));
+    t.field(&P::jointDataset,
+            refParam("joint_dataset", tr("O 1s region (joint window)"),
+                     tr("Fitted with a V 2p region under one background; empty = the region labelled "
+                        "\"O 1s\" when the model has O 1s lines.")));
+    t.field(&P::windowLoEv, optionalNumber("window_lo_ev", tr("Window from"), QStringLiteral("eV"), -50.0,
+                                           2000.0, tr("Lowest binding energy fitted; empty = all.")));
+    t.field(&P::windowHiEv, optionalNumber("window_hi_ev", tr("Window to"), QStringLiteral("eV"), -50.0,
+                                           2000.0, tr("Highest binding energy fitted; empty = all.")));
+    const ParamSchema tables = xpsModelTableParams(); // components, auxiliary, ratios, differences
+    t.table(&P::components, tables[0], xpsComponentRowTable());
+    t.table(&P::auxiliary, tables[1], xpsAuxRowTable());
+    t.table(&P::ratios, tables[2], xpsRatioRowTable());
+    t.table(&P::differences, tables[3], xpsDifferenceRowTable());
+    t.field(&P::monteCarlo,
+            integerParam("monte_carlo", tr("Monte-Carlo replicas"), QString(), 0, 0, 1000,
+                         tr("Refits of noisy replicas for ratio errors besides the covariance (0 = off).")));
+    t.last().advanced = true;
+    t.field(&P::seed, integerParam("seed", tr("Monte-Carlo seed"), QString(), 1, 1, 1000000000, {}));
+    t.last().advanced = true;
+    return t;
 }
 
-Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& params)
+ParamSchema xpsSchema()
 {
+    return xpsParamTable().schema();
+}
+
+Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& given)
+{
+    auto checked = xpsParamTable().read(given);
+    if (!checked) return std::unexpected(checked.error());
+    const XpsParams& p = *checked;
     const Dataset& main = in.main.front();
     const std::string file = main.provenance().originalFileName.toStdString();
     auto sp = spectrumOf(main);
@@ -209,11 +226,10 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
     // Charge reference from C 1s.
     double shift = 0.0;
     std::vector<xps::LevelArea> c1sLevels; // for atomic %
-    const QJsonValue ref = params.value("charge_ref_ev");
-    if (ref.isDouble()) {
+    if (p.chargeRefEv) {
         const Dataset* c = QString(sp->label).remove(' ').toLower() == "c1s"
                                ? &main
-                               : refOrLabel(in, params, "charge_ref_dataset", "C 1s");
+                               : refOrLabel(in, p.chargeRefDataset, "C 1s");
         if (!c)
             return fail(file, "charge referencing",
                         "no C 1s region to reference to (give charge_ref_dataset)");
@@ -223,32 +239,30 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
         startAtMaximum(*c1s, cs->be, cs->y);
         auto cf = xps::fitXps(cs->be, cs->y, *c1s);
         if (!cf) return fail(file, "C 1s fit", cf.error().reason);
-        shift = xps::chargeShiftEv(cf->component("CC")->positionEv, ref.toDouble());
+        shift = xps::chargeShiftEv(cf->component("CC")->positionEv, *p.chargeRefEv);
         if (c != &main) c1sLevels = cf->levels;
         if (c != &main) regions.append(cs->label);
     }
 
     // Model.
-    const QString modelKey = params.value("model").toString();
+    const QString& modelKey = p.model;
     xps::ModelSpec spec;
     if (modelKey == "generic") {
         lineshape::Shape shape = lineshape::Shape::GL;
-        lineshape::shapeFromKey(params.value("shape").toString().toStdString(), shape);
+        lineshape::shapeFromKey(p.shape.toStdString(), shape);
         std::vector<double> be = sp->be;
         for (double& e : be)
             e += shift;
-        auto g = xps::genericCoreLevelModel(params.value("core_level").toString().toStdString(),
-                                            params.value("states").toInt(), shape, be, sp->y);
+        auto g = xps::genericCoreLevelModel(p.coreLevel.toStdString(), p.states, shape, be, sp->y);
         if (!g) return fail(file, "parameter 'core_level'", g.error().reason);
         spec = *g;
     } else if (modelKey == "custom") {
-        auto rows = xpsRowsFromJson(params);
-        if (!rows) return fail(file, rows.error().location, rows.error().reason);
-        const QString start = params.value("start_from_preset").toString();
+        std::optional<XpsModelRows> rows = XpsModelRows{p.components, p.auxiliary, p.ratios, p.differences};
+        const QString& start = p.startFromPreset;
         if (rows->components.empty() && !start.isEmpty() && start != "none") {
-            auto p = xps::preset(start.toStdString());
-            if (!p) return fail(file, "parameter 'start_from_preset'", p.error().reason);
-            rows = xpsRowsFromModel(*p);
+            auto preset = xps::preset(start.toStdString());
+            if (!preset) return fail(file, "parameter 'start_from_preset'", preset.error().reason);
+            rows = xpsRowsFromModel(*preset);
         }
         if (rows->components.empty())
             return fail(file, "parameter 'components'",
@@ -268,15 +282,15 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
             startAtMaximum(spec, be, sp->y);
         }
     }
-    spec.background = backgroundOf(params.value("background").toString());
-    if (params.value("window_lo_ev").isDouble()) spec.windowLoEv = params.value("window_lo_ev").toDouble();
-    if (params.value("window_hi_ev").isDouble()) spec.windowHiEv = params.value("window_hi_ev").toDouble();
+    spec.background = backgroundOf(p.background);
+    if (p.windowLoEv) spec.windowLoEv = *p.windowLoEv;
+    if (p.windowHiEv) spec.windowHiEv = *p.windowHiEv;
 
     // Data: the region, joined by O 1s when the model needs it and the region lacks it.
     std::vector<double> be = sp->be, y = sp->y;
     const double hi = be.empty() ? 0.0 : *std::max_element(be.begin(), be.end());
     if (modelKey != "generic" && hasO1sComponents(spec) && hi + shift < 533.0) {
-        const Dataset* o = refOrLabel(in, params, "joint_dataset", "O 1s");
+        const Dataset* o = refOrLabel(in, p.jointDataset, "O 1s");
         if (!o) {
             warnings.append(
                 tr("The model has O 1s lines but the region ends below 533 eV and no O 1s region was "
@@ -320,8 +334,8 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
     }
 
     xps::FitSettings settings;
-    settings.monteCarloSamples = params.value("monte_carlo").toInt();
-    settings.monteCarloSeed = std::uint64_t(params.value("seed").toInt(1));
+    settings.monteCarloSamples = p.monteCarlo;
+    settings.monteCarloSeed = std::uint64_t(p.seed);
     auto f = xps::fitXps(be, y, spec, settings);
     if (!f) {
         Error e = f.error();
@@ -390,7 +404,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& par
     res.chi2Reduced = f->chi2Reduced;
     QJsonObject out{{"regions", regions},
                     {"model", QString::fromStdString(spec.name)},
-                    {"background", params.value("background").toString()},
+                    {"background", p.background},
                     {"components", comps},
                     {"ratios", ratios},
                     {"differences", differences},

@@ -11,7 +11,9 @@
 /// the references) joins it in one window under one background (xps.md §3).
 
 #include "analysis/Analysis.h"
+#include "analysis/ParamTable.h"
 #include "analysis/ResultTable.h"
+#include "analysis/xps/XpsModelRows.h"
 
 namespace vanadis {
 
@@ -21,6 +23,27 @@ inline constexpr int kXpsAnalysisVersion = 1;
 /// Parameters: region, model (a preset, generic or custom), start_from_preset, core_level, states, shape,
 /// background, charge_ref_ev, charge_ref_dataset, joint_dataset, window_lo_ev, window_hi_ev, the custom
 /// model's tables components, auxiliary, ratios, differences (XpsModelRows.h), monte_carlo, seed.
+struct XpsParams {
+    QString region;          ///< the block to fit ("V 2p"); empty = the selected dataset
+    QString model;           ///< study_v2p_o1s|literature_v_oxides|c1s|generic|custom
+    QString startFromPreset; ///< custom model with an empty table: this preset's rows
+    QString coreLevel;       ///< generic model: "Pt 4f"
+    int states;              ///< generic model: chemical states
+    QString shape;           ///< generic model: gl|sgl|la|voigt
+    QString background;      ///< active_shirley|shirley|linear|tougaard_u2|tougaard_u3|none
+    std::optional<double> chargeRefEv;
+    std::optional<Id> chargeRefDataset;
+    std::optional<Id> jointDataset;
+    std::optional<double> windowLoEv, windowHiEv;
+    std::vector<XpsComponentRow> components; ///< the custom model (XpsModelRows.h)
+    std::vector<XpsAuxRow> auxiliary;
+    std::vector<XpsRatioRow> ratios;
+    std::vector<XpsDifferenceRow> differences;
+    int monteCarlo;
+    int seed;
+};
+/// The one declaration of the XPS parameters.
+ParamTable<XpsParams> xpsParamTable();
 ParamSchema xpsSchema();
 
 /// Runs the fit. Returns charge_shift_ev, regions[], model, background, components[{name, label, shape,
