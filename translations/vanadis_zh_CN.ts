@@ -839,10 +839,6 @@
         <translation>任意芯能级</translation>
     </message>
     <message>
-        <source>Presets of xps.md §3–4; &apos;generic&apos; builds doublets of the core level below with the spin–orbit splitting and area ratio of the built-in table.</source>
-        <translation>xps.md §3–4 中的预设；“generic”按内置表中的自旋–轨道分裂和面积比，为下方指定的芯能级构建双峰。</translation>
-    </message>
-    <message>
         <source>Core level (generic model)</source>
         <translation>芯能级 (通用模型)</translation>
     </message>
@@ -1709,6 +1705,202 @@
     <message>
         <source>The instrument&apos;s capacity counter and ∫I dt over the logged records differ by up to %1 % (cycles %2): the record is logged more sparsely than the current changes, so the counter is used there.</source>
         <translation>仪器的容量计数器与按记录点计算的 ∫I dt 最多相差 %1 %（循环 %2）：记录的采样比电流变化稀疏，因此这些循环采用计数器的容量。</translation>
+    </message>
+    <message>
+        <source>Custom (component table)</source>
+        <translation>自定义（组分表）</translation>
+    </message>
+    <message>
+        <source>Presets of xps.md §3–4; &apos;generic&apos; builds doublets of the core level below with the spin–orbit splitting and area ratio of the built-in table; &apos;custom&apos; fits the component table below.</source>
+        <translation>xps.md §3–4 的预设；“通用”按内置表中的自旋–轨道分裂和面积比为下方的芯能级构建双峰；“自定义”拟合下方的组分表。</translation>
+    </message>
+    <message>
+        <source>Start from preset (custom model)</source>
+        <translation>从预设开始（自定义模型）</translation>
+    </message>
+    <message>
+        <source>Fills the component table with this preset&apos;s rows to edit (model &apos;custom&apos;); with an empty table the custom model is this preset. Every fit also returns its model as rows, model_rows, to save as a model file.</source>
+        <translation>用该预设的行填充组分表以便编辑（模型“自定义”）；组分表为空时，自定义模型即为此预设。每次拟合也会以行的形式（model_rows）返回其模型，可保存为模型文件。</translation>
+    </message>
+    <message>
+        <source>Identifier: letters, digits, &apos;_&apos;.</source>
+        <translation>标识符：字母、数字、“_”。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>峰形</translation>
+    </message>
+    <message>
+        <source>GL(m), CasaXPS product</source>
+        <translation>GL(m)，CasaXPS 乘积形式</translation>
+    </message>
+    <message>
+        <source>SGL(m), sum</source>
+        <translation>SGL(m)，加和形式</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>FWHM</source>
+        <translation>半高宽</translation>
+    </message>
+    <message>
+        <source>Width parameter F (GL(m): the true FWHM is reported).</source>
+        <translation>宽度参数 F（GL(m)：报告的是真实半高宽）。</translation>
+    </message>
+    <message>
+        <source>Area (start)</source>
+        <translation>面积（初值）</translation>
+    </message>
+    <message>
+        <source>Empty: from the data.</source>
+        <translation>为空：由数据估计。</translation>
+    </message>
+    <message>
+        <source>Centre from</source>
+        <translation>中心下限</translation>
+    </message>
+    <message>
+        <source>Centre to</source>
+        <translation>中心上限</translation>
+    </message>
+    <message>
+        <source>FWHM from</source>
+        <translation>半高宽下限</translation>
+    </message>
+    <message>
+        <source>FWHM to</source>
+        <translation>半高宽上限</translation>
+    </message>
+    <message>
+        <source>Fix centre</source>
+        <translation>固定中心</translation>
+    </message>
+    <message>
+        <source>Fix FWHM</source>
+        <translation>固定半高宽</translation>
+    </message>
+    <message>
+        <source>Fix area</source>
+        <translation>固定面积</translation>
+    </message>
+    <message>
+        <source>Centre tie</source>
+        <translation>中心约束</translation>
+    </message>
+    <message>
+        <source>e.g. V3_a_center + 7.33</source>
+        <translation>例如 V3_a_center + 7.33</translation>
+    </message>
+    <message>
+        <source>FWHM tie</source>
+        <translation>半高宽约束</translation>
+    </message>
+    <message>
+        <source>e.g. V3_a_fwhm*1.3</source>
+        <translation>例如 V3_a_fwhm*1.3</translation>
+    </message>
+    <message>
+        <source>Area tie</source>
+        <translation>面积约束</translation>
+    </message>
+    <message>
+        <source>e.g. V3_a_area*0.5</source>
+        <translation>例如 V3_a_area*0.5</translation>
+    </message>
+    <message>
+        <source>Ratio group</source>
+        <translation>比值分组</translation>
+    </message>
+    <message>
+        <source>Empty: the name.</source>
+        <translation>为空：使用名称。</translation>
+    </message>
+    <message>
+        <source>Core level</source>
+        <translation>芯能级</translation>
+    </message>
+    <message>
+        <source>e.g. &quot;V 2p&quot;, for atomic %.</source>
+        <translation>例如 &quot;V 2p&quot;，用于原子百分比。</translation>
+    </message>
+    <message>
+        <source>GL/SGL m</source>
+        <translation>GL/SGL m</translation>
+    </message>
+    <message>
+        <source>0 = Gauss … 100 = Lorentz; empty: 30.</source>
+        <translation>0 = 高斯 … 100 = 洛伦兹；为空：30。</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Numerator groups</source>
+        <translation>分子分组</translation>
+    </message>
+    <message>
+        <source>Comma-separated.</source>
+        <translation>以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Denominator groups</source>
+        <translation>分母分组</translation>
+    </message>
+    <message>
+        <source>Component a</source>
+        <translation>组分 a</translation>
+    </message>
+    <message>
+        <source>Component b</source>
+        <translation>组分 b</translation>
+    </message>
+    <message>
+        <source>Components (custom model)</source>
+        <translation>组分（自定义模型）</translation>
+    </message>
+    <message>
+        <source>One row per line: shape, centre, FWHM, start area, bounds, fixed flags and ties such as &apos;V3_a_center + 7.33&apos;, &apos;V3_a_area*0.5&apos;, &apos;V3_a_fwhm&apos;; empty = the preset of &apos;Start from preset&apos;.</source>
+        <translation>每条谱线一行：峰形、中心、半高宽、面积初值、边界、固定标记以及约束，例如 “V3_a_center + 7.33”、“V3_a_area*0.5”、“V3_a_fwhm”；为空 = “从预设开始”所选的预设。</translation>
+    </message>
+    <message>
+        <source>Shared parameters (custom model)</source>
+        <translation>共享参数（自定义模型）</translation>
+    </message>
+    <message>
+        <source>Parameters used only in ties, e.g. a spin–orbit splitting with its bounds.</source>
+        <translation>仅在约束中使用的参数，例如带边界的自旋–轨道分裂。</translation>
+    </message>
+    <message>
+        <source>Ratios (custom model)</source>
+        <translation>比值（自定义模型）</translation>
+    </message>
+    <message>
+        <source>Area ratios Σ numerator groups / Σ denominator groups, with errors.</source>
+        <translation>面积比 Σ分子分组 / Σ分母分组，附误差。</translation>
+    </message>
+    <message>
+        <source>Position differences (custom model)</source>
+        <translation>峰位差（自定义模型）</translation>
+    </message>
+    <message>
+        <source>Centre of component a minus centre of b, eV.</source>
+        <translation>组分 a 的中心减去组分 b 的中心，eV。</translation>
+    </message>
+    <message>
+        <source>added peak</source>
+        <translation>添加的峰</translation>
+    </message>
+    <message>
+        <source>removed peak</source>
+        <translation>移除的峰</translation>
     </message>
 </context>
 <context>
@@ -2975,6 +3167,14 @@
         <source>Show advanced parameters</source>
         <translation>显示高级参数</translation>
     </message>
+    <message>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::PlotExporter</name>
@@ -3518,6 +3718,18 @@ Import files with File → Import, or drop them on this window.</source>
         <source>Run</source>
         <translation>运行</translation>
     </message>
+    <message>
+        <source>Add %1 at %2</source>
+        <translation>在 %2 处添加%1</translation>
+    </message>
+    <message>
+        <source>Remove %1 at %2</source>
+        <translation>移除 %2 处的%1</translation>
+    </message>
+    <message>
+        <source>Move %1 from %2 to %3</source>
+        <translation>将%1从 %2 移到 %3</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::TgaAnalysis</name>
@@ -3982,6 +4194,30 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>The file states Kα2 (%1 Å) but the resolved lines show none (a Kα1 monochromator?): the lines are fitted as single Kα1 lines.</source>
         <translation>文件注明了 Kα2 (%1 Å)，但分辨出的衍射线中并无 Kα2 (是否使用了 Kα1 单色器？)：衍射线按单一 Kα1 线拟合。</translation>
+    </message>
+    <message>
+        <source>2θ</source>
+        <translation>2θ</translation>
+    </message>
+    <message>
+        <source>Peaks added</source>
+        <translation>添加的峰</translation>
+    </message>
+    <message>
+        <source>Lines fitted besides those the peak search finds, started at these 2θ with the height of the pattern there. Double-click the profile fit to add one, drag its marker to move it, right-click it to take it out.</source>
+        <translation>除寻峰找到的衍射线外额外拟合的衍射线，以这些 2θ 处的图谱高度为初值。在峰形拟合图上双击可添加，拖动其标记可移动，右击可删除。</translation>
+    </message>
+    <message>
+        <source>Peaks removed</source>
+        <translation>移除的峰</translation>
+    </message>
+    <message>
+        <source>Peaks the search found within the indexing tolerance of these 2θ are left out of the fit. Shift+click a peak on the profile fit to remove it; right-click the marker to bring the peak back.</source>
+        <translation>寻峰在这些 2θ 的指标化容差内找到的峰不参与拟合。在峰形拟合图上 Shift+单击某峰可将其移除；右击其标记可恢复该峰。</translation>
+    </message>
+    <message>
+        <source>The added peak at %1° is outside the pattern (%2–%3°): left out.</source>
+        <translation>添加的 %1° 处的峰超出图谱范围（%2–%3°）：未采用。</translation>
     </message>
 </context>
 <context>
