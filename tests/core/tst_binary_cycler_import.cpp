@@ -14,6 +14,8 @@
 //    off the sheet XML by hand, ∫I dt against the capacity counters to 0.1 %) and generated workbooks with
 //    known capacities, a record split over two sheets, a text cell, differing headers, a second channel.
 //  - Speed: MB/s of the largest .mpr (printed).
+#include "../TestData.h"
+#include "../VerifyNear.h"
 #include "XlsxTestWriter.h"
 #include "io/import/ImporterRegistry.h"
 #include "io/import/KnownFormats.h"
@@ -35,22 +37,7 @@ using namespace vanadis;
 
 namespace {
 
-QString testdataDir()
-{
-    QString dir = qEnvironmentVariable("VANADIS_TESTDATA");
-    if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
-    return dir;
-}
-
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 12)                                \
-                                                         .arg(e_, 0, 'g', 12)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
+using testing::testdataDir;
 
 const Column* column(const ImportedDataset& d, const char* name)
 {

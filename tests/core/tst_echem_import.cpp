@@ -8,6 +8,8 @@
 //  - The two-thread path gives exactly the serial result (blank lines, a table of > 8 MB).
 //  - Bad input: truncated, text in a numeric column, mixed decimal separators, a header cut short, a
 //    newer binary version: an Error naming the file, line and column, nothing imported.
+#include "../TestData.h"
+#include "../VerifyNear.h"
 #include "io/import/EchemTableReader.h"
 #include "io/import/ImporterRegistry.h"
 #include "io/import/Sha256.h"
@@ -29,22 +31,7 @@ using namespace vanadis;
 
 namespace {
 
-QString testdataDir()
-{
-    QString dir = qEnvironmentVariable("VANADIS_TESTDATA");
-    if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
-    return dir;
-}
-
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 12)                                \
-                                                         .arg(e_, 0, 'g', 12)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
+using testing::testdataDir;
 
 const Column* column(const ImportedDataset& d, const char* name)
 {

@@ -5,6 +5,7 @@
 //  - Generated files and their variants: decimal comma, Latin-1 units, a sign-flipped CSV, and the bad
 //    inputs (empty table, a row cut short, zero or repeated frequencies, unknown experiment): an Error
 //    naming the file and the line, never a crash, never a partial dataset.
+#include "../TestData.h"
 #include "io/import/ImporterRegistry.h"
 
 #include <QDir>
@@ -19,12 +20,7 @@ using namespace vanadis;
 
 namespace {
 
-QString testdataDir()
-{
-    QString dir = qEnvironmentVariable("VANADIS_TESTDATA");
-    if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
-    return dir;
-}
+using testing::testdataDir;
 
 #define VERIFY_NEAR(a, b, tol)                                                                               \
     QVERIFY2(std::abs((a) - (b)) <= (tol), qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")            \

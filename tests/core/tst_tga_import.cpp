@@ -5,6 +5,7 @@
 //  - Each format generated here (QTemporaryDir), and its truncated, garbled, binary and empty variants:
 //    an Error naming the file and the line (or byte), never a crash, never a partial dataset.
 //  - computeTga on the demo series (carbon within 0.1 wt%) and its errors for unusable datasets.
+#include "../TestData.h"
 #include "XlsxTestWriter.h"
 #include "analysis/DemoProject.h"
 #include "analysis/tga/TgaAnalysis.h"
@@ -29,12 +30,7 @@ using namespace vanadis;
 
 namespace {
 
-QString testdataDir()
-{
-    QString dir = qEnvironmentVariable("VANADIS_TESTDATA");
-    if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
-    return dir;
-}
+using testing::testdataDir;
 
 QString msg(const Error& e)
 {

@@ -13,6 +13,7 @@
 //    fit curves kept as extra columns); damaged variants (a point count that is no whole number, fewer rows
 //    than promised, a text among the numbers, kinetic energies, a cut zip) refused naming sheet and cell.
 #include "../TempFiles.h"
+#include "../VerifyNear.h"
 #include "XlsxTestWriter.h"
 #include "io/import/ImporterRegistry.h"
 #include "numeric/xps/XpsFit.h"
@@ -38,16 +39,6 @@ QString testdataDir()
     if (dir.isEmpty()) dir = QStringLiteral(VANADIS_SOURCE_DIR "/../shared/testdata");
     return dir;
 }
-
-#define VERIFY_NEAR(actual, expected, tol)                                                                   \
-    do {                                                                                                     \
-        const double a_ = (actual), e_ = (expected), t_ = (tol);                                             \
-        QVERIFY2(std::abs(a_ - e_) <= t_, qPrintable(QStringLiteral("%1 = %2, expected %3 ± %4")             \
-                                                         .arg(#actual)                                       \
-                                                         .arg(a_, 0, 'g', 12)                                \
-                                                         .arg(e_, 0, 'g', 12)                                \
-                                                         .arg(t_, 0, 'g', 3)));                              \
-    } while (0)
 
 QString labelOf(const ImportedDataset& d)
 {
