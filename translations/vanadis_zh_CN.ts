@@ -1902,6 +1902,10 @@
         <source>removed peak</source>
         <translation>移除的峰</translation>
     </message>
+    <message>
+        <source>component</source>
+        <translation>组分</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>

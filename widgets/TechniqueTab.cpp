@@ -576,7 +576,8 @@ void TechniqueTab::updateMarkers()
             for (std::size_t i = 0; i < decl->points.size(); ++i) {
                 const PointBinding& b = decl->points[i];
                 sets.push_back({int(i), pointValues(b, params), b.color, b.draggable});
-                (b.append == PointBinding::Append::DoubleClick ? dbl : shift) = true;
+                if (b.append == PointBinding::Append::DoubleClick) dbl = true;
+                if (b.append == PointBinding::Append::ShiftClick) shift = true;
             }
         }
     m_plot->setMarkers(sets);

@@ -51,7 +51,9 @@ struct SpanBinding {
 struct PointBinding {
     QString listKey; ///< the Table parameter ("added_peaks_deg")
     QString field;   ///< the row field holding the x position ("two_theta_deg")
-    enum class Append { DoubleClick, ShiftClick };
+    /// The gesture that appends a row; Never when a row needs more than a position (an XPS component
+    /// has a name and shape: its markers are moved and removed only).
+    enum class Append { DoubleClick, ShiftClick, Never };
     Append append = Append::DoubleClick;
     bool draggable = true;
     QString label;                     ///< translated name of one row for the undo text ("added peak")

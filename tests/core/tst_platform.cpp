@@ -87,6 +87,18 @@ private Q_SLOTS:
                 for (const SpanBinding& b : f.spans)
                     QVERIFY2(has(b.minKey) && has(b.maxKey),
                              qPrintable(a->id + "/" + f.id + ": span edits unknown keys"));
+                // A point binding edits one numeric column of a table parameter (XRD added peaks, XPS
+                // component centres).
+                for (const PointBinding& b : f.points) {
+                    bool found = false;
+                    for (const ParamSpec& s : a->params())
+                        if (s.key == b.listKey && s.type == ParamSpec::Type::Table)
+                            for (const ParamSpec& c : s.columns)
+                                found = found || (c.key == b.field && c.type == ParamSpec::Type::Number);
+                    QVERIFY2(found,
+                             qPrintable(a->id + "/" + f.id + ": point binding names no number column " +
+                                        b.listKey + "." + b.field));
+                }
             }
             int runs = 0;
             QSet<QString> drawn;

@@ -467,7 +467,14 @@ namespace {
 
 std::vector<FigureDecl> xpsFigureDecls()
 {
-    return {{QStringLiteral("xps_fit"), tr("Component fit"), false, {}}};
+    // The custom model's component centres are markers on the fit: dragging one moves its start and
+    // refits live; right-click removes the row (new components need a name: added in the table).
+    PointBinding centres;
+    centres.listKey = QStringLiteral("components");
+    centres.field = QStringLiteral("center");
+    centres.append = PointBinding::Append::Never;
+    centres.label = tr("component");
+    return {{QStringLiteral("xps_fit"), tr("Component fit"), false, {}, {centres}}};
 }
 
 QColor componentColor(int k)
