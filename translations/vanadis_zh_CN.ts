@@ -1906,6 +1906,14 @@
         <source>component</source>
         <translation>组分</translation>
     </message>
+    <message>
+        <source>√Intensity (a.u.)</source>
+        <translation>√强度 (a.u.)</translation>
+    </message>
+    <message>
+        <source>log Intensity (a.u.)</source>
+        <translation>log 强度 (a.u.)</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::AddSampleCommand</name>
@@ -4222,6 +4230,26 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>The added peak at %1° is outside the pattern (%2–%3°): left out.</source>
         <translation>添加的 %1° 处的峰超出图谱范围（%2–%3°）：未采用。</translation>
+    </message>
+    <message>
+        <source>Intensity scale</source>
+        <translation>强度标度</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>square root</source>
+        <translation>平方根</translation>
+    </message>
+    <message>
+        <source>logarithmic</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>How the stacked patterns draw their intensity: √I or log I bring weak lines (an impurity, the amorphous hump) up beside the strong ones. The analysis is unchanged.</source>
+        <translation>堆叠图谱的强度显示方式：√I 或 log I 可使弱衍射线（杂相、非晶鼓包）与强线一同清晰可见。分析结果不变。</translation>
     </message>
 </context>
 <context>

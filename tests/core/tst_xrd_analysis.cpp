@@ -232,6 +232,36 @@ private Q_SLOTS:
         QVERIFY(!xrdAnalysis().buildFigure(QStringLiteral("patterns"), {in}).x2);
     }
 
+    void intensityScalesOfThePatterns()
+    {
+        // √I and log I bring weak lines up: the stacked curve is the transformed intensity above the
+        // pattern's minimum, normalised to 1, and the axis says which.
+        sim::XrdParams p;
+        const Dataset d = patternDataset(sim::simulateXrd(p, "gen"));
+        auto r = computeXrd(d, {});
+        QVERIFY(r);
+        const Sample s = makeSample(1, QStringLiteral("CS"), 0);
+        const std::vector<double>& y = d.column(QStringLiteral("Intensity"))->values;
+        const auto [mn, mx] = std::minmax_element(y.begin(), y.end());
+        const std::size_t k = y.size() / 3;
+        for (const char* scale : {"linear", "sqrt", "log"}) {
+            FigureInput in{&s, &d, QJsonObject{{"intensity_scale", scale}}, *r, QStringLiteral("CS")};
+            const FigureSpec f = xrdAnalysis().buildFigure(QStringLiteral("patterns"), {in});
+            QVERIFY(!f.series.empty());
+            const auto t = [&](double v) {
+                const double a = v - *mn;
+                return QLatin1String(scale) == "sqrt"  ? std::sqrt(a)
+                       : QLatin1String(scale) == "log" ? std::log10(1.0 + a)
+                                                       : a;
+            };
+            VERIFY_NEAR(f.series.front().y[k], t(y[k]) / t(*mx), 1e-12);
+            QVERIFY2(QLatin1String(scale) != "sqrt" || f.y.label.startsWith(QStringLiteral("√")),
+                     qPrintable(f.y.label));
+            QVERIFY2(QLatin1String(scale) != "log" || f.y.label.startsWith(QStringLiteral("log")),
+                     qPrintable(f.y.label));
+        }
+    }
+
     void inSituSeriesTracksAMovingLine()
     {
         // 30 scans: a line moving linearly from 24.30° to 24.01° (sodiation shifting (012) to lower angle)

@@ -135,6 +135,12 @@ ParamTable<XrdParams> XrdAnalysis::paramTable()
     t.field(&XrdParams::dSpacingAxis, boolParam("d_spacing_axis", tr("d-spacing top axis"), false,
                                                 tr("Label the top axis of the pattern figures with d = "
                                                    "λ/(2 sin θ) in Å.")));
+    t.field(&XrdParams::intensityScale,
+            choiceParam("intensity_scale", tr("Intensity scale"), {"linear", "sqrt", "log"}, "linear",
+                        {tr("linear"), tr("square root"), tr("logarithmic")},
+                        tr("How the stacked patterns draw their intensity: √I or log I bring weak lines "
+                           "(an impurity, the amorphous hump) up beside the strong ones. The analysis is "
+                           "unchanged.")));
     t.field(&XrdParams::scherrerK, numberParam("scherrer_k", tr("Scherrer K"), {}, 0.9, 0.5, 2.0,
                                                tr("Shape factor: 0.9 with the FWHM, ≈ 1 with the "
                                                   "integral breadth (Langford & Wilson 1978).")));
@@ -856,8 +862,14 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
         addDSpacingAxis(f, inputs);
         return f;
     }
-    // Patterns, stacked without misleading intensity ticks, with the reference lines of the first.
-    f.y.label = tr("Intensity (a.u.)");
+    // Patterns, stacked without misleading intensity ticks, with the reference lines of the first; on a
+    // square-root or logarithmic intensity scale when the user asks (weak lines beside strong ones).
+    const QString scale =
+        inputs.empty() ? QString() : inputs.front().params.value("intensity_scale").toString();
+    const bool sqrtScale = scale == QLatin1String("sqrt"), logScale = scale == QLatin1String("log");
+    f.y.label = sqrtScale  ? tr("√Intensity (a.u.)")
+                : logScale ? tr("log Intensity (a.u.)")
+                           : tr("Intensity (a.u.)");
     f.y.hideTickLabels = true;
     double offset = 0.0;
     for (auto it = inputs.rbegin(); it != inputs.rend(); ++it) {
@@ -868,9 +880,14 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
         FigureSeries s = figures::styled(*in.sample, in.legend);
         s.x = xc->values;
         const auto [mn, mx] = std::minmax_element(yc->values.begin(), yc->values.end());
-        const double span = *mx - *mn > 0 ? *mx - *mn : 1.0;
+        const double lowest = *mn;
+        auto scaled = [&](double v) {
+            const double above = std::max(v - lowest, 0.0);
+            return sqrtScale ? std::sqrt(above) : logScale ? std::log10(1.0 + above) : above;
+        };
+        const double span = scaled(*mx) > 0 ? scaled(*mx) : 1.0;
         for (double v : yc->values)
-            s.y.push_back((v - *mn) / span);
+            s.y.push_back(scaled(v) / span);
         s.yOffset = offset;
         s.lineWidthPt = 0.8;
         s.endLabel = in.legend;

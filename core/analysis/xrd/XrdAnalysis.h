@@ -23,6 +23,7 @@ struct XrdParams {
     QString phase;                            ///< V2O3|Al2O3|Si|none
     std::optional<Id> phaseDataset;           ///< a user crystal structure (CIF); overrides `phase`
     bool dSpacingAxis;                        ///< figures: a d-spacing top axis
+    QString intensityScale;                   ///< linear|sqrt|log: the pattern figure's intensity axis
     std::optional<double> wavelengthAngstrom; ///< Kα1; unset: the file's
     double thresholdSigma;                    ///< peak-search significance
     QString profile;                          ///< pseudo_voigt|split_pseudo_voigt|pearson_vii|voigt
