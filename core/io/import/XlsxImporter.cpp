@@ -8,6 +8,7 @@
 #include "io/import/XlsxWorkbook.h"
 
 #include <QCoreApplication>
+#include <functional>
 
 namespace vanadis {
 
@@ -38,36 +39,45 @@ Expected<std::vector<ImportedDataset>> XlsxImporter::read(const QByteArray& byte
             }
     auto wb = XlsxWorkbook::read(bytes, fileName);
     if (!wb) return std::unexpected(wb.error());
-    if (!options.technique || *options.technique == Technique::Xps) {
-        auto xps = workbook::readAvantageXps(wb->sheets(), fileName, id());
-        if (!xps) return std::unexpected(xps.error());
-        if (*xps) return std::move(**xps);
-    }
-    if (!options.technique || *options.technique == Technique::Bet) {
-        auto iso = workbook::readThreePReport(wb->sheets(), fileName, id());
-        if (!iso) return std::unexpected(iso.error());
-        if (*iso) return std::vector<ImportedDataset>{std::move(**iso)};
-    }
-    if (!options.technique || *options.technique == Technique::Tga) {
-        auto tga = workbook::readTgaTable(wb->sheets(), fileName, id());
-        if (!tga) return std::unexpected(tga.error());
-        if (*tga) return std::vector<ImportedDataset>{std::move(**tga)};
-    }
-    if (!options.technique || *options.technique == Technique::Echem) {
-        auto arbin = workbook::readArbinChannels(wb->sheets(), fileName);
-        if (!arbin) return std::unexpected(arbin.error());
-        if (*arbin) return std::vector<ImportedDataset>{std::move(**arbin)};
+    // The workbook layouts read here, one row each: the technique it belongs to, what the error names
+    // when no layout matches, and its reader (nullopt = not this layout). First match wins.
+    using Found = Expected<std::optional<std::vector<ImportedDataset>>>;
+    const auto one = [](Expected<std::optional<ImportedDataset>> r) -> Found {
+        if (!r) return std::unexpected(r.error());
+        if (!*r) return std::nullopt;
+        return std::vector<ImportedDataset>{std::move(**r)};
+    };
+    struct Layout {
+        Technique technique;
+        const char* described;
+        std::function<Found(const workbook::Sheets&)> read;
+    };
+    const QString source = id();
+    const Layout layouts[] = {
+        {Technique::Bet, "no isotherm (a 3P Instruments 'Isotherm' sheet with p/p0 and V columns)",
+         [&](const workbook::Sheets& s) { return one(workbook::readThreePReport(s, fileName, source)); }},
+        {Technique::Tga, "no thermogravimetry table (Time, Temperature, Weight columns)",
+         [&](const workbook::Sheets& s) { return one(workbook::readTgaTable(s, fileName, source)); }},
+        {Technique::Xps,
+         "no Thermo Avantage XPS region (a sheet with 'Elements=' and a 'Binding Energy (E)' column)",
+         [&](const workbook::Sheets& s) { return workbook::readAvantageXps(s, fileName, source); }},
+        {Technique::Echem, "no Arbin record (a 'Channel_<n>_<k>' sheet)",
+         [&](const workbook::Sheets& s) { return one(workbook::readArbinChannels(s, fileName)); }},
+    };
+    QStringList notFound;
+    for (const Layout& l : layouts) {
+        if (options.technique && *options.technique != l.technique) continue;
+        auto r = l.read(wb->sheets());
+        if (!r) return std::unexpected(r.error());
+        if (*r) return std::move(**r);
+        notFound << QString::fromLatin1(l.described);
     }
     QStringList names;
     for (const auto& s : wb->sheets())
         names << "'" + s.name + "'";
-    return fail(
-        fileName.toStdString(), "",
-        "no isotherm (a 3P Instruments 'Isotherm' sheet with p/p0 and V columns), no thermogravimetry "
-        "table (Time, Temperature, Weight columns) and no Thermo Avantage XPS region (a sheet with "
-        "'Elements=' and a 'Binding Energy (E)' column) and no Arbin record (a 'Channel_<n>_<k>' sheet) was "
-        "found in this workbook (sheets " +
-            names.join(", ").left(300).toStdString() + "); save the sheet with the data as CSV");
+    return fail(fileName.toStdString(), "",
+                notFound.join(", ").toStdString() + " was found in this workbook (sheets " +
+                    names.join(", ").left(300).toStdString() + "); save the sheet with the data as CSV");
 }
 
 } // namespace vanadis
