@@ -28,17 +28,9 @@ constexpr double kShift = 1.0;
 
 sim::SimDataset vRegion(double lo, double hi, std::uint64_t seed)
 {
-    sim::XpsRegionParams p;
-    p.region = "V 2p";
+    sim::XpsRegionParams p = sim::studyVanadiumOxygenRegion();
     p.startEv = lo;
     p.endEv = hi;
-    p.stepEv = 0.1;
-    sim::addSpinOrbitDoublet(p.components, "V3", 517.7, 7.1, 2.2, 30000.0, 1.3);
-    sim::addSpinOrbitDoublet(p.components, "V2", 516.4, 7.1, 2.2, 12000.0, 1.3);
-    p.components.push_back({"Olat", 530.6, 1.3, 40000.0, 30.0});
-    p.components.push_back({"Ovac", 531.5, 1.3, 15000.0, 30.0});
-    p.components.push_back({"OCO", 532.0, 1.3, 6000.0, 30.0});
-    p.backgroundCps = 3000.0;
     p.slopeCpsPerEv = 0.0;
     p.shirleyPerEv = 0.0; // flat in each block, so two blocks join without a jump
     p.scans = 200;

@@ -54,16 +54,7 @@ sim::SimDataset threeLines()
 /// V 2p + O 1s in one region (505–540 eV), the study's lines.
 sim::SimDataset vo(std::uint64_t seed = 3)
 {
-    sim::XpsRegionParams p;
-    p.region = "V 2p";
-    p.startEv = 505.0;
-    p.endEv = 540.0;
-    sim::addSpinOrbitDoublet(p.components, "V3", 517.7, 7.1, 2.2, 30000.0, 1.3);
-    sim::addSpinOrbitDoublet(p.components, "V2", 516.4, 7.1, 2.2, 12000.0, 1.3);
-    p.components.push_back({"Olat", 530.6, 1.3, 40000.0, 30.0});
-    p.components.push_back({"Ovac", 531.5, 1.3, 15000.0, 30.0});
-    p.components.push_back({"OCO", 532.0, 1.3, 6000.0, 30.0});
-    p.backgroundCps = 3000.0;
+    sim::XpsRegionParams p = sim::studyVanadiumOxygenRegion();
     p.scans = 200;
     p.dwellTimeS = 0.2;
     p.seed = seed;

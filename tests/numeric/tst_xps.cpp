@@ -59,17 +59,7 @@ struct Truth {
 sim::XpsRegionParams studySpectrum(double v3Area, double v2Area, double ovArea, double shift,
                                    std::uint64_t seed, int scans = 20)
 {
-    sim::XpsRegionParams p;
-    p.region = "V 2p";
-    p.startEv = 505.0;
-    p.endEv = 540.0;
-    p.stepEv = 0.1;
-    sim::addSpinOrbitDoublet(p.components, "V3", 517.7, 7.1, 2.2, v3Area, 1.3);
-    sim::addSpinOrbitDoublet(p.components, "V2", 516.4, 7.1, 2.2, v2Area, 1.3);
-    p.components.push_back({"Olat", 530.6, 1.3, 40000.0, 30.0});
-    p.components.push_back({"Ovac", 531.5, 1.3, ovArea, 30.0});
-    p.components.push_back({"OCO", 532.0, 1.3, 6000.0, 30.0});
-    p.backgroundCps = 3000.0;
+    sim::XpsRegionParams p = sim::studyVanadiumOxygenRegion(v3Area, v2Area, ovArea);
     p.slopeCpsPerEv = 15.0;
     p.shirleyPerEv = 0.05;
     p.dwellTimeS = 0.2;

@@ -39,6 +39,21 @@ void addSpinOrbitDoublet(std::vector<XpsComponent>& components, const std::strin
         {name + " 2p1/2", center32Ev + splittingEv, fwhm32Ev * broadening, 0.5 * area32, glMix});
 }
 
+XpsRegionParams studyVanadiumOxygenRegion(double v3Area, double v2Area, double vacancyArea)
+{
+    XpsRegionParams p;
+    p.region = "V 2p";
+    p.startEv = 505.0;
+    p.endEv = 540.0;
+    addSpinOrbitDoublet(p.components, "V3", 517.7, 7.1, 2.2, v3Area, 1.3);
+    addSpinOrbitDoublet(p.components, "V2", 516.4, 7.1, 2.2, v2Area, 1.3);
+    p.components.push_back({"Olat", 530.6, 1.3, 40000.0, 30.0});
+    p.components.push_back({"Ovac", 531.5, 1.3, vacancyArea, 30.0});
+    p.components.push_back({"OCO", 532.0, 1.3, 6000.0, 30.0});
+    p.backgroundCps = 3000.0;
+    return p;
+}
+
 SimDataset simulateXps(const XpsRegionParams& p, const std::string& sampleName)
 {
     if (p.stepEv <= 0.0 || p.endEv <= p.startEv)

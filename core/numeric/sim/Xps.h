@@ -62,6 +62,13 @@ struct XpsRegionParams {
     std::uint64_t seed = 1;
 };
 
+/// The study's V 2p + O 1s lines in one region 505–540 eV (xps.md §3, paper digest): V³⁺ 2p3/2 517.7 eV
+/// and V²⁺ 516.4 eV doublets (Δ 7.1 eV, width ratio 1.3, FWHM 2.2 eV), lattice O 530.6, O vacancy
+/// 531.5 and C–O 532.0 eV (FWHM 1.3 eV, GL(30)), background 3000 counts/s; noise, steps and seed as
+/// the defaults above for the caller to set. Areas in counts·eV/s.
+XpsRegionParams studyVanadiumOxygenRegion(double v3Area = 30000.0, double v2Area = 12000.0,
+                                          double vacancyArea = 15000.0);
+
 /// Simulated region, kind = region name: columns "Binding Energy" (eV, descending), "Intensity"
 /// (counts/s). Noise is Poisson on counts = cps × dwell × scans. Metadata carry the true components whose
 /// centre lies inside the recorded window as "component_<i>" = "name;center_ev;fwhm_ev;area" (area in
