@@ -7,6 +7,7 @@
 #include "numeric/echem/EisFit.h"
 
 #include "../VerifyNear.h"
+#include "ImpedanceCsv.h"
 #include <QTest>
 #include <cmath>
 #include <fstream>
@@ -157,18 +158,7 @@ void TestDrt::realPyDrtToolsExample()
     const std::string path = (dir + "/echem/eis_csv/pyDRTtools_data_1.csv").toStdString();
     std::ifstream in(path);
     if (!in) QSKIP("test data absent");
-    EisSpectrum s;
-    std::string line;
-    while (std::getline(in, line)) {
-        std::replace(line.begin(), line.end(), ',', ' ');
-        std::istringstream ls(line);
-        double f, re, im;
-        if (ls >> f >> re >> im) {
-            s.frequencyHz.push_back(f);
-            s.zRealOhm.push_back(re);
-            s.zImagOhm.push_back(im);
-        }
-    }
+    const EisSpectrum s = testing::readImpedanceCsv(path);
     QCOMPARE(int(s.size()), 107); // 107 rows (PROVENANCE.md says 106)
     auto r = drt(s);
     QVERIFY2(r, r ? "" : r.error().message().c_str());

@@ -13,6 +13,7 @@
 #include "numeric/fit/LeastSquares.h"
 
 #include "../VerifyNear.h"
+#include "ImpedanceCsv.h"
 #include <QTest>
 #include <cmath>
 #include <fstream>
@@ -473,20 +474,9 @@ void TestEis::linKkRealExampleFile()
 {
     QString dir = qEnvironmentVariable("VANADIS_TESTDATA");
     if (dir.isEmpty()) dir = qEnvironmentVariable("VANADIS_TESTDATA_DEFAULT");
-    std::ifstream in((dir + "/echem/eis_csv/impedancepy_exampleData.csv").toStdString());
-    if (!in) QSKIP("test data absent");
-    EisSpectrum s;
-    std::string line;
-    while (std::getline(in, line)) {
-        std::replace(line.begin(), line.end(), ',', ' ');
-        std::istringstream ls(line);
-        double f, re, im;
-        if (ls >> f >> re >> im) {
-            s.frequencyHz.push_back(f);
-            s.zRealOhm.push_back(re);
-            s.zImagOhm.push_back(im);
-        }
-    }
+    const std::string path = (dir + "/echem/eis_csv/impedancepy_exampleData.csv").toStdString();
+    if (!std::ifstream(path)) QSKIP("test data absent");
+    const EisSpectrum s = testing::readImpedanceCsv(path);
     QCOMPARE(s.size(), std::size_t(66));
     // A measured Li-ion spectrum with a low-frequency diffusion tail (impedance.py's example): with
     // the series capacitor it is valid (residuals < 1 %); without it the tail leaves > 5 %.
