@@ -92,6 +92,7 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
         auto* sb = new QSpinBox;
         sb->setRange(int(std::max(-1e9, s.min)), int(std::min(1e9, s.max)));
         if (!s.unit.isEmpty()) sb->setSuffix(" " + s.unit);
+        if (!s.minimumMeans.isEmpty()) sb->setSpecialValueText(s.minimumMeans);
         connect(sb, &QSpinBox::valueChanged, this, [this] { emitEdited(m_session); });
         connect(sb, &QSpinBox::editingFinished, this, [this] { ++m_session; });
         return sb;

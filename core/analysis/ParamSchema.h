@@ -41,6 +41,9 @@ struct ParamSpec {
     bool advanced = false;    ///< folded away in the form under "Advanced"
     /// Numbers below this mean "automatic" (shown as such): BET's p_min = −1.
     std::optional<double> autoBelow;
+    /// For Integer: what the form shows at the minimum when it means something else than the number
+    /// (CV "cycle" 0 → "last", dQ/dV window 0 → "no smoothing"); translated; empty = the number.
+    QString minimumMeans;
     /// For the first key of a pair edited together by a span: the pair's name ("BET window").
     QString rangeLabel;
     std::vector<ParamSpec> columns; ///< for Table: one spec per field of a row

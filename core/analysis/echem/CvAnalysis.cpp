@@ -31,6 +31,7 @@ ParamTable<CvKineticsParams> CvAnalysis::paramTable()
     t.field(&CvKineticsParams::cycle,
             integerParam("cycle", tr("Cycle"), {}, 0, 0, 10000,
                          tr("The cycle used at each scan rate; 0 takes the last one (the steadiest).")));
+    t.last().minimumMeans = tr("last complete");
     ParamSpec rate = numberParam("scan_rate_mv_s", tr("Scan rate"), QStringLiteral("mV/s"), 0.0, 1e-6, 1e6,
                                  tr("For a file that states neither a 'Scan Rate' column nor its rate."));
     rate.optional = true;

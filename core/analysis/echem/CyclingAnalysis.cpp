@@ -162,6 +162,7 @@ ParamTable<CyclingParams> cyclingParamTable()
     t.field(&P::dqdvWindowPoints,
             integerParam("dqdv_window_points", tr("dQ/dV smoothing window"), QStringLiteral("points"), 11, 0,
                          201, tr("Savitzky–Golay window on the dQ/dV grid (odd; 0 = no smoothing).")));
+    t.last().minimumMeans = tr("no smoothing");
     return t;
 }
 

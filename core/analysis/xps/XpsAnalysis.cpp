@@ -200,6 +200,7 @@ ParamTable<XpsParams> xpsParamTable()
     t.field(&P::monteCarlo,
             integerParam("monte_carlo", tr("Monte-Carlo replicas"), QString(), 0, 0, 1000,
                          tr("Refits of noisy replicas for ratio errors besides the covariance (0 = off).")));
+    t.last().minimumMeans = tr("off");
     t.last().advanced = true;
     t.field(&P::seed, integerParam("seed", tr("Monte-Carlo seed"), QString(), 1, 1, 1000000000, {}));
     t.last().advanced = true;
