@@ -161,6 +161,9 @@ private Q_SLOTS:
         // 2. A tied marker does not drag: no edit, no undo step.
         const int undoTied = p.undoStack()->index();
         const double tiedPx = view->pixelOf(view->markers()[0].x[1], 0.0).x();
+        send(plot, QEvent::MouseMove, {tiedPx, yPix}, Qt::NoButton, Qt::NoButton); // hover says why
+        QVERIFY2(plot->toolTip().contains("V3_b") && plot->toolTip().contains("tied"),
+                 qPrintable(plot->toolTip()));
         send(plot, QEvent::MouseButtonPress, {tiedPx, yPix}, Qt::LeftButton, Qt::LeftButton);
         send(plot, QEvent::MouseMove, {tiedPx + 30.0, yPix}, Qt::NoButton, Qt::LeftButton);
         send(plot, QEvent::MouseButtonRelease, {tiedPx + 30.0, yPix}, Qt::LeftButton, Qt::NoButton);
