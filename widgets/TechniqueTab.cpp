@@ -3,6 +3,7 @@
 #include "analysis/AnalysisRegistry.h"
 #include "analysis/ApplyToSamples.h"
 #include "analysis/ComputeService.h"
+#include "analysis/PointEditing.h"
 #include "analysis/RawFigure.h"
 #include "model/Commands.h"
 #include "model/DatasetType.h"
@@ -14,6 +15,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QCursor>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -24,6 +26,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QToolTip>
 #include <QUndoStack>
 
 namespace vanadis {
@@ -543,15 +546,6 @@ void TechniqueTab::rebuild()
 
 namespace {
 
-/// The x positions of a point binding's list parameter in \a params.
-std::vector<double> pointValues(const PointBinding& b, const QJsonObject& params)
-{
-    std::vector<double> x;
-    for (const QJsonValue& row : params.value(b.listKey).toArray())
-        if (const QJsonValue v = row.toObject().value(b.field); v.isDouble()) x.push_back(v.toDouble());
-    return x;
-}
-
 /// "31.25 °" in the unit of the row field of the list parameter.
 QString pointText(const AnalysisDescriptor& a, const PointBinding& b, double x)
 {
@@ -564,7 +558,26 @@ QString pointText(const AnalysisDescriptor& a, const PointBinding& b, double x)
     return unit.isEmpty() ? number : unit == QLatin1String("°") ? number + unit : number + " " + unit;
 }
 
+PlotMarkerSet markerSet(int id, const PointBinding& b, const std::vector<PointMarker>& markers)
+{
+    PlotMarkerSet set{id, {}, b.color, b.draggable};
+    for (const PointMarker& m : markers) {
+        set.x.push_back(m.x);
+        set.linked.push_back(m.linked);
+        set.tips.push_back(m.tip);
+    }
+    return set;
+}
+
 } // namespace
+
+QJsonObject TechniqueTab::resultOf(Id datasetId) const
+{
+    // Only a result computed from the parameters shown: point bindings read it as "what these
+    // parameters gave" (an XPS preset's start rows).
+    const AnalysisRun* r = m_method && m_project ? m_project->runFor(datasetId, m_method->id) : nullptr;
+    return r && r->status == RunStatus::Ok ? r->result : QJsonObject();
+}
 
 void TechniqueTab::updateMarkers()
 {
@@ -573,15 +586,22 @@ void TechniqueTab::updateMarkers()
     if (m_method && m_currentDataset)
         if (const auto decl = m_method->figure(currentFigureId())) {
             const QJsonObject params = paramsOf(m_currentDataset);
+            const QJsonObject result = resultOf(m_currentDataset);
             for (std::size_t i = 0; i < decl->points.size(); ++i) {
                 const PointBinding& b = decl->points[i];
-                sets.push_back({int(i), pointValues(b, params), b.color, b.draggable});
+                sets.push_back(markerSet(int(i), b, pointMarkers(b, params, result)));
                 if (b.append == PointBinding::Append::DoubleClick) dbl = true;
                 if (b.append == PointBinding::Append::ShiftClick) shift = true;
             }
         }
     m_plot->setMarkers(sets);
     m_plot->setPointGestures(dbl, shift);
+}
+
+void TechniqueTab::refusedEdit(const Error& e)
+{
+    // A gesture the analysis refuses (a tied centre, the last component) says why where the pointer is.
+    QToolTip::showText(QCursor::pos(), QString::fromStdString(e.reason), m_plot);
 }
 
 void TechniqueTab::addPoint(double x, bool shift)
@@ -592,11 +612,14 @@ void TechniqueTab::addPoint(double x, bool shift)
     const auto want = shift ? PointBinding::Append::ShiftClick : PointBinding::Append::DoubleClick;
     for (const PointBinding& b : decl->points) {
         if (b.append != want) continue;
-        QJsonObject params = paramsOf(m_currentDataset);
-        QJsonArray rows = params.value(b.listKey).toArray();
-        rows.append(QJsonObject{{b.field, x}});
-        params[b.listKey] = rows;
-        setParams(m_currentDataset, params, -1, tr("Add %1 at %2").arg(b.label, pointText(*m_method, b, x)));
+        auto edit = pointAdded(b, paramsOf(m_currentDataset), resultOf(m_currentDataset), x);
+        if (!edit) {
+            refusedEdit(edit.error());
+            return;
+        }
+        setParams(m_currentDataset, edit->params, -1,
+                  edit->text.isEmpty() ? tr("Add %1 at %2").arg(b.label, pointText(*m_method, b, x))
+                                       : edit->text);
         updateMarkers();
         return;
     }
@@ -608,13 +631,18 @@ void TechniqueTab::removePoint(int binding, int index)
     const auto decl = m_method->figure(currentFigureId());
     if (!decl || binding < 0 || size_t(binding) >= decl->points.size()) return;
     const PointBinding& b = decl->points[size_t(binding)];
-    QJsonObject params = paramsOf(m_currentDataset);
-    QJsonArray rows = params.value(b.listKey).toArray();
-    if (index < 0 || index >= rows.size()) return;
-    const double x = rows[index].toObject().value(b.field).toDouble();
-    rows.removeAt(index);
-    params[b.listKey] = rows;
-    setParams(m_currentDataset, params, -1, tr("Remove %1 at %2").arg(b.label, pointText(*m_method, b, x)));
+    const QJsonObject params = paramsOf(m_currentDataset), result = resultOf(m_currentDataset);
+    const std::vector<PointMarker> markers = pointMarkers(b, params, result);
+    if (index < 0 || size_t(index) >= markers.size()) return;
+    auto edit = pointRemoved(b, params, result, index);
+    if (!edit) {
+        refusedEdit(edit.error());
+        return;
+    }
+    setParams(m_currentDataset, edit->params, -1,
+              edit->text.isEmpty()
+                  ? tr("Remove %1 at %2").arg(b.label, pointText(*m_method, b, markers[size_t(index)].x))
+                  : edit->text);
     updateMarkers();
 }
 
@@ -624,28 +652,39 @@ void TechniqueTab::movePoint(int binding, int index, double x, bool finished)
     const auto decl = m_method->figure(currentFigureId());
     if (!decl || binding < 0 || size_t(binding) >= decl->points.size()) return;
     const PointBinding& b = decl->points[size_t(binding)];
-    QJsonObject params = paramsOf(m_currentDataset);
-    QJsonArray rows = params.value(b.listKey).toArray();
-    if (index < 0 || index >= rows.size()) return;
-    const double from = rows[index].toObject().value(b.field).toDouble();
-    QJsonObject row = rows[index].toObject();
-    row[b.field] = x;
-    rows[index] = row;
-    params[b.listKey] = rows;
+    const QJsonObject params = paramsOf(m_currentDataset), result = resultOf(m_currentDataset);
+    const std::vector<PointMarker> markers = pointMarkers(b, params, result);
+    if (index < 0 || size_t(index) >= markers.size()) return;
+    auto edit = pointMoved(b, params, result, index, x);
+    if (!edit) {
+        if (finished) {
+            m_preview.clear();
+            updateMarkers();
+            refusedEdit(edit.error());
+        }
+        return;
+    }
     if (finished) {
         // One undo step per drag; the previews below do not touch the project.
         m_preview.clear();
-        setParams(m_currentDataset, params, -1,
-                  tr("Move %1 from %2 to %3")
-                      .arg(b.label, pointText(*m_method, b, from), pointText(*m_method, b, x)));
+        setParams(m_currentDataset, edit->params, -1,
+                  edit->text.isEmpty() ? tr("Move %1 from %2 to %3")
+                                             .arg(b.label, pointText(*m_method, b, markers[size_t(index)].x),
+                                                  pointText(*m_method, b, x))
+                                       : edit->text);
         return;
     }
+    // Markers linked to the one held (a doublet partner) follow it while it moves.
+    std::vector<PlotMarkerSet> sets = m_plot->markers();
+    if (size_t(binding) < sets.size())
+        sets[size_t(binding)] = markerSet(binding, b, pointMarkers(b, edit->params, {}));
+    m_plot->setMarkers(sets);
     if (!m_compute) return;
     const AnalysisRun* r = ensureRun(m_currentDataset);
     if (!r) return;
     const Id ds = m_currentDataset;
     // The refit follows the marker: each preview result redraws the figure, keeping the zoom.
-    m_compute->preview(r->id, params, [this, ds](const RunOutcome& o) {
+    m_compute->preview(r->id, edit->params, [this, ds](const RunOutcome& o) {
         if (ds != m_currentDataset || !m_method || !m_project) return;
         m_results->setResult(o.result, o.message, m_method->outputs(), tr("Preview while dragging"));
         if (o.status != RunStatus::Ok) return;

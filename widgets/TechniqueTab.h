@@ -30,6 +30,7 @@ class PlotView;
 class Project;
 class ResultView;
 struct AnalysisDescriptor;
+struct Error;
 class Dataset;
 
 class TechniqueTab : public QWidget {
@@ -80,7 +81,11 @@ private:
     void setParams(Id datasetId, const QJsonObject& params, int mergeKey, const QString& text = {});
     /// The markers of the current figure's point bindings, from the current dataset's parameters.
     void updateMarkers();
-    /// Point editing on the plot: the gestures of PlotView as edits of the bound list parameters.
+    /// The stored result of a dataset when it was computed from its current parameters, else {}.
+    QJsonObject resultOf(Id datasetId) const;
+    void refusedEdit(const Error& e);
+    /// Point editing on the plot: the gestures of PlotView as edits of the bound list parameters
+    /// (PointEditing.h).
     void addPoint(double x, bool shift);
     void removePoint(int binding, int index);
     void movePoint(int binding, int index, double x, bool finished);

@@ -534,8 +534,9 @@ QString describeMarkdown(const AnalysisDescriptor& a)
             spans << "`" + b.minKey + "`, `" + b.maxKey + "`";
         for (const PointBinding& b : f.points)
             spans << "`" + b.listKey + "` (" +
-                         (b.append == PointBinding::Append::DoubleClick ? "double click adds"
-                                                                        : "Shift+click adds") +
+                         (b.append == PointBinding::Append::DoubleClick  ? "double click adds"
+                          : b.append == PointBinding::Append::ShiftClick ? "Shift+click adds"
+                                                                         : "not added on the plot") +
                          (b.draggable ? ", markers drag" : "") + ")";
         o << "| `" << f.id << "` | " << f.name << " | "
           << (f.overlay ? "all selected datasets" : "the current dataset") << " | " << spans.join("; ")

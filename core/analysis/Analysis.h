@@ -41,23 +41,53 @@ struct SpanBinding {
     QString maxKey;
 };
 
+/// One marker of a point binding: a row's x position as the plot draws it.
+struct PointMarker {
+    double x = 0.0;
+    /// The position follows another row (an XPS centre tied to its doublet partner, `B_center + 7.3`):
+    /// drawn dotted with a diamond handle and not draggable; it moves with the row it follows.
+    bool linked = false;
+    QString tip; ///< translated hover text ("V3_b: centre tied, V3_a_center + split_V2p")
+};
+
+/// What a gesture on a point binding does: the new parameters and, when not empty, the undo text.
+struct PointEdit {
+    QJsonObject params;
+    QString text;
+};
+
 /// Positions on a figure's x axis bound to a Table parameter whose rows hold one x each (XRD peaks added
-/// or removed by hand, later XPS components): the plot draws a thin vertical marker at every row, and
+/// or removed by hand, XPS component centres): the plot draws a thin vertical marker at every row, and
 /// its gestures edit the list, each one undoable parameter edit:
 ///   - the `append` gesture on the plot (a double click, or a Shift+click) adds the clicked x as a row;
 ///   - a right click or a Shift+click on a marker removes that row;
-///   - dragging a marker of a `draggable` binding moves it (one undo step per drag).
-/// Widgets only translate gestures into these edits; what a position means is the analysis' business.
+///   - dragging a marker of a `draggable` binding moves it (one undo step per drag, the analysis
+///     recomputed live while it moves).
+/// Widgets only translate gestures into these edits (PointEditing.h); what a position means is the
+/// analysis' business. Rows that are more than a position (an XPS component: name, shape, width, ties)
+/// or markers that exist before the list does (the components of an XPS preset) set the hooks below;
+/// each gets the effective parameters and the stored result when it belongs to them (else empty), and
+/// marker i is row i of the list the edit writes.
 struct PointBinding {
     QString listKey; ///< the Table parameter ("added_peaks_deg")
     QString field;   ///< the row field holding the x position ("two_theta_deg")
-    /// The gesture that appends a row; Never when a row needs more than a position (an XPS component
-    /// has a name and shape: its markers are moved and removed only).
+    /// The gesture that appends a row; Never when the plot adds none.
     enum class Append { DoubleClick, ShiftClick, Never };
     Append append = Append::DoubleClick;
     bool draggable = true;
     QString label;                     ///< translated name of one row for the undo text ("added peak")
     QColor color = QColor(213, 94, 0); ///< of the markers
+    /// Unset: one free marker per row of listKey at its `field`.
+    std::function<std::vector<PointMarker>(const QJsonObject& params, const QJsonObject& result)> markers;
+    /// Unset: row \a index gets `field` = x.
+    std::function<Expected<PointEdit>(const QJsonObject& params, const QJsonObject& result, int index,
+                                      double x)>
+        move;
+    /// Unset: a row {field: x} is appended.
+    std::function<Expected<PointEdit>(const QJsonObject& params, const QJsonObject& result, double x)> add;
+    /// Unset: row \a index is removed.
+    std::function<Expected<PointEdit>(const QJsonObject& params, const QJsonObject& result, int index)>
+        remove;
 };
 
 /// One figure an analysis offers.

@@ -565,8 +565,11 @@ void PlotView::drawMarkers()
     m_d->markerItems.clear();
     if (!plot->xAxis || !plot->axisRect()) return;
     const double width = std::max(1.0, scale());
+    // The handle sits just inside the top of the axis rect, whole (the rect clips what lies above).
+    const double top = 5.5 * width / std::max(1.0, double(plot->axisRect()->rect().height()));
     for (const PlotMarkerSet& set : m_d->markers)
-        for (double x : set.x) {
+        for (std::size_t i = 0; i < set.x.size(); ++i) {
+            const double x = set.x[i];
             if (!std::isfinite(x)) continue;
             auto* line = new QCPItemLine(plot);
             line->setClipToAxisRect(true);
@@ -577,13 +580,19 @@ void PlotView::drawMarkers()
                 p->setTypeX(QCPItemPosition::ptPlotCoords);
                 p->setTypeY(QCPItemPosition::ptAxisRectRatio);
             }
-            line->start->setCoords(x, 0.0); // the top of the axis rect, where the handle goes
+            line->start->setCoords(x, top); // the handle's end
             line->end->setCoords(x, 1.0);
-            QPen pen(set.color, width, set.draggable ? Qt::SolidLine : Qt::DashLine);
+            const bool linked = set.isLinked(i);
+            QColor color = set.color;
+            if (linked) color.setAlphaF(0.6 * color.alphaF()); // secondary: it follows another marker
+            QPen pen(color, width, linked ? Qt::DotLine : set.draggable ? Qt::SolidLine : Qt::DashLine);
             line->setPen(pen);
-            // A handle at the top: a filled disc for markers that drag, a bar for the others.
-            line->setTail(QCPLineEnding(set.draggable ? QCPLineEnding::esDisc : QCPLineEnding::esBar,
-                                        7.0 * width, 7.0 * width));
+            // A handle at the top: a filled disc for markers that drag, a diamond for linked ones (they
+            // follow another marker), a bar for the others.
+            line->setTail(QCPLineEnding(linked          ? QCPLineEnding::esDiamond
+                                        : set.draggable ? QCPLineEnding::esDisc
+                                                        : QCPLineEnding::esBar,
+                                        (linked ? 9.0 : 7.0) * width, (linked ? 9.0 : 7.0) * width));
             line->setSelectable(false);
             m_d->markerItems.push_back(line);
         }
@@ -819,7 +828,11 @@ bool PlotView::eventFilter(QObject* watched, QEvent* event)
 
 void PlotView::updateSpanCursor(const QPointF& pos)
 {
-    if (const auto [set, index] = m_d->markerAt(pos); set >= 0 && m_d->markers[size_t(set)].draggable) {
+    const auto [set, index] = m_d->markerAt(pos);
+    const PlotMarkerSet* over = set >= 0 ? &m_d->markers[size_t(set)] : nullptr;
+    const QString tip = over && size_t(index) < over->tips.size() ? over->tips[size_t(index)] : QString();
+    if (m_d->plot->toolTip() != tip) m_d->plot->setToolTip(tip);
+    if (over && over->canDrag(size_t(index))) {
         m_d->plot->setCursor(Qt::SizeHorCursor);
         return;
     }
@@ -853,7 +866,7 @@ bool PlotView::markerMouseEvent(QEvent* event)
             Q_EMIT pointRequested(plot->xAxis->pixelToCoord(e->position().x()), true);
             return true;
         }
-        if (set < 0 || !m_d->markers[size_t(set)].draggable) return false;
+        if (set < 0 || !m_d->markers[size_t(set)].canDrag(size_t(index))) return false;
         Private::MarkerDrag drag;
         drag.set = set;
         drag.index = index;

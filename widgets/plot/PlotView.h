@@ -23,6 +23,12 @@ struct PlotMarkerSet {
     std::vector<double> x;
     QColor color = QColor(213, 94, 0);
     bool draggable = false; ///< the markers can be dragged along x
+    /// Per marker (may be shorter than x): a linked marker follows another one (a tied position); it is
+    /// drawn dotted with a diamond handle and does not drag, even in a draggable set.
+    std::vector<bool> linked = {};
+    std::vector<QString> tips = {}; ///< per marker: hover text (may be shorter than x)
+    bool isLinked(std::size_t i) const { return i < linked.size() && linked[i]; }
+    bool canDrag(std::size_t i) const { return draggable && !isLinked(i); }
 };
 
 /// Shows one figure. Mouse wheel zooms and dragging pans both axes (only x or y when the pointer is over
@@ -35,7 +41,9 @@ struct PlotMarkerSet {
 /// pans nor zooms. The inset is static: wheel and drag over it do nothing.
 ///
 /// Point editing (setMarkers, setPointGestures): markers are thin vertical lines with a handle at the
-/// top. Within ~5 px of one, dragging moves it (draggable sets) and a right click or a Shift+click asks
+/// top: solid with a disc for markers that drag, dotted with a diamond for linked ones (they follow
+/// another marker), dashed with a bar for sets that do not drag; hovering one shows its tip. Within ~5 px
+/// of one, dragging moves it (draggable, not linked) and a right click or a Shift+click asks
 /// for its removal; elsewhere in the main axes a double click and/or a Shift+click ask for a point at
 /// the clicked x (a double click then no longer resets the view: Home and the menu still do). The view
 /// only reports these gestures; the caller turns them into parameter edits and calls setMarkers.

@@ -1,5 +1,6 @@
 #include "analysis/xps/XpsAnalysis.h"
 #include "analysis/JsonNumber.h"
+#include "analysis/xps/XpsComponentEdit.h"
 #include "analysis/xps/XpsModelRows.h"
 
 #include "analysis/FigureHelpers.h"
@@ -334,6 +335,9 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& giv
                             .toStdString());
     }
 
+    // The rows the fit starts from, data-dependent starts included (C 1s at the maximum, the generic
+    // model): the plot's component edits turn a preset into exactly this custom model.
+    const QJsonObject startRows = xpsRowsToJson(xpsRowsFromModel(spec));
     xps::FitSettings settings;
     settings.monteCarloSamples = p.monteCarlo;
     settings.monteCarloSeed = std::uint64_t(p.seed);
@@ -411,6 +415,7 @@ Expected<QJsonObject> computeXps(const ComputeInputs& in, const QJsonObject& giv
                     {"differences", differences},
                     {"converged", f->raw.converged},
                     {"model_rows", xpsRowsToJson(xpsRowsFromModel(fittedStarts(spec, f->raw)))},
+                    {"start_rows", startRows},
                     {"warnings", warnings},
                     {"curve", QJsonObject{{"be", arr(f->bindingEv)},
                                           {"y", arr(f->intensity)},
@@ -468,14 +473,10 @@ namespace {
 
 std::vector<FigureDecl> xpsFigureDecls()
 {
-    // The custom model's component centres are markers on the fit: dragging one moves its start and
-    // refits live; right-click removes the row (new components need a name: added in the table).
-    PointBinding centres;
-    centres.listKey = QStringLiteral("components");
-    centres.field = QStringLiteral("center");
-    centres.append = PointBinding::Append::Never;
-    centres.label = tr("component");
-    return {{QStringLiteral("xps_fit"), tr("Component fit"), false, {}, {centres}}};
+    // Every component centre is a marker on the fit, for the presets too (XpsComponentEdit.h): drag a
+    // free one to move its start and refit live, double-click to add a line, right-click to remove one;
+    // tied centres are drawn linked and follow the line they are tied to.
+    return {{QStringLiteral("xps_fit"), tr("Component fit"), false, {}, {xpsCentreBinding()}}};
 }
 
 QColor componentColor(int k)
