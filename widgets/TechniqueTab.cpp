@@ -294,20 +294,27 @@ std::vector<TechniqueTab::View> TechniqueTab::views() const
             if (a->automatic != automatic || !a->forTechnique(m_technique)) continue;
             if (std::none_of(all.begin(), all.end(), [&](const Dataset* d) { return a->accepts(*d); }))
                 continue;
+            // Titled by the type of the data it shows ("GITT", or "Cycling record" for a GITT run a
+            // cycler exported as a record); when the project holds several of its types, by its name,
+            // not by the list of every type it could read.
             QStringList types;
             for (const QString& t : a->input.types)
-                types << datasetTypeDisplayName(t);
+                if (std::any_of(all.begin(), all.end(), [&](const Dataset* d) { return d->type() == t; }))
+                    types << datasetTypeDisplayName(t);
+            const QString name =
+                QCoreApplication::translate("vanadis::Analysis", a->name.toUtf8().constData());
             QString title =
-                a->input.types.contains(QStringLiteral("*"))
-                    ? QCoreApplication::translate("vanadis::Analysis", a->name.toUtf8().constData())
-                    : types.join(QStringLiteral(", "));
-            // Two analyses of the same data type: the name tells their views apart.
+                a->input.types.contains(QStringLiteral("*")) || types.size() != 1 ? name : types.front();
+            // Two analyses of the same data type, or an analysis titled as a raw group: the name tells
+            // their views apart.
             for (View& v : out)
                 if (v.title == title && v.analysis) {
                     v.title += QStringLiteral(" — ") + v.analysis->name;
                     title += QStringLiteral(" — ") + a->name;
                 } else if (v.analysis && v.title.startsWith(title + QStringLiteral(" — "))) {
                     title += QStringLiteral(" — ") + a->name;
+                } else if (!v.analysis && v.title == title && title != name) {
+                    title += QStringLiteral(" — ") + name;
                 }
             out.push_back({title, a, {}});
         }
