@@ -126,6 +126,10 @@ struct CliOption {
     /// The option may be given several times: toParams gets the values joined by commas (XRD
     /// `--add-peak 31.2 --add-peak 40.1` = `--add-peak 31.2,40.1`).
     bool repeatable = false;
+    /// The value is a file the command writes from the result (XRD `--write-instrument OUT.json`): the
+    /// bytes to write, given the result and the analysed file; toParams is unused then. An error stops
+    /// the command before anything is printed or written.
+    std::function<Expected<QByteArray>(const QJsonObject& result, const QString& inputFile)> writesFile = {};
 };
 
 /// A value an analysis reads from another analysis' stored result on the same sample: the output at
