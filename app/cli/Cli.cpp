@@ -535,8 +535,10 @@ QString describeMarkdown(const AnalysisDescriptor& a)
             spans << "`" + b.minKey + "`, `" + b.maxKey + "`";
         for (const PointBinding& b : f.points)
             spans << "`" + b.listKey + "` (" +
-                         (b.append == PointBinding::Append::DoubleClick ? "double click adds"
-                                                                        : "Shift+click adds") +
+                         (b.append == PointBinding::Append::DoubleClick  ? QString("double click adds")
+                          : b.append == PointBinding::Append::ShiftClick ? QString("Shift+click adds")
+                          : b.append == PointBinding::Append::CtrlClick  ? QString("Ctrl+click adds")
+                                                                         : QString("added in the table")) +
                          (b.draggable ? ", markers drag" : "") + ")";
         o << "| `" << f.id << "` | " << f.name << " | "
           << (f.overlay ? "all selected datasets" : "the current dataset") << " | " << spans.join("; ")

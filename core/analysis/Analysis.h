@@ -53,7 +53,8 @@ struct PointBinding {
     QString field;   ///< the row field holding the x position ("two_theta_deg")
     /// The gesture that appends a row; Never when a row needs more than a position (an XPS component
     /// has a name and shape: its markers are moved and removed only).
-    enum class Append { DoubleClick, ShiftClick, Never };
+    /// CtrlClick: a third list on the same figure (XRD background points beside added and removed peaks).
+    enum class Append { DoubleClick, ShiftClick, CtrlClick, Never };
     Append append = Append::DoubleClick;
     bool draggable = true;
     QString label;                     ///< translated name of one row for the undo text ("added peak")
@@ -132,6 +133,17 @@ struct CliOption {
     std::function<Expected<QByteArray>(const QJsonObject& result, const QString& inputFile)> writesFile = {};
 };
 
+/// A file the user can write from a stored result (XRD: "Save as instrument function…" from the fit of a
+/// standard): the tab offers it beside the results, the CLI through a CliOption with the same writer.
+struct ResultFileAction {
+    QString id;            ///< stable ("instrument_function")
+    QString label;         ///< translated menu/button text, ending in "…"
+    QString fileFilter;    ///< translated, for the save dialog ("Instrument function (*.json)")
+    QString defaultSuffix; ///< without the dot ("json")
+    /// The bytes to write from the result of \a inputFile (the analysed dataset's original file name).
+    std::function<Expected<QByteArray>(const QJsonObject& result, const QString& inputFile)> write;
+};
+
 /// A value an analysis reads from another analysis' stored result on the same sample: the output at
 /// \a outputPath of the sample's first Ok run of \a analysisId, as ComputeInputs::sample[\a key] (and the
 /// run's id as `<key>_run`).
@@ -167,6 +179,8 @@ struct AnalysisDescriptor {
         compute;
     std::function<FigureSpec(const QString& figureId, const std::vector<FigureInput>& inputs)> buildFigure;
     std::vector<CliOption> cliOptions;
+    /// Files the user can write from a result (shown on the analysis' tab).
+    std::function<std::vector<ResultFileAction>()> resultFiles = {};
     /// Which of a file's datasets `vanadis-cli <analysis> FILE` runs on, given the checked parameters
     /// (XPS: the block whose label is the `region` parameter). Unset = the first dataset it accepts.
     std::function<bool(const Dataset&, const QJsonObject& params)> selectsMain;
