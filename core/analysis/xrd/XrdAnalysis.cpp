@@ -304,10 +304,10 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
             AnchorOptions ao;
             ao.curve = spline ? AnchorCurve::NaturalSpline : AnchorCurve::Polynomial;
             ao.polynomialDegree = p.backgroundDegree;
-            // The level at each point: the mean over about one line width, so a click does not pin the
-            // background to one noisy count.
+            // The level at each point: the mean over ± one line width, so a click does not pin the
+            // background to one noisy count (a user places the points between the lines).
             ao.averageHalfWidthPoints =
-                std::max(2, int(std::lround(0.5 * (std::isfinite(fwhmGuess) ? fwhmGuess : 0.2) / stepDeg)));
+                std::max(3, int(std::lround((std::isfinite(fwhmGuess) ? fwhmGuess : 0.2) / stepDeg)));
             std::sort(anchors.begin(), anchors.end());
             std::size_t distinct = anchors.empty() ? 0 : 1;
             for (std::size_t i = 1; i < anchors.size(); ++i)
@@ -939,8 +939,19 @@ std::vector<FigureDecl> xrdFigureDecls()
                          false,
                          tr("removed peak"),
                          QColor(120, 120, 120)};
+    // Background points: a Ctrl+click adds one (the other clicks are the peaks'), its marker drags.
+    PointBinding anchors{QStringLiteral("background_anchors_deg"),
+                         QStringLiteral("two_theta_deg"),
+                         PointBinding::Append::CtrlClick,
+                         true,
+                         tr("background point"),
+                         QColor(0, 114, 178)};
     return {{QStringLiteral("patterns"), tr("Patterns with reference ticks"), true, {}, {}},
-            {QStringLiteral("profile_fit"), tr("Profile fit and residuals"), false, {}, {added, removed}},
+            {QStringLiteral("profile_fit"),
+             tr("Profile fit and residuals"),
+             false,
+             {},
+             {added, removed, anchors}},
             {QStringLiteral("williamson_hall"), tr("Williamson–Hall plot"), true, {}, {}}};
 }
 
@@ -1037,6 +1048,20 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
             f.series.push_back(std::move(b));
             f.series.push_back(std::move(m));
         }
+        // The background points on the background they define.
+        FigureSeries dots;
+        dots.label = tr("background points");
+        dots.color = QColor(0, 114, 178);
+        dots.line = false;
+        dots.marker = QStringLiteral("circle");
+        dots.filled = true;
+        for (const QJsonValue& v : in.result.value("background").toObject().value("anchors").toArray()) {
+            const QJsonObject a = v.toObject();
+            if (!a.value("intensity").isDouble()) continue;
+            dots.x.push_back(a.value("two_theta_deg").toDouble());
+            dots.y.push_back(a.value("intensity").toDouble());
+        }
+        if (!dots.x.empty()) f.series.push_back(std::move(dots));
         res = figures::styled(*in.sample, tr("residual"));
         res.inLegend = false;
         res.lineWidthPt = 0.6;
@@ -1119,6 +1144,17 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
     return f;
 }
 
+/// The instrument-function file of a standard's result (CLI --write-instrument, "Save as instrument
+/// function…"), named after the phase and the file.
+Expected<QByteArray> instrumentFunctionBytes(const QJsonObject& result, const QString& input)
+{
+    const QString name =
+        result.value("phase").toString() + QStringLiteral(" standard, ") + QFileInfo(input).fileName();
+    auto f = instrumentFunctionFromResult(result, name, input, QDateTime::currentDateTimeUtc());
+    if (!f) return std::unexpected(f.error());
+    return instrumentFunctionDocument(*f);
+}
+
 /// `--add-peak 31.2,40.1` → {"added_peaks_deg": [{"two_theta_deg": 31.2}, {"two_theta_deg": 40.1}]}.
 CliOption positionOption(const char* option, const char* key, const char* description)
 {
@@ -1171,6 +1207,16 @@ const AnalysisDescriptor& xrdAnalysis()
             return computeXrd(in.main.front(), params, phase, instrument);
         };
         a.buildFigure = xrdFigure;
+        a.resultFiles = [] {
+            ResultFileAction r;
+            r.id = QStringLiteral("instrument_function");
+            r.label = QCoreApplication::translate("vanadis::XrdAnalysis", "Save as instrument function…");
+            r.fileFilter =
+                QCoreApplication::translate("vanadis::XrdAnalysis", "Instrument function (*.json)");
+            r.defaultSuffix = QStringLiteral("json");
+            r.write = instrumentFunctionBytes;
+            return std::vector<ResultFileAction>{r};
+        };
         a.cliOptions = {
             {QStringLiteral("phase"),
              QStringLiteral("Reference phase: V2O3 (default), Al2O3, Si, none, or a CIF file (PATH.cif)."),
@@ -1204,15 +1250,7 @@ const AnalysisDescriptor& xrdAnalysis()
                     "Read the pattern as a line-profile standard (Si, LaB6; its own broadening negligible) "
                     "and write the instrument function its lines give to OUT.json.");
                 o.valueName = QStringLiteral("OUT.json");
-                o.writesFile = [](const QJsonObject& result, const QString& input) -> Expected<QByteArray> {
-                    const QFileInfo fi(input);
-                    const QString name =
-                        result.value("phase").toString() + QStringLiteral(" standard, ") + fi.fileName();
-                    auto f =
-                        instrumentFunctionFromResult(result, name, input, QDateTime::currentDateTimeUtc());
-                    if (!f) return std::unexpected(f.error());
-                    return instrumentFunctionDocument(*f);
-                };
+                o.writesFile = instrumentFunctionBytes;
                 return o;
             }(),
             positionOption("add-peak", "added_peaks_deg",
