@@ -145,6 +145,8 @@ Expected<InstrumentFunction> instrumentFunctionFromResult(const QJsonObject& r, 
                                                           const QString& sourceFile, const QDateTime& when)
 {
     const std::string file = sourceFile.toStdString();
+    if (!r.contains("instrument_fit"))
+        return fail(file, "", "the stored result predates the instrument fit: recompute it, then save again");
     const QJsonObject fit = r.value("instrument_fit").toObject();
     if (fit.isEmpty() || !fit.value("w_deg2").isDouble())
         return fail(

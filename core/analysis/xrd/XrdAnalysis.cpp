@@ -714,11 +714,14 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
                                      {"lorentz_fwhm_deg", jsonNumber(standardLines[i].lorentzFwhmDeg)},
                                      {"function_fwhm_deg", jsonNumber(cf->functionFwhmDeg[i])},
                                      {"function_eta", jsonNumber(eta)},
-                                     {"residual_pct", jsonNumber(cf->residualPct[i])}});
+                                     {"residual_pct", jsonNumber(cf->residualPct[i])},
+                                     {"used", bool(cf->used[i])}});
         }
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (const InstrumentLine& l : standardLines)
-            lo = std::min(lo, l.twoThetaDeg), hi = std::max(hi, l.twoThetaDeg);
+        for (std::size_t i = 0; i < standardLines.size(); ++i)
+            if (cf->used[i])
+                lo = std::min(lo, standardLines[i].twoThetaDeg),
+                hi = std::max(hi, standardLines[i].twoThetaDeg);
         out["instrument_fit"] = QJsonObject{{"u_deg2", jsonNumber(cf->uDeg2)},
                                             {"u_err", jsonNumber(cf->uErrDeg2)},
                                             {"v_deg2", jsonNumber(cf->vDeg2)},

@@ -102,32 +102,71 @@ double instrumentFwhmDeg(const InstrumentBroadening& instrument, double twoTheta
 
 Expected<CagliotiFit> fitCagliotiFunction(std::span<const InstrumentLine> lines, const CagliotiFitOptions& o)
 {
-    std::vector<InstrumentLine> use;
-    for (const InstrumentLine& l : lines)
+    // Usable lines: a width, and a width error (if stated) below half the width (a weak line's width is
+    // noise).
+    std::vector<std::size_t> use;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const InstrumentLine& l = lines[i];
+        const double total = l.fwhmDeg > 0.0 ? l.fwhmDeg : l.gaussFwhmDeg;
         if (std::isfinite(l.twoThetaDeg) && l.twoThetaDeg > 0.0 && l.twoThetaDeg < 180.0 &&
-            std::isfinite(l.gaussFwhmDeg) && l.gaussFwhmDeg > 0.0)
-            use.push_back(l);
-    std::sort(use.begin(), use.end(),
-              [](const InstrumentLine& a, const InstrumentLine& b) { return a.twoThetaDeg < b.twoThetaDeg; });
-    if (use.size() < 3 || use.back().twoThetaDeg - use.front().twoThetaDeg < 1.0)
+            std::isfinite(l.gaussFwhmDeg) && l.gaussFwhmDeg >= 0.0 && total > 0.0 &&
+            !(l.gaussFwhmErrDeg > 0.5 * total))
+            use.push_back(i);
+    }
+    auto tooFew = [&] {
+        if (use.size() < 3) return true;
+        double lo = 180.0, hi = 0.0;
+        for (std::size_t i : use)
+            lo = std::min(lo, lines[i].twoThetaDeg), hi = std::max(hi, lines[i].twoThetaDeg);
+        return hi - lo < 1.0;
+    };
+    if (tooFew())
         return fail("", "instrument function",
                     "fewer than 3 lines of the standard with a width over a 2θ range: U, V and W cannot be "
                     "fitted (measure the standard over a wide 2θ range)");
-    const Eigen::Index n = Eigen::Index(use.size());
-    Eigen::MatrixXd a(n, 3);
-    Eigen::VectorXd y(n), sigma(n);
-    for (Eigen::Index i = 0; i < n; ++i) {
-        const InstrumentLine& l = use[std::size_t(i)];
-        const double t = std::tan(0.5 * l.twoThetaDeg * kRadPerDeg);
-        a(i, 0) = t * t;
-        a(i, 1) = t;
-        a(i, 2) = 1.0;
-        y(i) = l.gaussFwhmDeg * l.gaussFwhmDeg;
-        const double err = std::max(std::isfinite(l.gaussFwhmErrDeg) ? l.gaussFwhmErrDeg : 0.0,
-                                    o.relativeErrorFloor * l.gaussFwhmDeg);
-        sigma(i) = 2.0 * l.gaussFwhmDeg * err; // σ(Γ²) = 2Γ σ(Γ)
+    auto totalOf = [&](std::size_t i) {
+        return lines[i].fwhmDeg > 0.0 ? lines[i].fwhmDeg : lines[i].gaussFwhmDeg;
+    };
+    // Γ_G² against tan²θ, tanθ, 1. σ(Γ²) = 2Γσ(Γ), with the line's total FWHM as Γ there: a Gaussian part
+    // split off as ≈ 0 must not get an infinite weight.
+    auto fitGauss = [&](const std::vector<std::size_t>& idx) {
+        const Eigen::Index n = Eigen::Index(idx.size());
+        Eigen::MatrixXd a(n, 3);
+        Eigen::VectorXd y(n), sigma(n);
+        for (Eigen::Index k = 0; k < n; ++k) {
+            const InstrumentLine& l = lines[idx[std::size_t(k)]];
+            const double t = std::tan(0.5 * l.twoThetaDeg * kRadPerDeg), total = totalOf(idx[std::size_t(k)]);
+            a(k, 0) = t * t;
+            a(k, 1) = t;
+            a(k, 2) = 1.0;
+            y(k) = l.gaussFwhmDeg * l.gaussFwhmDeg;
+            const double err = std::max(std::isfinite(l.gaussFwhmErrDeg) ? l.gaussFwhmErrDeg : 0.0,
+                                        o.relativeErrorFloor * total);
+            sigma(k) = 2.0 * total * err;
+        }
+        return weightedLeastSquares(a, y, sigma);
+    };
+    // Outliers (an overlapped or weak line the profile fit widened or narrowed): the line farthest off the
+    // curve is left out while it lies more than 4 robust standard deviations (at least 10 %) off, keeping
+    // at least 4 lines.
+    WeightedFit g = fitGauss(use);
+    std::vector<std::size_t> dropped;
+    while (g.ok && use.size() > 4) {
+        std::vector<double> dev;
+        for (std::size_t i : use) {
+            const double f = cagliotiGaussFwhmDeg(g.p(0), g.p(1), g.p(2), lines[i].twoThetaDeg);
+            dev.push_back(std::isfinite(f) ? std::abs(lines[i].gaussFwhmDeg - f) / totalOf(i) : 1.0);
+        }
+        std::vector<double> sorted = dev;
+        std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(sorted.size() / 2), sorted.end());
+        const double limit = std::max(0.10, 4.0 * 1.4826 * sorted[sorted.size() / 2]);
+        const auto worst = std::max_element(dev.begin(), dev.end());
+        if (*worst <= limit) break;
+        dropped.push_back(use[std::size_t(worst - dev.begin())]);
+        use.erase(use.begin() + (worst - dev.begin()));
+        g = fitGauss(use);
     }
-    const WeightedFit g = weightedLeastSquares(a, y, sigma);
+    const Eigen::Index n = Eigen::Index(use.size());
     if (!g.ok)
         return fail("", "instrument function",
                     "the lines of the standard do not determine U, V and W (all at nearly the same angle)");
@@ -150,13 +189,13 @@ Expected<CagliotiFit> fitCagliotiFunction(std::span<const InstrumentLine> lines,
 
     // The Lorentzian part, when the profile has one and there are enough lines.
     bool anyLorentz = false;
-    for (const InstrumentLine& l : use)
-        anyLorentz = anyLorentz || l.lorentzFwhmDeg > 0.0;
+    for (std::size_t i : use)
+        anyLorentz = anyLorentz || lines[i].lorentzFwhmDeg > 0.0;
     if (o.fitLorentzian && anyLorentz) {
         Eigen::MatrixXd b(n, 2);
         Eigen::VectorXd yl(n), sl(n);
         for (Eigen::Index i = 0; i < n; ++i) {
-            const InstrumentLine& l = use[std::size_t(i)];
+            const InstrumentLine& l = lines[use[std::size_t(i)]];
             const double th = 0.5 * l.twoThetaDeg * kRadPerDeg;
             b(i, 0) = std::tan(th);
             b(i, 1) = 1.0 / std::cos(th);
@@ -166,17 +205,37 @@ Expected<CagliotiFit> fitCagliotiFunction(std::span<const InstrumentLine> lines,
                              o.relativeErrorFloor * std::max(l.fwhmDeg, l.gaussFwhmDeg));
         }
         const WeightedFit lf = weightedLeastSquares(b, yl, sl);
-        if (lf.ok) {
+        if (lf.ok && lf.p(0) >= 0.0 && lf.p(1) >= 0.0) {
             out.lorentzianFitted = true;
             out.xDeg = lf.p(0);
             out.yDeg = lf.p(1);
             out.xErrDeg = std::sqrt(std::max(0.0, lf.cov(0, 0)));
             out.yErrDeg = std::sqrt(std::max(0.0, lf.cov(1, 1)));
+        } else if (lf.ok) {
+            // X and Y are widths (≥ 0): with one negative, the other term alone (the function would turn
+            // negative beyond the measured range otherwise).
+            const int keep = lf.p(0) < 0.0 ? 1 : 0;
+            const WeightedFit one = weightedLeastSquares(b.col(keep), yl, sl);
+            if (one.ok && one.p(0) > 0.0) {
+                out.lorentzianFitted = true;
+                (keep == 0 ? out.xDeg : out.yDeg) = one.p(0);
+                (keep == 0 ? out.xErrDeg : out.yErrDeg) = std::sqrt(std::max(0.0, one.cov(0, 0)));
+            }
         }
     }
 
     // Where the fitted functions are not physical within the measured range.
-    const double lo = use.front().twoThetaDeg, hi = use.back().twoThetaDeg;
+    double lo = 180.0, hi = 0.0;
+    for (std::size_t i : use)
+        lo = std::min(lo, lines[i].twoThetaDeg), hi = std::max(hi, lines[i].twoThetaDeg);
+    out.used.assign(lines.size(), false);
+    for (std::size_t i : use)
+        out.used[i] = true;
+    if (!dropped.empty())
+        out.warnings.push_back(
+            std::to_string(dropped.size()) +
+            " line(s) of the standard were left out of the instrument function: their widths lie "
+            "far off the curve of the others (overlap or a weak line).");
     bool negativeG = !(out.wDeg2 > 0.0), negativeL = false;
     for (int k = 0; k <= 100; ++k) {
         const double tt = lo + (hi - lo) * k / 100.0;
@@ -207,13 +266,14 @@ Expected<CagliotiFit> fitCagliotiFunction(std::span<const InstrumentLine> lines,
     const InstrumentBroadening ib = out.broadening();
     double ss = 0.0;
     int far = 0, counted = 0;
-    for (const InstrumentLine& l : lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const InstrumentLine& l = lines[i];
         const double f = instrumentFwhmDeg(ib, l.twoThetaDeg);
         const double ref = l.fwhmDeg > 0.0 ? l.fwhmDeg : l.gaussFwhmDeg;
         const double r = std::isfinite(f) && ref > 0.0 ? 100.0 * (f - ref) / ref : kNaN;
         out.functionFwhmDeg.push_back(f);
         out.residualPct.push_back(r);
-        if (!std::isfinite(r)) continue;
+        if (!std::isfinite(r) || !out.used[i]) continue;
         ss += r * r;
         ++counted;
         out.maxResidualPct = std::max(out.maxResidualPct, std::abs(r));

@@ -48,6 +48,7 @@ struct CagliotiFit {
     double maxResidualPct = 0.0;         ///< largest |…| of the same, %
     std::vector<double> residualPct;     ///< per line, in the order given
     std::vector<double> functionFwhmDeg; ///< TCH total FWHM of the function at each line
+    std::vector<bool> used;              ///< per line given: whether it entered the fit
     int nLines = 0;
     std::vector<std::string> warnings;
 
@@ -55,7 +56,9 @@ struct CagliotiFit {
     InstrumentBroadening broadening() const;
 };
 
-/// Fits U, V, W (and X, Y) to \a lines (≥ 3 with positive Gaussian widths at distinct 2θ). Warns when the
+/// Fits U, V, W (and X, Y) to \a lines (≥ 3 with positive Gaussian widths at distinct 2θ; lines whose
+/// width error exceeds half the width are not used, and outliers — more than 4 robust σ and 10 % off the
+/// curve of the others — are left out one at a time while ≥ 4 remain). Warns when the
 /// Gaussian curve is negative or the Lorentzian width negative anywhere within the lines' 2θ range, on
 /// |correlation| > 0.99 (a narrow 2θ range) and when a line lies more than 10 % off the curve (sample
 /// broadening or an overlap: a standard should show none). Errors: fewer than 3 usable lines.
