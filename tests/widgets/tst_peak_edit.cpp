@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -250,6 +251,18 @@ private Q_SLOTS:
             dots = dots || (s.label == QLatin1String("background points") && s.x.size() == at.size());
         QVERIFY2(dots, "the background points are drawn on the background");
         w.grab().save(QDir(shots).filePath("tab-xrd-background-points.png"));
+        // "Save as instrument function…" (the dialog is the button's; the writing is saveResultFile): the
+        // demo CS pattern is no standard — its size-broadened widths give W < 0 — so it is refused with the
+        // reason and nothing is written (the written file is tested on generated standards in tst_cli and
+        // tst_xrd_analysis).
+        const QString instPath = QDir(m_tmp.path()).filePath("demo-instrument.json");
+        auto saved = xrd->saveResultFile(QStringLiteral("instrument_function"), instPath);
+        QVERIFY(!saved);
+        qInfo("%s", saved.error().message().c_str());
+        QVERIFY2(QString::fromStdString(saved.error().message()).contains("cannot be used"),
+                 saved.error().message().c_str());
+        QVERIFY(!QFile::exists(instPath));
+        QVERIFY(!xrd->saveResultFile(QStringLiteral("no_such_file"), instPath));
 
         // Drag the second point by 0.5°: previews follow, one undo step.
         QSignalSpy previews(xrd, &TechniqueTab::previewShown);
