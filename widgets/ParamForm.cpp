@@ -54,8 +54,15 @@ ParamForm::ParamForm(QWidget* parent) : QWidget(parent)
 
 void ParamForm::setDatasetChoices(const std::vector<std::pair<qint64, QString>>& choices)
 {
-    if (choices == m_datasetChoices) return;
+    setDatasetChoices(choices, {});
+}
+
+void ParamForm::setDatasetChoices(const std::vector<std::pair<qint64, QString>>& choices,
+                                  const QStringList& types)
+{
+    if (choices == m_datasetChoices && types == m_datasetChoiceTypes) return;
     m_datasetChoices = choices;
+    m_datasetChoiceTypes = types;
     const QJsonObject keep = values();
     for (size_t i = 0; i < m_schema.size(); ++i) {
         if (m_schema[i].type != ParamSpec::Type::DatasetRef) continue;
@@ -63,8 +70,9 @@ void ParamForm::setDatasetChoices(const std::vector<std::pair<qint64, QString>>&
         m_loading = true;
         cb->clear();
         cb->addItem(tr("none"), QVariant());
-        for (const auto& [id, text] : m_datasetChoices)
-            cb->addItem(text, id);
+        for (std::size_t k = 0; k < m_datasetChoices.size(); ++k)
+            if (datasetChoiceFits(m_schema[i], k))
+                cb->addItem(m_datasetChoices[k].second, m_datasetChoices[k].first);
         m_loading = false;
     }
     setValues(keep);
@@ -179,8 +187,8 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
     case ParamSpec::Type::DatasetRef: {
         auto* cb = new QComboBox;
         cb->addItem(tr("none"), QVariant());
-        for (const auto& [id, text] : m_datasetChoices)
-            cb->addItem(text, id);
+        for (std::size_t k = 0; k < m_datasetChoices.size(); ++k)
+            if (datasetChoiceFits(s, k)) cb->addItem(m_datasetChoices[k].second, m_datasetChoices[k].first);
         connect(cb, &QComboBox::currentIndexChanged, this, [this] { emitEdited(-1); });
         return cb;
     }

@@ -23,6 +23,9 @@ public:
     QJsonObject values() const;
     /// The datasets a DatasetRef parameter may point to (id, display text), e.g. the blanks of the project.
     void setDatasetChoices(const std::vector<std::pair<qint64, QString>>& choices);
+    /// The same with each choice's dataset type (\a types, same length): a parameter then lists only the
+    /// types it accepts (XRD: crystal structures for the phase, instrument functions for the instrument).
+    void setDatasetChoices(const std::vector<std::pair<qint64, QString>>& choices, const QStringList& types);
 
 Q_SIGNALS:
     /// The user changed a field. Steps of one spin box during one focus session share \a mergeKey,
@@ -37,6 +40,13 @@ private:
     ParamSchema m_schema;
     std::vector<QWidget*> m_fields;
     std::vector<std::pair<qint64, QString>> m_datasetChoices;
+    QStringList m_datasetChoiceTypes; ///< parallel to m_datasetChoices; empty = types not known
+    /// Whether choice \a i suits parameter \a s.
+    bool datasetChoiceFits(const ParamSpec& s, std::size_t i) const
+    {
+        return s.datasetTypes.isEmpty() || qsizetype(i) >= m_datasetChoiceTypes.size() ||
+               s.datasetTypes.contains(m_datasetChoiceTypes[qsizetype(i)]);
+    }
     QCheckBox* m_showAdvanced = nullptr;
     bool m_loading = false;
     int m_session = 1;

@@ -16,13 +16,18 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QCursor>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -108,6 +113,11 @@ TechniqueTab::TechniqueTab(Technique technique, QWidget* parent) : QWidget(paren
     auto* resultsLayout = new QVBoxLayout(resultsBox);
     m_results = new ResultView;
     resultsLayout->addWidget(m_results);
+    // Files written from the result (XRD: the instrument function of a standard); filled per analysis.
+    m_resultFiles = new QPushButton(tr("Save from result"));
+    m_resultFiles->setMenu(new QMenu(m_resultFiles));
+    m_resultFiles->hide();
+    resultsLayout->addWidget(m_resultFiles, 0, Qt::AlignRight);
     panelLayout->addWidget(resultsBox, 3);
 
     auto* split = new QSplitter(Qt::Horizontal);
@@ -443,6 +453,26 @@ void TechniqueTab::rebuild()
     const View view = viewIndex >= 0 && viewIndex < int(m_views.size()) ? m_views[size_t(viewIndex)] : View{};
     m_method = m_project ? view.analysis : nullptr;
     m_panel->setVisible(m_method != nullptr);
+    {
+        QMenu* menu = m_resultFiles->menu();
+        menu->clear();
+        const std::vector<ResultFileAction> actions =
+            m_method && m_method->resultFiles ? m_method->resultFiles() : std::vector<ResultFileAction>{};
+        for (const ResultFileAction& ra : actions)
+            menu->addAction(ra.label, this, [this, ra] {
+                const Dataset* d = currentDataset();
+                const QString start = d ? QFileInfo(d->provenance().originalFileName).completeBaseName() +
+                                              "." + ra.defaultSuffix
+                                        : QString();
+                QString path = QFileDialog::getSaveFileName(this, ra.label, start, ra.fileFilter);
+                if (path.isEmpty()) return;
+                if (QFileInfo(path).suffix().isEmpty()) path += "." + ra.defaultSuffix;
+                if (auto ok = saveResultFile(ra.id, path); !ok)
+                    QMessageBox::warning(this, ra.label, QString::fromStdString(ok.error().message()));
+            });
+        m_resultFiles->setVisible(!actions.empty());
+        if (actions.size() == 1) m_resultFiles->setText(actions.front().label);
+    }
     m_figureLabel->setVisible(m_method != nullptr);
     m_figureChoice->setVisible(m_method != nullptr);
     m_viewDatasets.clear();
@@ -512,6 +542,7 @@ void TechniqueTab::rebuild()
             const AnalysisRun* r = m_project->runFor(d->id(), m_method->id);
             m_form->setValues(paramsOf(d->id()));
             std::vector<std::pair<qint64, QString>> choices;
+            QStringList choiceTypes;
             // Only datasets a reference parameter accepts (XRD: crystal structures, not other patterns).
             QStringList refTypes;
             for (const ParamSpec& ps : m_method->params())
@@ -520,8 +551,9 @@ void TechniqueTab::rebuild()
                 if (id != d->id() && other.technique() == m_technique &&
                     (refTypes.isEmpty() || refTypes.contains(other.type())))
                     if (const Sample* s = m_project->sampleOfDataset(id))
-                        choices.emplace_back(id, s->name + " · " + other.displayLabel());
-            m_form->setDatasetChoices(choices);
+                        choices.emplace_back(id, s->name + " · " + other.displayLabel()),
+                            choiceTypes << other.type();
+            m_form->setDatasetChoices(choices, choiceTypes);
             const QString error = r && r->status == RunStatus::Failed ? r->message : QString();
             m_results->setResult(r ? r->result : QJsonObject(), error, m_method->outputs());
             m_panel->setEnabled(true);
@@ -586,10 +618,33 @@ QJsonObject TechniqueTab::resultOf(Id datasetId) const
     return r && r->status == RunStatus::Ok ? r->result : QJsonObject();
 }
 
+Expected<void> TechniqueTab::saveResultFile(const QString& actionId, const QString& path) const
+{
+    if (!m_method || !m_method->resultFiles || !m_project)
+        return fail("", "", tr("This analysis writes no files.").toStdString());
+    const Dataset* d = currentDataset();
+    const AnalysisRun* r = d ? m_project->runFor(d->id(), m_method->id) : nullptr;
+    if (!r || r->status != RunStatus::Ok)
+        return fail("", "", tr("There is no up-to-date result to save: compute it first.").toStdString());
+    for (const ResultFileAction& ra : m_method->resultFiles()) {
+        if (ra.id != actionId) continue;
+        const QString input =
+            d->provenance().originalFileName.isEmpty() ? d->name() : d->provenance().originalFileName;
+        auto bytes = ra.write(r->result, input);
+        if (!bytes) return std::unexpected(bytes.error());
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(*bytes) != bytes->size() || !f.commit())
+            return fail(path.toStdString(), "",
+                        tr("cannot write the file (%1)").arg(f.errorString()).toStdString());
+        return {};
+    }
+    return fail("", "", "no result file '" + actionId.toStdString() + "'");
+}
+
 void TechniqueTab::updateMarkers()
 {
     std::vector<PlotMarkerSet> sets;
-    bool dbl = false, shift = false;
+    bool dbl = false, shift = false, ctrl = false;
     if (m_method && m_currentDataset)
         if (const auto decl = m_method->figure(currentFigureId())) {
             const QJsonObject params = paramsOf(m_currentDataset);
@@ -599,10 +654,11 @@ void TechniqueTab::updateMarkers()
                 sets.push_back(markerSet(int(i), b, pointMarkers(b, params, result)));
                 if (b.append == PointBinding::Append::DoubleClick) dbl = true;
                 if (b.append == PointBinding::Append::ShiftClick) shift = true;
+                if (b.append == PointBinding::Append::CtrlClick) ctrl = true;
             }
         }
     m_plot->setMarkers(sets);
-    m_plot->setPointGestures(dbl, shift);
+    m_plot->setPointGestures(dbl, shift, ctrl);
 }
 
 void TechniqueTab::refusedEdit(const Error& e)
@@ -611,12 +667,14 @@ void TechniqueTab::refusedEdit(const Error& e)
     QToolTip::showText(QCursor::pos(), QString::fromStdString(e.reason), m_plot);
 }
 
-void TechniqueTab::addPoint(double x, bool shift)
+void TechniqueTab::addPoint(double x, PlotView::PointGesture gesture)
 {
     if (!m_method || !m_currentDataset) return;
     const auto decl = m_method->figure(currentFigureId());
     if (!decl) return;
-    const auto want = shift ? PointBinding::Append::ShiftClick : PointBinding::Append::DoubleClick;
+    const auto want = gesture == PlotView::PointGesture::ShiftClick  ? PointBinding::Append::ShiftClick
+                      : gesture == PlotView::PointGesture::CtrlClick ? PointBinding::Append::CtrlClick
+                                                                     : PointBinding::Append::DoubleClick;
     for (const PointBinding& b : decl->points) {
         if (b.append != want) continue;
         auto edit = pointAdded(b, paramsOf(m_currentDataset), resultOf(m_currentDataset), x);

@@ -9,8 +9,10 @@
 
 #include "model/FigureSpec.h"
 #include "model/Types.h"
+#include "numeric/Error.h"
 
 #include "model/Sample.h"
+#include "widgets/plot/PlotView.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -26,7 +28,6 @@ namespace vanadis {
 
 class ComputeService;
 class ParamForm;
-class PlotView;
 class Project;
 class ResultView;
 struct AnalysisDescriptor;
@@ -65,6 +66,10 @@ public:
     ResultView* resultView() const { return m_results; }
     /// The dataset whose parameters the form shows (nullptr when none).
     const Dataset* currentDataset() const;
+    /// Writes the file of result action \a actionId (AnalysisDescriptor::resultFiles, e.g. the XRD
+    /// "Save as instrument function…") from the current dataset's result to \a path. Errors: no current
+    /// result, the action refuses the result, the file cannot be written.
+    Expected<void> saveResultFile(const QString& actionId, const QString& path) const;
 
 Q_SIGNALS:
     void exportRequested();
@@ -86,7 +91,7 @@ private:
     void refusedEdit(const Error& e);
     /// Point editing on the plot: the gestures of PlotView as edits of the bound list parameters
     /// (PointEditing.h).
-    void addPoint(double x, bool shift);
+    void addPoint(double x, PlotView::PointGesture gesture);
     void removePoint(int binding, int index);
     void movePoint(int binding, int index, double x, bool finished);
     void applyToAll();
@@ -131,6 +136,7 @@ private:
     ParamForm* m_form = nullptr;
     ResultView* m_results = nullptr;
     QPushButton* m_applyAll = nullptr;
+    QPushButton* m_resultFiles = nullptr; ///< "Save as …" actions of the analysis' results
     QPushButton* m_defaults = nullptr;
     QWidget* m_statusBar = nullptr;
     QLabel* m_statusText = nullptr;

@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 #include <QUndoStack>
 #include <algorithm>
@@ -534,9 +535,10 @@ QString describeMarkdown(const AnalysisDescriptor& a)
             spans << "`" + b.minKey + "`, `" + b.maxKey + "`";
         for (const PointBinding& b : f.points)
             spans << "`" + b.listKey + "` (" +
-                         (b.append == PointBinding::Append::DoubleClick  ? "double click adds"
-                          : b.append == PointBinding::Append::ShiftClick ? "Shift+click adds"
-                                                                         : "not added on the plot") +
+                         (b.append == PointBinding::Append::DoubleClick  ? QString("double click adds")
+                          : b.append == PointBinding::Append::ShiftClick ? QString("Shift+click adds")
+                          : b.append == PointBinding::Append::CtrlClick  ? QString("Ctrl+click adds")
+                                                                         : QString("not added on the plot")) +
                          (b.draggable ? ", markers drag" : "") + ")";
         o << "| `" << f.id << "` | " << f.name << " | "
           << (f.overlay ? "all selected datasets" : "the current dataset") << " | " << spans.join("; ")
@@ -669,6 +671,7 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             wantedLabel = p.value(m.option).trimmed();
             continue;
         }
+        if (m.writesFile) continue; // written from the result below
         // An option with both a file reference and parameters (XRD --phase Si | PATH.cif) reads a file
         // when the value names one.
         if (!m.datasetRefParam.isEmpty() && (!m.toParams || QFileInfo(p.value(m.option)).isFile())) {
@@ -833,6 +836,24 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
         return kBadInput;
     }
     QJsonObject o = *result;
+    // Files the options write from the result (XRD --write-instrument): all or nothing, before printing.
+    for (const CliOption& m : maps) {
+        if (!m.writesFile || !p.isSet(m.option)) continue;
+        auto bytes = m.writesFile(o, files.first());
+        if (!bytes) {
+            Error e = bytes.error();
+            if (e.file.empty()) e.file = files.first().toStdString();
+            err << "vanadis-cli " << cmd << ": --" << m.option << ": " << errorText(e) << "\n";
+            return kBadInput;
+        }
+        QSaveFile f(p.value(m.option));
+        if (!f.open(QIODevice::WriteOnly) || f.write(*bytes) != bytes->size() || !f.commit()) {
+            err << "vanadis-cli " << cmd << ": --" << m.option << ": " << p.value(m.option)
+                << ": cannot write (" << f.errorString() << ")\n";
+            return kFailure;
+        }
+        o.insert(QString(m.option).replace('-', '_') + "_file", p.value(m.option));
+    }
     // An analysis over several files may describe them itself (CV: files[{file, scan_rate_mv_s,
     // n_cycles}]); otherwise the list of names.
     if (several && !o.contains(QStringLiteral("files")))

@@ -71,8 +71,9 @@ struct PointEdit {
 struct PointBinding {
     QString listKey; ///< the Table parameter ("added_peaks_deg")
     QString field;   ///< the row field holding the x position ("two_theta_deg")
-    /// The gesture that appends a row; Never when the plot adds none.
-    enum class Append { DoubleClick, ShiftClick, Never };
+    /// The gesture that appends a row; Never when the plot adds none. CtrlClick: a third list on the
+    /// same figure (XRD background points beside added and removed peaks).
+    enum class Append { DoubleClick, ShiftClick, CtrlClick, Never };
     Append append = Append::DoubleClick;
     bool draggable = true;
     QString label;                     ///< translated name of one row for the undo text ("added peak")
@@ -156,6 +157,21 @@ struct CliOption {
     /// The option may be given several times: toParams gets the values joined by commas (XRD
     /// `--add-peak 31.2 --add-peak 40.1` = `--add-peak 31.2,40.1`).
     bool repeatable = false;
+    /// The value is a file the command writes from the result (XRD `--write-instrument OUT.json`): the
+    /// bytes to write, given the result and the analysed file; toParams is unused then. An error stops
+    /// the command before anything is printed or written.
+    std::function<Expected<QByteArray>(const QJsonObject& result, const QString& inputFile)> writesFile = {};
+};
+
+/// A file the user can write from a stored result (XRD: "Save as instrument function…" from the fit of a
+/// standard): the tab offers it beside the results, the CLI through a CliOption with the same writer.
+struct ResultFileAction {
+    QString id;            ///< stable ("instrument_function")
+    QString label;         ///< translated menu/button text, ending in "…"
+    QString fileFilter;    ///< translated, for the save dialog ("Instrument function (*.json)")
+    QString defaultSuffix; ///< without the dot ("json")
+    /// The bytes to write from the result of \a inputFile (the analysed dataset's original file name).
+    std::function<Expected<QByteArray>(const QJsonObject& result, const QString& inputFile)> write;
 };
 
 /// A value an analysis reads from another analysis' stored result on the same sample: the output at
@@ -193,6 +209,8 @@ struct AnalysisDescriptor {
         compute;
     std::function<FigureSpec(const QString& figureId, const std::vector<FigureInput>& inputs)> buildFigure;
     std::vector<CliOption> cliOptions;
+    /// Files the user can write from a result (shown on the analysis' tab).
+    std::function<std::vector<ResultFileAction>()> resultFiles = {};
     /// Which of a file's datasets `vanadis-cli <analysis> FILE` runs on, given the checked parameters
     /// (XPS: the block whose label is the `region` parameter). Unset = the first dataset it accepts.
     std::function<bool(const Dataset&, const QJsonObject& params)> selectsMain;

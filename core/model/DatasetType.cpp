@@ -18,6 +18,7 @@ struct TypeEntry {
 constexpr TypeEntry kTypes[] = {
     {"xrd_pattern", QT_TRANSLATE_NOOP("vanadis::DatasetType", "XRD pattern")},
     {"crystal_structure", QT_TRANSLATE_NOOP("vanadis::DatasetType", "Crystal structure")},
+    {"instrument_function", QT_TRANSLATE_NOOP("vanadis::DatasetType", "Instrument function")},
     {"xps_region", QT_TRANSLATE_NOOP("vanadis::DatasetType", "XPS region"), true}, // "V 2p", "C 1s"
     {"isotherm", QT_TRANSLATE_NOOP("vanadis::DatasetType", "Isotherm")},
     {"tga_curve", QT_TRANSLATE_NOOP("vanadis::DatasetType", "TGA curve")},

@@ -12,6 +12,9 @@
 //                  test, the profile fit, V2O3 reference pattern, indexing, cell refinement, sizes, JSON
 //                  (issue 10 target < 50 ms)
 //
+//   param_change_refit / anchor_drag_refit  the analysis rerun while an added peak / a background point
+//                  (spline through points) is dragged (target < 16 ms)
+//
 //   bench_xrd [--runs N]        (times are thread CPU time)
 #include "../numeric/XrdTestPattern.h"
 
@@ -255,6 +258,33 @@ int main(int argc, char** argv)
                 peaks = r->value("n_peaks").toInt();
             }));
         std::printf("param_change_refit: %d peaks (target < 16 ms)\n", peaks);
+
+        // A background point dragged: the spline background through six points between the lines, one of
+        // them moved by 0.03° per step; the whole analysis reruns (background, search, fit, indexing).
+        std::vector<double> gaps;
+        for (qsizetype k = 0; k + 1 < found.size(); ++k) {
+            const double a = found[k].toObject().value("two_theta_deg").toDouble();
+            const double b = found[k + 1].toObject().value("two_theta_deg").toDouble();
+            if (b - a > 3.0) gaps.push_back(0.5 * (a + b));
+        }
+        gaps.insert(gaps.begin(), 11.0);
+        gaps.push_back(108.0);
+        step = 0;
+        QString mode;
+        report("anchor_drag_refit (one background point dragged)", timeRuns(runs, [&] {
+                   QJsonArray rows;
+                   for (std::size_t k = 0; k < gaps.size(); ++k)
+                       rows.append(QJsonObject{
+                           {"two_theta_deg", gaps[k] + (k == 1 ? 0.03 * double(step % 10) : 0.0)}});
+                   ++step;
+                   const QJsonObject moved{{"background", "points_spline"}, {"background_anchors_deg", rows}};
+                   auto r = computeXrd(d, moved);
+                   if (!r) std::printf("refit failed: %s\n", r.error().message().c_str()), std::exit(1);
+                   peaks = r->value("n_peaks").toInt();
+                   mode = r->value("background").toObject().value("mode").toString();
+               }));
+        std::printf("anchor_drag_refit: %zu points, background %s, %d peaks (target < 16 ms)\n", gaps.size(),
+                    qPrintable(mode), peaks);
     }
     std::remove(path.c_str());
     return 0;

@@ -3,6 +3,7 @@
 // error line on stderr naming the file and the place, bad input never touches the project file) and
 // exact figure sizes from export-figure.
 #include "numeric/sim/DemoSeries.h"
+#include "numeric/sim/Xrd.h"
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -605,6 +606,66 @@ private Q_SLOTS:
                  qsizetype(1));
         r = cli(base + QStringList{"--add-peak", "31.2,abc"});
         QVERIFY2(r.exitCode != 0 && r.err.contains("--add-peak") && r.err.contains("abc"),
+                 describe(r).constData());
+    }
+
+    /// --write-instrument on a generated standard writes the instrument-function file (CLI.md keys of the
+    /// xrd command unchanged, the file's path added); --instrument then uses it and says so; a broken
+    /// file is one line on stderr naming file and key, exit 2, nothing on stdout.
+    void xrdInstrumentFunctionWrittenAndUsed()
+    {
+        auto csvOf = [&](const vanadis::sim::SimDataset& ds, const QString& name) {
+            QByteArray b = "2Theta,Intensity\n";
+            for (size_t i = 0; i < ds.columns[0].values.size(); ++i)
+                b += QByteArray::number(ds.columns[0].values[i], 'g', 12) + "," +
+                     QByteArray::number(ds.columns[1].values[i], 'g', 12) + "\n";
+            return writeFile(name, b);
+        };
+        vanadis::sim::XrdParams sp;
+        sp.crystalliteSizeNm = 1e5;
+        sp.ka2Ratio = 0.0;
+        sp.stepDeg = 0.01;
+        sp.twoThetaEndDeg = 90.0;
+        const QString standard = csvOf(vanadis::sim::simulateXrd(sp, "std"), "standard.csv");
+        const QString out = path("instrument.json");
+        QFile::remove(out);
+        const QStringList cols{"--columns", "2Theta=1:deg,Intensity=2", "--wavelength", "1.5406", "--json"};
+        CliResult r = cli(QStringList{"xrd", standard, "--write-instrument", out} + cols);
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        bool ok = false;
+        const QJsonObject o = singleJson(r, &ok);
+        QVERIFY(ok);
+        for (const char* key : {"wavelength_angstrom", "peaks", "lattice", "scherrer_size_nm",
+                                "williamson_hall", "unindexed_peaks", "instrument_fit"})
+            QVERIFY2(o.contains(key), key);
+        QCOMPARE(o["write_instrument_file"].toString(), out);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject inst = QJsonDocument::fromJson(f.readAll()).object();
+        for (const char* key : {"name", "wavelength_angstrom", "u_deg2", "u_err", "v_deg2", "v_err", "w_deg2",
+                                "w_err", "standard", "source_file", "date"})
+            QVERIFY2(inst.contains(key), key);
+        QCOMPARE(inst["source_file"].toString(), QStringLiteral("standard.csv"));
+        QVERIFY(inst["w_deg2"].toDouble() > 0.0);
+
+        vanadis::sim::XrdParams p;
+        p.crystalliteSizeNm = 30.0;
+        p.ka2Ratio = 0.0;
+        const QString sample = csvOf(vanadis::sim::simulateXrd(p, "s"), "sample.csv");
+        r = cli(QStringList{"xrd", sample, "--instrument", out} + cols);
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject used = singleJson(r, &ok)["instrument"].toObject();
+        QCOMPARE(used["source"].toString(), QStringLiteral("dataset"));
+        QCOMPARE(used["source_file"].toString(), QStringLiteral("standard.csv"));
+        const double size = singleJson(r, &ok)["scherrer_size_nm"].toObject()["mean"].toDouble();
+        QVERIFY2(std::abs(size / 30.0 - 1.0) < 0.10, qPrintable(QString::number(size)));
+
+        const QString bad =
+            writeFile("bad-instrument.json", "{\"u_deg2\": 0.01, \"v_deg2\": 0, \"w_deg2\": -0.003, "
+                                             "\"wavelength_angstrom\": 1.5406}");
+        r = cli(QStringList{"xrd", sample, "--instrument", bad} + cols);
+        QVERIFY2(r.exitCode == 2 && r.out.isEmpty() && r.err.contains("bad-instrument.json") &&
+                     r.err.contains("w_deg2") && r.err.count('\n') == 1,
                  describe(r).constData());
     }
 

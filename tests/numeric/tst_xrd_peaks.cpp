@@ -10,6 +10,7 @@
 #include "numeric/Constants.h"
 #include "numeric/xrd/Background.h"
 #include "numeric/xrd/CrystalliteSize.h"
+#include "numeric/xrd/InstrumentFunction.h"
 #include "numeric/xrd/Kalpha2.h"
 #include "numeric/xrd/PeakSearch.h"
 #include "numeric/xrd/ProfileFit.h"
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void snipFollowsBackgroundUnderLines();
     void snipOnPoissonNoiseWithSmoothing();
     void anchorCurves();
+    void cagliotiFitOfExactLines();
     void kalpha2Positions();
     void rachingerStripping();
     void peakSearchPureNoise();
@@ -1038,6 +1040,40 @@ void TestXrdPeaks::kalpha2Detection()
     const Kalpha2Evidence eb = testKalpha2(dataOf(pb, pb.background), startsFrom(broad, 0.0, 1.0), o);
     QVERIFY(!eb.tested);
     QVERIFY(eb.present);
+}
+
+/// Exact Voigt widths of a known instrument (U 0.004, V −0.002, W 0.003 deg²; X 0.005, Y 0.01 deg) at 12
+/// lines give U, V, W, X, Y back to 1e-9; one overlapped line twice as wide is left out and the rest
+/// still give them to 1e-9; fewer than 3 lines is an error.
+void TestXrdPeaks::cagliotiFitOfExactLines()
+{
+    const double u = 0.004, v = -0.002, w = 0.003, xl = 0.005, yl = 0.01;
+    InstrumentBroadening truth;
+    truth.kind = InstrumentBroadening::Kind::Caglioti;
+    truth.uDeg2 = u, truth.vDeg2 = v, truth.wDeg2 = w, truth.xDeg = xl, truth.yDeg = yl;
+    std::vector<InstrumentLine> lines;
+    for (double tt = 20.0; tt <= 130.0; tt += 10.0) {
+        auto wd = instrumentWidths(truth, tt);
+        QVERIFY(wd);
+        lines.push_back({tt, wd->gaussFwhmDeg, 1e-4, wd->lorentzFwhmDeg, 1e-4, instrumentFwhmDeg(truth, tt)});
+    }
+    auto f = fitCagliotiFunction(lines);
+    QVERIFY2(f, f ? "" : f.error().message().c_str());
+    VERIFY_NEAR(f->uDeg2, u, 1e-9);
+    VERIFY_NEAR(f->vDeg2, v, 1e-9);
+    VERIFY_NEAR(f->wDeg2, w, 1e-9);
+    VERIFY_NEAR(f->xDeg, xl, 1e-9);
+    VERIFY_NEAR(f->yDeg, yl, 1e-9);
+    QVERIFY(f->rmsResidualPct < 1e-6);
+    lines[4].gaussFwhmDeg *= 2.0;
+    lines[4].fwhmDeg *= 2.0;
+    auto g = fitCagliotiFunction(lines);
+    QVERIFY(g);
+    QVERIFY(!g->used[4]);
+    VERIFY_NEAR(g->uDeg2, u, 1e-9);
+    VERIFY_NEAR(g->wDeg2, w, 1e-9);
+    QVERIFY(!g->warnings.empty());
+    QVERIFY(!fitCagliotiFunction(std::span<const InstrumentLine>(lines.data(), 2)));
 }
 
 QTEST_GUILESS_MAIN(TestXrdPeaks)

@@ -267,6 +267,7 @@ struct PlotView::Private {
     std::vector<QCPAbstractItem*> markerItems; ///< owned by the plot; cleared by every render
     bool doubleClickAdds = false;
     bool shiftClickAdds = false;
+    bool ctrlClickAdds = false;
     bool swallowContextMenu = false; ///< the right press removed a marker: no menu for it
     struct MarkerDrag {
         int set = 0; ///< index into markers
@@ -546,10 +547,11 @@ const std::vector<PlotMarkerSet>& PlotView::markers() const
     return m_d->markers;
 }
 
-void PlotView::setPointGestures(bool doubleClickAdds, bool shiftClickAdds)
+void PlotView::setPointGestures(bool doubleClickAdds, bool shiftClickAdds, bool ctrlClickAdds)
 {
     m_d->doubleClickAdds = doubleClickAdds;
     m_d->shiftClickAdds = shiftClickAdds;
+    m_d->ctrlClickAdds = ctrlClickAdds;
 }
 
 QPointF PlotView::pixelOf(double x, double y) const
@@ -863,7 +865,12 @@ bool PlotView::markerMouseEvent(QEvent* event)
         }
         if (e->button() != Qt::LeftButton) return false;
         if (shift && m_d->shiftClickAdds && m_d->inMainRect(e->position())) {
-            Q_EMIT pointRequested(plot->xAxis->pixelToCoord(e->position().x()), true);
+            Q_EMIT pointRequested(plot->xAxis->pixelToCoord(e->position().x()), PointGesture::ShiftClick);
+            return true;
+        }
+        if ((e->modifiers() & Qt::ControlModifier) && m_d->ctrlClickAdds && set < 0 &&
+            m_d->inMainRect(e->position())) {
+            Q_EMIT pointRequested(plot->xAxis->pixelToCoord(e->position().x()), PointGesture::CtrlClick);
             return true;
         }
         if (set < 0 || !m_d->markers[size_t(set)].canDrag(size_t(index))) return false;
@@ -884,7 +891,7 @@ bool PlotView::markerMouseEvent(QEvent* event)
         const SpanHit span = m_d->spanAt(e->position());
         if (span.grab == SpanGrab::Min || span.grab == SpanGrab::Max) return false; // an edge grab
         if (!m_d->doubleClickAdds || !m_d->inMainRect(e->position())) return false;
-        Q_EMIT pointRequested(plot->xAxis->pixelToCoord(e->position().x()), false);
+        Q_EMIT pointRequested(plot->xAxis->pixelToCoord(e->position().x()), PointGesture::DoubleClick);
         return true;
     }
     case QEvent::MouseMove: {

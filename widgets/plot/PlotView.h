@@ -44,7 +44,8 @@ struct PlotMarkerSet {
 /// top: solid with a disc for markers that drag, dotted with a diamond for linked ones (they follow
 /// another marker), dashed with a bar for sets that do not drag; hovering one shows its tip. Within ~5 px
 /// of one, dragging moves it (draggable, not linked) and a right click or a Shift+click asks
-/// for its removal; elsewhere in the main axes a double click and/or a Shift+click ask for a point at
+/// for its removal; elsewhere in the main axes a double click, a Shift+click and/or a Ctrl+click ask for
+/// a point at
 /// the clicked x (a double click then no longer resets the view: Home and the menu still do). The view
 /// only reports these gestures; the caller turns them into parameter edits and calls setMarkers.
 class PlotView : public QWidget {
@@ -89,8 +90,10 @@ public:
     /// Replaces the markers (keeps the zoom; a marker being dragged keeps its dragged position).
     void setMarkers(const std::vector<PlotMarkerSet>& sets);
     const std::vector<PlotMarkerSet>& markers() const;
+    /// How a point was asked for (pointRequested).
+    enum class PointGesture { DoubleClick, ShiftClick, CtrlClick };
     /// Which gestures on the plot (away from markers) emit pointRequested.
-    void setPointGestures(bool doubleClickAdds, bool shiftClickAdds);
+    void setPointGestures(bool doubleClickAdds, bool shiftClickAdds, bool ctrlClickAdds = false);
     /// The pixel position (in plot() coordinates) of x, y in data units of the main axes, for tests.
     QPointF pixelOf(double x, double y) const;
 
@@ -118,9 +121,9 @@ Q_SIGNALS:
     /// already moved the span (figure() includes it); do not call setFigure in response, which resets
     /// the zoom — use setSpan for changes that come from elsewhere.
     void spanEdited(int id, double xMin, double xMax, bool finished);
-    /// A double click (\a shift false) or a Shift+click (\a shift true) at \a x in data units, away
-    /// from any marker, with that gesture enabled by setPointGestures.
-    void pointRequested(double x, bool shift);
+    /// A double click, Shift+click or Ctrl+click (\a gesture) at \a x in data units, away from any
+    /// marker, with that gesture enabled by setPointGestures.
+    void pointRequested(double x, vanadis::PlotView::PointGesture gesture);
     /// A right click or a Shift+click on marker \a index of set \a setId.
     void markerRemoveRequested(int setId, int index);
     /// Marker \a index of set \a setId dragged to \a x: during the drag with \a finished false, then once

@@ -1,5 +1,6 @@
 #include "analysis/xrd/XrdAnalysis.h"
 #include "analysis/JsonNumber.h"
+#include "analysis/xrd/InstrumentFunctionFile.h"
 
 #include "analysis/FigureHelpers.h"
 #include "model/Translate.h"
@@ -9,13 +10,16 @@
 #include "numeric/xrd/CifReader.h"
 #include "numeric/xrd/CrystalliteSize.h"
 #include "numeric/xrd/Indexing.h"
+#include "numeric/xrd/InstrumentFunction.h"
 #include "numeric/xrd/LatticeRefinement.h"
 #include "numeric/xrd/PeakSearch.h"
 #include "numeric/xrd/ProfileFit.h"
 #include "numeric/xrd/ReflectionList.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <cmath>
@@ -160,6 +164,24 @@ ParamTable<XrdParams> XrdAnalysis::paramTable()
     t.field(&XrdParams::cagliotiW,
             numberParam("caglioti_w", tr("Instrument W"), QStringLiteral("deg²"), 0.0, -1.0, 1.0, {}));
     t.last().advanced = true;
+    t.field(&XrdParams::instrumentDataset,
+            datasetRefParam("instrument_dataset", tr("Instrument function"),
+                            {QStringLiteral("instrument_function")},
+                            tr("An instrument function fitted to a standard measured on this instrument "
+                               "(saved from the XRD tab or with --write-instrument, then imported): it "
+                               "replaces the manual U, V, W.")));
+    t.field(
+        &XrdParams::background,
+        choiceParam("background", tr("Background"), {"snip", "points_spline", "points_polynomial"}, "snip",
+                    {tr("SNIP (automatic)"), tr("spline through points"), tr("polynomial through points")},
+                    tr("SNIP clips the peaks off automatically; the points modes draw a natural cubic "
+                       "spline or a least-squares polynomial through anchors you place with Ctrl+click "
+                       "on the profile fit (each at the smoothed intensity there).")));
+    t.field(&XrdParams::backgroundDegree,
+            integerParam("background_degree", tr("Polynomial degree"), {}, 3, 0, 10,
+                         tr("Degree of the polynomial through the background points (lowered when there "
+                            "are fewer points than degree + 1).")));
+    t.last().advanced = true;
     ParamTable<XrdPosition> position;
     position.field(&XrdPosition::twoThetaDeg,
                    numberParam("two_theta_deg", tr("2θ"), QStringLiteral("°"), 0.0, 0.0, 180.0));
@@ -185,6 +207,12 @@ ParamTable<XrdParams> XrdAnalysis::paramTable()
                             "of the fit. Shift+click a peak on the profile fit to remove it; right-click the "
                             "marker to bring the peak back.")),
             position);
+    t.table(&XrdParams::backgroundAnchors,
+            positionList("background_anchors_deg", tr("Background points"),
+                         tr("2θ of the points the background passes through (modes 'spline' and "
+                            "'polynomial through points'). Ctrl+click the profile fit to add one, drag its "
+                            "marker to move it, right-click it to take it out.")),
+            position);
     return t;
 }
 
@@ -193,7 +221,8 @@ ParamTable<XrdParams> xrdParamTable()
     return XrdAnalysis::paramTable();
 }
 
-Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, const Dataset* phaseDs)
+Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, const Dataset* phaseDs,
+                                 const Dataset* instrumentDs)
 {
     const std::string file = location(ds);
     auto withFile = [&](Error e) {
@@ -243,6 +272,69 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     so.smoothingPoints = 5;
     auto background = snipBackground(y, so);
     if (!background) return withFile(background.error());
+    // A background through the user's points replaces SNIP when there are enough of them; otherwise SNIP
+    // stays, with a warning saying why.
+    QString backgroundUsed = QStringLiteral("snip");
+    QJsonArray anchorsOut;
+    if (p.background != QLatin1String("snip")) {
+        const bool spline = p.background == QLatin1String("points_spline");
+        std::vector<double> anchors;
+        for (const XrdPosition& a : p.backgroundAnchors) {
+            if (a.twoThetaDeg < x.front() || a.twoThetaDeg > x.back()) {
+                warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
+                                                            "The background point at %1° is outside the "
+                                                            "pattern (%2–%3°): left out.")
+                                    .arg(a.twoThetaDeg)
+                                    .arg(x.front())
+                                    .arg(x.back()));
+                continue;
+            }
+            anchors.push_back(a.twoThetaDeg);
+        }
+        const std::size_t needed = spline ? 2 : 1;
+        if (anchors.size() < needed) {
+            warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
+                                                        "The background through points needs at least %1 "
+                                                        "point(s) inside the pattern, there are %2: SNIP is "
+                                                        "used instead. Ctrl+click the profile fit where "
+                                                        "there is only background.")
+                                .arg(needed)
+                                .arg(anchors.size()));
+        } else {
+            AnchorOptions ao;
+            ao.curve = spline ? AnchorCurve::NaturalSpline : AnchorCurve::Polynomial;
+            ao.polynomialDegree = p.backgroundDegree;
+            // The level at each point: the mean over ± one line width, so a click does not pin the
+            // background to one noisy count (a user places the points between the lines).
+            ao.averageHalfWidthPoints =
+                std::max(3, int(std::lround((std::isfinite(fwhmGuess) ? fwhmGuess : 0.2) / stepDeg)));
+            std::sort(anchors.begin(), anchors.end());
+            std::size_t distinct = anchors.empty() ? 0 : 1;
+            for (std::size_t i = 1; i < anchors.size(); ++i)
+                if (anchors[i] - anchors[i - 1] > 0.5 * stepDeg) ++distinct;
+            if (!spline && int(distinct) < p.backgroundDegree + 1)
+                warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
+                                                            "A polynomial of degree %1 needs %2 background "
+                                                            "points, there are %3: degree %4 is used.")
+                                    .arg(p.backgroundDegree)
+                                    .arg(p.backgroundDegree + 1)
+                                    .arg(distinct)
+                                    .arg(int(distinct) - 1));
+            auto through = anchorBackground(x, y, anchors, ao);
+            if (!through) return withFile(through.error());
+            *background = std::move(*through);
+            backgroundUsed = p.background;
+            for (double a : anchors) {
+                const std::size_t i = std::min<std::size_t>(
+                    x.size() - 1, std::size_t(std::lower_bound(x.begin(), x.end(), a) - x.begin()));
+                const std::size_t j = i > 0 ? i - 1 : i;
+                const double t = x[i] > x[j] ? (a - x[j]) / (x[i] - x[j]) : 0.0;
+                anchorsOut.append(QJsonObject{
+                    {"two_theta_deg", a},
+                    {"intensity", jsonNumber((*background)[j] + t * ((*background)[i] - (*background)[j]))}});
+            }
+        }
+    }
 
     // ---- Peak search ----
     std::vector<ProfilePeakStart> starts;
@@ -354,6 +446,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     fo.kalphaDoublets = doublets;
     fo.doublet = doublet;
     fo.countsPerUnit = stepTime;
+    // The user's background is the background: no polynomial of the fit's own on top of it.
+    if (backgroundUsed != QLatin1String("snip")) fo.backgroundDegree = -1;
     std::vector<ProfileHumpStart> humps;
     if (p.amorphousHump) {
         // Where the background rises most above the straight line between its ends.
@@ -366,8 +460,11 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
         }
         humps.push_back({x[best], 8.0, std::max(most, 1.0), 2.0});
     }
+    // The hump replaces SNIP (which would clip it into the background); a background through the user's
+    // points stays under it.
+    const bool useFixedBackground = !p.amorphousHump || backgroundUsed != QLatin1String("snip");
     ProfileFitData data{
-        x, y, p.amorphousHump ? std::span<const double>() : std::span<const double>(*background), {}};
+        x, y, useFixedBackground ? std::span<const double>(*background) : std::span<const double>(), {}};
     auto fit = fitProfiles(data, starts, humps, fo);
     if (!fit) return withFile(fit.error());
     for (const std::string& w : fit->warnings)
@@ -467,13 +564,57 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     size.scherrerK = p.scherrerK;
     size.measure = p.breadth == QLatin1String("integral_breadth") ? BreadthMeasure::IntegralBreadth
                                                                   : BreadthMeasure::Fwhm;
-    const bool instrumentKnown = p.cagliotiU != 0.0 || p.cagliotiV != 0.0 || p.cagliotiW != 0.0;
-    if (instrumentKnown) {
+    // The instrument: an imported instrument function takes precedence over the manual U, V, W.
+    QJsonObject instrumentOut;
+    bool instrumentKnown = false;
+    if (p.instrumentDataset) {
+        if (!instrumentDs)
+            return withFile(
+                Error{"", "parameter 'instrument_dataset'", "the instrument function is not in the project"});
+        const std::string where = (instrumentDs->provenance().originalFileName.isEmpty()
+                                       ? instrumentDs->name()
+                                       : instrumentDs->provenance().originalFileName)
+                                      .toStdString();
+        const QString text = instrumentDs->metadata().value("instrument_json").toString();
+        if (text.isEmpty()) return fail(where, "", "the instrument dataset holds no instrument function");
+        auto f = parseInstrumentFunction(text.toUtf8(), QString::fromStdString(where));
+        if (!f) return std::unexpected(f.error());
+        size.instrument = f->broadening();
+        instrumentKnown = true;
+        instrumentOut = f->toJson();
+        instrumentOut.remove("format");
+        instrumentOut.remove("version");
+        instrumentOut["source"] = QStringLiteral("dataset");
+        instrumentOut["dataset_id"] = double(*p.instrumentDataset);
+        if (std::abs(f->wavelengthAngstrom / lambda1 - 1.0) > 1e-3)
+            warnings.append(
+                QCoreApplication::translate("vanadis::XrdAnalysis",
+                                            "The instrument function '%1' was measured at λ = %2 Å, "
+                                            "this pattern at %3 Å: its widths in 2θ may not apply.")
+                    .arg(f->name)
+                    .arg(f->wavelengthAngstrom)
+                    .arg(lambda1));
+        const double lo = f->twoThetaMinDeg, hi = f->twoThetaMaxDeg;
+        if (hi > lo && (x.front() < lo - 5.0 || x.back() > hi + 5.0))
+            warnings.append(
+                QCoreApplication::translate("vanadis::XrdAnalysis",
+                                            "The instrument function '%1' was fitted to lines "
+                                            "between %2° and %3°; beyond them it is extrapolated.")
+                    .arg(f->name)
+                    .arg(lo, 0, 'f', 1)
+                    .arg(hi, 0, 'f', 1));
+    } else if (p.cagliotiU != 0.0 || p.cagliotiV != 0.0 || p.cagliotiW != 0.0) {
+        instrumentKnown = true;
         size.instrument.kind = InstrumentBroadening::Kind::Caglioti;
         size.instrument.uDeg2 = p.cagliotiU;
         size.instrument.vDeg2 = p.cagliotiV;
         size.instrument.wDeg2 = p.cagliotiW;
+        instrumentOut = QJsonObject{{"source", QStringLiteral("manual")},
+                                    {"u_deg2", p.cagliotiU},
+                                    {"v_deg2", p.cagliotiV},
+                                    {"w_deg2", p.cagliotiW}};
     } else {
+        instrumentOut = QJsonObject{{"source", QStringLiteral("none")}};
         warnings.append(QCoreApplication::translate(
             "vanadis::XrdAnalysis",
             "The instrument broadening is not known (Caglioti U, V, W all 0): crystallite sizes are lower "
@@ -481,6 +622,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     }
 
     QJsonArray peaks, perPeak;
+    std::vector<InstrumentLine> standardLines;
     std::vector<BreadthLine> breadthLines;
     std::vector<double> sizes;
     for (std::size_t i = 0; i < fit->peaks.size(); ++i) {
@@ -520,6 +662,15 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
                        pk.integralBreadthDeg,
                        pk.integralBreadthErrDeg,
                        fo.shape == ProfileShape::Voigt ? pk.widths : VoigtWidths{}};
+        // The line as a line of a profile standard (the instrument fit below): indexed lines only when a
+        // phase is given, so that an impurity does not bend the curve.
+        if ((indexed || !indexing) && pk.fwhmDeg > 0.0) {
+            const VoigtWidths w = fo.shape == ProfileShape::Voigt && (pk.widths.gaussFwhmDeg > 0.0)
+                                      ? pk.widths
+                                      : voigtWidthsFromBreadths(pk.fwhmDeg, pk.integralBreadthDeg);
+            const double err = std::isfinite(pk.fwhmErrDeg) ? pk.fwhmErrDeg : 0.0;
+            standardLines.push_back({pk.twoThetaDeg, w.gaussFwhmDeg, err, w.lorentzFwhmDeg, err, pk.fwhmDeg});
+        }
         if (auto s = scherrerSize(bl, size); s && std::isfinite(s->sizeNm)) {
             o["size_nm"] = jsonNumber(s->sizeNm);
             o["size_err"] = jsonNumber(s->sizeErrNm);
@@ -547,6 +698,55 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     out["phase_source"] = p.phaseDataset ? QStringLiteral("cif") : QStringLiteral("bundled");
     out["peaks"] = peaks;
     out["user_peaks"] = QJsonObject{{"added", addedByUser}, {"removed", removedByUser}};
+    out["background"] =
+        QJsonObject{{"mode", backgroundUsed}, {"requested", p.background}, {"anchors", anchorsOut}};
+    out["instrument"] = instrumentOut;
+    // The pattern read as a line-profile standard (its own broadening negligible): the instrument function
+    // its lines give, for "Save as instrument function…" and --write-instrument.
+    if (auto cf = fitCagliotiFunction(standardLines)) {
+        QJsonArray lines;
+        for (std::size_t i = 0; i < standardLines.size(); ++i) {
+            double eta = 0.0;
+            instrumentFwhmDeg(cf->broadening(), standardLines[i].twoThetaDeg, &eta);
+            lines.append(QJsonObject{{"two_theta_deg", jsonNumber(standardLines[i].twoThetaDeg)},
+                                     {"fwhm_deg", jsonNumber(standardLines[i].fwhmDeg)},
+                                     {"gauss_fwhm_deg", jsonNumber(standardLines[i].gaussFwhmDeg)},
+                                     {"lorentz_fwhm_deg", jsonNumber(standardLines[i].lorentzFwhmDeg)},
+                                     {"function_fwhm_deg", jsonNumber(cf->functionFwhmDeg[i])},
+                                     {"function_eta", jsonNumber(eta)},
+                                     {"residual_pct", jsonNumber(cf->residualPct[i])},
+                                     {"used", bool(cf->used[i])}});
+        }
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (std::size_t i = 0; i < standardLines.size(); ++i)
+            if (cf->used[i])
+                lo = std::min(lo, standardLines[i].twoThetaDeg),
+                hi = std::max(hi, standardLines[i].twoThetaDeg);
+        out["instrument_fit"] = QJsonObject{{"u_deg2", jsonNumber(cf->uDeg2)},
+                                            {"u_err", jsonNumber(cf->uErrDeg2)},
+                                            {"v_deg2", jsonNumber(cf->vDeg2)},
+                                            {"v_err", jsonNumber(cf->vErrDeg2)},
+                                            {"w_deg2", jsonNumber(cf->wDeg2)},
+                                            {"w_err", jsonNumber(cf->wErrDeg2)},
+                                            {"x_deg", jsonNumber(cf->xDeg)},
+                                            {"x_err", jsonNumber(cf->xErrDeg)},
+                                            {"y_deg", jsonNumber(cf->yDeg)},
+                                            {"y_err", jsonNumber(cf->yErrDeg)},
+                                            {"lorentzian_fitted", cf->lorentzianFitted},
+                                            {"correlation_uv", jsonNumber(cf->correlationUV)},
+                                            {"correlation_uw", jsonNumber(cf->correlationUW)},
+                                            {"correlation_vw", jsonNumber(cf->correlationVW)},
+                                            {"chi2_reduced", jsonNumber(cf->chi2Reduced)},
+                                            {"rms_residual_pct", jsonNumber(cf->rmsResidualPct)},
+                                            {"max_residual_pct", jsonNumber(cf->maxResidualPct)},
+                                            {"n_lines", cf->nLines},
+                                            {"two_theta_min_deg", jsonNumber(lo)},
+                                            {"two_theta_max_deg", jsonNumber(hi)},
+                                            {"lines", lines},
+                                            {"warnings", strings(cf->warnings)}};
+    } else {
+        out["instrument_fit"] = QJsonValue(QJsonValue::Null);
+    }
     res.nPeaks = int(fit->peaks.size());
 
     // Crystallite size: the mean over the indexed lines, with the standard error of that mean.
@@ -658,7 +858,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
         for (std::size_t i = fit->regions[k].firstIndex; i <= fit->regions[k].lastIndex && i < x.size(); ++i)
             regionOf[i] = int(k);
     for (std::size_t i = 0; i < x.size(); i += stride) {
-        const double snip = p.amorphousHump ? 0.0 : (*background)[i];
+        const double snip = useFixedBackground ? (*background)[i] : 0.0;
         const double bg = snip + local[i];
         QJsonObject pt{
             {"two_theta_deg", x[i]}, {"snip_background", jsonNumber(snip)}, {"region", regionOf[i]}};
@@ -742,8 +942,19 @@ std::vector<FigureDecl> xrdFigureDecls()
                          false,
                          tr("removed peak"),
                          QColor(120, 120, 120)};
+    // Background points: a Ctrl+click adds one (the other clicks are the peaks'), its marker drags.
+    PointBinding anchors{QStringLiteral("background_anchors_deg"),
+                         QStringLiteral("two_theta_deg"),
+                         PointBinding::Append::CtrlClick,
+                         true,
+                         tr("background point"),
+                         QColor(0, 114, 178)};
     return {{QStringLiteral("patterns"), tr("Patterns with reference ticks"), true, {}, {}},
-            {QStringLiteral("profile_fit"), tr("Profile fit and residuals"), false, {}, {added, removed}},
+            {QStringLiteral("profile_fit"),
+             tr("Profile fit and residuals"),
+             false,
+             {},
+             {added, removed, anchors}},
             {QStringLiteral("williamson_hall"), tr("Williamson–Hall plot"), true, {}, {}}};
 }
 
@@ -840,6 +1051,20 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
             f.series.push_back(std::move(b));
             f.series.push_back(std::move(m));
         }
+        // The background points on the background they define.
+        FigureSeries dots;
+        dots.label = tr("background points");
+        dots.color = QColor(0, 114, 178);
+        dots.line = false;
+        dots.marker = QStringLiteral("circle");
+        dots.filled = true;
+        for (const QJsonValue& v : in.result.value("background").toObject().value("anchors").toArray()) {
+            const QJsonObject a = v.toObject();
+            if (!a.value("intensity").isDouble()) continue;
+            dots.x.push_back(a.value("two_theta_deg").toDouble());
+            dots.y.push_back(a.value("intensity").toDouble());
+        }
+        if (!dots.x.empty()) f.series.push_back(std::move(dots));
         res = figures::styled(*in.sample, tr("residual"));
         res.inLegend = false;
         res.lineWidthPt = 0.6;
@@ -922,6 +1147,17 @@ FigureSpec xrdFigure(const QString& id, const std::vector<FigureInput>& inputs)
     return f;
 }
 
+/// The instrument-function file of a standard's result (CLI --write-instrument, "Save as instrument
+/// function…"), named after the phase and the file.
+Expected<QByteArray> instrumentFunctionBytes(const QJsonObject& result, const QString& input)
+{
+    const QString name =
+        result.value("phase").toString() + QStringLiteral(" standard, ") + QFileInfo(input).fileName();
+    auto f = instrumentFunctionFromResult(result, name, input, QDateTime::currentDateTimeUtc());
+    if (!f) return std::unexpected(f.error());
+    return instrumentFunctionDocument(*f);
+}
+
 /// `--add-peak 31.2,40.1` → {"added_peaks_deg": [{"two_theta_deg": 31.2}, {"two_theta_deg": 40.1}]}.
 CliOption positionOption(const char* option, const char* key, const char* description)
 {
@@ -967,9 +1203,23 @@ const AnalysisDescriptor& xrdAnalysis()
             if (ref.isDouble())
                 if (auto it = in.references.find(Id(ref.toDouble())); it != in.references.end())
                     phase = &it->second;
-            return computeXrd(in.main.front(), params, phase);
+            const Dataset* instrument = nullptr;
+            if (const QJsonValue iref = params.value("instrument_dataset"); iref.isDouble())
+                if (auto it = in.references.find(Id(iref.toDouble())); it != in.references.end())
+                    instrument = &it->second;
+            return computeXrd(in.main.front(), params, phase, instrument);
         };
         a.buildFigure = xrdFigure;
+        a.resultFiles = [] {
+            ResultFileAction r;
+            r.id = QStringLiteral("instrument_function");
+            r.label = QCoreApplication::translate("vanadis::XrdAnalysis", "Save as instrument function…");
+            r.fileFilter =
+                QCoreApplication::translate("vanadis::XrdAnalysis", "Instrument function (*.json)");
+            r.defaultSuffix = QStringLiteral("json");
+            r.write = instrumentFunctionBytes;
+            return std::vector<ResultFileAction>{r};
+        };
         a.cliOptions = {
             {QStringLiteral("phase"),
              QStringLiteral("Reference phase: V2O3 (default), Al2O3, Si, none, or a CIF file (PATH.cif)."),
@@ -986,6 +1236,26 @@ const AnalysisDescriptor& xrdAnalysis()
                  if (!ok) return fail("", "--wavelength", "'" + v.toStdString() + "' is not a number");
                  return QJsonObject{{"wavelength_angstrom", d}};
              }},
+            [] {
+                CliOption o;
+                o.option = QStringLiteral("instrument");
+                o.description = QStringLiteral(
+                    "Instrument function file (JSON, from --write-instrument on a standard): its U, V, W "
+                    "replace --param caglioti_u/v/w.");
+                o.valueName = QStringLiteral("PATH");
+                o.datasetRefParam = QStringLiteral("instrument_dataset");
+                return o;
+            }(),
+            [] {
+                CliOption o;
+                o.option = QStringLiteral("write-instrument");
+                o.description = QStringLiteral(
+                    "Read the pattern as a line-profile standard (Si, LaB6; its own broadening negligible) "
+                    "and write the instrument function its lines give to OUT.json.");
+                o.valueName = QStringLiteral("OUT.json");
+                o.writesFile = instrumentFunctionBytes;
+                return o;
+            }(),
             positionOption("add-peak", "added_peaks_deg",
                            "Fit a line at this 2θ besides the peaks found (repeatable, or a comma list)."),
             positionOption("remove-peak", "removed_peaks_deg",

@@ -35,6 +35,13 @@ struct XrdParams {
     double scherrerK;
     QString breadth;                        ///< fwhm|integral_breadth
     double cagliotiU, cagliotiV, cagliotiW; ///< instrument Γ_G² = U tan²θ + V tanθ + W, deg²
+    /// An instrument function imported from a standard's file (InstrumentFunctionFile.h); overrides the
+    /// manual U, V, W.
+    std::optional<Id> instrumentDataset;
+    QString background;   ///< snip|points_spline|points_polynomial
+    int backgroundDegree; ///< of points_polynomial
+    /// Anchors of the points backgrounds (clicked on the profile fit), 2θ in degrees.
+    std::vector<XrdPosition> backgroundAnchors;
     /// Lines fitted besides the automatic ones, started at these 2θ (clicked on the profile fit).
     std::vector<XrdPosition> addedPeaks;
     /// Automatic peaks within the indexing tolerance of these 2θ are left out of the fit.
@@ -72,9 +79,14 @@ const ResultTable<XrdResult>& xrdResultTable();
 /// size_err, strain, strain_err, points}, unindexed_peaks, missing_reflections, reference [...],
 /// curves for the figures, warnings. Errors: no 2θ or intensity column, no wavelength, a pattern the
 /// peak search cannot read, no peaks.
-/// \a phase: the "crystal_structure" dataset `phase_dataset` names (required when it is set).
+/// \a phase: the "crystal_structure" dataset `phase_dataset` names (required when it is set);
+/// \a instrument: the "instrument_function" dataset `instrument_dataset` names (required when it is set).
+/// The result also holds `instrument` (which instrument function was removed: source dataset|manual|none,
+/// its name, standard, file, date and U, V, W), `instrument_fit` (U, V, W ± esd, X, Y fitted to this
+/// pattern's own line widths, for a line-profile standard; InstrumentFunction.h) and `background`
+/// (mode, anchors with their levels).
 Expected<QJsonObject> computeXrd(const Dataset& pattern, const QJsonObject& params,
-                                 const Dataset* phase = nullptr);
+                                 const Dataset* phase = nullptr, const Dataset* instrument = nullptr);
 
 /// The declaration of the XRD analysis (id "xrd").
 const AnalysisDescriptor& xrdAnalysis();

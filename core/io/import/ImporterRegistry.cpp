@@ -15,6 +15,7 @@
 #include "io/import/EisCsvImporter.h"
 #include "io/import/GamryDtaImporter.h"
 #include "io/import/GsasRawImporter.h"
+#include "io/import/InstrumentFunctionImporter.h"
 #include "io/import/LandXlsImporter.h"
 #include "io/import/LandXlsxImporter.h"
 #include "io/import/MettlerStareImporter.h"
@@ -88,6 +89,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<RigakuRasxImporter>());
     m_importers.push_back(std::make_unique<GsasRawImporter>());
     m_importers.push_back(std::make_unique<CifImporter>());
+    m_importers.push_back(std::make_unique<InstrumentFunctionImporter>());
     m_importers.push_back(std::make_unique<XyImporter>());
     m_importers.push_back(std::make_unique<PyGapsJsonImporter>());
     m_importers.push_back(std::make_unique<XlsxImporter>());
