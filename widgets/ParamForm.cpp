@@ -62,7 +62,7 @@ void ParamForm::setDatasetChoices(const std::vector<std::pair<qint64, QString>>&
         auto* cb = static_cast<QComboBox*>(m_fields[i]);
         m_loading = true;
         cb->clear();
-        cb->addItem(tr("none"), QVariant());
+        cb->addItem(m_schema[i].sampleDefault ? tr("automatic (the sample's own)") : tr("none"), QVariant());
         for (const auto& [id, text] : m_datasetChoices)
             cb->addItem(text, id);
         m_loading = false;
@@ -177,7 +177,7 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
     }
     case ParamSpec::Type::DatasetRef: {
         auto* cb = new QComboBox;
-        cb->addItem(tr("none"), QVariant());
+        cb->addItem(s.sampleDefault ? tr("automatic (the sample's own)") : tr("none"), QVariant());
         for (const auto& [id, text] : m_datasetChoices)
             cb->addItem(text, id);
         connect(cb, &QComboBox::currentIndexChanged, this, [this] { emitEdited(-1); });

@@ -507,8 +507,9 @@ void TechniqueTab::rebuild()
             for (const ParamSpec& ps : m_method->params())
                 if (ps.type == ParamSpec::Type::DatasetRef) refTypes << ps.datasetTypes;
             for (const auto& [id, other] : m_project->allDatasets())
-                if (id != d->id() && other.technique() == m_technique &&
-                    (refTypes.isEmpty() || refTypes.contains(other.type())))
+                // A reference may be of another technique (the cycling record beside an in-situ series).
+                if (id != d->id() &&
+                    (refTypes.isEmpty() ? other.technique() == m_technique : refTypes.contains(other.type())))
                     if (const Sample* s = m_project->sampleOfDataset(id))
                         choices.emplace_back(id, s->name + " · " + other.displayLabel());
             m_form->setDatasetChoices(choices);
