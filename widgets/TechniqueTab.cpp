@@ -351,7 +351,13 @@ bool TechniqueTab::showDataset(Id datasetId)
 {
     const Dataset* d = m_project ? m_project->dataset(datasetId) : nullptr;
     if (!d || d->technique() != m_technique) return false;
-    for (size_t i = 0; i < m_views.size(); ++i) {
+    // The current view first: a pattern of an in-situ series stays in the series view when picked there.
+    std::vector<size_t> order;
+    if (m_kind->currentIndex() >= 0 && size_t(m_kind->currentIndex()) < m_views.size())
+        order.push_back(size_t(m_kind->currentIndex()));
+    for (size_t i = 0; i < m_views.size(); ++i)
+        if (order.empty() || i != order.front()) order.push_back(i);
+    for (size_t i : order) {
         const View& v = m_views[i];
         if ((v.analysis && v.analysis->accepts(*d)) || (!v.analysis && v.rawGroup == datasetGroupName(*d))) {
             m_currentDataset = datasetId;
