@@ -423,7 +423,7 @@ std::string clockAt(double seconds)
     return buf;
 }
 
-constexpr double kInSituFirstScanS = 300.0, kInSituIntervalS = 900.0, kInSituStepTimeS = 0.8;
+constexpr double kInSituFirstScanS = 300.0, kInSituIntervalS = 900.0, kInSituStepTimeS = 0.45;
 // Lattice expansion per unit sodiation degree (chosen: large enough to read in a demo).
 constexpr double kInSituStrainA = 0.010, kInSituStrainC = 0.020;
 
@@ -447,15 +447,16 @@ std::vector<SimDataset> demoInSituDatasets(const std::string& sampleName)
     for (int k = 0; k < n; ++k) {
         const double start = kInSituFirstScanS + k * kInSituIntervalS;
         XrdParams p;
+        // Up to (116), so that each scan alone still refines the cell (8 lines mixing hk0 and 00l).
         p.twoThetaStartDeg = 20.0;
-        p.twoThetaEndDeg = 40.0;
+        p.twoThetaEndDeg = 56.0;
         p.stepDeg = 0.02;
         const double points = std::round((p.twoThetaEndDeg - p.twoThetaStartDeg) / p.stepDeg) + 1.0;
         const double s = cell.at(start + 0.5 * points * kInSituStepTimeS).first;
         p.crystalliteSizeNm = sp.crystalliteNm;
         p.aAngstrom = sp.aAngstrom * (1.0 + kInSituStrainA * s);
         p.cAngstrom = sp.cAngstrom * (1.0 + kInSituStrainC * s);
-        p.peakAreaScale = 2.0 * sp.xrdAreaScale; // a longer count per step than the survey pattern
+        p.peakAreaScale = 1.5 * sp.xrdAreaScale; // a longer count per step than the survey pattern
         p.amorphousHumpCounts = sp.amorphousHump;
         p.seed = seedFor(sp, "xrd-insitu") + std::uint64_t(k);
         SimDataset d = simulateXrd(p, std::string(sp.name) + " – in situ, scan " + std::to_string(k + 1));
