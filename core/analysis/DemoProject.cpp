@@ -141,7 +141,7 @@ void populateDemoProject(Project& project)
                 r.inputs.clear();
                 for (Id scan : it->second)
                     r.inputs.push_back(RunInput{QStringLiteral("main"), scan});
-                r.params.insert(QStringLiteral("max_peaks"), 3);
+                r.params.insert(QStringLiteral("max_peaks"), 4); // (116), (104), (110) and (012)
                 r.params.insert(QStringLiteral("map_range_deg"), QJsonArray{23.2, 25.2}); // around (012)
                 project.upsertRun(r);
             }
