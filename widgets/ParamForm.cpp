@@ -69,7 +69,7 @@ void ParamForm::setDatasetChoices(const std::vector<std::pair<qint64, QString>>&
         auto* cb = static_cast<QComboBox*>(m_fields[i]);
         m_loading = true;
         cb->clear();
-        cb->addItem(tr("none"), QVariant());
+        cb->addItem(m_schema[i].sampleDefault ? tr("automatic (the sample's own)") : tr("none"), QVariant());
         for (std::size_t k = 0; k < m_datasetChoices.size(); ++k)
             if (datasetChoiceFits(m_schema[i], k))
                 cb->addItem(m_datasetChoices[k].second, m_datasetChoices[k].first);
@@ -186,7 +186,7 @@ QWidget* ParamForm::makeField(const ParamSpec& s)
     }
     case ParamSpec::Type::DatasetRef: {
         auto* cb = new QComboBox;
-        cb->addItem(tr("none"), QVariant());
+        cb->addItem(s.sampleDefault ? tr("automatic (the sample's own)") : tr("none"), QVariant());
         for (std::size_t k = 0; k < m_datasetChoices.size(); ++k)
             if (datasetChoiceFits(s, k)) cb->addItem(m_datasetChoices[k].second, m_datasetChoices[k].first);
         connect(cb, &QComboBox::currentIndexChanged, this, [this] { emitEdited(-1); });

@@ -371,7 +371,13 @@ bool TechniqueTab::showDataset(Id datasetId)
 {
     const Dataset* d = m_project ? m_project->dataset(datasetId) : nullptr;
     if (!d || d->technique() != m_technique) return false;
-    for (size_t i = 0; i < m_views.size(); ++i) {
+    // The current view first: a pattern of an in-situ series stays in the series view when picked there.
+    std::vector<size_t> order;
+    if (m_kind->currentIndex() >= 0 && size_t(m_kind->currentIndex()) < m_views.size())
+        order.push_back(size_t(m_kind->currentIndex()));
+    for (size_t i = 0; i < m_views.size(); ++i)
+        if (order.empty() || i != order.front()) order.push_back(i);
+    for (size_t i : order) {
         const View& v = m_views[i];
         if ((v.analysis && v.analysis->accepts(*d)) || (!v.analysis && v.rawGroup == datasetGroupName(*d))) {
             m_currentDataset = datasetId;
@@ -548,8 +554,9 @@ void TechniqueTab::rebuild()
             for (const ParamSpec& ps : m_method->params())
                 if (ps.type == ParamSpec::Type::DatasetRef) refTypes << ps.datasetTypes;
             for (const auto& [id, other] : m_project->allDatasets())
-                if (id != d->id() && other.technique() == m_technique &&
-                    (refTypes.isEmpty() || refTypes.contains(other.type())))
+                // A reference may be of another technique (the cycling record beside an in-situ series).
+                if (id != d->id() &&
+                    (refTypes.isEmpty() ? other.technique() == m_technique : refTypes.contains(other.type())))
                     if (const Sample* s = m_project->sampleOfDataset(id))
                         choices.emplace_back(id, s->name + " · " + other.displayLabel()),
                             choiceTypes << other.type();

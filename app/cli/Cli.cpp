@@ -680,7 +680,7 @@ int cmdAnalysis(const AnalysisDescriptor& method, const QStringList& args, QText
             for (const ParamSpec& s : method.params())
                 if (s.key == m.datasetRefParam) accepted = s.datasetTypes;
             ImportOptions refOpt;
-            refOpt.technique = method.technique;
+            refOpt.technique = m.referenceTechnique.value_or(method.technique);
             auto parsed = parseFile(p.value(m.option), refOpt);
             if (!parsed) {
                 err << "vanadis-cli " << cmd << ": --" << m.option << ": " << errorText(parsed.error())

@@ -154,6 +154,9 @@ struct CliOption {
     /// becomes a reference (TGA `--blank FILE` → blank_dataset); toParams is unused then. With toParams
     /// also set, the value is a file only when it names one (XRD `--phase Si` or `--phase PATH.cif`).
     QString datasetRefParam;
+    /// The technique the referenced file is read as, when it is not the analysis' own (the cycling record
+    /// of an XRD in-situ series); unset = the analysis' technique.
+    std::optional<Technique> referenceTechnique;
     /// The option may be given several times: toParams gets the values joined by commas (XRD
     /// `--add-peak 31.2 --add-peak 40.1` = `--add-peak 31.2,40.1`).
     bool repeatable = false;

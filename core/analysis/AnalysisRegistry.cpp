@@ -124,7 +124,15 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
     // Datasets referenced by parameters (a blank, a reference phase) are inputs too.
     if (const AnalysisDescriptor* a = analysisById(run.analysisId))
         for (const ParamSpec& s : a->params()) {
-            if (s.type != ParamSpec::Type::DatasetRef || !run.params.value(s.key).isDouble()) continue;
+            if (s.type != ParamSpec::Type::DatasetRef) continue;
+            if (!run.params.value(s.key).isDouble()) {
+                // Not chosen: the candidates of the main dataset's own sample, for the analysis to pick.
+                if (!s.sampleDefault) continue;
+                if (const Sample* owner = project.sampleOfDataset(run.datasetId()))
+                    for (const Dataset* d : project.datasetsOf(owner->id))
+                        if (s.datasetTypes.contains(d->type())) in.references.emplace(d->id(), *d);
+                continue;
+            }
             const Id ref = Id(run.params.value(s.key).toDouble());
             const Dataset* d = project.dataset(ref);
             if (!d)

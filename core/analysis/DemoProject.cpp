@@ -7,10 +7,12 @@
 #include "numeric/sim/DemoSeries.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
 #include <cmath>
 #include <cstring>
+#include <map>
 
 namespace vanadis {
 
@@ -63,6 +65,7 @@ void populateDemoProject(Project& project)
                                 "CS annealed 2 h at 500 °C in N2", "hydrated precursor, reduced 600 °C Ar/H2",
                                 "HCS annealed 600 °C in N2 (defect-rich)"};
     int index = 0;
+    std::map<Id, std::vector<Id>> inSituScans; // sample → its operando scans, in order
     for (const std::string& name : sim::demoSampleNames()) {
         Sample s = makeSample(project.allocateId(), QString::fromStdString(name), index);
         s.activeMassMg = 1.5;
@@ -76,6 +79,15 @@ void populateDemoProject(Project& project)
         project.insertSample(s, -1);
         for (const sim::SimDataset& sd : sim::demoDatasets(name))
             project.insertDataset(s.id, toDataset(project.allocateId(), sd));
+        // CS also has an operando XRD series through its first discharge and charge, with the cell's
+        // cycling record beside it (the study's Fig. 6a).
+        // (CS: its sharper lines show the shift best.)
+        if (name == "CS")
+            for (const sim::SimDataset& sd : sim::demoInSituDatasets(name)) {
+                const Id id = project.allocateId();
+                project.insertDataset(s.id, toDataset(id, sd));
+                if (sd.technique == "xrd") inSituScans[s.id].push_back(id);
+            }
         ++index;
     }
     // Every available analysis, computed and stored: the demo opens with its results.
@@ -119,6 +131,20 @@ void populateDemoProject(Project& project)
                 r.params.insert(it.key(), it.value());
             project.upsertRun(r);
         };
+        if (const auto it = inSituScans.find(s->id); it != inSituScans.end() && it->second.size() > 1)
+            if (const AnalysisDescriptor* a = analysisById(QStringLiteral("xrd_series"));
+                a && !project.runFor(it->second.front(), a->id)) {
+                // The series over the operando scans only (not the ex-situ pattern); its cycling record is
+                // found automatically: the sample's only record with a voltage–time curve.
+                AnalysisRun r = defaultRun(project, *a, it->second.front());
+                r.id = project.allocateId();
+                r.inputs.clear();
+                for (Id scan : it->second)
+                    r.inputs.push_back(RunInput{QStringLiteral("main"), scan});
+                r.params.insert(QStringLiteral("max_peaks"), 4); // (116), (104), (110) and (012)
+                r.params.insert(QStringLiteral("map_range_deg"), QJsonArray{23.2, 25.2}); // around (012)
+                project.upsertRun(r);
+            }
         if (v2p && o1s && c1s)
             addRun("xps", v2p,
                    {{"model", "study_v2p_o1s"},

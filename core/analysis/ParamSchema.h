@@ -48,6 +48,10 @@ struct ParamSpec {
     QString rangeLabel;
     std::vector<ParamSpec> columns; ///< for Table: one spec per field of a row
     QStringList datasetTypes;       ///< for DatasetRef: the accepted dataset types
+    /// For DatasetRef: while the value is null, every dataset of `datasetTypes` of the main dataset's sample
+    /// is handed to the computation as a reference (ComputeInputs::references), which picks one when exactly
+    /// one fits (XRD in-situ series: the sample's cycling record). The form shows "automatic".
+    bool sampleDefault = false;
     /// For Text: an error sentence for an invalid value, nullopt when valid.
     std::function<std::optional<QString>(const QString&)> validator;
     /// For Text: the id of a drawing the form shows under the field and redraws as the text changes

@@ -226,6 +226,10 @@ QJsonObject FigureSpec::toJson() const
         o["residual"] = residual->toJson();
         o["residual_height"] = residualHeightFraction;
     }
+    if (side) {
+        o["side"] = side->toJson();
+        o["side_width"] = sideWidthFraction;
+    }
     if (heatMap) o["heat_map"] = heatMapToJson(*heatMap);
     return o;
 }
@@ -311,6 +315,11 @@ FigureSpec figureFromJson(const QJsonObject& o, bool withInset)
         const double h = o.value("residual_height").toDouble(0.25);
         f.residualHeightFraction = std::isfinite(h) ? std::clamp(h, 0.1, 0.5) : 0.25;
     }
+    if (withInset && o.value("side").isObject()) {
+        f.side = std::make_shared<const FigureSpec>(figureFromJson(o.value("side").toObject(), false));
+        const double w = o.value("side_width").toDouble(0.3);
+        f.sideWidthFraction = std::isfinite(w) ? std::clamp(w, 0.15, 0.5) : 0.3;
+    }
     if (o.value("heat_map").isObject()) f.heatMap = heatMapFromJson(o.value("heat_map").toObject());
     return f;
 }
@@ -374,13 +383,20 @@ QByteArray FigureSpec::toCsv() const
         for (const auto& s : residual->series)
             columns.push_back({&s, QStringLiteral("residual: "), residual.get()});
     }
+    if (side) {
+        for (const auto& s : side->series)
+            columns.push_back({&s, QStringLiteral("side: "), side.get()});
+    }
     QStringList header;
     size_t rows = 0;
     for (const auto& [s, prefix, fig] : columns) {
         // The residual panel shares the main x axis, whose label it does not repeat.
         const QString xLabel = fig == residual.get() ? x.label : fig->x.label;
         // Each series under its own axis' title (DTG on the right axis is not a mass).
-        const QString yLabel = s->onRightAxis && fig->y2 ? fig->y2->label : fig->y.label;
+        // The side panel shares the main y axis.
+        const QString yLabel = fig == side.get()           ? y.label
+                               : s->onRightAxis && fig->y2 ? fig->y2->label
+                                                           : fig->y.label;
         header << csvField(labelPlainText(prefix + s->label + " — " + xLabel))
                << csvField(labelPlainText(prefix + s->label + " — " + yLabel));
         if (!s->pointLabels.empty()) header << csvField(labelPlainText(prefix + s->label + " — label"));
@@ -432,6 +448,7 @@ qsizetype FigureSpec::pointCount() const
         n += qsizetype(s.x.size());
     if (inset) n += inset->pointCount();
     if (residual) n += residual->pointCount();
+    if (side) n += side->pointCount();
     if (heatMap) n += qsizetype(heatMap->z.size());
     return n;
 }

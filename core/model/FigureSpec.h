@@ -164,6 +164,15 @@ struct FigureSpec {
     /// Height of the residual panel as a fraction of the two panels together (0.1–0.5).
     double residualHeightFraction = 0.25;
 
+    /// A panel to the right of the main axis rect (and its colour scale's left), sharing its y axis: same
+    /// range and zoom, the y numbers and title only on the main axis; its own x axis and title below it
+    /// (in-situ XRD: the voltage–time curve beside the 2θ–time heat map). Its `series`, `x` (label, range,
+    /// reversed, log), spans and annotations are used; its y, y2, legend, inset, residual, heat map and
+    /// own side panel are ignored. Shared like `inset` (immutable once attached). Null = none.
+    std::shared_ptr<const FigureSpec> side;
+    /// Width of the side panel as a fraction of the two panels together (0.15–0.5).
+    double sideWidthFraction = 0.3;
+
     /// A colour map on the main axes (drawn below the series); unset = none.
     std::optional<FigureHeatMap> heatMap;
 
@@ -171,8 +180,8 @@ struct FigureSpec {
     static FigureSpec fromJson(const QJsonObject& o);
     /// The plotted data as CSV (one x,y column pair per series, header with labels and units; a series
     /// with point labels gets a third column); the inset's and the residual panel's series follow the
-    /// main ones, their headers prefixed with "inset: " / "residual: ". A heat map follows after an
-    /// empty line as a matrix: a header row of x values, then one row per y (y first, then z).
+    /// main ones, their headers prefixed with "inset: " / "residual: " / "side: ". A heat map follows after
+    /// an empty line as a matrix: a header row of x values, then one row per y (y first, then z).
     QByteArray toCsv() const;
     /// Total number of points over all series, the inset's and residual panel's included, plus heat map
     /// cells.

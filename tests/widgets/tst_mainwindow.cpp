@@ -281,6 +281,53 @@ private Q_SLOTS:
         w.grab().save(QDir(m_shots).filePath("tab-xrd-cif-phase.png"));
     }
 
+    void xrdInSituSeriesBesideItsRecord()
+    {
+        // The demo's operando series of CS: the heat map on the time axis with the voltage–time curve of
+        // the cell's record beside it, found without the user linking it.
+        MainWindow w;
+        w.resize(1400, 860);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDemo();
+        Project& p = w.document()->project();
+        const Id cs = p.sampleByName("CS")->id;
+        Id firstScan = 0;
+        for (const Dataset* d : p.datasetsOf(cs, Technique::Xrd))
+            if (d->metadata().contains("scan_count") && !firstScan) firstScan = d->id();
+        QVERIFY(firstScan);
+        TechniqueTab* xrd = w.techniqueTab(Technique::Xrd);
+        w.tabs()->setCurrentWidget(xrd);
+        QVERIFY(xrd->showDataset(firstScan));
+        QString kind; // the view's title in the kind chooser
+        for (QComboBox* cb : xrd->findChildren<QComboBox*>())
+            for (int i = 0; i < cb->count() && kind.isEmpty(); ++i)
+                if (cb->itemText(i).contains(QStringLiteral("in-situ series"))) kind = cb->itemText(i);
+        QVERIFY(!kind.isEmpty());
+        xrd->setCurrentKind(kind);
+        QVERIFY(xrd->showDataset(firstScan));
+        QVERIFY(w.computeService()->waitForIdle());
+        QVERIFY(xrd->setCurrentFigureId(QStringLiteral("heat_map")));
+        QTest::qWait(50);
+        const FigureSpec& f = xrd->figure();
+        QVERIFY(f.heatMap && f.heatMap->isValid());
+        QVERIFY2(f.side, "no voltage panel beside the heat map");
+        QVERIFY(!f.side->series.empty());
+        QComboBox* ref = xrd->findChild<QComboBox*>("param_cycling_dataset");
+        QVERIFY(ref);
+        QVERIFY2(ref->itemText(0).startsWith(QStringLiteral("automatic")), qPrintable(ref->itemText(0)));
+        QStringList items;
+        for (int i = 0; i < ref->count(); ++i)
+            items << ref->itemText(i);
+        QVERIFY2(items.join(" | ").contains(QStringLiteral("in-situ XRD cell")),
+                 qPrintable(items.join(" | ")));
+        w.grab().save(QDir(m_shots).filePath("tab-xrd-insitu-heat-map.png"));
+        QVERIFY(xrd->setCurrentFigureId(QStringLiteral("peak_tracks")));
+        QTest::qWait(50);
+        QVERIFY(xrd->figure().y2);
+        w.grab().save(QDir(m_shots).filePath("tab-xrd-insitu-tracks.png"));
+    }
+
     void editsAreUndoableAndReplot()
     {
         MainWindow w;

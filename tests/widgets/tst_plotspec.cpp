@@ -434,6 +434,7 @@ private Q_SLOTS:
     void offsetStackHidesNumbers();
     void fillsUnderTheLines();
     void residualPanelSharesX();
+    void sidePanelSharesY();
     void secondAxisInExport();
     void reversedAxisInExport();
     void equalAspectInExport();
@@ -672,6 +673,60 @@ void TestPlotSpec::fillsUnderTheLines()
     const QColor out =
         cimg.pixelColor(int(cplot.xAxis->coordToPixel(2.2) * k), int(cplot.yAxis->coordToPixel(0.33) * k));
     QCOMPARE(out, QColor(Qt::white)); // between the capacitive and the total current: not filled
+}
+
+void TestPlotSpec::sidePanelSharesY()
+{
+    // The in-situ heat map with the voltage–time curve beside it: one time axis for both.
+    FigureSpec f = heatMapFigure();
+    auto side = std::make_shared<FigureSpec>();
+    side->x.label = QStringLiteral("Voltage (V)");
+    FigureSeries v;
+    v.label = QStringLiteral("cell voltage");
+    for (int j = 0; j <= 100; ++j) {
+        v.y.push_back(0.13 * j);
+        v.x.push_back(1.5 + 2.5 * std::abs(std::sin(0.02 * j)));
+    }
+    side->series.push_back(v);
+    f.side = side;
+    f.sideWidthFraction = 0.3;
+    QCustomPlot plot;
+    renderLikeExport(f, &plot);
+    QCPAxisRect* panel = FigureRenderer::sideAxisRect(&plot);
+    QVERIFY(panel);
+    QCPAxisRect* main = plot.axisRect();
+    QCOMPARE(panel->axis(QCPAxis::atLeft)->range(), main->axis(QCPAxis::atLeft)->range());
+    // Right of the main rect, frames aligned top and bottom, the colour scale right of both.
+    QVERIFY(panel->rect().left() > main->rect().right());
+    QCOMPARE(panel->rect().top(), main->rect().top());
+    QCOMPARE(panel->rect().bottom(), main->rect().bottom());
+    QCPColorScale* scale = FigureRenderer::colorScale(&plot);
+    QVERIFY(scale);
+    QVERIFY(scale->outerRect().left() >= panel->rect().right());
+    const double share = double(panel->rect().width()) / (panel->rect().width() + main->rect().width());
+    QVERIFY2(share > 0.2 && share < 0.4, qPrintable(QString::number(share)));
+    // Time numbers only on the main axis; the panel's own x axis has them.
+    QVERIFY(!panel->axis(QCPAxis::atLeft)->tickLabels());
+    QVERIFY(panel->axis(QCPAxis::atBottom)->tickLabels());
+    bool onPanel = false;
+    for (int i = 0; i < plot.plottableCount(); ++i)
+        onPanel |= plot.plottable(i)->valueAxis() == panel->axis(QCPAxis::atLeft);
+    QVERIFY(onPanel);
+    // Zooming time on either moves both.
+    main->axis(QCPAxis::atLeft)->setRange(2.0, 6.0);
+    QCOMPARE(panel->axis(QCPAxis::atLeft)->range(), QCPRange(2.0, 6.0));
+    panel->axis(QCPAxis::atLeft)->setRange(1.0, 7.0);
+    QCOMPARE(main->axis(QCPAxis::atLeft)->range(), QCPRange(1.0, 7.0));
+    // Without heat map the panel still sits right of the main rect; a figure without it removes it.
+    FigureSpec plain = f;
+    plain.heatMap.reset();
+    plain.series.push_back(v);
+    renderLikeExport(plain, &plot);
+    QVERIFY(FigureRenderer::sideAxisRect(&plot));
+    QVERIFY(!FigureRenderer::colorScale(&plot));
+    renderLikeExport(cvFigure(), &plot);
+    QVERIFY(!FigureRenderer::sideAxisRect(&plot));
+    QCOMPARE(plot.axisRects().size(), 1);
 }
 
 void TestPlotSpec::residualPanelSharesX()

@@ -38,6 +38,7 @@ const QString kInsetMainLayer = QStringLiteral("vanadis.inset.main");
 const QString kInsetAxesLayer = QStringLiteral("vanadis.inset.axes");
 const QString kInsetName = QStringLiteral("vanadis.inset");
 const QString kResidualName = QStringLiteral("vanadis.residual");
+const QString kSideName = QStringLiteral("vanadis.side");
 const QString kColorScaleName = QStringLiteral("vanadis.colorscale");
 const QString kMarginGroupName = QStringLiteral("vanadis.margins");
 const QString kHeatLayer = QStringLiteral("vanadis.heatmap");
@@ -635,7 +636,9 @@ void removeSideElements(QCustomPlot* plot)
     QCPLayoutGrid* layout = plot->plotLayout();
     for (int i = layout->elementCount() - 1; i >= 0; --i) {
         QCPLayoutElement* e = layout->elementAt(i);
-        if (e && (e->objectName() == kResidualName || e->objectName() == kColorScaleName)) layout->remove(e);
+        if (e && (e->objectName() == kResidualName || e->objectName() == kSideName ||
+                  e->objectName() == kColorScaleName))
+            layout->remove(e);
     }
     layout->simplify();
     if (QCPAxisRect* main = plot->axisRect()) main->setMarginGroup(QCP::msAll, nullptr);
@@ -668,6 +671,33 @@ QCPAxisRect* createResidual(QCustomPlot* plot, double fraction)
     rect->setRangeDrag(Qt::Horizontal);
     rect->setRangeZoom(Qt::Horizontal);
     return rect;
+}
+
+/// The side panel's axis rect in column 1 of row 0, y ranges tied to the main y axis both ways, top and
+/// bottom margins aligned with the main rect so the frames line up. Its width share is set once the
+/// colour scale (if any) has its column: setSideStretch().
+QCPAxisRect* createSide(QCustomPlot* plot)
+{
+    auto* rect = new QCPAxisRect(plot, true);
+    rect->setObjectName(kSideName);
+    plot->plotLayout()->addElement(0, 1, rect);
+    QCPMarginGroup* group = marginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    rect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    rect->setRangeDrag(Qt::Vertical);
+    rect->setRangeZoom(Qt::Vertical);
+    return rect;
+}
+
+/// Main and side panel share the width as (1 − f) : f; a colour scale column keeps its own (fixed) width.
+void setSideStretch(QCustomPlot* plot, double fraction)
+{
+    const double f = std::isfinite(fraction) ? std::clamp(fraction, 0.15, 0.5) : 0.3;
+    QCPLayoutGrid* layout = plot->plotLayout();
+    QList<double> factors{1.0 - f, f};
+    while (factors.size() < layout->columnCount())
+        factors << 0.01; // the colour scale: capped by its maximum width, the rest is shared as above
+    layout->setColumnStretchFactors(factors);
 }
 
 /// viridis (van der Walt & Smith 2015) and cividis (Nuñez, Anderton & Renslow 2018, PLoS ONE 13:
@@ -773,7 +803,12 @@ void addHeatMap(QCustomPlot* plot, const FigureHeatMap& h, const PlotTheme& them
 
     auto* cs = new QCPColorScale(plot);
     cs->setObjectName(kColorScaleName);
-    plot->plotLayout()->addElement(0, 1, cs);
+    // Right of everything in the first row (after a side panel, when there is one).
+    QCPLayoutGrid* grid = plot->plotLayout();
+    int column = 1;
+    while (column < grid->columnCount() && grid->hasElement(0, column) && grid->element(0, column))
+        ++column;
+    grid->addElement(0, column, cs);
     cs->setType(QCPAxis::atRight);
     cs->setRangeDrag(false);
     cs->setRangeZoom(false);
@@ -946,6 +981,7 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
     // Created before the theme is applied, so that they are styled like the main axes.
     QCPAxisRect* inset = spec.inset ? createInset(plot, spec.insetRect) : nullptr;
     QCPAxisRect* residual = spec.residual ? createResidual(plot, spec.residualHeightFraction) : nullptr;
+    QCPAxisRect* side = spec.side ? createSide(plot) : nullptr;
     theme.applyTo(plot, scale);
     plot->setLocale(QLocale::c()); // figures use a decimal point whatever the desktop language
     // Interactive dragging drops antialiasing for speed; exports never drag.
@@ -984,6 +1020,26 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
             if (m > 0.0 && std::isfinite(m)) ry->setRange(-m, m);
         }
     }
+    std::optional<FigureSpec> sideSpec;
+    if (side) {
+        // The side panel shares the main y axis: same description, range tied both ways, numbers and
+        // title only on the main axis.
+        sideSpec = *spec.side;
+        sideSpec->y = spec.y;
+        sideSpec->y.label.clear();
+        sideSpec->y2.reset();
+        sideSpec->x2.reset();
+        sideSpec->heatMap.reset();
+        setupAxes(*sideSpec, side, theme, scale);
+        QCPAxis* sy = side->axis(QCPAxis::atLeft);
+        sy->setTickLabels(false);
+        sy->setPadding(0);
+        sy->setRange(rect->axis(QCPAxis::atLeft)->range());
+        QObject::connect(rect->axis(QCPAxis::atLeft), kRangeChanged, sy, kSetRange, Qt::UniqueConnection);
+        QObject::connect(sy, kRangeChanged, rect->axis(QCPAxis::atLeft), kSetRange, Qt::UniqueConnection);
+        if (side->axis(QCPAxis::atBottom)->scaleType() == QCPAxis::stLinear)
+            side->axis(QCPAxis::atBottom)->ticker()->setTickCount(3); // a narrow panel: few numbers
+    }
     const bool heat = spec.heatMap && spec.heatMap->isValid();
 
     // Layout with the final margins, then equal aspect (which changes ticks, hence margins: twice).
@@ -992,6 +1048,10 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
     if (heat) {
         addHeatMap(plot, *spec.heatMap, theme, scale, false);
         scaleBar = plot->findChild<QCPColorScale*>(kColorScaleName);
+    }
+    if (side) {
+        setSideStretch(plot, spec.sideWidthFraction);
+        if (!heat) plot->plotLayout()->setColumnSpacing(units(4.0, scale));
     }
     layoutNow(plot);
     fitEdgeMargins(plot, scale);
@@ -1015,6 +1075,7 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
         if (scaleBar) plot->plotLayout()->remove(scaleBar);
         plot->plotLayout()->simplify();
         addHeatMap(plot, *spec.heatMap, theme, scale, true);
+        if (side) setSideStretch(plot, spec.sideWidthFraction);
         layoutNow(plot);
     }
 
@@ -1038,6 +1099,13 @@ void FigureRenderer::render(const FigureSpec& spec, QCustomPlot* plot, const Plo
         plotparts::addFills(*residualSpec, residual, QStringLiteral("main"));
         plotparts::addSeries(*residualSpec, residual, theme, options, QStringLiteral("main"));
         plotparts::addLabels(*residualSpec, residual, theme, scale);
+    }
+
+    if (side) {
+        plotparts::addSpans(side, sideSpec->spans, theme, scale, options.clipToRanges, kSpansLayer);
+        plotparts::addFills(*sideSpec, side, QStringLiteral("main"));
+        plotparts::addSeries(*sideSpec, side, theme, options, QStringLiteral("main"));
+        plotparts::addLabels(*sideSpec, side, theme, scale);
     }
 
     // Legend: one entry per labelled series that asks for one, drawn from the series style.
@@ -1106,6 +1174,14 @@ QCPAxisRect* FigureRenderer::residualAxisRect(QCustomPlot* plot)
     if (!plot) return nullptr;
     for (QCPAxisRect* r : plot->axisRects())
         if (r->objectName() == kResidualName) return r;
+    return nullptr;
+}
+
+QCPAxisRect* FigureRenderer::sideAxisRect(QCustomPlot* plot)
+{
+    if (!plot) return nullptr;
+    for (QCPAxisRect* r : plot->axisRects())
+        if (r->objectName() == kSideName) return r;
     return nullptr;
 }
 

@@ -2,8 +2,9 @@
 /// \file FigureRenderer.h
 /// FigureSpec → QCustomPlot: plottables, sticks, fills, axes (reversed, log, right axis, hidden
 /// numbers), ranges, legend (placed where it hides no data), rich axis titles, labels that do not
-/// overlap, shaded spans, an inset plot, a residual panel sharing x and a heat map with colour scale. Used by
-/// PlotView on screen and by PlotExporter offscreen, so what is exported is what is shown.
+/// overlap, shaded spans, an inset plot, a residual panel sharing x, a side panel sharing y and a heat map
+/// with colour scale. Used by PlotView on screen and by PlotExporter offscreen, so what is exported is what
+/// is shown.
 
 #include "model/FigureSpec.h"
 #include "widgets/plot/RenderOptions.h"
@@ -46,6 +47,8 @@ public:
 
     /// The residual panel's axis rect (under the main one, x tied to it) of the last render, or null.
     static QCPAxisRect* residualAxisRect(QCustomPlot* plot);
+    /// The side panel's axis rect (right of the main one, y tied to it) of the last render, or null.
+    static QCPAxisRect* sideAxisRect(QCustomPlot* plot);
     /// The colour-scale bar of a heat map of the last render, or null.
     static QCPColorScale* colorScale(QCustomPlot* plot);
 

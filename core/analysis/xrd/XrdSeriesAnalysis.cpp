@@ -2,6 +2,7 @@
 
 #include "analysis/FigureHelpers.h"
 #include "analysis/JsonNumber.h"
+#include "analysis/xrd/InSituTiming.h"
 #include "model/Translate.h"
 
 #include "numeric/xrd/Background.h"
@@ -54,6 +55,42 @@ ParamTable<XrdSeriesParams> XrdSeriesAnalysis::paramTable()
                         "pseudo_voigt", {tr("pseudo-Voigt"), tr("split pseudo-Voigt"), tr("Pearson VII")},
                         tr("Line shape of the fits.")));
     t.last().advanced = true;
+    ParamSpec cycling = datasetRefParam(
+        "cycling_dataset", tr("Cycling record"), {QStringLiteral("cycling_record")},
+        tr("The galvanostatic record measured during the series: each scan gets the cell voltage at its "
+           "mid-time and the heat map the voltage–time curve beside it. Automatic: the sample's only "
+           "cycling record with a voltage–time curve."));
+    cycling.sampleDefault = true;
+    t.field(&XrdSeriesParams::cyclingDataset, cycling);
+    t.field(&XrdSeriesParams::scanTimes,
+            choiceParam("scan_times", tr("Scan times"), {"auto", "file", "interval"}, "auto",
+                        {tr("automatic"), tr("from the file"), tr("from the scan interval")},
+                        tr("When each scan was measured: the start times the file states (automatic when "
+                           "every scan has one), or one scan per interval from the start offset.")));
+    ParamSpec interval = numberParam("scan_interval_min", tr("Scan interval"), QStringLiteral("min"), 0.0,
+                                     0.01, 10000.0, tr("Time from one scan's start to the next one's."));
+    interval.optional = true;
+    interval.defaultValue = QJsonValue(QJsonValue::Null);
+    t.field(&XrdSeriesParams::scanIntervalMin, interval);
+    ParamSpec offset = numberParam(
+        "start_offset_min", tr("Start offset"), QStringLiteral("min"), 0.0, -100000.0, 100000.0,
+        tr("Start of the first scan on the cycling record's clock. Empty: from the record's stated start "
+           "time when both files state clock times, else 0."));
+    offset.optional = true;
+    offset.defaultValue = QJsonValue(QJsonValue::Null);
+    t.field(&XrdSeriesParams::startOffsetMin, offset);
+    ParamSpec range;
+    range.key = QStringLiteral("map_range_deg");
+    range.label = tr("2θ range shown");
+    range.type = ParamSpec::Type::Range;
+    range.unit = QStringLiteral("°");
+    range.min = -30.0;
+    range.max = 180.0;
+    range.optional = true;
+    range.defaultValue = QJsonValue::Null;
+    range.help = tr("The 2θ window of the waterfall and the heat map (a shift of a few tenths of a degree "
+                    "shows in a window of a few degrees); empty = the whole scan. The fits are unchanged.");
+    t.field(&XrdSeriesParams::mapRangeDeg, range);
     return t;
 }
 
@@ -86,7 +123,54 @@ struct Track {
 
 } // namespace
 
-Expected<QJsonObject> computeXrdSeries(const std::vector<Dataset>& scans, const QJsonObject& given)
+namespace {
+
+/// The record the series is read against: the parameter's, or the only record of the sample with a
+/// voltage–time curve among the references. Null (no error) when there is none.
+Expected<std::optional<std::pair<Dataset, QString>>>
+linkedRecord(const XrdSeriesParams& p, const std::map<Id, Dataset>& references, QJsonArray& warnings)
+{
+    using Found = std::optional<std::pair<Dataset, QString>>;
+    if (p.cyclingDataset) {
+        const auto it = references.find(*p.cyclingDataset);
+        if (it == references.end())
+            return fail("", "parameter 'cycling_dataset'",
+                        "the linked cycling record (dataset " + std::to_string(*p.cyclingDataset) +
+                            ") is missing");
+        return Found(std::pair{it->second, QStringLiteral("parameter")});
+    }
+    std::vector<const Dataset*> timed;
+    for (const auto& [id, d] : references)
+        if (d.type() == QLatin1String("cycling_record") && insitu::voltageCurve(d)) timed.push_back(&d);
+    if (timed.size() == 1) return Found(std::pair{*timed.front(), QStringLiteral("sample")});
+    if (timed.size() > 1)
+        warnings.append(QCoreApplication::translate("vanadis::XrdSeriesAnalysis",
+                                                    "The sample has %1 cycling records with a voltage–time "
+                                                    "curve: choose the one measured with the series "
+                                                    "(Cycling record) to see the voltages.")
+                            .arg(timed.size()));
+    return Found();
+}
+
+/// Least-squares slope of y on x and R², over the finite pairs; NaN with fewer than three.
+std::pair<double, double> slopeOf(const std::vector<double>& x, const std::vector<double>& y)
+{
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
+    for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
+        if (std::isfinite(x[i]) && std::isfinite(y[i])) {
+            n += 1;
+            sx += x[i], sy += y[i], sxx += x[i] * x[i], sxy += x[i] * y[i], syy += y[i] * y[i];
+        }
+    if (n < 3) return {kNaN, kNaN};
+    const double vx = sxx - sx * sx / n, vy = syy - sy * sy / n, cxy = sxy - sx * sy / n;
+    if (!(vx > 0)) return {kNaN, kNaN};
+    return {cxy / vx, vy > 0 ? cxy * cxy / (vx * vy) : kNaN};
+}
+
+} // namespace
+
+Expected<QJsonObject> computeXrdSeries(const std::vector<Dataset>& scans, const QJsonObject& given,
+                                       const std::map<Id, Dataset>& references)
 {
     auto params = xrdSeriesParamTable().read(given);
     if (!params) return std::unexpected(params.error());
@@ -103,6 +187,29 @@ Expected<QJsonObject> computeXrdSeries(const std::vector<Dataset>& scans, const 
                         "the pattern has no '2Theta' and 'Intensity' columns of 16 points or more");
     }
     QJsonArray warnings;
+    auto record = linkedRecord(p, references, warnings);
+    if (!record) return std::unexpected(record.error());
+    std::optional<insitu::VoltageCurve> curve;
+    if (*record) {
+        auto c = insitu::voltageCurve((*record)->first);
+        if (!c) return std::unexpected(c.error());
+        curve = std::move(*c);
+    }
+    insitu::TimingOptions to;
+    to.source = p.scanTimes == QLatin1String("file")       ? insitu::TimeSource::File
+                : p.scanTimes == QLatin1String("interval") ? insitu::TimeSource::Interval
+                                                           : insitu::TimeSource::Automatic;
+    to.intervalMin = p.scanIntervalMin;
+    to.offsetMin = p.startOffsetMin;
+    auto times = insitu::scanTimes(scans, *record ? &(*record)->first : nullptr, to);
+    if (!times) return std::unexpected(times.error());
+    for (const QString& w : times->warnings)
+        warnings.append(w);
+    const bool timed = !times->midH.empty();
+    if (curve && !timed)
+        warnings.append(QCoreApplication::translate(
+            "vanadis::XrdSeriesAnalysis",
+            "The scans state no start times: give the scan interval to place them on the cycling record."));
     const Dataset& first = scans.front();
     const QJsonObject meta = first.metadata();
     const double lambda1 = meta.value("wavelength_angstrom").toDouble(0.0);
@@ -287,7 +394,85 @@ Expected<QJsonObject> computeXrdSeries(const std::vector<Dataset>& scans, const 
     out["tracked_peaks"] = table;
     res.firstTrackShiftDeg = tracks[strongest].last - tracks[strongest].first;
     res.firstTrackTwoThetaDeg = tracks[strongest].first;
+    // Per scan: its time on the record's clock, the voltage at its mid-time and the followed positions.
+    std::vector<double> scanVoltage(scans.size(), kNaN);
+    int outside = 0, firstOutside = 0, lastOutside = 0;
+    for (std::size_t k = 0; k < scans.size(); ++k) {
+        QJsonObject o = scanList[int(k)].toObject();
+        o.insert("scan", int(k + 1));
+        o.insert("time_h", timed ? jsonNumber(times->midH[k]) : QJsonValue(QJsonValue::Null));
+        o.insert("start_h", timed ? jsonNumber(times->startH[k]) : QJsonValue(QJsonValue::Null));
+        o.insert("end_h", timed ? jsonNumber(times->endH[k]) : QJsonValue(QJsonValue::Null));
+        if (curve && timed) {
+            scanVoltage[k] = insitu::voltageAt(*curve, times->midH[k]);
+            if (!std::isfinite(scanVoltage[k])) {
+                if (outside++ == 0) firstOutside = int(k + 1);
+                lastOutside = int(k + 1);
+            }
+        }
+        o.insert("voltage_v", jsonNumber(scanVoltage[k]));
+        QJsonArray pos;
+        for (const Track& tr : tracks)
+            pos.append(tr.positions[int(k)]);
+        o.insert("two_theta_deg", pos);
+        scanList[int(k)] = o;
+    }
+    if (outside > 0)
+        warnings.append(
+            QCoreApplication::translate("vanadis::XrdSeriesAnalysis",
+                                        "The cycling record '%1' covers %2–%3 h, but %4 of %5 scans (scans "
+                                        "%6–%7, at %8–%9 h) lie outside it: they have no voltage. Check the "
+                                        "start offset or the record.")
+                .arg((*record)->first.displayLabel())
+                .arg(curve->timeH.front(), 0, 'f', 2)
+                .arg(curve->timeH.back(), 0, 'f', 2)
+                .arg(outside)
+                .arg(scans.size())
+                .arg(firstOutside)
+                .arg(lastOutside)
+                .arg(times->midH[std::size_t(firstOutside - 1)], 0, 'f', 2)
+                .arg(times->midH[std::size_t(lastOutside - 1)], 0, 'f', 2));
     out["scans"] = scanList;
+    out["time_source"] = times->source;
+    out["times_on_record_clock"] = times->onRecordClock;
+    if (timed) res.durationH = times->midH.back() - times->midH.front();
+    if (curve) {
+        // The curve for the side panel, thinned to ≤ 2000 points (a figure needs no more).
+        QJsonArray th, vv;
+        const std::size_t stride = std::max<std::size_t>(1, (curve->timeH.size() + 1999) / 2000);
+        for (std::size_t i = 0; i < curve->timeH.size(); i += stride) {
+            th.append(curve->timeH[i]);
+            vv.append(curve->voltageV[i]);
+        }
+        if ((curve->timeH.size() - 1) % stride != 0) {
+            th.append(curve->timeH.back());
+            vv.append(curve->voltageV.back());
+        }
+        const Dataset& rd = (*record)->first;
+        out["cycling"] = QJsonObject{{"dataset", double(rd.id())},
+                                     {"label", rd.displayLabel()},
+                                     {"source", (*record)->second},
+                                     {"time_h", th},
+                                     {"voltage_v", vv}};
+        double vmin = kNaN;
+        for (double v : scanVoltage)
+            if (std::isfinite(v) && !(v >= vmin)) vmin = v;
+        res.voltageMinV = vmin;
+        for (std::size_t j = 0; j < tracks.size(); ++j) {
+            std::vector<double> pos;
+            for (const QJsonValue& v : tracks[j].positions)
+                pos.push_back(v.isDouble() ? v.toDouble() : kNaN);
+            const auto [slope, r2] = slopeOf(scanVoltage, pos);
+            QJsonObject t = trackList[int(j)].toObject();
+            t.insert("shift_per_volt_deg", jsonNumber(slope));
+            t.insert("shift_per_volt_r2", jsonNumber(r2));
+            trackList[int(j)] = t;
+            if (j == strongest) res.firstTrackShiftPerVoltDeg = slope;
+        }
+        out["tracks"] = trackList;
+    } else {
+        out["cycling"] = QJsonValue(QJsonValue::Null);
+    }
     // The scans on one 2θ grid (the first scan's, thinned to ≤ 1500 points; null outside a scan) for the
     // waterfall and the heat map, which draw from the result alone.
     QJsonArray gx, rows;
@@ -333,6 +518,11 @@ const ResultTable<XrdSeriesResult>& xrdSeriesResultTable()
                 QStringLiteral("°"));
         t.value(&R::nScans, "n_scans", tr("Scans"));
         t.value(&R::nTracks, "n_tracks", tr("Lines followed"));
+        t.value(&R::durationH, "duration_h", tr("Duration of the series (first to last scan)"),
+                QStringLiteral("h"));
+        t.value(&R::voltageMinV, "voltage_min_v", tr("Lowest cell voltage at a scan"), QStringLiteral("V"));
+        t.value(&R::firstTrackShiftPerVoltDeg, "first_track_shift_per_volt_deg",
+                tr("Strongest line: 2θ against cell voltage (slope)"), QStringLiteral("° V⁻¹"));
         return t;
     }();
     return t;
@@ -356,6 +546,12 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
     // One run over the scans of a sample: everything is drawn from its result.
     const Sample& sample = *inputs.front().sample;
     const QJsonObject result = inputs.front().result;
+    const QJsonArray shown = inputs.front().params.value("map_range_deg").toArray();
+    if (id != QLatin1String("peak_tracks") && shown.size() == 2 &&
+        shown[0].toDouble() < shown[1].toDouble()) {
+        f.x.min = shown[0].toDouble();
+        f.x.max = shown[1].toDouble();
+    }
     const QJsonObject grid = result.value("grid").toObject();
     std::vector<double> gx;
     for (const QJsonValue& v : grid.value("two_theta_deg").toArray())
@@ -369,8 +565,26 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
     }
     const QJsonArray tracks = result.value("tracks").toArray();
     const std::size_t n = rows.size();
+    // Scan times (h) when the result knows them all, else the scan numbers.
+    const QJsonArray scanInfo = result.value("scans").toArray();
+    std::vector<double> when;
+    for (const QJsonValue& v : scanInfo)
+        if (v.toObject().value("time_h").isDouble()) when.push_back(v.toObject().value("time_h").toDouble());
+    const bool timed = !when.empty() && when.size() == std::size_t(scanInfo.size()) &&
+                       std::is_sorted(when.begin(), when.end()) &&
+                       std::adjacent_find(when.begin(), when.end()) == when.end();
+    auto yOf = [&](std::size_t k) { return timed && k < when.size() ? when[k] : double(k + 1); };
+    const QString timeLabel = tr("Time (h)");
+    const QJsonObject cycling = result.value("cycling").toObject();
+    std::vector<double> curveT, curveV;
+    for (const QJsonValue& v : cycling.value("time_h").toArray())
+        curveT.push_back(v.toDouble());
+    for (const QJsonValue& v : cycling.value("voltage_v").toArray())
+        curveV.push_back(v.toDouble());
+    const bool hasCurve = timed && curveT.size() >= 2 && curveT.size() == curveV.size();
+    const QString voltageLabel = tr("Voltage (V)");
     if (id == QLatin1String("peak_tracks")) {
-        f.x.label = tr("Scan");
+        f.x.label = timed ? timeLabel : tr("Scan");
         f.y.label = QStringLiteral("2θ (°)");
         for (const QJsonValue& tv : tracks) {
             const QJsonObject t = tv.toObject();
@@ -381,7 +595,7 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
             const QJsonArray pos = t.value("positions").toArray();
             for (int k = 0; k < pos.size(); ++k)
                 if (pos[k].isDouble()) {
-                    s.x.push_back(k + 1);
+                    s.x.push_back(yOf(std::size_t(k)));
                     s.y.push_back(pos[k].toDouble());
                 }
             if (!s.x.empty()) f.series.push_back(s);
@@ -403,6 +617,21 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
                 f.series[i].marker = QString::fromLatin1(markers[i % 6]);
             }
         }
+        if (hasCurve) {
+            // The cell voltage on the right axis, thin and grey: the line positions stay the data.
+            FigureSeries v;
+            v.label = tr("cell voltage");
+            v.x = curveT;
+            v.y = curveV;
+            v.color = QColor(90, 90, 90);
+            v.dash = QStringLiteral("dash");
+            v.lineWidthPt = 0.8;
+            v.onRightAxis = true;
+            f.series.push_back(v);
+            FigureAxis y2;
+            y2.label = voltageLabel;
+            f.y2 = y2;
+        }
         return f;
     }
     if (id == QLatin1String("heat_map")) {
@@ -410,14 +639,52 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
         FigureHeatMap h;
         h.x = gx;
         for (std::size_t k = 0; k < n; ++k) {
-            h.y.push_back(double(k + 1));
+            h.y.push_back(yOf(k));
             h.z.insert(h.z.end(), rows[k].begin(), rows[k].end());
+        }
+        if (f.x.min && f.x.max) {
+            // The colours span what the window shows, not the strongest line outside it.
+            double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+            for (std::size_t k = 0; k < n; ++k)
+                for (std::size_t i = 0; i < gx.size(); ++i)
+                    if (gx[i] >= *f.x.min && gx[i] <= *f.x.max && std::isfinite(rows[k][i]))
+                        lo = std::min(lo, rows[k][i]), hi = std::max(hi, rows[k][i]);
+            if (lo < hi) h.zMin = lo, h.zMax = hi;
         }
         const QString unit = grid.value("unit").toString();
         h.zLabel = unit.isEmpty() ? tr("Intensity") : tr("Intensity (%1)").arg(unit);
         f.heatMap = h;
-        f.y.label = tr("Scan");
+        f.y.label = timed ? timeLabel : tr("Scan");
         f.legend = false;
+        if (hasCurve) {
+            // Fig. 6a of the study: the voltage–time curve beside the map, on the map's time axis, with the
+            // voltage at each scan's mid-time marked.
+            auto side = std::make_shared<FigureSpec>();
+            side->x.label = voltageLabel;
+            side->legend = false;
+            FigureSeries c;
+            c.label = tr("cell voltage");
+            c.x = curveV;
+            c.y = curveT;
+            c.color = sample.color;
+            c.lineWidthPt = 1.0;
+            side->series.push_back(c);
+            FigureSeries at;
+            at.label = tr("voltage at the scans");
+            at.line = false;
+            at.marker = QStringLiteral("circle");
+            at.color = sample.color;
+            at.lineWidthPt = 0.6;
+            for (std::size_t k = 0; k < std::size_t(scanInfo.size()); ++k) {
+                const QJsonValue v = scanInfo[int(k)].toObject().value("voltage_v");
+                if (!v.isDouble()) continue;
+                at.x.push_back(v.toDouble());
+                at.y.push_back(yOf(k));
+            }
+            if (!at.x.empty()) side->series.push_back(at);
+            f.side = side;
+            f.sideWidthFraction = 0.3;
+        }
         // The followed positions on top, as thin crosses that leave the map visible.
         for (const QJsonValue& tv : tracks) {
             FigureSeries s;
@@ -430,17 +697,20 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
             for (int k = 0; k < pos.size(); ++k)
                 if (pos[k].isDouble()) {
                     s.x.push_back(pos[k].toDouble());
-                    s.y.push_back(k + 1);
+                    s.y.push_back(yOf(std::size_t(k)));
                 }
             if (!s.x.empty()) f.series.push_back(s);
         }
         return f;
     }
     // Waterfall: one scale for all scans (their intensities compare), each lifted by a fixed step.
+    // With a 2θ window only its points are drawn (end labels then sit at its right edge) and scaled.
+    auto inWindow = [&](double x) { return !(f.x.min && f.x.max) || (x >= *f.x.min && x <= *f.x.max); };
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (const auto& row : rows)
-        for (double v : row)
-            if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+        for (std::size_t i = 0; i < row.size() && i < gx.size(); ++i)
+            if (std::isfinite(row[i]) && inWindow(gx[i]))
+                lo = std::min(lo, row[i]), hi = std::max(hi, row[i]);
     const double span = hi > lo ? hi - lo : 1.0;
     const double stepY = n > 10 ? 0.15 : (n > 4 ? 0.4 : 1.1);
     f.y.label = tr("Intensity (a.u., offset)");
@@ -449,13 +719,15 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
     const std::size_t labelEvery = std::max<std::size_t>(1, (n + 5) / 6);
     const QJsonArray labels = result.value("scans").toArray();
     for (std::size_t k = 0; k < n; ++k) {
-        const QString label = k < std::size_t(labels.size())
+        // A timed series is labelled by time (short, and what the reader compares); else by scan.
+        const QString label = timed ? tr("%1 h").arg(when[k], 0, 'f', when.back() < 10 ? 1 : 0)
+                              : k < std::size_t(labels.size())
                                   ? labels[int(k)].toObject().value("label").toString()
                                   : tr("scan %1").arg(k + 1);
         FigureSeries s = figures::styled(sample, label);
         s.color = scanColor(sample.color, k, n);
         for (std::size_t i = 0; i < gx.size(); ++i)
-            if (std::isfinite(rows[k][i])) {
+            if (std::isfinite(rows[k][i]) && inWindow(gx[i])) {
                 s.x.push_back(gx[i]);
                 s.y.push_back((rows[k][i] - lo) / span);
             }
@@ -476,7 +748,7 @@ const AnalysisDescriptor& xrdSeriesAnalysis()
         auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::XrdSeriesAnalysis", s); };
         AnalysisDescriptor a;
         a.id = QStringLiteral("xrd_series");
-        a.version = 1;
+        a.version = 2; // 2: scan times, the linked cycling record's voltages
         a.technique = Technique::Xrd;
         a.automatic = false;
         a.name = QStringLiteral("XRD in-situ series");
@@ -487,13 +759,35 @@ const AnalysisDescriptor& xrdSeriesAnalysis()
         a.figures = [tr] {
             return std::vector<FigureDecl>{
                 {QStringLiteral("waterfall"), tr("Waterfall of the scans"), false, {}},
-                {QStringLiteral("heat_map"), tr("2θ versus scan (heat map)"), false, {}},
-                {QStringLiteral("peak_tracks"), tr("Line positions per scan"), false, {}}};
+                {QStringLiteral("heat_map"),
+                 tr("2θ versus time or scan (heat map, voltage beside it)"),
+                 false,
+                 {}},
+                {QStringLiteral("peak_tracks"), tr("Line positions versus time or scan"), false, {}}};
         };
         a.compute = [](const ComputeInputs& in, const QJsonObject& params, ComputeControl&) {
-            return computeXrdSeries(in.main, params);
+            return computeXrdSeries(in.main, params, in.references);
         };
         a.buildFigure = seriesFigure;
+        CliOption record;
+        record.option = QStringLiteral("cycling");
+        record.description = QStringLiteral("The cycling record measured with the series (a cycler export).");
+        record.valueName = QStringLiteral("FILE");
+        record.datasetRefParam = QStringLiteral("cycling_dataset");
+        record.referenceTechnique = Technique::Echem;
+        CliOption interval;
+        interval.option = QStringLiteral("scan-interval-min");
+        interval.description =
+            QStringLiteral("Minutes from one scan's start to the next (files without times).");
+        interval.valueName = QStringLiteral("MIN");
+        interval.toParams = [](const QString& v) -> Expected<QJsonObject> {
+            bool ok = false;
+            const double m = v.toDouble(&ok);
+            if (!ok || !(m > 0))
+                return fail("", "--scan-interval-min", "'" + v.toStdString() + "' is not a time");
+            return QJsonObject{{"scan_interval_min", m}};
+        };
+        a.cliOptions = {record, interval};
         return a;
     }();
     return d;

@@ -59,6 +59,8 @@ Expected<XrdScan> scanFromHeader(const QHash<QString, QString>& h, const std::st
     }
     if (const QString iso = isoDate(h.value("MEAS_SCAN_START_TIME")); !iso.isEmpty())
         s.metadata.insert("measured_at", iso);
+    if (const QString iso = isoDate(h.value("MEAS_SCAN_END_TIME")); !iso.isEmpty())
+        s.metadata.insert("measured_end", iso);
     if (const auto v = number("MEAS_COND_XG_VOLTAGE")) s.metadata.insert("generator_voltage_kv", *v);
     if (const auto v = number("MEAS_COND_XG_CURRENT")) s.metadata.insert("generator_current_ma", *v);
     const QString axis = h.value("MEAS_SCAN_AXIS_X");

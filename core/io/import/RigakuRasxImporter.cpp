@@ -140,6 +140,8 @@ RigakuRasxImporter::read(const QByteArray& bytes, const QString& fileName, const
         }
         if (const QString iso = isoDate(c.value("ScanInformation/StartTime")); !iso.isEmpty())
             s.metadata.insert("measured_at", iso);
+        if (const QString iso = isoDate(c.value("ScanInformation/EndTime")); !iso.isEmpty())
+            s.metadata.insert("measured_end", iso);
         const QString unitY = c.value("ScanInformation/IntensityUnit").toLower();
         if (unitY.isEmpty() || unitY == QLatin1String("counts"))
             s.intensityUnit = QStringLiteral("counts");

@@ -24,7 +24,7 @@ struct Positions {
 
 struct ScanState {
     QString scanAxis, status;
-    QString startTime;
+    QString startTime, endTime;
     std::optional<Positions> twoTheta;
     QStringList otherAxes;
     std::optional<double> commonTime;
@@ -207,6 +207,7 @@ Expected<std::vector<ImportedDataset>> XrdmlImporter::read(const QByteArray& byt
         putRadiation(out.metadata, radiation);
         if (!s.scanAxis.isEmpty()) out.metadata.insert("scan_axis", s.scanAxis);
         if (const QString iso = isoDate(s.startTime); !iso.isEmpty()) out.metadata.insert("measured_at", iso);
+        if (const QString iso = isoDate(s.endTime); !iso.isEmpty()) out.metadata.insert("measured_end", iso);
         if (s.status.compare(QLatin1String("Completed"), Qt::CaseInsensitive) != 0 && !s.status.isEmpty())
             warnings
                 << QStringLiteral("Scan %1 has status '%2' (not completed).").arg(scanNumber).arg(s.status);
@@ -274,6 +275,9 @@ Expected<std::vector<ImportedDataset>> XrdmlImporter::read(const QByteArray& byt
                 scan->status = xml.attributes().value("status").toString();
             } else if (scan && name == QLatin1String("startTimeStamp")) {
                 scan->startTime = text();
+                continue;
+            } else if (scan && name == QLatin1String("endTimeStamp")) {
+                scan->endTime = text();
                 continue;
             } else if (scan && name == QLatin1String("positions")) {
                 positions.emplace();

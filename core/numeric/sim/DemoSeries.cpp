@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace vanadis::sim {
@@ -373,6 +374,116 @@ DemoTruth demoTruth(const std::string& sampleName)
     t.oxygenVacancyShare = s.vacancyShare;
     t.v2PlusShare = s.v2PlusShare;
     return t;
+}
+
+namespace {
+
+/// The in-situ cell: its sodiation degree at record time t (s) and the phase boundaries.
+struct InSituCell {
+    double jAPerG = 0.1, massMg = 1.5, etaV = 0.0;
+    double restS = 600.0;
+    double sStart = 0.0, sBottom = 0.0, sTop = 0.0;
+    double dischargeS = 0.0, chargeS = 0.0;
+    double endS() const { return restS + dischargeS + chargeS; }
+    /// Sodiation degree and voltage at time t.
+    std::pair<double, double> at(double t) const
+    {
+        if (t <= restS) return {sStart, openCircuitVoltage(sStart)};
+        if (t <= restS + dischargeS) {
+            const double s = sStart + (sBottom - sStart) * (t - restS) / dischargeS;
+            return {s, openCircuitVoltage(s) - etaV};
+        }
+        const double f = std::min(1.0, (t - restS - dischargeS) / chargeS);
+        const double s = sBottom + (sTop - sBottom) * f;
+        return {s, openCircuitVoltage(s) + etaV};
+    }
+};
+
+InSituCell inSituCell(const SampleSpec& sp)
+{
+    InSituCell c;
+    c.massMg = sp.activeMassMg;
+    c.etaV = polarisation(sp).polarisationV(c.jAPerG, c.massMg);
+    c.sStart = sodiationAtVoltage(2.9);
+    c.sBottom = sodiationAtVoltage(1.5 + c.etaV);
+    c.sTop = sodiationAtVoltage(4.0 - c.etaV);
+    // The sample's reversible capacity at 0.1 A g⁻¹ between the two cut-offs; t = Q / j.
+    const double perUnitS = sp.capacity01 / (c.sBottom - c.sTop);
+    c.dischargeS = perUnitS * (c.sBottom - c.sStart) / (1000.0 * c.jAPerG) * 3600.0;
+    c.chargeS = perUnitS * (c.sBottom - c.sTop) / (1000.0 * c.jAPerG) * 3600.0;
+    return c;
+}
+
+/// "2022-10-12T09:00:00" plus \a seconds (below one day).
+std::string clockAt(double seconds)
+{
+    const long t = long(std::lround(seconds)) + 9 * 3600;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "2022-10-12T%02ld:%02ld:%02ld", (t / 3600) % 24, (t / 60) % 60, t % 60);
+    return buf;
+}
+
+constexpr double kInSituFirstScanS = 300.0, kInSituIntervalS = 900.0, kInSituStepTimeS = 0.45;
+// Lattice expansion per unit sodiation degree (chosen: large enough to read in a demo).
+constexpr double kInSituStrainA = 0.010, kInSituStrainC = 0.020;
+
+} // namespace
+
+double demoInSitu012Deg(const std::string& sampleName, double sodiation)
+{
+    const SampleSpec& sp = spec(sampleName);
+    const double a = sp.aAngstrom * (1.0 + kInSituStrainA * sodiation),
+                 c = sp.cAngstrom * (1.0 + kInSituStrainC * sodiation);
+    const double d = hexagonalDSpacingAngstrom(0, 1, 2, a, c);
+    return 2.0 * std::asin(constants::cuKa1Angstrom / (2.0 * d)) * 180.0 / M_PI;
+}
+
+std::vector<SimDataset> demoInSituDatasets(const std::string& sampleName)
+{
+    const SampleSpec& sp = spec(sampleName);
+    const InSituCell cell = inSituCell(sp);
+    std::vector<SimDataset> out;
+    const int n = int((cell.endS() - kInSituFirstScanS) / kInSituIntervalS);
+    for (int k = 0; k < n; ++k) {
+        const double start = kInSituFirstScanS + k * kInSituIntervalS;
+        XrdParams p;
+        // Up to (116), so that each scan alone still refines the cell (8 lines mixing hk0 and 00l).
+        p.twoThetaStartDeg = 20.0;
+        p.twoThetaEndDeg = 56.0;
+        p.stepDeg = 0.02;
+        const double points = std::round((p.twoThetaEndDeg - p.twoThetaStartDeg) / p.stepDeg) + 1.0;
+        const double s = cell.at(start + 0.5 * points * kInSituStepTimeS).first;
+        p.crystalliteSizeNm = sp.crystalliteNm;
+        p.aAngstrom = sp.aAngstrom * (1.0 + kInSituStrainA * s);
+        p.cAngstrom = sp.cAngstrom * (1.0 + kInSituStrainC * s);
+        p.peakAreaScale = 1.5 * sp.xrdAreaScale; // a longer count per step than the survey pattern
+        p.amorphousHumpCounts = sp.amorphousHump;
+        p.seed = seedFor(sp, "xrd-insitu") + std::uint64_t(k);
+        SimDataset d = simulateXrd(p, std::string(sp.name) + " – in situ, scan " + std::to_string(k + 1));
+        addMeta(d, "measured_at", clockAt(start));
+        addMeta(d, "step_time_s", kInSituStepTimeS);
+        addMeta(d, "scan_index", double(k + 1));
+        addMeta(d, "scan_count", double(n));
+        out.push_back(std::move(d));
+    }
+    SimDataset r;
+    r.technique = "echem";
+    r.kind = "cycling_record";
+    r.name = std::string(sp.name) + " – in-situ XRD cell, 0.1 A g⁻¹";
+    std::vector<double> t, v, i;
+    Rng rng(seedFor(sp, "insitu-cell"));
+    const double currentMa = cell.jAPerG * cell.massMg; // A g⁻¹ × mg = mA
+    for (double ts = 0.0; ts <= cell.endS() + 1e-9; ts += 30.0) {
+        t.push_back(ts);
+        v.push_back(cell.at(ts).second + rng.normal(0.0, 0.0005));
+        i.push_back(ts <= cell.restS ? 0.0 : ts <= cell.restS + cell.dischargeS ? -currentMa : currentMa);
+    }
+    r.columns = {{"Time", "s", t}, {"Voltage", "V", v}, {"Current", "mA", i}};
+    addMeta(r, "start_time", clockAt(0.0));
+    addMeta(r, "active_mass_mg", cell.massMg);
+    addMeta(r, "current_density_a_g", cell.jAPerG);
+    out.push_back(std::move(r));
+    return out;
 }
 
 } // namespace vanadis::sim
