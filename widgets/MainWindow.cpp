@@ -338,6 +338,7 @@ bool MainWindow::save()
         reportError(tr("Save failed"), ok.error());
         return false;
     }
+    showSaveWarnings();
     statusBar()->showMessage(tr("Saved %1").arg(m_doc->path()), 4000);
     return true;
 }
@@ -355,9 +356,19 @@ bool MainWindow::saveAs()
         reportError(tr("Save failed"), ok.error());
         return false;
     }
+    showSaveWarnings();
     addRecentFile(m_doc->path());
     QSettings().setValue("dirs/project", QFileInfo(path).absolutePath());
     return true;
+}
+
+void MainWindow::showSaveWarnings()
+{
+    const QStringList w = m_doc->saveWarnings();
+    if (w.isEmpty()) return;
+    QMessageBox::warning(this, tr("Saved without some original files"),
+                         tr("The project was saved with every dataset's values, but:") + "\n\n" +
+                             w.join("\n"));
 }
 
 void MainWindow::autosave()

@@ -59,6 +59,7 @@ private:
     bool maybeSave();
     bool save();
     bool saveAs();
+    void showSaveWarnings();
     void autosave();
     void refreshViews();
     void updateTitle();

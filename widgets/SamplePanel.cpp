@@ -157,8 +157,18 @@ void SamplePanel::load()
         m_basis->setCurrentIndex(std::max(0, m_basis->findData(massBasisKey(s->massBasis))));
         m_composition->setCurrentIndex(std::max(0, m_composition->findData(s->startOxide)));
         if (m_notes->toPlainText() != s->notes) m_notes->setPlainText(s->notes);
-        const QJsonValue carbon = sampleContextOf(*m_project, *s).value("carbon_wt_pct");
-        if (carbon.isDouble())
+        const QJsonObject context = sampleContextOf(*m_project, *s);
+        const QJsonValue carbon = context.value("carbon_wt_pct");
+        const int candidates = context.value("carbon_wt_pct_run_candidates").toInt();
+        if (carbon.isDouble() && candidates > 1)
+            // Several TGA results: say which one the capacity basis uses.
+            m_carbon->setText(tr("%1 wt% (the oxide is %2 % of the composite), from TGA '%3', the newest of "
+                                 "%4 TGA results")
+                                  .arg(QLocale().toString(carbon.toDouble(), 'f', 2))
+                                  .arg(QLocale().toString(100.0 - carbon.toDouble(), 'f', 2))
+                                  .arg(context.value("carbon_wt_pct_run_dataset").toString())
+                                  .arg(candidates));
+        else if (carbon.isDouble())
             m_carbon->setText(tr("%1 wt% (the oxide is %2 % of the composite)")
                                   .arg(QLocale().toString(carbon.toDouble(), 'f', 2))
                                   .arg(QLocale().toString(100.0 - carbon.toDouble(), 'f', 2)));

@@ -313,6 +313,7 @@ int cmdImport(const QStringList& args, QTextStream& out, QTextStream& err)
         err << "vanadis-cli import: " << errorText(saved.error()) << "\n";
         return kFailure;
     }
+    warnings << doc->saveWarnings();
     if (p.isSet("json")) {
         printJson(out, QJsonObject{{"project", doc->path()},
                                    {"sample", sampleName},

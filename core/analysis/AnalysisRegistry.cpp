@@ -145,22 +145,43 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
 
 namespace {
 
-/// The value \a in names, from the sample's first dataset with an Ok run of its analysis that reports it.
+/// The value \a in names, from the sample's newest dataset (latest import, then highest id) with an Ok run
+/// of its analysis that reports it; with "<key>_run" (its run id), "<key>_run_dataset" (that dataset's
+/// label) and "<key>_run_candidates" (how many runs reported a value), so that a reader can say which of
+/// several results it used instead of taking one silently.
 void addSampleInput(QJsonObject& c, const Project& project, const Sample& s, const SampleInput& in)
 {
     c.insert(in.key, QJsonValue());
     c.insert(in.key + QStringLiteral("_run"), QJsonValue());
+    c.insert(in.key + QStringLiteral("_run_dataset"), QJsonValue());
+    c.insert(in.key + QStringLiteral("_run_candidates"), 0);
     const AnalysisDescriptor* source = analysisById(in.analysisId);
     if (!source) return;
+    const Dataset* best = nullptr;
+    const AnalysisRun* bestRun = nullptr;
+    QJsonValue bestValue;
+    int candidates = 0;
     for (const Dataset* d : project.datasetsOf(s.id, source->technique)) {
         const AnalysisRun* r = project.runFor(d->id(), in.analysisId);
         if (!r || r->status != RunStatus::Ok) continue;
         const QJsonValue v = resultValue(r->result, in.outputPath);
         if (v.isNull() || v.isUndefined() || (v.isDouble() && !std::isfinite(v.toDouble()))) continue;
-        c.insert(in.key, v);
-        c.insert(in.key + QStringLiteral("_run"), double(r->id));
-        return;
+        ++candidates;
+        const QDateTime t = d->provenance().importedAtUtc,
+                        bt = best ? best->provenance().importedAtUtc : QDateTime();
+        const bool newer = !best || (t.isValid() && (!bt.isValid() || t > bt)) ||
+                           ((t == bt || !t.isValid()) && d->id() > best->id());
+        if (newer) {
+            best = d;
+            bestRun = r;
+            bestValue = v;
+        }
     }
+    c.insert(in.key + QStringLiteral("_run_candidates"), candidates);
+    if (!best) return;
+    c.insert(in.key, bestValue);
+    c.insert(in.key + QStringLiteral("_run"), double(bestRun->id));
+    c.insert(in.key + QStringLiteral("_run_dataset"), best->displayLabel());
 }
 
 } // namespace
@@ -199,7 +220,8 @@ bool reportsToSamples(const QString& analysisId)
 bool sampleContextChanged(const QJsonObject& consulted, const QJsonObject& now)
 {
     for (auto it = consulted.begin(); it != consulted.end(); ++it) {
-        if (it.key().endsWith(QLatin1String("_run"))) continue; // the value matters, not which run gave it
+        // The value matters, not which run gave it ("_run", "_run_dataset", "_run_candidates").
+        if (it.key().endsWith(QLatin1String("_run")) || it.key().contains(QLatin1String("_run_"))) continue;
         const QJsonValue a = it.value(), b = now.value(it.key());
         const bool aNull = a.isNull() || a.isUndefined(), bNull = b.isNull() || b.isUndefined();
         if (aNull != bNull) return true;

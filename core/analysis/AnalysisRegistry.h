@@ -42,7 +42,10 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
 
 /// What the sample of dataset \a datasetId states, as far as analysis \a a reads it
 /// (AnalysisDescriptor::sampleProperties and sampleInputs): {property: value or null, …, input key: value or
-/// null, "<input key>_run": id or null}. Empty when the dataset belongs to no sample or \a a reads nothing.
+/// null, "<input key>_run": id or null, "<input key>_run_dataset": label or null, "<input
+/// key>_run_candidates": count}. When several runs report the value, the newest dataset's (latest import,
+/// then highest id) is used and the reader should say so. Empty when the dataset belongs to no sample or \a a
+/// reads nothing.
 QJsonObject sampleContext(const Project& project, Id datasetId, const AnalysisDescriptor& a);
 /// Every property of \a sample and every value any analysis takes from its other results (the sample
 /// panel shows the carbon content the capacity basis uses).

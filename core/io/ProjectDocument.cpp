@@ -165,7 +165,9 @@ Expected<void> ProjectDocument::save()
         return writeWholeTo(file, std::move(*lock));
     }
     if (auto ok = checkUnchangedOnDisk(); !ok) return ok;
+    m_saveWarnings.clear();
     if (auto ok = m_store->write(*m_project, m_project->unsavedChanges()); !ok) return ok;
+    m_saveWarnings = m_store->writeWarnings();
     rememberFileState();
     m_project->markSaved();
     discardRecovery();
@@ -187,7 +189,9 @@ Expected<void> ProjectDocument::saveAs(const QString& path)
 
 Expected<void> ProjectDocument::writeWholeTo(const QString& file, std::unique_ptr<ProjectLock> newLock)
 {
+    m_saveWarnings.clear();
     if (auto ok = m_store->writeAs(*m_project, m_project->unsavedChanges(), file); !ok) return ok;
+    m_saveWarnings = m_store->writeWarnings();
     if (newLock) m_lock = std::move(newLock);
     // The rename put a new inode under the path: lock that one (hard links of the old file are
     // now a different file).

@@ -67,6 +67,9 @@ public:
     /// Sentences about opening (e.g. a foreign rollback journal moved aside, temporary files of a
     /// killed save removed); empty normally.
     QStringList warnings() const;
+    /// Sentences about the last save() or saveAs(): original files that could not be embedded because
+    /// they changed or vanished since import (those datasets are saved with their values); empty normally.
+    QStringList saveWarnings() const { return m_saveWarnings; }
 
     /// Recovery files left by earlier sessions that crashed, with the path they belong to.
     struct RecoveryCandidate {
@@ -106,6 +109,7 @@ private:
         m_recoveryBase; ///< recovered documents: the original when the crashed session last saw it
     bool m_hasRecoveryBase = false;
     QStringList m_warnings; ///< what opening did besides the store's own warnings
+    QStringList m_saveWarnings;
 };
 
 } // namespace vanadis

@@ -5,9 +5,11 @@
 #include "io/FileIdentity.h"
 #include "io/MessageText.h"
 #include "io/RollbackJournal.h"
+#include "io/import/Sha256.h"
 #include "model/DatasetType.h"
 #include "model/Project.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -239,7 +241,8 @@ QJsonObject provenanceToJson(const Provenance& p)
             {"file_size", p.fileSize},
             {"importer_id", p.importerId},
             {"importer_version", p.importerVersion},
-            {"imported_at_utc", p.importedAtUtc.toString(Qt::ISODate)}};
+            {"imported_at_utc", p.importedAtUtc.toString(Qt::ISODate)},
+            {"original_not_embedded", p.originalNotEmbedded}};
 }
 
 Provenance provenanceFromJson(const QJsonObject& o)
@@ -251,6 +254,7 @@ Provenance provenanceFromJson(const QJsonObject& o)
     p.importerId = o.value("importer_id").toString();
     p.importerVersion = o.value("importer_version").toString();
     p.importedAtUtc = QDateTime::fromString(o.value("imported_at_utc").toString(), Qt::ISODate);
+    p.originalNotEmbedded = o.value("original_not_embedded").toString();
     return p;
 }
 
@@ -523,7 +527,78 @@ Expected<void> writeSample(sqlite3* db, const QString& path, const Project& p, I
     return {};
 }
 
-Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, Id id)
+/// Embeds the source file of a dataset imported by reference (a large record), streamed from disk in
+/// blocks into an incremental BLOB while it is hashed: the file is never in memory as a whole. Returns
+/// why it could not be embedded (empty on success): the file is gone, shorter, or no longer hashes to
+/// what was imported (its first \a src.size bytes: a file the cycler appended to still embeds as it
+/// was imported), or it exceeds the BLOB limit. Those leave no files row; only an SQLite failure is an
+/// error.
+Expected<QString> embedSourceFile(sqlite3* db, const QString& path, const SourceFile& src,
+                                  const QString& name)
+{
+    const QString file = QFileInfo(src.path).fileName();
+    QFile f(src.path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QCoreApplication::translate("vanadis",
+                                           "%1 was not embedded: the file is no longer readable at %2 (%3)")
+            .arg(file, src.path, f.errorString());
+    if (f.size() < src.size)
+        return QCoreApplication::translate("vanadis",
+                                           "%1 was not embedded: the file changed since it was imported "
+                                           "(it is now %2 bytes, was %3)")
+            .arg(file)
+            .arg(f.size())
+            .arg(src.size);
+    if (src.size > kMaxBlobBytes)
+        return QCoreApplication::translate(
+                   "vanadis", "%1 was not embedded: at %2 MB it is larger than the %3 MB a project "
+                              "embeds; keep the original file")
+            .arg(file)
+            .arg(double(src.size) / 1e6, 0, 'f', 0)
+            .arg(double(kMaxBlobBytes) / 1e6, 0, 'f', 0);
+    Stmt ins(db, "INSERT INTO files(sha256, name, size, data) VALUES(?,?,?,zeroblob(?))");
+    ins.bind(1, src.sha256).bind(2, name).bind(3, src.size).bind(4, src.size);
+    if (ins.step() != SQLITE_DONE) return fail(str(path), "files", sqliteReason(db, ins.rc()));
+    const sqlite3_int64 row = sqlite3_last_insert_rowid(db);
+    sqlite3_blob* blob = nullptr;
+    if (const int rc = sqlite3_blob_open(db, "main", "files", "data", row, 1, &blob); rc != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        return fail(str(path), "files", sqliteReason(db, rc));
+    }
+    constexpr qint64 kBlock = qint64(4) << 20;
+    QByteArray buf(qsizetype(std::min(kBlock, std::max<qint64>(src.size, 1))), Qt::Uninitialized);
+    Sha256 hash;
+    qint64 done = 0;
+    QString problem;
+    while (done < src.size) {
+        const qint64 got = f.read(buf.data(), std::min(qint64(buf.size()), src.size - done));
+        if (got <= 0) {
+            problem = QCoreApplication::translate("vanadis", "%1 was not embedded: reading it failed (%2)")
+                          .arg(file, got < 0 ? f.errorString() : QStringLiteral("end of file"));
+            break;
+        }
+        hash.add(QByteArrayView(buf.constData(), qsizetype(got)));
+        if (const int rc = sqlite3_blob_write(blob, buf.constData(), int(got), int(done)); rc != SQLITE_OK) {
+            sqlite3_blob_close(blob);
+            return fail(str(path), "files", sqliteReason(db, rc));
+        }
+        done += got;
+    }
+    sqlite3_blob_close(blob);
+    if (problem.isEmpty() && QString::fromLatin1(hash.hex()).compare(src.sha256, Qt::CaseInsensitive) != 0)
+        problem = QCoreApplication::translate(
+                      "vanadis", "%1 was not embedded: the file changed since it was imported "
+                                 "(its content no longer matches the SHA-256 of the imported data)")
+                      .arg(file);
+    if (!problem.isEmpty()) {
+        Stmt del(db, "DELETE FROM files WHERE rowid=?");
+        del.bind(1, qint64(row));
+        if (del.step() != SQLITE_DONE) return fail(str(path), "files", sqliteReason(db, del.rc()));
+    }
+    return problem;
+}
+
+Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, Id id, QStringList* warnings)
 {
     const Dataset* d = p.dataset(id);
     if (!d) {
@@ -545,6 +620,32 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
     }
     const Sample* owner = p.sampleOfDataset(id);
     if (auto ok = d->ensureLoaded(); !ok) return std::unexpected(ok.error());
+    // The original file first: when it can no longer be embedded, the dataset is still saved (its
+    // parsed columns are the user's work) and its provenance says why the original is missing.
+    Provenance prov = d->provenance();
+    if (!prov.sha256.isEmpty()) {
+        Stmt e(db, "SELECT 1 FROM files WHERE sha256=?");
+        e.bind(1, prov.sha256);
+        if (e.step() != SQLITE_ROW) {
+            if (const SourceFile* src = d->sourceFile()) {
+                auto problem = embedSourceFile(db, path, *src, prov.originalFileName);
+                if (!problem) return std::unexpected(problem.error());
+                if (!problem->isEmpty()) {
+                    prov.originalNotEmbedded = *problem;
+                    if (warnings && !warnings->contains(*problem)) warnings->append(*problem);
+                }
+            } else {
+                auto bytes = d->originalFile();
+                if (!bytes) return std::unexpected(bytes.error());
+                Stmt f(db, "INSERT INTO files(sha256, name, size, data) VALUES(?,?,?,?)");
+                f.bind(1, prov.sha256)
+                    .bind(2, prov.originalFileName)
+                    .bind(3, qint64(bytes->size()))
+                    .bindBlob(4, bytes->constData(), bytes->size());
+                if (f.step() != SQLITE_DONE) return fail(str(path), "files", sqliteReason(db, f.rc()));
+            }
+        }
+    }
     QJsonArray cols;
     for (const Column& c : d->columns())
         cols.append(QJsonObject{{"name", c.name}, {"unit", c.unit}, {"count", qint64(c.values.size())}});
@@ -558,7 +659,7 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
         .bind(4, d->type())
         .bind(5, d->name())
         .bind(6, toJsonText(d->metadata()))
-        .bind(7, toJsonText(provenanceToJson(d->provenance())))
+        .bind(7, toJsonText(provenanceToJson(prov)))
         .bind(8, toJsonText(cols))
         .bind(9, d->provenance().sha256)
         .bind(10, d->type())
@@ -574,20 +675,6 @@ Expected<void> writeDataset(sqlite3* db, const QString& path, const Project& p, 
             .bind(4, sha256Hex(col.values.data(), bytes));
         if (c.step() != SQLITE_DONE) return fail(str(path), "dataset_columns", sqliteReason(db, c.rc()));
         c.reset();
-    }
-    if (!d->provenance().sha256.isEmpty()) {
-        Stmt e(db, "SELECT 1 FROM files WHERE sha256=?");
-        e.bind(1, d->provenance().sha256);
-        if (e.step() != SQLITE_ROW) {
-            auto bytes = d->originalFile();
-            if (!bytes) return std::unexpected(bytes.error());
-            Stmt f(db, "INSERT INTO files(sha256, name, size, data) VALUES(?,?,?,?)");
-            f.bind(1, d->provenance().sha256)
-                .bind(2, d->provenance().originalFileName)
-                .bind(3, qint64(bytes->size()))
-                .bindBlob(4, bytes->constData(), bytes->size());
-            if (f.step() != SQLITE_DONE) return fail(str(path), "files", sqliteReason(db, f.rc()));
-        }
     }
     return {};
 }
@@ -631,7 +718,8 @@ Expected<void> writeRun(sqlite3* db, const QString& path, const Project& p, Id i
     return {};
 }
 
-Expected<void> writeChangesIn(sqlite3* db, const QString& path, const Project& p, const ChangeSet& changes)
+Expected<void> writeChangesIn(sqlite3* db, const QString& path, const Project& p, const ChangeSet& changes,
+                              QStringList* warnings)
 {
     ChangeSet c = changes;
     if (c.everything) {
@@ -660,7 +748,7 @@ Expected<void> writeChangesIn(sqlite3* db, const QString& path, const Project& p
         for (Id id : c.samples)
             if (auto ok = writeSample(db, path, p, id); !ok) return ok;
         for (Id id : c.datasets)
-            if (auto ok = writeDataset(db, path, p, id); !ok) return ok;
+            if (auto ok = writeDataset(db, path, p, id, warnings); !ok) return ok;
         for (Id id : c.runs)
             if (auto ok = writeRun(db, path, p, id); !ok) return ok;
         return {};
@@ -1018,7 +1106,8 @@ Expected<void> ProjectStore::write(const Project& project, const ChangeSet& chan
 {
     std::lock_guard lock(m_mutex);
     if (!m_db) return fail("", "", "no project file is open; use Save As");
-    return writeChangesIn(m_db, m_path, project, changes);
+    m_writeWarnings.clear();
+    return writeChangesIn(m_db, m_path, project, changes, &m_writeWarnings);
 }
 
 Expected<void> ProjectStore::writeCopy(const Project& project, const ChangeSet& changes, const QString& path,
@@ -1045,8 +1134,14 @@ Expected<void> ProjectStore::writeCopy(const Project& project, const ChangeSet& 
             if (auto ok = initSchema(out, tmp); !ok) return fail(str(path), "", ok.error().reason);
             c.everything = true;
         }
+        m_writeWarnings.clear();
         lock.unlock();
-        if (auto ok = writeChangesIn(out, path, project, c); !ok) return ok;
+        QStringList warnings;
+        if (auto ok = writeChangesIn(out, path, project, c, &warnings); !ok) return ok;
+        {
+            const std::lock_guard relock(m_mutex);
+            m_writeWarnings = warnings;
+        }
         Stmt m(out, "INSERT OR REPLACE INTO meta(key, value) VALUES('recovery_of', ?)");
         m.bind(1, recoveryOf);
         if (recoveryOf.isEmpty()) {
@@ -1175,6 +1270,12 @@ Expected<QByteArray> ProjectStore::loadOriginalFile(const QString& sha256)
     if (sha256Hex(data.constData(), data.size()).compare(sha256, Qt::CaseInsensitive) != 0)
         return fail(str(m_path), "embedded file " + str(sha256.left(12)), "damaged (checksum mismatch)");
     return data;
+}
+
+QStringList ProjectStore::writeWarnings() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_writeWarnings;
 }
 
 QStringList ProjectStore::openWarnings() const

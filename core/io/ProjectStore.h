@@ -76,6 +76,10 @@ public:
     /// Size and SQLite header of the open file, read through the connection's own descriptor
     /// (the file this store has open, even if its path has since been replaced). Empty when detached.
     ProjectFileState fileState() const;
+    /// Sentences about what the last write(), writeAs() or writeCopy() saved differently from what was
+    /// asked: original files that could no longer be embedded (changed or gone since import; the datasets
+    /// are saved with their columns and a provenance note). Empty normally.
+    QStringList writeWarnings() const;
     /// Sentences about what open() did besides opening (a foreign rollback journal moved aside).
     QStringList openWarnings() const;
 
@@ -90,6 +94,7 @@ private:
     sqlite3* m_db = nullptr;
     QString m_path;
     QStringList m_openWarnings;
+    mutable QStringList m_writeWarnings;
 };
 
 } // namespace vanadis

@@ -56,7 +56,7 @@ void RemoveSampleCommand::redo()
         // Keep the values in memory: once the removal is saved they are gone from the file, and undo
         // must still bring them back.
         (void)d->ensureLoaded();
-        (void)d->originalFile();
+        d->keepOriginalForUndo();
         m_datasets.push_back(*d);
         for (const AnalysisRun* r : m_project->runsUsing(d->id()))
             if (std::none_of(m_runs.begin(), m_runs.end(),
@@ -251,7 +251,7 @@ void RemoveDatasetCommand::redo()
     const Sample* s = m_project->sampleOfDataset(m_dataset.id());
     if (!d || !s) return;
     (void)d->ensureLoaded();
-    (void)d->originalFile();
+    d->keepOriginalForUndo();
     m_dataset = *d;
     m_sampleId = s->id;
     m_index = indexOf(s->datasetIds, d->id());

@@ -2,6 +2,9 @@
 
 #include "model/DatasetType.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+
 namespace vanadis {
 
 Dataset::Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
@@ -17,6 +20,14 @@ Dataset::Dataset(Id id, Technique technique, QString kind, QString name, std::ve
     m_payload->loaded = true;
     m_payload->columns = std::move(columns);
     m_payload->originalFile = std::move(originalFile);
+}
+
+Dataset::Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
+                 QJsonObject metadata, Provenance provenance, SourceFile source)
+    : Dataset(id, technique, std::move(kind), std::move(name), std::move(columns), std::move(metadata),
+              std::move(provenance))
+{
+    m_payload->sourceFile = std::move(source);
 }
 
 Dataset Dataset::lazy(Id id, Technique technique, QString type, QString label, QString name,
@@ -84,11 +95,45 @@ Expected<QByteArray> Dataset::originalFile() const
     if (!m_payload) return QByteArray();
     std::lock_guard lock(m_payload->mutex);
     if (!m_payload->originalFile.isEmpty() || m_provenance.sha256.isEmpty()) return m_payload->originalFile;
+    if (const auto& src = m_payload->sourceFile) {
+        // Read on demand and not kept: the point of a source file is that its bytes are not resident.
+        const std::string file = src->path.toStdString();
+        QFile f(src->path);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(file, "",
+                        "the original file is no longer readable (" + f.errorString().toStdString() +
+                            "); it was not embedded in the project yet");
+        QByteArray bytes = f.readAll();
+        if (qint64(bytes.size()) != src->size ||
+            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())
+                    .compare(src->sha256, Qt::CaseInsensitive) != 0)
+            return fail(file, "",
+                        "the original file changed since it was imported; it was not embedded in "
+                        "the project yet");
+        return bytes;
+    }
+    if (!m_provenance.originalNotEmbedded.isEmpty())
+        return fail(m_provenance.originalFileName.toStdString(), "",
+                    "the original file is not in the project: " +
+                        m_provenance.originalNotEmbedded.toStdString());
     if (!m_payload->source) return QByteArray();
     auto bytes = m_payload->source->loadOriginalFile(m_provenance.sha256);
     if (!bytes) return std::unexpected(bytes.error());
     m_payload->originalFile = *bytes;
     return *bytes;
+}
+
+const SourceFile* Dataset::sourceFile() const
+{
+    if (!m_payload) return nullptr;
+    std::lock_guard lock(m_payload->mutex);
+    return m_payload->sourceFile ? &*m_payload->sourceFile : nullptr;
+}
+
+void Dataset::keepOriginalForUndo() const
+{
+    if (sourceFile()) return;
+    (void)originalFile();
 }
 
 } // namespace vanadis

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace vanadis {
 
@@ -23,6 +24,18 @@ struct Provenance {
     QString importerId;       ///< e.g. "generic-delimited", "demo-forward-model"
     QString importerVersion;
     QDateTime importedAtUtc;
+    /// Why the original file is not embedded in the project (it changed or vanished between import and
+    /// save, or is too large for one embedded file); empty when it is, or will be on the next save.
+    QString originalNotEmbedded;
+};
+
+/// The file a dataset was imported from, when its bytes are not kept in memory (a large record file):
+/// the project embeds it from disk on save, after checking it is still the same file (size and SHA-256).
+struct SourceFile {
+    QString path;          ///< absolute path at import time
+    qint64 size = 0;       ///< bytes
+    QDateTime modifiedUtc; ///< last modification at import time
+    QString sha256;        ///< hex SHA-256 of the bytes that were parsed (= Provenance::sha256)
 };
 
 /// Name, unit and length of a column, known without loading the values.
@@ -48,6 +61,10 @@ public:
     /// \a kind is a dataset type (DatasetType.h) or a legacy kind, which is split into type and label.
     Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
             QJsonObject metadata, Provenance provenance, QByteArray originalFile = {});
+    /// A freshly imported dataset whose original bytes stay in \a source on disk until the project is
+    /// saved (see SourceFile).
+    Dataset(Id id, Technique technique, QString kind, QString name, std::vector<Column> columns,
+            QJsonObject metadata, Provenance provenance, SourceFile source);
     /// A dataset stored in a project file; values come from \a source on first use.
     static Dataset lazy(Id id, Technique technique, QString type, QString label, QString name,
                         std::vector<ColumnHeader> headers, QJsonObject metadata, Provenance provenance,
@@ -78,8 +95,16 @@ public:
     const std::vector<Column>& columns() const;
     /// The column with this name (case-insensitive), or nullptr.
     const Column* column(const QString& name) const;
-    /// The original instrument file bytes (embedded in the project).
+    /// The original instrument file bytes (embedded in the project, in memory, or read from the source
+    /// file, which must still hash to provenance().sha256). An error says why they are not available.
     Expected<QByteArray> originalFile() const;
+    /// The file on disk the original bytes are read from until they are embedded; nullptr when they are
+    /// in memory or in the project file.
+    const SourceFile* sourceFile() const;
+    /// Makes sure undoing a removal can bring the original back once the project no longer holds it:
+    /// loads embedded bytes into memory; a dataset whose bytes are still on disk (sourceFile()) keeps
+    /// only that reference (its next save embeds from disk again, with the same checks).
+    void keepOriginalForUndo() const;
 
 private:
     struct Payload {
@@ -87,6 +112,7 @@ private:
         bool loaded = false;
         std::vector<Column> columns;
         QByteArray originalFile;
+        std::optional<SourceFile> sourceFile;
         std::shared_ptr<ColumnSource> source;
     };
 

@@ -140,6 +140,76 @@ private Q_SLOTS:
         QCOMPARE(none->value("capacity_unit").toString(), QString("mAh"));
     }
 
+    // Several TGA runs in one sample: the carbon share comes from the newest TGA dataset (latest import,
+    // then highest id), and the cycling run says which one in a warning and in carbon_source_dataset.
+    void carbonShareFromTheNewestOfSeveralTgaRuns()
+    {
+        Demo demo;
+        const Id sid = demo.hmcs->id;
+        const Dataset* tga = demo.project.datasetsOf(sid, Technique::Tga).front();
+        const AnalysisRun* tgaRun = demo.project.runFor(tga->id(), "tga");
+        QVERIFY(tgaRun);
+        const double carbon0 = tgaRun->result.value("carbon_wt_pct").toDouble();
+        auto addTga = [&](const QString& label, qint64 secondsAfter, double carbon) {
+            Provenance prov = tga->provenance();
+            prov.importedAtUtc =
+                (prov.importedAtUtc.isValid() ? prov.importedAtUtc : QDateTime::currentDateTimeUtc())
+                    .addSecs(secondsAfter);
+            const Id id = demo.project.allocateId();
+            Dataset d(id, Technique::Tga, tga->type(), label, tga->columns(), tga->metadata(), prov);
+            demo.project.insertDataset(sid, d.withLabel(label));
+            AnalysisRun r = *tgaRun;
+            r.id = demo.project.allocateId();
+            r.inputs = {RunInput{QStringLiteral("main"), id}};
+            r.result.insert("carbon_wt_pct", carbon);
+            demo.project.upsertRun(r);
+            return id;
+        };
+        // An older re-measurement: not taken.
+        addTga("TGA old", -86400, carbon0 + 3.0);
+        QJsonObject ctx = sampleContext(demo.project, demo.rate->id(), *analysisById("cycling"));
+        VERIFY_NEAR(ctx.value("carbon_wt_pct").toDouble(), carbon0, 0);
+        QCOMPARE(ctx.value("carbon_wt_pct_run_candidates").toInt(), 2);
+        QCOMPARE(ctx.value("carbon_wt_pct_run_dataset").toString(), tga->displayLabel());
+        // A newer one: taken, and named.
+        addTga("TGA repeat", 86400, carbon0 + 2.0);
+        ctx = sampleContext(demo.project, demo.rate->id(), *analysisById("cycling"));
+        VERIFY_NEAR(ctx.value("carbon_wt_pct").toDouble(), carbon0 + 2.0, 0);
+        QCOMPARE(ctx.value("carbon_wt_pct_run_candidates").toInt(), 3);
+        QCOMPARE(ctx.value("carbon_wt_pct_run_dataset").toString(), QString("TGA repeat"));
+
+        Sample s = *demo.project.sample(sid);
+        s.massBasis = MassBasis::ActiveOxideOnly;
+        demo.project.updateSample(s);
+        markSampleDependentRunsStale(demo.project, sid);
+        computeStaleRunsNow(demo.project);
+        const AnalysisRun* run = demo.project.runFor(demo.rate->id(), "cycling");
+        QVERIFY(run);
+        QCOMPARE(run->status, RunStatus::Ok);
+        VERIFY_NEAR(run->result.value("carbon_wt_pct").toDouble(), carbon0 + 2.0, 0);
+        QCOMPARE(run->result.value("carbon_source_dataset").toString(), QString("TGA repeat"));
+        QVERIFY2(run->result.value("mass_label").toString().contains("TGA repeat"),
+                 qPrintable(run->result.value("mass_label").toString()));
+        QString warning;
+        for (const QJsonValue& w : run->result.value("warnings").toArray())
+            if (w.toString().contains("TGA")) warning = w.toString();
+        QVERIFY2(warning.contains("3 TGA results") && warning.contains("'TGA repeat'") &&
+                     warning.contains("newest"),
+                 qPrintable(warning));
+        // With one TGA run there is nothing to choose: no warning.
+        Demo single;
+        Sample t = *single.project.sample(single.hmcs->id);
+        t.massBasis = MassBasis::ActiveOxideOnly;
+        single.project.updateSample(t);
+        markSampleDependentRunsStale(single.project, t.id);
+        computeStaleRunsNow(single.project);
+        const AnalysisRun* one = single.project.runFor(single.rate->id(), "cycling");
+        QVERIFY(one && one->status == RunStatus::Ok);
+        for (const QJsonValue& w : one->result.value("warnings").toArray())
+            QVERIFY2(!w.toString().contains("TGA results"), qPrintable(w.toString()));
+        QCOMPARE(one->result.value("carbon_source_dataset").toString(), tga->displayLabel());
+    }
+
     void massAndCarbonFromTheSample()
     {
         Demo demo;

@@ -5,6 +5,7 @@
 // Every file is generated here into a QTemporaryDir; nothing is read from the repository.
 #include "io/import/DelimitedTextImporter.h"
 #include "io/import/ImporterRegistry.h"
+#include "io/import/MappedFile.h"
 #include "io/import/TextDecoding.h"
 #include "io/import/TextNumbers.h"
 #include "model/DatasetType.h"
@@ -24,7 +25,9 @@
 #include <clocale>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <thread>
+#include <unistd.h>
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -673,6 +676,37 @@ private Q_SLOTS:
     }
 
     // ------------------------------------------------------------------ bad input
+
+    // A large file is read through a mapping (MappedFile): giving pages back leaves the bytes as they
+    // were, and a file cut short by another program while mapped reads as zeros and is reported damaged
+    // instead of crashing the import (SIGBUS).
+    void mappedFileReleaseAndCutShort()
+    {
+        QByteArray bytes(3 * 65536 + 123, 'a');
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char('a' + i % 26);
+        const QString path = write("mapped.bin", bytes);
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        auto m = MappedFile::map(fd, bytes.size(), "mapped.bin");
+        ::close(fd);
+        QVERIFY2(m, m ? "" : m.error().message().c_str());
+        const QByteArray view = (*m)->bytes();
+        QCOMPARE(view, bytes);
+        QCOMPARE((*m)->data()[bytes.size()], '\0'); // a zero after the data, as in a QByteArray
+        MappedFile::releaseResident(view.constData(), view.constData() + view.size());
+        QCOMPARE(view, bytes); // read again from the page cache
+        QVERIFY(!(*m)->damaged());
+        MappedFile::releaseResident(bytes.constData(), bytes.constData() + bytes.size()); // not mapped: no-op
+        QCOMPARE(bytes.at(5), 'f');
+
+        QFile f(path);
+        QVERIFY(f.resize(4096)); // cut short behind the mapping's back
+        MappedFile::releaseResident(view.constData(), view.constData() + view.size());
+        QCOMPARE(view.at(100), bytes.at(100));
+        QCOMPARE(view.at(3 * 65536), '\0'); // past the new end: zeros, not a crash
+        QVERIFY((*m)->damaged());
+    }
 
     void emptyFile()
     {

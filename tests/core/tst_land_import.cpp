@@ -12,9 +12,11 @@
 #include "XlsxTestWriter.h"
 
 #include "../VerifyNear.h"
+#include "analysis/echem/CyclingAnalysis.h"
 #include "io/import/ImporterRegistry.h"
 #include "io/import/LandXlsxImporter.h"
 #include "io/import/XlsxImporter.h"
+#include "model/Project.h"
 #include "numeric/echem/Cycling.h"
 
 #include <QFile>
@@ -177,6 +179,53 @@ const Column* column(const ImportedDataset& d, const char* name)
     return nullptr;
 }
 
+/// A LANDdt rate test of known programmed currents: steps of three cycles at 0.15, 0.3, 0.75 and again
+/// 0.15 A g⁻¹ on 1.5 mg (none a protocol value, so nothing is snapped). The record's measured current is
+/// the programmed one 2 % high with ±1 % noise, as a real cycler's shunt reads; the step sheet, when
+/// written, has the programmed current of each step (0 for rests), or no current column at all.
+QByteArray rateWorkbook(bool stepSheet, bool stepCurrents)
+{
+    const double massMg = 1.5;
+    const double densities[] = {0.15, 0.3, 0.75, 0.15};
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> noise(-0.01, 0.01);
+    std::vector<QStringList> rec{{"Record", "TestTime/s", "StepTime/s", "Current/mA", "Capacity/mAh",
+                                  "Voltage/V", "Cycle-Index", "Step-Index", "Step-State"}};
+    std::vector<QStringList> steps{stepCurrents ? QStringList{"Step", "Mode", "Current/mA", "Period"}
+                                                : QStringList{"Step", "Mode", "Period"}};
+    double t = 0.0;
+    int step = 0, record = 0, cycle = 0;
+    for (double j : densities)
+        for (int c = 0; c < 3; ++c) {
+            ++cycle;
+            for (int half = 0; half < 3; ++half) { // discharge, charge, rest
+                ++step;
+                const double I = half == 2 ? 0.0 : j * massMg;
+                const QString state = half == 0 ? "RateD" : half == 1 ? "RateC" : "R";
+                const QString mode = half == 0 ? "DC-Rate" : half == 1 ? "CC-Rate" : "Rest";
+                QStringList srow{QString::number(step), mode};
+                if (stepCurrents) srow << QString::number(I, 'g', 15);
+                srow << "00:20:00";
+                steps.push_back(srow);
+                double q = 0.0;
+                for (int k = 0; k < 20; ++k) {
+                    const double measured = I * (1.02 + noise(rng));
+                    if (k > 0) q += measured * 60.0 / 3600.0;
+                    rec.push_back({QString::number(++record), QString::number(t + 60.0 * k),
+                                   QString::number(60.0 * k), QString::number(measured, 'g', 15),
+                                   QString::number(q, 'g', 15),
+                                   QString::number(half == 0 ? 3.5 - 0.1 * k : 1.6 + 0.1 * k),
+                                   QString::number(cycle), QString::number(step), state});
+                }
+                t += 60.0 * 20;
+            }
+        }
+    std::vector<testxlsx::Sheet> sheets;
+    if (stepSheet) sheets.push_back({"Step-Tab", steps});
+    sheets.push_back({"Record-Tab", rec});
+    return testxlsx::makeXlsx(sheets);
+}
+
 } // namespace
 
 class TestLandImport : public QObject {
@@ -193,6 +242,51 @@ class TestLandImport : public QObject {
     }
 
 private slots:
+    // Rate steps take the step sheet's programmed current for their nominal current (A g⁻¹ from the
+    // active mass) and say so; without a step sheet, or one without currents, the measured median.
+    void rateStepsUseTheProgrammedCurrent_data()
+    {
+        QTest::addColumn<bool>("stepSheet");
+        QTest::addColumn<bool>("stepCurrents");
+        QTest::newRow("step sheet with currents") << true << true;
+        QTest::newRow("step sheet without currents") << true << false;
+        QTest::newRow("no step sheet") << false << false;
+    }
+
+    void rateStepsUseTheProgrammedCurrent()
+    {
+        QFETCH(bool, stepSheet);
+        QFETCH(bool, stepCurrents);
+        const QString path = write(QString("rate_%1_%2.xlsx").arg(stepSheet).arg(stepCurrents),
+                                   rateWorkbook(stepSheet, stepCurrents));
+        Project project;
+        auto r = importFile(project, path);
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        const Dataset& d = r->front();
+        const bool programmed = stepSheet && stepCurrents;
+        QCOMPARE(d.column("Programmed Current") != nullptr, programmed);
+        auto res = computeCycling(d, QJsonObject{{"mass_mg", 1.5}});
+        QVERIFY2(res, res ? "" : res.error().message().c_str());
+        const QJsonArray steps = res->value("rate_steps").toArray();
+        QCOMPARE(steps.size(), qsizetype(4));
+        QCOMPARE(res->value("rate_current_source").toString(),
+                 QString(programmed ? "programmed" : "measured"));
+        const double densities[] = {0.15, 0.3, 0.75, 0.15};
+        for (int k = 0; k < 4; ++k) {
+            const QJsonObject s = steps[k].toObject();
+            QCOMPARE(s.value("cycles").toInt(), 3);
+            QCOMPARE(s.value("current_source").toString(), QString(programmed ? "programmed" : "measured"));
+            const double expectedMa = densities[k] * 1.5;
+            // Measured: 2 % high, the noise mostly averaged out by the median.
+            VERIFY_NEAR(s.value("current_ma").toDouble(), programmed ? expectedMa : 1.02 * expectedMa,
+                        programmed ? 1e-12 : 0.005 * expectedMa);
+            VERIFY_NEAR(s.value("current_a_g").toDouble(), programmed ? densities[k] : 1.02 * densities[k],
+                        programmed ? 1e-12 : 0.005 * densities[k]);
+            VERIFY_NEAR(s.value("current_ma_measured").toDouble(), 1.02 * expectedMa, 0.005 * expectedMa);
+        }
+        QVERIFY(steps[3].toObject().value("recovery").toBool());
+    }
+
     void knownCapacities_data()
     {
         QTest::addColumn<bool>("chinese");

@@ -3,6 +3,7 @@
 #include "TestUtil.h"
 #include "io/ProjectDocument.h"
 #include "io/RollbackJournal.h"
+#include "io/import/ImporterRegistry.h"
 #include "model/Commands.h"
 
 #include <QCryptographicHash>
@@ -17,6 +18,27 @@
 using namespace vanadis;
 
 namespace {
+
+/// An Arbin-layout record CSV of \a rows rows (a cycling record the importer reads through a mapping).
+QByteArray arbinCsv(int rows)
+{
+    QByteArray b = "Data_Point,Test_Time(s),Step_Index,Cycle_Index,Current(A),Voltage(V)\n";
+    for (int i = 0; i < rows; ++i) {
+        const int cycle = i / 40 + 1;
+        const bool dis = (i % 40) < 20;
+        b += QByteArray::number(i + 1) + "," + QByteArray::number(i * 10.0, 'f', 1) + "," +
+             QByteArray::number(dis ? 2 * cycle : 2 * cycle + 1) + "," + QByteArray::number(cycle) + "," +
+             QByteArray::number(dis ? -0.0015 : 0.0015, 'f', 7) + "," +
+             QByteArray::number(dis ? 4.0 - 0.1 * (i % 20) : 1.5 + 0.1 * (i % 20), 'f', 4) + "\n";
+    }
+    return b;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
 
 std::unique_ptr<ProjectDocument> makeDoc(int samples, qsizetype points)
 {
@@ -418,6 +440,131 @@ private Q_SLOTS:
             QVERIFY((*opened)->warnings().isEmpty());
         }
         qInfo("%d of 8 kills left a hot journal that was rolled back", hotJournals);
+    }
+
+    // A large record is imported through a mapping and kept as a reference to its file (path, size,
+    // time, SHA-256), not as bytes; the save embeds it from disk. originalInMemoryLimit = 0 makes a small
+    // file take that path.
+    std::unique_ptr<ProjectDocument> importByReference(const QString& csv, const QByteArray& bytes)
+    {
+        if (!writeFile(csv, bytes)) return nullptr;
+        auto doc = ProjectDocument::createNew("Series R");
+        Project& p = doc->project();
+        const Id s = test::addSample(p, "HMCS");
+        ImportOptions o;
+        o.originalInMemoryLimit = 0;
+        auto parsed = parseFile(csv, o);
+        if (!parsed || !parsed->bytes.isEmpty() || !parsed->source) return nullptr;
+        for (auto& d : makeDatasets(p, std::move(*parsed)))
+            p.insertDataset(s, std::move(d));
+        return doc;
+    }
+
+    void referencedSourceFileRoundTripsIdenticalBytes()
+    {
+        const QByteArray bytes = arbinCsv(400);
+        const QString csv = path("ref_record.csv");
+        auto doc = importByReference(csv, bytes);
+        QVERIFY(doc);
+        const Dataset* d = &doc->project().allDatasets().begin()->second;
+        QVERIFY(d->sourceFile());
+        QCOMPARE(d->sourceFile()->size, qint64(bytes.size()));
+        const QString sha =
+            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(d->sourceFile()->sha256, sha);
+        QCOMPARE(d->provenance().sha256, sha);
+        QCOMPARE(d->pointCount(), qsizetype(400));
+        // The same columns as the in-memory path.
+        auto inMemory = parseFile(csv);
+        QVERIFY(inMemory);
+        QVERIFY(!inMemory->bytes.isEmpty());
+        QCOMPARE(inMemory->datasets.front().columns.size(), d->columns().size());
+        for (size_t k = 0; k < d->columns().size(); ++k)
+            QCOMPARE(inMemory->datasets.front().columns[k].values, d->columns()[k].values);
+
+        const QString file = path("ref_round.vanadis");
+        QVERIFY(doc->saveAs(file).has_value());
+        QVERIFY2(doc->saveWarnings().isEmpty(), qPrintable(doc->saveWarnings().join("; ")));
+        doc.reset();
+        QFile::remove(csv); // the project holds its own copy now
+        auto opened = ProjectDocument::open(file);
+        QVERIFY2(opened, opened ? "" : opened.error().message().c_str());
+        const Dataset* back = &(*opened)->project().allDatasets().begin()->second;
+        QVERIFY(!back->sourceFile());
+        auto original = back->originalFile();
+        QVERIFY2(original, original ? "" : original.error().message().c_str());
+        QCOMPARE(*original, bytes);
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(*original, QCryptographicHash::Sha256).toHex()),
+                 sha);
+        QVERIFY(back->provenance().originalNotEmbedded.isEmpty());
+    }
+
+    void sourceFileChangedOrGoneBeforeSave_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("rewritten") << "rewritten";
+        QTest::newRow("shortened") << "shortened";
+        QTest::newRow("deleted") << "deleted";
+    }
+
+    // Documented behaviour (ProjectStore::writeWarnings): the save succeeds, every dataset keeps its
+    // parsed values, the original is not embedded, the save warns naming the file, and the stored
+    // provenance says why; originalFile() then explains instead of returning other bytes.
+    void sourceFileChangedOrGoneBeforeSave()
+    {
+        QFETCH(QString, change);
+        const QByteArray bytes = arbinCsv(200);
+        const QString csv = path("changed_" + change + ".csv");
+        auto doc = importByReference(csv, bytes);
+        QVERIFY(doc);
+        const Dataset* d = &doc->project().allDatasets().begin()->second;
+        const std::vector<double> voltage = d->column("Voltage")->values;
+        if (change == "rewritten") {
+            QByteArray other = bytes;
+            other[other.size() - 3] = other[other.size() - 3] == '1' ? '2' : '1'; // same size, other bytes
+            QVERIFY(writeFile(csv, other));
+        } else if (change == "shortened") {
+            QVERIFY(writeFile(csv, bytes.left(bytes.size() / 2)));
+        } else {
+            QVERIFY(QFile::remove(csv));
+        }
+        QVERIFY(!d->originalFile().has_value()); // never other bytes under the imported hash
+        const QString file = path("changed_" + change + ".vanadis");
+        auto saved = doc->saveAs(file);
+        QVERIFY2(saved, saved ? "" : saved.error().message().c_str());
+        QCOMPARE(doc->saveWarnings().size(), qsizetype(1));
+        QVERIFY2(doc->saveWarnings().front().contains(QFileInfo(csv).fileName()) &&
+                     doc->saveWarnings().front().contains("not embedded"),
+                 qPrintable(doc->saveWarnings().front()));
+        doc.reset();
+        auto opened = ProjectDocument::open(file);
+        QVERIFY2(opened, opened ? "" : opened.error().message().c_str());
+        const Dataset* back = &(*opened)->project().allDatasets().begin()->second;
+        QCOMPARE(back->column("Voltage")->values, voltage);
+        QVERIFY(!back->provenance().originalNotEmbedded.isEmpty());
+        auto original = back->originalFile();
+        QVERIFY(!original);
+        QVERIFY2(QString::fromStdString(original.error().message()).contains("not in the project"),
+                 original.error().message().c_str());
+    }
+
+    // A cycler still appending to its export: the part that was imported is embedded, as imported.
+    void sourceFileAppendedToEmbedsTheImportedBytes()
+    {
+        const QByteArray bytes = arbinCsv(200);
+        const QString csv = path("appended.csv");
+        auto doc = importByReference(csv, bytes);
+        QVERIFY(doc);
+        QVERIFY(writeFile(csv, bytes + "201,2010.0,12,6,0.0015000,1.6000\n"));
+        const QString file = path("appended.vanadis");
+        QVERIFY(doc->saveAs(file).has_value());
+        QVERIFY2(doc->saveWarnings().isEmpty(), qPrintable(doc->saveWarnings().join("; ")));
+        doc.reset();
+        auto opened = ProjectDocument::open(file);
+        QVERIFY(opened);
+        auto original = (*opened)->project().allDatasets().begin()->second.originalFile();
+        QVERIFY2(original, original ? "" : original.error().message().c_str());
+        QCOMPARE(*original, bytes);
     }
 
     void autosaveAndRecovery()

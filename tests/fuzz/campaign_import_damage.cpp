@@ -63,7 +63,9 @@ int main(int argc, char** argv)
         auto original = parseFile(path);
         if (!original) continue;
         ++files;
-        const QByteArray bytes = original->bytes;
+        QFile in(path);
+        if (!in.open(QIODevice::ReadOnly)) continue;
+        const QByteArray bytes = in.readAll(); // parseFile keeps no copy of a large file
         const qsizetype n0 = points(*original);
         const QString damagedPath = tmp.filePath(QFileInfo(path).fileName());
         auto run = [&](const QByteArray& damaged, Tally& t, bool needWarning, const QString& what) {

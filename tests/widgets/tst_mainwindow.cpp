@@ -141,6 +141,35 @@ private Q_SLOTS:
             }
         QVERIFY(found);
         w.grab().save(QDir(m_shots).filePath("sample-panel-carbon.png"));
+
+        // A second, newer TGA result of the sample: the panel names the one the basis uses.
+        Project& p = w.document()->project();
+        const Dataset* tga = p.datasetsOf(hmcs, Technique::Tga).front();
+        const AnalysisRun* tgaRun = p.runFor(tga->id(), "tga");
+        QVERIFY(tgaRun);
+        Provenance prov = tga->provenance();
+        prov.importedAtUtc = QDateTime::currentDateTimeUtc().addYears(1);
+        const Id id = p.allocateId();
+        p.insertDataset(hmcs, Dataset(id, Technique::Tga, tga->type(), "TGA repeat", tga->columns(),
+                                      tga->metadata(), prov)
+                                  .withLabel("TGA repeat"));
+        AnalysisRun again = *tgaRun;
+        again.id = p.allocateId();
+        again.inputs = {RunInput{QStringLiteral("main"), id}};
+        again.result.insert("carbon_wt_pct", 17.5);
+        p.upsertRun(again);
+        panel->setSample(hmcs);
+        QTest::qWait(50);
+        found = false;
+        for (QLabel* l : panel->findChildren<QLabel*>())
+            if (l->text().contains("wt%")) {
+                found = true;
+                QVERIFY2(l->text().startsWith("17.5") && l->text().contains("'TGA repeat'") &&
+                             l->text().contains("newest of 2"),
+                         qPrintable(l->text()));
+            }
+        QVERIFY(found);
+        w.grab().save(QDir(m_shots).filePath("sample-panel-carbon-two-tga.png"));
     }
 
     void selectionLimitsPlottedSamples()

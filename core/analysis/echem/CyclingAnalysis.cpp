@@ -219,6 +219,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     QString massLabel = tr("per g of V2O3@C composite");
     double carbonPct = std::nan("");
     QString carbonSource;
+    QString carbonDataset; ///< the TGA dataset the carbon share is from (carbonSource "tga")
     if (oxideOnly && std::isfinite(mass)) {
         if (p.carbonPct) {
             carbonPct = *p.carbonPct;
@@ -226,9 +227,22 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
         } else if (!sample.isEmpty()) {
             consulted.insert("carbon_wt_pct", sample.value("carbon_wt_pct"));
             consulted.insert("carbon_wt_pct_run", sample.value("carbon_wt_pct_run"));
+            consulted.insert("carbon_wt_pct_run_dataset", sample.value("carbon_wt_pct_run_dataset"));
             if (sample.value("carbon_wt_pct").isDouble()) {
                 carbonPct = sample.value("carbon_wt_pct").toDouble();
                 carbonSource = QStringLiteral("tga");
+                const QString from = sample.value("carbon_wt_pct_run_dataset").toString();
+                const int candidates = sample.value("carbon_wt_pct_run_candidates").toInt();
+                carbonDataset = from;
+                if (candidates > 1)
+                    warnings.append(
+                        tr("The sample has %1 TGA results with a carbon content; the carbon share "
+                           "%2 wt% is from the newest, TGA dataset '%3' (run %4). Set carbon_pct "
+                           "to use another value.")
+                            .arg(candidates)
+                            .arg(carbonPct, 0, 'f', 2)
+                            .arg(from)
+                            .arg(qint64(sample.value("carbon_wt_pct_run").toDouble())));
             }
         }
         if (!std::isfinite(carbonPct))
@@ -237,8 +251,9 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
                         "of the sample (carbon_wt_pct) or set carbon_pct");
         mass *= 1.0 - carbonPct / 100.0;
         massLabel = carbonSource == QLatin1String("tga")
-                        ? tr("per g of V2O3 (carbon %1 wt% from the sample's TGA taken off)")
+                        ? tr("per g of V2O3 (carbon %1 wt% from TGA '%2' taken off)")
                               .arg(carbonPct, 0, 'f', 2)
+                              .arg(carbonDataset)
                         : tr("per g of V2O3 (carbon %1 wt% taken off)").arg(carbonPct, 0, 'f', 2);
     }
     if (!std::isfinite(mass)) {
@@ -269,7 +284,7 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     echem::Record record;
     QStringList usedIn; // cycles whose capacity is the instrument counter's
     double worst = 0.0;
-    Converted t, i, v, qcConv, qdConv;
+    Converted t, i, v, qcConv, qdConv, pcConv;
     const bool isRecord = time && current && voltage;
     if (isRecord) {
         auto tc = convert(d, time, {{"s", 1.0}, {"min", 60.0}, {"h", 3600.0}});
@@ -296,6 +311,15 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
                 qdConv = std::move(*dc);
                 record.chargeCounterMah = qcConv.view;
                 record.dischargeCounterMah = qdConv.view;
+            }
+        }
+        // The step table's programmed currents (a column the importer joined onto the records), for the
+        // rate steps.
+        if (const Column* pc = d.column(QStringLiteral("Programmed Current"))) {
+            auto c = convert(d, pc, {{"mA", 1.0}, {"A", 1000.0}, {"µA", 1e-3}, {"uA", 1e-3}});
+            if (c && c->view.size() == t.view.size()) {
+                pcConv = std::move(*c);
+                record.programmedCurrentMa = pcConv.view;
             }
         }
         auto tab = echem::cycleTable(record, o);
@@ -394,6 +418,8 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     out.insert("carbon_wt_pct", jsonNumber(carbonPct));
     out.insert("carbon_source",
                carbonSource.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(carbonSource));
+    out.insert("carbon_source_dataset",
+               carbonDataset.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(carbonDataset));
     if (!sample.isEmpty()) out.insert("sample_context", consulted);
     out.insert("capacity_unit", std::isfinite(mass) ? QStringLiteral("mAh g⁻¹") : QStringLiteral("mAh"));
     out.insert("convention", p.convention);
@@ -425,10 +451,14 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
     ro.skipFirstCycle = p.skipFirstCycle;
     const auto steps = isRecord ? echem::rateSteps(table, mass, ro) : std::vector<echem::RateStep>{};
     QJsonArray rs;
-    for (const auto& s : steps)
+    int programmedSteps = 0;
+    for (const auto& s : steps) {
+        programmedSteps += s.programmed ? 1 : 0;
         rs.append(QJsonObject{{"index", s.index},
                               {"current_a_g", jsonNumber(s.currentAPerG)},
                               {"current_ma", jsonNumber(s.currentMa)},
+                              {"current_ma_measured", jsonNumber(s.measuredCurrentMa)},
+                              {"current_source", s.programmed ? "programmed" : "measured"},
                               {"first_cycle", s.firstCycle},
                               {"last_cycle", s.lastCycle},
                               {"cycles", s.cycles},
@@ -436,7 +466,18 @@ Expected<QJsonObject> computeCycling(const Dataset& d, const QJsonObject& given,
                               {"discharge_mah_g_last", jsonNumber(s.dischargeLastMahG)},
                               {"charge_mah_g_mean", jsonNumber(s.chargeMeanMahG)},
                               {"recovery", s.recovery}});
+    }
     out.insert("rate_steps", rs);
+    // Which current the steps' nominal current densities come from, for the whole run.
+    out.insert("rate_current_source", steps.empty()                          ? QJsonValue()
+                                      : programmedSteps == int(steps.size()) ? QJsonValue("programmed")
+                                      : programmedSteps == 0                 ? QJsonValue("measured")
+                                                                             : QJsonValue("mixed"));
+    if (programmedSteps > 0 && programmedSteps < int(steps.size()))
+        warnings.append(tr("The step table gives programmed currents for %1 of %2 rate steps; the others use "
+                           "the measured current.")
+                            .arg(programmedSteps)
+                            .arg(steps.size()));
 
     const auto lc = echem::longCyclingSummary(table, o.convention);
     out.insert("long_cycling", QJsonObject{{"cycles", lc.cycles},

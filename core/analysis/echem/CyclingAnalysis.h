@@ -12,8 +12,9 @@
 /// carbon_pct, or by default the carbon_wt_pct of the sample's TGA run. Without a mass the capacities stay in
 /// mAh, the specific values are null and a warning says so; a mass the file states is used only when
 /// use_file_mass is set. The result says where mass and carbon came from (mass_source parameter|sample|file,
-/// carbon_source parameter|tga) and mass_label names the basis; what was read from the sample is in
-/// sample_context, and the run goes stale when that changes.
+/// carbon_source parameter|tga, carbon_source_dataset: the TGA dataset used; with several TGA results the
+/// newest dataset's is taken and a warning names it) and mass_label names the basis; what was read from the
+/// sample is in sample_context, and the run goes stale when that changes.
 
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
@@ -22,7 +23,8 @@
 namespace vanadis {
 
 inline constexpr const char* kCyclingAnalysisId = "cycling";
-inline constexpr int kCyclingAnalysisVersion = 2; // 2: mass, basis and carbon from the sample
+inline constexpr int kCyclingAnalysisVersion = 3; // 2: mass, basis and carbon from the sample; 3: rate steps
+// from programmed step currents, the TGA dataset of the carbon share named
 
 /// Parameters: mass_mg, mass_basis (sample|composite|oxide_only), carbon_pct, use_file_mass, convention
 /// (cathode|anode), pairing (same_cycle|next_cycle), retention_reference (first|second|maximum|cycle),
@@ -67,14 +69,16 @@ struct CyclingResult {
 const ResultTable<CyclingResult>& cyclingResultTable();
 
 /// Runs the analysis on one dataset. Result (README "Command line"): mass_mg, mass_basis, mass_label,
-/// mass_source, carbon_wt_pct, carbon_source, sample_context{…}, capacity_unit, convention, pairing,
-/// retention_reference{kind, cycle}, first_cycle_ce_pct, retention_pct (last cycle), cycles[{index,
-/// charge_mah, discharge_mah, charge_mah_g, discharge_mah_g, ce_pct, charge_energy_mwh, discharge_energy_mwh,
-/// charge_mean_v, discharge_mean_v, retention_pct, discharge_current_ma}], rate_steps[{index, current_a_g,
-/// current_ma, first_cycle, last_cycle, cycles, discharge_mah_g_mean, discharge_mah_g_last,
-/// charge_mah_g_mean, recovery}], long_cycling{…}, profiles[{cycle, half, capacity[], voltage_v[],
-/// dqdv{voltage_v[], dqdv[]}, peaks[]}], warnings[]. \a sample is sampleContext() of the dataset's sample
-/// (empty: no sample, as on the command line).
+/// mass_source, carbon_wt_pct, carbon_source, carbon_source_dataset, sample_context{…}, capacity_unit,
+/// convention, pairing, retention_reference{kind, cycle}, first_cycle_ce_pct, retention_pct (last cycle),
+/// cycles[{index, charge_mah, discharge_mah, charge_mah_g, discharge_mah_g, ce_pct, charge_energy_mwh,
+/// discharge_energy_mwh, charge_mean_v, discharge_mean_v, retention_pct, discharge_current_ma}],
+/// rate_steps[{index, current_a_g, current_ma, current_ma_measured, current_source programmed|measured,
+/// first_cycle, last_cycle, cycles, discharge_mah_g_mean, discharge_mah_g_last, charge_mah_g_mean,
+/// recovery}], rate_current_source (programmed: every step's nominal current is the step table's set current;
+/// measured; mixed), long_cycling{…}, profiles[{cycle, half, capacity[], voltage_v[], dqdv{voltage_v[],
+/// dqdv[]}, peaks[]}], warnings[]. \a sample is sampleContext() of the dataset's sample (empty: no sample, as
+/// on the command line).
 Expected<QJsonObject> computeCycling(const Dataset& dataset, const QJsonObject& params,
                                      const QJsonObject& sample = {});
 

@@ -1,5 +1,6 @@
 #include "io/import/EchemTableReader.h"
 
+#include "io/import/MappedFile.h"
 #include "io/import/TextDecoding.h"
 
 #include <QFileInfo>
@@ -231,6 +232,23 @@ qsizetype countNewlines(const char* b, const char* e)
     return n + qsizetype(std::count(b, e, '\n'));
 }
 
+/// Bytes a reader walks before it gives the pages behind it back (MappedFile::releaseResident()).
+constexpr qsizetype kReleaseBytes = qsizetype(8) << 20;
+
+/// countNewlines() block by block, giving back each block once counted: counting a mapped GB-size file
+/// must not make all of it resident.
+qsizetype countNewlinesReleasing(const char* b, const char* e)
+{
+    qsizetype n = 0;
+    while (b < e) {
+        const char* stop = e - b > kReleaseBytes ? b + kReleaseBytes : e;
+        n += countNewlines(b, stop);
+        MappedFile::releaseResident(b, stop);
+        b = stop;
+    }
+    return n;
+}
+
 struct ChunkResult {
     qsizetype rows = 0;
     bool failed = false;
@@ -261,7 +279,12 @@ void parseChunk(const TableSpec& spec, const std::vector<ColumnTarget>& targets,
     const bool dc = spec.decimalComma;
     const fast_float::parse_options opts(fast_float::chars_format::general, dc ? ',' : '.');
     const char* p = b;
+    const char* released = b;
     while (p < e) {
+        if (p - released > kReleaseBytes) {
+            MappedFile::releaseResident(released, p);
+            released = p;
+        }
         const char* nl = static_cast<const char*>(std::memchr(p, '\n', size_t(e - p)));
         const char* le = nl ? nl : e;
         const char* ls = p;
@@ -378,6 +401,7 @@ void parseChunk(const TableSpec& spec, const std::vector<ColumnTarget>& targets,
         ++row;
         ++line;
     }
+    MappedFile::releaseResident(released, e);
     res.rows = row;
 }
 
@@ -425,7 +449,7 @@ Expected<std::vector<Column>> readTable(const TableSpec& spec, const std::vector
     const size_t chunks = cuts.size() - 1;
     std::vector<qsizetype> lines(chunks), rowsCap(chunks);
     auto countLines = [&](size_t k) {
-        lines[k] = countNewlines(cuts[k], cuts[k + 1]);
+        lines[k] = countNewlinesReleasing(cuts[k], cuts[k + 1]);
         rowsCap[k] = lines[k] + 1;
     };
     if (chunks == 2) {

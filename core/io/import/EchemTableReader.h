@@ -22,6 +22,8 @@
 /// | Discharge Capacity | mAh   | the instrument's discharge counter                                        |
 /// | Specific Capacity  | mAh/g | the instrument's specific capacity, with the mass the instrument knew     |
 /// | Energy, Charge Energy, Discharge Energy | mWh | the instrument's energy counters                    |
+/// | Programmed Current | mA    | the set current of each record's step from the file's step table (LANDdt  |
+/// |                    |       | Step-Tab), magnitude, NaN where the table has none; rate steps prefer it  |
 /// | Temperature        | °C    |                                                                           |
 /// | Record             | 1     | the instrument's data-point number                                        |
 /// | Frequency, Z', -Z'', \|Z\|, Phase | Hz, Ohm, Ohm, Ohm, deg | impedance (BioLogic PEIS/GEIS)           |

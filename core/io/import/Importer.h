@@ -28,11 +28,17 @@ struct DelimitedOptions {
     std::vector<ColumnMapping> mapping; ///< empty = all columns, names/units from the header
 };
 
+/// Files up to this size keep their bytes in memory until the project is saved, so a file moved or
+/// deleted right after import is still embedded. Larger ones are read through a mapping that never holds
+/// the whole file resident, and are referenced (path, size, time, SHA-256) and embedded from disk on save.
+constexpr qint64 kOriginalInMemoryLimit = qint64(64) << 20;
+
 struct ImportOptions {
     std::optional<Technique> technique; ///< forced technique; otherwise guessed from the content
     QString kind;                       ///< forced kind ("cv", "eis", ...); otherwise guessed
     QString format;                     ///< importer id to force; empty = detect
     DelimitedOptions delimited;
+    qint64 originalInMemoryLimit = kOriginalInMemoryLimit; ///< see kOriginalInMemoryLimit (bytes)
 };
 
 /// A parsed dataset before it becomes part of a project (ids and provenance are added on import).

@@ -45,6 +45,7 @@
 #include "io/import/ZviewImporter.h"
 #include "model/Project.h"
 
+#include "io/import/MappedFile.h"
 #include "io/import/Sha256.h"
 #include "io/import/TextDecoding.h"
 #include "io/import/TextNumbers.h"
@@ -265,20 +266,65 @@ Expected<ParsedFile> parseFileUnguarded(const QString& path, const ImportOptions
                         " are not imported (is this the right file?)");
     };
     if (size > limit) return tooLarge(size);
-    bytes.reserve(qsizetype(std::min(size, limit) + 1));
-    if (auto r = readUpTo(f, bytes, limit, name); !r) return std::unexpected(r.error());
-    if (qint64(bytes.size()) > limit) return tooLarge(qint64(bytes.size())); // grew while being read
+    // A large file is mapped, not read: the record readers give back the pages they have passed, so the
+    // file is never resident all at once beside its parsed columns (peak memory ≈ the columns).
+    std::unique_ptr<MappedFile> mapping;
+#ifdef Q_OS_UNIX
+    struct stat before {};
+    const bool mapped = size > options.originalInMemoryLimit && ::fstat(f.handle(), &before) == 0;
+    if (mapped) {
+        auto m = MappedFile::map(f.handle(), size, name);
+        if (!m) return std::unexpected(m.error());
+        mapping = std::move(*m);
+        bytes = mapping->bytes();
+    } else
+#endif
+    {
+        bytes.reserve(qsizetype(std::min(size, limit) + 1));
+        if (auto r = readUpTo(f, bytes, limit, name); !r) return std::unexpected(r.error());
+        if (qint64(bytes.size()) > limit) return tooLarge(qint64(bytes.size())); // grew while being read
+    }
     if (cancelled && cancelled()) return fail(name, "", "import cancelled");
 
     // The provenance hash runs beside the parser (both only read the bytes): for a GB-size record it is
-    // a quarter of the import time. jthread joins on every way out, exceptions included.
+    // a quarter of the import time. A mapped file is hashed through its own reads (pread), so hashing
+    // makes no page of the mapping resident. jthread joins on every way out, exceptions included.
     QByteArray digest;
+    std::string hashError;
     auto parsed = [&] {
-        const std::jthread hasher([&] { digest = sha256Hex(bytes); });
+        const std::jthread hasher([&] {
+#ifdef Q_OS_UNIX
+            if (mapping) {
+                digest = sha256HexOfDescriptor(f.handle(), size, &hashError);
+                return;
+            }
+#endif
+            digest = sha256Hex(bytes);
+        });
         return importer->read(bytes, path, options);
     }();
     if (!parsed) return std::unexpected(parsed.error());
     if (cancelled && cancelled()) return fail(name, "", "import cancelled");
+#ifdef Q_OS_UNIX
+    QDateTime modifiedUtc;
+    if (mapping) {
+        // Written to while being read: appending (a cycler still running) leaves the part read intact;
+        // anything else means the bytes parsed and hashed may not be one version of the file.
+        struct stat after {};
+        const bool stated = ::fstat(f.handle(), &after) == 0;
+        const bool rewritten = stated && after.st_size == before.st_size &&
+                               (after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+                                after.st_mtim.tv_nsec != before.st_mtim.tv_nsec);
+        if (mapping->damaged() || !stated || qint64(after.st_size) < size || rewritten || digest.isEmpty())
+            return fail(name, "",
+                        "the file changed while it was being imported" +
+                            (hashError.empty() ? std::string() : " (" + hashError + ")") +
+                            "; nothing was imported. Import it again once the instrument software has "
+                            "finished writing it");
+        modifiedUtc = QDateTime::fromMSecsSinceEpoch(
+            qint64(before.st_mtim.tv_sec) * 1000 + before.st_mtim.tv_nsec / 1'000'000, Qt::UTC);
+    }
+#endif
 
     for (const auto& d : *parsed) {
         const size_t n = d.columns.empty() ? 0 : d.columns.front().values.size();
@@ -289,12 +335,17 @@ Expected<ParsedFile> parseFileUnguarded(const QString& path, const ImportOptions
     Provenance& p = out.provenance;
     p.originalFileName = fileName;
     p.sha256 = QString::fromLatin1(digest);
-    p.fileSize = bytes.size();
+    p.fileSize = qint64(bytes.size());
     p.importerId = importer->id();
     p.importerVersion = importer->version();
     p.importedAtUtc = QDateTime::currentDateTimeUtc();
     out.datasets = std::move(*parsed);
-    out.bytes = bytes;
+#ifdef Q_OS_UNIX
+    if (mapping)
+        out.source = SourceFile{QFileInfo(path).absoluteFilePath(), size, modifiedUtc, p.sha256};
+    else
+#endif
+        out.bytes = bytes;
     // Warnings about the file as a whole go into every dataset, so that they are stored with it.
     QStringList fileWarnings;
     if (!importer->detectsTruncation())
@@ -347,8 +398,19 @@ QString cutLastLineWarning(const QByteArray& bytes)
         lines.removeLast();
     if (lines.isEmpty()) return {};
     const QString last = lines.back();
-    const qsizetype lineNo = QByteArrayView(bytes).count('\n') +
-                             (bytes.contains('\n') ? 1 : QByteArrayView(bytes).count('\r') + 1);
+    // Counted block by block, giving the blocks back: a mapped file must not become resident here.
+    auto count = [&](char c) {
+        qsizetype n = 0;
+        constexpr qsizetype kBlock = qsizetype(8) << 20;
+        for (qsizetype at = 0; at < bytes.size(); at += kBlock) {
+            const QByteArrayView block =
+                QByteArrayView(bytes).sliced(at, std::min(kBlock, bytes.size() - at));
+            n += block.count(c);
+            MappedFile::releaseResident(block.data(), block.data() + block.size());
+        }
+        return n;
+    };
+    const qsizetype lineNo = count('\n') + (bytes.contains('\n') ? 1 : count('\r') + 1);
     return QStringLiteral(
                "The file does not end with a line break, so it may have been cut short: check that "
                "the last row (line %1, %2) is complete.")
@@ -369,9 +431,14 @@ Expected<ParsedFile> parseFile(const QString& path, const ImportOptions& options
 std::vector<Dataset> makeDatasets(Project& project, ParsedFile parsed)
 {
     std::vector<Dataset> out;
-    for (auto& d : parsed.datasets)
-        out.emplace_back(project.allocateId(), d.technique, d.kind, d.name, std::move(d.columns), d.metadata,
-                         parsed.provenance, parsed.bytes);
+    for (auto& d : parsed.datasets) {
+        if (parsed.source)
+            out.emplace_back(project.allocateId(), d.technique, d.kind, d.name, std::move(d.columns),
+                             d.metadata, parsed.provenance, *parsed.source);
+        else
+            out.emplace_back(project.allocateId(), d.technique, d.kind, d.name, std::move(d.columns),
+                             d.metadata, parsed.provenance, parsed.bytes);
+    }
     return out;
 }
 

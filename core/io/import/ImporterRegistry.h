@@ -28,7 +28,10 @@ private:
 struct ParsedFile {
     std::vector<ImportedDataset> datasets;
     Provenance provenance;
-    QByteArray bytes; ///< the original file, embedded in the project on save
+    /// The original file, embedded in the project on save: its bytes (files up to
+    /// ImportOptions::originalInMemoryLimit), or else a reference to it on disk.
+    QByteArray bytes;
+    std::optional<SourceFile> source;
     /// Every warning of the import, once each (dataset warnings first, then those about the file as a
     /// whole, e.g. a last line that looks cut short); the same texts are in each dataset's
     /// metadata["warnings"]. The GUI and CLI show them beside "imported N points".

@@ -57,6 +57,13 @@ constexpr Canonical kCycle[] = {
     {"energyd|放电能量", "Discharge Energy", Quantity::Energy},
 };
 
+// Step sheets (Step-Tab / 工步层): one row per executed step. Only the step number and, where the export
+// has it, the step's programmed (set) current are kept: the rate steps use it instead of the measured one.
+constexpr Canonical kStep[] = {
+    {"step|stepindex|工步序号|工步号|工步", "Step", Quantity::Index},
+    {"current|stepcurrent|setcurrent|programmedcurrent|电流|设定电流|工步电流", "Current", Quantity::Current},
+};
+
 QString baseKey(QString s)
 {
     s = s.toLower();
@@ -471,12 +478,15 @@ Expected<std::vector<ImportedDataset>> readWorkbook(const std::vector<SheetSourc
     QStringList names;
     std::vector<SheetSource> records;
     const SheetSource* cycleSheet = nullptr;
+    const SheetSource* stepSheet = nullptr;
     for (const SheetSource& p : sheets) {
         names << "'" + p.name + "'";
         if (isRecordSheet(p.name))
             records.push_back(p);
         else if (isCycleSheet(p.name) && !cycleSheet)
             cycleSheet = &p;
+        else if (isStepSheet(p.name) && !stepSheet)
+            stepSheet = &p;
     }
     if (records.empty() && !cycleSheet)
         return fail(
@@ -597,6 +607,41 @@ Expected<std::vector<ImportedDataset>> readWorkbook(const std::vector<SheetSourc
                 if (s == 1.0 || s == -1.0) cur->values[i] = s * std::abs(cur->values[i]);
             }
             d.metadata.insert(QStringLiteral("current_sign"), QStringLiteral("from Step-State"));
+        }
+        // The programmed current of each record's step, from the step sheet where it has a current
+        // column: the rate steps then use the set value, not the measured one with its noise.
+        if (const Column* recStep = echemimport::findColumn(d.columns, QStringLiteral("Step"));
+            recStep && stepSheet) {
+            auto st = readSheet(*stepSheet, kStep, {QStringLiteral("Step")}, fileName);
+            if (!st) {
+                addImportWarning(d, QCoreApplication::translate("vanadis",
+                                                                "The step sheet '%1' could not be read (%2): "
+                                                                "rate steps use the measured currents.")
+                                        .arg(stepSheet->name, QString::fromStdString(st.error().message())));
+            } else if (const int si = indexOf(*st, "Step"), ci = indexOf(*st, "Current"); ci >= 0) {
+                std::map<long long, double> programmed;
+                for (size_t k = 0; k < st->values[size_t(si)].size(); ++k) {
+                    const double stepNo = st->values[size_t(si)][k], I = st->values[size_t(ci)][k];
+                    if (std::isfinite(stepNo) && std::isfinite(I))
+                        programmed[std::llround(stepNo)] = std::abs(I);
+                }
+                Column pc{QStringLiteral("Programmed Current"), QStringLiteral("mA"), {}};
+                pc.values.resize(recStep->values.size(), std::numeric_limits<double>::quiet_NaN());
+                size_t matched = 0;
+                for (size_t i = 0; i < recStep->values.size(); ++i) {
+                    const double stepNo = recStep->values[i];
+                    if (!std::isfinite(stepNo)) continue;
+                    const auto it = programmed.find(std::llround(stepNo));
+                    if (it == programmed.end()) continue;
+                    pc.values[i] = it->second;
+                    ++matched;
+                }
+                if (matched > 0) {
+                    d.columns.push_back(std::move(pc));
+                    sheetsRead << st->sheet;
+                    d.metadata.insert(QStringLiteral("programmed_current_from"), st->sheet);
+                }
+            }
         }
         // The mass LANDdt knew: capacity / specific capacity.
         const Column* cap = echemimport::findColumn(d.columns, QStringLiteral("Capacity"));

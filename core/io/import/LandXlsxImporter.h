@@ -6,7 +6,10 @@
 ///   Energy/mWh, SysTime, Cycle-Index, Step-Index, Step-State` (测试时间, 步骤时间, 电流/mA, 容量/mAh,
 ///   比容量/mAh/g, 电压/V, 能量/mWh, 系统时间, 循环序号, 工步序号, 工步状态);
 /// - the cycle sheet (Cycle-Tab / 循环): `Cycle, CapC/mAh, CapD/mAh, SpeCapC/mAh/g, SpeCapD/mAh/g,
-///   Efficiency/%, …` (充电容量/mAh, 放电容量/mAh, 充电比容量/mAh/g, 放电比容量/mAh/g, 效率/%).
+///   Efficiency/%, …` (充电容量/mAh, 放电容量/mAh, 充电比容量/mAh/g, 放电比容量/mAh/g, 效率/%);
+/// - the step sheet (Step-Tab / 工步): `Step, Mode, [Current/mA,] Period, …`. Where it has the step's
+///   (programmed) current, each record gets it by its Step-Index as the column "Programmed Current" (mA),
+///   which the rate steps use instead of the measured current; without one the sheet is not needed.
 ///
 /// The TestTime quirk: below 24 h LANDdt writes an Excel time (a fraction of a day), above it the text
 /// `D-HH:MM:SS` (`28-05:42:29`); both become seconds. `TestTime/Sec` columns are seconds already. Units

@@ -31,6 +31,19 @@ double halfCurrent(const Record& r, std::size_t b, std::size_t e, int sign, doub
     return median(s);
 }
 
+/// Median programmed current of the half's records of its sign (NaN without a step table).
+double halfProgrammedCurrent(const Record& r, std::size_t b, std::size_t e, int sign, double rest)
+{
+    if (r.programmedCurrentMa.size() != r.currentMa.size()) return kNaN;
+    std::vector<double> s;
+    const std::size_t stride = std::max<std::size_t>(1, (e - b) / 200);
+    for (std::size_t i = b; i < e; i += stride) {
+        const double I = r.currentMa[i], P = r.programmedCurrentMa[i];
+        if (std::abs(I) > rest && (I > 0) == (sign > 0) && std::isfinite(P) && P > 0) s.push_back(P);
+    }
+    return s.empty() ? kNaN : median(s);
+}
+
 double reversible(const CycleRow& row, CeConvention c)
 {
     return c == CeConvention::Cathode ? row.dischargeMah : row.chargeMah;
@@ -81,6 +94,7 @@ Expected<std::vector<HalfCycle>> segmentHalfCycles(const Record& r, const Segmen
         }
         cur.meanVoltageV = cur.capacityMah > 0 ? cur.energyMwh / cur.capacityMah : kNaN;
         cur.currentMa = halfCurrent(r, cur.begin, cur.end, cur.sign, rest);
+        cur.programmedCurrentMa = halfProgrammedCurrent(r, cur.begin, cur.end, cur.sign, rest);
         cur.durationS = r.timeS[cur.end - 1] - r.timeS[cur.begin];
         out.push_back(cur);
         open = false;
@@ -140,10 +154,14 @@ Expected<CycleTable> cycleTable(const Record& r, const CycleOptions& o)
             add(row.chargeMah, h.capacityMah);
             add(row.chargeEnergyMwh, h.energyMwh);
             if (std::isnan(row.chargeCurrentMa)) row.chargeCurrentMa = h.currentMa;
+            if (std::isnan(row.chargeProgrammedCurrentMa))
+                row.chargeProgrammedCurrentMa = h.programmedCurrentMa;
         } else {
             add(row.dischargeMah, h.capacityMah);
             add(row.dischargeEnergyMwh, h.energyMwh);
             if (std::isnan(row.dischargeCurrentMa)) row.dischargeCurrentMa = h.currentMa;
+            if (std::isnan(row.dischargeProgrammedCurrentMa))
+                row.dischargeProgrammedCurrentMa = h.programmedCurrentMa;
         }
     }
     for (auto& [k, row] : rows) {
@@ -214,8 +232,13 @@ std::vector<RateStep> rateSteps(const CycleTable& table, double massMg, const Ra
     const bool specific = gram > 0;
     std::vector<std::vector<const CycleRow*>> groups;
     std::vector<double> ref;
+    // The programmed current where the step table gives one, else the measured.
+    auto currentOf = [](const CycleRow& row) {
+        return row.dischargeProgrammedCurrentMa > 0 ? row.dischargeProgrammedCurrentMa
+                                                    : row.dischargeCurrentMa;
+    };
     for (const CycleRow& row : table.rows) {
-        const double I = row.dischargeCurrentMa;
+        const double I = currentOf(row);
         if (!(I > 0)) continue;
         if (!groups.empty() && std::abs(I - ref.back()) <= o.toleranceRelative * ref.back()) {
             groups.back().push_back(&row);
@@ -227,10 +250,15 @@ std::vector<RateStep> rateSteps(const CycleTable& table, double massMg, const Ra
     for (std::size_t g = 0; g < groups.size(); ++g) {
         RateStep s;
         s.index = int(g) + 1;
-        std::vector<double> currents;
-        for (const CycleRow* row : groups[g])
-            currents.push_back(row->dischargeCurrentMa);
+        std::vector<double> currents, measured;
+        s.programmed = true;
+        for (const CycleRow* row : groups[g]) {
+            currents.push_back(currentOf(*row));
+            measured.push_back(row->dischargeCurrentMa);
+            s.programmed = s.programmed && row->dischargeProgrammedCurrentMa > 0;
+        }
         s.currentMa = median(currents);
+        s.measuredCurrentMa = median(measured);
         s.firstCycle = groups[g].front()->index;
         s.lastCycle = groups[g].back()->index;
         s.cycles = int(groups[g].size());

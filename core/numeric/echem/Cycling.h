@@ -30,6 +30,9 @@ struct Record {
     /// rate, so they stay right where the record is logged more sparsely than the current changes.
     std::span<const double> chargeCounterMah;
     std::span<const double> dischargeCounterMah;
+    /// The current the instrument was programmed to apply in each record's step (mA, magnitude), from
+    /// the file's step table; NaN where the table has none; or empty (no step table).
+    std::span<const double> programmedCurrentMa = {};
 };
 
 /// Coulombic-efficiency convention (echem.md §1). Cathode (and full cell): CE = Q_discharge/Q_charge, as
@@ -46,17 +49,18 @@ enum class RetentionReference { FirstCycle, SecondCycle, Maximum, GivenCycle };
 
 /// One half cycle: a run of records of one current sign (rests inside do not split it).
 struct HalfCycle {
-    std::size_t begin = 0;      ///< first record
-    std::size_t end = 0;        ///< one past the last record of this sign
-    int sign = 0;               ///< +1 charge, −1 discharge
-    int cycle = 0;              ///< cycle number (the file's, or counted)
-    double capacityMah = 0.0;   ///< ∫|I|dt/3600, or the counter's when the two disagree (fromCounter)
-    double integralMah = 0.0;   ///< ∫|I|dt/3600 over the records, trapezoid
-    double counterMah = kNaN;   ///< what the instrument's counter rose by over the half; NaN without one
-    bool fromCounter = false;   ///< capacityMah (and energy, scaled) taken from the counter
-    double energyMwh = 0.0;     ///< ∫V·|I|dt/3600
-    double currentMa = 0.0;     ///< median |I| of the half (its constant-current part)
-    double meanVoltageV = kNaN; ///< energy / capacity
+    std::size_t begin = 0;    ///< first record
+    std::size_t end = 0;      ///< one past the last record of this sign
+    int sign = 0;             ///< +1 charge, −1 discharge
+    int cycle = 0;            ///< cycle number (the file's, or counted)
+    double capacityMah = 0.0; ///< ∫|I|dt/3600, or the counter's when the two disagree (fromCounter)
+    double integralMah = 0.0; ///< ∫|I|dt/3600 over the records, trapezoid
+    double counterMah = kNaN; ///< what the instrument's counter rose by over the half; NaN without one
+    bool fromCounter = false; ///< capacityMah (and energy, scaled) taken from the counter
+    double energyMwh = 0.0;   ///< ∫V·|I|dt/3600
+    double currentMa = 0.0;   ///< median |I| of the half (its constant-current part)
+    double programmedCurrentMa = kNaN; ///< median programmed |I| of the half; NaN without a step table
+    double meanVoltageV = kNaN;        ///< energy / capacity
     double durationS = 0.0;
 };
 
@@ -88,6 +92,8 @@ struct CycleRow {
     double chargeEnergyMwh = kNaN, dischargeEnergyMwh = kNaN;
     double chargeMeanV = kNaN, dischargeMeanV = kNaN;
     double chargeCurrentMa = kNaN, dischargeCurrentMa = kNaN; ///< median |I| of the halves
+    /// Programmed |I| of the halves (the step table's), NaN without one.
+    double chargeProgrammedCurrentMa = kNaN, dischargeProgrammedCurrentMa = kNaN;
     double retentionPct = kNaN; ///< reversible capacity (cathode: discharge, anode: charge) / reference
 };
 
@@ -111,11 +117,15 @@ struct CycleTable {
 /// The per-cycle table of \a record (echem.md §1). Errors: columns of unequal length, no current.
 Expected<CycleTable> cycleTable(const Record& record, const CycleOptions& options = {});
 
-/// One rate step: consecutive cycles whose discharge current agrees within the tolerance.
+/// One rate step: consecutive cycles whose discharge current agrees within the tolerance. The current of a
+/// cycle is its programmed discharge current where the file's step table gives one (the set value, free of
+/// the measurement's noise and of a CV tail), else the measured median.
 struct RateStep {
-    int index = 0;              ///< 1-based
-    double currentMa = 0.0;     ///< median of the cycles' discharge currents
-    double currentAPerG = kNaN; ///< snapped to the protocol value when within the tolerance (needs mass)
+    int index = 0;                   ///< 1-based
+    double currentMa = 0.0;          ///< median of the cycles' discharge currents (programmed where known)
+    double measuredCurrentMa = kNaN; ///< median of the measured discharge currents
+    bool programmed = false;         ///< every cycle of the step had a programmed current
+    double currentAPerG = kNaN;      ///< snapped to the protocol value when within the tolerance (needs mass)
     int firstCycle = 0, lastCycle = 0, cycles = 0;
     double dischargeMeanMahG = kNaN, dischargeLastMahG = kNaN, chargeMeanMahG = kNaN; ///< mAh when no mass
     bool recovery = false; ///< a return to a current already used after a higher one
