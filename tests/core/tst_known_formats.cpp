@@ -36,7 +36,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("head");
         QTest::addColumn<QString>("name");
-        QTest::newRow("ndax") << "a.ndax" << QByteArray("PK\x03\x04\x14\0\0\0", 8) << "Neware NDAX";
+        QTest::newRow("arbin res") << "a.res" << QByteArray("\0\1\0\0Standard Jet DB\0", 20) << "Arbin";
     }
 
     void generatedHeadsAreNamed()
@@ -71,6 +71,7 @@ private Q_SLOTS:
         QTest::newRow("mpr") << "a.mpr" << QByteArray("BIO-LOGIC MODULAR FILE\x1a                         ");
         QTest::newRow("nda v29") << "a.nda" << QByteArray("NEWARE20200325\x1d\0", 16);
         QTest::newRow("nda v130") << "a.nda" << QByteArray("NEWARE20160408\x82\0", 16);
+        QTest::newRow("ndax") << "a.ndax" << QByteArray("PK\x03\x04\x14\0\0\0", 8);
     }
 
     void xrdFormatsAreRead()
@@ -95,10 +96,6 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("relative");
         QTest::addColumn<QString>("name");
-        QTest::newRow("ndax") << "echem/neware/navani_test.ndax"
-                              << "Neware NDAX";
-        QTest::newRow("ndax v17") << "echem/neware/cellpy_20260302_IFE_BTS85_2_9_8_1.ndax"
-                                  << "Neware NDAX";
         QTest::newRow("arbin res") << "echem/arbin/navani_arbin_example.res"
                                    << "Arbin";
     }

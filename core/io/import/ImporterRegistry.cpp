@@ -24,6 +24,7 @@
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/NewareCsvImporter.h"
 #include "io/import/NewareNdaImporter.h"
+#include "io/import/NewareNdaxImporter.h"
 #include "io/import/NovonixCsvImporter.h"
 #include "io/import/PecCsvImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
@@ -97,6 +98,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<SpecsXyImporter>());
     m_importers.push_back(std::make_unique<NewareCsvImporter>());
     m_importers.push_back(std::make_unique<NewareNdaImporter>());
+    m_importers.push_back(std::make_unique<NewareNdaxImporter>());
     m_importers.push_back(std::make_unique<ArbinCsvImporter>());
     m_importers.push_back(std::make_unique<LandXlsxImporter>());
     m_importers.push_back(std::make_unique<LandXlsImporter>());

@@ -24,15 +24,11 @@ const char* const kEchemAdvice = "export it as CSV or text with named columns me
 
 // Magic numbers and layout facts from the vendors' and the format authors' public descriptions
 // (../shared/domain/xps.md, echem.md). Zip containers are told apart by their suffix. The XRD formats
-// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX), VersaStudio .par, BioLogic .mpr and Neware .nda left this
-// table when their importers arrived.
+// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX), VersaStudio .par, BioLogic .mpr and Neware .nda/.ndax left
+// this table when their importers arrived.
 const std::vector<Entry>& table()
 {
     static const std::vector<Entry> t{
-        {"Neware NDAX", "electrochemistry", kEchemAdvice,
-         [](const QByteArray& h, const QString& s) {
-             return startsWith(h, "PK\x03\x04") && s == QLatin1String("ndax");
-         }},
         {"Arbin .res (Access database)", "electrochemistry", kEchemAdvice,
          [](const QByteArray& h, const QString&) { return h.mid(4, 15) == "Standard Jet DB"; }},
     };
