@@ -4,6 +4,7 @@
 
 #include "io/import/AifImporter.h"
 #include "io/import/ArbinCsvImporter.h"
+#include "io/import/ArbinResImporter.h"
 #include "io/import/BelsorpImporter.h"
 #include "io/import/BiologicMprImporter.h"
 #include "io/import/BiologicMptImporter.h"
@@ -100,6 +101,7 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<NewareNdaImporter>());
     m_importers.push_back(std::make_unique<NewareNdaxImporter>());
     m_importers.push_back(std::make_unique<ArbinCsvImporter>());
+    m_importers.push_back(std::make_unique<ArbinResImporter>());
     m_importers.push_back(std::make_unique<LandXlsxImporter>());
     m_importers.push_back(std::make_unique<LandXlsImporter>());
     m_importers.push_back(std::make_unique<BiologicMptImporter>());
