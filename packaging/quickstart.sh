@@ -14,7 +14,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libsqlite3-dev libeigen3-dev libboost-dev libcerf-dev libzip-dev zlib1g-dev gemmi-dev tao-pegtl-dev
-  libfast-float-dev libssl-dev libgl-dev python3-lmfit python3-scipy
+  libfast-float-dev libssl-dev libmdb3 mdbtools-dev libgl-dev python3-lmfit python3-scipy
   qt6-image-formats-plugins qt6-qpa-plugins libqt6svg6 fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei
   poppler-utils xvfb xauth desktop-file-utils clang-format
 )

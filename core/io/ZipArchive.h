@@ -1,7 +1,7 @@
 #pragma once
 /// \file ZipArchive.h
 /// A zip archive read from memory (libzip), for the instrument formats that are zip containers of XML
-/// or text: Bruker .brml, Rigaku .rasx, and later Excel .xlsx and Neware .ndax. Entries are read whole,
+/// or binary tables: Bruker .brml, Rigaku .rasx, Excel .xlsx and Neware .ndax. Entries are read whole,
 /// each against a size limit that the caller chooses, so that a small archive that inflates to gigabytes
 /// (a zip bomb) or declares sizes it does not hold is refused with a message instead of exhausting memory.
 /// libzip's header stays in ZipArchive.cpp.

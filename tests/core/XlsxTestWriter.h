@@ -57,6 +57,34 @@ inline QByteArray sheetXml(const std::vector<QStringList>& rows, QStringList* sh
     return x.toUtf8();
 }
 
+/// A zip of \a parts (name, content) in order, deflated unless \a stored.
+inline QByteArray makeZip(const std::vector<std::pair<QString, QByteArray>>& parts, bool stored = false)
+{
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &err);
+    zip_source_keep(out);
+    zip_t* z = zip_open_from_source(out, ZIP_TRUNCATE, &err);
+    std::vector<QByteArray> keep; // the data must live until zip_close
+    keep.reserve(parts.size());
+    for (const auto& [name, data] : parts) {
+        keep.push_back(data);
+        zip_source_t* s = zip_source_buffer(z, keep.back().constData(), zip_uint64_t(keep.back().size()), 0);
+        const zip_int64_t at = zip_file_add(z, name.toUtf8().constData(), s, ZIP_FL_OVERWRITE);
+        if (stored) zip_set_file_compression(z, zip_uint64_t(at), ZIP_CM_STORE, 0);
+    }
+    zip_close(z);
+    QByteArray bytes;
+    zip_source_open(out);
+    char buf[65536];
+    for (zip_int64_t n; (n = zip_source_read(out, buf, sizeof buf)) > 0;)
+        bytes.append(buf, qsizetype(n));
+    zip_source_close(out);
+    zip_source_free(out);
+    zip_error_fini(&err);
+    return bytes;
+}
+
 inline QByteArray makeXlsx(const std::vector<Sheet>& sheets, bool sharedStrings = false)
 {
     std::vector<std::pair<QString, QByteArray>> parts;
@@ -94,28 +122,7 @@ inline QByteArray makeXlsx(const std::vector<Sheet>& sheets, bool sharedStrings 
                   QByteArray("<?xml version=\"1.0\"?><Types "
                              "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")});
 
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t* out = zip_source_buffer_create(nullptr, 0, 0, &err);
-    zip_source_keep(out);
-    zip_t* z = zip_open_from_source(out, ZIP_TRUNCATE, &err);
-    std::vector<QByteArray> keep; // the data must live until zip_close
-    keep.reserve(parts.size());
-    for (const auto& [name, data] : parts) {
-        keep.push_back(data);
-        zip_source_t* s = zip_source_buffer(z, keep.back().constData(), zip_uint64_t(keep.back().size()), 0);
-        zip_file_add(z, name.toUtf8().constData(), s, ZIP_FL_OVERWRITE);
-    }
-    zip_close(z);
-    QByteArray bytes;
-    zip_source_open(out);
-    char buf[65536];
-    for (zip_int64_t n; (n = zip_source_read(out, buf, sizeof buf)) > 0;)
-        bytes.append(buf, qsizetype(n));
-    zip_source_close(out);
-    zip_source_free(out);
-    zip_error_fini(&err);
-    return bytes;
+    return makeZip(parts);
 }
 
 } // namespace testxlsx

@@ -4,6 +4,7 @@
 
 #include "io/import/AifImporter.h"
 #include "io/import/ArbinCsvImporter.h"
+#include "io/import/ArbinResImporter.h"
 #include "io/import/BelsorpImporter.h"
 #include "io/import/BiologicMprImporter.h"
 #include "io/import/BiologicMptImporter.h"
@@ -25,6 +26,7 @@
 #include "io/import/NetzschAsciiImporter.h"
 #include "io/import/NewareCsvImporter.h"
 #include "io/import/NewareNdaImporter.h"
+#include "io/import/NewareNdaxImporter.h"
 #include "io/import/NovonixCsvImporter.h"
 #include "io/import/PecCsvImporter.h"
 #include "io/import/PerkinElmerPyrisImporter.h"
@@ -100,7 +102,9 @@ ImporterRegistry::ImporterRegistry()
     m_importers.push_back(std::make_unique<SpecsXyImporter>());
     m_importers.push_back(std::make_unique<NewareCsvImporter>());
     m_importers.push_back(std::make_unique<NewareNdaImporter>());
+    m_importers.push_back(std::make_unique<NewareNdaxImporter>());
     m_importers.push_back(std::make_unique<ArbinCsvImporter>());
+    m_importers.push_back(std::make_unique<ArbinResImporter>());
     m_importers.push_back(std::make_unique<LandXlsxImporter>());
     m_importers.push_back(std::make_unique<LandXlsImporter>());
     m_importers.push_back(std::make_unique<BiologicMptImporter>());

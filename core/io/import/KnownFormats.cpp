@@ -14,28 +14,22 @@ struct Entry {
     std::function<bool(const QByteArray& head, const QString& suffix)> matches;
 };
 
-bool startsWith(const QByteArray& h, const char* magic)
+[[maybe_unused]] bool startsWith(const QByteArray& h, const char* magic)
 {
     return h.startsWith(QByteArray(magic));
 }
 
-const char* const kXpsAdvice = "export the regions as two-column text (binding energy, counts) meanwhile";
-const char* const kEchemAdvice = "export it as CSV or text with named columns meanwhile";
+[[maybe_unused]] const char* const kXpsAdvice =
+    "export the regions as two-column text (binding energy, counts) meanwhile";
+[[maybe_unused]] const char* const kEchemAdvice = "export it as CSV or text with named columns meanwhile";
 
 // Magic numbers and layout facts from the vendors' and the format authors' public descriptions
 // (../shared/domain/xps.md, echem.md). Zip containers are told apart by their suffix. The XRD formats
-// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX), VersaStudio .par, BioLogic .mpr and Neware .nda left this
-// table when their importers arrived.
+// (XRDML, Bruker RAW/UXD/BRML, Rigaku RAS/RASX), VersaStudio .par, BioLogic .mpr, Neware .nda/.ndax and
+// Arbin .res left this table when their importers arrived; it stays (empty) for the next such format.
 const std::vector<Entry>& table()
 {
-    static const std::vector<Entry> t{
-        {"Neware NDAX", "electrochemistry", kEchemAdvice,
-         [](const QByteArray& h, const QString& s) {
-             return startsWith(h, "PK\x03\x04") && s == QLatin1String("ndax");
-         }},
-        {"Arbin .res (Access database)", "electrochemistry", kEchemAdvice,
-         [](const QByteArray& h, const QString&) { return h.mid(4, 15) == "Standard Jet DB"; }},
-    };
+    static const std::vector<Entry> t{};
     return t;
 }
 

@@ -1,6 +1,7 @@
 #include "io/import/NewareNdaImporter.h"
 
 #include "io/import/ImporterRegistry.h"
+#include "io/import/NewareStatus.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -18,33 +19,6 @@ namespace {
 constexpr qsizetype kRecordsStart = 1024;
 constexpr qsizetype kSlot = 88;
 constexpr int kVersion130 = 130;
-
-enum class Kind { Charge, Discharge, Rest, Other };
-
-struct Status {
-    int code;
-    const char* name;
-    Kind kind;
-    bool startsChargeCycle; ///< a step of this status after a discharge starts a new "charge first" cycle
-};
-
-// Status codes of the record (NewareNDA's table; 16 = pulse seen on the real file).
-constexpr Status kStatuses[] = {
-    {1, "CC_Chg", Kind::Charge, true},       {2, "CC_DChg", Kind::Discharge, false},
-    {3, "CV_Chg", Kind::Charge, false},      {4, "Rest", Kind::Rest, false},
-    {5, "Cycle", Kind::Other, false},        {7, "CCCV_Chg", Kind::Charge, true},
-    {8, "CP_DChg", Kind::Discharge, false},  {9, "CP_Chg", Kind::Charge, true},
-    {10, "CR_DChg", Kind::Discharge, false}, {13, "Pause", Kind::Rest, false},
-    {16, "Pulse", Kind::Other, false},       {17, "SIM", Kind::Other, false},
-    {19, "CV_DChg", Kind::Discharge, false}, {20, "CCCV_DChg", Kind::Discharge, false},
-};
-
-const Status* status(int code)
-{
-    for (const Status& s : kStatuses)
-        if (s.code == code) return &s;
-    return nullptr;
-}
 
 template <class T>
 T le(const char* p)
@@ -108,8 +82,8 @@ NewareNdaImporter::read(const QByteArray& bytes, const QString& fileName, const 
     double clockStartUs = -1.0;
     quint32 lastIndex = 0;
     double lastTime = -1.0;
+    neware::ChargeFirstCycles cycles;
     int cyc = 1;
-    bool sawDischarge = false;
     int lastStatus = -1;
     for (; pos + kSlot <= size; pos += kSlot) {
         const char* s = b + pos;
@@ -142,21 +116,10 @@ NewareNdaImporter::read(const QByteArray& bytes, const QString& fileName, const 
                 return fail(file, at(pos + 28),
                             "test time goes back at data record " + std::to_string(index) +
                                 ": the file is damaged");
-            const Status* info = status(st);
+            const neware::Status* info = neware::status(st);
             if (!info) unknownStatus.insert(st);
-            const Kind kind = info ? info->kind : Kind::Other;
-            double stv = 0.0;
-            if (kind == Kind::Charge)
-                stv = 1.0;
-            else if (kind == Kind::Discharge)
-                stv = -1.0;
-            else if (kind == Kind::Other)
-                stv = i > 0.0 ? 1.0 : (i < 0.0 ? -1.0 : 0.0);
-            if (info && st != lastStatus && info->startsChargeCycle && sawDischarge) {
-                ++cyc;
-                sawDischarge = false;
-            }
-            if (kind == Kind::Discharge || st == 17) sawDischarge = true;
+            const double stv = neware::stateOf(info, i);
+            if (st != lastStatus) cyc = cycles.at(st);
             lastStatus = st;
             if (records == 0) clockStartUs = double(le<quint64>(r + 64));
             record.push_back(index);
