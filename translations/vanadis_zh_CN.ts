@@ -1499,10 +1499,6 @@
         <translation>活性物质质量 %1 mg 取自文件 (%2)；如需使用其他值，请在样品上或通过 mass_mg 设置。</translation>
     </message>
     <message>
-        <source>per g of V2O3 (carbon %1 wt% from the sample&apos;s TGA taken off)</source>
-        <translation>以每克 V2O3 计 (已扣除样品 TGA 测得的 %1 wt% 碳)</translation>
-    </message>
-    <message>
         <source>No active mass: capacities are in mAh and the specific values are empty. Enter the sample&apos;s active mass.</source>
         <translation>无活性物质质量：容量以 mAh 给出，比容量值为空。请输入样品的活性物质质量。</translation>
     </message>
@@ -1569,14 +1565,6 @@
     <message>
         <source>Waterfall of the scans</source>
         <translation>各次扫描的瀑布图</translation>
-    </message>
-    <message>
-        <source>2θ versus scan (heat map)</source>
-        <translation>2θ 随扫描变化 (热图)</translation>
-    </message>
-    <message>
-        <source>Line positions per scan</source>
-        <translation>各次扫描的衍射线位置</translation>
     </message>
     <message>
         <source>Crystal structure (CIF)</source>
@@ -1913,6 +1901,154 @@
     <message>
         <source>log Intensity (a.u.)</source>
         <translation>log 强度 (a.u.)</translation>
+    </message>
+    <message>
+        <source>no smoothing</source>
+        <translation>不平滑</translation>
+    </message>
+    <message>
+        <source>The sample has %1 TGA results with a carbon content; the carbon share %2 wt% is from the newest, TGA dataset &apos;%3&apos; (run %4). Set carbon_pct to use another value.</source>
+        <translation>该样品有 %1 个含碳量的 TGA 结果；碳含量 %2 wt% 取自最新的 TGA 数据集“%3”（运行 %4）。如需其他值，请设置 carbon_pct。</translation>
+    </message>
+    <message>
+        <source>per g of V2O3 (carbon %1 wt% from TGA &apos;%2&apos; taken off)</source>
+        <translation>每克 V2O3（已扣除 TGA“%2”给出的碳 %1 wt%）</translation>
+    </message>
+    <message>
+        <source>The step table gives programmed currents for %1 of %2 rate steps; the others use the measured current.</source>
+        <translation>工步表给出了 %2 个倍率台阶中 %1 个的设定电流；其余台阶使用实测电流。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>the centre of %1 follows &apos;%2&apos;: move the line it is tied to, or clear the tie in the component table</source>
+        <translation>%1 的中心跟随“%2”：请移动与其关联的谱线，或在组分表中解除关联</translation>
+    </message>
+    <message>
+        <source>a model needs one component at least: %1 cannot all be removed</source>
+        <translation>模型至少需要一个组分：%1 不能全部删除</translation>
+    </message>
+    <message>
+        <source>this model has no component rows before its first fit: run it, or choose &apos;Custom&apos; with &apos;Start from preset&apos;</source>
+        <translation>该模型在首次拟合前没有组分行：请先运行拟合，或选择“自定义”并使用“从预设开始”</translation>
+    </message>
+    <message>
+        <source>%1 at %2: centre tied to %3 (moves with that line)</source>
+        <translation>%1 位于 %2：中心与 %3 关联（随该谱线移动）</translation>
+    </message>
+    <message>
+        <source>%1 at %2: drag to move, right-click to remove</source>
+        <translation>%1 位于 %2：拖动以移动，右键单击以删除</translation>
+    </message>
+    <message>
+        <source>Move component %1 to %2</source>
+        <translation>将组分 %1 移至 %2</translation>
+    </message>
+    <message>
+        <source>%1 (the preset becomes a custom model)</source>
+        <translation>%1（预设变为自定义模型）</translation>
+    </message>
+    <message>
+        <source>Add component %1 at %2</source>
+        <translation>在 %2 处添加组分 %1</translation>
+    </message>
+    <message>
+        <source>Remove component %1</source>
+        <translation>删除组分 %1</translation>
+    </message>
+    <message>
+        <source>Remove component %1 with %2, tied to it</source>
+        <translation>删除组分 %1 及与其关联的 %2</translation>
+    </message>
+    <message>
+        <source>background point</source>
+        <translation>背景点</translation>
+    </message>
+    <message>
+        <source>background points</source>
+        <translation>背景点</translation>
+    </message>
+    <message>
+        <source>Duration of the series (first to last scan)</source>
+        <translation>系列持续时间（首次至末次扫描）</translation>
+    </message>
+    <message>
+        <source>Lowest cell voltage at a scan</source>
+        <translation>扫描时的最低电池电压</translation>
+    </message>
+    <message>
+        <source>Strongest line: 2θ against cell voltage (slope)</source>
+        <translation>最强线：2θ 对电池电压（斜率）</translation>
+    </message>
+    <message>
+        <source>cell voltage</source>
+        <translation>电池电压</translation>
+    </message>
+    <message>
+        <source>voltage at the scans</source>
+        <translation>扫描时的电压</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>2θ versus time or scan (heat map, voltage beside it)</source>
+        <translation>2θ 随时间或扫描变化（热图，旁附电压）</translation>
+    </message>
+    <message>
+        <source>Line positions versus time or scan</source>
+        <translation>谱线位置随时间或扫描变化</translation>
+    </message>
+    <message>
+        <source>%1 was not embedded: the file is no longer readable at %2 (%3)</source>
+        <translation>%1 未嵌入：文件 %2 已无法读取（%3）</translation>
+    </message>
+    <message>
+        <source>%1 was not embedded: the file changed since it was imported (it is now %2 bytes, was %3)</source>
+        <translation>%1 未嵌入：文件自导入后已更改（现为 %2 字节，原为 %3）</translation>
+    </message>
+    <message>
+        <source>%1 was not embedded: at %2 MB it is larger than the %3 MB a project embeds; keep the original file</source>
+        <translation>%1 未嵌入：其大小 %2 MB 超过项目可嵌入的 %3 MB；请保留原始文件</translation>
+    </message>
+    <message>
+        <source>%1 was not embedded: reading it failed (%2)</source>
+        <translation>%1 未嵌入：读取失败（%2）</translation>
+    </message>
+    <message>
+        <source>%1 was not embedded: the file changed since it was imported (its content no longer matches the SHA-256 of the imported data)</source>
+        <translation>%1 未嵌入：文件自导入后已更改（其内容与导入数据的 SHA-256 不再一致）</translation>
+    </message>
+    <message>
+        <source>Arbin .res (Access database)</source>
+        <translation>Arbin .res（Access 数据库）</translation>
+    </message>
+    <message>
+        <source>XRD instrument function (JSON)</source>
+        <translation>XRD 仪器函数（JSON）</translation>
+    </message>
+    <message>
+        <source>The step sheet &apos;%1&apos; could not be read (%2): rate steps use the measured currents.</source>
+        <translation>无法读取工步表“%1”（%2）：倍率台阶使用实测电流。</translation>
+    </message>
+    <message>
+        <source>Neware NDAX (zip, data versions 5, 14, 17)</source>
+        <translation>新威 NDAX（zip，数据版本 5、14、17）</translation>
+    </message>
+    <message>
+        <source>The active mass %1 mg comes from Step.xml (SCQ_F read as kg); Neware does not document the unit: check it against the cell.</source>
+        <translation>活性物质质量 %1 mg 取自 Step.xml（SCQ_F 按 kg 读取）；新威未说明其单位：请对照电池核实。</translation>
+    </message>
+    <message>
+        <source>Auxiliary channels (temperature, voltage) are not read: %1.</source>
+        <translation>未读取辅助通道（温度、电压）：%1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows have no time and capacity record in data_runInfo.ndc (BTSDA writes one when the interval changes): their time continues the last interval and their capacity adds |I|·interval, as BTSDA shows them (column Interpolated = 1).</source>
+        <translation>%2 行中有 %1 行在 data_runInfo.ndc 中没有时间和容量记录（BTSDA 仅在间隔改变时写入）：这些行的时间延续上一间隔，容量累加 |I|·间隔，与 BTSDA 的显示一致（列 Interpolated = 1）。</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +2767,10 @@
         <source>%1, %2 mV/s: no complete cycle; the last, unfinished one is used.</source>
         <translation>%1，%2 mV/s：没有完整的循环；使用最后一个未完成的循环。</translation>
     </message>
+    <message>
+        <source>last complete</source>
+        <translation>最后一个完整循环</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::DatasetType</name>
@@ -2681,6 +2821,10 @@
     <message>
         <source>Crystal structure</source>
         <translation>晶体结构</translation>
+    </message>
+    <message>
+        <source>Instrument function</source>
+        <translation>仪器函数</translation>
     </message>
 </context>
 <context>
@@ -3150,6 +3294,14 @@
         <source>The project file has been saved by another program or window since then. The recovered work opens as a copy; Save will ask for a new file name instead of overwriting those changes.</source>
         <translation>此后该项目文件已被其他程序或窗口保存。恢复的工作将作为副本打开；保存时会要求输入新文件名，而不会覆盖那些更改。</translation>
     </message>
+    <message>
+        <source>Saved without some original files</source>
+        <translation>已保存，但缺少部分原始文件</translation>
+    </message>
+    <message>
+        <source>The project was saved with every dataset&apos;s values, but:</source>
+        <translation>项目已保存了所有数据集的数值，但：</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::MessagePanel</name>
@@ -3186,6 +3338,10 @@
     <message>
         <source>Remove row</source>
         <translation>删除行</translation>
+    </message>
+    <message>
+        <source>automatic (the sample&apos;s own)</source>
+        <translation>自动（该样品自身的）</translation>
     </message>
 </context>
 <context>
@@ -3623,6 +3779,10 @@ SHA-256 %6</translation>
         <source>Composition of %1: %2</source>
         <translation>%1 的组成：%2</translation>
     </message>
+    <message>
+        <source>%1 wt% (the oxide is %2 % of the composite), from TGA &apos;%3&apos;, the newest of %4 TGA results</source>
+        <translation>%1 wt%（氧化物占复合材料的 %2 %），取自 TGA“%3”，即 %4 个 TGA 结果中最新的一个</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::SetRunCommand</name>
@@ -3741,6 +3901,22 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>Move %1 from %2 to %3</source>
         <translation>将%1从 %2 移到 %3</translation>
+    </message>
+    <message>
+        <source>Save from result</source>
+        <translation>从结果保存</translation>
+    </message>
+    <message>
+        <source>This analysis writes no files.</source>
+        <translation>该分析不写出文件。</translation>
+    </message>
+    <message>
+        <source>There is no up-to-date result to save: compute it first.</source>
+        <translation>没有可保存的最新结果：请先计算。</translation>
+    </message>
+    <message>
+        <source>cannot write the file (%1)</source>
+        <translation>无法写入文件（%1）</translation>
     </message>
 </context>
 <context>
@@ -3993,8 +4169,8 @@ Import files with File → Import, or drop them on this window.</source>
         <translation>文件在第 %1 段中途结束 (被截断？)：已略去该段的最后一行 (第 %2 行)。</translation>
     </message>
     <message>
-        <source>Not read (not impedance data): %1.</source>
-        <translation>未读取 (非阻抗数据)：%1。</translation>
+        <source>The file does not say which technique %1 is: read as potential and current against time.</source>
+        <translation>文件未说明 %1 属于哪种技术：按电位和电流随时间读取。</translation>
     </message>
 </context>
 <context>
@@ -4251,6 +4427,78 @@ Import files with File → Import, or drop them on this window.</source>
         <source>How the stacked patterns draw their intensity: √I or log I bring weak lines (an impurity, the amorphous hump) up beside the strong ones. The analysis is unchanged.</source>
         <translation>堆叠图谱的强度显示方式：√I 或 log I 可使弱衍射线（杂相、非晶鼓包）与强线一同清晰可见。分析结果不变。</translation>
     </message>
+    <message>
+        <source>Instrument function</source>
+        <translation>仪器函数</translation>
+    </message>
+    <message>
+        <source>An instrument function fitted to a standard measured on this instrument (saved from the XRD tab or with --write-instrument, then imported): it replaces the manual U, V, W.</source>
+        <translation>由本仪器测得的标样拟合得到的仪器函数（从 XRD 选项卡或用 --write-instrument 保存后导入）：它将取代手动输入的 U、V、W。</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>SNIP (automatic)</source>
+        <translation>SNIP（自动）</translation>
+    </message>
+    <message>
+        <source>spline through points</source>
+        <translation>过点样条</translation>
+    </message>
+    <message>
+        <source>polynomial through points</source>
+        <translation>过点多项式</translation>
+    </message>
+    <message>
+        <source>SNIP clips the peaks off automatically; the points modes draw a natural cubic spline or a least-squares polynomial through anchors you place with Ctrl+click on the profile fit (each at the smoothed intensity there).</source>
+        <translation>SNIP 自动削去峰；点模式则通过您在峰形拟合图上用 Ctrl+单击放置的锚点绘制自然三次样条或最小二乘多项式（每个锚点取该处平滑后的强度）。</translation>
+    </message>
+    <message>
+        <source>Polynomial degree</source>
+        <translation>多项式阶数</translation>
+    </message>
+    <message>
+        <source>Degree of the polynomial through the background points (lowered when there are fewer points than degree + 1).</source>
+        <translation>通过背景点的多项式阶数（点数少于阶数 + 1 时自动降低）。</translation>
+    </message>
+    <message>
+        <source>Background points</source>
+        <translation>背景点</translation>
+    </message>
+    <message>
+        <source>2θ of the points the background passes through (modes &apos;spline&apos; and &apos;polynomial through points&apos;). Ctrl+click the profile fit to add one, drag its marker to move it, right-click it to take it out.</source>
+        <translation>背景所经过各点的 2θ（“过点样条”和“过点多项式”模式）。在峰形拟合图上 Ctrl+单击添加，拖动标记移动，右键单击删除。</translation>
+    </message>
+    <message>
+        <source>The background point at %1° is outside the pattern (%2–%3°): left out.</source>
+        <translation>位于 %1° 的背景点超出图谱范围（%2–%3°）：已忽略。</translation>
+    </message>
+    <message>
+        <source>The background through points needs at least %1 point(s) inside the pattern, there are %2: SNIP is used instead. Ctrl+click the profile fit where there is only background.</source>
+        <translation>过点背景至少需要图谱范围内的 %1 个点，当前只有 %2 个：改用 SNIP。请在峰形拟合图上仅有背景处 Ctrl+单击。</translation>
+    </message>
+    <message>
+        <source>A polynomial of degree %1 needs %2 background points, there are %3: degree %4 is used.</source>
+        <translation>%1 阶多项式需要 %2 个背景点，当前只有 %3 个：改用 %4 阶。</translation>
+    </message>
+    <message>
+        <source>The instrument function &apos;%1&apos; was measured at λ = %2 Å, this pattern at %3 Å: its widths in 2θ may not apply.</source>
+        <translation>仪器函数“%1”在 λ = %2 Å 下测得，而本图谱为 %3 Å：其 2θ 宽度可能不适用。</translation>
+    </message>
+    <message>
+        <source>The instrument function &apos;%1&apos; was fitted to lines between %2° and %3°; beyond them it is extrapolated.</source>
+        <translation>仪器函数“%1”是用 %2° 至 %3° 之间的谱线拟合的；超出此范围为外推。</translation>
+    </message>
+    <message>
+        <source>Save as instrument function…</source>
+        <translation>另存为仪器函数…</translation>
+    </message>
+    <message>
+        <source>Instrument function (*.json)</source>
+        <translation>仪器函数 (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>vanadis::XrdSeriesAnalysis</name>
@@ -4329,6 +4577,77 @@ Import files with File → Import, or drop them on this window.</source>
     <message>
         <source>The line near %1° could not be fitted in %2 of %3 scans.</source>
         <translation>%1° 附近的衍射线在 %3 次扫描中有 %2 次无法拟合。</translation>
+    </message>
+    <message>
+        <source>Cycling record</source>
+        <translation>循环记录</translation>
+    </message>
+    <message>
+        <source>The galvanostatic record measured during the series: each scan gets the cell voltage at its mid-time and the heat map the voltage–time curve beside it. Automatic: the sample&apos;s only cycling record with a voltage–time curve.</source>
+        <translation>与该系列同时测得的恒流记录：每次扫描取其中间时刻的电池电压，热图旁附电压–时间曲线。自动：该样品唯一带电压–时间曲线的循环记录。</translation>
+    </message>
+    <message>
+        <source>Scan times</source>
+        <translation>扫描时间</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>from the file</source>
+        <translation>取自文件</translation>
+    </message>
+    <message>
+        <source>from the scan interval</source>
+        <translation>按扫描间隔</translation>
+    </message>
+    <message>
+        <source>When each scan was measured: the start times the file states (automatic when every scan has one), or one scan per interval from the start offset.</source>
+        <translation>每次扫描的测量时间：文件所给的开始时间（每次扫描都有时自动采用），或从起始偏移开始每个间隔一次扫描。</translation>
+    </message>
+    <message>
+        <source>Scan interval</source>
+        <translation>扫描间隔</translation>
+    </message>
+    <message>
+        <source>Time from one scan&apos;s start to the next one&apos;s.</source>
+        <translation>从一次扫描开始到下一次扫描开始的时间。</translation>
+    </message>
+    <message>
+        <source>Start offset</source>
+        <translation>起始偏移</translation>
+    </message>
+    <message>
+        <source>Start of the first scan on the cycling record&apos;s clock. Empty: from the record&apos;s stated start time when both files state clock times, else 0.</source>
+        <translation>第一次扫描在循环记录时钟上的开始时间。留空：两个文件都给出时钟时间时取记录所述的开始时间，否则为 0。</translation>
+    </message>
+    <message>
+        <source>2θ range shown</source>
+        <translation>显示的 2θ 范围</translation>
+    </message>
+    <message>
+        <source>The 2θ window of the waterfall and the heat map (a shift of a few tenths of a degree shows in a window of a few degrees); empty = the whole scan. The fits are unchanged.</source>
+        <translation>瀑布图和热图的 2θ 窗口（零点几度的位移在几度宽的窗口中才看得清）；留空 = 整个扫描。拟合不受影响。</translation>
+    </message>
+    <message>
+        <source>The sample has %1 cycling records with a voltage–time curve: choose the one measured with the series (Cycling record) to see the voltages.</source>
+        <translation>该样品有 %1 个带电压–时间曲线的循环记录：请选择与该系列同时测得的那个（循环记录）以显示电压。</translation>
+    </message>
+    <message>
+        <source>The scans state no start times: give the scan interval to place them on the cycling record.</source>
+        <translation>扫描未给出开始时间：请给出扫描间隔，以便将其对应到循环记录上。</translation>
+    </message>
+    <message>
+        <source>The cycling record &apos;%1&apos; covers %2–%3 h, but %4 of %5 scans (scans %6–%7, at %8–%9 h) lie outside it: they have no voltage. Check the start offset or the record.</source>
+        <translation>循环记录“%1”覆盖 %2–%3 h，但 %5 次扫描中有 %4 次（扫描 %6–%7，位于 %8–%9 h）在其范围之外：这些扫描没有电压。请检查起始偏移或记录。</translation>
+    </message>
+</context>
+<context>
+    <name>vanadis::insitu</name>
+    <message>
+        <source>The scans&apos; start times are not in order (scan %1 starts before scan %2): the series keeps the order of its inputs.</source>
+        <translation>扫描开始时间未按顺序排列（扫描 %1 早于扫描 %2 开始）：系列保持输入顺序。</translation>
     </message>
 </context>
 </TS>
