@@ -22,11 +22,11 @@ std::vector<SimDataset> demoDatasets(const std::string& sampleName);
 
 /// An operando XRD series of one cell of the sample during its first discharge and charge at 0.1 A g⁻¹
 /// (the sample's reversible capacity at that rate between the cut-offs)
-/// (1.5–4.0 V, after 10 min at open circuit): scans of 20–56° 2θ every 15 min (13 min each) (kind "pattern", metadata
-/// measured_at, step_time_s, scan_index/scan_count), and the cell's cycling record (kind "cycling_record":
-/// Time s, Voltage V, Current mA; metadata start_time) covering the whole series. The lattice follows the
-/// sodiation degree s: a·(1 + 0.010 s), c·(1 + 0.020 s) (chosen), so (012) moves to lower angle on
-/// sodiation and back on charge. The last element is the record.
+/// (1.5–4.0 V, after 10 min at open circuit): scans of 20–56° 2θ every 15 min (13 min each) (kind "pattern",
+/// metadata measured_at, step_time_s, scan_index/scan_count), and the cell's cycling record (kind
+/// "cycling_record": Time s, Voltage V, Current mA; metadata start_time) covering the whole series. The
+/// lattice follows the sodiation degree s: a·(1 + 0.010 s), c·(1 + 0.020 s) (chosen), so (012) moves to lower
+/// angle on sodiation and back on charge. The last element is the record.
 std::vector<SimDataset> demoInSituDatasets(const std::string& sampleName);
 
 /// The (012) 2θ (deg, Cu Kα1) the in-situ series of the sample is generated with at sodiation degree \a s.
