@@ -179,10 +179,11 @@ AtomicPercent atomicPercent(std::span<const double> areas, std::span<const doubl
 
 /// Relative sensitivity factor of the whole core level (both lines of a doublet) for Al Kα, C 1s = 1:
 /// Scofield's photoionisation cross sections (J. H. Scofield, J. Electron Spectrosc. Relat. Phenom. 8
-/// (1976) 129), the values CasaXPS ships as its Scofield library, written from memory like xps.md §4 and
-/// to be checked against the table; no transmission or IMFP correction (xps.md §6). NaN for a level not
-/// in the table. Levels: C 1s 1.00, N 1s 1.80, O 1s 2.93, F 1s 4.43, Na 1s 8.52, V 2p 9.70 (2p3/2 6.37 +
-/// 2p1/2 3.33).
+/// (1976) 129), the values CasaXPS ships as its Scofield library; no transmission or IMFP correction
+/// (xps.md §6). NaN for a level not in the table. Levels: C 1s 1.00, N 1s 1.80, O 1s 2.93, F 1s 4.43,
+/// Na 1s 8.52 (these five agree with an independent published list of the same library, December
+/// 2026), V 2p 9.70 (2p3/2 6.37 + 2p1/2 3.33; not yet checked against the printed table: between
+/// Ti 2p 7.81 and Cr 2p 11.67 of the same list, as the cross sections rise smoothly with Z).
 double scofieldRsf(const std::string& level);
 
 } // namespace vanadis::xps
