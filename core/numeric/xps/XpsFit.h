@@ -183,7 +183,7 @@ AtomicPercent atomicPercent(std::span<const double> areas, std::span<const doubl
 /// (xps.md §6). NaN for a level not in the table. Levels: C 1s 1.00, N 1s 1.80, O 1s 2.93, F 1s 4.43,
 /// Na 1s 8.52 (these five agree with an independent published list of the same library, December
 /// 2026), V 2p 9.70 (2p3/2 6.37 + 2p1/2 3.33; not yet checked against the printed table: between
-/// Ti 2p 7.81 and Cr 2p 11.67 of the same list, as the cross sections rise smoothly with Z).
+/// Ti 2p 7.81 and Fe 2p 16.42 of the same list, as the cross sections rise smoothly with Z).
 double scofieldRsf(const std::string& level);
 
 } // namespace vanadis::xps
