@@ -14,6 +14,7 @@
 #include "numeric/sim/SimUtil.h"
 #include "numeric/sim/Xrd.h"
 #include "numeric/xrd/InstrumentFunction.h"
+#include "numeric/xrd/TubeSatellites.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -22,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <tuple>
 
 using namespace vanadis;
 
@@ -196,6 +198,84 @@ private Q_SLOTS:
         QVERIFY(outside);
         QCOMPARE(outside->value("n_peaks").toInt(), nAuto);
         QVERIFY(outside->value("user_peaks").toObject().value("added").toArray().isEmpty());
+    }
+
+    void tubeSatellitesAreNotImpurities()
+    {
+        // An unfiltered Cu tube adds each strong line's Kβ image (sin θβ = λβ/λα1·sin θ), an aged one its
+        // W Lα1 image: they must be named as such, while a genuine impurity line stays unindexed.
+        sim::XrdParams p;
+        p.seed = 23;
+        sim::SimDataset s = sim::simulateXrd(p, "satellites");
+        std::vector<double>* tt = nullptr;
+        std::vector<double>* counts = nullptr;
+        for (auto& c : s.columns) {
+            if (c.name == "2Theta") tt = &c.values;
+            if (c.name == "Intensity") counts = &c.values;
+        }
+        QVERIFY(tt && counts);
+        auto plain = computeXrd(patternDataset(s), {});
+        QVERIFY2(plain, plain ? "" : plain.error().message().c_str());
+        struct Added {
+            double at, height;
+            QString line;
+        };
+        std::vector<Added> added;
+        auto addLine = [&](double at, double height, double fwhm) {
+            for (std::size_t i = 0; i < tt->size(); ++i) {
+                const double u = ((*tt)[i] - at) / fwhm;
+                (*counts)[i] += height * std::exp(-4.0 * std::log(2.0) * u * u);
+            }
+        };
+        // Images of the strong lines that fall clear (> 0.6°) of every line of the pattern, so that
+        // the peak search can resolve them.
+        const QJsonArray plainPeaks = plain->value("peaks").toArray();
+        auto clear = [&](double at) {
+            for (const QJsonValue& v : plainPeaks)
+                if (std::abs(v.toObject().value("two_theta_deg").toDouble() - at) < 0.6) return false;
+            return true;
+        };
+        for (const QJsonValue& v : plainPeaks) {
+            const QJsonObject pk = v.toObject();
+            const QString hkl = pk.value("hkl").toString();
+            if (hkl != "1 0 4" && hkl != "1 1 0" && hkl != "1 1 6") continue;
+            const double t1 = pk.value("two_theta_deg").toDouble(), h = pk.value("height").toDouble();
+            const double fwhm = pk.value("fwhm_deg").toDouble();
+            for (const auto& [line, lambda, ratio] :
+                 {std::tuple{QString::fromUtf8("Cu Kβ"), 1.39222, 0.12},
+                  std::tuple{QString::fromUtf8("W Lα1"), 1.47642, 0.06}}) {
+                const double at = xrd::satelliteTwoThetaDeg(t1, p.lambda1Angstrom, lambda);
+                if (!clear(at)) continue;
+                addLine(at, ratio * h, fwhm);
+                added.push_back({at, ratio * h, line});
+            }
+        }
+        QVERIFY2(added.size() >= 3, qPrintable(QString::number(added.size())));
+        const double impurityAt = 28.0; // no V2O3 line and no satellite of one within 1°
+        addLine(impurityAt, 400.0, 0.2);
+        auto r = computeXrd(patternDataset(s), {});
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        const QJsonArray sats = r->value("satellite_peaks").toArray();
+        for (const Added& a : added) {
+            bool found = false;
+            for (const QJsonValue& v : sats) {
+                const QJsonObject o = v.toObject();
+                if (std::abs(o.value("two_theta_deg").toDouble() - a.at) < 0.03 &&
+                    o.value("line").toString() == a.line)
+                    found = true;
+            }
+            QVERIFY2(found, qPrintable(QString("%1 image at %2° not named").arg(a.line).arg(a.at)));
+        }
+        bool impurity = false;
+        for (const QJsonValue& v : r->value("unindexed_peaks").toArray())
+            if (std::abs(v.toObject().value("two_theta_deg").toDouble() - impurityAt) < 0.05) impurity = true;
+        QVERIFY2(impurity, "the impurity line at 28° must stay unindexed");
+        for (const QJsonValue& v : sats)
+            QVERIFY2(std::abs(v.toObject().value("two_theta_deg").toDouble() - impurityAt) > 0.5,
+                     "the impurity must not be taken for a satellite");
+        // The cell is unchanged by the satellites.
+        VERIFY_NEAR(r->value("lattice").toObject().value("a_angstrom").toDouble(),
+                    plain->value("lattice").toObject().value("a_angstrom").toDouble(), 2e-4);
     }
 
     void noWavelengthIsAnError()
@@ -412,6 +492,17 @@ private Q_SLOTS:
         QVERIFY2(std::abs(fa - a) < tolerance, qPrintable(QString::number(fa, 'f', 5)));
         QVERIFY2(std::abs(fc - c) < tolerance * 3, qPrintable(QString::number(fc, 'f', 5)));
         QCOMPARE(r->value("kalpha2_modelled").toBool(), kalpha2);
+        // SRM 1976b on the D8 Advance shows the Cu Kβ and W Lα1 images of its strong lines (1–2 % of
+        // them): named, every one within 0.04° of Bragg's law from its parent line.
+        if (phase == "Al2O3") {
+            const QJsonArray sats = r->value("satellite_peaks").toArray();
+            qInfo("%lld tube satellites, %lld peaks left unindexed", qlonglong(sats.size()),
+                  qlonglong(r->value("unindexed_peaks").toArray().size()));
+            QVERIFY2(sats.size() >= 15, qPrintable(QString::number(sats.size())));
+            for (const QJsonValue& v : sats)
+                QVERIFY2(std::abs(v.toObject().value("delta_two_theta_deg").toDouble()) < 0.04,
+                         qPrintable(QString::number(v.toObject().value("two_theta_deg").toDouble())));
+        }
         QCOMPARE(lat.value("geometry").toString(), geometry);
     }
 

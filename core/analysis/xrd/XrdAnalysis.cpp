@@ -15,6 +15,7 @@
 #include "numeric/xrd/PeakSearch.h"
 #include "numeric/xrd/ProfileFit.h"
 #include "numeric/xrd/ReflectionList.h"
+#include "numeric/xrd/TubeSatellites.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -481,6 +482,8 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     std::optional<Indexing> indexing;
     std::optional<LatticeRefinement> lattice;
     std::vector<ObservedPeak> observed;
+    std::vector<TubeLine> satelliteLines;
+    std::vector<SatelliteMatch> satellites;
     for (const ProfilePeak& pk : fit->peaks)
         observed.push_back({pk.twoThetaDeg, pk.twoThetaErrDeg, pk.fwhmDeg, pk.height});
     if (p.phaseDataset || p.phase != QLatin1String("none")) {
@@ -522,9 +525,28 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
         indexing = *idx;
         for (const std::string& w : idx->warnings)
             warnings.append(QString::fromStdString(w));
+        // Peaks no phase line explains may be the tube's Kβ or W Lα1 image of a strong indexed line:
+        // they are named as such, not as an impurity (TubeSatellites.h).
+        {
+            std::vector<SatellitePeak> sp;
+            std::vector<std::size_t> parents;
+            for (std::size_t i = 0; i < observed.size(); ++i) {
+                sp.push_back({observed[i].twoThetaDeg, observed[i].fwhmDeg, observed[i].height});
+                if (i < indexing->peaks.size() && indexing->peaks[i].indexed) parents.push_back(i);
+            }
+            satelliteLines = tubeSatelliteLines(lambda1);
+            satellites = matchTubeSatellites(sp, indexing->unindexedPeaks, parents, satelliteLines, lambda1,
+                                             indexing->zeroShiftDeg);
+            std::vector<std::size_t> left;
+            for (std::size_t i : indexing->unindexedPeaks)
+                if (std::none_of(satellites.begin(), satellites.end(),
+                                 [i](const SatelliteMatch& m) { return m.peak == i; }))
+                    left.push_back(i);
+            indexing->unindexedPeaks = left;
+        }
         // A cell refined from a pattern the phase does not explain is a wrong number, not a result:
-        // when fewer than half of the peaks index, say so and report no cell.
-        const bool phaseMatches = 2 * indexing->indexedCount >= observed.size();
+        // when fewer than half of the peaks (tube satellites aside) index, say so and report no cell.
+        const bool phaseMatches = 2 * indexing->indexedCount >= observed.size() - satellites.size();
         if (!phaseMatches)
             warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
                                                         "Only %1 of %2 peaks match %3: the pattern is not "
@@ -655,6 +677,18 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
         } else {
             o["hkl"] = QJsonValue(QJsonValue::Null);
             o["delta_two_theta_deg"] = QJsonValue(QJsonValue::Null);
+            for (const SatelliteMatch& m : satellites)
+                if (m.peak == i && indexing && m.parent < indexing->peaks.size()) {
+                    QStringList hkl;
+                    for (std::size_t r : indexing->peaks[m.parent].reflections)
+                        hkl << hklText(reference->reflections[r]);
+                    o["satellite_of"] =
+                        QJsonObject{{"line", QString::fromStdString(satelliteLines[m.line].name)},
+                                    {"hkl", hkl.join(QStringLiteral(" + "))},
+                                    {"parent_two_theta_deg", jsonNumber(fit->peaks[m.parent].twoThetaDeg)},
+                                    {"expected_two_theta_deg", jsonNumber(m.expectedTwoThetaDeg)},
+                                    {"height_ratio", jsonNumber(pk.height / fit->peaks[m.parent].height)}};
+                }
         }
         BreadthLine bl{pk.twoThetaDeg,
                        pk.fwhmDeg,
@@ -807,6 +841,19 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
                                          {"height", jsonNumber(fit->peaks[i].height)}});
         for (std::size_t r : indexing->missingReflections)
             missing.append(hklText(reference->reflections[r]));
+        if (!satellites.empty()) {
+            QStringList names;
+            for (const SatelliteMatch& m : satellites)
+                if (!names.contains(QString::fromStdString(satelliteLines[m.line].name)))
+                    names << QString::fromStdString(satelliteLines[m.line].name);
+            warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
+                                                        "%1 weak peak(s) lie where the tube's %2 line of a "
+                                                        "strong reflection falls: they are the source's "
+                                                        "spectrum, not another phase (a Kβ filter or a "
+                                                        "monochromator removes them).")
+                                .arg(satellites.size())
+                                .arg(names.join(QStringLiteral(", "))));
+        }
         if (!indexing->unindexedPeaks.empty())
             warnings.append(QCoreApplication::translate("vanadis::XrdAnalysis",
                                                         "%1 peak(s) match no %2 reflection: a possible "
@@ -825,6 +872,15 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
                 {"relative_intensity", jsonNumber(r.relativeIntensity)}});
     }
     out["unindexed_peaks"] = unindexed;
+    QJsonArray satelliteOut;
+    for (const SatelliteMatch& m : satellites)
+        satelliteOut.append(
+            QJsonObject{{"two_theta_deg", jsonNumber(fit->peaks[m.peak].twoThetaDeg)},
+                        {"height", jsonNumber(fit->peaks[m.peak].height)},
+                        {"line", QString::fromStdString(satelliteLines[m.line].name)},
+                        {"parent_two_theta_deg", jsonNumber(fit->peaks[m.parent].twoThetaDeg)},
+                        {"delta_two_theta_deg", jsonNumber(m.deltaTwoThetaDeg)}});
+    out["satellite_peaks"] = satelliteOut;
     out["missing_reflections"] = missing;
     out["reference"] = refs;
 
