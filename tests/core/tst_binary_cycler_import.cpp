@@ -7,7 +7,11 @@
 //  - The real .nda against NewareNDA's reference decode (.reference.ftr, an Arrow IPC file read here by a
 //    small reader of its own: flatbuffer footer, record batch, LZ4-frame buffers): every row's data-point
 //    number, time, voltage, current, capacities and energies, the cycle numbers and the step boundaries.
-//  - Other versions: a version-29 .nda and the 2024 layout that also says 130 → "unsupported".
+//  - Neware .nda version 29: the real file (navani's test.nda: 439 rows, values of chosen rows decoded by
+//    hand, time rising, step boundaries, per-step counters against ∫|I| dt within the one-record-interval
+//    bound the record spacing allows, charge-first cycles, active mass); a generated file from the known
+//    protocol (every value back, the 0xAA and auxiliary slots skipped); cut and flipped copies of both.
+//  - Other versions: the BTS 9.1 variant that also says 130 and made-up versions → "unsupported".
 //  - Neware .ndax: the three real files (data versions 5, 14, 17): row counts (PROVENANCE.md), the
 //    instrument's per-step capacity and energy counters against ∫I dt and ∫V·|I| dt over the records,
 //    step boundaries (step time and counters restart, the current keeps the step's sign), times rising;
@@ -26,6 +30,7 @@
 //  - Speed: MB/s of the largest .mpr (printed).
 #include "../TestData.h"
 #include "../VerifyNear.h"
+#include "NdaTestWriter.h"
 #include "NdaxTestWriter.h"
 #include "XlsxTestWriter.h"
 #include "io/ZipArchive.h"
@@ -1268,10 +1273,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("expect");
-        QTest::newRow("v29") << "navani_test.nda"
-                             << "unsupported version 29";
-        QTest::newRow("2024 layout") << "NewareNDA_Issue72_TestFile.nda"
-                                     << "unsupported";
+        // NewareNDA's Issue72 file says version 130 but is the BTS 9.1 variant (56-byte records from byte
+        // 1024, first byte 0x55, with a temperature channel).
+        QTest::newRow("BTS 9.1 layout") << "NewareNDA_Issue72_TestFile.nda"
+                                        << "unsupported";
     }
 
     void ndaOtherVersionsAreNamed()
@@ -1286,6 +1291,169 @@ private Q_SLOTS:
         QVERIFY2(msg.contains(expect) && msg.contains(file) && msg.contains(QLatin1String("byte ")),
                  qPrintable(msg));
         QVERIFY2(!msg.contains(QLatin1String("does not read yet")), qPrintable(msg));
+    }
+
+    void ndaV29RealFile()
+    {
+        const QString path = neware("navani_test.nda");
+        if (testdataDir().isEmpty() || !QFile::exists(path)) QSKIP("test data absent");
+        auto parsed = parseFile(path);
+        QVERIFY2(parsed, parsed ? "" : parsed.error().message().c_str());
+        QCOMPARE(parsed->provenance.importerId, QStringLiteral("neware-nda"));
+        const ImportedDataset& d = parsed->datasets.front();
+        QCOMPARE(d.kind, QStringLiteral("cycling_record"));
+        QCOMPARE(d.metadata.value("file_version").toInt(), 29);
+        const auto& rec = column(d, "Record")->values;
+        QCOMPARE(rec.size(), size_t(439)); // PROVENANCE.md
+        for (const Column& c : d.columns)
+            QCOMPARE(c.values.size(), rec.size());
+        // Rows decoded by hand from the documented layout (a throw-away struct.unpack script): data point 3
+        // (slot at byte 85643): voltage −936 × 0.1 mV, current −294 counts and discharge capacity 29 counts
+        // in current range 5 (0.1 µA per count), step time 200 ms; the last point 439, step 6 at 41.6 s.
+        QCOMPARE(rec[2], 3.0);
+        VERIFY_NEAR(column(d, "Voltage")->values[2], -0.0936, 1e-9);
+        VERIFY_NEAR(column(d, "Current")->values[2], -0.0294, 1e-12);
+        VERIFY_NEAR(column(d, "Discharge Capacity")->values[2], 29e-4 / 3600.0, 1e-15);
+        VERIFY_NEAR(column(d, "Step Time")->values[2], 0.2, 1e-12);
+        QCOMPARE(rec.back(), 439.0);
+        QCOMPARE(column(d, "Step")->values.back(), 6.0);
+        VERIFY_NEAR(column(d, "Step Time")->values.back(), 41.6, 1e-9);
+        // Test time = running sum of step times; the records' 1-s clock spans 11:16:50 → 11:28:52 = 722 s.
+        const auto& t = column(d, "Time")->values;
+        for (size_t k = 1; k < t.size(); ++k)
+            QVERIFY2(t[k] >= t[k - 1], qPrintable(QStringLiteral("time goes back at row %1").arg(k)));
+        VERIFY_NEAR(t.back(), 721.6, 1e-9);
+        QCOMPARE(d.metadata.value("start_time").toString(), QStringLiteral("2020-03-25T11:16:50"));
+        // Six steps: CC discharge, rest, CC charge, rest, CC discharge, rest; the step time restarts at each
+        // boundary; charge first: the charge after the first discharge starts cycle 2.
+        const auto& step = column(d, "Step")->values;
+        const auto& st = column(d, "Step Time")->values;
+        const auto& state = column(d, "State")->values;
+        const auto& cyc = column(d, "Cycle")->values;
+        std::vector<double> stepStates{state[0]}, stepCycles{cyc[0]};
+        for (size_t k = 1; k < step.size(); ++k)
+            if (step[k] != step[k - 1]) {
+                QCOMPARE(st[k], 0.0);
+                QCOMPARE(step[k], step[k - 1] + 1);
+                stepStates.push_back(state[k]);
+                stepCycles.push_back(cyc[k]);
+            }
+        QCOMPARE(stepStates, (std::vector<double>{-1, 0, 1, 0, -1, 0}));
+        QCOMPARE(stepCycles, (std::vector<double>{1, 1, 2, 2, 2, 2}));
+        // The file's own loop counter stays at 0 (+1) over this protocol without a Cycle step.
+        for (double c : column(d, "File Cycle")->values)
+            QCOMPARE(c, 1.0);
+        // Active mass: header u32 at 152 = 1000 µg.
+        VERIFY_NEAR(d.metadata.value("instrument_mass_mg").toDouble(), 1.0, 1e-12);
+        // The instrument's per-step counters against the trapezoid ∫|I| dt over the records. Each step's
+        // first record is at zero current, so the trapezoid can miss up to one record interval of charge
+        // at the step's start: the bound is max|I|·max Δt per step (2 % of a 50-interval step).
+        const auto& i = column(d, "Current")->values;
+        const auto& v = column(d, "Voltage")->values;
+        const auto& qc = column(d, "Charge Capacity")->values;
+        const auto& qd = column(d, "Discharge Capacity")->values;
+        const auto& ec = column(d, "Charge Energy")->values;
+        const auto& ed = column(d, "Discharge Energy")->values;
+        double worstQ = 0, worstE = 0;
+        int checked = 0;
+        for (size_t a = 0; a < t.size();) {
+            size_t b = a + 1;
+            while (b < t.size() && step[b] == step[a])
+                ++b;
+            double q = 0, e = 0, gapQ = 0, gapE = 0, maxI = 0, maxP = 0, maxDt = 0;
+            for (size_t k = a + 1; k < b; ++k) {
+                const double dt = t[k] - t[k - 1];
+                q += 0.5 * (std::abs(i[k]) + std::abs(i[k - 1])) * dt / 3600.0;
+                e += 0.5 * (std::abs(v[k] * i[k]) + std::abs(v[k - 1] * i[k - 1])) * dt / 3600.0;
+                maxI = std::max(maxI, std::abs(i[k]));
+                maxP = std::max(maxP, std::abs(v[k] * i[k]));
+                maxDt = std::max(maxDt, dt);
+                gapQ = std::max(gapQ, std::abs(q - std::max(qc[k], qd[k])));
+                gapE = std::max(gapE, std::abs(e - std::max(ec[k], ed[k])));
+            }
+            const double qEnd = std::max(qc[b - 1], qd[b - 1]), eEnd = std::max(ec[b - 1], ed[b - 1]);
+            if (qEnd > 0) {
+                ++checked;
+                // + one count of the counters (0.1 µA·s) for their integer resolution
+                QVERIFY2(gapQ <= maxI * maxDt / 3600.0 + 1e-4 / 3600.0,
+                         qPrintable(QStringLiteral("step %1: ∫I dt off by %2 mAh").arg(step[a]).arg(gapQ)));
+                QVERIFY2(gapE <= maxP * maxDt / 3600.0 + 1e-4 / 3600.0,
+                         qPrintable(QStringLiteral("step %1: ∫VI dt off by %2 mWh").arg(step[a]).arg(gapE)));
+                worstQ = std::max(worstQ, gapQ / qEnd);
+                worstE = std::max(worstE, gapE / eEnd);
+                qInfo("navani_test.nda step %g: %zu records, Δt ≤ %g s, counter %.6g mAh, trapezoid %.6g "
+                      "mAh, worst gap %.3f %% (bound %.3f %%)",
+                      step[a], b - a, maxDt, qEnd, q, 100 * gapQ / qEnd, 100 * maxI * maxDt / 3600.0 / qEnd);
+            }
+            a = b;
+        }
+        QCOMPARE(checked, 3);
+        qInfo("navani_test.nda: 439 rows; counters vs ∫|I| dt worst %.3f %%, vs ∫V·|I| dt worst %.3f %%",
+              100 * worstQ, 100 * worstE);
+    }
+
+    void ndaV29Generated()
+    {
+        const auto want = testndax::protocol();
+        const QByteArray b = testnda::v29(want, 1234);
+        auto r = importer("neware-nda")->read(b, QStringLiteral("gen.nda"), {});
+        QVERIFY2(r, r ? "" : r.error().message().c_str());
+        QCOMPARE(r->size(), size_t(1));
+        const ImportedDataset& d = r->front();
+        compareToProtocol(d, want);
+        for (size_t k = 0; k < want.size(); ++k)
+            QCOMPARE(column(d, "File Cycle")->values[k], double(want[k].cycle));
+        VERIFY_NEAR(d.metadata.value("instrument_mass_mg").toDouble(), 1.234, 1e-12);
+        QCOMPARE(d.metadata.value("remarks").toString(), QStringLiteral("generated v29 test file"));
+        QCOMPARE(d.metadata.value("auxiliary_records_skipped").toInt(), 1);
+        QCOMPARE(d.metadata.value("non_data_slots_skipped").toInt(), 2);
+        // Found without the header's pointer too (as NewareNDA finds the records).
+        QByteArray noPointer = b;
+        testndax::put<quint32>(noPointer, 64, 0);
+        auto r2 = importer("neware-nda")->read(noPointer, QStringLiteral("gen.nda"), {});
+        QVERIFY2(r2, r2 ? "" : r2.error().message().c_str());
+        compareToProtocol(r2->front(), want);
+        // A range whose scaling is unknown is refused, naming it.
+        QByteArray odd = b;
+        testndax::put<qint32>(odd, testnda::kSectionStart + 86 + 78, 7);
+        auto r3 = importer("neware-nda")->read(odd, QStringLiteral("odd.nda"), {});
+        QVERIFY(!r3);
+        const QString msg = QString::fromStdString(r3.error().message());
+        QVERIFY2(msg.contains(QLatin1String("current range 7")) && msg.contains("odd.nda") &&
+                     msg.contains(QStringLiteral("byte %1").arg(testnda::kSectionStart + 86 + 78)),
+                 qPrintable(msg));
+    }
+
+    void ndaV29Damage()
+    {
+        const QByteArray gen = testnda::v29(testndax::protocol());
+        // Every cut of the generated file, at record boundaries too, is named (the header holds the length).
+        for (qsizetype c = gen.size() - 1; c >= 0; c -= (c > testnda::kSectionStart ? 43 : 97)) {
+            auto r = importer("neware-nda")->read(gen.left(c), QStringLiteral("cut.nda"), {});
+            QVERIFY2(!r, qPrintable(QStringLiteral("cut at %1 imported").arg(c)));
+            const QString msg = QString::fromStdString(r.error().message());
+            QVERIFY2(msg.contains("cut.nda") && msg.contains(QLatin1String("byte ")), qPrintable(msg));
+        }
+        damage(importer("neware-nda"), gen, QStringLiteral("damaged-gen.nda"), gen.size());
+        const QString path = neware("navani_test.nda");
+        if (testdataDir().isEmpty() || !QFile::exists(path)) QSKIP("test data absent");
+        const QByteArray real = readAll(path);
+        damage(importer("neware-nda"), real, QStringLiteral("damaged.nda"), real.size());
+    }
+
+    void ndaGeneratedOtherVersionsAreNamed()
+    {
+        // Versions next to the known ones are refused by number, not read with a neighbour's layout.
+        for (int version : {8, 28, 30, 129}) {
+            QByteArray b = testnda::v29(testndax::protocol());
+            b[14] = char(version);
+            auto r = importer("neware-nda")->read(b, QStringLiteral("v.nda"), {});
+            QVERIFY(!r);
+            const QString msg = QString::fromStdString(r.error().message());
+            QVERIFY2(msg.contains(QStringLiteral("unsupported version %1").arg(version)) &&
+                         msg.contains("v.nda") && msg.contains(QLatin1String("byte 14")),
+                     qPrintable(msg));
+        }
     }
 
     void ndaGeneratedVersionIsNamed()

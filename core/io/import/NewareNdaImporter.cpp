@@ -1,6 +1,7 @@
 #include "io/import/NewareNdaImporter.h"
 
 #include "io/import/ImporterRegistry.h"
+#include "io/import/NewareNdaV29.h"
 #include "io/import/NewareStatus.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,7 @@ namespace {
 constexpr qsizetype kRecordsStart = 1024;
 constexpr qsizetype kSlot = 88;
 constexpr int kVersion130 = 130;
+constexpr int kVersion29 = 29;
 
 template <class T>
 T le(const char* p)
@@ -38,7 +40,7 @@ std::string at(qsizetype offset)
 
 QString NewareNdaImporter::displayName() const
 {
-    return QCoreApplication::translate("vanadis", "Neware NDA (binary, version 130)");
+    return QCoreApplication::translate("vanadis", "Neware NDA (binary, versions 29 and 130)");
 }
 
 int NewareNdaImporter::sniff(const QByteArray& head, const QString&) const
@@ -61,10 +63,17 @@ NewareNdaImporter::read(const QByteArray& bytes, const QString& fileName, const 
     if (size < 15) return fail(file, at(size), "the file ends inside its header");
     const int version = quint8(b[14]);
     const std::string advice = "; export the data from BTSDA as CSV or Excel meanwhile";
+    if (version == kVersion29) {
+        auto d = readNdaVersion29(bytes, fileName);
+        if (!d) return std::unexpected(d.error());
+        std::vector<ImportedDataset> out;
+        out.push_back(std::move(*d));
+        return out;
+    }
     if (version != kVersion130)
         return fail(file, at(14),
                     "Neware .nda file of unsupported version " + std::to_string(version) +
-                        " (this reader knows version 130)" + advice);
+                        " (this reader knows versions 29 and 130)" + advice);
     if (size < kRecordsStart + kSlot)
         return fail(file, at(size), "the file ends before its first data record (cut short?)");
 

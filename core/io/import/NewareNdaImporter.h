@@ -1,9 +1,11 @@
 #pragma once
 /// \file NewareNdaImporter.h
-/// Neware BTSDA binary `.nda` (echem.md §7), version 130 (BTS 9.x), layout as publicly described by
+/// Neware BTSDA binary `.nda` (echem.md §7): version 29 (NewareNdaV29.h) and version 130 (BTS 9.x),
+/// the latter's layout as publicly described by
 /// NewareNDA (Solid-Energy-Systems) and checked against its reference decode of a real file:
-/// - bytes 0–5 `NEWARE`, 6–13 a date, byte 14 the file version (130 = 0x82; 29 and the 2024 BTS 8 layout
-///   are other versions: refused with "unsupported version N");
+/// - bytes 0–5 `NEWARE`, 6–13 a date, byte 14 the file version (130 = 0x82, 29 = 0x1D; others are refused
+///   with "unsupported version N"; the BTS 9.1 variant of 130, records from byte 1024 starting 0x55, is
+///   refused as an unsupported variant);
 /// - from byte 1024, 88-byte slots: a data record starts with the same 6 bytes as the first one
 ///   (0x55 …), an auxiliary record with 00 00 00 00 0x65; the first other slot ends the records (the file's
 ///   closing section follows);
@@ -19,7 +21,7 @@
 
 namespace vanadis {
 
-/// Reads Neware .nda files of version 130.
+/// Reads Neware .nda files of versions 29 and 130.
 class NewareNdaImporter : public Importer {
 public:
     QString id() const override { return QStringLiteral("neware-nda"); }
