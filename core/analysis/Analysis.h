@@ -128,6 +128,10 @@ struct ComputeInputs {
     /// For analyses that use their sample: what the sample of the main dataset states, as far as the
     /// analysis declares it (sampleContext()); empty otherwise or without a sample (CLI on a bare file).
     QJsonObject sample;
+    /// The datasets that dataset parameters left unset with ParamSpec::sampleDefault resolved to (they are in
+    /// `references` too): {key: [ids]} (sampleDefaultReferences()). computeAnalysis() stores it in the result
+    /// as "sample_references", so that the run goes stale when the sample gains or loses such a dataset.
+    QJsonObject sampleReferences;
 };
 
 /// What a figure builder gets for each dataset it draws.

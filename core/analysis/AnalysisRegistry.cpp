@@ -3,7 +3,9 @@
 #include "model/Project.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 namespace vanadis {
@@ -79,7 +81,9 @@ Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Compute
     if (!checked) return std::unexpected(checked.error());
     if (inputs.main.empty()) return fail("", "analysis '" + a.id.toStdString() + "'", "no input dataset");
     if (control.cancelled()) return fail("", "", "cancelled");
-    return a.compute(inputs, *checked, control);
+    auto out = a.compute(inputs, *checked, control);
+    if (out && !inputs.sampleReferences.isEmpty()) out->insert("sample_references", inputs.sampleReferences);
+    return out;
 }
 
 Expected<QJsonObject> computeAnalysis(const AnalysisDescriptor& a, const Dataset& dataset,
@@ -122,17 +126,14 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
     if (const AnalysisDescriptor* a = analysisById(run.analysisId); a && a->usesSample())
         in.sample = sampleContext(project, run.datasetId(), *a);
     // Datasets referenced by parameters (a blank, a reference phase) are inputs too.
-    if (const AnalysisDescriptor* a = analysisById(run.analysisId))
+    if (const AnalysisDescriptor* a = analysisById(run.analysisId)) {
+        // Not chosen: the candidates of the main dataset's own sample, for the analysis to pick.
+        in.sampleReferences = sampleDefaultReferences(project, run.datasetId(), *a, run.params);
+        for (auto it = in.sampleReferences.begin(); it != in.sampleReferences.end(); ++it)
+            for (const QJsonValue& v : it.value().toArray())
+                if (const Dataset* d = project.dataset(Id(v.toDouble()))) in.references.emplace(d->id(), *d);
         for (const ParamSpec& s : a->params()) {
-            if (s.type != ParamSpec::Type::DatasetRef) continue;
-            if (!run.params.value(s.key).isDouble()) {
-                // Not chosen: the candidates of the main dataset's own sample, for the analysis to pick.
-                if (!s.sampleDefault) continue;
-                if (const Sample* owner = project.sampleOfDataset(run.datasetId()))
-                    for (const Dataset* d : project.datasetsOf(owner->id))
-                        if (s.datasetTypes.contains(d->type())) in.references.emplace(d->id(), *d);
-                continue;
-            }
+            if (s.type != ParamSpec::Type::DatasetRef || !run.params.value(s.key).isDouble()) continue;
             const Id ref = Id(run.params.value(s.key).toDouble());
             const Dataset* d = project.dataset(ref);
             if (!d)
@@ -140,7 +141,47 @@ Expected<ComputeInputs> runInputs(const Project& project, const AnalysisRun& run
                             "dataset " + std::to_string(ref) + " is missing");
             in.references.emplace(ref, *d);
         }
+    }
     return in;
+}
+
+bool usesSampleDefaults(const AnalysisDescriptor& a)
+{
+    for (const ParamSpec& s : a.params())
+        if (s.type == ParamSpec::Type::DatasetRef && s.sampleDefault) return true;
+    return false;
+}
+
+QJsonObject sampleDefaultReferences(const Project& project, Id datasetId, const AnalysisDescriptor& a,
+                                    const QJsonObject& params)
+{
+    QJsonObject out;
+    const Sample* owner = project.sampleOfDataset(datasetId);
+    if (!owner) return out;
+    for (const ParamSpec& s : a.params()) {
+        if (s.type != ParamSpec::Type::DatasetRef || !s.sampleDefault || params.value(s.key).isDouble())
+            continue;
+        std::vector<Id> ids;
+        for (const Dataset* d : project.datasetsOf(owner->id))
+            if (s.datasetTypes.contains(d->type())) ids.push_back(d->id());
+        std::sort(ids.begin(), ids.end());
+        QJsonArray list;
+        for (Id id : ids)
+            list.append(double(id));
+        out.insert(s.key, list);
+    }
+    return out;
+}
+
+bool sampleReferencesChanged(const QJsonObject& stored, const QJsonObject& now)
+{
+    auto differs = [](const QJsonObject& a, const QJsonObject& b) {
+        for (auto it = a.begin(); it != a.end(); ++it)
+            if (!it.value().toArray().isEmpty() && it.value().toArray() != b.value(it.key()).toArray())
+                return true;
+        return false;
+    };
+    return differs(stored, now) || differs(now, stored);
 }
 
 namespace {
@@ -236,18 +277,33 @@ std::vector<Id> markSampleDependentRunsStale(Project& project, Id sampleId)
     for (const auto& [id, r] : project.allRuns()) {
         if (r.status == RunStatus::Stale) continue;
         const AnalysisDescriptor* a = analysisById(r.analysisId);
-        if (!a || !a->usesSample()) continue;
+        if (!a) continue;
+        const bool readsSample = a->usesSample(), takesDatasets = usesSampleDefaults(*a);
+        if (!readsSample && !takesDatasets) continue;
         const Sample* s = project.sampleOfDataset(r.datasetId());
         if (!s || s->id != sampleId) continue;
-        if (r.status == RunStatus::Ok && !sampleContextChanged(r.result.value("sample_context").toObject(),
-                                                               sampleContext(project, r.datasetId(), *a)))
-            continue;
+        const bool contextChanged =
+            readsSample && sampleContextChanged(r.result.value("sample_context").toObject(),
+                                                sampleContext(project, r.datasetId(), *a));
+        const bool datasetsChanged =
+            takesDatasets &&
+            sampleReferencesChanged(r.result.value("sample_references").toObject(),
+                                    sampleDefaultReferences(project, r.datasetId(), *a, r.params));
+        if (r.status == RunStatus::Ok && !contextChanged && !datasetsChanged) continue;
+        // A failed run of an analysis that reads neither changed value is left as it is.
+        if (r.status == RunStatus::Failed && !readsSample && !datasetsChanged) continue;
         AnalysisRun stale = r;
         stale.status = RunStatus::Stale;
-        stale.message = QCoreApplication::translate(
-            "vanadis::Analysis",
-            "What the analysis reads from its sample (active mass, mass basis, composition or a result of "
-            "another analysis, e.g. the TGA carbon content) changed: recompute to use it.");
+        stale.message =
+            datasetsChanged && !contextChanged
+                ? QCoreApplication::translate("vanadis::Analysis",
+                                              "The sample's datasets this analysis takes automatically (e.g. "
+                                              "its cycling record) changed: recompute to use them.")
+                : QCoreApplication::translate(
+                      "vanadis::Analysis",
+                      "What the analysis reads from its sample (active mass, mass basis, composition or a "
+                      "result of another analysis, e.g. the TGA carbon content) changed: recompute to use "
+                      "it.");
         marked.push_back(stale);
     }
     std::vector<Id> ids;

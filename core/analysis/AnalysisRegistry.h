@@ -54,14 +54,29 @@ QJsonObject sampleContextOf(const Project& project, const Sample& sample);
 /// the capacity basis of cycling): a change of such a run marks the readers stale.
 bool reportsToSamples(const QString& analysisId);
 
+/// True when analysis \a a has a dataset parameter that, left unset, takes the sample's own datasets of its
+/// types (ParamSpec::sampleDefault).
+bool usesSampleDefaults(const AnalysisDescriptor& a);
+/// What the sample-default dataset parameters of \a a that \a params leaves unset resolve to for a run of
+/// dataset \a datasetId: {key: [ids of the sample's datasets of the parameter's types, ascending]}. Empty
+/// when \a a has none or the dataset belongs to no sample. runInputs() passes these datasets and the run's
+/// result keeps this object ("sample_references") to compare against later.
+QJsonObject sampleDefaultReferences(const Project& project, Id datasetId, const AnalysisDescriptor& a,
+                                    const QJsonObject& params);
+/// True when \a stored (a run's result["sample_references"]) and \a now (sampleDefaultReferences()) name
+/// different datasets; keys with no dataset count as absent on both sides.
+bool sampleReferencesChanged(const QJsonObject& stored, const QJsonObject& now);
+
 /// True when a value that \a consulted (a run's result["sample_context"]: the keys it read, with the values
 /// it read) differs from \a now (sampleContext()).
 bool sampleContextChanged(const QJsonObject& consulted, const QJsonObject& now);
 
 /// Marks the runs of sample \a sampleId's datasets whose analysis uses its sample as stale, with a message,
-/// when a value they consulted changed (a failed run: always, it may now
-/// succeed). ComputeService calls it on Project::sampleChanged and when a TGA run's result changes;
-/// computeStaleRunsNow-based callers (CLI, demo) call it themselves. Returns the ids marked.
+/// when a value they consulted changed or when the sample's datasets that an unset sample-default parameter
+/// takes are no longer those the run read (a cycling record imported after an in-situ series; a failed run:
+/// always, it may now succeed). ComputeService calls it on Project::sampleChanged, datasetInserted and
+/// datasetRemoved and when a TGA run's result changes; computeStaleRunsNow-based callers (CLI, demo) call it
+/// themselves. Returns the ids marked.
 std::vector<Id> markSampleDependentRunsStale(Project& project, Id sampleId);
 
 /// The figure inputs for datasets \a datasetIds (in order) of analysis \a a: each with its sample, its

@@ -144,6 +144,14 @@ void ComputeService::setProject(Project* project)
     m_projectConnections << connect(m_project, &Project::sampleChanged, this, [this](Id sampleId) {
         markSampleDependentRunsStale(*m_project, sampleId);
     });
+    // A run that takes the sample's own datasets of a type (an unset sample-default parameter) is stale once
+    // the sample gains or loses one.
+    m_projectConnections << connect(m_project, &Project::datasetInserted, this, [this](Id sampleId, Id) {
+        markSampleDependentRunsStale(*m_project, sampleId);
+    });
+    m_projectConnections << connect(m_project, &Project::datasetRemoved, this, [this](Id sampleId, Id) {
+        markSampleDependentRunsStale(*m_project, sampleId);
+    });
     m_projectConnections << connect(m_project, &Project::runChanged, this, [this](Id runId) {
         const AnalysisRun* r = m_project->run(runId);
         const AnalysisDescriptor* a = r ? analysisById(r->analysisId) : nullptr;
@@ -163,6 +171,12 @@ QString ComputeService::cacheKey(const AnalysisRun& run, const QJsonObject& para
             QLatin1Char('/') +
             QString::fromUtf8(
                 QJsonDocument(sampleContext(*m_project, run.datasetId(), *a)).toJson(QJsonDocument::Compact));
+    // The sample's datasets an unset sample-default parameter takes are inputs as well.
+    if (const AnalysisDescriptor* a = analysisById(run.analysisId); a && m_project && usesSampleDefaults(*a))
+        key +=
+            QLatin1Char('/') +
+            QString::fromUtf8(QJsonDocument(sampleDefaultReferences(*m_project, run.datasetId(), *a, params))
+                                  .toJson(QJsonDocument::Compact));
     return key + QLatin1Char('/') + QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact));
 }
 

@@ -694,6 +694,85 @@ private Q_SLOTS:
     }
 
     // Last: it registers an analysis that every later ensureDefaultRuns() would also see.
+    void aRecordImportedAfterTheSeriesMakesItStale()
+    {
+        // xrd_series takes its sample's cycling record while `cycling_dataset` is empty
+        // (ParamSpec::sampleDefault): the sample gaining or losing such a record changes its inputs.
+        Project p;
+        populateDemoProject(p);
+        const Sample* cs = p.sampleByName("CS");
+        QVERIFY(cs);
+        const AnalysisRun* series = nullptr;
+        for (const auto& [id, r] : p.allRuns())
+            if (r.analysisId == QLatin1String("xrd_series")) series = &r;
+        QVERIFY(series);
+        const Id runId = series->id;
+        QCOMPARE(series->status, RunStatus::Ok);
+        QVERIFY(series->params.value("cycling_dataset").isNull());
+        const Id recordId = Id(series->result.value("cycling").toObject().value("dataset").toDouble());
+        QVERIFY(p.dataset(recordId));
+        // What the run read is kept with its result.
+        QVERIFY(series->result.value("sample_references")
+                    .toObject()
+                    .value("cycling_dataset")
+                    .toArray()
+                    .contains(double(recordId)));
+        const Dataset kept = *p.dataset(recordId);
+        auto voltages = [&] {
+            int n = 0;
+            for (const QJsonValue& s : p.run(runId)->result.value("scans").toArray())
+                n += s.toObject().value("voltage_v").isDouble();
+            return n;
+        };
+        QVERIFY(voltages() > 10);
+
+        ComputeService service;
+        service.setProject(&p);
+        p.undoStack()->push(new RemoveDatasetCommand(&p, recordId));
+        QCOMPARE(p.run(runId)->status, RunStatus::Stale);
+        QVERIFY(!p.run(runId)->message.isEmpty());
+        service.request(runId);
+        QVERIFY(service.waitForIdle(60000));
+        QCOMPARE(p.run(runId)->status, RunStatus::Ok);
+        QVERIFY(p.run(runId)->result.value("cycling").isNull());
+        QCOMPARE(voltages(), 0);
+
+        // A dataset of another type leaves the run as it is.
+        const Dataset* tga = p.datasetsOf(cs->id, Technique::Tga).front();
+        p.undoStack()->push(
+            new ImportDatasetsCommand(&p, cs->id,
+                                      {Dataset(p.allocateId(), tga->technique(), tga->type(), tga->name(),
+                                               tga->columns(), tga->metadata(), tga->provenance())}));
+        QCOMPARE(p.run(runId)->status, RunStatus::Ok);
+
+        // The record imported later: stale, and recomputing (not a cached result) gives the voltages.
+        const Id newId = p.allocateId();
+        p.undoStack()->push(
+            new ImportDatasetsCommand(&p, cs->id,
+                                      {Dataset(newId, kept.technique(), kept.type(), kept.name(),
+                                               kept.columns(), kept.metadata(), kept.provenance())
+                                           .withLabel(kept.label())}));
+        QCOMPARE(p.run(runId)->status, RunStatus::Stale);
+        service.request(runId);
+        QVERIFY(service.waitForIdle(60000));
+        QCOMPARE(p.run(runId)->status, RunStatus::Ok);
+        QCOMPARE(Id(p.run(runId)->result.value("cycling").toObject().value("dataset").toDouble()), newId);
+        QVERIFY(voltages() > 10);
+
+        // Without a ComputeService (CLI, scripts): the same check, called directly.
+        service.setProject(nullptr);
+        p.undoStack()->undo(); // the record goes again
+        QCOMPARE(p.run(runId)->status, RunStatus::Ok);
+        const std::vector<Id> marked = markSampleDependentRunsStale(p, cs->id);
+        QVERIFY(std::find(marked.begin(), marked.end(), runId) != marked.end());
+        computeStaleRunsNow(p);
+        QCOMPARE(voltages(), 0);
+        // A record chosen explicitly is an ordinary input: the sample's others do not matter.
+        QVERIFY(sampleDefaultReferences(p, p.run(runId)->datasetId(), *analysisById("xrd_series"),
+                                        QJsonObject{{"cycling_dataset", 5.0}})
+                    .isEmpty());
+    }
+
     void anAnalysisOverSeveralInputsGetsOneRunPerSample()
     {
         static AnalysisDescriptor multi = [] {

@@ -286,6 +286,7 @@ QByteArray brmlRawData(const std::vector<double>& y, double start, double step, 
         "<?xml version=\"1.0\"?>\n<RawData xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
         "<MeasurementStatus>Measured</MeasurementStatus>\n"
         "<TimeStampStarted>2026-01-05T14:36:36.0268428+01:00</TimeStampStarted>\n"
+        "<TimeStampFinished>2026-01-05T15:06:40.5000000+01:00</TimeStampFinished>\n"
         "<DataRoutes><DataRoute RouteFlag=\"Measured\">\n"
         "<ScanInformation ScanName=\"LockedCoupled\" VisibleName=\"Coupled TwoTheta/Theta\">"
         "<MeasurementPoints>" +
@@ -972,6 +973,8 @@ private Q_SLOTS:
         QVERIFY2(brml, brml ? "" : qPrintable(msg(brml.error())));
         const QJsonObject b = brml->datasets.front().metadata;
         QCOMPARE(b["measured_at"].toString(), QString("2026-01-05T14:36:36.026+01:00"));
+        // RawData0.xml's root TimeStampFinished (the 18.3 h scan ends the next morning).
+        QCOMPARE(b["measured_end"].toString(), QString("2026-01-06T09:21:15.281+01:00"));
         QCOMPARE(b["instrument"].toString(), QString("BAM Berlin D8 Advance"));
         VERIFY_NEAR(b["step_time_s"].toDouble(), 4.0, 0);
         VERIFY_NEAR(b["step_time_effective_s"].toDouble(), 768.0, 0);
@@ -1119,6 +1122,7 @@ private Q_SLOTS:
         QCOMPARE(brml[0].metadata["sample_name"].toString(), QString("SRM-gen"));
         QCOMPARE(brml[0].metadata["instrument"].toString(), QString("Test D8"));
         QVERIFY(brml[0].metadata["attenuation_applied"].toBool());
+        QCOMPARE(brml[0].metadata["measured_end"].toString(), QString("2026-01-05T15:06:40.500+01:00"));
         const auto v4 = parseGenerated("m.raw", find("gen-v4.raw").bytes, "bruker-raw");
         QVERIFY(!v4.empty());
         QCOMPARE(v4[0].metadata["sample_name"].toString(), QString("V4 sample"));

@@ -214,8 +214,43 @@ private slots:
         QVERIFY(back.side);
         QCOMPARE(back.side->series.size(), std::size_t(2));
         QVERIFY(h.toCsv().contains("side: cell voltage"));
+        // The time axis covers the scans from the first one's start to the last one's end; the voltage axis
+        // the record's voltages over that window (1.5–2.9 V here, then up to ≈ 3.9 V at 4.08 h) with a
+        // margin.
+        VERIFY_NEAR(*h.y.min, kOffsetMin / 60.0, 1e-12);
+        VERIFY_NEAR(*h.y.max, (kOffsetMin + kIntervalMin * kScans) / 60.0, 1e-12);
+        QVERIFY(h.side->x.min && h.side->x.max);
+        double vlo = 10, vhi = -10;
+        for (double tH = *h.y.min; tH <= *h.y.max; tH += 1e-3)
+            vlo = std::min(vlo, cellVoltage(tH)), vhi = std::max(vhi, cellVoltage(tH));
+        qInfo("side panel %.3f–%.3f V for a record of %.3f–%.3f V in the window", *h.side->x.min,
+              *h.side->x.max, vlo, vhi);
+        QVERIFY(*h.side->x.min<vlo&& * h.side->x.min> vlo - 0.15 * (vhi - vlo));
+        QVERIFY(*h.side->x.max > vhi && *h.side->x.max < vhi + 0.15 * (vhi - vlo));
         const FigureSpec t = xrdSeriesAnalysis().buildFigure(QStringLiteral("peak_tracks"), ins);
         QCOMPARE(t.x.label, QStringLiteral("Time (h)"));
+        // The (012)-like line is V2O3's (012) (24.32°); the line at 27.5° is none of V2O3's and keeps its
+        // angle.
+        QCOMPARE(moving.value("hkl").toString(), QStringLiteral("0 1 2"));
+        QVERIFY(still.value("hkl").isNull());
+        QCOMPARE(r->value("phase").toString(), QStringLiteral("V2O3"));
+        QStringList names;
+        for (const FigureSeries& fs : t.series)
+            names << fs.label;
+        const QString at = QString::number(moving.value("start_two_theta_deg").toDouble(), 'f', 2);
+        QVERIFY2(names.contains(QStringLiteral("(012) ") + at + QStringLiteral("°")),
+                 qPrintable(names.join("|")));
+        QVERIFY2(names.contains(QStringLiteral("line at 27.50°")) ||
+                     names.contains(QStringLiteral("line at 27.49°")) ||
+                     names.contains(QStringLiteral("line at 27.51°")),
+                 qPrintable(names.join("|")));
+        // Without a reference phase every line is named by its angle.
+        QJsonObject none = timedParams(7);
+        none.insert("phase", "none");
+        auto plain = computeXrdSeries(s, none, {{7, rec}});
+        QVERIFY(plain);
+        QVERIFY(trackNear(*plain, 24.30).value("hkl").isNull());
+        QVERIFY(plain->value("phase").isNull());
         QVERIFY(t.y2);
         QVERIFY(t.series.back().onRightAxis);
     }
@@ -262,6 +297,36 @@ private slots:
         auto in = runInputs(project, run);
         QVERIFY2(in, in ? "" : in.error().message().c_str());
         QVERIFY(in->references.count(recId));
+    }
+
+    void waterfallTracesStayReadableOnWhite()
+    {
+        // A yellow sample (the palette's orange-yellow, and a pure yellow): every trace ≥ 3:1 contrast on
+        // white (WCAG 2.1 graphics), the first darkest, the ramp monotonic.
+        const std::vector<Dataset> s = scans();
+        auto r = computeXrdSeries(s, timedParams(), {});
+        QVERIFY(r);
+        for (const QColor base : {QColor(230, 159, 0), QColor(255, 255, 0), QColor(0, 114, 178)}) {
+            Sample smp = makeSample(1, QStringLiteral("CS"), 0);
+            smp.color = base;
+            std::vector<FigureInput> ins{{&smp, &s.front(), timedParams(), *r, QStringLiteral("CS")}};
+            const FigureSpec w = xrdSeriesAnalysis().buildFigure(QStringLiteral("waterfall"), ins);
+            QCOMPARE(int(w.series.size()), kScans);
+            auto luminance = [](const QColor& c) {
+                auto lin = [](double v) {
+                    return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+                };
+                return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+            };
+            double previous = -1.0;
+            for (const FigureSeries& fs : w.series) {
+                const double l = luminance(fs.color);
+                QVERIFY2(1.05 / (l + 0.05) >= 2.99, qPrintable(fs.color.name()));
+                QVERIFY(l >= previous - 1e-9);
+                previous = l;
+            }
+            QVERIFY(luminance(w.series.front().color) < luminance(w.series.back().color));
+        }
     }
 
     void noRecordNoPanelNoWarnings()

@@ -80,19 +80,85 @@ QString hklText(const Reflection& r)
 
 } // namespace
 
+ParamSpec xrdPhaseParam()
+{
+    using T = XrdAnalysis;
+    return choiceParam(
+        "phase", T::tr("Reference phase"), {"V2O3", "Al2O3", "Si", "none"}, "V2O3",
+        {T::tr("V₂O₃ (R-3c)"), T::tr("corundum Al₂O₃ (R-3c)"), T::tr("silicon (Fd-3m)"), T::tr("none")},
+        T::tr("Reflections computed from the crystal structure (bundled CIF) at the file's "
+              "wavelength: ticks, indexing and the cell refinement."));
+}
+
+ParamSpec xrdPhaseDatasetParam()
+{
+    using T = XrdAnalysis;
+    return datasetRefParam(
+        "phase_dataset", T::tr("Reference structure (CIF)"), {QStringLiteral("crystal_structure")},
+        T::tr("A crystal structure imported from a CIF file (File ▸ Import): its reflections "
+              "replace the bundled phase for ticks, indexing and the cell refinement."));
+}
+
+Expected<std::optional<XrdReference>> xrdReference(const QString& phase, std::optional<Id> phaseDatasetId,
+                                                   const Dataset* phaseDs, double lambda1, double lo,
+                                                   double hi)
+{
+    if (!phaseDatasetId && phase == QLatin1String("none")) return std::optional<XrdReference>();
+    Expected<CrystalStructure> structure = fail("", "parameter 'phase_dataset'", "no structure");
+    XrdReference out;
+    if (phaseDatasetId) {
+        if (!phaseDs)
+            return fail("", "parameter 'phase_dataset'", "the crystal structure is not in the project");
+        const QString cif = phaseDs->metadata().value("cif_text").toString();
+        const std::string where = location(*phaseDs);
+        if (cif.isEmpty())
+            return fail(where, "", "the reference dataset holds no CIF text: not a crystal structure");
+        const QByteArray utf8 = cif.toUtf8();
+        structure = readCifStructure(std::string_view(utf8.constData(), std::size_t(utf8.size())), where);
+        if (!structure) {
+            Error e = structure.error();
+            e.reason = "not a crystal structure: " + e.reason;
+            return std::unexpected(e);
+        }
+        const QString formula = phaseDs->metadata().value("formula").toString();
+        out.name = formula.isEmpty() ? phaseDs->name() : QString(formula).remove(QLatin1Char(' '));
+    } else {
+        structure = bundledPhase(phase);
+        if (!structure) return std::unexpected(structure.error());
+        out.name = phase;
+    }
+    ReflectionOptions ro;
+    ro.wavelengthA = lambda1;
+    ro.twoThetaMinDeg = std::max(1.0, lo);
+    ro.twoThetaMaxDeg = std::min(179.0, hi);
+    auto ref = computeReflectionList(*structure, ro);
+    if (!ref) return std::unexpected(ref.error());
+    out.reflections = std::move(*ref);
+    return std::optional<XrdReference>(std::move(out));
+}
+
+Expected<Indexing> xrdIndex(std::span<const ObservedPeak> observed, const XrdReference& reference,
+                            double toleranceDeg, bool searchZeroShift)
+{
+    IndexingOptions io;
+    io.toleranceDeg = toleranceDeg;
+    io.searchZeroShift = searchZeroShift;
+    return indexPeaks(observed, reference.reflections, io);
+}
+
+QString xrdHklText(const IndexedPeak& peak, const ReflectionList& reference)
+{
+    QStringList hkl;
+    for (std::size_t r : peak.reflections)
+        if (r < reference.reflections.size()) hkl << hklText(reference.reflections[r]);
+    return hkl.join(QStringLiteral(" + "));
+}
+
 ParamTable<XrdParams> XrdAnalysis::paramTable()
 {
     ParamTable<XrdParams> t;
-    t.field(&XrdParams::phase,
-            choiceParam("phase", tr("Reference phase"), {"V2O3", "Al2O3", "Si", "none"}, "V2O3",
-                        {tr("V₂O₃ (R-3c)"), tr("corundum Al₂O₃ (R-3c)"), tr("silicon (Fd-3m)"), tr("none")},
-                        tr("Reflections computed from the crystal structure (bundled CIF) at the file's "
-                           "wavelength: ticks, indexing and the cell refinement.")));
-    t.field(&XrdParams::phaseDataset,
-            datasetRefParam(
-                "phase_dataset", tr("Reference structure (CIF)"), {QStringLiteral("crystal_structure")},
-                tr("A crystal structure imported from a CIF file (File ▸ Import): its reflections "
-                   "replace the bundled phase for ticks, indexing and the cell refinement.")));
+    t.field(&XrdParams::phase, xrdPhaseParam());
+    t.field(&XrdParams::phaseDataset, xrdPhaseDatasetParam());
     ParamSpec lambda = numberParam("wavelength_angstrom", tr("Wavelength Kα1"), QStringLiteral("Å"), 0.0, 0.1,
                                    3.5, tr("Leave empty to use the wavelength the file states."));
     lambda.optional = true;
@@ -472,12 +538,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
         warnings.append(QString::fromStdString(w));
 
     // ---- Reference, indexing, cell ----
-    const QString phaseName =
-        p.phaseDataset && phaseDs
-            ? (phaseDs->metadata().value("formula").toString().isEmpty()
-                   ? phaseDs->name()
-                   : phaseDs->metadata().value("formula").toString().remove(QLatin1Char(' ')))
-            : p.phase;
+    QString phaseName = p.phase;
     std::optional<ReflectionList> reference;
     std::optional<Indexing> indexing;
     std::optional<LatticeRefinement> lattice;
@@ -486,41 +547,13 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
     std::vector<SatelliteMatch> satellites;
     for (const ProfilePeak& pk : fit->peaks)
         observed.push_back({pk.twoThetaDeg, pk.twoThetaErrDeg, pk.fwhmDeg, pk.height});
-    if (p.phaseDataset || p.phase != QLatin1String("none")) {
-        Expected<CrystalStructure> structure = fail("", "parameter 'phase_dataset'", "no structure");
-        if (p.phaseDataset) {
-            if (!phaseDs)
-                return withFile(
-                    Error{"", "parameter 'phase_dataset'", "the crystal structure is not in the project"});
-            const QString cif = phaseDs->metadata().value("cif_text").toString();
-            const std::string where =
-                (phaseDs->provenance().originalFileName.isEmpty() ? phaseDs->name()
-                                                                  : phaseDs->provenance().originalFileName)
-                    .toStdString();
-            if (cif.isEmpty())
-                return fail(where, "", "the reference dataset holds no CIF text: not a crystal structure");
-            const QByteArray utf8 = cif.toUtf8();
-            structure = readCifStructure(std::string_view(utf8.constData(), std::size_t(utf8.size())), where);
-            if (!structure) {
-                Error e = structure.error();
-                e.reason = "not a crystal structure: " + e.reason;
-                return std::unexpected(e);
-            }
-        } else {
-            structure = bundledPhase(p.phase);
-            if (!structure) return withFile(structure.error());
-        }
-        ReflectionOptions ro;
-        ro.wavelengthA = lambda1;
-        ro.twoThetaMinDeg = std::max(1.0, x.front());
-        ro.twoThetaMaxDeg = std::min(179.0, x.back());
-        auto ref = computeReflectionList(*structure, ro);
-        if (!ref) return withFile(ref.error());
-        reference = *ref;
-        IndexingOptions io;
-        io.toleranceDeg = p.indexToleranceDeg;
-        io.searchZeroShift = p.positionCorrection != QLatin1String("none");
-        auto idx = indexPeaks(observed, *reference, io);
+    auto phaseRef = xrdReference(p.phase, p.phaseDataset, phaseDs, lambda1, x.front(), x.back());
+    if (!phaseRef) return withFile(phaseRef.error());
+    if (*phaseRef) {
+        phaseName = (*phaseRef)->name;
+        reference = (*phaseRef)->reflections;
+        auto idx = xrdIndex(observed, **phaseRef, p.indexToleranceDeg,
+                            p.positionCorrection != QLatin1String("none"));
         if (!idx) return withFile(idx.error());
         indexing = *idx;
         for (const std::string& w : idx->warnings)
@@ -668,10 +701,7 @@ Expected<QJsonObject> computeXrd(const Dataset& ds, const QJsonObject& given, co
         bool indexed = false;
         if (indexing && i < indexing->peaks.size() && indexing->peaks[i].indexed) {
             const IndexedPeak& ip = indexing->peaks[i];
-            QStringList hkl;
-            for (std::size_t r : ip.reflections)
-                hkl << hklText(reference->reflections[r]);
-            o["hkl"] = hkl.join(QStringLiteral(" + "));
+            o["hkl"] = xrdHklText(ip, *reference);
             o["delta_two_theta_deg"] = jsonNumber(ip.deltaTwoThetaDeg);
             indexed = true;
         } else {

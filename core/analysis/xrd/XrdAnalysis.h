@@ -10,6 +10,8 @@
 #include "analysis/Analysis.h"
 #include "analysis/ParamTable.h"
 #include "analysis/ResultTable.h"
+#include "numeric/xrd/Indexing.h"
+#include "numeric/xrd/ReflectionList.h"
 
 namespace vanadis {
 
@@ -87,6 +89,32 @@ const ResultTable<XrdResult>& xrdResultTable();
 /// (mode, anchors with their levels).
 Expected<QJsonObject> computeXrd(const Dataset& pattern, const QJsonObject& params,
                                  const Dataset* phase = nullptr, const Dataset* instrument = nullptr);
+
+/// The parameters that choose the reference phase (`phase`, `phase_dataset`), as the XRD analysis declares
+/// them, for other XRD analyses (the in-situ series) to declare the same.
+ParamSpec xrdPhaseParam();
+ParamSpec xrdPhaseDatasetParam();
+
+/// A reference phase's reflections at one wavelength and its name ("V2O3", or the CIF's formula).
+struct XrdReference {
+    xrd::ReflectionList reflections;
+    QString name;
+};
+
+/// The reflections within 2θ [\a lo, \a hi] (degrees) at Kα1 \a lambda1 (Å) of the CIF in \a phaseDs
+/// (the `phase_dataset` \a phaseDatasetId, which must then be given) or else of the bundled \a phase; none
+/// for "none". Errors name the CIF (not a crystal structure, no CIF text) or the parameter.
+Expected<std::optional<XrdReference>> xrdReference(const QString& phase, std::optional<Id> phaseDatasetId,
+                                                   const Dataset* phaseDs, double lambda1, double lo,
+                                                   double hi);
+
+/// Observed peaks indexed against a reference as the XRD analysis does it: nearest reflection within the
+/// indexing tolerance (or half the FWHM), with a common zero shift searched when \a searchZeroShift.
+Expected<xrd::Indexing> xrdIndex(std::span<const xrd::ObservedPeak> observed, const XrdReference& reference,
+                                 double toleranceDeg, bool searchZeroShift);
+
+/// "0 1 2" (one reflection) or "1 1 0 + 0 0 6" (an overlap group): the `hkl` text of an indexed peak.
+QString xrdHklText(const xrd::IndexedPeak& peak, const xrd::ReflectionList& reference);
 
 /// The declaration of the XRD analysis (id "xrd").
 const AnalysisDescriptor& xrdAnalysis();

@@ -3,6 +3,7 @@
 #include "analysis/FigureHelpers.h"
 #include "analysis/JsonNumber.h"
 #include "analysis/xrd/InSituTiming.h"
+#include "analysis/xrd/XrdAnalysis.h"
 #include "model/Translate.h"
 
 #include "numeric/xrd/Background.h"
@@ -55,6 +56,11 @@ ParamTable<XrdSeriesParams> XrdSeriesAnalysis::paramTable()
                         "pseudo_voigt", {tr("pseudo-Voigt"), tr("split pseudo-Voigt"), tr("Pearson VII")},
                         tr("Line shape of the fits.")));
     t.last().advanced = true;
+    // The reference phase of the XRD analysis, to name the followed lines by their hkl.
+    t.field(&XrdSeriesParams::phase, xrdPhaseParam());
+    t.last().help = tr("The followed lines are named by the reflections of this phase they index in the "
+                       "first scan (e.g. (012) 24.19°); lines it does not index keep their angle.");
+    t.field(&XrdSeriesParams::phaseDataset, xrdPhaseDatasetParam());
     ParamSpec cycling = datasetRefParam(
         "cycling_dataset", tr("Cycling record"), {QStringLiteral("cycling_record")},
         tr("The galvanostatic record measured during the series: each scan gets the cell voltage at its "
@@ -377,6 +383,57 @@ Expected<QJsonObject> computeXrdSeries(const std::vector<Dataset>& scans, const 
                     .arg(missing)
                     .arg(scans.size()));
     }
+    // The followed lines indexed against the reference phase in the first scan, as the XRD analysis
+    // indexes a pattern; a phase that explains fewer than half of them names none (a wrong label is worse
+    // than an angle).
+    QString phaseName;
+    if (lambda1 > 0.0) {
+        const Dataset* phaseDs = nullptr;
+        if (p.phaseDataset)
+            if (const auto it = references.find(*p.phaseDataset); it != references.end())
+                phaseDs = &it->second;
+        auto ref = xrdReference(p.phase, p.phaseDataset, phaseDs, lambda1, x0.front(), x0.back());
+        if (!ref) {
+            Error e = ref.error();
+            if (e.file.empty()) e.file = nameOf(first);
+            return std::unexpected(e);
+        }
+        std::vector<ObservedPeak> observed;
+        std::vector<std::size_t> of;
+        for (std::size_t j = 0; j < tracks.size(); ++j)
+            if (std::isfinite(tracks[j].first)) {
+                observed.push_back({tracks[j].first, 0.0, tracks[j].fwhm, 0.0});
+                of.push_back(j);
+            }
+        if (*ref && !observed.empty()) {
+            phaseName = (*ref)->name;
+            auto idx = xrdIndex(observed, **ref, IndexingOptions{}.toleranceDeg, true);
+            if (idx && 2 * idx->indexedCount >= observed.size())
+                for (std::size_t m = 0; m < of.size() && m < idx->peaks.size(); ++m) {
+                    if (!idx->peaks[m].indexed) continue;
+                    QJsonObject t = trackList[int(of[m])].toObject();
+                    t.insert("hkl", xrdHklText(idx->peaks[m], (*ref)->reflections));
+                    t.insert("delta_two_theta_deg", jsonNumber(idx->peaks[m].deltaTwoThetaDeg));
+                    trackList[int(of[m])] = t;
+                }
+            else if (idx)
+                warnings.append(QCoreApplication::translate("vanadis::XrdSeriesAnalysis",
+                                                            "Only %1 of %2 followed lines match %3: they are "
+                                                            "named by their angle.")
+                                    .arg(idx->indexedCount)
+                                    .arg(observed.size())
+                                    .arg(phaseName));
+        }
+    }
+    for (int j = 0; j < trackList.size(); ++j) {
+        QJsonObject t = trackList[j].toObject();
+        if (!t.contains("hkl")) {
+            t.insert("hkl", QJsonValue(QJsonValue::Null));
+            t.insert("delta_two_theta_deg", QJsonValue(QJsonValue::Null));
+        }
+        trackList[j] = t;
+    }
+    out["phase"] = phaseName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(phaseName);
     if (given2.isEmpty() && !found.empty()) {
         // The first followed line by height, i.e. the strongest line.
         double best = -1.0;
@@ -530,11 +587,53 @@ const ResultTable<XrdSeriesResult>& xrdSeriesResultTable()
 
 namespace {
 
-/// A colour from the sample's: darker for the first scans, lighter for the last.
+/// WCAG 2 contrast ratio of \a c against white (relative luminance of sRGB; 3:1 is the minimum for lines
+/// and graphics, WCAG 2.1 SC 1.4.11).
+double contrastOnWhite(const QColor& c)
+{
+    auto lin = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    const double l = 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+    return 1.05 / (l + 0.05);
+}
+
+/// A ramp from the sample's colour: darkest for the first scan, the sample's own colour for the last, but
+/// never lighter than 3:1 contrast on white (a yellow or orange sample's last traces stay readable).
 QColor scanColor(const QColor& base, std::size_t k, std::size_t n)
 {
-    const double t = n > 1 ? double(k) / double(n - 1) : 0.0;
-    return base.darker(int(160 - 100 * t));
+    QColor light = base;
+    for (int i = 0; i < 40 && contrastOnWhite(light) < 3.0; ++i)
+        light = light.darker(105);
+    const QColor dark = light.darker(200);
+    const double t = n > 1 ? double(k) / double(n - 1) : 1.0;
+    return QColor::fromRgbF(float(dark.redF() + t * (light.redF() - dark.redF())),
+                            float(dark.greenF() + t * (light.greenF() - dark.greenF())),
+                            float(dark.blueF() + t * (light.blueF() - dark.blueF())));
+}
+
+/// "(012)" from the result's "0 1 2" ("(110)+(006)" for an overlap group); indices of two digits or negative
+/// ones keep their spaces.
+QString millerText(const QString& hkl)
+{
+    QStringList groups;
+    for (const QString& g : hkl.split(QStringLiteral(" + "), Qt::SkipEmptyParts)) {
+        const QStringList i = g.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const bool compact = std::all_of(i.begin(), i.end(), [](const QString& v) { return v.size() == 1; });
+        groups << QLatin1Char('(') + (compact ? i.join(QString()) : i.join(QLatin1Char(' '))) +
+                      QLatin1Char(')');
+    }
+    return groups.join(QLatin1Char('+'));
+}
+
+/// A followed line's name: "(012) 24.19°" when the reference phase indexes it, else "line at 24.19°".
+QString trackName(const QJsonObject& track)
+{
+    const double at = track.value("start_two_theta_deg").toDouble();
+    const QString hkl = track.value("hkl").toString();
+    if (!hkl.isEmpty())
+        return QCoreApplication::translate("vanadis::XrdSeriesAnalysis", "%1 %2°")
+            .arg(millerText(hkl))
+            .arg(at, 0, 'f', 2);
+    return QCoreApplication::translate("vanadis::XrdSeriesAnalysis", "line at %1°").arg(at, 0, 'f', 2);
 }
 
 FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& inputs)
@@ -588,9 +687,7 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
         f.y.label = QStringLiteral("2θ (°)");
         for (const QJsonValue& tv : tracks) {
             const QJsonObject t = tv.toObject();
-            FigureSeries s =
-                figures::styled(*inputs.front().sample,
-                                tr("line at %1°").arg(t.value("start_two_theta_deg").toDouble(), 0, 'f', 2));
+            FigureSeries s = figures::styled(*inputs.front().sample, trackName(t));
             s.marker = sample.marker;
             const QJsonArray pos = t.value("positions").toArray();
             for (int k = 0; k < pos.size(); ++k)
@@ -656,12 +753,39 @@ FigureSpec seriesFigure(const QString& id, const std::vector<FigureInput>& input
         f.heatMap = h;
         f.y.label = timed ? timeLabel : tr("Scan");
         f.legend = false;
+        // The time axis covers the scans fully: the first one's start to the last one's end.
+        if (timed) {
+            const QJsonObject a = scanInfo.first().toObject(), b = scanInfo.last().toObject();
+            const double half = n > 1 ? 0.5 * (when.back() - when.front()) / double(n - 1) : 0.5;
+            const double lo =
+                a.value("start_h").isDouble() ? a.value("start_h").toDouble() : when.front() - half;
+            const double hi = b.value("end_h").isDouble() ? b.value("end_h").toDouble() : when.back() + half;
+            if (lo < hi) f.y.min = lo, f.y.max = hi;
+        }
         if (hasCurve) {
             // Fig. 6a of the study: the voltage–time curve beside the map, on the map's time axis, with the
             // voltage at each scan's mid-time marked.
             auto side = std::make_shared<FigureSpec>();
             side->x.label = voltageLabel;
             side->legend = false;
+            // The voltage axis spans the record over the time shown (the points just outside it too, so the
+            // curve reaches the frame) with a margin that keeps the end markers whole.
+            if (f.y.min && f.y.max) {
+                double vlo = std::numeric_limits<double>::infinity(), vhi = -vlo;
+                for (std::size_t i = 0; i < curveT.size(); ++i) {
+                    const bool inside = curveT[i] >= *f.y.min && curveT[i] <= *f.y.max;
+                    const bool edge =
+                        (i + 1 < curveT.size() && curveT[i] < *f.y.min && curveT[i + 1] > *f.y.min) ||
+                        (i > 0 && curveT[i] > *f.y.max && curveT[i - 1] < *f.y.max);
+                    if ((inside || edge) && std::isfinite(curveV[i]))
+                        vlo = std::min(vlo, curveV[i]), vhi = std::max(vhi, curveV[i]);
+                }
+                if (vlo <= vhi) {
+                    const double margin = std::max(0.08 * (vhi - vlo), 0.02);
+                    side->x.min = vlo - margin;
+                    side->x.max = vhi + margin;
+                }
+            }
             FigureSeries c;
             c.label = tr("cell voltage");
             c.x = curveV;
@@ -748,7 +872,7 @@ const AnalysisDescriptor& xrdSeriesAnalysis()
         auto tr = [](const char* s) { return QCoreApplication::translate("vanadis::XrdSeriesAnalysis", s); };
         AnalysisDescriptor a;
         a.id = QStringLiteral("xrd_series");
-        a.version = 2; // 2: scan times, the linked cycling record's voltages
+        a.version = 3; // 2: scan times, the linked cycling record's voltages; 3: lines named by hkl
         a.technique = Technique::Xrd;
         a.automatic = false;
         a.name = QStringLiteral("XRD in-situ series");

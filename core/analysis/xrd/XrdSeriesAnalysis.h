@@ -24,6 +24,8 @@ struct XrdSeriesParams {
     double thresholdSigma; ///< peak search in the first scan
     bool kalphaDoublets;   ///< Kα2 modelled where the file states it and the lines show it
     QString profile;       ///< pseudo_voigt|split_pseudo_voigt|pearson_vii
+    QString phase;         ///< V2O3|Al2O3|Si|none: indexes the followed lines (as the XRD analysis)
+    std::optional<Id> phaseDataset;        ///< a user crystal structure (CIF); overrides `phase`
     std::optional<Id> cyclingDataset;      ///< the cycling record beside the series; null = the sample's own
     QString scanTimes;                     ///< auto|file|interval (InSituTiming.h)
     std::optional<double> scanIntervalMin; ///< time between scan starts, min

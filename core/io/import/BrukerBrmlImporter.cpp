@@ -59,6 +59,7 @@ struct RawData {
     std::optional<double> kv, ma, radiusMm, secondaryRadiusMm;
     QString stage; // the goniometer-centre stage (CapillaryStage, AutochangerStage, …)
     QString started;
+    QString finished; // the root TimeStampFinished: when the last step was counted
     QString status;
 };
 
@@ -191,6 +192,9 @@ Expected<RawData> parseRawData(const QByteArray& bytes, const std::string& file,
                 if (out.stage.isEmpty()) out.stage = xml.attributes().value("LogicName").toString();
             } else if (stack.size() == 1 && name == QLatin1String("TimeStampStarted")) {
                 out.started = xml.readElementText(QXmlStreamReader::SkipChildElements);
+                continue;
+            } else if (stack.size() == 1 && name == QLatin1String("TimeStampFinished")) {
+                out.finished = xml.readElementText(QXmlStreamReader::SkipChildElements);
                 continue;
             } else if (stack.size() == 1 && name == QLatin1String("MeasurementStatus")) {
                 out.status = xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
@@ -404,6 +408,8 @@ BrukerBrmlImporter::read(const QByteArray& bytes, const QString& fileName, const
         }
         if (!route->scanName.isEmpty()) s.metadata.insert("scan_axis", route->scanName);
         if (const QString iso = isoDate(raw->started); !iso.isEmpty()) s.metadata.insert("measured_at", iso);
+        if (const QString iso = isoDate(raw->finished); !iso.isEmpty())
+            s.metadata.insert("measured_end", iso);
         if (route->points && qint64(*route->points) != qint64(n))
             warnings << QStringLiteral("%1 holds %2 of the %3 planned points (measurement status '%4').")
                             .arg(entry)

@@ -13,7 +13,8 @@
 /// wavelength_angstrom (Kα1), wavelength2_angstrom (Kα2), ka2_ka1_ratio, wavelength_kbeta_angstrom,
 /// anode, step_deg, two_theta_start_deg, two_theta_end_deg (first and last point), step_time_s,
 /// scan_speed_deg_min, measured_at (ISO 8601, the scan's start), measured_end (its end, where the file states
-/// it: XRDML endTimeStamp, RAS MEAS_SCAN_END_TIME, RASX ScanInformation/EndTime), instrument, sample_name,
+/// it: XRDML endTimeStamp, RAS MEAS_SCAN_END_TIME, RASX ScanInformation/EndTime, BRML
+/// TimeStampFinished), instrument, sample_name,
 /// scan_index (1-based) and scan_count (files with several scans), scan_axis, generator_voltage_kv,
 /// generator_current_ma, file_format, attenuation_applied, geometry ("reflection" or "transmission", where
 /// the file says: XRDML sampleMode, the BRML sample stage), sample_stage, goniometer_radius_mm (the detector
